@@ -1,0 +1,158 @@
+package org.explainers.jbake;
+
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.parser.PegdownExtensions;
+import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
+import org.explainers.content.ContentIndex;
+import org.explainers.content.FrontMatter;
+import org.explainers.content.Navigation;
+import org.explainers.content.Problem;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.parser.MarkdownEngine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * JBake's Markdown engine (Flexmark, configured by {@code markdown.extensions}) reading a
+ * front-matter header instead of JBake's {@code key=value ... ~~~~~~} one.
+ *
+ * <p>It also does what stock JBake gets wrong for this site: drafts are left out entirely
+ * (JBake would render them as {@code *-draft.html}), a header it cannot read stops the bake
+ * (JBake would drop the file with a warning), and each page gets its navigation
+ * (previous/next in article order, parent, related, its article's sections) from one
+ * {@link ContentIndex} per bake instead of a database query per page.
+ */
+public class FrontMatterMarkdownEngine extends MarkdownEngine {
+
+    /** One index per bake: a bake has its own configuration object. */
+    private static final Map<JBakeConfiguration, Site> SITES = new WeakHashMap<>();
+    /** Links written to a section's source (`02-x.md`) work in Git previews; the site links to the page. */
+    private static final Pattern MD_LINK = Pattern.compile("(href=\"(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)[^\"#]*?)\\.md([\"#])");
+
+    private record Site(ContentIndex index, Navigation navigation) {
+    }
+
+    private String flexmarkKey;
+    private Parser parser;
+    private HtmlRenderer renderer;
+
+    /** Lets the build hand over the index it already read and checked. */
+    public static synchronized void useIndex(JBakeConfiguration config, ContentIndex index) {
+        SITES.put(config, new Site(index, new Navigation(index)));
+    }
+
+    private static synchronized Site site(JBakeConfiguration config) {
+        return SITES.computeIfAbsent(config, c -> {
+            ContentIndex index = ContentIndex.load(c.getContentFolder().toPath());
+            return new Site(index, new Navigation(index));
+        });
+    }
+
+    @Override
+    public DocumentModel parse(JBakeConfiguration config, File file) {
+        Site site = site(config);
+        if (site.index().hasErrors()) {
+            throw new IllegalStateException("content has errors:\n" + site.index().problems().stream()
+                    .filter(p -> !p.warning()).map(Problem::toString).collect(Collectors.joining("\n")));
+        }
+        String source = site.index().contentDir().relativize(file.toPath().toAbsolutePath().normalize())
+                .toString().replace('\\', '/');
+        ContentIndex.Section section = site.index().section(source);
+        ContentIndex.Article article = section == null ? site.index().article(source) : null;
+        if (section == null && article == null) {
+            throw new IllegalStateException("content/" + source + " is not part of any article");
+        }
+        if (section != null ? !section.published() : !article.published()) {
+            return null; // a draft: never rendered, never listed
+        }
+        FrontMatter header = section != null ? section.header : article.header;
+        DocumentModel doc = DocumentModel.createDefaultDocumentModel();
+        for (FrontMatter.Field f : header.fields().values()) {
+            doc.put(f.key(), f.isList() ? new ArrayList<>(f.list()) : f.value());
+        }
+        doc.setDate(toDate(header.get("date")));
+        if (header.get("updated") != null) {
+            doc.put("updated", toDate(header.get("updated")));
+        }
+        if (section != null) {
+            doc.setTags(section.topics.toArray(new String[0]));
+            doc.remove("topics");
+            doc.putAll(site.navigation().forSection(section));
+            doc.setBody(render(config, body(file, header)));
+        } else {
+            doc.putAll(site.navigation().forArticle(article));
+            List<Map<String, Object>> sections = new ArrayList<>();
+            for (ContentIndex.Section s : article.publishedSections()) {
+                Map<String, Object> entry = site.navigation().tocEntry(s);
+                entry.put("body", render(config, body(site.index().contentDir().resolve(s.source).toFile(), s.header)));
+                sections.add(entry);
+            }
+            doc.put("sections", sections);
+            doc.setBody(render(config, body(file, header)));
+        }
+        return doc;
+    }
+
+    private static Date toDate(String isoDate) {
+        return Date.from(java.time.LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static String body(File file, FrontMatter header) {
+        try {
+            List<String> lines = Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(header.bodyStart(), lines.size())) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flexmark with JBake's own option mapping, built once per set of extensions rather than per file. */
+    private synchronized String render(JBakeConfiguration config, String markdown) {
+        List<String> exts = config.getMarkdownExtensions();
+        String key = String.join(",", exts);
+        if (!key.equals(flexmarkKey)) {
+            DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions(exts));
+            parser = Parser.builder(options).build();
+            renderer = HtmlRenderer.builder(options).build();
+            flexmarkKey = key;
+        }
+        String html = renderer.render(parser.parse(markdown));
+        Matcher m = MD_LINK.matcher(html);
+        return m.replaceAll("$1.html$2");
+    }
+
+    /** Same mapping of pegdown names as {@link MarkdownEngine#processBody}. */
+    private static int extensions(List<String> names) {
+        int extensions = PegdownExtensions.NONE;
+        for (String name : names) {
+            boolean remove = name.startsWith("-");
+            String n = name.replaceFirst("^[-+]", "");
+            int bit;
+            try {
+                Field f = PegdownExtensions.class.getDeclaredField(n);
+                bit = f.getInt(null);
+            } catch (NoSuchFieldException | IllegalAccessException e) {
+                throw new IllegalArgumentException("unknown markdown.extensions entry `" + n + "` in jbake.properties");
+            }
+            extensions = remove ? extensions & ~bit : extensions | bit;
+        }
+        return extensions;
+    }
+}
