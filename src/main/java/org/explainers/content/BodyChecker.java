@@ -28,7 +28,7 @@ final class BodyChecker {
     private static final Pattern IMG_TAG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALT = Pattern.compile("\\balt\\s*=\\s*([\"'])\\s*[^\"'\\s]", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSAFE_TAG = Pattern.compile(
-            "<\\s*/?\\s*(script|iframe|object|embed|style|frame|frameset|applet|base|meta|link|form)\\b", Pattern.CASE_INSENSITIVE);
+            "<\\s*(script|iframe|object|embed|style|frame|frameset|applet|base|meta|link|form)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern HANDLER = Pattern.compile("<[a-zA-Z][^>]*?\\s(on[a-zA-Z]+)\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
 
@@ -46,12 +46,12 @@ final class BodyChecker {
             Set<String> ids = new HashSet<>(Set.of("main", "contents"));
             for (ContentIndex.Section s : a.sections) {
                 ids.add(s.anchor);
-                if (!s.published()) {
+                if (s.draft()) {
                     draftPages.add(s.uri());
                 }
             }
             pages.put(a.uri(), ids);
-            if (!a.published()) {
+            if ("draft".equals(a.header.get("status"))) {
                 draftPages.add(a.uri());
             }
         }
@@ -63,6 +63,14 @@ final class BodyChecker {
         }
         for (String media : index.mediaFiles()) {
             pages.put(media, Set.of());
+        }
+        for (String page : index.unreadablePages()) {
+            pages.put(page, null); // reported on its own; any anchor may be there
+            String article = page.substring(0, page.lastIndexOf('/') + 1) + "index.html";
+            String anchor = page.substring(page.lastIndexOf('/') + 1).replaceFirst("^[0-9]+-", "").replaceFirst("\\.html$", "");
+            if (pages.get(article) != null) {
+                pages.get(article).add(anchor);
+            }
         }
     }
 
@@ -181,6 +189,9 @@ final class BodyChecker {
         }
         if (resolved.endsWith(".md")) {
             resolved = resolved.substring(0, resolved.length() - 3) + ".html"; // links to sources work in Git previews and are rewritten
+        }
+        if (pages.containsKey(resolved) && pages.get(resolved) == null) {
+            return;
         }
         Set<String> ids = pages.get(resolved);
         if (ids == null) {

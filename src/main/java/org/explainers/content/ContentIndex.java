@@ -46,8 +46,9 @@ public final class ContentIndex {
     /** An article: {@code content/articles/<slug>/index.md}. */
     public static final class Article {
         public final String slug;
-        public final String source;
-        public final FrontMatter header;
+        /** Null until the article's index.md is read (its sections may come first). */
+        public String source;
+        public FrontMatter header;
         public final List<Section> sections = new ArrayList<>();
         LocalDate date;
         int rank;
@@ -121,6 +122,11 @@ public final class ContentIndex {
             return "published".equals(header.get("status")) && article.published();
         }
 
+        /** Marked as a draft, itself or through its article (an invalid status is neither). */
+        boolean draft() {
+            return "draft".equals(header.get("status")) || article.header != null && "draft".equals(article.header.get("status"));
+        }
+
         /** Sorts sections across articles in reading order: article rank, then order. */
         public String sortKey() {
             return String.format(Locale.ROOT, "%06d-%06d", article.rank, order);
@@ -134,6 +140,8 @@ public final class ContentIndex {
     /** Body text of every Markdown file, kept only until the body checks ran. */
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final Set<String> mediaFiles = new LinkedHashSet<>();
+    /** Markdown files that could not be decoded: their pages count as present for links. */
+    private final Set<String> unreadable = new LinkedHashSet<>();
     private Vocabulary vocabulary;
 
     record Body(String source, List<String> lines, int firstLine) {
@@ -237,6 +245,8 @@ public final class ContentIndex {
                 String text = readText(source, file);
                 if (text != null) {
                     readMarkdown(source, text);
+                } else {
+                    unreadable.add(source.substring(0, source.length() - 3) + ".html");
                 }
             } else if (MEDIA.contains(ext.toLowerCase(Locale.ROOT)) && !source.startsWith("_data/")) {
                 mediaFiles.add(source);
@@ -253,6 +263,7 @@ public final class ContentIndex {
         }
         vocabulary = Vocabulary.parse(display(Vocabulary.FILE), vocabularyText, problems);
         linkSections();
+        checkOutputs();
         checkTopics();
         new BodyChecker(this).check(bodies.values(), problems);
         bodies.clear();
@@ -344,7 +355,9 @@ public final class ContentIndex {
                     isIndex ? "set `type: article`" : "set `type: section`, or rename the file to index.md"));
         }
         if (isIndex) {
-            Article article = articles.computeIfAbsent(folder, f -> new Article(f, source, header));
+            Article article = articles.computeIfAbsent(folder, f -> new Article(f, null, null));
+            article.source = source;
+            article.header = header;
             checkHeader(source, header, ARTICLE_KEYS, Set.of());
             article.date = parseDate(source, header, "date");
             parseDate(source, header, "updated");
@@ -488,6 +501,28 @@ public final class ContentIndex {
         }
     }
 
+    /** Two sources must not write the same file, even on a case-insensitive disk or host. */
+    private void checkOutputs() {
+        Map<String, String> outputs = new HashMap<>();
+        List<String> sources = new ArrayList<>();
+        for (Article a : articles.values()) {
+            if (a.source != null) {
+                sources.add(a.source);
+            }
+            a.sections.forEach(s -> sources.add(s.source));
+        }
+        sources.addAll(mediaFiles);
+        Collections.sort(sources);
+        for (String source : sources) {
+            String output = source.endsWith(".md") ? source.substring(0, source.length() - 3) + ".html" : source;
+            String other = outputs.putIfAbsent(output.toLowerCase(Locale.ROOT), source);
+            if (other != null) {
+                problems.add(Problem.error(display(source), 0, "would write the same file as " + display(other)
+                        + " (" + output + ")", "rename one of them"));
+            }
+        }
+    }
+
     private void checkTopics() {
         Map<String, Integer> uses = new HashMap<>();
         for (Section s : sections.values()) {
@@ -521,6 +556,10 @@ public final class ContentIndex {
     /** Media files (relative to content/) that JBake copies into the site. */
     Set<String> mediaFiles() {
         return mediaFiles;
+    }
+
+    Set<String> unreadablePages() {
+        return unreadable;
     }
 
     Map<String, Section> sectionsBySource() {

@@ -91,6 +91,12 @@ public final class Vocabulary {
             if (slug == null) {
                 continue;
             }
+            String other = lowerCase.put(slug.toLowerCase(Locale.ROOT), slug);
+            if (other != null) {
+                problems.add(Problem.error(path, line, "topic `" + slug + "` differs from `" + other
+                        + "` only by case", "merge the two topics; slugs are lowercase"));
+                continue;
+            }
             if (!SLUG.matcher(slug).matches()) {
                 problems.add(Problem.error(path, line, "topic slug `" + slug + "` is not a slug",
                         "use lowercase letters, digits and single hyphens, e.g. `" + Text.slugify(slug) + "`"));
@@ -100,12 +106,6 @@ public final class Vocabulary {
             if (previous != null) {
                 problems.add(Problem.error(path, line, "topic `" + slug + "` is defined twice (first on line "
                         + previous.line() + ")", "keep one entry"));
-                continue;
-            }
-            String other = lowerCase.put(slug.toLowerCase(Locale.ROOT), slug);
-            if (other != null) {
-                problems.add(Problem.error(path, line, "topic `" + slug + "` differs from `" + other
-                        + "` only by case", "merge the two topics"));
                 continue;
             }
             topics.put(slug, new Topic(slug, values.getOrDefault("name", slug),

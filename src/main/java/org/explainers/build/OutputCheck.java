@@ -1,0 +1,58 @@
+package org.explainers.build;
+
+import org.explainers.content.ContentIndex;
+import org.explainers.content.Navigation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Checks the baked folder against the content: JBake drops a file it cannot read with only
+ * a warning, and renders drafts as {@code *-draft.html}; here either fails the build.
+ */
+final class OutputCheck {
+
+    private OutputCheck() {
+    }
+
+    /** Expected files that are missing, and files that must not exist; empty when all is well. */
+    static List<String> check(ContentIndex index, Path site) {
+        Set<String> expected = new LinkedHashSet<>(List.of("index.html", "archive.html", "404.html", "feed.xml",
+                "sitemap.xml", "robots.txt", "search-index.js", "topics/index.html"));
+        for (String topic : new Navigation(index).sectionsByTopic().keySet()) {
+            expected.add("topics/" + topic + ".html");
+            expected.add("topics/" + topic + ".xml");
+        }
+        Set<String> drafts = new LinkedHashSet<>();
+        for (ContentIndex.Article a : index.articles()) {
+            (a.published() ? expected : drafts).add(a.uri());
+            for (ContentIndex.Section s : a.sections) {
+                (s.published() ? expected : drafts).add(s.uri());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (String file : expected) {
+            if (!Files.isRegularFile(site.resolve(file))) {
+                problems.add("missing from the baked site: " + file + " (JBake skipped it; see target/bake.log)");
+            }
+        }
+        try (Stream<Path> walk = Files.walk(site)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                String rel = site.relativize(p).toString().replace('\\', '/');
+                if (drafts.contains(rel) || rel.matches(".*-draft\\.[a-z]+$")) {
+                    problems.add("a draft was rendered: " + rel);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return problems;
+    }
+}

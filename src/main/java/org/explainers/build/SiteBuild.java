@@ -1,0 +1,172 @@
+package org.explainers.build;
+
+import org.explainers.content.ContentIndex;
+import org.explainers.content.Problem;
+import org.explainers.jbake.FrontMatterMarkdownEngine;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.parser.Engines;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One build: check the content, bake it with JBake into a staging folder, check what was
+ * written, and only then replace {@code target/site/}. A failure at any step leaves the
+ * previous site exactly as it was.
+ */
+public final class SiteBuild {
+
+    /** What a build produced. */
+    public record Result(boolean ok, int pages, int files, long millis, List<Problem> problems) {
+    }
+
+    private final Path project;
+    private final Path site;
+    private final String siteHost;
+    private final PrintStream out;
+
+    /**
+     * @param project  the project folder (holds jbake.properties, content/, templates/, assets/)
+     * @param site     where the finished site goes, normally target/site
+     * @param siteHost absolute address of the deployment, or null/blank for jbake.properties' own
+     */
+    public SiteBuild(Path project, Path site, String siteHost, PrintStream out) {
+        this.project = project.toAbsolutePath().normalize();
+        this.site = site.toAbsolutePath().normalize();
+        this.siteHost = siteHost;
+        this.out = out;
+    }
+
+    public Result run() {
+        long start = System.nanoTime();
+        out.println("[1/4] Checking content/ ...");
+        ContentIndex index = ContentIndex.load(project.resolve("content"));
+        List<Problem> problems = index.problems();
+        problems.forEach(p -> out.println("  " + p));
+        if (index.hasErrors()) {
+            long errors = problems.stream().filter(p -> !p.warning()).count();
+            out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in content/ (see above). "
+                    + relative(site) + "/ was not changed.");
+            return new Result(false, 0, 0, elapsed(start), problems);
+        }
+        out.printf("      %d article(s), %d published section(s), %d topic(s)%n", index.publishedArticles().size(),
+                index.publishedSections().size(), index.vocabulary().topics().size());
+
+        Path staging = site.resolveSibling("." + site.getFileName() + ".staging");
+        try {
+            deleteTree(staging);
+            out.println("[2/4] Baking with JBake ...");
+            List<String> bakeErrors = bake(index, staging);
+            if (!bakeErrors.isEmpty()) {
+                bakeErrors.forEach(e -> out.println("  " + e));
+                return fail(staging, start, problems, "JBake reported " + bakeErrors.size() + " error(s)");
+            }
+            out.println("[3/4] Checking the baked site ...");
+            List<String> missing = OutputCheck.check(index, staging);
+            if (!missing.isEmpty()) {
+                missing.forEach(e -> out.println("  " + e));
+                return fail(staging, start, problems, missing.size() + " problem(s) in the baked site");
+            }
+            out.println("[4/4] Publishing to " + relative(site) + "/ ...");
+            swap(staging, site);
+            int[] counts = count(site);
+            long millis = elapsed(start);
+            out.printf("Baked %d pages (%d files) into %s/ in %d ms.%n", counts[0], counts[1], relative(site), millis);
+            return new Result(true, counts[0], counts[1], millis, problems);
+        } catch (Exception | LinkageError e) {
+            return fail(staging, start, problems, describe(e));
+        }
+    }
+
+    private List<String> bake(ContentIndex index, Path staging) {
+        DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(project.toFile(), staging.toFile(), true);
+        if (siteHost != null && !siteHost.isBlank()) {
+            // -Dsite.host cannot override jbake.properties in JBake itself (#717): set it here.
+            config.setProperty("site.host", siteHost.endsWith("/") ? siteHost : siteHost + "/");
+        }
+        Engines.register("md", new FrontMatterMarkdownEngine());
+        FrontMatterMarkdownEngine.useIndex(config, index);
+        Oven oven = new Oven(config);
+        oven.bake();
+        List<String> errors = new ArrayList<>();
+        for (Throwable t : oven.getErrors()) {
+            errors.add(describe(t));
+        }
+        return errors;
+    }
+
+    private Result fail(Path staging, long start, List<Problem> problems, String why) {
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            out.println("  (could not remove " + staging + ": " + e.getMessage() + ")");
+        }
+        out.println("BUILD FAILED: " + why + ". " + relative(site) + "/ was not changed. Full log: target/bake.log");
+        return new Result(false, 0, 0, elapsed(start), problems);
+    }
+
+    /** Replaces the site with the staging folder; the old site is removed only after the move. */
+    static void swap(Path staging, Path site) throws IOException {
+        Path old = site.resolveSibling("." + site.getFileName() + ".old");
+        deleteTree(old);
+        if (Files.exists(site)) {
+            Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static int[] count(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(Files::isRegularFile).toList();
+            int pages = (int) files.stream().filter(f -> f.toString().endsWith(".html")).count();
+            return new int[]{pages, files.size()};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String relative(Path p) {
+        return p.startsWith(project) ? project.relativize(p).toString() : p.toString();
+    }
+
+    /** The innermost useful message of an exception chain, without a stack trace. */
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        String last = null;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank() && (last == null || !last.contains(m))) {
+                sb.append(sb.length() > 0 ? "\n    caused by: " : "").append(m.strip());
+                last = m;
+            }
+        }
+        return sb.length() == 0 ? t.getClass().getSimpleName() : sb.toString();
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,140 @@
+package org.explainers.jbake;
+
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Renderer;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.render.RenderingTool;
+import org.jbake.template.RenderingException;
+import org.jsoup.Jsoup;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outputs JBake has no renderer for, added to its pipeline as one more {@link RenderingTool}
+ * (found through {@code META-INF/services}):
+ * <ul>
+ *   <li>{@code topics/<slug>.xml}: an Atom feed per topic, from the {@code topic-feed.ftlx} template;</li>
+ *   <li>{@code search-index.js}: the search index, a script so that search works from {@code file://};</li>
+ *   <li>{@code robots.txt}, pointing at the sitemap.</li>
+ * </ul>
+ */
+public class SiteExtrasRenderer implements RenderingTool {
+
+    /** The page type whose template renders a topic feed ({@code template.topicfeed.file}). */
+    public static final String TOPIC_FEED = "topicfeed";
+    public static final String SEARCH_INDEX = "search-index.js";
+
+    @Override
+    public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
+        try {
+            List<DocumentModel> sections = sorted(db.getPublishedContent("section"));
+            int count = renderTopicFeeds(renderer, db, config);
+            writeSearchIndex(config.getDestinationFolder().toPath(), sections);
+            writeRobots(config);
+            return count + 2;
+        } catch (RenderingException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RenderingException(e);
+        }
+    }
+
+    @Override
+    @Deprecated
+    public int render(Renderer renderer, ContentStore db, File destination, File templatesPath, CompositeConfiguration config) {
+        throw new UnsupportedOperationException("use render(Renderer, ContentStore, JBakeConfiguration)");
+    }
+
+    private static List<DocumentModel> sorted(List<DocumentModel> docs) {
+        List<DocumentModel> list = new ArrayList<>(docs);
+        list.sort(Comparator.comparing(d -> String.valueOf(d.get("sort_key"))));
+        return list;
+    }
+
+    private int renderTopicFeeds(Renderer renderer, ContentStore db, JBakeConfiguration config) throws Exception {
+        if (config.getTemplateFileByDocType(TOPIC_FEED) == null) {
+            return 0;
+        }
+        int count = 0;
+        for (String tag : new java.util.TreeSet<>(db.getAllTags())) {
+            List<DocumentModel> entries = new ArrayList<>(db.getPublishedDocumentsByTag(tag));
+            entries.sort(Comparator.comparing((DocumentModel d) -> d.getDate()).reversed()
+                    .thenComparing(d -> String.valueOf(d.get("sort_key"))));
+            DocumentModel feed = new DocumentModel();
+            feed.setType(TOPIC_FEED);
+            feed.setStatus("published");
+            feed.setUri(config.getTagPathName() + "/" + tag + ".xml");
+            feed.setRootPath("../");
+            feed.put("tag", tag);
+            feed.put("entries", entries);
+            Date newest = entries.stream().map(DocumentModel::getDate).max(Date::compareTo).orElse(new Date(0));
+            feed.setDate(newest);
+            renderer.render(feed);
+            count++;
+        }
+        return count;
+    }
+
+    private static void writeSearchIndex(Path site, List<DocumentModel> sections) throws IOException {
+        StringBuilder js = new StringBuilder("window.SEARCH_INDEX=[");
+        for (int i = 0; i < sections.size(); i++) {
+            DocumentModel d = sections.get(i);
+            StringBuilder topics = new StringBuilder();
+            if (d.get("topic_list") instanceof List<?> list) {
+                for (Object t : list) {
+                    topics.append(topics.length() > 0 ? ", " : "").append(((Map<?, ?>) t).get("name"));
+                }
+            }
+            js.append(i > 0 ? ",\n" : "\n").append('{')
+                    .append("\"t\":").append(json(d.getTitle())).append(',')
+                    .append("\"u\":").append(json(d.getUri())).append(',')
+                    .append("\"s\":").append(json(String.valueOf(d.get("summary")))).append(',')
+                    .append("\"a\":").append(json(String.valueOf(d.get("article_title")))).append(',')
+                    .append("\"k\":").append(json(topics.toString())).append(',')
+                    .append("\"x\":").append(json(Jsoup.parse(d.getBody()).text()))
+                    .append('}');
+        }
+        js.append("\n];\n");
+        Files.writeString(site.resolve(SEARCH_INDEX), js, StandardCharsets.UTF_8);
+    }
+
+    private static void writeRobots(JBakeConfiguration config) throws IOException {
+        String host = config.getSiteHost();
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + host + (host.endsWith("/") ? "" : "/") + config.getSiteMapFileName() + "\n";
+        Files.writeString(config.getDestinationFolder().toPath().resolve("robots.txt"), robots, StandardCharsets.UTF_8);
+    }
+
+    /** A JSON string literal that is also safe inside any HTML or script context. */
+    static String json(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
