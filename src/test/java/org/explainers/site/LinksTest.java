@@ -70,7 +70,8 @@ class LinksTest {
                     broken.add(xml + ": " + url + " is not an absolute address on " + host);
                     continue;
                 }
-                String problem = resolve("index.html", url.substring(host.length()));
+                String path = url.substring(host.length());
+                String problem = resolve("index.html", path.isEmpty() ? "index.html" : path);
                 if (problem != null) {
                     broken.add(xml + ": " + url + ": " + problem);
                 }
