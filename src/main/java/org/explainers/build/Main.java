@@ -13,6 +13,7 @@ import java.util.Map;
  * The build's entry point, run by Maven ({@code ./mvnw package}) in its own JVM.
  * <pre>
  *   build --project DIR [--site-host URL] [--out DIR]   check and bake into DIR/target/site
+ *         [--stock]                                     with JBake's default (OrientDB) store, for comparison
  *   check --project DIR                                 only check content/
  *   serve --project DIR [--port 8820]                   preview with re-bake and live reload
  * </pre>
@@ -36,7 +37,8 @@ public final class Main {
 
         switch (args[0]) {
             case "build" -> {
-                SiteBuild.Result r = new SiteBuild(project, out, options.get("site-host"), System.out).run();
+                SiteBuild.Result r = new SiteBuild(project, out, options.get("site-host"), System.out,
+                        options.containsKey("stock")).run();
                 System.exit(r.ok() ? 0 : 1);
             }
             case "check" -> {

@@ -3,7 +3,12 @@ package org.explainers.build;
 import org.explainers.content.ContentIndex;
 import org.explainers.content.Problem;
 import org.explainers.jbake.FrontMatterMarkdownEngine;
+import org.explainers.jbake.MemoryContentStore;
+import org.jbake.app.Asset;
+import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
+import org.jbake.app.Renderer;
+import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.parser.Engines;
@@ -34,6 +39,7 @@ public final class SiteBuild {
     private final Path site;
     private final String siteHost;
     private final PrintStream out;
+    private final boolean stock;
 
     /**
      * @param project  the project folder (holds jbake.properties, content/, templates/, assets/)
@@ -41,6 +47,15 @@ public final class SiteBuild {
      * @param siteHost absolute address of the deployment, or null/blank for jbake.properties' own
      */
     public SiteBuild(Path project, Path site, String siteHost, PrintStream out) {
+        this(project, site, siteHost, out, false);
+    }
+
+    /**
+     * @param stock bake with JBake's default utensils (its OrientDB content store) instead of
+     *              {@link MemoryContentStore}; same output, much slower (for comparison)
+     */
+    public SiteBuild(Path project, Path site, String siteHost, PrintStream out, boolean stock) {
+        this.stock = stock;
         this.project = project.toAbsolutePath().normalize();
         this.site = site.toAbsolutePath().normalize();
         this.siteHost = siteHost;
@@ -97,13 +112,29 @@ public final class SiteBuild {
         }
         Engines.register("md", new FrontMatterMarkdownEngine());
         FrontMatterMarkdownEngine.useIndex(config, index);
-        Oven oven = new Oven(config);
+        Oven oven = stock ? new Oven(config) : new Oven(fastUtensils(config));
         oven.bake();
         List<String> errors = new ArrayList<>();
         for (Throwable t : oven.getErrors()) {
             errors.add(describe(t));
         }
         return errors;
+    }
+
+    /**
+     * JBake's own utensils (Crawler, Renderer with its template engines, Asset; the Oven runs
+     * JBake's rendering tools) around a content store without a database: the stock store
+     * starts OrientDB every bake and re-runs a query for every list a page uses.
+     */
+    private static Utensils fastUtensils(DefaultJBakeConfiguration config) {
+        MemoryContentStore store = new MemoryContentStore();
+        Utensils utensils = new Utensils();
+        utensils.setConfiguration(config);
+        utensils.setContentStore(store);
+        utensils.setCrawler(new Crawler(store, config));
+        utensils.setRenderer(new Renderer(store, config));
+        utensils.setAsset(new Asset(config));
+        return utensils;
     }
 
     private Result fail(Path staging, long start, List<Problem> problems, String why) {
