@@ -1,0 +1,51 @@
+package org.explainers.browser;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver. Nothing is downloaded:
+ * the driver path is set and Selenium Manager is switched off (SE_OFFLINE).
+ */
+public final class Browser {
+
+    static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
+    static final String DRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    public static ChromeDriver start(int width, int height) {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
+                "the browser tests need " + CHROMIUM + " and " + DRIVER
+                        + ": sudo apt-get install chromium chromium-driver (bash .ci/run does it)");
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", DRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--allow-file-access-from-files", "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return driver;
+    }
+
+    /** Emulates the reader's colour-scheme preference ("light" or "dark"). */
+    public static void colorScheme(ChromeDriver driver, String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+}
