@@ -1,8 +1,10 @@
 package org.explainers.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +22,37 @@ public final class Navigation {
     private final ContentIndex index;
     /** Published sections by topic, in reading order. */
     private final Map<String, List<ContentIndex.Section>> byTopic = new HashMap<>();
+    /** For {@link #related}: published sections numbered, their topics' lists by number, and
+     * each one's rank in {@link ContentIndex.Section#sortKey()} order (worked out once). */
+    private final List<ContentIndex.Section> published;
+    private final Map<ContentIndex.Section, Integer> number = new IdentityHashMap<>();
+    private final Map<String, int[]> byTopicNumbers = new HashMap<>();
+    private final int[] keyRank;
+    private final int[] shared;
 
     public Navigation(ContentIndex index) {
         this.index = index;
-        for (ContentIndex.Section s : index.publishedSections()) {
+        published = index.publishedSections();
+        for (ContentIndex.Section s : published) {
+            number.put(s, number.size());
             for (String t : s.topics) {
                 byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
             }
         }
+        byTopic.forEach((t, list) -> byTopicNumbers.put(t, list.stream().mapToInt(number::get).toArray()));
+        String[] keys = new String[published.size()];
+        Integer[] byKey = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = published.get(i).sortKey();
+            byKey[i] = i;
+        }
+        Arrays.sort(byKey, Comparator.comparing((Integer i) -> keys[i]));
+        keyRank = new int[keys.length];
+        for (int r = 0; r < byKey.length; r++) {
+            // equal keys share a rank, so they stay tied as with the keys themselves
+            keyRank[byKey[r]] = r > 0 && keys[byKey[r]].equals(keys[byKey[r - 1]]) ? keyRank[byKey[r - 1]] : r;
+        }
+        shared = new int[keys.length];
     }
 
     /** Published sections carrying each topic, in reading order. */
@@ -108,8 +133,80 @@ public final class Navigation {
         return list;
     }
 
-    /** Sections sharing the most topics with {@code s}, then nearest in reading order. */
-    private List<Map<String, Object>> related(ContentIndex.Section s, ContentIndex.Section prev, ContentIndex.Section next) {
+    /**
+     * Sections sharing the most topics with {@code s}, then those of its own article, then in
+     * reading order. Counts in an array and keeps only the best {@link #RELATED_LIMIT} instead of
+     * sorting every section that shares a topic (that sort, with a formatted key per comparison,
+     * was most of the bake at 10,000 sections); {@link #relatedBySorting} is the reference.
+     */
+    private synchronized List<Map<String, Object>> related(ContentIndex.Section s, ContentIndex.Section prev,
+                                                           ContentIndex.Section next) {
+        Integer self = number.get(s);
+        if (self == null) {
+            return relatedBySorting(s, prev, next);
+        }
+        int skipPrev = prev == null ? -1 : number.getOrDefault(prev, -1);
+        int skipNext = next == null ? -1 : number.getOrDefault(next, -1);
+        int[] touched = new int[16];
+        int touchedCount = 0;
+        for (String t : s.topics) {
+            for (int o : byTopicNumbers.getOrDefault(t, new int[0])) {
+                if (o == self || o == skipPrev || o == skipNext) {
+                    continue;
+                }
+                if (shared[o]++ == 0) {
+                    if (touchedCount == touched.length) {
+                        touched = Arrays.copyOf(touched, touchedCount * 2);
+                    }
+                    touched[touchedCount++] = o;
+                }
+            }
+        }
+        // The best RELATED_LIMIT by (most shared, same article first, reading order).
+        int[] best = new int[RELATED_LIMIT];
+        int bestCount = 0;
+        for (int k = 0; k < touchedCount; k++) {
+            int o = touched[k];
+            int at = bestCount;
+            while (at > 0 && before(o, best[at - 1], s)) {
+                at--;
+            }
+            if (at < RELATED_LIMIT) {
+                int end = Math.min(bestCount, RELATED_LIMIT - 1);
+                System.arraycopy(best, at, best, at + 1, end - at);
+                best[at] = o;
+                bestCount = Math.min(bestCount + 1, RELATED_LIMIT);
+            }
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int k = 0; k < bestCount; k++) {
+            ContentIndex.Section other = published.get(best[k]);
+            Map<String, Object> m = link(other);
+            m.put("article_title", other.article.title());
+            m.put("shared", shared[best[k]]);
+            list.add(m);
+        }
+        for (int k = 0; k < touchedCount; k++) {
+            shared[touched[k]] = 0;
+        }
+        return list;
+    }
+
+    /** Whether {@code a} ranks strictly before {@code b} among the sections related to {@code s}. */
+    private boolean before(int a, int b, ContentIndex.Section s) {
+        if (shared[a] != shared[b]) {
+            return shared[a] > shared[b];
+        }
+        int sameA = published.get(a).article == s.article ? 0 : 1;
+        int sameB = published.get(b).article == s.article ? 0 : 1;
+        if (sameA != sameB) {
+            return sameA < sameB;
+        }
+        return keyRank[a] < keyRank[b];
+    }
+
+    /** The straightforward ranking (every section sharing a topic, sorted): the reference for tests. */
+    public List<Map<String, Object>> relatedBySorting(ContentIndex.Section s, ContentIndex.Section prev, ContentIndex.Section next) {
         Map<ContentIndex.Section, Integer> shared = new HashMap<>();
         for (String t : s.topics) {
             for (ContentIndex.Section other : byTopic.getOrDefault(t, List.of())) {
