@@ -42,6 +42,9 @@ public final class ContentIndex {
     static final Set<String> SECTION_KEYS = Set.of("title", "type", "article", "order", "level", "date", "updated",
             "status", "topics", "summary");
     static final Set<String> SECTION_REQUIRED = Set.of("article", "order", "topics");
+    /** Ids the article page already uses: a section may not take one as its #anchor. */
+    static final Set<String> RESERVED_IDS = Set.of("main", "contents", "toc-title", "search-q", "search-status",
+            "search-results", "related-title", "topics-title", "latest-title");
 
     /** An article: {@code content/articles/<slug>/index.md}. */
     public static final class Article {
@@ -475,6 +478,11 @@ public final class ContentIndex {
                         problems.add(Problem.error(display(s.source), s.header.fields().get("order").line(), "`order: " + s.order
                                 + "` is also used by " + display(other.source), "give each section of an article its own order"));
                     }
+                }
+                if (RESERVED_IDS.contains(s.anchor)) {
+                    problems.add(Problem.error(display(s.source), 0, "the section name `" + s.anchor
+                            + "` is reserved for the page itself (#" + s.anchor + ")", "rename the file, e.g. to `"
+                            + s.source.substring(s.source.lastIndexOf('/') + 1).replace(s.anchor + ".md", s.anchor + "-section.md") + "`"));
                 }
                 Section twin = byAnchor.putIfAbsent(s.anchor, s);
                 if (twin != null) {

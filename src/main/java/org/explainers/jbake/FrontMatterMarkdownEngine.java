@@ -46,6 +46,9 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
     /** Links written to a section's source (`02-x.md`) work in Git previews; the site links to the page. */
     private static final Pattern MD_LINK = Pattern.compile("(href=\"(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)[^\"#]*?)\\.md([\"#])");
 
+    private static final Pattern HEADING_TAG = Pattern.compile("<(/?)h([1-6])(?=[\\s>])");
+    private static final Pattern FOOTNOTE_ID = Pattern.compile("((?:id|href)=\"#?)(fn(?:ref)?-)");
+
     private record Site(ContentIndex index, Navigation navigation) {
     }
 
@@ -95,13 +98,16 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
             doc.setTags(section.topics.toArray(new String[0]));
             doc.remove("topics");
             doc.putAll(site.navigation().forSection(section));
-            doc.setBody(render(config, body(file, header)));
+            // On its own page the section's title is the h1: a `#` in its text becomes an h2.
+            doc.setBody(placeIn(render(config, body(file, header)), section.anchor, 1));
         } else {
             doc.putAll(site.navigation().forArticle(article));
             List<Map<String, Object>> sections = new ArrayList<>();
             for (ContentIndex.Section s : article.publishedSections()) {
                 Map<String, Object> entry = site.navigation().tocEntry(s);
-                entry.put("body", render(config, body(site.index().contentDir().resolve(s.source).toFile(), s.header)));
+                // On the article page the section's title is an h2 (part) or h3 (sub-section).
+                String html = render(config, body(site.index().contentDir().resolve(s.source).toFile(), s.header));
+                entry.put("body", placeIn(html, s.anchor, s.level() + 1));
                 sections.add(entry);
             }
             doc.put("sections", sections);
@@ -121,6 +127,22 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Fits a section's rendered body into a page: its headings go below the section's own
+     * heading level, and its footnote ids get the section's name, so that the sections of
+     * one article page never share an id.
+     */
+    static String placeIn(String html, String anchor, int headingLevel) {
+        Matcher h = HEADING_TAG.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (h.find()) {
+            int level = Math.min(6, Integer.parseInt(h.group(2)) + headingLevel);
+            h.appendReplacement(out, "<" + h.group(1) + "h" + level);
+        }
+        h.appendTail(out);
+        return FOOTNOTE_ID.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(anchor) + "-$2");
     }
 
     /** Flexmark with JBake's own option mapping, built once per set of extensions rather than per file. */

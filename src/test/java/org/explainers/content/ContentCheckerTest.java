@@ -152,6 +152,8 @@ class ContentCheckerTest {
                         "content/articles/a/map.png: would write the same file as content/articles/a/Map.png (articles/a/map.png) (rename one of them)"),
                 arguments("same anchor twice", DIR + "03-one.md", section(3, "", ""),
                         "content/articles/a/03-one.md: the section name `one` is also used by content/articles/a/01-one.md (both would get the same #anchor on the article page) (rename one of the files)"),
+                arguments("section name the page uses itself", DIR + "03-contents.md", section(3, "", ""),
+                        "content/articles/a/03-contents.md: the section name `contents` is reserved for the page itself (#contents) (rename the file, e.g. to `03-contents-section.md`)"),
                 arguments("file name not a slug", DIR + "04 More Text.md", section(4, "", ""),
                         "content/articles/a/04 More Text.md: the file name `04 More Text.md` is not a slug (rename it to `04-more-text.md` (lowercase letters, digits, hyphens))"),
                 arguments("section outside an article", "loose.md", section(4, "", ""),
