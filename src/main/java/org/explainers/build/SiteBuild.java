@@ -68,6 +68,11 @@ public final class SiteBuild {
         ContentIndex index = ContentIndex.load(project.resolve("content"));
         List<Problem> problems = index.problems();
         problems.forEach(p -> out.println("  " + p));
+        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            // Also as workflow commands, which GitHub shows on the changed lines of a pull request.
+            problems.forEach(p -> out.printf("::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
+                    p.line() > 0 ? ",line=" + p.line() : "", p.message().replace("%", "%25"), p.fix().replace("%", "%25")));
+        }
         if (index.hasErrors()) {
             long errors = problems.stream().filter(p -> !p.warning()).count();
             out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in content/ (see above). "
