@@ -113,27 +113,29 @@ final class BodyChecker {
                 fence = f.group(1);
                 continue;
             }
-            String text = CODE_SPAN.matcher(raw).replaceAll("");
+            String text = raw.indexOf('`') >= 0 ? CODE_SPAN.matcher(raw).replaceAll("") : raw;
+            boolean html = text.indexOf('<') >= 0;
+            boolean brackets = text.indexOf('[') >= 0;
 
             Matcher m = UNSAFE_TAG.matcher(text);
-            while (m.find()) {
+            while (html && m.find()) {
                 problems.add(Problem.error(path, line, "raw <" + m.group(1).toLowerCase(Locale.ROOT) + "> is not allowed",
                         "content may not embed scripts, frames, objects or styles; remove it, or put it in `code` to show it as text"));
             }
             m = HANDLER.matcher(text);
-            while (m.find()) {
+            while (html && m.find()) {
                 problems.add(Problem.error(path, line, "inline event handler `" + m.group(1) + "=` is not allowed",
                         "remove the attribute; content may not run script"));
             }
             m = IMG_TAG.matcher(text);
-            while (m.find()) {
+            while (html && m.find()) {
                 if (!ALT.matcher(m.group()).find()) {
                     problems.add(Problem.error(path, line, "image has no alt text",
                             "add alt=\"what the image shows\" to the <img> tag"));
                 }
             }
             m = LINK.matcher(text);
-            while (m.find()) {
+            while (brackets && m.find()) {
                 boolean image = !m.group(1).isEmpty();
                 if (image && m.group(2).isBlank()) {
                     problems.add(Problem.error(path, line, "image " + m.group(3) + " has no alt text",
@@ -142,15 +144,15 @@ final class BodyChecker {
                 checkTarget(path, line, pageUri, m.group(3), image, published, problems);
             }
             m = REFERENCE.matcher(text);
-            if (m.matches()) {
+            if (brackets && m.matches()) {
                 checkTarget(path, line, pageUri, m.group(1), false, published, problems);
             }
             m = ATTRIBUTE.matcher(text);
-            while (m.find()) {
+            while (html && m.find()) {
                 checkTarget(path, line, pageUri, m.group(3), m.group(1).equalsIgnoreCase("src"), published, problems);
             }
             m = AUTOLINK.matcher(text);
-            while (m.find()) {
+            while (html && m.find()) {
                 checkTarget(path, line, pageUri, m.group(1), false, published, problems);
             }
         }

@@ -25,6 +25,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,23 +54,66 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
     private static final Pattern HEADING_TAG = Pattern.compile("<(/?)h([1-6])(?=[\\s>])");
     private static final Pattern FOOTNOTE_ID = Pattern.compile("((?:id|href)=\"#?)(fn(?:ref)?-)");
 
-    private record Site(ContentIndex index, Navigation navigation) {
+    /** Flexmark set up from a bake's {@code markdown.extensions}; both halves are immutable and thread-safe. */
+    private record Flexmark(Parser parser, HtmlRenderer renderer) {
+        static Flexmark of(JBakeConfiguration config) {
+            DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions(config.getMarkdownExtensions()));
+            return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+        }
+
+        String render(String markdown) {
+            String html = renderer.render(parser.parse(markdown));
+            return html.contains(".md") ? MD_LINK.matcher(html).replaceAll("$1.html$2") : html;
+        }
     }
 
-    private String flexmarkKey;
-    private Parser parser;
-    private HtmlRenderer renderer;
+    /**
+     * One bake: its index, the navigation worked out from it, and every published section's
+     * Markdown, rendered on two worker threads while JBake crawls (Flexmark is the larger part
+     * of a bake, and JBake's crawl is single-threaded).
+     */
+    private record Site(ContentIndex index, Navigation navigation, Flexmark flexmark, Map<String, Future<String>> rendered) {
+        static Site start(JBakeConfiguration config, ContentIndex index) {
+            Flexmark flexmark = Flexmark.of(config);
+            Map<String, Future<String>> rendered = new ConcurrentHashMap<>();
+            if (!index.hasErrors()) {
+                ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "markdown");
+                    t.setDaemon(true);
+                    return t;
+                });
+                for (ContentIndex.Section s : index.publishedSections()) {
+                    File file = index.contentDir().resolve(s.source).toFile();
+                    rendered.put(s.source, pool.submit(() -> flexmark.render(body(file, s.header))));
+                }
+                pool.shutdown();
+            }
+            return new Site(index, new Navigation(index), flexmark, rendered);
+        }
+
+        String html(ContentIndex.Section s) {
+            Future<String> done = rendered.get(s.source);
+            if (done == null) {
+                return flexmark.render(body(index.contentDir().resolve(s.source).toFile(), s.header));
+            }
+            try {
+                return done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("content/" + s.source + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
 
     /** Lets the build hand over the index it already read and checked. */
     public static synchronized void useIndex(JBakeConfiguration config, ContentIndex index) {
-        SITES.put(config, new Site(index, new Navigation(index)));
+        SITES.put(config, Site.start(config, index));
     }
 
     private static synchronized Site site(JBakeConfiguration config) {
-        return SITES.computeIfAbsent(config, c -> {
-            ContentIndex index = ContentIndex.load(c.getContentFolder().toPath());
-            return new Site(index, new Navigation(index));
-        });
+        return SITES.computeIfAbsent(config, c -> Site.start(c, ContentIndex.load(c.getContentFolder().toPath())));
     }
 
     @Override
@@ -99,19 +147,31 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
             doc.remove("topics");
             doc.putAll(site.navigation().forSection(section));
             // On its own page the section's title is the h1: a `#` in its text becomes an h2.
-            doc.setBody(placeIn(render(config, body(file, header)), section.anchor, 1));
+            doc.setBody(placeIn(site.html(section), section.anchor, 1));
         } else {
             doc.putAll(site.navigation().forArticle(article));
             List<Map<String, Object>> sections = new ArrayList<>();
             for (ContentIndex.Section s : article.publishedSections()) {
                 Map<String, Object> entry = site.navigation().tocEntry(s);
                 // On the article page the section's title is an h2 (part) or h3 (sub-section).
-                String html = render(config, body(site.index().contentDir().resolve(s.source).toFile(), s.header));
+                String html = site.html(s);
+                site.rendered().remove(s.source); // each section is on one article page: free it
                 entry.put("body", placeIn(html, s.anchor, s.level() + 1));
                 sections.add(entry);
             }
             doc.put("sections", sections);
-            doc.setBody(render(config, body(file, header)));
+            // For the sitemap: the article changes whenever one of its sections does.
+            String newest = header.get("updated") != null ? header.get("updated") : header.get("date");
+            for (ContentIndex.Section s : article.publishedSections()) {
+                for (String key : List.of("date", "updated")) {
+                    String value = s.header.get(key);
+                    if (value != null && value.compareTo(newest) > 0) {
+                        newest = value;
+                    }
+                }
+            }
+            doc.put("last_modified", toDate(newest));
+            doc.setBody(site.flexmark().render(body(file, header)));
         }
         return doc;
     }
@@ -135,6 +195,9 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
      * one article page never share an id.
      */
     static String placeIn(String html, String anchor, int headingLevel) {
+        if (!html.contains("<h") && !html.contains("fn")) {
+            return html; // most sections: nothing to move
+        }
         Matcher h = HEADING_TAG.matcher(html);
         StringBuilder out = new StringBuilder();
         while (h.find()) {
@@ -143,21 +206,6 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
         }
         h.appendTail(out);
         return FOOTNOTE_ID.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(anchor) + "-$2");
-    }
-
-    /** Flexmark with JBake's own option mapping, built once per set of extensions rather than per file. */
-    private synchronized String render(JBakeConfiguration config, String markdown) {
-        List<String> exts = config.getMarkdownExtensions();
-        String key = String.join(",", exts);
-        if (!key.equals(flexmarkKey)) {
-            DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions(exts));
-            parser = Parser.builder(options).build();
-            renderer = HtmlRenderer.builder(options).build();
-            flexmarkKey = key;
-        }
-        String html = renderer.render(parser.parse(markdown));
-        Matcher m = MD_LINK.matcher(html);
-        return m.replaceAll("$1.html$2");
     }
 
     /** Same mapping of pegdown names as {@link MarkdownEngine#processBody}. */

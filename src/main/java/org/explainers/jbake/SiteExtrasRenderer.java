@@ -7,10 +7,11 @@ import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.render.RenderingTool;
 import org.jbake.template.RenderingException;
-import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The outputs JBake has no renderer for, added to its pipeline as one more {@link RenderingTool}
@@ -87,26 +89,37 @@ public class SiteExtrasRenderer implements RenderingTool {
     }
 
     private static void writeSearchIndex(Path site, List<DocumentModel> sections) throws IOException {
-        StringBuilder js = new StringBuilder("window.SEARCH_INDEX=[");
-        for (int i = 0; i < sections.size(); i++) {
-            DocumentModel d = sections.get(i);
-            StringBuilder topics = new StringBuilder();
-            if (d.get("topic_list") instanceof List<?> list) {
-                for (Object t : list) {
-                    topics.append(topics.length() > 0 ? ", " : "").append(((Map<?, ?>) t).get("name"));
+        // Streamed: for a large site the index is tens of megabytes.
+        try (Writer js = Files.newBufferedWriter(site.resolve(SEARCH_INDEX), StandardCharsets.UTF_8)) {
+            js.write("window.SEARCH_INDEX=[");
+            for (int i = 0; i < sections.size(); i++) {
+                DocumentModel d = sections.get(i);
+                StringBuilder topics = new StringBuilder();
+                if (d.get("topic_list") instanceof List<?> list) {
+                    for (Object t : list) {
+                        topics.append(topics.length() > 0 ? ", " : "").append(((Map<?, ?>) t).get("name"));
+                    }
                 }
+                js.write((i > 0 ? ",\n{" : "\n{")
+                        + "\"t\":" + json(d.getTitle()) + ","
+                        + "\"u\":" + json(d.getUri()) + ","
+                        + "\"s\":" + json(String.valueOf(d.get("summary"))) + ","
+                        + "\"a\":" + json(String.valueOf(d.get("article_title"))) + ","
+                        + "\"k\":" + json(topics.toString()) + ","
+                        + "\"x\":" + json(plainText(d.getBody())) + "}");
             }
-            js.append(i > 0 ? ",\n" : "\n").append('{')
-                    .append("\"t\":").append(json(d.getTitle())).append(',')
-                    .append("\"u\":").append(json(d.getUri())).append(',')
-                    .append("\"s\":").append(json(String.valueOf(d.get("summary")))).append(',')
-                    .append("\"a\":").append(json(String.valueOf(d.get("article_title")))).append(',')
-                    .append("\"k\":").append(json(topics.toString())).append(',')
-                    .append("\"x\":").append(json(Jsoup.parse(d.getBody()).text()))
-                    .append('}');
+            js.write("\n];\n");
         }
-        js.append("\n];\n");
-        Files.writeString(site.resolve(SEARCH_INDEX), js, StandardCharsets.UTF_8);
+    }
+
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "</?(?:p|li|h[1-6]|br|div|td|th|tr|blockquote|pre|dd|dt|ol|ul|table|hr|sup)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    /** The words of a rendered body for the search index: tags dropped, entities decoded. */
+    static String plainText(String html) {
+        String text = TAG.matcher(BLOCK_TAG.matcher(html).replaceAll(" ")).replaceAll("");
+        return Parser.unescapeEntities(text, false).replaceAll("\\s+", " ").strip();
     }
 
     private static void writeRobots(JBakeConfiguration config) throws IOException {
