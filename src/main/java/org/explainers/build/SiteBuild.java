@@ -3,6 +3,7 @@ package org.explainers.build;
 import org.explainers.content.ContentIndex;
 import org.explainers.content.Problem;
 import org.explainers.jbake.FrontMatterMarkdownEngine;
+import org.explainers.jbake.FrozenConfiguration;
 import org.explainers.jbake.MemoryContentStore;
 import org.jbake.app.Asset;
 import org.jbake.app.Crawler;
@@ -137,7 +138,7 @@ public final class SiteBuild {
         utensils.setConfiguration(config);
         utensils.setContentStore(store);
         utensils.setCrawler(new Crawler(store, config));
-        utensils.setRenderer(new Renderer(store, config));
+        utensils.setRenderer(new Renderer(store, FrozenConfiguration.of(config)));
         utensils.setAsset(new Asset(config));
         return utensils;
     }

@@ -71,7 +71,7 @@ public class MemoryContentStore extends ContentStore {
     // --- Life cycle: nothing to start --------------------------------------------------------
 
     @Override
-    public void startup() {
+    public synchronized void startup() {
         // Oven.bake() calls the final ContentStore.updateSchema(), which asks the (absent)
         // database whether its classes exist: answer "yes" so that it does nothing.
         try {
@@ -106,28 +106,28 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         // Like the stock in-memory database: the next bake starts empty.
         bySource.clear();
         invalidate();
     }
 
     @Override
-    public void shutdown() {
+    public synchronized void shutdown() {
     }
 
     @Override
-    public void drop() {
+    public synchronized void drop() {
         close();
     }
 
     @Override
-    public boolean isActive() {
+    public synchronized boolean isActive() {
         return true;
     }
 
     @Override
-    public void updateAndClearCacheIfNeeded(boolean needed, File templateFolder) {
+    public synchronized void updateAndClearCacheIfNeeded(boolean needed, File templateFolder) {
         // The stock store records the templates' signature and, on the first bake or a change,
         // deletes every document. This store starts empty every bake: there is nothing to clear.
         if (needed) {
@@ -140,7 +140,7 @@ public class MemoryContentStore extends ContentStore {
     // --- Writes ------------------------------------------------------------------------------
 
     @Override
-    public void addDocument(DocumentModel document) {
+    public synchronized void addDocument(DocumentModel document) {
         String uri = document.getSourceuri();
         if (bySource.containsKey(uri)) {
             // The stock schema has a unique index on sourceuri.
@@ -152,21 +152,21 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public void deleteContent(String uri) {
+    public synchronized void deleteContent(String uri) {
         if (bySource.remove(uri) != null) {
             invalidate();
         }
     }
 
     @Override
-    public void deleteAllByDocType(String docType) {
+    public synchronized void deleteAllByDocType(String docType) {
         if (bySource.values().removeIf(e -> docType.equals(e.doc.getType()))) {
             invalidate();
         }
     }
 
     @Override
-    public void markContentAsRendered(DocumentModel document) {
+    public synchronized void markContentAsRendered(DocumentModel document) {
         Entry e = bySource.get(document.getSourceuri());
         if (e != null && Boolean.FALSE.equals(e.doc.getRendered()) && document.getType().equals(e.doc.getType())
                 && Boolean.TRUE.equals(e.doc.getCached())) {
@@ -186,17 +186,17 @@ public class MemoryContentStore extends ContentStore {
     // --- Queries -----------------------------------------------------------------------------
 
     @Override
-    public long getDocumentCount(String docType) {
+    public synchronized long getDocumentCount(String docType) {
         return all(docType).size();
     }
 
     @Override
-    public long getPublishedCount(String docType) {
+    public synchronized long getPublishedCount(String docType) {
         return published(docType).size();
     }
 
     @Override
-    public DocumentList<DocumentModel> getDocumentByUri(String uri) {
+    public synchronized DocumentList<DocumentModel> getDocumentByUri(String uri) {
         DocumentList<DocumentModel> list = new DocumentList<>();
         Entry e = bySource.get(uri);
         if (e != null) {
@@ -206,7 +206,7 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public DocumentList<DocumentModel> getDocumentStatus(String uri) {
+    public synchronized DocumentList<DocumentModel> getDocumentStatus(String uri) {
         DocumentList<DocumentModel> list = new DocumentList<>();
         Entry e = bySource.get(uri);
         if (e != null) {
@@ -220,12 +220,12 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public DocumentList<DocumentModel> getPublishedPosts() {
+    public synchronized DocumentList<DocumentModel> getPublishedPosts() {
         return getPublishedContent("post");
     }
 
     @Override
-    public DocumentList<DocumentModel> getPublishedPosts(boolean applyPaging) {
+    public synchronized DocumentList<DocumentModel> getPublishedPosts(boolean applyPaging) {
         List<DocumentModel> posts = published("post");
         if (applyPaging && getStart() >= 0 && getLimit() > -1) {
             int from = (int) Math.min(getStart(), posts.size());
@@ -236,13 +236,13 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public DocumentList<DocumentModel> getPublishedPostsByTag(String tag) {
+    public synchronized DocumentList<DocumentModel> getPublishedPostsByTag(String tag) {
         return copy(publishedPostsByTag.computeIfAbsent(tag, t -> published("post").stream()
                 .filter(d -> hasTag(d, t)).toList()));
     }
 
     @Override
-    public DocumentList<DocumentModel> getPublishedDocumentsByTag(String tag) {
+    public synchronized DocumentList<DocumentModel> getPublishedDocumentsByTag(String tag) {
         return copy(publishedByTag.computeIfAbsent(tag, t -> {
             List<DocumentModel> docs = new ArrayList<>();
             for (String docType : DocumentTypes.getDocumentTypes()) {
@@ -257,24 +257,24 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public DocumentList<DocumentModel> getPublishedPages() {
+    public synchronized DocumentList<DocumentModel> getPublishedPages() {
         return getPublishedContent("page");
     }
 
     @Override
-    public DocumentList<DocumentModel> getPublishedContent(String docType) {
+    public synchronized DocumentList<DocumentModel> getPublishedContent(String docType) {
         return copy(published(docType));
     }
 
     /** The same list object every time (until the content changes), so that JBake's
      * DocumentsRenderer, which asks for it once per page, gets it in constant time. */
     @Override
-    public DocumentList<DocumentModel> getAllContent(String docType) {
+    public synchronized DocumentList<DocumentModel> getAllContent(String docType) {
         return all(docType);
     }
 
     @Override
-    public DocumentList<DocumentModel> getAllContent(String docType, boolean applyPaging) {
+    public synchronized DocumentList<DocumentModel> getAllContent(String docType, boolean applyPaging) {
         if (applyPaging && getStart() >= 0 && getLimit() > -1) {
             List<DocumentModel> docs = all(docType);
             int from = (int) Math.min(getStart(), docs.size());
@@ -286,7 +286,7 @@ public class MemoryContentStore extends ContentStore {
 
     /** Fresh copies: JBake's DocumentsRenderer sets previous/next content on each. */
     @Override
-    public DocumentList<DocumentModel> getUnrenderedContent() {
+    public synchronized DocumentList<DocumentModel> getUnrenderedContent() {
         DocumentList<DocumentModel> list = new DocumentList<>();
         for (DocumentModel d : sorted(bySource.values().stream().filter(e -> Boolean.FALSE.equals(e.doc.getRendered())).toList())) {
             DocumentModel copy = new DocumentModel();
@@ -297,7 +297,7 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public Set<String> getTags() {
+    public synchronized Set<String> getTags() {
         if (postTags == null) {
             postTags = new HashSet<>();
             for (DocumentModel d : published("post")) {
@@ -308,7 +308,7 @@ public class MemoryContentStore extends ContentStore {
     }
 
     @Override
-    public Set<String> getAllTags() {
+    public synchronized Set<String> getAllTags() {
         if (allTags == null) {
             allTags = new HashSet<>();
             for (String docType : DocumentTypes.getDocumentTypes()) {

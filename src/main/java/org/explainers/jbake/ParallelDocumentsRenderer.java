@@ -1,0 +1,100 @@
+package org.explainers.jbake;
+
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.jbake.app.ContentStore;
+import org.jbake.app.DocumentList;
+import org.jbake.app.Renderer;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.ModelAttributes;
+import org.jbake.render.RenderingTool;
+import org.jbake.template.RenderingException;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * JBake's {@code DocumentsRenderer}, on every core: each page still goes through JBake's
+ * {@link Renderer} with the previous/next content JBake's own renderer would give it, but
+ * pages render side by side. It runs before JBake's renderer and marks the pages it rendered,
+ * which leaves that one nothing to do. Only on the in-memory store: OrientDB's database is
+ * bound to one thread, so on the stock path JBake's renderer does the work as usual.
+ */
+public class ParallelDocumentsRenderer implements RenderingTool {
+
+    @Override
+    public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
+        if (!(db instanceof MemoryContentStore)) {
+            return 0;
+        }
+        List<DocumentModel> documents = db.getUnrenderedContent();
+        for (DocumentModel document : documents) {
+            DocumentList<DocumentModel> typed = db.getAllContent(document.getType());
+            document.setPreviousContent(neighbour(typed, document, +1));
+            document.setNextContent(neighbour(typed, document, -1));
+        }
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "render");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> pages = new ArrayList<>();
+        for (DocumentModel document : documents) {
+            pages.add(pool.submit(() -> {
+                renderer.render(document);
+                db.markContentAsRendered(document);
+                return null;
+            }));
+        }
+        pool.shutdown();
+        List<String> errors = new ArrayList<>();
+        for (Future<?> page : pages) {
+            try {
+                page.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RenderingException("interrupted");
+            } catch (Exception e) {
+                errors.add(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
+        }
+        return documents.size();
+    }
+
+    /**
+     * The nearest published document in {@code step} direction of the date-sorted list, reduced
+     * to uri and title: exactly what JBake's DocumentsRenderer gives a page as previous (+1,
+     * older) and next (-1, newer) content.
+     */
+    private static DocumentModel neighbour(DocumentList<DocumentModel> typed, DocumentModel document, int step) {
+        int i = typed.indexOf(document);
+        if (step > 0 ? typed.getLast().equals(document) : typed.getFirst().equals(document)) {
+            return null;
+        }
+        for (int j = i + step; j >= 0 && j < typed.size(); j += step) {
+            DocumentModel candidate = typed.get(j);
+            if (ModelAttributes.Status.PUBLISHED.equals(candidate.getStatus())) {
+                DocumentModel nav = new DocumentModel();
+                nav.setNoExtensionUri(candidate.getNoExtensionUri());
+                nav.setUri(candidate.getUri());
+                nav.setTitle(candidate.getTitle());
+                return nav;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    @Deprecated
+    public int render(Renderer renderer, ContentStore db, File destination, File templatesPath, CompositeConfiguration config) {
+        throw new UnsupportedOperationException("use render(Renderer, ContentStore, JBakeConfiguration)");
+    }
+}
