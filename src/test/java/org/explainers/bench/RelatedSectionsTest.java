@@ -1,5 +1,6 @@
 package org.explainers.bench;
 
+import org.explainers.build.TempProject;
 import org.explainers.content.ContentIndex;
 import org.explainers.content.Navigation;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class RelatedSectionsTest {
 
     @Test
     void sameAsSortingEveryCandidate(@TempDir Path dir) throws Exception {
-        copy(Path.of("content"), dir.resolve("content"));
+        TempProject.copyTree(Path.of("content"), dir.resolve("content"));
         SyntheticContent.generate(dir, 700, 7);
         ContentIndex index = ContentIndex.load(dir.resolve("content"));
         assertFalse(index.hasErrors(), () -> index.problems().toString());
@@ -36,18 +37,5 @@ class RelatedSectionsTest {
             }
         }
         assertEquals(index.publishedSections().size(), checked);
-    }
-
-    static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

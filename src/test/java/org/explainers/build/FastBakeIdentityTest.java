@@ -32,13 +32,13 @@ class FastBakeIdentityTest {
 
     @Test
     void realSiteIsByteIdentical(@TempDir Path dir) throws Exception {
-        Path project = copyProject(dir.resolve("project"));
+        Path project = new TempProject(dir).dir;
         compare(project, dir, 20);
     }
 
     @Test
     void syntheticSiteIsByteIdentical(@TempDir Path dir) throws Exception {
-        Path project = copyProject(dir.resolve("project"));
+        Path project = new TempProject(dir).dir;
         SyntheticContent.generate(project, 300, 11);
         compare(project, dir, 300);
     }
@@ -65,28 +65,5 @@ class FastBakeIdentityTest {
             }
         }
         return files;
-    }
-
-    /** The project's site sources (content, templates, assets, jbake.properties) in a new folder. */
-    static Path copyProject(Path to) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        for (String name : List.of("content", "templates", "assets", "jbake.properties")) {
-            Path from = root.resolve(name);
-            if (!Files.exists(from)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(from)) {
-                for (Path p : walk.toList()) {
-                    Path target = to.resolve(root.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        }
-        return to;
     }
 }

@@ -81,7 +81,8 @@ public final class TempProject {
         return hashes;
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a folder and everything in it. */
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
