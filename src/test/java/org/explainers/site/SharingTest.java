@@ -173,7 +173,12 @@ class SharingTest {
             for (Element link : feed.select("entry > link[rel=alternate]")) {
                 entries.add(link.attr("href").substring(host.length()));
             }
-            assertEquals(new HashSet<>(expected), entries, "entries of topics/" + slug + ".xml");
+            if (expected.size() <= 50) {
+                assertEquals(new HashSet<>(expected), entries, "entries of topics/" + slug + ".xml");
+            } else {
+                assertEquals(50, entries.size(), "topics/" + slug + ".xml carries the newest 50");
+                assertTrue(expected.containsAll(entries), "topics/" + slug + ".xml lists only its sections");
+            }
             feeds++;
         }
         assertTrue(feeds >= 10);
