@@ -102,6 +102,11 @@ public class SafeFreemarkerEngine extends AbstractTemplateEngine {
                 return new SimpleHash(java.util.Map.of("get",
                         (TemplateMethodModelEx) args -> data.get(String.valueOf(args.get(0)))), wrapper);
             }
+            if (!AbstractTemplateEngineAccess.extracts(key)) {
+                // Most lookups (content, config, macros' names): answered without asking the
+                // extractors, which would signal "not mine" with an exception each time.
+                return eager.get(key);
+            }
             try {
                 return AbstractTemplateEngineAccess.extract(db, key, eager.toMap(), new TemplateEngineAdapter<>() {
                     @Override
@@ -127,6 +132,10 @@ public class SafeFreemarkerEngine extends AbstractTemplateEngine {
     private static final class AbstractTemplateEngineAccess extends AbstractTemplateEngine {
         private AbstractTemplateEngineAccess() {
             super(null, null);
+        }
+
+        static boolean extracts(String key) {
+            return extractors.containsKey(key);
         }
 
         static freemarker.template.TemplateModel extract(ContentStore db, String key, java.util.Map<?, ?> model,
