@@ -2,7 +2,6 @@ package org.explainers.content;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -22,12 +21,11 @@ public final class Navigation {
     private final ContentIndex index;
     /** Published sections by topic, in reading order. */
     private final Map<String, List<ContentIndex.Section>> byTopic = new HashMap<>();
-    /** For {@link #related}: published sections numbered, their topics' lists by number, and
-     * each one's rank in {@link ContentIndex.Section#sortKey()} order (worked out once). */
+    /** For {@link #related}: published sections numbered in reading order, and their topics'
+     * lists by number. */
     private final List<ContentIndex.Section> published;
     private final Map<ContentIndex.Section, Integer> number = new IdentityHashMap<>();
     private final Map<String, int[]> byTopicNumbers = new HashMap<>();
-    private final int[] keyRank;
     private final int[] shared;
 
     public Navigation(ContentIndex index) {
@@ -40,19 +38,7 @@ public final class Navigation {
             }
         }
         byTopic.forEach((t, list) -> byTopicNumbers.put(t, list.stream().mapToInt(number::get).toArray()));
-        String[] keys = new String[published.size()];
-        Integer[] byKey = new Integer[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = published.get(i).sortKey();
-            byKey[i] = i;
-        }
-        Arrays.sort(byKey, Comparator.comparing((Integer i) -> keys[i]));
-        keyRank = new int[keys.length];
-        for (int r = 0; r < byKey.length; r++) {
-            // equal keys share a rank, so they stay tied as with the keys themselves
-            keyRank[byKey[r]] = r > 0 && keys[byKey[r]].equals(keys[byKey[r - 1]]) ? keyRank[byKey[r - 1]] : r;
-        }
-        shared = new int[keys.length];
+        shared = new int[published.size()];
     }
 
     /** Published sections carrying each topic, in reading order. */
@@ -137,14 +123,12 @@ public final class Navigation {
      * Sections sharing the most topics with {@code s}, then those of its own article, then in
      * reading order. Counts in an array and keeps only the best {@link #RELATED_LIMIT} instead of
      * sorting every section that shares a topic (that sort, with a formatted key per comparison,
-     * was most of the bake at 10,000 sections); {@link #relatedBySorting} is the reference.
+     * was most of the bake at 10,000 sections). Numbers follow reading order, so the lower
+     * number comes first among equals.
      */
     private synchronized List<Map<String, Object>> related(ContentIndex.Section s, ContentIndex.Section prev,
                                                            ContentIndex.Section next) {
-        Integer self = number.get(s);
-        if (self == null) {
-            return relatedBySorting(s, prev, next);
-        }
+        int self = number.get(s);
         int skipPrev = prev == null ? -1 : number.getOrDefault(prev, -1);
         int skipNext = next == null ? -1 : number.getOrDefault(next, -1);
         int[] touched = new int[16];
@@ -202,31 +186,7 @@ public final class Navigation {
         if (sameA != sameB) {
             return sameA < sameB;
         }
-        return keyRank[a] < keyRank[b];
-    }
-
-    /** The straightforward ranking (every section sharing a topic, sorted): the reference for tests. */
-    public List<Map<String, Object>> relatedBySorting(ContentIndex.Section s, ContentIndex.Section prev, ContentIndex.Section next) {
-        Map<ContentIndex.Section, Integer> shared = new HashMap<>();
-        for (String t : s.topics) {
-            for (ContentIndex.Section other : byTopic.getOrDefault(t, List.of())) {
-                if (other != s && other != prev && other != next) {
-                    shared.merge(other, 1, Integer::sum);
-                }
-            }
-        }
-        List<Map.Entry<ContentIndex.Section, Integer>> ranked = new ArrayList<>(shared.entrySet());
-        ranked.sort(Comparator.<Map.Entry<ContentIndex.Section, Integer>>comparingInt(e -> -e.getValue())
-                .thenComparing(e -> e.getKey().article == s.article ? 0 : 1)
-                .thenComparing(e -> e.getKey().sortKey()));
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (var e : ranked.subList(0, Math.min(RELATED_LIMIT, ranked.size()))) {
-            Map<String, Object> m = link(e.getKey());
-            m.put("article_title", e.getKey().article.title());
-            m.put("shared", e.getValue());
-            list.add(m);
-        }
-        return list;
+        return a < b;
     }
 
     private static Map<String, Object> link(ContentIndex.Section s) {
