@@ -196,12 +196,9 @@ public final class ContentIndex {
     }
 
     public Article article(String source) {
-        for (Article a : articles.values()) {
-            if (a.source.equals(source)) {
-                return a;
-            }
-        }
-        return null;
+        String[] parts = source.split("/");
+        Article a = parts.length == 3 ? articles.get(parts[1]) : null;
+        return a != null && source.equals(a.source) ? a : null;
     }
 
     public List<Section> publishedSections() {

@@ -151,15 +151,6 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
         } else {
             doc.putAll(site.navigation().forArticle(article));
             List<Map<String, Object>> sections = new ArrayList<>();
-            for (ContentIndex.Section s : article.publishedSections()) {
-                Map<String, Object> entry = site.navigation().tocEntry(s);
-                // On the article page the section's title is an h2 (part) or h3 (sub-section).
-                String html = site.html(s);
-                site.rendered().remove(s.source); // each section is on one article page: free it
-                entry.put("body", placeIn(html, s.anchor, s.level() + 1));
-                sections.add(entry);
-            }
-            doc.put("sections", sections);
             // For the sitemap: the article changes whenever one of its sections does.
             String newest = header.get("updated") != null ? header.get("updated") : header.get("date");
             for (ContentIndex.Section s : article.publishedSections()) {
@@ -169,7 +160,14 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
                         newest = value;
                     }
                 }
+                Map<String, Object> entry = site.navigation().tocEntry(s);
+                // On the article page the section's title is an h2 (part) or h3 (sub-section).
+                String html = site.html(s);
+                site.rendered().remove(s.source); // each section is on one article page: free it
+                entry.put("body", placeIn(html, s.anchor, s.level() + 1));
+                sections.add(entry);
             }
+            doc.put("sections", sections);
             doc.put("last_modified", toDate(newest));
             doc.setBody(site.flexmark().render(body(file, header)));
         }
