@@ -5,6 +5,7 @@ import org.explainers.content.Problem;
 import org.explainers.jbake.FrontMatterMarkdownEngine;
 import org.explainers.jbake.FrozenConfiguration;
 import org.explainers.jbake.MemoryContentStore;
+import org.explainers.jbake.ParallelDocumentsRenderer;
 import org.jbake.app.Asset;
 import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
@@ -41,6 +42,7 @@ public final class SiteBuild {
     private final String siteHost;
     private final PrintStream out;
     private final boolean stock;
+    private ParallelDocumentsRenderer.FirstPages firstPages;
 
     /**
      * @param project  the project folder (holds jbake.properties, content/, templates/, assets/)
@@ -63,6 +65,12 @@ public final class SiteBuild {
         this.out = out;
     }
 
+    /** Renders these pages before the rest of the site (the preview's saved page); see {@link ParallelDocumentsRenderer.FirstPages}. */
+    public SiteBuild renderFirst(ParallelDocumentsRenderer.FirstPages first) {
+        this.firstPages = first;
+        return this;
+    }
+
     public Result run() {
         long start = System.nanoTime();
         out.println("[1/4] Checking content/ ...");
@@ -82,6 +90,7 @@ public final class SiteBuild {
         }
         out.printf("      %d article(s), %d published section(s), %d topic(s)%n", index.publishedArticles().size(),
                 index.publishedSections().size(), index.vocabulary().topics().size());
+        long checked = elapsed(start);
 
         Path staging = site.resolveSibling("." + site.getFileName() + ".staging");
         try {
@@ -92,17 +101,20 @@ public final class SiteBuild {
                 bakeErrors.forEach(e -> out.println("  " + e));
                 return fail(staging, start, problems, "JBake reported " + bakeErrors.size() + " error(s)");
             }
+            long baked = elapsed(start);
             out.println("[3/4] Checking the baked site ...");
             List<String> missing = OutputCheck.check(index, staging);
             if (!missing.isEmpty()) {
                 missing.forEach(e -> out.println("  " + e));
                 return fail(staging, start, problems, missing.size() + " problem(s) in the baked site");
             }
+            long verified = elapsed(start);
             out.println("[4/4] Publishing to " + relative(site) + "/ ...");
             swap(staging, site);
             int[] counts = count(site);
             long millis = elapsed(start);
-            out.printf("Baked %d pages (%d files) into %s/ in %d ms.%n", counts[0], counts[1], relative(site), millis);
+            out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
+                    counts[0], counts[1], relative(site), millis, checked, baked - checked, verified - baked, millis - verified);
             return new Result(true, counts[0], counts[1], millis, problems);
         } catch (Exception | LinkageError e) {
             return fail(staging, start, problems, describe(e));
@@ -118,6 +130,9 @@ public final class SiteBuild {
         }
         Engines.register("md", new FrontMatterMarkdownEngine());
         FrontMatterMarkdownEngine.useIndex(config, index);
+        if (firstPages != null) {
+            ParallelDocumentsRenderer.renderFirst(config, firstPages);
+        }
         Oven oven = stock ? new Oven(config) : new Oven(fastUtensils(config));
         oven.bake();
         List<String> errors = new ArrayList<>();

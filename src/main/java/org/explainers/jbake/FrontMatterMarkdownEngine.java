@@ -54,17 +54,47 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
     private static final Pattern HEADING_TAG = Pattern.compile("<(/?)h([1-6])(?=[\\s>])");
     private static final Pattern FOOTNOTE_ID = Pattern.compile("((?:id|href)=\"#?)(fn(?:ref)?-)");
 
+    /**
+     * Markdown rendered by earlier bakes in this JVM, by source file, or null (a one-off build
+     * keeps nothing). The preview keeps it: a save then costs Flexmark one file, not all of them.
+     */
+    private static volatile RenderedMarkdown kept;
+
+    private record RenderedMarkdown(int extensions, Map<String, String[]> bySource) {
+    }
+
     /** Flexmark set up from a bake's {@code markdown.extensions}; both halves are immutable and thread-safe. */
-    private record Flexmark(Parser parser, HtmlRenderer renderer) {
+    private record Flexmark(int extensions, Parser parser, HtmlRenderer renderer) {
         static Flexmark of(JBakeConfiguration config) {
-            DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions(config.getMarkdownExtensions()));
-            return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+            int extensions = FrontMatterMarkdownEngine.extensions(config.getMarkdownExtensions());
+            DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions);
+            return new Flexmark(extensions, Parser.builder(options).build(), HtmlRenderer.builder(options).build());
         }
 
         String render(String markdown) {
             String html = renderer.render(parser.parse(markdown));
             return html.contains(".md") ? MD_LINK.matcher(html).replaceAll("$1.html$2") : html;
         }
+
+        /** {@link #render} of a source file's body, reusing the HTML kept from an earlier bake if the body is unchanged. */
+        String render(String source, String markdown) {
+            RenderedMarkdown cache = kept;
+            if (cache == null || cache.extensions() != extensions) {
+                return render(markdown);
+            }
+            String[] before = cache.bySource().get(source);
+            if (before != null && before[0].equals(markdown)) {
+                return before[1];
+            }
+            String html = render(markdown);
+            cache.bySource().put(source, new String[]{markdown, html});
+            return html;
+        }
+    }
+
+    /** Keeps rendered Markdown from bake to bake in this JVM (for the preview, which re-bakes on every save). */
+    public static void keepRenderedMarkdown() {
+        kept = new RenderedMarkdown(-1, new ConcurrentHashMap<>());
     }
 
     /**
@@ -75,6 +105,10 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
     private record Site(ContentIndex index, Navigation navigation, Flexmark flexmark, Map<String, Future<String>> rendered) {
         static Site start(JBakeConfiguration config, ContentIndex index) {
             Flexmark flexmark = Flexmark.of(config);
+            RenderedMarkdown cache = kept;
+            if (cache != null && cache.extensions() != flexmark.extensions()) {
+                kept = new RenderedMarkdown(flexmark.extensions(), new ConcurrentHashMap<>()); // other options: start afresh
+            }
             Map<String, Future<String>> rendered = new ConcurrentHashMap<>();
             if (!index.hasErrors()) {
                 ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -84,7 +118,7 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
                 });
                 for (ContentIndex.Section s : index.publishedSections()) {
                     File file = index.contentDir().resolve(s.source).toFile();
-                    rendered.put(s.source, pool.submit(() -> flexmark.render(body(file, s.header))));
+                    rendered.put(s.source, pool.submit(() -> flexmark.render(s.source, body(file, s.header))));
                 }
                 pool.shutdown();
             }
@@ -94,7 +128,7 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
         String html(ContentIndex.Section s) {
             Future<String> done = rendered.get(s.source);
             if (done == null) {
-                return flexmark.render(body(index.contentDir().resolve(s.source).toFile(), s.header));
+                return flexmark.render(s.source, body(index.contentDir().resolve(s.source).toFile(), s.header));
             }
             try {
                 return done.get();
@@ -169,7 +203,7 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
             }
             doc.put("sections", sections);
             doc.put("last_modified", toDate(newest));
-            doc.setBody(site.flexmark().render(body(file, header)));
+            doc.setBody(site.flexmark().render(source, body(file, header)));
         }
         return doc;
     }

@@ -11,11 +11,18 @@ import org.jbake.render.RenderingTool;
 import org.jbake.template.RenderingException;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * JBake's {@code DocumentsRenderer}, on every core: each page still goes through JBake's
@@ -25,6 +32,23 @@ import java.util.concurrent.Future;
  * bound to one thread, so on the stock path JBake's renderer does the work as usual.
  */
 public class ParallelDocumentsRenderer implements RenderingTool {
+
+    /**
+     * Pages that a bake renders before all others, and what to do once they are written: the
+     * preview shows the page an author just saved while the rest of the site is still baking.
+     *
+     * @param uris    page uris, as JBake writes them ({@code articles/x/02-y.html})
+     * @param written called with the destination folder and the uris rendered
+     */
+    public record FirstPages(Set<String> uris, BiConsumer<Path, Set<String>> written) {
+    }
+
+    private static final Map<JBakeConfiguration, FirstPages> FIRST = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Asks the bake with this configuration to render these pages first. */
+    public static void renderFirst(JBakeConfiguration config, FirstPages first) {
+        FIRST.put(config, first);
+    }
 
     @Override
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
@@ -43,6 +67,27 @@ public class ParallelDocumentsRenderer implements RenderingTool {
             t.setDaemon(true);
             return t;
         });
+        int count = documents.size();
+        List<String> errors = new ArrayList<>();
+        FirstPages first = FIRST.remove(config);
+        if (first != null) {
+            List<DocumentModel> early = documents.stream().filter(d -> first.uris().contains(d.getUri())).toList();
+            await(submit(pool, renderer, db, early), errors);
+            if (errors.isEmpty() && !early.isEmpty()) {
+                first.written().accept(config.getDestinationFolder().toPath(),
+                        early.stream().map(DocumentModel::getUri).collect(Collectors.toSet()));
+            }
+            documents = documents.stream().filter(d -> !first.uris().contains(d.getUri())).toList();
+        }
+        await(submit(pool, renderer, db, documents), errors);
+        pool.shutdown();
+        if (!errors.isEmpty()) {
+            throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
+        }
+        return count;
+    }
+
+    private static List<Future<?>> submit(ExecutorService pool, Renderer renderer, ContentStore db, List<DocumentModel> documents) {
         List<Future<?>> pages = new ArrayList<>();
         for (DocumentModel document : documents) {
             pages.add(pool.submit(() -> {
@@ -51,8 +96,10 @@ public class ParallelDocumentsRenderer implements RenderingTool {
                 return null;
             }));
         }
-        pool.shutdown();
-        List<String> errors = new ArrayList<>();
+        return pages;
+    }
+
+    private static void await(List<Future<?>> pages, List<String> errors) throws RenderingException {
         for (Future<?> page : pages) {
             try {
                 page.get();
@@ -63,10 +110,6 @@ public class ParallelDocumentsRenderer implements RenderingTool {
                 errors.add(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
             }
         }
-        if (!errors.isEmpty()) {
-            throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
-        }
-        return documents.size();
     }
 
     /**

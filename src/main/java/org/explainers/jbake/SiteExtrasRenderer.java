@@ -129,7 +129,7 @@ public class SiteExtrasRenderer implements RenderingTool {
     }
 
     /** A JSON string literal that is also safe inside any HTML or script context. */
-    static String json(String s) {
+    public static String json(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : (s == null ? "" : s).toCharArray()) {
             switch (c) {

@@ -3,20 +3,29 @@ package org.explainers.preview;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.explainers.build.SiteBuild;
+import org.explainers.jbake.FrontMatterMarkdownEngine;
+import org.explainers.jbake.ParallelDocumentsRenderer;
+import org.explainers.jbake.SiteExtrasRenderer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +39,14 @@ import java.util.stream.Stream;
 public final class PreviewServer {
 
     static final String RELOAD_PATH = "/__reload";
-    static final String RELOAD_SCRIPT = "<script>new EventSource('" + RELOAD_PATH
-            + "').onmessage=function(){location.reload()}</script>";
+    /**
+     * Reloads the tab when a re-bake touched its page. Each event names pages: {"only":[...]}
+     * right after the saved page is written, {"except":[...]} once the whole site is (every
+     * page but those already reloaded).
+     */
+    static final String RELOAD_SCRIPT = "<script>new EventSource('" + RELOAD_PATH + "').onmessage=function(e){"
+            + "var m=JSON.parse(e.data),p=decodeURI(location.pathname).replace(/\\/$/,'/index.html');"
+            + "if(m.only?m.only.indexOf(p)>=0:m.except.indexOf(p)<0)location.reload()}</script>";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("xml", "application/xml; charset=utf-8"),
@@ -42,68 +57,149 @@ public final class PreviewServer {
 
     private final Path project;
     private final Path site;
-    private final int port;
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private WatchService watcher;
+    private Thread watching;
 
-    public PreviewServer(Path project, Path site, int port) {
+    /** Binds 127.0.0.1:port (0 = any free port); {@link #start()} bakes and serves. */
+    public PreviewServer(Path project, Path site, int port) throws IOException {
         this.project = project;
         this.site = site;
-        this.port = port;
-    }
-
-    public void run() throws IOException, InterruptedException {
-        rebuild();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        FrontMatterMarkdownEngine.keepRenderedMarkdown();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::serve);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "preview-http");
             t.setDaemon(true);
             return t;
         }));
-        server.start();
-        System.out.println("Preview: http://127.0.0.1:" + port + "/  (re-bakes on save; Ctrl+C to stop)");
-        watch();
     }
 
-    private void rebuild() {
-        SiteBuild.Result result = new SiteBuild(project, site, "http://127.0.0.1:" + port + "/", System.out).run();
-        if (result.ok()) {
-            for (OutputStream listener : listeners) {
+    /** The preview's address, e.g. http://127.0.0.1:8820/ */
+    public String address() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** Serves until the process ends (Ctrl+C). */
+    public void run() throws IOException, InterruptedException {
+        start();
+        System.out.println("Preview: " + address() + "  (re-bakes on save; Ctrl+C to stop)");
+        watching.join();
+    }
+
+    /** Bakes, starts serving, and watches the sources on a background thread. */
+    public void start() throws IOException {
+        watcher = FileSystems.getDefault().newWatchService();
+        project.register(watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+        for (String dir : List.of("content", "templates", "assets")) {
+            registerTree(watcher, project.resolve(dir));
+        }
+        rebuild(Set.of());
+        server.start();
+        watching = new Thread(() -> {
+            try {
+                watch();
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                // stopped
+            } catch (IOException e) {
+                System.out.println("Preview stopped watching: " + e.getMessage());
+            }
+        }, "preview-watch");
+        watching.start();
+    }
+
+    public void stop() throws IOException {
+        server.stop(0);
+        watcher.close();
+        watching.interrupt();
+    }
+
+    /**
+     * Re-bakes the site. The pages of saved sections (and their article pages) are rendered
+     * first and copied into the served folder at once, so their tabs reload without waiting
+     * for the rest of the site; the finished site then replaces the folder as in a build.
+     */
+    private void rebuild(Set<Path> saved) {
+        long start = System.nanoTime();
+        Set<String> shown = ConcurrentHashMap.newKeySet();
+        SiteBuild build = new SiteBuild(project, site, address(), System.out);
+        Set<String> first = pagesOf(saved);
+        if (!first.isEmpty()) {
+            build.renderFirst(new ParallelDocumentsRenderer.FirstPages(first, (staging, uris) -> {
                 try {
-                    listener.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
-                    listener.flush();
+                    for (String uri : uris) {
+                        Path to = site.resolve(uri);
+                        Files.createDirectories(to.getParent());
+                        Files.copy(staging.resolve(uri), to, StandardCopyOption.REPLACE_EXISTING);
+                        shown.add("/" + uri);
+                    }
+                    tell("only", shown);
+                    System.out.printf("      saved page%s shown after %d ms%n", uris.size() == 1 ? "" : "s",
+                            (System.nanoTime() - start) / 1_000_000);
                 } catch (IOException e) {
-                    listeners.remove(listener); // the tab was closed
+                    shown.clear(); // the whole-site reload below covers these pages too
                 }
+            }));
+        }
+        if (build.run().ok()) {
+            tell("except", shown);
+        }
+    }
+
+    /** The pages made from saved Markdown files: a section's own page and its article's page. */
+    private Set<String> pagesOf(Set<Path> saved) {
+        Path content = project.resolve("content");
+        Set<String> pages = new TreeSet<>();
+        for (Path file : saved) {
+            String name = file.getFileName().toString();
+            if (file.startsWith(content) && name.endsWith(".md") && !file.startsWith(content.resolve("_data"))) {
+                String uri = content.relativize(file).toString().replace('\\', '/');
+                pages.add(uri.substring(0, uri.length() - 3) + ".html");
+                String folder = uri.contains("/") ? uri.substring(0, uri.lastIndexOf('/') + 1) : "";
+                pages.add(folder + "index.html");
+            }
+        }
+        return pages;
+    }
+
+    private void tell(String which, Set<String> pages) {
+        StringBuilder json = new StringBuilder("data: {\"" + which + "\":[");
+        for (String page : pages) {
+            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append(SiteExtrasRenderer.json(page));
+        }
+        byte[] event = json.append("]}\n\n").toString().getBytes(StandardCharsets.UTF_8);
+        for (OutputStream listener : listeners) {
+            try {
+                listener.write(event);
+                listener.flush();
+            } catch (IOException e) {
+                listeners.remove(listener); // the tab was closed
             }
         }
     }
 
     /** Waits for saved files, lets a burst of saves settle for 50 ms, then re-bakes once. */
     private void watch() throws IOException, InterruptedException {
-        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            project.register(watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-            for (String dir : List.of("content", "templates", "assets")) {
-                registerTree(watcher, project.resolve(dir));
-            }
-            while (true) {
-                WatchKey key = watcher.take();
-                boolean relevant = false;
-                do {
-                    for (var event : key.pollEvents()) {
-                        Path dir = (Path) key.watchable();
-                        Path changed = dir.resolve((Path) event.context());
-                        if (Files.isDirectory(changed)) {
-                            registerTree(watcher, changed);
-                        }
-                        relevant |= !dir.equals(project) || changed.getFileName().toString().equals("jbake.properties");
+        while (true) {
+            WatchKey key = watcher.take();
+            boolean relevant = false;
+            Set<Path> saved = new HashSet<>();
+            do {
+                for (var event : key.pollEvents()) {
+                    Path dir = (Path) key.watchable();
+                    Path changed = dir.resolve((Path) event.context());
+                    if (Files.isDirectory(changed)) {
+                        registerTree(watcher, changed);
                     }
-                    key.reset();
-                    key = watcher.poll(50, TimeUnit.MILLISECONDS);
-                } while (key != null);
-                if (relevant) {
-                    rebuild();
+                    relevant |= !dir.equals(project) || changed.getFileName().toString().equals("jbake.properties");
+                    saved.add(changed);
                 }
+                key.reset();
+                key = watcher.poll(50, TimeUnit.MILLISECONDS);
+            } while (key != null);
+            if (relevant) {
+                rebuild(saved);
             }
         }
     }

@@ -69,11 +69,16 @@ public final class TempProject {
 
     /** SHA-256 of every file of the built site, by relative path. */
     public Map<String, String> fingerprint() {
+        return fingerprint(site());
+    }
+
+    /** SHA-256 of every file under a folder, by relative path. */
+    public static Map<String, String> fingerprint(Path root) {
         Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(site())) {
+        try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-                hashes.put(site().relativize(p).toString(), HexFormat.of().formatHex(digest));
+                hashes.put(root.relativize(p).toString(), HexFormat.of().formatHex(digest));
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
