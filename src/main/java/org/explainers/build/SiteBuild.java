@@ -12,6 +12,7 @@ import org.jbake.app.Oven;
 import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.parser.Engines;
 
@@ -24,6 +25,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -73,6 +77,15 @@ public final class SiteBuild {
 
     public Result run() {
         long start = System.nanoTime();
+        Path staging = site.resolveSibling("." + site.getFileName() + ".staging");
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            return fail(staging, start, List.of(), "cannot clear " + staging + ": " + e.getMessage());
+        }
+        // JBake's set-up (configuration, template and Markdown engines: mostly class loading)
+        // runs on the other core while this one checks the content.
+        CompletableFuture<Oven> oven = CompletableFuture.supplyAsync(() -> prepare(staging), SETUP);
         out.println("[1/4] Checking content/ ...");
         ContentIndex index = ContentIndex.load(project.resolve("content"));
         List<Problem> problems = index.problems();
@@ -83,6 +96,12 @@ public final class SiteBuild {
                     p.line() > 0 ? ",line=" + p.line() : "", p.message().replace("%", "%25"), p.fix().replace("%", "%25")));
         }
         if (index.hasErrors()) {
+            oven.handle((o, e) -> null).join(); // the set-up may be creating the staging folder
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                out.println("  (could not remove " + staging + ": " + e.getMessage() + ")");
+            }
             long errors = problems.stream().filter(p -> !p.warning()).count();
             out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in content/ (see above). "
                     + relative(site) + "/ was not changed.");
@@ -92,11 +111,9 @@ public final class SiteBuild {
                 index.publishedSections().size(), index.vocabulary().topics().size());
         long checked = elapsed(start);
 
-        Path staging = site.resolveSibling("." + site.getFileName() + ".staging");
         try {
-            deleteTree(staging);
             out.println("[2/4] Baking with JBake ...");
-            List<String> bakeErrors = bake(index, staging);
+            List<String> bakeErrors = bake(oven.join(), index);
             if (!bakeErrors.isEmpty()) {
                 bakeErrors.forEach(e -> out.println("  " + e));
                 return fail(staging, start, problems, "JBake reported " + bakeErrors.size() + " error(s)");
@@ -116,12 +133,21 @@ public final class SiteBuild {
             out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     counts[0], counts[1], relative(site), millis, checked, baked - checked, verified - baked, millis - verified);
             return new Result(true, counts[0], counts[1], millis, problems);
+        } catch (CompletionException e) {
+            return fail(staging, start, problems, describe(e.getCause()));
         } catch (Exception | LinkageError e) {
             return fail(staging, start, problems, describe(e));
         }
     }
 
-    private List<String> bake(ContentIndex index, Path staging) {
+    private static final Executor SETUP = r -> {
+        Thread t = new Thread(r, "jbake-setup");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    /** JBake's configuration and Oven for a bake into {@code staging}; Markdown's engine is ready too. */
+    private Oven prepare(Path staging) {
         DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(project.toFile(), staging.toFile(), true);
         if (siteHost != null && !siteHost.isBlank()) {
@@ -129,11 +155,16 @@ public final class SiteBuild {
             config.setProperty("site.host", siteHost.endsWith("/") ? siteHost : siteHost + "/");
         }
         Engines.register("md", new FrontMatterMarkdownEngine());
+        FrontMatterMarkdownEngine.prepare(config);
+        return stock ? new Oven(config) : new Oven(fastUtensils(config));
+    }
+
+    private List<String> bake(Oven oven, ContentIndex index) {
+        JBakeConfiguration config = oven.getUtensils().getConfiguration();
         FrontMatterMarkdownEngine.useIndex(config, index);
         if (firstPages != null) {
             ParallelDocumentsRenderer.renderFirst(config, firstPages);
         }
-        Oven oven = stock ? new Oven(config) : new Oven(fastUtensils(config));
         oven.bake();
         List<String> errors = new ArrayList<>();
         for (Throwable t : oven.getErrors()) {

@@ -104,7 +104,8 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
      */
     private record Site(ContentIndex index, Navigation navigation, Flexmark flexmark, Map<String, Future<String>> rendered) {
         static Site start(JBakeConfiguration config, ContentIndex index) {
-            Flexmark flexmark = Flexmark.of(config);
+            Flexmark prepared = PREPARED.remove(config);
+            Flexmark flexmark = prepared != null ? prepared : Flexmark.of(config);
             RenderedMarkdown cache = kept;
             if (cache != null && cache.extensions() != flexmark.extensions()) {
                 kept = new RenderedMarkdown(flexmark.extensions(), new ConcurrentHashMap<>()); // other options: start afresh
@@ -139,6 +140,14 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
                 throw new IllegalStateException("content/" + s.source + ": " + e.getCause().getMessage(), e.getCause());
             }
         }
+    }
+
+    /** Flexmark set up ahead of a bake (see {@link #prepare}). */
+    private static final Map<JBakeConfiguration, Flexmark> PREPARED = new WeakHashMap<>();
+
+    /** Sets Flexmark up for a bake before its content is known (the build does it while checking the content). */
+    public static synchronized void prepare(JBakeConfiguration config) {
+        PREPARED.put(config, Flexmark.of(config));
     }
 
     /** Lets the build hand over the index it already read and checked. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 /**
  * JBake's {@code DocumentsRenderer}, on every core: each page still goes through JBake's
  * {@link Renderer} with the previous/next content JBake's own renderer would give it, but
- * pages render side by side. It runs before JBake's renderer and marks the pages it rendered,
+ * pages render side by side, and alongside {@link SiteExtrasRenderer}'s jobs. It runs before JBake's renderer and marks the pages it rendered,
  * which leaves that one nothing to do. Only on the in-memory store: OrientDB's database is
  * bound to one thread, so on the stock path JBake's renderer does the work as usual.
  */
@@ -79,8 +80,17 @@ public class ParallelDocumentsRenderer implements RenderingTool {
             }
             documents = documents.stream().filter(d -> !first.uris().contains(d.getUri())).toList();
         }
+        // The search index and topic feeds go first: the longest jobs, run alongside the pages.
+        List<Future<Integer>> extras = new ArrayList<>();
+        for (Callable<Integer> job : SiteExtrasRenderer.jobs(renderer, db, config)) {
+            extras.add(pool.submit(job));
+        }
         await(submit(pool, renderer, db, documents), errors);
+        await(extras, errors);
         pool.shutdown();
+        for (Future<Integer> job : extras) {
+            count += job.isCancelled() ? 0 : resultOf(job);
+        }
         if (!errors.isEmpty()) {
             throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
         }
@@ -99,7 +109,15 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         return pages;
     }
 
-    private static void await(List<Future<?>> pages, List<String> errors) throws RenderingException {
+    private static int resultOf(Future<Integer> job) {
+        try {
+            return job.get();
+        } catch (Exception e) {
+            return 0; // already reported by await
+        }
+    }
+
+    private static void await(List<? extends Future<?>> pages, List<String> errors) throws RenderingException {
         for (Future<?> page : pages) {
             try {
                 page.get();

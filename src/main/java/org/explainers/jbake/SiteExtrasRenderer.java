@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
@@ -39,17 +40,45 @@ public class SiteExtrasRenderer implements RenderingTool {
 
     @Override
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
-        try {
-            List<DocumentModel> sections = sorted(db.getPublishedContent("section"));
-            int count = renderTopicFeeds(renderer, db, config);
-            writeSearchIndex(config.getDestinationFolder().toPath(), sections);
-            writeRobots(config);
-            return count + 2;
-        } catch (RenderingException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RenderingException(e);
+        if (db instanceof MemoryContentStore) {
+            return 0; // ParallelDocumentsRenderer ran these jobs alongside the pages
         }
+        int count = 0;
+        for (Callable<Integer> job : jobs(renderer, db, config)) {
+            try {
+                count += job.call();
+            } catch (RenderingException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new RenderingException(e);
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The extras as independent jobs, the longest first: the search index, a feed per topic,
+     * robots.txt. Each returns the number of files it wrote.
+     */
+    static List<Callable<Integer>> jobs(Renderer renderer, ContentStore db, JBakeConfiguration config) {
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        jobs.add(() -> {
+            writeSearchIndex(config.getDestinationFolder().toPath(), sorted(db.getPublishedContent("section")));
+            return 1;
+        });
+        if (config.getTemplateFileByDocType(TOPIC_FEED) != null) {
+            for (String tag : new java.util.TreeSet<>(db.getAllTags())) {
+                jobs.add(() -> {
+                    renderTopicFeed(renderer, db, config, tag);
+                    return 1;
+                });
+            }
+        }
+        jobs.add(() -> {
+            writeRobots(config);
+            return 1;
+        });
+        return jobs;
     }
 
     @Override
@@ -64,28 +93,20 @@ public class SiteExtrasRenderer implements RenderingTool {
         return list;
     }
 
-    private int renderTopicFeeds(Renderer renderer, ContentStore db, JBakeConfiguration config) throws Exception {
-        if (config.getTemplateFileByDocType(TOPIC_FEED) == null) {
-            return 0;
-        }
-        int count = 0;
-        for (String tag : new java.util.TreeSet<>(db.getAllTags())) {
-            List<DocumentModel> entries = new ArrayList<>(db.getPublishedDocumentsByTag(tag));
-            entries.sort(Comparator.comparing((DocumentModel d) -> d.getDate()).reversed()
-                    .thenComparing(d -> String.valueOf(d.get("sort_key"))));
-            DocumentModel feed = new DocumentModel();
-            feed.setType(TOPIC_FEED);
-            feed.setStatus("published");
-            feed.setUri(config.getTagPathName() + "/" + tag + ".xml");
-            feed.setRootPath("../");
-            feed.put("tag", tag);
-            feed.put("entries", entries);
-            Date newest = entries.stream().map(DocumentModel::getDate).max(Date::compareTo).orElse(new Date(0));
-            feed.setDate(newest);
-            renderer.render(feed);
-            count++;
-        }
-        return count;
+    private static void renderTopicFeed(Renderer renderer, ContentStore db, JBakeConfiguration config, String tag) throws Exception {
+        List<DocumentModel> entries = new ArrayList<>(db.getPublishedDocumentsByTag(tag));
+        entries.sort(Comparator.comparing((DocumentModel d) -> d.getDate()).reversed()
+                .thenComparing(d -> String.valueOf(d.get("sort_key"))));
+        DocumentModel feed = new DocumentModel();
+        feed.setType(TOPIC_FEED);
+        feed.setStatus("published");
+        feed.setUri(config.getTagPathName() + "/" + tag + ".xml");
+        feed.setRootPath("../");
+        feed.put("tag", tag);
+        feed.put("entries", entries);
+        Date newest = entries.stream().map(DocumentModel::getDate).max(Date::compareTo).orElse(new Date(0));
+        feed.setDate(newest);
+        renderer.render(feed);
     }
 
     private static void writeSearchIndex(Path site, List<DocumentModel> sections) throws IOException {
