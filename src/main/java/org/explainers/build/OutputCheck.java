@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,8 +22,17 @@ final class OutputCheck {
     private OutputCheck() {
     }
 
-    /** Expected files that are missing, and files that must not exist; empty when all is well. */
-    static List<String> check(ContentIndex index, Path site) {
+    private static final Pattern DRAFT_FILE = Pattern.compile(".*-draft\\.[a-z]+$");
+
+    /**
+     * @param problems expected files that are missing and files that must not exist; empty when all is well
+     * @param pages    HTML files in the baked folder
+     * @param files    all files in the baked folder
+     */
+    record Report(List<String> problems, int pages, int files) {
+    }
+
+    static Report check(ContentIndex index, Path site) {
         Set<String> expected = new LinkedHashSet<>(List.of("index.html", "archive.html", "404.html", "feed.xml",
                 "sitemap.xml", "robots.txt", "search-index.js", "topics/index.html"));
         for (ContentIndex.Section s : index.publishedSections()) {
@@ -44,16 +54,20 @@ final class OutputCheck {
                 problems.add("missing from the baked site: " + file + " (JBake skipped it; see target/bake.log)");
             }
         }
+        int pages = 0;
+        int files = 0;
         try (Stream<Path> walk = Files.walk(site)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String rel = site.relativize(p).toString().replace('\\', '/');
-                if (drafts.contains(rel) || rel.matches(".*-draft\\.[a-z]+$")) {
+                if (drafts.contains(rel) || DRAFT_FILE.matcher(rel).matches()) {
                     problems.add("a draft was rendered: " + rel);
                 }
-            });
+                files++;
+                pages += rel.endsWith(".html") ? 1 : 0;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return problems;
+        return new Report(problems, pages, files);
     }
 }

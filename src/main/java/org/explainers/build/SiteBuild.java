@@ -47,6 +47,7 @@ public final class SiteBuild {
     private final PrintStream out;
     private final boolean stock;
     private ParallelDocumentsRenderer.FirstPages firstPages;
+    private CompletableFuture<Void> clearOld;
 
     /**
      * @param project  the project folder (holds jbake.properties, content/, templates/, assets/)
@@ -76,6 +77,16 @@ public final class SiteBuild {
     }
 
     public Result run() {
+        try {
+            return runSteps();
+        } finally {
+            if (clearOld != null) {
+                clearOld.handle((done, e) -> null).join(); // never two removals of one folder at once
+            }
+        }
+    }
+
+    private Result runSteps() {
         long start = System.nanoTime();
         Path staging = site.resolveSibling("." + site.getFileName() + ".staging");
         try {
@@ -84,8 +95,16 @@ public final class SiteBuild {
             return fail(staging, start, List.of(), "cannot clear " + staging + ": " + e.getMessage());
         }
         // JBake's set-up (configuration, template and Markdown engines: mostly class loading)
-        // runs on the other core while this one checks the content.
+        // runs on the other core while this one checks the content; so does removing the
+        // site the last build replaced.
         CompletableFuture<Oven> oven = CompletableFuture.supplyAsync(() -> prepare(staging), SETUP);
+        clearOld = CompletableFuture.runAsync(() -> {
+            try {
+                deleteTree(old(site));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, SETUP);
         out.println("[1/4] Checking content/ ...");
         ContentIndex index = ContentIndex.load(project.resolve("content"));
         List<Problem> problems = index.problems();
@@ -120,15 +139,16 @@ public final class SiteBuild {
             }
             long baked = elapsed(start);
             out.println("[3/4] Checking the baked site ...");
-            List<String> missing = OutputCheck.check(index, staging);
-            if (!missing.isEmpty()) {
-                missing.forEach(e -> out.println("  " + e));
-                return fail(staging, start, problems, missing.size() + " problem(s) in the baked site");
+            OutputCheck.Report report = OutputCheck.check(index, staging);
+            if (!report.problems().isEmpty()) {
+                report.problems().forEach(e -> out.println("  " + e));
+                return fail(staging, start, problems, report.problems().size() + " problem(s) in the baked site");
             }
             long verified = elapsed(start);
             out.println("[4/4] Publishing to " + relative(site) + "/ ...");
+            clearOld.join();
             swap(staging, site);
-            int[] counts = count(site);
+            int[] counts = {report.pages(), report.files()};
             long millis = elapsed(start);
             out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     counts[0], counts[1], relative(site), millis, checked, baked - checked, verified - baked, millis - verified);
@@ -199,15 +219,23 @@ public final class SiteBuild {
         return new Result(false, 0, 0, elapsed(start), problems);
     }
 
-    /** Replaces the site with the staging folder; the old site is removed only after the move. */
+    /**
+     * Replaces the site with the staging folder: two renames. The replaced site is kept as
+     * {@link #old} until the next build removes it (in the background, while it checks the
+     * content): removing ten thousand files took longer than the rest of publishing.
+     */
     static void swap(Path staging, Path site) throws IOException {
-        Path old = site.resolveSibling("." + site.getFileName() + ".old");
+        Path old = old(site);
         deleteTree(old);
         if (Files.exists(site)) {
             Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+    }
+
+    /** Where the site a build replaced waits to be removed: target/.site.old for target/site. */
+    static Path old(Path site) {
+        return site.resolveSibling("." + site.getFileName() + ".old");
     }
 
     static void deleteTree(Path dir) throws IOException {
@@ -218,16 +246,6 @@ public final class SiteBuild {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static int[] count(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> files = walk.filter(Files::isRegularFile).toList();
-            int pages = (int) files.stream().filter(f -> f.toString().endsWith(".html")).count();
-            return new int[]{pages, files.size()};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -59,8 +59,13 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         List<DocumentModel> documents = db.getUnrenderedContent();
         for (DocumentModel document : documents) {
             DocumentList<DocumentModel> typed = db.getAllContent(document.getType());
-            document.setPreviousContent(neighbour(typed, document, +1));
-            document.setNextContent(neighbour(typed, document, -1));
+            // Both looked up before either is set: a changed document no longer equals its
+            // stored original, and the lookup would fall back to a scan of the whole list.
+            int i = typed.indexOf(document);
+            DocumentModel previous = neighbour(typed, document, i, +1);
+            DocumentModel next = neighbour(typed, document, i, -1);
+            document.setPreviousContent(previous);
+            document.setNextContent(next);
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -135,8 +140,7 @@ public class ParallelDocumentsRenderer implements RenderingTool {
      * to uri and title: exactly what JBake's DocumentsRenderer gives a page as previous (+1,
      * older) and next (-1, newer) content.
      */
-    private static DocumentModel neighbour(DocumentList<DocumentModel> typed, DocumentModel document, int step) {
-        int i = typed.indexOf(document);
+    private static DocumentModel neighbour(DocumentList<DocumentModel> typed, DocumentModel document, int i, int step) {
         if (step > 0 ? typed.getLast().equals(document) : typed.getFirst().equals(document)) {
             return null;
         }
