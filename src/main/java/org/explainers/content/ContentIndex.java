@@ -231,6 +231,10 @@ public final class ContentIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Reading, decoding and parsing the headers is most of the check: done on every core,
+        // in file order; everything that compares files with each other follows in order.
+        Map<Path, Read> read = new HashMap<>();
+        files.parallelStream().map(this::read).toList().forEach(r -> read.put(r.file(), r));
         String vocabularyText = null;
         for (Path file : files) {
             String source = contentDir.relativize(file).toString().replace('\\', '/');
@@ -240,11 +244,11 @@ public final class ContentIndex {
             }
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
             if (source.equals(Vocabulary.FILE)) {
-                vocabularyText = readText(source, file);
+                vocabularyText = text(read.get(file));
             } else if (ext.equals("md")) {
-                String text = readText(source, file);
-                if (text != null) {
-                    readMarkdown(source, text);
+                Read r = read.get(file);
+                if (text(r) != null) {
+                    readMarkdown(source, r.lines(), r.header());
                 } else {
                     unreadable.add(source.substring(0, source.length() - 3) + ".html");
                 }
@@ -269,19 +273,47 @@ public final class ContentIndex {
         bodies.clear();
     }
 
-    /** Reads a file as strict UTF-8 without a byte-order mark; null (and a problem) otherwise. */
-    private String readText(String source, Path file) {
+    /**
+     * A file as read: its text, or the problem that stopped the reading; for Markdown also its
+     * lines and header. Made without touching the index, so files can be read side by side.
+     */
+    private record Read(Path file, String text, Problem problem, List<String> lines, FrontMatter header) {
+    }
+
+    /** The text of a read file, or null after recording why there is none. */
+    private String text(Read r) {
+        if (r.problem() != null) {
+            problems.add(r.problem());
+        }
+        return r.text();
+    }
+
+    private Read read(Path file) {
+        String source = contentDir.relativize(file).toString().replace('\\', '/');
+        if (file.getFileName().toString().endsWith(".md") || source.equals(Vocabulary.FILE)) {
+            Object text = readText(source, file);
+            if (text instanceof Problem p) {
+                return new Read(file, null, p, null, null);
+            }
+            if (source.endsWith(".md")) {
+                List<String> lines = ((String) text).lines().toList();
+                return new Read(file, (String) text, null, lines, FrontMatter.parse(display(source), lines));
+            }
+            return new Read(file, (String) text, null, null, null);
+        }
+        return new Read(file, null, null, null, null);
+    }
+
+    /** Reads a file as strict UTF-8 without a byte-order mark: its text, or the {@link Problem}. */
+    private Object readText(String source, Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            problems.add(Problem.error(display(source), 0, "cannot be read: " + e.getMessage(), "check the file's permissions"));
-            return null;
+            return Problem.error(display(source), 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
         }
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            problems.add(Problem.error(display(source), 1, "the file starts with a byte-order mark",
-                    "save it as UTF-8 without BOM"));
-            return null;
+            return Problem.error(display(source), 1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM");
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -289,15 +321,11 @@ public final class ContentIndex {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
             if (text.isBlank()) {
-                problems.add(Problem.error(display(source), 0, "the file is empty",
-                        "write a header and text, or delete the file"));
-                return null;
+                return Problem.error(display(source), 0, "the file is empty", "write a header and text, or delete the file");
             }
             return text;
         } catch (CharacterCodingException e) {
-            problems.add(Problem.error(display(source), firstBadLine(bytes), "the file is not UTF-8",
-                    "save it with UTF-8 encoding"));
-            return null;
+            return Problem.error(display(source), firstBadLine(bytes), "the file is not UTF-8", "save it with UTF-8 encoding");
         }
     }
 
@@ -320,9 +348,7 @@ public final class ContentIndex {
         return 1;
     }
 
-    private void readMarkdown(String source, String text) {
-        List<String> lines = text.lines().toList();
-        FrontMatter header = FrontMatter.parse(display(source), lines);
+    private void readMarkdown(String source, List<String> lines, FrontMatter header) {
         problems.addAll(header.problems());
         String[] parts = source.split("/");
         if (parts.length != 3 || !parts[0].equals(ARTICLES)) {
