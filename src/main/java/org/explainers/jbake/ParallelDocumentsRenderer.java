@@ -14,6 +14,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 
 /**
  * JBake's {@code DocumentsRenderer}, on every core: each page still goes through JBake's
@@ -77,11 +77,16 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         List<String> errors = new ArrayList<>();
         FirstPages first = FIRST.remove(config);
         if (first != null) {
-            List<DocumentModel> early = documents.stream().filter(d -> first.uris().contains(d.getUri())).toList();
-            await(submit(pool, renderer, db, early), errors);
-            if (errors.isEmpty() && !early.isEmpty()) {
-                first.written().accept(config.getDestinationFolder().toPath(),
-                        early.stream().map(DocumentModel::getUri).collect(Collectors.toSet()));
+            // Each first page is handed over as soon as it is written (a section's page is
+            // quicker than its article's, which holds every section).
+            List<DocumentModel> early = documents.stream().filter(d -> first.uris().contains(d.getUri()))
+                    .sorted(Comparator.comparing(d -> d.getUri().endsWith("/index.html"))).toList();
+            List<Future<?>> pages = submit(pool, renderer, db, early);
+            for (int k = 0; k < early.size() && errors.isEmpty(); k++) {
+                await(pages.subList(k, k + 1), errors);
+                if (errors.isEmpty()) {
+                    first.written().accept(config.getDestinationFolder().toPath(), Set.of(early.get(k).getUri()));
+                }
             }
             documents = documents.stream().filter(d -> !first.uris().contains(d.getUri())).toList();
         }

@@ -127,19 +127,20 @@ public final class PreviewServer {
         Set<String> first = pagesOf(saved);
         if (!first.isEmpty()) {
             build.renderFirst(new ParallelDocumentsRenderer.FirstPages(first, (staging, uris) -> {
+                Set<String> now = new TreeSet<>();
                 try {
                     for (String uri : uris) {
                         Path to = site.resolve(uri);
                         Files.createDirectories(to.getParent());
                         Files.copy(staging.resolve(uri), to, StandardCopyOption.REPLACE_EXISTING);
-                        shown.add("/" + uri);
+                        now.add("/" + uri);
                     }
-                    tell("only", shown);
-                    System.out.printf("      saved page%s shown after %d ms%n", uris.size() == 1 ? "" : "s",
-                            (System.nanoTime() - start) / 1_000_000);
                 } catch (IOException e) {
-                    shown.clear(); // the whole-site reload below covers these pages too
+                    return; // the whole-site reload below covers this page too
                 }
+                shown.addAll(now);
+                tell("only", now);
+                System.out.printf("      %s shown after %d ms%n", String.join(", ", uris), (System.nanoTime() - start) / 1_000_000);
             }));
         }
         if (build.run().ok()) {
