@@ -274,8 +274,8 @@ public final class ContentIndex {
     }
 
     /**
-     * A file as read: its text, or the problem that stopped the reading; for Markdown also its
-     * lines and header. Made without touching the index, so files can be read side by side.
+     * A file as read: its text (for Markdown only its lines and header), or the problem that
+     * stopped the reading. Made without touching the index, so files can be read side by side.
      */
     private record Read(Path file, String text, Problem problem, List<String> lines, FrontMatter header) {
     }
@@ -296,8 +296,9 @@ public final class ContentIndex {
                 return new Read(file, null, p, null, null);
             }
             if (source.endsWith(".md")) {
+                // Only the lines are kept: at 10,000 sections the text twice over is 100 MB more.
                 List<String> lines = ((String) text).lines().toList();
-                return new Read(file, (String) text, null, lines, FrontMatter.parse(display(source), lines));
+                return new Read(file, "", null, lines, FrontMatter.parse(display(source), lines));
             }
             return new Read(file, (String) text, null, null, null);
         }
