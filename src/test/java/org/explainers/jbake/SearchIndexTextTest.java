@@ -39,6 +39,32 @@ class SearchIndexTextTest {
         }
     }
 
+    /** The plain way to write a JSON string that is safe inside HTML, one character at a time. */
+    private static String referenceJson(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Test
+    void jsonStrings() {
+        for (String s : List.of("", "plain", "say \"hi\"", "back\\slash", "line\nbreak\r\ttab", "</script><!--",
+                "a & b", "\u0001\u001f\u007f", "\u2028\u2029", "caf\u00e9 \u2014 \ud83d\ude00", "\"")) {
+            assertEquals(referenceJson(s), SiteExtrasRenderer.json(s), s);
+        }
+        assertEquals("\"\"", SiteExtrasRenderer.json(null));
+    }
+
     @Test
     void everyBuiltPage() {
         for (String page : BuiltSite.pages()) {
