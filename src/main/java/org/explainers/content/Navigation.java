@@ -26,6 +26,8 @@ public final class Navigation {
     private final List<ContentIndex.Section> published;
     private final Map<ContentIndex.Section, Integer> number = new IdentityHashMap<>();
     private final Map<String, int[]> byTopicNumbers = new HashMap<>();
+    /** Each published section's article, by number (compared for every candidate, so an array). */
+    private final ContentIndex.Article[] articleOf;
     private final int[] shared;
 
     public Navigation(ContentIndex index) {
@@ -39,6 +41,7 @@ public final class Navigation {
         }
         byTopic.forEach((t, list) -> byTopicNumbers.put(t, list.stream().mapToInt(number::get).toArray()));
         shared = new int[published.size()];
+        articleOf = published.stream().map(p -> p.article).toArray(ContentIndex.Article[]::new);
     }
 
     /** Published sections carrying each topic, in reading order. */
@@ -151,6 +154,9 @@ public final class Navigation {
         int bestCount = 0;
         for (int k = 0; k < touchedCount; k++) {
             int o = touched[k];
+            if (bestCount == RELATED_LIMIT && shared[o] < shared[best[RELATED_LIMIT - 1]]) {
+                continue; // fewer topics in common than the fifth best: most candidates of a large site
+            }
             int at = bestCount;
             while (at > 0 && before(o, best[at - 1], s)) {
                 at--;
@@ -181,8 +187,8 @@ public final class Navigation {
         if (shared[a] != shared[b]) {
             return shared[a] > shared[b];
         }
-        int sameA = published.get(a).article == s.article ? 0 : 1;
-        int sameB = published.get(b).article == s.article ? 0 : 1;
+        int sameA = articleOf[a] == s.article ? 0 : 1;
+        int sameB = articleOf[b] == s.article ? 0 : 1;
         if (sameA != sameB) {
             return sameA < sameB;
         }
