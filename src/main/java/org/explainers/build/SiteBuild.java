@@ -48,6 +48,7 @@ public final class SiteBuild {
     private final boolean stock;
     private ParallelDocumentsRenderer.FirstPages firstPages;
     private CompletableFuture<Void> clearOld;
+    private Oven baked;
 
     /**
      * @param project  the project folder (holds jbake.properties, content/, templates/, assets/)
@@ -68,6 +69,11 @@ public final class SiteBuild {
         this.site = site.toAbsolutePath().normalize();
         this.siteHost = siteHost;
         this.out = out;
+    }
+
+    /** The Oven of a finished bake (its store and renderer stay usable), or null. */
+    public Oven oven() {
+        return baked;
     }
 
     /** Renders these pages before the rest of the site (the preview's saved page); see {@link ParallelDocumentsRenderer.FirstPages}. */
@@ -132,7 +138,8 @@ public final class SiteBuild {
 
         try {
             out.println("[2/4] Baking with JBake ...");
-            List<String> bakeErrors = bake(oven.join(), index);
+            baked = oven.join();
+            List<String> bakeErrors = bake(baked, index);
             if (!bakeErrors.isEmpty()) {
                 bakeErrors.forEach(e -> out.println("  " + e));
                 return fail(staging, start, problems, "JBake reported " + bakeErrors.size() + " error(s)");

@@ -404,13 +404,18 @@ public final class ContentIndex {
             }
             section.order = parseInt(source, header, "order", Integer.MAX_VALUE, 1, 9999);
             section.level = parseInt(source, header, "level", 1, 1, 2);
-            FrontMatter.Field topics = header.fields().get("topics");
-            if (topics != null) {
-                List<String> list = topics.isList() ? topics.list()
-                        : Stream.of(topics.value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-                section.topics.addAll(list);
-            }
+            section.topics.addAll(topicsOf(header));
         }
+    }
+
+    /** A section header's topics: a list, or one line separated by commas. */
+    public static List<String> topicsOf(FrontMatter header) {
+        FrontMatter.Field topics = header.fields().get("topics");
+        if (topics == null) {
+            return List.of();
+        }
+        return topics.isList() ? topics.list()
+                : Stream.of(topics.value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private void checkHeader(String source, FrontMatter header, Set<String> allowed, Set<String> required) {

@@ -178,13 +178,7 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
         }
         FrontMatter header = section != null ? section.header : article.header;
         DocumentModel doc = DocumentModel.createDefaultDocumentModel();
-        for (FrontMatter.Field f : header.fields().values()) {
-            doc.put(f.key(), f.isList() ? new ArrayList<>(f.list()) : f.value());
-        }
-        doc.setDate(toDate(header.get("date")));
-        if (header.get("updated") != null) {
-            doc.put("updated", toDate(header.get("updated")));
-        }
+        putHeader(doc, header);
         if (section != null) {
             doc.setTags(section.topics.toArray(new String[0]));
             doc.remove("topics");
@@ -214,6 +208,51 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
             doc.put("last_modified", toDate(newest));
             doc.setBody(site.flexmark().render(source, body(file, header)));
         }
+        return doc;
+    }
+
+    private static void putHeader(DocumentModel doc, FrontMatter header) {
+        for (FrontMatter.Field f : header.fields().values()) {
+            doc.put(f.key(), f.isList() ? new ArrayList<>(f.list()) : f.value());
+        }
+        doc.setDate(toDate(header.get("date")));
+        if (header.get("updated") != null) {
+            doc.put("updated", toDate(header.get("updated")));
+        }
+    }
+
+    /**
+     * A published section's page model again, after its file was saved: the stored model of
+     * the last bake with the file's new header and text. Its navigation stays the last bake's
+     * (a new title shows on this page, not yet on its neighbours'): for the preview, which
+     * shows this page at once and then re-bakes the whole site. Null when the saved file is
+     * anything else, or its header has a problem; the re-bake reports those.
+     */
+    public static DocumentModel reparse(JBakeConfiguration config, File file, DocumentModel stored) throws IOException {
+        Site site;
+        synchronized (FrontMatterMarkdownEngine.class) {
+            site = SITES.get(config);
+        }
+        if (site == null || stored == null) {
+            return null;
+        }
+        String source = site.index().contentDir().relativize(file.toPath().toAbsolutePath().normalize())
+                .toString().replace('\\', '/');
+        ContentIndex.Section before = site.index().section(source);
+        List<String> lines = Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
+        FrontMatter header = FrontMatter.parse("content/" + source, lines);
+        if (before == null || !header.problems().isEmpty() || header.bodyStart() < 0
+                || !"published".equals(header.get("status")) || !"section".equals(header.get("type"))) {
+            return null;
+        }
+        DocumentModel doc = stored;
+        before.header.fields().keySet().forEach(doc::remove);
+        doc.remove("updated");
+        putHeader(doc, header);
+        doc.setTags(ContentIndex.topicsOf(header).toArray(new String[0]));
+        doc.remove("topics");
+        String markdown = String.join("\n", lines.subList(header.bodyStart(), lines.size())) + "\n";
+        doc.setBody(placeIn(site.flexmark().render(source, markdown), before.anchor, 1));
         return doc;
     }
 

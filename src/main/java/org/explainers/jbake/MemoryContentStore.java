@@ -107,9 +107,19 @@ public class MemoryContentStore extends ContentStore {
 
     @Override
     public synchronized void close() {
-        // Like the stock in-memory database: the next bake starts empty.
-        bySource.clear();
-        invalidate();
+        // Kept after the bake: every bake makes its own store, and the preview re-renders a
+        // saved page with the last one before it re-bakes the site.
+    }
+
+    /** A copy of the stored document with this uri (JBake's {@code sourceuri}), or null. */
+    public synchronized DocumentModel document(String sourceUri) {
+        Entry e = bySource.get(sourceUri);
+        if (e == null) {
+            return null;
+        }
+        DocumentModel copy = new DocumentModel();
+        copy.putAll(e.doc);
+        return copy;
     }
 
     @Override
@@ -118,7 +128,8 @@ public class MemoryContentStore extends ContentStore {
 
     @Override
     public synchronized void drop() {
-        close();
+        bySource.clear();
+        invalidate();
     }
 
     @Override

@@ -58,14 +58,7 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         }
         List<DocumentModel> documents = db.getUnrenderedContent();
         for (DocumentModel document : documents) {
-            DocumentList<DocumentModel> typed = db.getAllContent(document.getType());
-            // Both looked up before either is set: a changed document no longer equals its
-            // stored original, and the lookup would fall back to a scan of the whole list.
-            int i = typed.indexOf(document);
-            DocumentModel previous = neighbour(typed, document, i, +1);
-            DocumentModel next = neighbour(typed, document, i, -1);
-            document.setPreviousContent(previous);
-            document.setNextContent(next);
+            setNeighbours(db, document);
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -105,6 +98,18 @@ public class ParallelDocumentsRenderer implements RenderingTool {
             throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
         }
         return count;
+    }
+
+    /** Sets the previous and next content JBake's DocumentsRenderer gives a page. */
+    public static void setNeighbours(ContentStore db, DocumentModel document) {
+        DocumentList<DocumentModel> typed = db.getAllContent(document.getType());
+        // Both looked up before either is set: a changed document no longer equals its stored
+        // original, and the lookup would fall back to a scan of the whole list.
+        int i = typed.indexOf(document);
+        DocumentModel previous = neighbour(typed, document, i, +1);
+        DocumentModel next = neighbour(typed, document, i, -1);
+        document.setPreviousContent(previous);
+        document.setNextContent(next);
     }
 
     private static List<Future<?>> submit(ExecutorService pool, Renderer renderer, ContentStore db, List<DocumentModel> documents) {

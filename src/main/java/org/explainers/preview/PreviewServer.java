@@ -4,8 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.explainers.build.SiteBuild;
 import org.explainers.jbake.FrontMatterMarkdownEngine;
+import org.explainers.jbake.MemoryContentStore;
 import org.explainers.jbake.ParallelDocumentsRenderer;
 import org.explainers.jbake.SiteExtrasRenderer;
+
+import org.jbake.app.Oven;
+import org.jbake.app.Utensils;
+import org.jbake.model.DocumentModel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,6 +66,8 @@ public final class PreviewServer {
     private final HttpServer server;
     private WatchService watcher;
     private Thread watching;
+    /** The last good bake, for {@link #quickRender}. */
+    private volatile Oven last;
 
     /** Binds 127.0.0.1:port (0 = any free port); {@link #start()} bakes and serves. */
     public PreviewServer(Path project, Path site, int port) throws IOException {
@@ -109,10 +116,11 @@ public final class PreviewServer {
         watching.start();
     }
 
-    public void stop() throws IOException {
+    /** Stops serving and watching, after the re-bake under way (if any) has finished. */
+    public void stop() throws IOException, InterruptedException {
         server.stop(0);
         watcher.close();
-        watching.interrupt();
+        watching.join();
     }
 
     /**
@@ -123,6 +131,9 @@ public final class PreviewServer {
     private void rebuild(Set<Path> saved) {
         long start = System.nanoTime();
         Set<String> shown = ConcurrentHashMap.newKeySet();
+        for (Path file : saved) {
+            quickRender(file, start, shown);
+        }
         SiteBuild build = new SiteBuild(project, site, address(), System.out);
         Set<String> first = pagesOf(saved);
         if (!first.isEmpty()) {
@@ -130,21 +141,60 @@ public final class PreviewServer {
                 Set<String> now = new TreeSet<>();
                 try {
                     for (String uri : uris) {
+                        Path from = staging.resolve(uri);
                         Path to = site.resolve(uri);
+                        if (shown.contains("/" + uri) && Files.exists(to) && Files.mismatch(from, to) < 0) {
+                            continue; // the quick render was right: no second reload
+                        }
                         Files.createDirectories(to.getParent());
-                        Files.copy(staging.resolve(uri), to, StandardCopyOption.REPLACE_EXISTING);
+                        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
                         now.add("/" + uri);
                     }
                 } catch (IOException e) {
                     return; // the whole-site reload below covers this page too
                 }
-                shown.addAll(now);
-                tell("only", now);
-                System.out.printf("      %s shown after %d ms%n", String.join(", ", uris), (System.nanoTime() - start) / 1_000_000);
+                if (!now.isEmpty()) {
+                    shown.addAll(now);
+                    tell("only", now);
+                    System.out.printf("      %s shown after %d ms%n", String.join(", ", now), (System.nanoTime() - start) / 1_000_000);
+                }
             }));
         }
         if (build.run().ok()) {
+            last = build.oven();
             tell("except", shown);
+        }
+    }
+
+    /**
+     * Shows a saved section's page before the site is re-baked: its file read again and
+     * rendered with the last bake's store and templates (milliseconds, whatever the size of
+     * the site). The re-bake that follows replaces it, and reloads the tab only if it differs.
+     */
+    private void quickRender(Path file, long start, Set<String> shown) {
+        Set<String> pages = pagesOf(Set.of(file));
+        if (last == null || pages.size() != 2) {
+            return;
+        }
+        String uri = pages.stream().filter(p -> !p.endsWith("/index.html")).findFirst().orElseThrow();
+        try {
+            Utensils utensils = last.getUtensils();
+            if (!(utensils.getContentStore() instanceof MemoryContentStore store)) {
+                return;
+            }
+            DocumentModel doc = FrontMatterMarkdownEngine.reparse(utensils.getConfiguration(), file.toFile(), store.document(uri));
+            if (doc == null) {
+                return;
+            }
+            ParallelDocumentsRenderer.setNeighbours(store, doc);
+            utensils.getRenderer().render(doc); // into the last bake's staging folder, cleared by the next bake
+            Path to = site.resolve(uri);
+            Files.copy(utensils.getConfiguration().getDestinationFolder().toPath().resolve(uri), to, StandardCopyOption.REPLACE_EXISTING);
+            shown.add("/" + uri);
+            tell("only", Set.of("/" + uri));
+            System.out.printf("      %s shown after %d ms (the whole site follows)%n", uri, (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception e) {
+            // the re-bake reports whatever is wrong
         }
     }
 
@@ -190,8 +240,8 @@ public final class PreviewServer {
                 for (var event : key.pollEvents()) {
                     Path dir = (Path) key.watchable();
                     Path changed = dir.resolve((Path) event.context());
-                    if (Files.isDirectory(changed)) {
-                        registerTree(watcher, changed);
+                    if (Files.isDirectory(changed) && !dir.equals(project)) {
+                        registerTree(watcher, changed); // a new folder in content/, templates/ or assets/
                     }
                     relevant |= !dir.equals(project) || changed.getFileName().toString().equals("jbake.properties");
                     saved.add(changed);
