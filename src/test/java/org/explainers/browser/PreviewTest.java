@@ -6,6 +6,8 @@ import org.explainers.preview.PreviewServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,10 +58,12 @@ class PreviewTest {
             project.write(SECTION, text.replaceFirst("(?m)^title: .*$", "title: Hope, Revised in Preview")
                     + "\nA paragraph written while previewing, zebracrossing.\n");
 
+            // The page may reload between finding an element and reading it: look again then.
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
             browser.switchTo().window(sectionTab);
-            wait.until(d -> browser.findElement(By.tagName("h1")).getText().equals("Hope, Revised in Preview"));
-            assertTrue(browser.findElement(By.tagName("main")).getText().contains("zebracrossing"));
+            wait.until(d -> browser.findElement(By.tagName("h1")).getText().equals("Hope, Revised in Preview")
+                    && browser.findElement(By.tagName("main")).getText().contains("zebracrossing"));
             assertNull(browser.executeScript("return window.notReloaded"), "the tab reloaded itself");
 
             browser.switchTo().window(previousTab);
