@@ -48,7 +48,7 @@ public final class SiteBuild {
     private final boolean stock;
     private ParallelDocumentsRenderer.FirstPages firstPages;
     private CompletableFuture<Void> clearOld;
-    private Oven baked;
+    private Oven finished;
 
     /**
      * @param project  the project folder (holds jbake.properties, content/, templates/, assets/)
@@ -73,7 +73,7 @@ public final class SiteBuild {
 
     /** The Oven of a finished bake (its store and renderer stay usable), or null. */
     public Oven oven() {
-        return baked;
+        return finished;
     }
 
     /** Renders these pages before the rest of the site (the preview's saved page); see {@link ParallelDocumentsRenderer.FirstPages}. */
@@ -103,14 +103,14 @@ public final class SiteBuild {
         // JBake's set-up (configuration, template and Markdown engines: mostly class loading)
         // runs on the other core while this one checks the content; so does removing the
         // site the last build replaced.
-        CompletableFuture<Oven> oven = CompletableFuture.supplyAsync(() -> prepare(staging), SETUP);
+        CompletableFuture<Oven> oven = CompletableFuture.supplyAsync(() -> prepare(staging), BACKGROUND);
         clearOld = CompletableFuture.runAsync(() -> {
             try {
                 deleteTree(old(site));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, SETUP);
+        }, BACKGROUND);
         out.println("[1/4] Checking content/ ...");
         ContentIndex index = ContentIndex.load(project.resolve("content"));
         List<Problem> problems = index.problems();
@@ -138,8 +138,8 @@ public final class SiteBuild {
 
         try {
             out.println("[2/4] Baking with JBake ...");
-            baked = oven.join();
-            List<String> bakeErrors = bake(baked, index);
+            Oven jbake = oven.join();
+            List<String> bakeErrors = bake(jbake, index);
             if (!bakeErrors.isEmpty()) {
                 bakeErrors.forEach(e -> out.println("  " + e));
                 return fail(staging, start, problems, "JBake reported " + bakeErrors.size() + " error(s)");
@@ -155,6 +155,7 @@ public final class SiteBuild {
             out.println("[4/4] Publishing to " + relative(site) + "/ ...");
             clearOld.join();
             swap(staging, site);
+            finished = jbake;
             int[] counts = {report.pages(), report.files()};
             long millis = elapsed(start);
             out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
@@ -167,8 +168,9 @@ public final class SiteBuild {
         }
     }
 
-    private static final Executor SETUP = r -> {
-        Thread t = new Thread(r, "jbake-setup");
+    /** A thread per task: there are two per build (JBake's set-up, removing the old site). */
+    private static final Executor BACKGROUND = r -> {
+        Thread t = new Thread(r, "build-background");
         t.setDaemon(true);
         t.start();
     };
