@@ -69,7 +69,7 @@ public final class Main {
 
     /** Everything JBake and its database log goes to target/bake.log instead of the console. */
     private static void quietLogs(Path logFile) {
-        System.setProperty("bake.log", logFile.toString());
+        System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
         System.setProperty("org.freemarker.loggerLibrary", "SLF4J");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
