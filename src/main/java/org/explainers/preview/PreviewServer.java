@@ -25,6 +25,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -46,12 +49,25 @@ public final class PreviewServer {
     static final String RELOAD_PATH = "/__reload";
     /**
      * Reloads the tab when a re-bake touched its page. Each event names pages: {"only":[...]}
-     * right after the saved page is written, {"except":[...]} once the whole site is (every
-     * page but those already reloaded).
+     * right after a saved page is written, {"except":[...]} once the whole site is (every page
+     * but those already reloaded). A tab that was reloading when an event came asks again as
+     * it connects: it says which version of the preview its page came from, and the server
+     * answers {"reload":true} if the page has changed since.
      */
-    static final String RELOAD_SCRIPT = "<script>new EventSource('" + RELOAD_PATH + "').onmessage=function(e){"
-            + "var m=JSON.parse(e.data),p=decodeURI(location.pathname).replace(/\\/$/,'/index.html');"
-            + "if(m.only?m.only.indexOf(p)>=0:m.except.indexOf(p)<0)location.reload()}</script>";
+    static String reloadScript(long version) {
+        return "<script>(function(){var p=decodeURI(location.pathname).replace(/\\/$/,'/index.html');"
+                + "new EventSource('" + RELOAD_PATH + "?since=" + version + "&page='+encodeURIComponent(p))"
+                + ".onmessage=function(e){var m=JSON.parse(e.data);"
+                + "if(m.reload||(m.only?m.only.indexOf(p)>=0:m.except.indexOf(p)<0))location.reload()}})()</script>";
+    }
+
+    /** A reload event: its number, and the pages it named (only these, or all but these). */
+    private record Told(long version, boolean only, Set<String> pages) {
+        boolean reloads(String page) {
+            return only == pages.contains(page);
+        }
+    }
+
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("xml", "application/xml; charset=utf-8"),
@@ -63,9 +79,13 @@ public final class PreviewServer {
     private final Path project;
     private final Path site;
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    /** The latest reload events, newest last (a tab's page is at most a few events old). */
+    private final List<Told> told = new ArrayList<>();
+    private long version;
     private final HttpServer server;
     private WatchService watcher;
     private Thread watching;
+    private final AtomicInteger rebuilds = new AtomicInteger();
     /** The last good bake, for {@link #quickRender}. */
     private volatile Oven last;
 
@@ -131,8 +151,9 @@ public final class PreviewServer {
     private void rebuild(Set<Path> saved) {
         long start = System.nanoTime();
         Set<String> shown = ConcurrentHashMap.newKeySet();
+        Map<Path, byte[]> replaced = new HashMap<>();
         for (Path file : saved) {
-            quickRender(file, start, shown);
+            quickRender(file, start, shown, replaced);
         }
         SiteBuild build = new SiteBuild(project, site, address(), System.out);
         Set<String> first = pagesOf(saved);
@@ -151,7 +172,8 @@ public final class PreviewServer {
                         now.add("/" + uri);
                     }
                 } catch (IOException e) {
-                    return; // the whole-site reload below covers this page too
+                    uris.forEach(uri -> shown.remove("/" + uri)); // the whole-site reload below covers them
+                    return;
                 }
                 if (!now.isEmpty()) {
                     shown.addAll(now);
@@ -160,10 +182,34 @@ public final class PreviewServer {
                 }
             }));
         }
-        if (build.run().ok()) {
+        boolean ok = build.run().ok();
+        if (ok) {
             last = build.oven();
+        } else if (!replaced.isEmpty()) {
+            restore(replaced); // the build failed: back to the last good pages
+        }
+        rebuilds.incrementAndGet();
+        if (ok) {
             tell("except", shown);
         }
+    }
+
+    /** How many re-bakes (good or failed) have finished since the preview started. */
+    public int rebuilds() {
+        return rebuilds.get();
+    }
+
+    private void restore(Map<Path, byte[]> replaced) {
+        Set<String> pages = new TreeSet<>();
+        replaced.forEach((file, bytes) -> {
+            try {
+                Files.write(file, bytes);
+                pages.add("/" + site.relativize(file).toString().replace('\\', '/'));
+            } catch (IOException e) {
+                System.out.println("  (could not restore " + file + ": " + e.getMessage() + ")");
+            }
+        });
+        tell("only", pages);
     }
 
     /**
@@ -171,7 +217,7 @@ public final class PreviewServer {
      * rendered with the last bake's store and templates (milliseconds, whatever the size of
      * the site). The re-bake that follows replaces it, and reloads the tab only if it differs.
      */
-    private void quickRender(Path file, long start, Set<String> shown) {
+    private void quickRender(Path file, long start, Set<String> shown, Map<Path, byte[]> replaced) {
         Set<String> pages = pagesOf(Set.of(file));
         if (last == null || pages.size() != 2) {
             return;
@@ -189,6 +235,10 @@ public final class PreviewServer {
             ParallelDocumentsRenderer.setNeighbours(store, doc);
             utensils.getRenderer().render(doc); // into the last bake's staging folder, cleared by the next bake
             Path to = site.resolve(uri);
+            if (!Files.isRegularFile(to)) {
+                return;
+            }
+            replaced.put(to, Files.readAllBytes(to));
             Files.copy(utensils.getConfiguration().getDestinationFolder().toPath().resolve(uri), to, StandardCopyOption.REPLACE_EXISTING);
             shown.add("/" + uri);
             tell("only", Set.of("/" + uri));
@@ -214,7 +264,11 @@ public final class PreviewServer {
         return pages;
     }
 
-    private void tell(String which, Set<String> pages) {
+    private synchronized void tell(String which, Set<String> pages) {
+        told.add(new Told(++version, which.equals("only"), Set.copyOf(pages)));
+        if (told.size() > 100) {
+            told.remove(0);
+        }
         StringBuilder json = new StringBuilder("data: {\"" + which + "\":[");
         for (String page : pages) {
             json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append(SiteExtrasRenderer.json(page));
@@ -229,6 +283,25 @@ public final class PreviewServer {
             }
         }
     }
+
+    /** Opens a tab's event stream, and reloads it at once if its page changed while it loaded. */
+    private synchronized void listen(OutputStream body, String page, long since) throws IOException {
+        body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        boolean missed = !told.isEmpty() && told.get(0).version() > since + 1; // older than we remember
+        for (Told t : told) {
+            missed |= t.version() > since && t.reloads(page);
+        }
+        if (missed) {
+            body.write("data: {\"reload\":true}\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.flush();
+        listeners.add(body); // kept open; written to after each re-bake
+    }
+
+    private synchronized long version() {
+        return version;
+    }
+
 
     /** Waits for saved files, lets a burst of saves settle for 50 ms, then re-bakes once. */
     private void watch() throws IOException, InterruptedException {
@@ -270,13 +343,17 @@ public final class PreviewServer {
     private void serve(HttpExchange ex) throws IOException {
         String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
         if (path.equals(RELOAD_PATH)) {
+            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
             ex.getResponseHeaders().set("Content-Type", "text/event-stream");
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.sendResponseHeaders(200, 0);
-            OutputStream body = ex.getResponseBody();
-            body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-            body.flush();
-            listeners.add(body); // kept open; written to after each re-bake
+            long since;
+            try {
+                since = Long.parseLong(query.getOrDefault("since", "0"));
+            } catch (NumberFormatException e) {
+                since = 0;
+            }
+            listen(ex.getResponseBody(), query.getOrDefault("page", ""), since);
             return;
         }
         Path file = site.resolve(path.substring(1)).normalize();
@@ -294,14 +371,27 @@ public final class PreviewServer {
         }
         String name = file.getFileName().toString();
         String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+        long loaded = version(); // before the file: a page newer than its number only reloads once more
         byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : "Not found".getBytes(StandardCharsets.UTF_8);
         if (type.startsWith("text/html")) {
             String html = new String(bytes, StandardCharsets.UTF_8);
             int at = html.lastIndexOf("</body>");
-            bytes = (at < 0 ? html + RELOAD_SCRIPT : html.substring(0, at) + RELOAD_SCRIPT + html.substring(at))
+            String script = reloadScript(loaded);
+            bytes = (at < 0 ? html + script : html.substring(0, at) + script + html.substring(at))
                     .getBytes(StandardCharsets.UTF_8);
         }
         send(ex, status, type, bytes);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

@@ -15,9 +15,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +45,7 @@ class PreviewTest {
         PreviewServer preview = new PreviewServer(project.dir, served, 0);
         preview.start();
         ChromeDriver browser = Browser.start(1280, 900);
+        String[] lastGood = new String[1];
         try {
             String base = preview.address() + "articles/putin-peace-talks-core-demand/";
             browser.get(base + "02-glimmer-of-hope.html");
@@ -69,12 +72,25 @@ class PreviewTest {
             browser.switchTo().window(previousTab);
             wait.until(d -> browser.findElement(By.cssSelector("a[rel=next]")).getText().contains("Hope, Revised in Preview"));
             assertNull(browser.executeScript("return window.notReloaded"), "the other tab reloaded itself");
+
+            // A save the build rejects (a topic not in the vocabulary) leaves the last good page.
+            Path page = served.resolve("articles/putin-peace-talks-core-demand/02-glimmer-of-hope.html");
+            byte[] good = Files.readAllBytes(page);
+            int before = preview.rebuilds();
+            lastGood[0] = project.read(SECTION);
+            project.write(SECTION, lastGood[0].replaceFirst("(?m)^title: .*$", "title: Rejected Title")
+                    .replaceFirst("(?m)^topics: .*$", "topics: [no-such-topic]"));
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> preview.rebuilds() > before);
+            assertArrayEquals(good, Files.readAllBytes(page), "the page of a rejected save was taken back");
+            browser.switchTo().window(sectionTab);
+            wait.until(d -> browser.findElement(By.tagName("h1")).getText().equals("Hope, Revised in Preview"));
         } finally {
             browser.quit();
             preview.stop();
         }
 
         // What the preview serves after a save is what a build of the same sources writes.
+        project.write(SECTION, lastGood[0]);
         Path fresh = project.dir.resolve("target/fresh");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SiteBuild.Result r = new SiteBuild(project.dir, fresh, preview.address(),
