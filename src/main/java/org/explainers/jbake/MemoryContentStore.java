@@ -238,12 +238,17 @@ public class MemoryContentStore extends ContentStore {
     @Override
     public synchronized DocumentList<DocumentModel> getPublishedPosts(boolean applyPaging) {
         List<DocumentModel> posts = published("post");
-        if (applyPaging && getStart() >= 0 && getLimit() > -1) {
-            int from = (int) Math.min(getStart(), posts.size());
-            int to = (int) Math.min((long) from + getLimit(), posts.size());
-            posts = posts.subList(from, to);
+        return copy(applyPaging ? page(posts) : posts);
+    }
+
+    /** The part of a list that JBake's paging (start, limit) asks for; the whole list without paging. */
+    private List<DocumentModel> page(List<DocumentModel> docs) {
+        if (getStart() < 0 || getLimit() <= -1) {
+            return docs;
         }
-        return copy(posts);
+        int from = (int) Math.min(getStart(), docs.size());
+        int to = (int) Math.min((long) from + getLimit(), docs.size());
+        return docs.subList(from, to);
     }
 
     @Override
@@ -287,10 +292,7 @@ public class MemoryContentStore extends ContentStore {
     @Override
     public synchronized DocumentList<DocumentModel> getAllContent(String docType, boolean applyPaging) {
         if (applyPaging && getStart() >= 0 && getLimit() > -1) {
-            List<DocumentModel> docs = all(docType);
-            int from = (int) Math.min(getStart(), docs.size());
-            int to = (int) Math.min((long) from + getLimit(), docs.size());
-            return copy(docs.subList(from, to));
+            return copy(page(all(docType)));
         }
         return all(docType);
     }
