@@ -251,8 +251,7 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
         putHeader(doc, header);
         doc.setTags(ContentIndex.topicsOf(header).toArray(new String[0]));
         doc.remove("topics");
-        String markdown = String.join("\n", lines.subList(header.bodyStart(), lines.size())) + "\n";
-        doc.setBody(placeIn(site.flexmark().render(source, markdown), before.anchor, 1));
+        doc.setBody(placeIn(site.flexmark().render(source, body(lines, header)), before.anchor, 1));
         return doc;
     }
 
@@ -262,11 +261,15 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
 
     private static String body(File file, FrontMatter header) {
         try {
-            List<String> lines = Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(header.bodyStart(), lines.size())) + "\n";
+            return body(Files.readAllLines(file.toPath(), StandardCharsets.UTF_8), header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Markdown below a file's header, as Flexmark is given it. */
+    private static String body(List<String> lines, FrontMatter header) {
+        return String.join("\n", lines.subList(header.bodyStart(), lines.size())) + "\n";
     }
 
     /**
