@@ -37,8 +37,12 @@ public final class Main {
 
         switch (args[0]) {
             case "build" -> {
+                ClassArchive.checkBefore();
                 SiteBuild.Result r = new SiteBuild(project, out, options.get("site-host"), System.out,
                         options.containsKey("stock")).run();
+                if (r.ok()) {
+                    ClassArchive.afterSuccess(System.out);
+                }
                 System.exit(r.ok() ? 0 : 1);
             }
             case "check" -> {
