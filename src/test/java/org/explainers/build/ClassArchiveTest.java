@@ -72,12 +72,18 @@ class ClassArchiveTest {
     }
 
     @Test
-    void theBuildLeftAnArchiveStampedForItsOwnClasspath() throws IOException {
-        // `./mvnw verify` built the site before these tests: the archive the bake JVM maps is
-        // there, and the stamp names the build's jar with the size and time it has now.
+    void theBuildLeftAnArchiveStampedForItsOwnClasspathOrNone() throws IOException {
+        // `./mvnw verify` built the site before these tests. Either the archive the bake JVM
+        // maps is there, stamped with the build's jar as it is now, or (the first build after
+        // a library or the code changed) the outdated one is gone, stamp and all, and the next
+        // build writes it.
         Path archive = Path.of("target/cds/bake.jsa");
         Path stamp = Path.of("target/cds/bake.jsa.stamp");
-        assertTrue(Files.exists(archive), "no class-data archive: the bake did not write " + archive);
+        assertTrue(Files.isDirectory(archive.getParent()), "the bake never wrote target/cds/");
+        if (!Files.exists(archive)) {
+            assertFalse(Files.exists(stamp), "a stamp without its archive");
+            return;
+        }
         List<String> lines = Files.readAllLines(stamp);
         assertEquals(System.getProperty("java.home") + " " + System.getProperty("java.vm.version"), lines.get(0));
         boolean buildJar = false;
