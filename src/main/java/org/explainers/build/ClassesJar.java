@@ -34,12 +34,16 @@ public final class ClassesJar {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         Path jar = Path.of(args[1]);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = files(classes);
         if (!upToDate(classes, files, jar)) {
             write(classes, files, jar);
+        }
+    }
+
+    /** Every file under the classes folder, in a fixed order. */
+    static List<Path> files(Path classes) throws IOException {
+        try (Stream<Path> walk = Files.walk(classes)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
         }
     }
 

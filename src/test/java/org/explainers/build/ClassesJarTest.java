@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,19 +42,19 @@ class ClassesJarTest {
 
         // Recompiled: newer than the jar.
         Files.writeString(classes.resolve("org/x/A.class"), "a2");
-        assertFalse(ClassesJar.upToDate(classes, files(classes), jar));
+        assertFalse(ClassesJar.upToDate(classes, ClassesJar.files(classes), jar));
         ClassesJar.main(new String[]{classes.toString(), jar.toString()});
-        assertTrue(ClassesJar.upToDate(classes, files(classes), jar));
+        assertTrue(ClassesJar.upToDate(classes, ClassesJar.files(classes), jar));
 
         // Removed (a deleted source): the jar must not keep the class.
         Files.delete(classes.resolve("org/x/A.class"));
         older(classes, Files.getLastModifiedTime(jar));
-        assertFalse(ClassesJar.upToDate(classes, files(classes), jar));
+        assertFalse(ClassesJar.upToDate(classes, ClassesJar.files(classes), jar));
 
         // Added with an old time (copied in): still a change.
         Files.writeString(classes.resolve("org/x/B.class"), "b");
         older(classes, Files.getLastModifiedTime(jar));
-        assertFalse(ClassesJar.upToDate(classes, files(classes), jar));
+        assertFalse(ClassesJar.upToDate(classes, ClassesJar.files(classes), jar));
     }
 
     @Test
@@ -66,20 +64,14 @@ class ClassesJarTest {
         Files.writeString(classes.resolve("org/A.class"), "a");
         Path one = dir.resolve("one.jar");
         Path two = dir.resolve("two.jar");
-        ClassesJar.write(classes, files(classes), one);
+        ClassesJar.write(classes, ClassesJar.files(classes), one);
         Files.setLastModifiedTime(classes.resolve("org/A.class"), FileTime.fromMillis(0));
-        ClassesJar.write(classes, files(classes), two);
+        ClassesJar.write(classes, ClassesJar.files(classes), two);
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
     }
 
-    private static List<Path> files(Path classes) throws IOException {
-        try (Stream<Path> walk = Files.walk(classes)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
     private static void older(Path classes, FileTime than) throws IOException {
-        for (Path f : files(classes)) {
+        for (Path f : ClassesJar.files(classes)) {
             Files.setLastModifiedTime(f, FileTime.fromMillis(than.toMillis() - 5000));
         }
     }
