@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,12 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
                     t.setDaemon(true);
                     return t;
                 });
-                for (ContentIndex.Section s : index.publishedSections()) {
+                // In the order JBake's crawl asks for them (folders and files by name), so that
+                // the crawl takes each section as soon as it is ready. In reading order, it
+                // waited on the last article's sections first and ran only once all were done.
+                List<ContentIndex.Section> sections = new ArrayList<>(index.publishedSections());
+                sections.sort(CRAWL_ORDER);
+                for (ContentIndex.Section s : sections) {
                     File file = index.contentDir().resolve(s.source).toFile();
                     rendered.put(s.source, pool.submit(() -> flexmark.render(s.source, body(file, s.header))));
                 }
@@ -141,6 +147,23 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
             }
         }
     }
+
+    /**
+     * JBake's crawl order: a folder's entries sorted by name ({@code File.compareTo}), each
+     * sub-folder crawled where it sorts. Compared a path segment at a time, since whole paths
+     * sort differently ("a-b/x" before "a/x", but folder "a" before "a-b").
+     */
+    static final Comparator<ContentIndex.Section> CRAWL_ORDER = (x, y) -> {
+        String[] a = x.source.split("/");
+        String[] b = y.source.split("/");
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int c = a[i].compareTo(b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    };
 
     /** Flexmark set up ahead of a bake (see {@link #prepare}). */
     private static final Map<JBakeConfiguration, Flexmark> PREPARED = new WeakHashMap<>();

@@ -5,9 +5,17 @@ import org.jbake.app.ContentStore;
 import org.jbake.app.DocumentList;
 import org.jbake.app.Renderer;
 import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.app.configuration.Property;
+import org.jbake.app.configuration.PropertyList;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.ModelAttributes;
+import org.jbake.render.ArchiveRenderer;
+import org.jbake.render.Error404Renderer;
+import org.jbake.render.FeedRenderer;
+import org.jbake.render.IndexRenderer;
 import org.jbake.render.RenderingTool;
+import org.jbake.render.SitemapRenderer;
+import org.jbake.render.TagsRenderer;
 import org.jbake.template.RenderingException;
 
 import java.io.File;
@@ -15,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +37,12 @@ import java.util.function.BiConsumer;
 /**
  * JBake's {@code DocumentsRenderer}, on every core: each page still goes through JBake's
  * {@link Renderer} with the previous/next content JBake's own renderer would give it, but
- * pages render side by side, and alongside {@link SiteExtrasRenderer}'s jobs. It runs before JBake's renderer and marks the pages it rendered,
- * which leaves that one nothing to do. Only on the in-memory store: OrientDB's database is
- * bound to one thread, so on the stock path JBake's renderer does the work as usual.
+ * pages render side by side, alongside {@link SiteExtrasRenderer}'s jobs and JBake's other
+ * rendering tools (topic pages, feed, sitemap...). It runs before JBake's tools (its jar comes
+ * first on the classpath), marks the pages it rendered, which leaves JBake's renderer nothing
+ * to do, and switches the other tools off for the rest of the bake. Only on the in-memory
+ * store: OrientDB's database is bound to one thread, so on the stock path JBake's tools do
+ * the work as usual.
  */
 public class ParallelDocumentsRenderer implements RenderingTool {
 
@@ -83,11 +95,22 @@ public class ParallelDocumentsRenderer implements RenderingTool {
             }
             documents = documents.stream().filter(d -> !first.uris().contains(d.getUri())).toList();
         }
-        // The search index and topic feeds go first: the longest jobs, run alongside the pages.
+        // The search index, the topic pages and the feeds go first: the longest jobs, run
+        // alongside the pages.
         List<Future<Integer>> extras = new ArrayList<>();
         for (Callable<Integer> job : SiteExtrasRenderer.jobs(renderer, db, config)) {
             extras.add(pool.submit(job));
         }
+        List<Property> ranHere = new ArrayList<>();
+        JBAKE_TOOLS.forEach((tool, setting) -> {
+            if (setting != PropertyList.RENDER_INDEX || !config.getPaginateIndex()) { // paging: a store-wide cursor
+                extras.add(pool.submit(() -> tool.render(renderer, db, config)));
+                ranHere.add(setting);
+            }
+        });
+        // Article pages, which hold all their sections, before the sections' own pages: with
+        // the longest pages last, one thread finished them while the other had nothing left.
+        documents = documents.stream().sorted(Comparator.comparing(d -> !(d.get("sections") instanceof List))).toList();
         await(submit(pool, renderer, db, documents), errors);
         await(extras, errors);
         pool.shutdown();
@@ -97,7 +120,26 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         if (!errors.isEmpty()) {
             throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
         }
+        // The Oven calls JBake's tools after this one: they find themselves switched off for
+        // the rest of this bake (each bake has a configuration of its own) and skip.
+        ranHere.forEach(setting -> config.setProperty(setting.getKey(), false));
         return count;
+    }
+
+    /**
+     * JBake's rendering tools for the pages that are not documents (topic pages, feed,
+     * sitemap, home, archive, 404), longest first, each with the setting that switches it on.
+     * Run here, beside the pages; in the Oven's loop they ran one after another on one thread.
+     */
+    private static final Map<RenderingTool, Property> JBAKE_TOOLS = new LinkedHashMap<>();
+
+    static {
+        JBAKE_TOOLS.put(new TagsRenderer(), PropertyList.RENDER_TAGS);
+        JBAKE_TOOLS.put(new FeedRenderer(), PropertyList.RENDER_FEED);
+        JBAKE_TOOLS.put(new SitemapRenderer(), PropertyList.RENDER_SITEMAP);
+        JBAKE_TOOLS.put(new IndexRenderer(), PropertyList.RENDER_INDEX);
+        JBAKE_TOOLS.put(new ArchiveRenderer(), PropertyList.RENDER_ARCHIVE);
+        JBAKE_TOOLS.put(new Error404Renderer(), PropertyList.RENDER_ERROR404);
     }
 
     /** Sets the previous and next content JBake's DocumentsRenderer gives a page. */
