@@ -29,6 +29,8 @@ public final class Navigation {
     /** Each published section's article, by number (compared for every candidate, so an array). */
     private final ContentIndex.Article[] articleOf;
     private final int[] shared;
+    /** Each article's published sections (every section page asks for its siblings). */
+    private final Map<ContentIndex.Article, List<ContentIndex.Section>> siblingsOf = new IdentityHashMap<>();
 
     public Navigation(ContentIndex index) {
         this.index = index;
@@ -41,6 +43,9 @@ public final class Navigation {
         }
         byTopic.forEach((t, list) -> byTopicNumbers.put(t, list.stream().mapToInt(number::get).toArray()));
         shared = new int[published.size()];
+        for (ContentIndex.Section s : published) {
+            siblingsOf.computeIfAbsent(s.article, ContentIndex.Article::publishedSections);
+        }
         articleOf = published.stream().map(p -> p.article).toArray(ContentIndex.Article[]::new);
     }
 
@@ -53,7 +58,7 @@ public final class Navigation {
     public Map<String, Object> forSection(ContentIndex.Section s) {
         Map<String, Object> m = new LinkedHashMap<>();
         ContentIndex.Article a = s.article;
-        List<ContentIndex.Section> siblings = a.publishedSections();
+        List<ContentIndex.Section> siblings = siblingsOf.getOrDefault(a, List.of());
         int i = siblings.indexOf(s);
         m.put("article_title", a.title());
         m.put("article_uri", a.uri());
