@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * JBake's {@code DocumentsRenderer}, on every core: each page still goes through JBake's
@@ -79,7 +80,7 @@ public class ParallelDocumentsRenderer implements RenderingTool {
             return t;
         });
         int count = documents.size();
-        List<String> errors = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
         FirstPages first = FIRST.remove(config);
         if (first != null) {
             // Each first page is handed over as soon as it is written (a section's page is
@@ -117,12 +118,16 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         for (Future<Integer> job : extras) {
             count += job.isCancelled() ? 0 : resultOf(job);
         }
-        if (!errors.isEmpty()) {
-            throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
-        }
         // The Oven calls JBake's tools after this one: they find themselves switched off for
-        // the rest of this bake (each bake has a configuration of its own) and skip.
+        // the rest of this bake (each bake has a configuration of its own) and skip, also
+        // when one failed here (it would fail again, and be reported twice).
         ranHere.forEach(setting -> config.setProperty(setting.getKey(), false));
+        if (!errors.isEmpty()) {
+            // Each failure's own message, and the first one's causes (a template's error is
+            // inside the exception of JBake's tool that rendered it).
+            throw new RenderingException("Failed to render documents. Cause(s):\n"
+                    + errors.stream().map(Throwable::getMessage).collect(Collectors.joining("\n")), errors.get(0));
+        }
         return count;
     }
 
@@ -174,7 +179,7 @@ public class ParallelDocumentsRenderer implements RenderingTool {
         }
     }
 
-    private static void await(List<? extends Future<?>> pages, List<String> errors) throws RenderingException {
+    private static void await(List<? extends Future<?>> pages, List<Throwable> errors) throws RenderingException {
         for (Future<?> page : pages) {
             try {
                 page.get();
@@ -182,7 +187,7 @@ public class ParallelDocumentsRenderer implements RenderingTool {
                 Thread.currentThread().interrupt();
                 throw new RenderingException("interrupted");
             } catch (Exception e) {
-                errors.add(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                errors.add(e.getCause() != null ? e.getCause() : e);
             }
         }
     }

@@ -64,6 +64,8 @@ class TemplateSafetyTest {
                 + "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
         assertFalse(p.build().ok());
         assertTrue(p.log().contains("Instantiating freemarker.template.utility.Execute is not allowed"), p.log());
+        // The 404 page renders beside the other pages, and JBake's own turn is skipped: one report.
+        assertTrue(p.log().contains("JBake reported 1 error(s)"), p.log());
     }
 
     @Test
