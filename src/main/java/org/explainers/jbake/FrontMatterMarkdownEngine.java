@@ -149,21 +149,12 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
     }
 
     /**
-     * JBake's crawl order: a folder's entries sorted by name ({@code File.compareTo}), each
-     * sub-folder crawled where it sorts. Compared a path segment at a time, since whole paths
-     * sort differently ("a-b/x" before "a/x", but folder "a" before "a-b").
+     * JBake's crawl order: a folder's entries sorted by name, each sub-folder crawled where it
+     * sorts. Every section is {@code articles/<article>/<file>} (the index rejects anything
+     * else), so that is by article folder, then by file name.
      */
-    static final Comparator<ContentIndex.Section> CRAWL_ORDER = (x, y) -> {
-        String[] a = x.source.split("/");
-        String[] b = y.source.split("/");
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            int c = a[i].compareTo(b[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.length, b.length);
-    };
+    static final Comparator<ContentIndex.Section> CRAWL_ORDER =
+            Comparator.comparing((ContentIndex.Section s) -> s.article.slug).thenComparing(s -> s.source);
 
     /** Flexmark set up ahead of a bake (see {@link #prepare}). */
     private static final Map<JBakeConfiguration, Flexmark> PREPARED = new WeakHashMap<>();
