@@ -42,6 +42,7 @@ public final class Main {
                         options.containsKey("stock")).run();
                 if (r.ok()) {
                     ClassArchive.afterSuccess(System.out);
+                    MavenArchive.refresh(project, System.out);
                 }
                 System.exit(r.ok() ? 0 : 1);
             }
