@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * as {@code bin/mvn} would but with {@code -XX:ArchiveClassesAtExit}, on the same goals with
  * only the content check in place of the bake (a few seconds, once). A stamp beside the
  * archive records the JDK, Maven and JVM options it was made for; when they change it is
- * written again.
+ * written again. A run that fails leaves no archive, and is tried again only after such a change.
  */
 final class MavenArchive {
 
@@ -45,7 +45,9 @@ final class MavenArchive {
         Path stamp = archive.resolveSibling("maven.jsa.stamp");
         try {
             List<String> wanted = stamp(project, Path.of(home));
-            if (wanted == null || Files.exists(archive) && Files.exists(stamp) && Files.readAllLines(stamp).equals(wanted)) {
+            // A matching stamp without its archive: the run for this set-up failed (see
+            // maven.jsa.log); not tried again on every build, only after a change or `clean`.
+            if (wanted == null || Files.exists(stamp) && Files.readAllLines(stamp).equals(wanted)) {
                 return;
             }
             Files.deleteIfExists(stamp);
@@ -62,9 +64,9 @@ final class MavenArchive {
                 maven.destroyForcibly();
             } else if (maven.exitValue() == 0 && Files.exists(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
-                Files.write(stamp, wanted);
             }
             Files.deleteIfExists(partial);
+            Files.write(stamp, wanted);
         } catch (IOException e) {
             // Only a speed-up: a build never fails for it.
         } catch (InterruptedException e) {

@@ -75,7 +75,7 @@ class MavenArchiveTest {
     }
 
     @Test
-    void aFailedRunLeavesNoArchiveAndTheBuildCarriesOn() throws IOException {
+    void aFailedRunLeavesNoArchiveIsNotRepeatedAndTheBuildCarriesOn() throws IOException {
         // An outdated archive, and a Maven that cannot start (its launcher jar is empty).
         Path home = fakeMavenHome();
         Files.createDirectories(dir.resolve(".mvn"));
@@ -91,10 +91,17 @@ class MavenArchiveTest {
 
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("Writing maven.jsa"), console.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(archive), "the outdated archive is still there");
-        assertFalse(Files.exists(archive.resolveSibling("maven.jsa.stamp")));
         assertFalse(Files.exists(archive.resolveSibling("maven.jsa.partial")));
         assertTrue(Files.readString(archive.resolveSibling("maven.jsa.log")).contains("Launcher"),
                 "the failed run's output is kept for whoever wonders");
+
+        // The next build does not try again (a few seconds lost on every build) until something changes.
+        console.reset();
+        MavenArchive.refresh(dir, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertEquals("", console.toString(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve(".mvn/jvm.config"), "-Xss4m " + MavenArchive.OPTION);
+        MavenArchive.refresh(dir, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("Writing maven.jsa"), "not tried again after jvm.config changed");
     }
 
     private Path fakeMavenHome() throws IOException {
