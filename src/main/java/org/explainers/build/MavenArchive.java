@@ -50,6 +50,7 @@ final class MavenArchive {
             if (wanted == null || Files.exists(stamp) && Files.readAllLines(stamp).equals(wanted)) {
                 return;
             }
+            Files.createDirectories(archive.getParent()); // gone after `clean`
             Files.deleteIfExists(stamp);
             Files.deleteIfExists(archive);
             out.println("Writing maven.jsa, the classes Maven starts from (once, until the JDK or Maven changes) ...");
