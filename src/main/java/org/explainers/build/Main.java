@@ -33,7 +33,7 @@ public final class Main {
         Path target = project.resolve("target");
         Files.createDirectories(target);
         quietLogs(target.resolve("bake.log"));
-        Path out = options.containsKey("out") ? Path.of(options.get("out")) : target.resolve("site");
+        Path out = options.containsKey("out") ? Path.of(options.get("out")).toAbsolutePath().normalize() : target.resolve("site");
 
         switch (args[0]) {
             case "build" -> {
@@ -52,7 +52,19 @@ public final class Main {
                 System.out.println(index.hasErrors() ? "Content has errors." : "Content is fine.");
                 System.exit(index.hasErrors() ? 1 : 0);
             }
-            case "serve" -> new PreviewServer(project, out, Integer.parseInt(options.getOrDefault("port", "8820"))).run();
+            case "serve" -> {
+                String port = options.getOrDefault("port", "8820");
+                if (!port.matches("\\d{1,5}")) {
+                    System.out.println("The preview port `" + port + "` is not a number: use e.g. -Dpreview.port=8820");
+                    System.exit(2);
+                }
+                try {
+                    new PreviewServer(project, out, Integer.parseInt(port)).run();
+                } catch (PreviewServer.PortInUseException e) {
+                    System.out.println("The preview cannot start: " + e.getMessage());
+                    System.exit(1);
+                }
+            }
             default -> {
                 usage();
                 System.exit(2);

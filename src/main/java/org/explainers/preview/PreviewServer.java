@@ -15,11 +15,13 @@ import org.jbake.model.DocumentModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
@@ -94,13 +96,25 @@ public final class PreviewServer {
         this.project = project;
         this.site = site;
         FrontMatterMarkdownEngine.keepRenderedMarkdown();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (BindException e) {
+            throw new PortInUseException(port);
+        }
         server.createContext("/", this::serve);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "preview-http");
             t.setDaemon(true);
             return t;
         }));
+    }
+
+    /** The port is taken: most often by a preview still running in another terminal. */
+    public static final class PortInUseException extends IOException {
+        public PortInUseException(int port) {
+            super("port " + port + " is already in use (is another preview running?). Stop it, or use another port: "
+                    + "./mvnw -Ppreview package -Dpreview.port=" + (port == 8820 ? 8821 : port + 1));
+        }
     }
 
     /** The preview's address, e.g. http://127.0.0.1:8820/ */
@@ -312,6 +326,15 @@ public final class PreviewServer {
             do {
                 for (var event : key.pollEvents()) {
                     Path dir = (Path) key.watchable();
+                    if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                        // Too many changes at once (a checkout, a folder of images): which files
+                        // is unknown, so watch any new folders and re-bake everything.
+                        for (String tree : List.of("content", "templates", "assets")) {
+                            registerTree(watcher, project.resolve(tree));
+                        }
+                        relevant = true;
+                        continue;
+                    }
                     Path changed = dir.resolve((Path) event.context());
                     if (Files.isDirectory(changed) && !dir.equals(project)) {
                         registerTree(watcher, changed); // a new folder in content/, templates/ or assets/
@@ -323,7 +346,13 @@ public final class PreviewServer {
                 key = watcher.poll(50, TimeUnit.MILLISECONDS);
             } while (key != null);
             if (relevant) {
-                rebuild(saved);
+                try {
+                    rebuild(saved);
+                } catch (RuntimeException e) {
+                    // E.g. a file that vanished mid-read (an editor's temporary file): the next
+                    // save re-bakes; the preview must not stop watching.
+                    System.out.println("Re-bake failed: " + e + " (the last good preview stays up; save again to retry)");
+                }
             }
         }
     }
@@ -341,7 +370,7 @@ public final class PreviewServer {
     }
 
     private void serve(HttpExchange ex) throws IOException {
-        String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        String path = ex.getRequestURI().getPath(); // percent-decoded; '+' stays '+' (it is not a form)
         if (path.equals(RELOAD_PATH)) {
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
             ex.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -356,12 +385,24 @@ public final class PreviewServer {
             listen(ex.getResponseBody(), query.getOrDefault("page", ""), since);
             return;
         }
-        Path file = site.resolve(path.substring(1)).normalize();
+        Path file;
+        try {
+            file = site.resolve(path.substring(1)).normalize();
+        } catch (InvalidPathException e) { // e.g. %00, or on Windows a ':' or '*'
+            send(ex, 400, "text/plain", "Bad request".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (!file.startsWith(site)) {
             send(ex, 403, "text/plain", "Forbidden".getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (Files.isDirectory(file)) {
+            if (!path.endsWith("/")) {
+                // A folder's page links relative to the folder: /articles/x must become /articles/x/.
+                ex.getResponseHeaders().set("Location", ex.getRequestURI().getRawPath() + "/");
+                send(ex, 301, "text/plain", "Moved".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             file = file.resolve("index.html");
         }
         int status = 200;
