@@ -19,6 +19,7 @@ import org.jbake.parser.Engines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,6 +96,12 @@ public final class SiteBuild {
     private Result runSteps() {
         long start = System.nanoTime();
         Path staging = site.resolveSibling("." + site.getFileName() + ".staging");
+        String hostProblem = hostProblem();
+        if (hostProblem != null) {
+            out.println("  " + hostProblem);
+            out.println("BUILD FAILED: the site's address is not usable. " + relative(site) + "/ was not changed.");
+            return new Result(false, 0, 0, elapsed(start), List.of());
+        }
         try {
             deleteTree(staging);
         } catch (IOException e) {
@@ -216,6 +223,30 @@ public final class SiteBuild {
         utensils.setRenderer(new Renderer(store, FrozenConfiguration.of(config)));
         utensils.setAsset(new Asset(config));
         return utensils;
+    }
+
+    /**
+     * The address pages are published at (canonical links, feeds, sitemap, 404 page) must be
+     * absolute: "example.org/x" would be written into every page as a broken relative link.
+     */
+    private String hostProblem() {
+        String host = siteHost;
+        String where = "-Dsite.host";
+        if (host == null || host.isBlank()) {
+            where = "jbake.properties: site.host";
+            try (var in = Files.newBufferedReader(project.resolve("jbake.properties"), StandardCharsets.UTF_8)) {
+                var props = new java.util.Properties();
+                props.load(in);
+                host = props.getProperty("site.host", "");
+            } catch (IOException e) {
+                return null; // JBake reports a missing or unreadable jbake.properties itself
+            }
+        }
+        if (host.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            return null;
+        }
+        return where + "=" + host + " is not an absolute address (write it in full, with https:// and any"
+                + " sub-path, spaces as %20: e.g. https://example.org/explainers/)";
     }
 
     private Result fail(Path staging, long start, List<Problem> problems, String why) {

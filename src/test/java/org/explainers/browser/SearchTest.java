@@ -64,6 +64,9 @@ class SearchTest {
         try (StaticServer server = new StaticServer(BuiltSite.root(), "/")) {
             search(server.url() + "index.html");
             search(server.url() + "topics/territory.html");
+            // The 404 page, as a server shows it at a missing address deep in the site: its
+            // script, search index and result links must still be found.
+            search(server.url() + "articles/putin-peace-talks-core-demand/no-such-page.html");
         }
     }
 
