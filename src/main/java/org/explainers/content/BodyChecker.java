@@ -30,7 +30,6 @@ final class BodyChecker {
     private static final Pattern UNSAFE_TAG = Pattern.compile(
             "<\\s*(script|iframe|object|embed|style|frame|frameset|applet|base|meta|link|form)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern HANDLER = Pattern.compile("<[a-zA-Z][^>]*?\\s(on[a-zA-Z]+)\\s*=", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
 
     private final ContentIndex index;
     /** Output path (e.g. articles/a/01-b.html) to the ids a link may point at; null = any id. */
@@ -75,18 +74,12 @@ final class BodyChecker {
     }
 
     void check(Collection<ContentIndex.Body> bodies, List<Problem> problems) {
-        // Sections' own heading ids first, so that links between sections can be checked.
+        // A section page's ids, so that links between sections can be checked. Headings in a
+        // section's text get no id (Flexmark writes none), so a link cannot point at one.
         for (ContentIndex.Body body : bodies) {
             ContentIndex.Section s = index.section(body.source());
             if (s != null) {
-                Set<String> ids = new HashSet<>(Set.of("main"));
-                for (String line : body.lines()) {
-                    Matcher m = HEADING.matcher(line);
-                    if (m.matches()) {
-                        ids.add(Text.slugify(m.group(1)));
-                    }
-                }
-                pages.put(s.uri(), ids);
+                pages.put(s.uri(), new HashSet<>(Set.of("main")));
             }
         }
         for (ContentIndex.Body body : bodies) {

@@ -301,9 +301,16 @@ public class FrontMatterMarkdownEngine extends MarkdownEngine {
             return html; // most sections: nothing to move
         }
         Matcher h = HEADING_TAG.matcher(html);
+        // The text's own top level becomes the first level below the section's heading, so
+        // `#` and `##` both work for a sub-heading (no level is skipped on the page).
+        int top = 6;
+        while (h.find()) {
+            top = Math.min(top, Integer.parseInt(h.group(2)));
+        }
+        h.reset();
         StringBuilder out = new StringBuilder();
         while (h.find()) {
-            int level = Math.min(6, Integer.parseInt(h.group(2)) + headingLevel);
+            int level = Math.min(6, Integer.parseInt(h.group(2)) - top + 1 + headingLevel);
             h.appendReplacement(out, "<" + h.group(1) + "h" + level);
         }
         h.appendTail(out);

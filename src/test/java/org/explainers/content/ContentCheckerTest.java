@@ -122,6 +122,8 @@ class ContentCheckerTest {
                         ONE + ":14: link `03-three.html` points to articles/a/03-three.html, which the site does not have (did you mean `01-one.html`?)"),
                 arguments("link to a missing anchor", DIR + "01-one.md", s1 + "Read [more](index.html#three).\n",
                         ONE + ":14: anchor `#three` does not exist in articles/a/index.html (use one of contents, main, one, two)"),
+                arguments("link to a heading, which gets no id", DIR + "01-one.md", s1 + "## Background\n\nSee [above](01-one.md#background).\n",
+                        ONE + ":16: anchor `#background` does not exist in articles/a/01-one.html (use one of main)"),
                 arguments("link to a missing topic", DIR + "01-one.md", s1 + "See [sanctions](../../topics/sanction.html).\n",
                         ONE + ":14: link `../../topics/sanction.html` points to topics/sanction.html, which the site does not have (did you mean `../../topics/sanctions.html`?)"),
                 arguments("missing image", DIR + "01-one.md", s1 + "![A map](map.png)\n",

@@ -18,6 +18,13 @@ class FrontMatterMarkdownEngineTest {
     }
 
     @Test
+    void aTextWhoseTopHeadingIsAnH2SkipsNoLevel() {
+        // Editors write `##` for a sub-heading as often as `#`: either is the level below the title.
+        assertEquals("<h2>B</h2><p>x</p><h3>C</h3>", FrontMatterMarkdownEngine.placeIn("<h2>B</h2><p>x</p><h3>C</h3>", "s", 1));
+        assertEquals("<h4>B</h4><h5>C</h5>", FrontMatterMarkdownEngine.placeIn("<h2>B</h2><h3>C</h3>", "s", 3));
+    }
+
+    @Test
     void onItsOwnPageASectionsTopHeadingIsAnH2() {
         assertEquals("<h2 class=\"x\">A</h2><header>", FrontMatterMarkdownEngine.placeIn("<h1 class=\"x\">A</h1><header>", "s", 1));
     }
