@@ -432,7 +432,7 @@ public final class ContentIndex {
         Set<String> needed = new java.util.TreeSet<>(COMMON_REQUIRED);
         needed.addAll(required);
         for (String key : needed) {
-            if (!header.fields().containsKey(key)) {
+            if (!header.fields().containsKey(key) && !header.rejected(key)) {
                 problems.add(Problem.error(path, 1, "the header has no `" + key + "`", "add a `" + key + ": ...` line"));
             }
         }

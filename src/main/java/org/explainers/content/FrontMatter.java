@@ -1,9 +1,11 @@
 package org.explainers.content;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ public final class FrontMatter {
 
     public static final String FENCE = "---";
     private static final Pattern LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*(:|=)(.*)");
+    private static final Pattern KEY = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*[:=].*");
 
     /** One header entry with the line it came from. */
     public record Field(String key, String value, List<String> list, int line) {
@@ -31,11 +34,18 @@ public final class FrontMatter {
     private final Map<String, Field> fields;
     private final int bodyStart;
     private final List<Problem> problems;
+    private final Set<String> rejected;
 
-    private FrontMatter(Map<String, Field> fields, int bodyStart, List<Problem> problems) {
+    private FrontMatter(Map<String, Field> fields, int bodyStart, List<Problem> problems, Set<String> rejected) {
         this.fields = fields;
         this.bodyStart = bodyStart;
         this.problems = problems;
+        this.rejected = rejected;
+    }
+
+    /** Keys whose line was reported as a problem: not also "missing". */
+    public boolean rejected(String key) {
+        return rejected.contains(key);
     }
 
     /** Header fields in file order. */
@@ -67,7 +77,7 @@ public final class FrontMatter {
         if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
             problems.add(Problem.error(path, 1, "the file does not start with a header",
                     "put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md"));
-            return new FrontMatter(fields, -1, problems);
+            return new FrontMatter(fields, -1, problems, Set.of());
         }
         int end = -1;
         for (int i = 1; i < lines.size(); i++) {
@@ -79,8 +89,9 @@ public final class FrontMatter {
         if (end < 0) {
             problems.add(Problem.error(path, 1, "the header is not closed",
                     "end the header with a line of --- before the text"));
-            return new FrontMatter(fields, -1, problems);
+            return new FrontMatter(fields, -1, problems, Set.of());
         }
+        Set<String> mentioned = new HashSet<>();
         for (int i = 1; i < end; i++) {
             String raw = lines.get(i);
             String line = raw.strip();
@@ -88,7 +99,22 @@ public final class FrontMatter {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            Matcher named = KEY.matcher(raw);
+            if (named.matches()) {
+                mentioned.add(named.group(1));
+            }
+            if (Character.isWhitespace(raw.charAt(0))) {
+                // YAML (the Git host's header table) reads an indented line as part of the one above, and a tab not at all.
+                problems.add(Problem.error(path, lineNo, "header line is indented: " + line,
+                        "start the line at the left edge, with no spaces or tabs before the key"));
+                continue;
+            }
             Matcher m = LINE.matcher(line);
+            if (m.matches() && m.group(2).equals("=")) {
+                problems.add(Problem.error(path, lineNo, "`" + line + "` is JBake's own header style, not this project's",
+                        "write `" + m.group(1) + ": " + m.group(3).strip() + "`"));
+                continue;
+            }
             if (!m.matches()) {
                 problems.add(Problem.error(path, lineNo, "header line is not `key: value`: " + line,
                         "write one `key: value` per line; a value containing \": \" goes in double quotes"));
@@ -111,7 +137,8 @@ public final class FrontMatter {
                 fields.put(key, field);
             }
         }
-        return new FrontMatter(fields, end + 1, problems);
+        mentioned.removeAll(fields.keySet());
+        return new FrontMatter(fields, end + 1, problems, mentioned);
     }
 
     private static Field parseValue(String path, String key, String raw, int line, List<Problem> problems) {
@@ -136,17 +163,46 @@ public final class FrontMatter {
             }
             return new Field(key, String.join(", ", items), items, line);
         }
+        String plain = plainProblem(raw);
+        if (plain != null) {
+            problems.add(Problem.error(path, line, "the value of `" + key + "` " + plain,
+                    "put it in double quotes: `" + key + ": \"" + raw.replace("\\", "\\\\").replace("\"", "\\\"") + "\"`"));
+            return null;
+        }
         String value = unquote(raw);
         if (value == null) {
             problems.add(Problem.error(path, line, "the quoted value of `" + key + "` is not closed",
-                    "end the value with a double quote, and write a quote inside it as \\\""));
+                    "end the value with the quote it starts with; inside double quotes write a quote as \\\", inside single quotes as ''"));
             return null;
         }
         return new Field(key, value, null, line);
     }
 
-    /** Removes surrounding double quotes and their escapes; null when a quote is left open. */
+    /**
+     * Why an unquoted value would not read as the same text in YAML (which the Git host's
+     * header table uses), or null. What a quoted value or a list is, is checked elsewhere.
+     */
+    static String plainProblem(String raw) {
+        if (raw.isEmpty() || raw.startsWith("\"") || raw.startsWith("'") || raw.startsWith("[")) {
+            return null;
+        }
+        if (raw.contains(": ") || raw.endsWith(":")) {
+            return "contains `: `, which YAML reads as another key";
+        }
+        if (raw.contains(" #")) {
+            return "contains ` #`, which starts a comment in YAML (the rest would be lost)";
+        }
+        if ("&*!|>%@`{}#".indexOf(raw.charAt(0)) >= 0 || raw.startsWith("- ") || raw.startsWith("? ")) {
+            return "starts with `" + raw.charAt(0) + "`, which has a meaning of its own in YAML";
+        }
+        return null;
+    }
+
+    /** Removes surrounding quotes and their escapes (YAML's: \" in double, '' in single); null when a quote is left open. */
     static String unquote(String s) {
+        if (s.startsWith("'")) {
+            return s.length() < 2 || !s.endsWith("'") ? null : s.substring(1, s.length() - 1).replace("''", "'");
+        }
         if (!s.startsWith("\"")) {
             return s;
         }

@@ -86,6 +86,14 @@ class ContentCheckerTest {
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
                 arguments("line without a key", DIR + "01-one.md", s1.replace("level: 1\n", "level 1\n"),
                         ONE + ":6: header line is not `key: value`: level 1 (write one `key: value` per line; a value containing \": \" goes in double quotes)"),
+                arguments("indented line", DIR + "01-one.md", s1.replace("level: 1\n", "\tlevel: 1\n"),
+                        ONE + ":6: header line is indented: level: 1 (start the line at the left edge, with no spaces or tabs before the key)"),
+                arguments("JBake's key=value in a header", DIR + "01-one.md", s1.replace("level: 1\n", "level=1\n"),
+                        ONE + ":6: `level=1` is JBake's own header style, not this project's (write `level: 1`)"),
+                arguments("unquoted colon in a value", DIR + "01-one.md", s1.replace("summary: Section 1.", "summary: Oil: the cap."),
+                        ONE + ":10: the value of `summary` contains `: `, which YAML reads as another key (put it in double quotes: `summary: \"Oil: the cap.\"`)"),
+                arguments("a YAML comment in a value", DIR + "01-one.md", s1.replace("summary: Section 1.", "summary: Section 1. # check"),
+                        ONE + ":10: the value of `summary` contains ` #`, which starts a comment in YAML (the rest would be lost) (put it in double quotes: `summary: \"Section 1. # check\"`)"),
                 arguments("unknown key", DIR + "01-one.md", s1.replace("level: 1\n", "levle: 1\n"),
                         ONE + ":6: unknown header key `levle` (use one of article, date, level, order, status, summary, title, topics, type, updated; did you mean `level`?)"),
                 arguments("tags instead of topics", DIR + "01-one.md", s1.replace("level: 1\n", "level: 1\ntags: [a]\n"),
@@ -163,6 +171,22 @@ class ContentCheckerTest {
                 arguments("article without index", "articles/b/01-x.md", section(1, "", "").replace("article: a", "article: b"),
                         "content/articles/b/01-x.md: the article folder `b` has no index.md (add content/articles/b/index.md with `type: article`)")
         );
+    }
+
+    @Test
+    void aLineReportedAsWrongIsNotAlsoReportedMissing(@TempDir Path content) throws IOException {
+        writeValidTree(content);
+        write(content, DIR + "01-one.md", section(1, "", "").replace("summary: Section 1.", "summary: Oil: the cap."));
+        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+        assertEquals(1, messages.size(), String.join("\n", messages));
+    }
+
+    @Test
+    void quotedValuesReadAsYamlReadsThem() {
+        FrontMatter header = FrontMatter.parse("x.md", List.of("---", "title: 'Oil''s cap: a \"deal\"'", "summary: \"A \\\"quote\\\"\"", "---"));
+        assertEquals(List.of(), header.problems());
+        assertEquals("Oil's cap: a \"deal\"", header.get("title"));
+        assertEquals("A \"quote\"", header.get("summary"));
     }
 
     @ParameterizedTest(name = "{0}")
