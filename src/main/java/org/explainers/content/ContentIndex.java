@@ -35,6 +35,8 @@ public final class ContentIndex {
     public static final String ARTICLES = "articles";
     static final Pattern FILE_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Files JBake copies as they are (images and downloads referenced from the text). */
+    /** Editors' backup and swap files and system folder files (Emacs, Vim, JetBrains, Windows, macOS). */
+    private static final Pattern JUNK = Pattern.compile(".*~|#.*#|.*\\.(swp|swo|tmp|bak|orig)|.*___jb_(tmp|old)___|Thumbs\\.db|desktop\\.ini|Icon\r", Pattern.CASE_INSENSITIVE);
     static final Set<String> MEDIA = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf", "csv");
 
     static final Set<String> COMMON_REQUIRED = Set.of("title", "type", "date", "status", "summary");
@@ -254,6 +256,11 @@ public final class ContentIndex {
                 }
             } else if (MEDIA.contains(ext.toLowerCase(Locale.ROOT)) && !source.startsWith("_data/")) {
                 mediaFiles.add(source);
+            } else if (JUNK.matcher(name).matches()) {
+                // An editor's backup or an operating system's folder file: it would be copied into
+                // the site like an image (a backup of a draft, published).
+                problems.add(Problem.error(display(source), 0, "`" + name + "` is an editor's backup or a system file, not content",
+                        "delete it; .gitignore already keeps such files out of the repository"));
             } else {
                 problems.add(Problem.error(display(source), 0, "unknown kind of content file ." + ext,
                         "content files are Markdown (.md); images and downloads (" + String.join(", ", new java.util.TreeSet<>(MEDIA))

@@ -94,6 +94,8 @@ class ContentCheckerTest {
                         ONE + ":10: the value of `summary` contains `: `, which YAML reads as another key (put it in double quotes: `summary: \"Oil: the cap.\"`)"),
                 arguments("a YAML comment in a value", DIR + "01-one.md", s1.replace("summary: Section 1.", "summary: Section 1. # check"),
                         ONE + ":10: the value of `summary` contains ` #`, which starts a comment in YAML (the rest would be lost) (put it in double quotes: `summary: \"Section 1. # check\"`)"),
+                arguments("an editor's backup file", DIR + "01-one.md~", section(1, "", ""),
+                        "content/articles/a/01-one.md~: `01-one.md~` is an editor's backup or a system file, not content (delete it; .gitignore already keeps such files out of the repository)"),
                 arguments("unknown key", DIR + "01-one.md", s1.replace("level: 1\n", "levle: 1\n"),
                         ONE + ":6: unknown header key `levle` (use one of article, date, level, order, status, summary, title, topics, type, updated; did you mean `level`?)"),
                 arguments("tags instead of topics", DIR + "01-one.md", s1.replace("level: 1\n", "level: 1\ntags: [a]\n"),
