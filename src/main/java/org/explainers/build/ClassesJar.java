@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -26,7 +27,9 @@ import java.util.zip.ZipEntry;
 public final class ClassesJar {
 
     /** Entry times in the jar: fixed, so that the jar is the same for the same classes. */
-    private static final FileTime ENTRY_TIME = FileTime.fromMillis(1767225600000L); // 2026-01-01T00:00:00Z
+    // A fixed local date-time: set as a FileTime, an entry's time is converted to the machine's
+    // time zone, and the jar's bytes would differ from one zone to the next.
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
     private ClassesJar() {
     }
@@ -76,13 +79,13 @@ public final class ClassesJar {
         Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial); JarOutputStream zip = new JarOutputStream(out)) {
             ZipEntry m = new ZipEntry(JarFile.MANIFEST_NAME);
-            m.setLastModifiedTime(ENTRY_TIME);
+            m.setTimeLocal(ENTRY_TIME);
             zip.putNextEntry(m);
             manifest.write(zip);
             zip.closeEntry();
             for (Path f : files) {
                 ZipEntry e = new ZipEntry(name(classes, f));
-                e.setLastModifiedTime(ENTRY_TIME);
+                e.setTimeLocal(ENTRY_TIME);
                 zip.putNextEntry(e);
                 Files.copy(f, zip);
                 zip.closeEntry();
