@@ -393,8 +393,7 @@ public final class ContentIndex {
             article.source = source;
             article.header = header;
             checkHeader(source, header, ARTICLE_KEYS, Set.of());
-            article.date = parseDate(source, header, "date");
-            parseDate(source, header, "updated");
+            article.date = parseDates(source, header);
         } else {
             String anchor = file.replaceFirst("^[0-9]+-", "");
             Article article = articles.computeIfAbsent(folder, f -> new Article(f, null, null));
@@ -402,8 +401,7 @@ public final class ContentIndex {
             sections.put(source, section);
             article.sections.add(section);
             checkHeader(source, header, SECTION_KEYS, SECTION_REQUIRED);
-            parseDate(source, header, "date");
-            parseDate(source, header, "updated");
+            parseDates(source, header);
             FrontMatter.Field articleField = header.fields().get("article");
             if (articleField != null && !articleField.value().isEmpty() && !articleField.value().equals(folder)) {
                 problems.add(Problem.error(display(source), articleField.line(), "`article: " + articleField.value()
@@ -458,6 +456,18 @@ public final class ContentIndex {
             problems.add(Problem.error(path, topics.line(), "`topics` is empty",
                     "tag the section with at least one topic from content/" + Vocabulary.FILE));
         }
+    }
+
+    /** `date`, checked; `updated` too, which cannot come before it. */
+    private LocalDate parseDates(String source, FrontMatter header) {
+        LocalDate date = parseDate(source, header, "date");
+        LocalDate updated = parseDate(source, header, "updated");
+        if (date != null && updated != null && updated.isBefore(date)) {
+            problems.add(Problem.error(display(source), header.fields().get("updated").line(),
+                    "`updated: " + updated + "` is before `date: " + date + "`",
+                    "`updated` is when the text last changed after it was published: a later date, or no `updated` line"));
+        }
+        return date;
     }
 
     private LocalDate parseDate(String source, FrontMatter header, String key) {

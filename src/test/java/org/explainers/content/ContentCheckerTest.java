@@ -96,6 +96,8 @@ class ContentCheckerTest {
                         ONE + ":10: the value of `summary` contains ` #`, which starts a comment in YAML (the rest would be lost) (put it in double quotes: `summary: \"Section 1. # check\"`)"),
                 arguments("an editor's backup file", DIR + "01-one.md~", section(1, "", ""),
                         "content/articles/a/01-one.md~: `01-one.md~` is an editor's backup or a system file, not content (delete it; .gitignore already keeps such files out of the repository)"),
+                arguments("updated before published", DIR + "01-one.md", section(1, "updated: 2026-01-01\n", ""),
+                        ONE + ":11: `updated: 2026-01-01` is before `date: 2026-11-20` (`updated` is when the text last changed after it was published: a later date, or no `updated` line)"),
                 arguments("unknown key", DIR + "01-one.md", s1.replace("level: 1\n", "levle: 1\n"),
                         ONE + ":6: unknown header key `levle` (use one of article, date, level, order, status, summary, title, topics, type, updated; did you mean `level`?)"),
                 arguments("tags instead of topics", DIR + "01-one.md", s1.replace("level: 1\n", "level: 1\ntags: [a]\n"),
