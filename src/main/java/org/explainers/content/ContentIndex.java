@@ -148,6 +148,8 @@ public final class ContentIndex {
     /** Markdown files that could not be decoded: their pages count as present for links. */
     private final Set<String> unreadable = new LinkedHashSet<>();
     private Vocabulary vocabulary;
+    /** The vocabulary could not be read: sections' topics are not reported one by one as unknown. */
+    private boolean topicsUnchecked;
 
     record Body(String source, List<String> lines, int firstLine) {
     }
@@ -238,6 +240,7 @@ public final class ContentIndex {
         Map<Path, Read> read = new HashMap<>();
         files.parallelStream().map(this::read).toList().forEach(r -> read.put(r.file(), r));
         String vocabularyText = null;
+        boolean vocabularyFound = false;
         for (Path file : files) {
             String source = contentDir.relativize(file).toString().replace('\\', '/');
             String name = file.getFileName().toString();
@@ -246,6 +249,7 @@ public final class ContentIndex {
             }
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
             if (source.equals(Vocabulary.FILE)) {
+                vocabularyFound = true;
                 vocabularyText = text(read.get(file));
             } else if (ext.equals("md")) {
                 Read r = read.get(file);
@@ -267,12 +271,17 @@ public final class ContentIndex {
                                 + ") may sit beside them; move anything else out of content/"));
             }
         }
-        if (vocabularyText == null) {
+        if (vocabularyText == null && !vocabularyFound) {
             problems.add(Problem.error(display(Vocabulary.FILE), 0, "the topic vocabulary is missing",
                     "create content/" + Vocabulary.FILE + " listing every topic"));
-            vocabularyText = "[]";
         }
-        vocabulary = Vocabulary.parse(display(Vocabulary.FILE), vocabularyText, problems);
+        if (vocabularyText == null) {
+            // Missing, or unreadable (its own message says why): no topic can be checked.
+            vocabulary = Vocabulary.parse(display(Vocabulary.FILE), "[]", problems);
+            topicsUnchecked = true;
+        } else {
+            vocabulary = Vocabulary.parse(display(Vocabulary.FILE), vocabularyText, problems);
+        }
         linkSections();
         checkOutputs();
         checkTopics();
@@ -587,7 +596,7 @@ public final class ContentIndex {
                 if (!seen.add(topic)) {
                     problems.add(Problem.error(display(s.source), line, "topic `" + topic + "` is listed twice",
                             "list each topic once"));
-                } else if (vocabulary.get(topic) == null) {
+                } else if (vocabulary.get(topic) == null && !topicsUnchecked) {
                     String near = Text.closest(topic, vocabulary.slugs());
                     problems.add(Problem.error(display(s.source), line, "unknown topic `" + topic + "`",
                             near != null ? "did you mean `" + near + "`? Otherwise add it to content/" + Vocabulary.FILE

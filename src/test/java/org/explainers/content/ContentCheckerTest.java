@@ -186,6 +186,14 @@ class ContentCheckerTest {
     }
 
     @Test
+    void anUnreadableVocabularyIsOneProblemNotOnePerTopic(@TempDir Path content) throws IOException {
+        writeValidTree(content);
+        Files.write(content.resolve("_data/topics.yml"), ("\uFEFF" + TOPICS).getBytes(StandardCharsets.UTF_8));
+        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+        assertEquals(List.of("content/_data/topics.yml:1: the file starts with a byte-order mark (save it as UTF-8 without BOM)"), messages);
+    }
+
+    @Test
     void quotedValuesReadAsYamlReadsThem() {
         FrontMatter header = FrontMatter.parse("x.md", List.of("---", "title: 'Oil''s cap: a \"deal\"'", "summary: \"A \\\"quote\\\"\"", "---"));
         assertEquals(List.of(), header.problems());
