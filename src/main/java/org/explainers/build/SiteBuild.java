@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -268,9 +270,37 @@ public final class SiteBuild {
         Path old = old(site);
         deleteTree(old);
         if (Files.exists(site)) {
-            Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
+            retrying(() -> Files.move(site, old, StandardCopyOption.ATOMIC_MOVE));
         }
-        Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
+        retrying(() -> Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    interface FileOperation {
+        void run() throws IOException;
+    }
+
+    /**
+     * On Windows a folder cannot be renamed or removed while any file in it is open, and a
+     * virus scanner or the search indexer opens freshly written files for a moment: try again
+     * for about a second before giving up.
+     */
+    static void retrying(FileOperation operation) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                operation.run();
+                return;
+            } catch (AccessDeniedException | DirectoryNotEmptyException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Where the site a build replaced waits to be removed: target/.site.old for target/site. */
@@ -284,7 +314,7 @@ public final class SiteBuild {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                retrying(() -> Files.delete(p));
             }
         }
     }
