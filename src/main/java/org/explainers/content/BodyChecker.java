@@ -190,7 +190,9 @@ final class BodyChecker {
         }
         Set<String> ids = pages.get(resolved);
         if (ids == null) {
-            String near = Text.closest(resolved, pages.keySet());
+            String kind = resolved.substring(resolved.lastIndexOf('.') + 1);
+            String near = Text.closest(resolved, // an image for an image, a page for a page
+                    pages.keySet().stream().filter(p -> p.endsWith("." + kind)).toList());
             problems.add(Problem.error(path, line, what + " `" + target + "` points to " + resolved + ", which the site does not have",
                     near != null ? "did you mean `" + relative(pageUri, near) + "`?" : "check the file name; links are relative to this file"));
             return;

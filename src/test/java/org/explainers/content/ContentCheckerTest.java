@@ -140,6 +140,8 @@ class ContentCheckerTest {
                         ONE + ":14: link `../../topics/sanction.html` points to topics/sanction.html, which the site does not have (did you mean `../../topics/sanctions.html`?)"),
                 arguments("missing image", DIR + "01-one.md", s1 + "![A map](map.png)\n",
                         ONE + ":14: image `map.png` points to articles/a/map.png, which the site does not have (check the file name; links are relative to this file)"),
+                arguments("missing image, a page of a similar name", DIR + "01-one.md", s1 + "![A map](01-onx.png)\n",
+                        ONE + ":14: image `01-onx.png` points to articles/a/01-onx.png, which the site does not have (check the file name; links are relative to this file)"),
                 arguments("image without alt text", DIR + "01-one.md", s1 + "![](../../topics/index.html)\n",
                         ONE + ":14: image ../../topics/index.html has no alt text (describe the image between the brackets: ![What the image shows](../../topics/index.html))"),
                 arguments("html image without alt", DIR + "01-one.md", s1 + "<img src=\"../../404.html\">\n",
