@@ -15,7 +15,7 @@ import java.util.Map;
  *   build --project DIR [--site-host URL] [--out DIR]   check and bake into DIR/target/site
  *         [--stock]                                     with JBake's default (OrientDB) store, for comparison
  *   check --project DIR                                 only check content/
- *   serve --project DIR [--port 8820]                   preview with re-bake and live reload
+ *   serve --project DIR [--port 8820] [--host 127.0.0.1] preview with re-bake and live reload
  * </pre>
  */
 public final class Main {
@@ -59,7 +59,7 @@ public final class Main {
                     System.exit(2);
                 }
                 try {
-                    new PreviewServer(project, out, Integer.parseInt(port)).run();
+                    new PreviewServer(project, out, options.getOrDefault("host", "127.0.0.1"), Integer.parseInt(port)).run();
                 } catch (PreviewServer.PortInUseException e) {
                     System.out.println("The preview cannot start: " + e.getMessage());
                     System.exit(1);

@@ -94,11 +94,19 @@ public final class PreviewServer {
 
     /** Binds 127.0.0.1:port (0 = any free port); {@link #start()} bakes and serves. */
     public PreviewServer(Path project, Path site, int port) throws IOException {
+        this(project, site, "127.0.0.1", port);
+    }
+
+    /**
+     * Binds host:port. Only this machine can reach 127.0.0.1; 0.0.0.0 lets others in, which a
+     * preview inside a container or a VM needs (docker run -p 8820:8820 ...).
+     */
+    public PreviewServer(Path project, Path site, String host, int port) throws IOException {
         this.project = project;
         this.site = site;
         FrontMatterMarkdownEngine.keepRenderedMarkdown();
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (BindException e) {
             throw new PortInUseException(port);
         }
