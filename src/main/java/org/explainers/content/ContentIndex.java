@@ -386,6 +386,8 @@ public final class ContentIndex {
             return;
         }
         if (header.bodyStart() < 0) {
+            // Reported above; links to the page are not reported again as links to nothing.
+            unreadable.add(source.substring(0, source.length() - 3) + ".html");
             return;
         }
         bodies.put(source, new Body(source, lines.subList(header.bodyStart(), lines.size()), header.bodyStart() + 1));

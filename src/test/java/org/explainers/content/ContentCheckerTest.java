@@ -196,6 +196,14 @@ class ContentCheckerTest {
     }
 
     @Test
+    void aLinkToAFileWhoseHeaderIsBrokenIsNotASecondProblem(@TempDir Path content) throws IOException {
+        writeValidTree(content); // 02-two.md links to 01-one.html
+        write(content, DIR + "01-one.md", "---\ntitle: One\n\nText\n");
+        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+        assertEquals(List.of(ONE + ":1: the header is not closed (end the header with a line of --- before the text)"), messages);
+    }
+
+    @Test
     void quotedValuesReadAsYamlReadsThem() {
         FrontMatter header = FrontMatter.parse("x.md", List.of("---", "title: 'Oil''s cap: a \"deal\"'", "summary: \"A \\\"quote\\\"\"", "---"));
         assertEquals(List.of(), header.problems());
