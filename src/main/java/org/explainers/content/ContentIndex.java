@@ -448,7 +448,8 @@ public final class ContentIndex {
         Set<String> needed = new java.util.TreeSet<>(COMMON_REQUIRED);
         needed.addAll(required);
         for (String key : needed) {
-            if (!header.fields().containsKey(key) && !header.rejected(key)) {
+            boolean misnamed = key.equals("topics") && header.fields().containsKey("tags"); // its message says "did you mean `topics`?"
+            if (!header.fields().containsKey(key) && !header.rejected(key) && !misnamed) {
                 problems.add(Problem.error(path, 1, "the header has no `" + key + "`", "add a `" + key + ": ...` line"));
             }
         }

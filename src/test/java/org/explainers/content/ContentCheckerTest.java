@@ -204,6 +204,15 @@ class ContentCheckerTest {
     }
 
     @Test
+    void tagsForTopicsIsOneProblem(@TempDir Path content) throws IOException {
+        writeValidTree(content);
+        write(content, DIR + "01-one.md", section(1, "", "").replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"));
+        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).contains("did you mean `topics`?"), messages.get(0));
+    }
+
+    @Test
     void quotedValuesReadAsYamlReadsThem() {
         FrontMatter header = FrontMatter.parse("x.md", List.of("---", "title: 'Oil''s cap: a \"deal\"'", "summary: \"A \\\"quote\\\"\"", "---"));
         assertEquals(List.of(), header.problems());
