@@ -179,11 +179,16 @@ class ContentCheckerTest {
         );
     }
 
+    /** Every message for the valid tree with one file replaced. */
+    private static List<String> messagesWith(Path content, String file, String text) throws IOException {
+        writeValidTree(content);
+        write(content, file, text);
+        return ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+    }
+
     @Test
     void aLineReportedAsWrongIsNotAlsoReportedMissing(@TempDir Path content) throws IOException {
-        writeValidTree(content);
-        write(content, DIR + "01-one.md", section(1, "", "").replace("summary: Section 1.", "summary: Oil: the cap."));
-        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+        List<String> messages = messagesWith(content, DIR + "01-one.md", section(1, "", "").replace("summary: Section 1.", "summary: Oil: the cap."));
         assertEquals(1, messages.size(), String.join("\n", messages));
     }
 
@@ -197,17 +202,15 @@ class ContentCheckerTest {
 
     @Test
     void aLinkToAFileWhoseHeaderIsBrokenIsNotASecondProblem(@TempDir Path content) throws IOException {
-        writeValidTree(content); // 02-two.md links to 01-one.html
-        write(content, DIR + "01-one.md", "---\ntitle: One\n\nText\n");
-        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
-        assertEquals(List.of(ONE + ":1: the header is not closed (end the header with a line of --- before the text)"), messages);
+        // 02-two.md links to 01-one.html
+        assertEquals(List.of(ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
+                messagesWith(content, DIR + "01-one.md", "---\ntitle: One\n\nText\n"));
     }
 
     @Test
     void tagsForTopicsIsOneProblem(@TempDir Path content) throws IOException {
-        writeValidTree(content);
-        write(content, DIR + "01-one.md", section(1, "", "").replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"));
-        List<String> messages = ContentIndex.load(content).problems().stream().map(Problem::toString).toList();
+        List<String> messages = messagesWith(content, DIR + "01-one.md",
+                section(1, "", "").replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"));
         assertEquals(1, messages.size(), String.join("\n", messages));
         assertTrue(messages.get(0).contains("did you mean `topics`?"), messages.get(0));
     }
