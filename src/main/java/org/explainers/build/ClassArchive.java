@@ -72,18 +72,27 @@ final class ClassArchive {
         return Boolean.getBoolean(WRITE_PROPERTY);
     }
 
-    private static Path stampOf(Path archive) {
+    static Path stampOf(Path archive) {
         return archive.resolveSibling(archive.getFileName() + ".stamp");
     }
 
     /** The JDK, and every classpath entry with its size and time: what the archive is valid for. */
     static List<String> stamp() {
         List<String> lines = new ArrayList<>();
-        lines.add(System.getProperty("java.home") + " " + System.getProperty("java.vm.version"));
+        lines.add(jdk());
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            File f = new File(entry);
-            lines.add(entry + " " + f.length() + " " + f.lastModified());
+            lines.add(file(new File(entry)));
         }
         return lines;
+    }
+
+    /** A stamp's line for the JDK an archive was written by. */
+    static String jdk() {
+        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
+    }
+
+    /** A stamp's line for a jar an archive holds classes of: its path, size and time. */
+    static String file(File f) {
+        return f + " " + f.length() + " " + f.lastModified();
     }
 }

@@ -1,6 +1,5 @@
 package org.explainers.build;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ final class MavenArchive {
             return; // not run by Maven (a test, the preview)
         }
         Path archive = project.resolve("target/cds/maven.jsa");
-        Path stamp = archive.resolveSibling("maven.jsa.stamp");
+        Path stamp = ClassArchive.stampOf(archive);
         try {
             List<String> wanted = stamp(project, Path.of(home));
             // A matching stamp without its archive: the run for this set-up failed (see
@@ -81,10 +80,7 @@ final class MavenArchive {
         if (!options.contains(OPTION)) {
             return null;
         }
-        File launcher = classworlds(mavenHome).toFile();
-        return List.of(System.getProperty("java.home") + " " + System.getProperty("java.vm.version"),
-                launcher + " " + launcher.length() + " " + launcher.lastModified(),
-                String.join(" ", options));
+        return List.of(ClassArchive.jdk(), ClassArchive.file(classworlds(mavenHome).toFile()), String.join(" ", options));
     }
 
     /** Maven's own start-up line ({@code bin/mvn}), writing the archive to {@code out} as it exits. */

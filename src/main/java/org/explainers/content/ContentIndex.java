@@ -271,17 +271,15 @@ public final class ContentIndex {
                                 + ") may sit beside them; move anything else out of content/"));
             }
         }
-        if (vocabularyText == null && !vocabularyFound) {
-            problems.add(Problem.error(display(Vocabulary.FILE), 0, "the topic vocabulary is missing",
-                    "create content/" + Vocabulary.FILE + " listing every topic"));
-        }
         if (vocabularyText == null) {
             // Missing, or unreadable (its own message says why): no topic can be checked.
-            vocabulary = Vocabulary.parse(display(Vocabulary.FILE), "[]", problems);
+            if (!vocabularyFound) {
+                problems.add(Problem.error(display(Vocabulary.FILE), 0, "the topic vocabulary is missing",
+                        "create content/" + Vocabulary.FILE + " listing every topic"));
+            }
             topicsUnchecked = true;
-        } else {
-            vocabulary = Vocabulary.parse(display(Vocabulary.FILE), vocabularyText, problems);
         }
+        vocabulary = Vocabulary.parse(display(Vocabulary.FILE), vocabularyText == null ? "[]" : vocabularyText, problems);
         linkSections();
         checkOutputs();
         checkTopics();

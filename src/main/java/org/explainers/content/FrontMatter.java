@@ -22,7 +22,6 @@ public final class FrontMatter {
 
     public static final String FENCE = "---";
     private static final Pattern LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*(:|=)(.*)");
-    private static final Pattern KEY = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*[:=].*");
 
     /** One header entry with the line it came from. */
     public record Field(String key, String value, List<String> list, int line) {
@@ -99,9 +98,9 @@ public final class FrontMatter {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            Matcher named = KEY.matcher(raw);
-            if (named.matches()) {
-                mentioned.add(named.group(1));
+            Matcher m = LINE.matcher(line);
+            if (m.matches()) {
+                mentioned.add(m.group(1));
             }
             if (Character.isWhitespace(raw.charAt(0))) {
                 // YAML (the Git host's header table) reads an indented line as part of the one above, and a tab not at all.
@@ -109,7 +108,6 @@ public final class FrontMatter {
                         "start the line at the left edge, with no spaces or tabs before the key"));
                 continue;
             }
-            Matcher m = LINE.matcher(line);
             if (m.matches() && m.group(2).equals("=")) {
                 problems.add(Problem.error(path, lineNo, "`" + line + "` is JBake's own header style, not this project's",
                         "write `" + m.group(1) + ": " + m.group(3).strip() + "`"));

@@ -142,9 +142,7 @@ public final class PreviewServer {
     public void start() throws IOException {
         watcher = FileSystems.getDefault().newWatchService();
         register(project, watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-        for (String dir : List.of("content", "templates", "assets")) {
-            registerTree(watcher, project.resolve(dir));
-        }
+        registerSourceTrees();
         rebuild(Set.of());
         server.start();
         watching = new Thread(() -> {
@@ -338,9 +336,7 @@ public final class PreviewServer {
                     if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                         // Too many changes at once (a checkout, a folder of images): which files
                         // is unknown, so watch any new folders and re-bake everything.
-                        for (String tree : List.of("content", "templates", "assets")) {
-                            registerTree(watcher, project.resolve(tree));
-                        }
+                        registerSourceTrees();
                         relevant = true;
                         continue;
                     }
@@ -372,6 +368,13 @@ public final class PreviewServer {
      */
     private static void register(Path dir, WatchService watcher, WatchEvent.Kind<?>... kinds) throws IOException {
         dir.register(watcher, kinds, com.sun.nio.file.SensitivityWatchEventModifier.HIGH);
+    }
+
+    /** Every folder of content/, templates/ and assets/ (registering one again changes nothing). */
+    private void registerSourceTrees() throws IOException {
+        for (String dir : List.of("content", "templates", "assets")) {
+            registerTree(watcher, project.resolve(dir));
+        }
     }
 
     private static void registerTree(WatchService watcher, Path root) throws IOException {
