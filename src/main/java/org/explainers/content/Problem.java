@@ -1,8 +1,8 @@
 package org.explainers.content;
 
 /**
- * One thing wrong with the content, printed as {@code content/<path>:<line>: <what> (<fix>)}
- * so that editors and their tools can jump straight to it.
+ * One thing wrong with the input, printed as {@code content/<path>:<line>: <what> (<fix>)} so
+ * that editors and their tools can jump straight to it.
  *
  * @param path    path from the project root, with forward slashes (e.g. {@code content/articles/a/01-b.md})
  * @param line    1-based line number, or 0 when the problem concerns the whole file
@@ -26,9 +26,13 @@ public record Problem(String path, int line, String message, String fix, boolean
         return path + (line > 0 ? ":" + line : "") + ": " + (warning ? "warning: " : "") + message + " (" + fix + ")";
     }
 
+    /** By file, line, then text: the order problems are printed in. */
     @Override
     public int compareTo(Problem o) {
         int c = path.compareTo(o.path);
-        return c != 0 ? c : Integer.compare(line, o.line);
+        if (c == 0) {
+            c = Integer.compare(line, o.line);
+        }
+        return c != 0 ? c : toString().compareTo(o.toString());
     }
 }

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Small text helpers shared by the checker and the engine. */
+/** Small text helpers: slugs, folding for comparisons, and "did you mean". */
 public final class Text {
 
     private Text() {
@@ -12,19 +12,39 @@ public final class Text {
 
     /** Lowercase ASCII slug: "Ukraine’s Stance" becomes "ukraines-stance". */
     public static String slugify(String s) {
-        String ascii = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("['’]", "")
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return fold(s).replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** " (did you mean `x`?)"-style hint, or "" when nothing is close. */
+    /**
+     * Lower case without accents, the same on every machine (no locale): "Élan" and "elan"
+     * fold alike. Names are sorted by their folded form, then as written.
+     */
+    public static String fold(String s) {
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** "; did you mean `x`?" or "" when nothing is close. */
     public static String didYouMean(String word, Collection<String> known) {
         String best = closest(word, known);
         return best == null ? "" : "; did you mean `" + best + "`?";
     }
 
-    /** The known word nearest to {@code word} (case-insensitive, edit distance), or null if none is near. */
+    /**
+     * The known word nearest to {@code word} by edit distance, ignoring case, or null if none
+     * is near. An exact match but for case counts as nearest ("Storage.PNG" for "storage.png").
+     */
     public static String closest(String word, Collection<String> known) {
+        if (word.length() > 200) {
+            return null; // no suggestion for a pasted paragraph (and no large distance table)
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = word.toLowerCase(Locale.ROOT);
@@ -36,10 +56,12 @@ public final class Text {
             }
         }
         int allowed = Math.max(2, w.length() / 3);
-        boolean prefix = best != null && (best.startsWith(w) || w.startsWith(best)) && Math.min(w.length(), best.length()) >= 3;
+        boolean prefix = best != null && Math.min(w.length(), best.length()) >= 3
+                && (best.toLowerCase(Locale.ROOT).startsWith(w) || w.startsWith(best.toLowerCase(Locale.ROOT)));
         return best != null && (bestDistance <= allowed || prefix) ? best : null;
     }
 
+    /** Levenshtein distance; words are short (slugs, file names), so the quadratic table is fine. */
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
@@ -57,5 +79,10 @@ public final class Text {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** "1 section" / "2 sections". */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -1,14 +1,15 @@
 package org.explainers.content;
 
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,106 +17,145 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** The controlled topic vocabulary, {@code content/_data/topics.yml}: slug, display name, description. */
+/**
+ * A controlled vocabulary under {@code content/_data/}: the topics sections are tagged with,
+ * the authors articles are signed by. Each is a YAML list of entries with a slug.
+ */
 public final class Vocabulary {
 
-    public static final String FILE = "_data/topics.yml";
-    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> KEYS = Set.of("slug", "name", "description");
-
-    public record Topic(String slug, String name, String description, int line) {
+    /**
+     * What a vocabulary file holds.
+     *
+     * @param name its name in messages and templates ("topics")
+     * @param file its path under content/
+     * @param keys the keys of each entry, the first being the slug
+     */
+    public record Spec(String name, String file, List<Key> keys) {
+        /** "topic" for "topics", in messages. */
+        public String one() {
+            return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+        }
     }
 
-    private final Map<String, Topic> topics;
-
-    private Vocabulary(Map<String, Topic> topics) {
-        this.topics = topics;
+    /** One key of an entry (or of a nested header value). */
+    public record Key(String name, boolean required, FieldType type) {
     }
 
-    /** Topics in file order, by slug. */
-    public Map<String, Topic> topics() {
-        return topics;
+    /** An entry: its slug, values by key and the line it starts on. */
+    public record Entry(String slug, Map<String, Object> values, int line) {
+        public String text(String key) {
+            Object v = values.get(key);
+            return v == null ? null : v.toString();
+        }
     }
 
-    public Topic get(String slug) {
-        return topics.get(slug);
+    public final Spec spec;
+    private final Map<String, Entry> entries;
+
+    private Vocabulary(Spec spec, Map<String, Entry> entries) {
+        this.spec = spec;
+        this.entries = entries;
     }
 
-    /** Parses the vocabulary; every problem goes to {@code problems}. */
-    public static Vocabulary parse(String path, String text, List<Problem> problems) {
-        Map<String, Topic> topics = new LinkedHashMap<>();
+    /** Entries in file order, by slug. */
+    public Map<String, Entry> entries() {
+        return entries;
+    }
+
+    public Entry get(String slug) {
+        return entries.get(slug);
+    }
+
+    public List<String> slugs() {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    /**
+     * Reads a vocabulary file; every problem goes to {@code problems}. Returns null when the
+     * file cannot be read as a list at all: references into it are then not checked one by one
+     * (one broken line is one problem, not one per section).
+     */
+    public static Vocabulary read(Spec spec, SourceText text, Problems problems) {
+        String path = "content/" + spec.file();
         Node root;
         try {
-            root = new Yaml().compose(new StringReader(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(options).compose(new StringReader(String.join("\n", text.lines)));
         } catch (MarkedYAMLException e) {
-            problems.add(Problem.error(path, e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem(),
-                    "each topic is `- slug: ...` followed by indented `name: ...` and `description: ...` lines"));
-            return new Vocabulary(topics);
+            problems.error(path, e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem(),
+                    "each " + spec.one() + " is `- slug: ...` followed by indented `key: value` lines; quote a value containing `: `");
+            return null;
+        } catch (YAMLException e) {
+            problems.error(path, 0, "not valid YAML: " + e.getMessage(), "each " + spec.one() + " is `- slug: ...` followed by indented lines");
+            return null;
         }
         if (!(root instanceof SequenceNode seq)) {
-            problems.add(Problem.error(path, 1, "the vocabulary is not a list of topics",
-                    "start each topic with `- slug: ...`"));
-            return new Vocabulary(topics);
+            problems.error(path, 1, "the file is not a list of " + spec.name(), "start each entry with `- slug: ...`");
+            return null;
         }
+        Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, String> lowerCase = new HashMap<>();
+        FieldType.Context context = new Reading(path, problems);
         for (Node item : seq.getValue()) {
             int line = item.getStartMark().getLine() + 1;
             if (!(item instanceof MappingNode map)) {
-                problems.add(Problem.error(path, line, "a topic is not a `slug/name/description` entry",
-                        "write `- slug: ...` with indented `name:` and `description:` lines"));
+                problems.error(path, line, "an entry is not a set of keys", "write `- slug: ...` with indented `key: value` lines");
                 continue;
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (NodeTuple t : map.getValue()) {
-                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
-                int keyLine = t.getKeyNode().getStartMark().getLine() + 1;
-                if (!KEYS.contains(key)) {
-                    problems.add(Problem.error(path, keyLine, "unknown key `" + key + "` in a topic",
-                            "a topic has only slug, name and description" + Text.didYouMean(key, KEYS)));
-                } else if (!(t.getValueNode() instanceof ScalarNode v) || v.getValue().isBlank()) {
-                    problems.add(Problem.error(path, keyLine, "`" + key + "` is empty", "give the topic a " + key));
-                } else {
-                    values.put(key, v.getValue().strip());
-                }
-            }
-            String slug = values.get("slug");
-            for (String key : KEYS) {
-                if (!values.containsKey(key) && map.getValue().stream().noneMatch(t ->
-                        t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))) {
-                    problems.add(Problem.error(path, line, "topic " + (slug == null ? "" : "`" + slug + "` ")
-                            + "has no `" + key + "`", "add an indented `" + key + ": ...` line"));
-                }
-            }
-            if (slug == null) {
+            Map<String, Object> values = FieldType.entry(spec.name(), map, spec.keys(), context);
+            if (values == null) {
                 continue;
             }
-            String other = lowerCase.put(slug.toLowerCase(Locale.ROOT), slug);
+            String slug = (String) values.get("slug");
+            String other = lowerCase.putIfAbsent(slug.toLowerCase(Locale.ROOT), slug);
             if (other != null) {
-                problems.add(Problem.error(path, line, "topic `" + slug + "` differs from `" + other
-                        + "` only by case", "merge the two topics; slugs are lowercase"));
+                Entry first = entries.get(other);
+                problems.error(path, line, spec.one() + " `" + slug + "` is defined twice (first on line " + (first == null ? "?" : first.line()) + ")",
+                        "keep one entry");
                 continue;
             }
-            if (!SLUG.matcher(slug).matches()) {
-                problems.add(Problem.error(path, line, "topic slug `" + slug + "` is not a slug",
-                        "use lowercase letters, digits and single hyphens, e.g. `" + Text.slugify(slug) + "`"));
-                continue;
-            }
-            Topic previous = topics.get(slug);
-            if (previous != null) {
-                problems.add(Problem.error(path, line, "topic `" + slug + "` is defined twice (first on line "
-                        + previous.line() + ")", "keep one entry"));
-                continue;
-            }
-            topics.put(slug, new Topic(slug, values.getOrDefault("name", slug),
-                    values.getOrDefault("description", ""), line));
+            entries.put(slug, new Entry(slug, values, line));
         }
-        return new Vocabulary(topics);
+        return new Vocabulary(spec, entries);
     }
 
-    /** All slugs, for suggestions. */
-    public List<String> slugs() {
-        return new ArrayList<>(topics.keySet());
+    /** Reading a vocabulary: its values are plain text and links, nothing that needs a content file. */
+    private record Reading(String path, Problems problems) implements FieldType.Context {
+        @Override
+        public int line(Node node) {
+            return node.getStartMark().getLine() + 1;
+        }
+
+        @Override
+        public ZoneId zone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Vocabulary vocabulary(Spec spec) {
+            return null;
+        }
+
+        @Override
+        public Set<String> media() {
+            return Set.of();
+        }
+
+        @Override
+        public String folder() {
+            return Schema.DATA + "/";
+        }
+
+        @Override
+        public Set<String> layouts() {
+            return Set.of();
+        }
+
+        @Override
+        public Schema.Kind kind() {
+            return null;
+        }
     }
 }

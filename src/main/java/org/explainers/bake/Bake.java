@@ -1,0 +1,207 @@
+package org.explainers.bake;
+
+import org.explainers.content.Images;
+import org.explainers.content.Inputs;
+import org.explainers.content.Moment;
+import org.explainers.content.Problems;
+import org.explainers.content.Project;
+import org.explainers.content.Site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The bake: renders every page of the {@link Pages plan} with Freemarker, side by side on every
+ * core, and writes the search index, the sitemap, the media the pages use and the assets. A
+ * page whose data and templates are those of the published build is linked, not rendered.
+ */
+public final class Bake {
+
+    private final Project project;
+    private final Site site;
+    private final Images images;
+    private final Problems problems;
+
+    public Bake(Project project, Site site, Images images, Problems problems) {
+        this.project = project;
+        this.site = site;
+        this.images = images;
+        this.problems = problems;
+    }
+
+    /** What a bake made: the paths of its pages (which the output check expects) and the pages' security policy. */
+    public record Baked(List<String> paths, String csp) {
+    }
+
+    /**
+     * Bakes into {@code out}. Template failures are reported as problems with the template's
+     * file and line; the bake goes on with the other pages so that all of them are reported.
+     */
+    public Baked run(Inputs inputs, Set<String> media, Output out, Path cache) throws IOException, InterruptedException {
+        Model model = new Model(site, project, images);
+        List<Pages.Out> plan = new ArrayList<>(Pages.plan(site, project, model));
+        Templates templates = new Templates(project.templates, project.zone);
+        String fingerprint = fingerprint(inputs);
+        // The largest pages first (an article holds all its sections): none is left for the end.
+        plan.sort(Comparator.comparing((Pages.Out p) -> !p.data().containsKey("article")).thenComparing(Pages.Out::path));
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bake");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (Pages.Out page : plan) {
+                jobs.add(pool.submit(() -> {
+                    render(page, templates, fingerprint, out);
+                    return null;
+                }));
+            }
+            jobs.add(pool.submit(() -> {
+                Search.files(project.paths.search() + "/", site.listedSections()).forEach(out::writeFile);
+                return null;
+            }));
+            jobs.add(pool.submit(() -> {
+                sitemap(plan, out);
+                return null;
+            }));
+            for (String m : media) {
+                jobs.add(pool.submit(() -> {
+                    new Media(project.content, cache.resolve("images")).publish(m, images, out);
+                    return null;
+                }));
+            }
+            for (String a : inputs.assets) {
+                jobs.add(pool.submit(() -> {
+                    Path file = project.assets.resolve(a);
+                    out.copy(a, file, Images.sha256(Files.readAllBytes(file)));
+                    return null;
+                }));
+            }
+            for (Future<?> job : jobs) {
+                try {
+                    job.get();
+                } catch (ExecutionException e) {
+                    throw new IOException(e.getCause().toString(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        reportFailures();
+        return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"));
+    }
+
+    private void render(Pages.Out page, Templates templates, String fingerprint, Output out) {
+        String key = new Digest(fingerprint + "\n" + page.template()).add(page.data()).hex();
+        if (out.reuse(page.path(), key)) {
+            return;
+        }
+        try {
+            out.write(page.path(), templates.render(page.template(), page.data()).getBytes(StandardCharsets.UTF_8), key);
+        } catch (freemarker.template.TemplateException e) {
+            String where = e.getTemplateSourceName() == null ? page.template() : e.getTemplateSourceName();
+            String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
+            failed(new Problem("templates/" + where, e.getLineNumber() == null ? 0 : e.getLineNumber(), message), page.path());
+        } catch (IOException e) {
+            failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
+        }
+    }
+
+    /** A template's failure, reported once however many pages it broke. */
+    private record Problem(String path, int line, String message) {
+    }
+
+    private final Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void failed(Problem p, String page) {
+        failures.computeIfAbsent(p, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(page);
+    }
+
+    private void reportFailures() {
+        failures.forEach((p, pages) -> {
+            List<String> sorted = pages.stream().sorted().toList();
+            problems.error(p.path(), p.line(), p.message(), "fix the template; it failed on " + (sorted.size() == 1 ? sorted.get(0)
+                    : sorted.size() + " pages, e.g. " + sorted.get(0)));
+        });
+    }
+
+    private void sitemap(List<Pages.Out> plan, Output out) throws Exception {
+        List<Sitemap.Url> urls = new ArrayList<>();
+        Map<String, org.explainers.content.Doc> docs = site.byUri();
+        for (Pages.Out p : plan) {
+            if (!p.listed() || !p.path().endsWith(".html")) {
+                continue;
+            }
+            org.explainers.content.Doc d = docs.get(p.path());
+            Moment modified = d == null ? null : d instanceof org.explainers.content.Article a
+                    ? new Model(site, project, images).lastModified(a) : Moment.later(d.date(), d.updated());
+            urls.add(new Sitemap.Url(p.path(), modified == null ? null : modified.instant()));
+        }
+        Sitemap.files(project.paths.sitemap(), urls, project.address).forEach(out::writeFile);
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + project.address.of(project.paths.sitemap()) + "\n";
+        out.writeFile("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Everything a page depends on besides its data: the templates, and the build's own code. */
+    private String fingerprint(Inputs inputs) throws IOException {
+        MessageDigest md = digest();
+        for (String t : inputs.templates) {
+            md.update(t.getBytes(StandardCharsets.UTF_8));
+            md.update(Files.readAllBytes(project.templates.resolve(t)));
+        }
+        md.update(CODE.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The build's own classes: a page made by other code is made again. */
+    private static final String CODE = codeFingerprint();
+
+    private static String codeFingerprint() {
+        MessageDigest md = digest();
+        try {
+            Path code = Path.of(Bake.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(code)) {
+                try (Stream<Path> walk = Files.walk(code)) {
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        md.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                        md.update(Files.readAllBytes(p));
+                    }
+                }
+            } else {
+                try (InputStream in = Files.newInputStream(code)) {
+                    md.update(in.readAllBytes());
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            md.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // unknown code: nothing is reused
+        }
+        md.update(freemarker.template.Configuration.getVersion().toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

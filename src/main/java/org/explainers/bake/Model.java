@@ -1,0 +1,349 @@
+package org.explainers.bake;
+
+import org.explainers.content.Article;
+import org.explainers.content.Body;
+import org.explainers.content.Doc;
+import org.explainers.content.FieldType;
+import org.explainers.content.Image;
+import org.explainers.content.Images;
+import org.explainers.content.Moment;
+import org.explainers.content.Page;
+import org.explainers.content.Project;
+import org.explainers.content.Schema;
+import org.explainers.content.Section;
+import org.explainers.content.Site;
+import org.explainers.content.SitePaths;
+import org.explainers.content.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The data a template gets: maps, lists, strings, numbers, booleans and dates, never a Java
+ * object it could call methods on. Every header field reaches the templates under its own name
+ * (a new field in {@link Schema} needs no change here); what the build works out (paths,
+ * bodies, navigation, counts) is added beside it.
+ */
+final class Model {
+
+    /** How many parts of an explainer a card on a list lists. */
+    static final int CARD_PARTS = 5;
+
+    private final Site site;
+    private final Project project;
+    private final SitePaths paths;
+    private final Images images;
+    private final Related related;
+    final Map<String, Object> siteData;
+
+    Model(Site site, Project project, Images images) {
+        this.site = site;
+        this.project = project;
+        this.paths = project.paths;
+        this.images = images;
+        this.related = new Related(site.listedSections());
+        this.siteData = siteData();
+    }
+
+    private Map<String, Object> siteData() {
+        Map<String, Object> m = map();
+        m.put("name", project.setting("site.name"));
+        m.put("description", project.setting("site.description"));
+        m.put("language", orElse(project.setting("site.language"), "en"));
+        m.put("host", project.address.base());
+        m.put("path", project.address.path());
+        put(m, "repository", project.setting("site.repository"));
+        m.put("preview", site.preview);
+        m.put("csp", csp());
+        Map<String, Object> p = map();
+        p.put("index", paths.index());
+        p.put("archive", paths.archive());
+        p.put("feed", paths.feed());
+        p.put("topics", paths.topicIndex());
+        p.put("search", paths.search() + "/");
+        m.put("paths", p);
+        List<Object> footer = new ArrayList<>();
+        for (Page page : site.footer()) {
+            footer.add(link(page));
+        }
+        m.put("footer", footer);
+        return m;
+    }
+
+    /**
+     * The Content-Security-Policy every page carries: only the site's own scripts, styles,
+     * images and fonts, no plug-ins, no {@code <base>}, no form, frames only from the embed hosts.
+     */
+    private String csp() {
+        StringJoiner frames = new StringJoiner(" ");
+        project.embedHosts.forEach(h -> frames.add("https://" + h));
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
+                + "frame-src " + (project.embedHosts.isEmpty() ? "'none'" : frames.toString())
+                + "; object-src 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    /** What every page says about itself: its path, the way back to the root, its kind. */
+    Map<String, Object> page(String path, String kind) {
+        Map<String, Object> m = map();
+        m.put("path", path);
+        m.put("kind", kind);
+        m.put("root", root(path, kind));
+        return m;
+    }
+
+    /**
+     * The relative way from a page to the site root ("../../"). The 404 page is shown at any
+     * missing address, at any depth, so it starts from the site's path on its host instead.
+     */
+    private String root(String path, String kind) {
+        if (kind.equals("error404")) {
+            return project.address.path();
+        }
+        int depth = path.length() - path.replace("/", "").length();
+        return "../".repeat(depth);
+    }
+
+    // ------------------------------------------------------------------ content
+
+    /** Every header field of a file, by name, as template data. */
+    Map<String, Object> header(Doc d) {
+        Map<String, Object> m = map();
+        d.header.values().forEach((key, value) -> {
+            Schema.Field field = Schema.field(key);
+            if (field != null && field.type() instanceof FieldType.Refs refs) {
+                List<Object> list = new ArrayList<>();
+                for (Object slug : (List<?>) value) {
+                    Object entry = ref(refs.spec(), slug.toString());
+                    if (entry != null) {
+                        list.add(entry);
+                    }
+                }
+                m.put(key, list);
+            } else {
+                put(m, key, data(d, value));
+            }
+        });
+        m.put("path", d.uri());
+        m.put("source", d.path());
+        m.put("state", site.state(d).name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+
+    /** A header value as data: dates as dates, images with their size, entries as maps. */
+    private Object data(Doc d, Object value) {
+        if (value instanceof Moment moment) {
+            return Date.from(moment.instant());
+        }
+        if (value instanceof Image image) {
+            return image(d.folder(), image);
+        }
+        if (value instanceof Map<?, ?> entry) {
+            Map<String, Object> m = map();
+            entry.forEach((k, v) -> put(m, k.toString(), data(d, v)));
+            return m;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(data(d, v)));
+            return out;
+        }
+        return value; // String, Integer
+    }
+
+    Map<String, Object> image(String folder, Image image) {
+        Map<String, Object> m = map();
+        String src = folder + image.src();
+        m.put("src", src);
+        m.put("alt", image.alt());
+        put(m, "caption", image.caption());
+        put(m, "credit", image.credit());
+        Images.Info info = images.get(src);
+        if (info != null) {
+            m.put("width", info.width());
+            m.put("height", info.height());
+            List<Object> variants = new ArrayList<>();
+            for (int w : info.variants()) {
+                variants.add(Map.of("src", Images.variant(src, w), "width", w));
+            }
+            variants.add(Map.of("src", src, "width", info.width()));
+            m.put("variants", variants);
+        }
+        return m;
+    }
+
+    /** An entry of a vocabulary as data, with the address of its page. */
+    Map<String, Object> ref(Vocabulary.Spec spec, String slug) {
+        Vocabulary.Entry e = site.vocabulary(spec).get(slug);
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> m = map();
+        e.values().forEach((k, v) -> put(m, k, v));
+        m.put("path", spec == Schema.TOPICS ? paths.topic(slug) : paths.author(slug));
+        return m;
+    }
+
+    Map<String, Object> link(Doc d) {
+        Map<String, Object> m = map();
+        m.put("title", d.title());
+        m.put("path", d.uri());
+        return m;
+    }
+
+    /** An explainer on a list: headline, standfirst, byline, dates, its first parts. */
+    Map<String, Object> card(Article a) {
+        Map<String, Object> m = header(a);
+        List<Section> sections = site.listedSections(a);
+        List<Section> parts = sections.stream().filter(s -> s.level() == 1).toList();
+        List<Object> shown = new ArrayList<>();
+        for (Section s : parts.subList(0, Math.min(CARD_PARTS, parts.size()))) {
+            shown.add(link(s));
+        }
+        m.put("parts", shown);
+        m.put("more_parts", Math.max(0, parts.size() - CARD_PARTS));
+        m.put("section_count", sections.size());
+        m.put("slug", a.slug);
+        return m;
+    }
+
+    /** An article's page: everything on the card, and every section with its text. */
+    Map<String, Object> article(Article a) {
+        Map<String, Object> m = card(a);
+        List<Object> sections = new ArrayList<>();
+        Set<String> topics = new LinkedHashSet<>();
+        for (Section s : site.listedSections(a)) {
+            Map<String, Object> e = header(s);
+            e.put("anchor", s.anchor);
+            e.put("level", s.level());
+            e.put("body", Headings.shift(s.body(), s.level() + 1));
+            e.put("corrections", corrections(a, s));
+            sections.add(e);
+            topics.addAll(s.topics());
+        }
+        m.put("sections", sections);
+        m.put("topics", refs(Schema.TOPICS, topics));
+        m.put("corrections", corrections(a, null));
+        m.put("body", a.body() == null ? "" : a.body().html());
+        m.put("modified", Date.from(lastModified(a).instant()));
+        return m;
+    }
+
+    /** A section's own page: its text, its article, its neighbours and related sections. */
+    Map<String, Object> section(Section s) {
+        Article a = s.article();
+        Map<String, Object> m = header(s);
+        List<Section> siblings = site.listedSections(a);
+        int i = siblings.indexOf(s);
+        Section prev = i > 0 ? siblings.get(i - 1) : null;
+        Section next = i >= 0 && i + 1 < siblings.size() ? siblings.get(i + 1) : null;
+        m.put("anchor", s.anchor);
+        m.put("level", s.level());
+        m.put("position", i + 1);
+        m.put("count", siblings.size());
+        m.put("article", card(a));
+        m.put("authors", a.authors().stream().map(slug -> (Object) ref(Schema.AUTHORS, slug)).filter(x -> x != null).toList());
+        if (prev != null) {
+            m.put("prev", link(prev));
+        }
+        if (next != null) {
+            m.put("next", link(next));
+        }
+        if (s.level() > 1) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (siblings.get(j).level() < s.level()) {
+                    m.put("parent", link(siblings.get(j)));
+                    break;
+                }
+            }
+        }
+        List<Object> rel = new ArrayList<>();
+        for (Map.Entry<Section, Integer> r : related.of(s, prev, next)) {
+            Map<String, Object> e = link(r.getKey());
+            e.put("article_title", r.getKey().article().title());
+            e.put("shared", r.getValue());
+            rel.add(e);
+        }
+        m.put("related", rel);
+        m.put("body", s.body() == null ? "" : s.body().html());
+        m.put("corrections", corrections(a, s));
+        return m;
+    }
+
+    /** A standalone page. */
+    Map<String, Object> doc(Page p) {
+        Map<String, Object> m = header(p);
+        m.put("body", p.body() == null ? "" : p.body().html());
+        return m;
+    }
+
+    /** An article's corrections, newest first: all of them, or those naming one section. */
+    List<Object> corrections(Article a, Section only) {
+        List<Map<String, Object>> list = new ArrayList<>(a.corrections());
+        list.sort(java.util.Comparator.comparing((Map<String, Object> c) -> (Moment) c.get("date")).reversed());
+        List<Object> out = new ArrayList<>();
+        for (Map<String, Object> c : list) {
+            Object file = c.get("section");
+            Section s = file == null ? null : a.sections().stream().filter(x -> x.fileName().equals(file)).findFirst().orElse(null);
+            if (only != null && s != only) {
+                continue;
+            }
+            Map<String, Object> m = map();
+            m.put("date", Date.from(((Moment) c.get("date")).instant()));
+            m.put("text", c.get("text"));
+            if (s != null && site.listed(s)) {
+                m.put("section", link(s));
+                m.put("anchor", s.anchor);
+            }
+            m.put("article", link(a));
+            out.add(m);
+        }
+        return out;
+    }
+
+    List<Object> refs(Vocabulary.Spec spec, Iterable<String> slugs) {
+        List<Object> list = new ArrayList<>();
+        for (String slug : slugs) {
+            Object e = ref(spec, slug);
+            if (e != null) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+
+    /** When an article last changed: its own dates, its sections' and its corrections'. */
+    Moment lastModified(Article a) {
+        Moment newest = Moment.later(a.date(), a.updated());
+        for (Section s : site.listedSections(a)) {
+            newest = Moment.later(newest, Moment.later(s.date(), s.updated()));
+        }
+        for (Map<String, Object> c : a.corrections()) {
+            newest = Moment.later(newest, (Moment) c.get("date"));
+        }
+        return newest;
+    }
+
+    static Map<String, Object> map() {
+        return new LinkedHashMap<>();
+    }
+
+    static void put(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    private static String orElse(String s, String other) {
+        return s == null || s.isBlank() ? other : s;
+    }
+
+    static String html(Body body) {
+        return body == null ? "" : body.html();
+    }
+}

@@ -1,0 +1,174 @@
+package org.explainers.bake;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The folder a bake writes, and what it may take from the build that is published now. Each
+ * file is written with a key: a fingerprint of everything it is made from (a page's data and
+ * templates, a file's bytes). When the published build wrote the same path with the same key,
+ * its file is linked instead of made again, so an edit to one section re-renders only the
+ * pages that show it, and the result is byte for byte what a clean build writes.
+ *
+ * <p>The keys, and the internal links each page makes, are kept in a manifest beside the build
+ * ({@code <build>.manifest}, tab-separated, sorted by path).
+ */
+public final class Output {
+
+    /** What the manifest knows of one file. */
+    public record Entry(String key, List<String> links) {
+    }
+
+    public final Path dir;
+    private final Path previousDir;
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Files made in this bake (not linked): only these need checking again. */
+    private final Map<String, Boolean> fresh = new ConcurrentHashMap<>();
+
+    /**
+     * @param dir      the new build's folder (created)
+     * @param previous the published build's folder, or null
+     */
+    public Output(Path dir, Path previous) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        Map<String, Entry> before = previous == null ? Map.of() : readManifest(manifestOf(previous));
+        this.previousDir = before.isEmpty() ? null : previous;
+        this.previous = before;
+    }
+
+    public static Path manifestOf(Path build) {
+        return build.resolveSibling(build.getFileName() + ".manifest");
+    }
+
+    /** Links the published build's file if it was made with the same key; false when it must be made. */
+    boolean reuse(String path, String key) {
+        Entry before = previous.get(path);
+        if (before == null || !before.key().equals(key)) {
+            return false;
+        }
+        try {
+            Path target = dir.resolve(path);
+            Files.createDirectories(target.getParent());
+            Path source = previousDir.resolve(path);
+            try {
+                Files.createLink(target, source);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(source, target);
+            }
+            entries.put(path, before);
+            return true;
+        } catch (IOException e) {
+            return false; // made again below
+        }
+    }
+
+    /** Writes a made file. */
+    void write(String path, byte[] bytes, String key) {
+        try {
+            Path target = dir.resolve(path);
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        entries.put(path, new Entry(key, List.of()));
+        fresh.put(path, true);
+    }
+
+    /** Writes a file keyed by its own bytes, or links the published one if it has the same bytes. */
+    void writeFile(String path, byte[] bytes) {
+        String key = "sha256:" + sha256(bytes);
+        if (!reuse(path, key)) {
+            write(path, bytes, key);
+        }
+    }
+
+    /** Copies a file keyed by its fingerprint, or links the published one if it is the same. */
+    void copy(String path, Path from, String sha256) throws IOException {
+        String key = "sha256:" + sha256;
+        if (reuse(path, key)) {
+            return;
+        }
+        Path target = dir.resolve(path);
+        Files.createDirectories(target.getParent());
+        Files.copy(from, target);
+        entries.put(path, new Entry(key, List.of()));
+        fresh.put(path, true);
+    }
+
+    /** Records the internal links the output check found in a page. */
+    public void links(String path, List<String> links) {
+        Entry e = entries.get(path);
+        if (e != null) {
+            entries.put(path, new Entry(e.key(), List.copyOf(links)));
+        }
+    }
+
+    /** Every file of this build, by path. */
+    public Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(new TreeMap<>(entries));
+    }
+
+    public boolean isFresh(String path) {
+        return fresh.containsKey(path);
+    }
+
+    /** Writes the manifest beside the build; the next bake reads it. */
+    public void writeManifest() throws IOException {
+        Path file = manifestOf(dir);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
+                w.write(e.getKey());
+                w.write('\t');
+                w.write(e.getValue().key());
+                for (String link : e.getValue().links()) {
+                    w.write('\t');
+                    w.write(link);
+                }
+                w.write('\n');
+            }
+        }
+    }
+
+    static Map<String, Entry> readManifest(Path file) {
+        Map<String, Entry> map = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return map;
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] parts = line.split("\t");
+                if (parts.length >= 2) {
+                    map.put(parts[0], new Entry(parts[1], List.of(parts).subList(2, parts.length)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            map.clear(); // a damaged manifest: nothing is taken over
+        }
+        return map;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

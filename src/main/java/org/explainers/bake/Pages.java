@@ -1,0 +1,378 @@
+package org.explainers.bake;
+
+import org.explainers.content.Article;
+import org.explainers.content.Moment;
+import org.explainers.content.Orders;
+import org.explainers.content.Page;
+import org.explainers.content.Project;
+import org.explainers.content.Schema;
+import org.explainers.content.Section;
+import org.explainers.content.Site;
+import org.explainers.content.SitePaths;
+import org.explainers.content.Vocabulary;
+
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every page the site has, with the template that renders it and the data it gets. This is the
+ * one list of outputs: the bake renders it, the sitemap lists it, the output check expects it.
+ */
+final class Pages {
+
+    /** Explainers on the home page. */
+    static final int HOME = 10;
+    /** Entries per page of the paged lists: explainers of a month or an author, sections of a topic. */
+    static final int ARTICLES_PER_PAGE = 20;
+    static final int SECTIONS_PER_PAGE = 25;
+    /** Entries of a feed, newest first: readers poll feeds, and a feed of every section would repeat the whole site. */
+    static final int FEED = 50;
+    static final int TOPICS_PER_PAGE = 60;
+
+    /**
+     * One output page.
+     *
+     * @param path     where it goes, from the site root
+     * @param template the template, as named in templates/
+     * @param data     what the template gets
+     * @param listed   whether it belongs in the sitemap
+     */
+    record Out(String path, String template, Map<String, Object> data, boolean listed) {
+    }
+
+    private final Site site;
+    private final Project project;
+    private final SitePaths paths;
+    private final Model model;
+    private final List<Out> pages = new ArrayList<>();
+    /** Listed sections by topic slug, in reading order. */
+    private final Map<String, List<Section>> byTopic = new TreeMap<>();
+    private final Map<Article, Integer> articleOrder = new java.util.IdentityHashMap<>();
+
+    private Pages(Site site, Project project, Model model) {
+        this.site = site;
+        this.project = project;
+        this.paths = project.paths;
+        this.model = model;
+        for (Section s : site.listedSections()) {
+            for (String t : s.topics()) {
+                byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+            }
+        }
+        for (Article a : site.listedArticles()) {
+            articleOrder.put(a, articleOrder.size());
+        }
+    }
+
+    static List<Out> plan(Site site, Project project, Model model) {
+        Pages p = new Pages(site, project, model);
+        p.content();
+        p.home();
+        p.archive();
+        p.topics();
+        p.authors();
+        p.feeds();
+        p.extras();
+        return p.pages;
+    }
+
+    private String template(String type, String fallback) {
+        String t = project.jbake.getTemplateByDocType(type);
+        return t == null || t.isBlank() ? fallback : t;
+    }
+
+    private Map<String, Object> data(String path, String kind) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("site", model.siteData);
+        m.put("page", model.page(path, kind));
+        return m;
+    }
+
+    private void add(String path, String template, Map<String, Object> data) {
+        pages.add(new Out(path, template, data, true));
+    }
+
+    private void content() {
+        for (Article a : site.listedArticles()) {
+            Map<String, Object> d = data(a.uri(), "article");
+            d.put("article", model.article(a));
+            add(a.uri(), template("article", "article.ftlh"), d);
+            for (Section s : site.listedSections(a)) {
+                Map<String, Object> sd = data(s.uri(), "section");
+                sd.put("section", model.section(s));
+                add(s.uri(), template("section", "section.ftlh"), sd);
+            }
+        }
+        for (Page p : site.listedPages()) {
+            Map<String, Object> d = data(p.uri(), "page");
+            d.put("doc", model.doc(p));
+            if (p.layout().equals("corrections")) {
+                d.put("corrections", allCorrections());
+            }
+            add(p.uri(), p.layout() + ".ftlh", d);
+        }
+    }
+
+    /** Every correction of every listed article, newest first. */
+    private List<Object> allCorrections() {
+        List<Object> all = new ArrayList<>();
+        for (Article a : site.listedArticles()) {
+            all.addAll(model.corrections(a, null));
+        }
+        all.sort(Collections.reverseOrder(java.util.Comparator.comparing(c -> (Date) ((Map<?, ?>) c).get("date"))));
+        return all;
+    }
+
+    private void home() {
+        Map<String, Object> d = data(paths.index(), "home");
+        List<Object> latest = new ArrayList<>();
+        for (Article a : site.listedArticles().subList(0, Math.min(HOME, site.listedArticles().size()))) {
+            latest.add(model.card(a));
+        }
+        d.put("latest", latest);
+        d.put("more", site.listedArticles().size() > HOME);
+        d.put("topics", topicIndex(false));
+        add(paths.index(), template("masterindex", "index.ftlh"), d);
+    }
+
+    /** The archive: a page of years and months, and each month's explainers, paged. */
+    private void archive() {
+        Map<String, Map<Integer, List<Article>>> byYear = new TreeMap<>(Collections.reverseOrder());
+        for (Article a : site.listedArticles()) {
+            ZonedDateTime when = a.date().instant().atZone(project.zone);
+            byYear.computeIfAbsent(String.valueOf(when.getYear()), y -> new TreeMap<>(Collections.reverseOrder()))
+                    .computeIfAbsent(when.getMonthValue(), m -> new ArrayList<>()).add(a);
+        }
+        List<Object> years = new ArrayList<>();
+        byYear.forEach((year, months) -> {
+            List<Object> list = new ArrayList<>();
+            months.forEach((month, articles) -> {
+                String base = paths.month(Integer.parseInt(year), month);
+                String name = java.time.Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("year", year);
+                m.put("month", month);
+                m.put("name", name);
+                m.put("path", base);
+                m.put("count", articles.size());
+                list.add(m);
+                List<Article> oldestFirst = new ArrayList<>(articles);
+                Collections.reverse(oldestFirst);
+                for (Pager.Chunk<Article> chunk : Pager.split(oldestFirst, ARTICLES_PER_PAGE, base)) {
+                    Map<String, Object> d = data(chunk.path(), "month");
+                    d.put("month", m);
+                    d.put("articles", cards(chunk.items()));
+                    d.put("pager", pager(chunk, base));
+                    add(chunk.path(), template("month", "month.ftlh"), d);
+                }
+            });
+            years.add(Map.of("year", year, "months", list));
+        });
+        Map<String, Object> d = data(paths.archive(), "archive");
+        d.put("years", years);
+        add(paths.archive(), template("archive", "archive.ftlh"), d);
+    }
+
+    private List<Object> cards(List<Article> oldestFirst) {
+        List<Object> cards = new ArrayList<>();
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            cards.add(model.card(oldestFirst.get(i)));
+        }
+        return cards;
+    }
+
+    private static Map<String, Object> pager(Pager.Chunk<?> chunk, String base) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("number", chunk.number());
+        p.put("count", chunk.count());
+        // The newest page, the oldest, and two either side of this one; a gap stands for the rest.
+        List<Object> numbers = new ArrayList<>();
+        boolean gap = false;
+        for (int n = chunk.count(); n >= 1; n--) {
+            if (n != 1 && n != chunk.count() && Math.abs(n - chunk.number()) > 2) {
+                if (!gap) {
+                    numbers.add(Map.of("gap", true));
+                }
+                gap = true;
+                continue;
+            }
+            gap = false;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("number", n);
+            e.put("path", n == chunk.count() ? base : SitePaths.numbered(base, n));
+            e.put("current", n == chunk.number());
+            numbers.add(e);
+        }
+        p.put("pages", numbers);
+        if (chunk.number() < chunk.count()) {
+            p.put("newer", chunk.number() + 1 == chunk.count() ? base : SitePaths.numbered(base, chunk.number() + 1));
+        }
+        if (chunk.number() > 1) {
+            p.put("older", SitePaths.numbered(base, chunk.number() - 1));
+        }
+        return p;
+    }
+
+    /** Topics on the home page: the most used, then by name. */
+    static final int HOME_TOPICS = 24;
+
+    /**
+     * Every topic, by name, with its numbers of explainers and sections and its latest
+     * explainer; for the home page only the {@link #HOME_TOPICS} most used.
+     */
+    private List<Object> topicIndex(boolean all) {
+        List<Object> list = new ArrayList<>();
+        List<Vocabulary.Entry> entries = new ArrayList<>(site.vocabulary(Schema.TOPICS).values());
+        entries.sort(Orders.BY_NAME);
+        if (!all) {
+            List<Vocabulary.Entry> used = new ArrayList<>(entries);
+            used.sort(java.util.Comparator.comparingInt((Vocabulary.Entry e) -> -byTopic.getOrDefault(e.slug(), List.of()).size()));
+            entries = new ArrayList<>(used.subList(0, Math.min(HOME_TOPICS, used.size())));
+            entries.sort(Orders.BY_NAME);
+        }
+        for (Vocabulary.Entry e : entries) {
+            List<Section> sections = byTopic.getOrDefault(e.slug(), List.of());
+            Map<String, Object> m = model.ref(Schema.TOPICS, e.slug());
+            m.put("sections", sections.size());
+            m.put("articles", sections.stream().map(Section::article).distinct().count());
+            if (!sections.isEmpty()) {
+                m.put("latest", model.link(sections.get(0).article()));
+            }
+            list.add(m);
+        }
+        return list;
+    }
+
+    private void topics() {
+        List<Object> all = topicIndex(true);
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, all.size()); i += TOPICS_PER_PAGE) {
+            chunks.add(all.subList(Math.min(i, all.size()), Math.min(all.size(), i + TOPICS_PER_PAGE)));
+        }
+        for (int i = 0; i < chunks.size(); i++) {
+            String path = i == 0 ? paths.topicIndex() : SitePaths.numbered(paths.topicIndex(), i + 1);
+            Map<String, Object> d = data(path, "topics");
+            d.put("topics", chunks.get(i));
+            Map<String, Object> pager = new LinkedHashMap<>();
+            pager.put("number", i + 1);
+            pager.put("count", chunks.size());
+            d.put("pager", pager);
+            add(path, template("tagsindex", "topics.ftlh"), d);
+        }
+        byTopic.forEach((slug, sections) -> {
+            Map<String, Object> topic = model.ref(Schema.TOPICS, slug);
+            if (topic == null) {
+                return;
+            }
+            topic.put("sections", sections.size());
+            topic.put("articles", sections.stream().map(Section::article).distinct().count());
+            topic.put("feed", paths.topicFeed(slug));
+            String base = paths.topic(slug);
+            List<Section> oldestFirst = new ArrayList<>(sections);
+            // Oldest first by article, but each article's sections in reading order.
+            oldestFirst.sort(java.util.Comparator.comparingInt((Section s) -> -articleOrder.get(s.article()))
+                    .thenComparing(Orders.IN_ARTICLE));
+            for (Pager.Chunk<Section> chunk : Pager.split(oldestFirst, SECTIONS_PER_PAGE, base)) {
+                Map<String, Object> d = data(chunk.path(), "topic");
+                d.put("topic", topic);
+                d.put("groups", groups(chunk.items()));
+                d.put("pager", pager(chunk, base));
+                add(chunk.path(), template("tag", "topic.ftlh"), d);
+            }
+        });
+    }
+
+    /** Sections of a topic page grouped by article: newest explainer first, sections in reading order. */
+    private List<Object> groups(List<Section> oldestFirst) {
+        Map<Article, List<Object>> byArticle = new LinkedHashMap<>();
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            Section s = oldestFirst.get(i);
+            byArticle.computeIfAbsent(s.article(), a -> new ArrayList<>());
+        }
+        for (Section s : oldestFirst) {
+            Map<String, Object> e = model.link(s);
+            e.put("summary", s.summary());
+            byArticle.get(s.article()).add(e);
+        }
+        List<Object> groups = new ArrayList<>();
+        byArticle.forEach((a, sections) -> groups.add(Map.of("article", model.link(a), "sections", sections)));
+        return groups;
+    }
+
+    private void authors() {
+        Map<String, List<Article>> byAuthor = new TreeMap<>();
+        for (Article a : site.listedArticles()) {
+            for (String slug : a.authors()) {
+                byAuthor.computeIfAbsent(slug, k -> new ArrayList<>()).add(a);
+            }
+        }
+        byAuthor.forEach((slug, articles) -> {
+            Map<String, Object> author = model.ref(Schema.AUTHORS, slug);
+            if (author == null) {
+                return;
+            }
+            author.put("count", articles.size());
+            String base = paths.author(slug);
+            List<Article> oldestFirst = new ArrayList<>(articles);
+            Collections.reverse(oldestFirst);
+            for (Pager.Chunk<Article> chunk : Pager.split(oldestFirst, ARTICLES_PER_PAGE, base)) {
+                Map<String, Object> d = data(chunk.path(), "author");
+                d.put("author", author);
+                d.put("articles", cards(chunk.items()));
+                d.put("pager", pager(chunk, base));
+                add(chunk.path(), template("author", "author.ftlh"), d);
+            }
+        });
+    }
+
+    private void feeds() {
+        List<Section> sections = new ArrayList<>(site.listedSections());
+        sections.sort(Orders.feed(site.readingOrder()));
+        String feedTemplate = template("feed", "feed.ftlx");
+        addFeed(paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(), sections);
+        byTopic.forEach((slug, list) -> {
+            Map<String, Object> topic = model.ref(Schema.TOPICS, slug);
+            if (topic == null) {
+                return;
+            }
+            List<Section> entries = new ArrayList<>(list);
+            entries.sort(Orders.feed(site.readingOrder()));
+            addFeed(paths.topicFeed(slug), feedTemplate, topic.get("name") + " – " + project.setting("site.name"),
+                    String.valueOf(topic.get("description")), paths.topic(slug), entries);
+        });
+    }
+
+    private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> entries) {
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("title", title);
+        feed.put("subtitle", subtitle);
+        feed.put("path", path);
+        feed.put("alternate", alternate);
+        Moment newest = null;
+        List<Object> list = new ArrayList<>();
+        for (Section s : entries.subList(0, Math.min(FEED, entries.size()))) {
+            Map<String, Object> e = model.section(s);
+            e.put("modified", Date.from(Moment.later(s.date(), s.updated()).instant()));
+            list.add(e);
+            newest = Moment.later(newest, Moment.later(s.date(), s.updated()));
+        }
+        feed.put("entries", list);
+        feed.put("updated", newest == null ? new Date(0) : Date.from(newest.instant()));
+        Map<String, Object> d = data(path, "feed");
+        d.put("feed", feed);
+        pages.add(new Out(path, template, d, false));
+    }
+
+    private void extras() {
+        Map<String, Object> d = data(paths.notFound(), "error404");
+        pages.add(new Out(paths.notFound(), template("error404", "404.ftlh"), d, false));
+    }
+}

@@ -1,0 +1,237 @@
+package org.explainers.check;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.ast.Node;
+import org.explainers.content.Body;
+import org.explainers.content.Doc;
+import org.explainers.content.Images;
+import org.explainers.content.Markdown;
+import org.explainers.content.Problems;
+import org.explainers.content.Section;
+import org.explainers.content.Site;
+import org.explainers.content.SourceText;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.select.NodeTraversor;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Renders every file's Markdown with Flexmark and holds the HTML to the {@link HtmlPolicy}.
+ * Whatever the allowlist would remove is an error with the file and line; what is published
+ * is jsoup's cleaned copy, so nothing the check missed can reach a page either. Files are done
+ * side by side on every core, and a file whose text is unchanged since the last build is
+ * taken from the {@link BodyCache}.
+ */
+public final class Bodies {
+
+    /** Flexmark recurses once per nesting level: its threads get a stack to match the depth budget. */
+    private static final long STACK = 16L << 20;
+
+    private final Markdown markdown;
+    private final HtmlPolicy policy;
+    private final Images images;
+    private final BodyCache cache;
+    private final Problems problems;
+
+    public Bodies(Markdown markdown, HtmlPolicy policy, Images images, BodyCache cache, Problems problems) {
+        this.markdown = markdown;
+        this.policy = policy;
+        this.images = images;
+        this.cache = cache;
+        this.problems = problems;
+    }
+
+    /** Gives every file of the site its body (drafts too: the preview shows them, and their problems count). */
+    public void run(Site site) {
+        List<Doc> docs = site.docs();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "bodies", STACK);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (Doc d : docs) {
+                jobs.add(pool.submit(() -> d.body(body(d))));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Body body(Doc d) {
+        String key = BodyCache.key(d, markdown.extensions, policy);
+        Body cached = cache.get(key, images);
+        if (cached != null) {
+            return cached;
+        }
+        com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown);
+        int depth = Markdown.depth(ast);
+        if (depth > SourceText.MAX_DEPTH) {
+            problems.error(d.path(), d.firstLine, "block quotes or lists are nested " + depth + " deep; at most "
+                    + SourceText.MAX_DEPTH + " are allowed", "flatten the nesting");
+            return null;
+        }
+        String raw;
+        try {
+            raw = markdown.render(ast);
+        } catch (StackOverflowError e) {
+            problems.error(d.path(), d.firstLine, "the text is nested too deeply to render", "flatten its block quotes and lists");
+            return null;
+        }
+        Document dirty = Jsoup.parseBodyFragment(raw);
+        boolean ok = report(d, dirty, ast);
+        Document clean = new Cleaner(policy).clean(dirty);
+        Element root = clean.body();
+        ok &= leftoverMarkdown(d, root);
+        String prefix = d instanceof Section s ? s.anchor : "fn";
+        Transforms.place(root, prefix, d.folder(), images);
+        clean.outputSettings().prettyPrint(false);
+        List<Body.Link> links = new ArrayList<>();
+        List<String> deps = new ArrayList<>();
+        for (Element e : root.select("a[href], img[src], iframe[src], q[cite], blockquote[cite]")) {
+            String attribute = e.hasAttr("href") ? "href" : e.hasAttr("src") ? "src" : "cite";
+            links.add(new Body.Link(e.tagName(), attribute, e.attr(attribute)));
+            if (e.tagName().equals("img")) {
+                String dep = resolve(d.folder(), e.attr("src"));
+                if (dep != null && images.get(dep) != null) {
+                    deps.add(dep);
+                }
+            }
+        }
+        Body body = new Body(root.html(), root.text(), List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
+        if (ok) {
+            cache.put(key, body, deps, images);
+        }
+        return body;
+    }
+
+    /** Reports everything the allowlist would remove, each with its line in the file; true when there was nothing. */
+    private boolean report(Doc d, Document dirty, com.vladsch.flexmark.util.ast.Document ast) {
+        boolean ok = true;
+        for (Element e : dirty.body().getAllElements()) {
+            if (e == dirty.body()) {
+                continue;
+            }
+            String tag = e.normalName();
+            if (!policy.isSafeTag(tag)) {
+                problems.error(d.path(), line(d, ast, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
+                ok = false;
+                continue;
+            }
+            for (Attribute a : e.attributes()) {
+                if (policy.isSafeAttribute(tag, e, a)) {
+                    continue;
+                }
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                String why = policy.why(tag, key, a.getValue());
+                boolean listed = why != null;
+                String message = key.startsWith("on") ? "event handler `" + key + "` on <" + tag + "> is not allowed"
+                        : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";
+                String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
+                problems.error(d.path(), line(d, ast, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Text Flexmark left as it was, though it looks like Markdown: an image or link whose
+     * address has a space (a screenshot's name), or a reference that is not defined.
+     */
+    private boolean leftoverMarkdown(Doc d, Element root) {
+        boolean[] ok = {true};
+        NodeTraversor.traverse((node, depth) -> {
+            if (!(node instanceof TextNode t) || node.parent() instanceof Element p && (p.normalName().equals("code") || p.normalName().equals("pre"))) {
+                return;
+            }
+            String s = t.getWholeText();
+            int at = s.indexOf("](");
+            if (at < 0) {
+                at = s.indexOf("][");
+            }
+            if (at < 0) {
+                at = s.indexOf("[^");
+            }
+            if (at < 0) {
+                return;
+            }
+            int from = Math.max(0, s.lastIndexOf('[', at) - 1);
+            String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
+            int line = d.firstLine;
+            for (int i = 0; i < d.markdown.size(); i++) {
+                if (d.markdown.get(i).contains(s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip())) {
+                    line = d.firstLine + i;
+                    break;
+                }
+            }
+            String fix = s.contains("](") && s.substring(at).matches("(?s)\\]\\([^)]* [^)]*\\).*")
+                    ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
+                    : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
+            problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);
+            ok[0] = false;
+        }, root);
+        return ok[0];
+    }
+
+    /**
+     * The line in the file of the first raw HTML, link or image node of Flexmark's tree whose
+     * source contains one of the needles; the text's first line when none does.
+     */
+    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, String... needles) {
+        for (String needle : needles) {
+            String n = needle.toLowerCase(Locale.ROOT);
+            for (Node node : ast.getDescendants()) {
+                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof Link || node instanceof Image
+                        || node instanceof AutoLink || node instanceof Reference) {
+                    if (node.getChars().toString().toLowerCase(Locale.ROOT).contains(n)) {
+                        return d.firstLine + node.getStartLineNumber();
+                    }
+                }
+            }
+        }
+        return d.firstLine;
+    }
+
+    /** A relative address from a file in {@code folder}, as a path under content/; null when it is not relative. */
+    static String resolve(String folder, String url) {
+        try {
+            URI target = new URI(url);
+            if (target.getScheme() != null || target.getRawAuthority() != null || target.getPath() == null || target.getPath().isEmpty()) {
+                return null;
+            }
+            String path = new URI(null, null, "/" + folder, null).resolve(new URI(null, null, target.getPath(), null)).getPath();
+            return path.startsWith("/") ? path.substring(1) : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.explainers.check;
+
+import org.explainers.content.Body;
+import org.explainers.content.Doc;
+import org.explainers.content.Images;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bodies rendered and checked by earlier builds, by a fingerprint of everything they depend
+ * on: the file's path and Markdown, Flexmark's extensions, the allowlist, and the images the
+ * text shows (their size sets its attributes). Kept in {@code target/cache/bodies.bin}; a
+ * build reads it at the start and writes back the bodies it used once it has succeeded.
+ */
+public final class BodyCache {
+
+    /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
+    private static final int VERSION = 1;
+
+    private record Entry(Body body, Map<String, String> images) {
+    }
+
+    private final Map<String, Entry> before;
+    private final Map<String, Entry> used = new ConcurrentHashMap<>();
+
+    private BodyCache(Map<String, Entry> before) {
+        this.before = before;
+    }
+
+    public static BodyCache empty() {
+        return new BodyCache(Map.of());
+    }
+
+    /** The cache a previous build wrote, or an empty one (no file, another version, damaged). */
+    public static BodyCache read(Path file) {
+        Map<String, Entry> map = new TreeMap<>();
+        if (Files.isRegularFile(file)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                if (in.readInt() == VERSION) {
+                    int n = in.readInt();
+                    for (int i = 0; i < n; i++) {
+                        String key = in.readUTF();
+                        String html = string(in);
+                        String text = string(in);
+                        boolean headings = in.readBoolean();
+                        int links = in.readInt();
+                        List<Body.Link> list = new ArrayList<>(links);
+                        for (int k = 0; k < links; k++) {
+                            list.add(new Body.Link(in.readUTF(), in.readUTF(), string(in)));
+                        }
+                        int deps = in.readInt();
+                        Map<String, String> images = new TreeMap<>();
+                        for (int k = 0; k < deps; k++) {
+                            images.put(in.readUTF(), in.readUTF());
+                        }
+                        map.put(key, new Entry(new Body(html, text, List.copyOf(list), headings), images));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                map.clear(); // a damaged cache is no cache
+            }
+        }
+        return new BodyCache(map);
+    }
+
+    /** The bodies this build used (or the bodies of the last build, for a preview that re-bakes in memory). */
+    public BodyCache next() {
+        Map<String, Entry> all = new ConcurrentHashMap<>(before);
+        all.putAll(used);
+        return new BodyCache(all);
+    }
+
+    public static String key(Doc d, int extensions, HtmlPolicy policy) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((VERSION + "\n" + d.source + "\n" + extensions + "\n" + policy.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (String line : d.markdown) {
+                md.update(line.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cached body for this key, if the images it shows are the same as then. */
+    Body get(String key, Images images) {
+        Entry e = before.get(key);
+        if (e == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> dep : e.images.entrySet()) {
+            Images.Info now = images.get(dep.getKey());
+            if (now == null || !now.sha256().equals(dep.getValue())) {
+                return null;
+            }
+        }
+        used.put(key, e);
+        return e.body;
+    }
+
+    void put(String key, Body body, List<String> imagePaths, Images images) {
+        Map<String, String> deps = new TreeMap<>();
+        for (String p : imagePaths) {
+            deps.put(p, images.get(p).sha256());
+        }
+        used.put(key, new Entry(body, deps));
+    }
+
+    /** Writes the bodies this build used (written aside, then moved into place). */
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Map<String, Entry> sorted = new TreeMap<>(used);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(VERSION);
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, Entry> e : sorted.entrySet()) {
+                Body b = e.getValue().body;
+                out.writeUTF(e.getKey());
+                string(out, b.html());
+                string(out, b.text());
+                out.writeBoolean(b.headings());
+                out.writeInt(b.links().size());
+                for (Body.Link l : b.links()) {
+                    out.writeUTF(l.element());
+                    out.writeUTF(l.attribute());
+                    string(out, l.url());
+                }
+                out.writeInt(e.getValue().images.size());
+                for (Map.Entry<String, String> d : e.getValue().images.entrySet()) {
+                    out.writeUTF(d.getKey());
+                    out.writeUTF(d.getValue());
+                }
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+}

@@ -1,0 +1,134 @@
+package org.explainers.check;
+
+import org.explainers.content.Urls;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a text may contain once Flexmark has rendered it: an allowlist of elements, attributes
+ * and addresses, held by jsoup's {@link Safelist} (its {@code Cleaner} removes the rest).
+ * Everything Flexmark writes for Markdown is on it, and the raw HTML a newsroom needs (small
+ * inline elements, figures, tables, details); nothing that runs script, styles the page,
+ * submits a form or loads from another site, except frames from the configured embed hosts.
+ */
+public final class HtmlPolicy extends Safelist {
+
+    /** Class names Flexmark writes: footnotes, and the language of a fenced code block. */
+    private static final Set<String> CLASSES = Set.of("footnotes", "footnote-ref", "footnote-backref");
+
+    private final Set<String> embedHosts;
+
+    public HtmlPolicy(Set<String> embedHosts) {
+        this.embedHosts = Set.copyOf(embedHosts);
+        addTags("p", "br", "wbr", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
+                "em", "strong", "b", "i", "u", "s", "del", "ins", "small", "sub", "sup", "mark", "q", "cite", "abbr",
+                "dfn", "kbd", "samp", "var", "time", "span", "div", "ul", "ol", "li", "dl", "dt", "dd",
+                "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+                "a", "img", "figure", "figcaption", "details", "summary");
+        addAttributes("a", "href", "title", "class");
+        addAttributes("img", "src", "alt", "title", "width", "height");
+        addAttributes("abbr", "title");
+        addAttributes("dfn", "title");
+        addAttributes("time", "datetime");
+        addAttributes("q", "cite");
+        addAttributes("blockquote", "cite");
+        addAttributes("ol", "start", "reversed");
+        addAttributes("li", "id");
+        addAttributes("sup", "id");
+        addAttributes("div", "class");
+        addAttributes("code", "class");
+        addAttributes("th", "align", "colspan", "rowspan", "scope");
+        addAttributes("td", "align", "colspan", "rowspan");
+        addAttributes("col", "span");
+        addAttributes("colgroup", "span");
+        addAttributes("details", "open");
+        if (!embedHosts.isEmpty()) {
+            addTags("iframe");
+            addAttributes("iframe", "src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy");
+        }
+    }
+
+    /** What the allowlist depends on besides its code: part of every cached body's key. */
+    public String fingerprint() {
+        return String.join(",", new java.util.TreeSet<>(embedHosts));
+    }
+
+    @Override
+    public boolean isSafeAttribute(String tag, Element el, Attribute attr) {
+        if (!super.isSafeAttribute(tag, el, attr)) {
+            return false;
+        }
+        return why(tag, attr.getKey(), attr.getValue()) == null;
+    }
+
+    /** Why an attribute the list names for this element still cannot keep its value, or null. */
+    String why(String tag, String key, String value) {
+        switch (key) {
+            case "href", "cite" -> {
+                String p = Urls.linkProblem(value);
+                return p == null ? null : "the address `" + value + "` " + p;
+            }
+            case "src" -> {
+                String p = tag.equals("iframe") ? Urls.embedProblem(value, embedHosts) : Urls.fileProblem(value);
+                return p == null ? null : "the " + (tag.equals("img") ? "image" : "frame") + " `" + value + "` " + p;
+            }
+            case "id" -> {
+                return value.matches("fn(ref)?-[A-Za-z0-9_-]{1,40}") ? null : "an `id` is not allowed in the text (the page's own ids could clash)";
+            }
+            case "class" -> {
+                boolean ok = CLASSES.contains(value) || tag.equals("code") && value.matches("language-[A-Za-z0-9_+-]{1,30}");
+                return ok ? null : "class `" + value + "` is not allowed (the site's stylesheet does the styling)";
+            }
+            case "align" -> {
+                return Set.of("left", "right", "center").contains(value.toLowerCase(Locale.ROOT)) ? null : "align `" + value + "` is not allowed";
+            }
+            case "width", "height", "start", "colspan", "rowspan", "span" -> {
+                return value.matches("[0-9]{1,5}") ? null : "`" + key + "` must be a number";
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** What to write instead of an element the list does not allow. */
+    static final Map<String, String> TAG_FIXES = Map.ofEntries(
+            Map.entry("script", "content may not run code; to show code, put it in `backticks`"),
+            Map.entry("style", "the site's stylesheet does the styling; remove it"),
+            Map.entry("iframe", "embed only pages from the hosts listed in jbake.properties (embed.hosts)"),
+            Map.entry("object", "embed only pages from the hosts listed in jbake.properties (embed.hosts), in an <iframe>"),
+            Map.entry("embed", "embed only pages from the hosts listed in jbake.properties (embed.hosts), in an <iframe>"),
+            Map.entry("form", "the site has no forms; link to the form's page instead"),
+            Map.entry("input", "the site has no forms; link to the form's page instead"),
+            Map.entry("button", "the site has no forms; link to the page instead"),
+            Map.entry("svg", "export the graphic as a PNG beside the text and use ![description](file.png)"),
+            Map.entry("math", "write the formula as text, or as an image with a description"),
+            Map.entry("link", "the site's stylesheet and scripts are its own; remove it"),
+            Map.entry("meta", "remove it; the page's head is made by the templates"),
+            Map.entry("base", "remove it; it would redirect every link of the page"));
+
+    static String tagFix(String tag) {
+        return TAG_FIXES.getOrDefault(tag, "use Markdown, or one of the elements CONTRIBUTING.md lists");
+    }
+
+    /** What to write instead of an attribute the list does not allow. */
+    static String attributeFix(String tag, String key) {
+        if (key.startsWith("on")) {
+            return "content may not run script: remove the attribute";
+        }
+        return switch (key) {
+            case "href" -> "link to https:, http:, mailto:, tel: or a page of the site";
+            case "src" -> tag.equals("img") ? "put the image beside the text and write ![what it shows](file.png)"
+                    : "embed only from the hosts in jbake.properties (embed.hosts)";
+            case "style" -> "remove it; the site's stylesheet does the styling";
+            case "target" -> "remove it; links open where the reader chooses";
+            case "id" -> "remove it; link to a section by its file name instead";
+            default -> "remove the attribute";
+        };
+    }
+}

@@ -1,0 +1,235 @@
+package org.explainers.check;
+
+import org.explainers.content.Article;
+import org.explainers.content.Body;
+import org.explainers.content.Doc;
+import org.explainers.content.Page;
+import org.explainers.content.Problems;
+import org.explainers.content.Schema;
+import org.explainers.content.Section;
+import org.explainers.content.Site;
+import org.explainers.content.SitePaths;
+import org.explainers.content.Text;
+import org.explainers.content.Urls;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The checks that need the whole site: every link and image in a text points at something the
+ * site will have (a page, an anchor on it, a file), nothing published points at a draft, and
+ * the media files that go out are exactly those published pages use.
+ */
+public final class SiteCheck {
+
+    private final Site site;
+    private final SitePaths paths;
+    private final Problems problems;
+    /** Output path to the ids a link may point at. */
+    private final Map<String, Set<String>> pages = new HashMap<>();
+    /** Output path to the file that makes it. */
+    private final Map<String, Doc> docs = new HashMap<>();
+    private final Set<String> media = new HashSet<>();
+    /** Media that published pages use: these, and only these, are published. */
+    private final Set<String> usedMedia = new TreeSet<>();
+
+    public SiteCheck(Site site, SitePaths paths, Problems problems) {
+        this.site = site;
+        this.paths = paths;
+        this.problems = problems;
+        for (Doc d : site.docs()) {
+            docs.put(d.uri(), d);
+            Set<String> ids = new HashSet<>(Set.of("main"));
+            if (d instanceof Article a) {
+                ids.add("contents");
+                a.sections().forEach(s -> ids.add(s.anchor));
+            }
+            pages.put(d.uri(), ids);
+        }
+        for (String p : List.of(paths.index(), paths.archive(), paths.topicIndex(), paths.notFound())) {
+            pages.put(p, Set.of("main"));
+        }
+        pages.put(paths.feed(), Set.of());
+        for (String topic : site.vocabulary(Schema.TOPICS).keySet()) {
+            pages.put(paths.topic(topic), Set.of("main"));
+            pages.put(paths.topicFeed(topic), Set.of());
+        }
+        for (String author : site.vocabulary(Schema.AUTHORS).keySet()) {
+            pages.put(paths.author(author), Set.of("main"));
+        }
+        media.addAll(site.media());
+    }
+
+    /** Runs the checks; returns the media files to publish, relative to content/. */
+    public Set<String> run() {
+        for (Doc d : site.docs()) {
+            if (d.body() == null) {
+                continue; // its text had a problem of its own
+            }
+            boolean published = site.listed(d);
+            for (Body.Link link : d.body().links()) {
+                check(d, link, published);
+            }
+            if (d instanceof Article a && a.image() != null && published) {
+                usedMedia.add(a.folder() + a.image().src());
+            }
+        }
+        for (String m : site.media()) {
+            if (!usedMedia.contains(m)) {
+                problems.warning("content/" + m, 0, "no published page uses this file, so it is not published",
+                        "link to it or show it from a section, or delete it");
+            }
+        }
+        return usedMedia;
+    }
+
+    private void check(Doc d, Body.Link link, boolean published) {
+        String url = Urls.asBrowserReads(link.url());
+        String scheme = Urls.scheme(url);
+        if (scheme == null || !scheme.isEmpty() || url.startsWith("//")) {
+            return; // another site (the allowlist judged its scheme)
+        }
+        boolean image = link.element().equals("img");
+        String what = image ? "image" : "link";
+        String file = url;
+        String anchor = null;
+        int hash = url.indexOf('#');
+        if (hash >= 0) {
+            file = url.substring(0, hash);
+            anchor = url.substring(hash + 1);
+        }
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        String target;
+        try {
+            target = file.isEmpty() ? d.uri() : new URI(null, null, "/" + d.uri(), null)
+                    .resolve(new URI(null, null, file, null)).getPath();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` is not a valid address", "check the spelling");
+            return;
+        }
+        if (!file.isEmpty() && (!target.startsWith("/") || target.startsWith("/../") || file.startsWith("/"))) {
+            problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` leaves the site",
+                    "use a relative link such as ../other-article/index.md; never one starting with /");
+            return;
+        }
+        if (!file.isEmpty()) {
+            target = target.substring(1);
+        }
+        String mediaPath = target; // a media file's page path and its path under content/ are the same
+        if (media.contains(mediaPath)) {
+            if (anchor != null && !image) {
+                problems.error(d.path(), line(d, link.url()), "link `" + link.url() + "` has an #anchor, but points at a file",
+                        "remove the #anchor");
+            }
+            Doc owner = ownerOf(mediaPath);
+            if (published && owner != null && !site.listed(owner)) {
+                problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` is a file of a " + state(owner),
+                        "move the file beside this text, or publish " + owner.path() + " first");
+                return;
+            }
+            if (published) {
+                usedMedia.add(mediaPath);
+            }
+            if (image && !org.explainers.content.Schema.IMAGES.contains(ext(mediaPath))) {
+                problems.error(d.path(), line(d, link.url()), "image `" + link.url() + "` is not an image file",
+                        "show a PNG, JPEG or GIF; link to other files with [text](file)");
+            }
+            return;
+        }
+        Set<String> ids = pages.get(target);
+        if (ids == null || image) {
+            String near = Text.closest(target, (image ? media : allTargets()).stream()
+                    .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).toList());
+            String fix = near != null ? "did you mean `" + relative(d.uri(), near) + "`?"
+                    : image ? "put the image beside the text; the address is relative to this file"
+                    : "check the file name; links are relative to this file";
+            problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` points to " + target
+                    + ", which the site does not have", fix);
+            return;
+        }
+        Doc other = docs.get(target);
+        if (published && other != null && !site.listed(other)) {
+            problems.error(d.path(), line(d, link.url()), "link `" + link.url() + "` points to a " + state(other),
+                    "publish that page first, or remove the link");
+            return;
+        }
+        if (anchor != null && !anchor.isEmpty() && !ids.contains(anchor) && !(target.equals(d.uri()) && anchor.startsWith((d instanceof Section s ? s.anchor : "fn") + "-fn"))) {
+            problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` does not exist in " + target,
+                    ids.isEmpty() ? "remove the #anchor" : "use one of " + String.join(", ", new TreeSet<>(ids)) + Text.didYouMean(anchor, ids));
+        }
+    }
+
+    private Set<String> allTargets() {
+        Set<String> all = new TreeSet<>(pages.keySet());
+        all.addAll(media);
+        return all;
+    }
+
+    private String state(Doc d) {
+        return site.state(d) == Site.State.SCHEDULED ? "scheduled page (not yet published)" : "draft";
+    }
+
+    /** The article (or page) a media file belongs to: the one in whose folder it sits. */
+    private Doc ownerOf(String mediaPath) {
+        String folder = mediaPath.substring(0, mediaPath.lastIndexOf('/') + 1);
+        for (Article a : site.articles()) {
+            if (a.folder().equals(folder)) {
+                return a;
+            }
+        }
+        for (Page p : site.pages()) {
+            if (p.folder().equals(folder)) {
+                return null; // pages/ holds the files of several pages
+            }
+        }
+        return null;
+    }
+
+    private static String ext(String path) {
+        return path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The line of the first Markdown line mentioning the address (it may be written with an entity or as .md). */
+    private static int line(Doc d, String url) {
+        String md = url.replaceAll("\\.html(#|$)", ".md$1");
+        for (String needle : List.of(url, md, url.replaceAll("#.*", ""))) {
+            if (needle.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < d.markdown.size(); i++) {
+                if (d.markdown.get(i).contains(needle)) {
+                    return d.firstLine + i;
+                }
+            }
+        }
+        return d.firstLine;
+    }
+
+    /** A relative link from page {@code from} to {@code to}, for suggestions. */
+    static String relative(String from, String to) {
+        String[] a = from.split("/");
+        String[] b = to.split("/");
+        int common = 0;
+        while (common < a.length - 1 && common < b.length - 1 && a[common].equals(b[common])) {
+            common++;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = common; i < a.length - 1; i++) {
+            out.append("../");
+        }
+        for (int i = common; i < b.length; i++) {
+            out.append(b[i]).append(i < b.length - 1 ? "/" : "");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package org.explainers.check;
+
+import org.explainers.content.Images;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * What the site changes in a cleaned text before publishing it, on jsoup's tree: its headings
+ * go below the page's own title, footnote ids get the file's name (the sections of one article
+ * page must not share an id), links to Markdown sources point at pages, images get their size
+ * and smaller copies, and an image with a caption line becomes a figure.
+ */
+final class Transforms {
+
+    /** Width of the text column, for the browser's choice among an image's copies. */
+    static final String SIZES = "(max-width: 46rem) 100vw, 44rem";
+
+    private Transforms() {
+    }
+
+    static void place(Element root, String prefix, String folder, Images images) {
+        headings(root);
+        for (Element e : root.select("[id]")) {
+            e.attr("id", prefix + "-" + e.attr("id"));
+        }
+        for (Element a : root.select("a[href]")) {
+            String href = a.attr("href");
+            if (href.startsWith("#fn")) {
+                a.attr("href", "#" + prefix + "-" + href.substring(1));
+            } else if (org.explainers.content.Urls.scheme(href) != null && org.explainers.content.Urls.scheme(href).isEmpty()) {
+                a.attr("href", markdownToPage(href));
+            }
+        }
+        for (Element img : root.select("img[src]")) {
+            String path = Bodies.resolve(folder, img.attr("src"));
+            Images.Info info = path == null ? null : images.get(path);
+            if (info != null) {
+                img.attr("width", String.valueOf(info.width()));
+                img.attr("height", String.valueOf(info.height()));
+                List<Integer> widths = info.variants();
+                if (!widths.isEmpty()) {
+                    StringJoiner set = new StringJoiner(", ");
+                    for (int w : widths) {
+                        set.add(Images.variant(img.attr("src"), w) + " " + w + "w");
+                    }
+                    set.add(img.attr("src") + " " + info.width() + "w");
+                    img.attr("srcset", set.toString());
+                    img.attr("sizes", SIZES);
+                }
+            }
+            img.attr("loading", "lazy");
+            img.attr("decoding", "async");
+        }
+        figures(root);
+    }
+
+    /** The text's own top heading level becomes 2, so that `#` and `##` both sit below the page's h1. */
+    private static void headings(Element root) {
+        List<Element> hs = root.select("h1, h2, h3, h4, h5, h6");
+        if (hs.isEmpty()) {
+            return;
+        }
+        int top = 6;
+        for (Element h : hs) {
+            top = Math.min(top, h.normalName().charAt(1) - '0');
+        }
+        int shift = 2 - top;
+        for (Element h : hs) {
+            h.tagName("h" + Math.min(6, h.normalName().charAt(1) - '0' + shift));
+        }
+    }
+
+    /** `02-x.md#y` becomes `02-x.html#y`: links to sources work in the Git host's preview and on the site. */
+    static String markdownToPage(String href) {
+        int cut = href.length();
+        for (char c : new char[]{'#', '?'}) {
+            int i = href.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String path = href.substring(0, cut);
+        return path.endsWith(".md") ? path.substring(0, path.length() - 3) + ".html" + href.substring(cut) : href;
+    }
+
+    /**
+     * A paragraph of an image, a line break and an emphasised line is a figure: the line is
+     * its caption, the image's title its credit.
+     * <pre>
+     * ![Gas storage in Europe, by month](storage.png "Chart: The Explainer")
+     * *Storage was 90% full by November.*
+     * </pre>
+     */
+    private static void figures(Element root) {
+        for (Element p : root.select("p")) {
+            List<Node> kids = p.childNodes().stream().filter(n -> !(n instanceof TextNode t) || !t.isBlank()).toList();
+            if (kids.isEmpty() || !(kids.get(0) instanceof Element img) || !img.normalName().equals("img")) {
+                continue;
+            }
+            Element caption = kids.size() == 2 && kids.get(1) instanceof Element em && em.normalName().equals("em") ? em : null;
+            if (kids.size() > 2 || kids.size() == 2 && caption == null || caption == null && !img.hasAttr("title")) {
+                continue;
+            }
+            Element figure = new Element("figure");
+            String credit = img.attr("title");
+            img.removeAttr("title");
+            figure.appendChild(img);
+            Element figcaption = figure.appendElement("figcaption");
+            if (caption != null) {
+                for (Node n : List.copyOf(caption.childNodes())) {
+                    figcaption.appendChild(n);
+                }
+            }
+            if (!credit.isBlank()) {
+                if (caption != null) {
+                    figcaption.appendText(" ");
+                }
+                figcaption.appendElement("span").addClass("credit").text(credit);
+            }
+            p.replaceWith(figure);
+        }
+    }
+}

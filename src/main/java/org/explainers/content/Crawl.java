@@ -1,0 +1,261 @@
+package org.explainers.content;
+
+import org.jbake.app.ContentStore;
+import org.jbake.app.Crawler;
+import org.jbake.app.DocumentList;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.DocumentTypes;
+import org.jbake.parser.Engines;
+import org.jbake.parser.ParserEngine;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads every Markdown file with JBake's {@link Crawler}: it walks content/ (sorted, skipping
+ * hidden and ignored folders), names each page's output path and fingerprints the file, and
+ * hands each file to this site's engine, which reads the header by the {@link Schema}. The
+ * Markdown itself is rendered later, on every core ({@code check.Bodies}).
+ */
+public final class Crawl {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Ids the article page itself uses: no section may take one as its #anchor. */
+    static final Set<String> RESERVED_IDS = Set.of("main", "contents", "toc-title", "search-q", "search-status",
+            "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline");
+
+    private Crawl() {
+    }
+
+    /**
+     * Crawls content/ and returns its Markdown files in JBake's crawl order. JBake looks
+     * engines up in one registry for the whole JVM, so the engine is registered here, just
+     * before the crawl that uses it, and crawls in one JVM take turns.
+     */
+    public static List<Doc> read(Project project, Inputs inputs, Map<Vocabulary.Spec, Vocabulary> vocabularies,
+                                 Set<String> layouts, Problems problems) {
+        Engine engine = new Engine(project, Set.copyOf(inputs.media), vocabularies, layouts, problems);
+        Collector store = new Collector();
+        synchronized (Crawl.class) {
+            Engines.register("md", engine);
+            for (Schema.Kind kind : Schema.Kind.values()) {
+                DocumentTypes.addDocumentType(kind.name);
+            }
+            new Crawler(store, project.jbake).crawl();
+        }
+        List<Doc> docs = new ArrayList<>();
+        Set<String> crawled = new TreeSet<>();
+        for (DocumentModel model : store.documents) {
+            if (!(model.get(Engine.DOC) instanceof Doc doc)) {
+                continue; // a file for one of JBake's other engines: Inputs reported it
+            }
+            doc.uri = model.getUri();
+            doc.sha1 = model.getSha1();
+            docs.add(doc);
+            crawled.add(doc.source);
+        }
+        crawled.addAll(engine.rejected);
+        for (String source : inputs.markdown) {
+            if (!crawled.contains(source)) {
+                problems.error("content/" + source, 0, "JBake's crawl skipped this file (is there a .jbakeignore in its folder?)",
+                        "move it to content/articles/<article>/ or content/pages/, where the crawl reads it");
+            }
+        }
+        return docs;
+    }
+
+    /** JBake's content store, reduced to what its crawl asks of it: every document is new. */
+    private static final class Collector extends ContentStore {
+        final List<DocumentModel> documents = new ArrayList<>();
+
+        Collector() {
+            super("memory", "crawl");
+        }
+
+        @Override
+        public DocumentList<DocumentModel> getDocumentStatus(String uri) {
+            return new DocumentList<>();
+        }
+
+        @Override
+        public void addDocument(DocumentModel document) {
+            documents.add(document);
+        }
+
+        @Override
+        public long getDocumentCount(String docType) {
+            return documents.stream().filter(d -> docType.equals(d.getType())).count();
+        }
+
+        @Override
+        public void deleteContent(String uri) {
+            documents.removeIf(d -> uri.equals(d.getSourceuri()));
+        }
+    }
+
+    /** The engine JBake's crawl calls for each .md file: front matter read by the schema. */
+    private static final class Engine implements ParserEngine {
+        static final String DOC = "explainers.doc";
+        private final Project project;
+        private final Set<String> media;
+        private final Map<Vocabulary.Spec, Vocabulary> vocabularies;
+        private final Set<String> layouts;
+        private final Problems problems;
+        /** Files read but not made documents (wrong place, unreadable): reported already. */
+        final List<String> rejected = new ArrayList<>();
+
+        Engine(Project project, Set<String> media, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts, Problems problems) {
+            this.project = project;
+            this.media = media;
+            this.vocabularies = vocabularies;
+            this.layouts = layouts;
+            this.problems = problems;
+        }
+
+        @Override
+        @Deprecated
+        public java.util.Map<String, Object> parse(org.apache.commons.configuration2.Configuration config, File file, String contentPath) {
+            throw new UnsupportedOperationException("JBake's crawl calls parse(JBakeConfiguration, File)");
+        }
+
+        @Override
+        public DocumentModel parse(JBakeConfiguration config, File file) {
+            String source = project.content.relativize(file.toPath().toAbsolutePath().normalize()).toString().replace('\\', '/');
+            Doc doc = read(source, file.toPath());
+            if (doc == null) {
+                rejected.add(source);
+                return null;
+            }
+            DocumentModel model = new DocumentModel();
+            model.setType(doc.kind.name);
+            model.setStatus(doc.draft() ? "draft" : "published");
+            model.setTitle(doc.title());
+            model.put(DOC, doc);
+            return model;
+        }
+
+        private Doc read(String source, Path file) {
+            String path = "content/" + source;
+            String[] parts = source.split("/");
+            String name = parts[parts.length - 1].substring(0, parts[parts.length - 1].length() - 3);
+            Schema.Kind kind;
+            if (parts.length == 3 && parts[0].equals(Schema.ARTICLES)) {
+                kind = name.equals("index") ? Schema.Kind.ARTICLE : Schema.Kind.SECTION;
+                if (!SLUG.matcher(parts[1]).matches()) {
+                    problems.error(path, 0, "the article folder `" + parts[1] + "` is not a slug",
+                            "rename it to `" + Text.slugify(parts[1]) + "` (lowercase letters, digits, hyphens)");
+                    return null;
+                }
+            } else if (parts.length == 2 && parts[0].equals(Schema.PAGES)) {
+                kind = Schema.Kind.PAGE;
+            } else {
+                problems.error(path, 0, "a Markdown file outside an article folder or content/pages/",
+                        "put an article's files in content/articles/<article-slug>/ (index.md and <nn>-<name>.md), a standalone page in content/pages/");
+                return null;
+            }
+            if (!SLUG.matcher(name).matches()) {
+                problems.error(path, 0, "the file name `" + parts[parts.length - 1] + "` is not a slug",
+                        "rename it to `" + Text.slugify(name) + ".md` (lowercase letters, digits, hyphens)");
+                return null;
+            }
+            SourceText text;
+            try {
+                text = SourceText.decode(path, Files.readAllBytes(file), SourceText.MAX_BYTES, true, problems);
+            } catch (IOException e) {
+                problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
+                return null;
+            }
+            if (text == null) {
+                return null;
+            }
+            String folder = source.substring(0, source.lastIndexOf('/') + 1);
+            Header header = Header.read(text, new Context(path, kind, folder));
+            if (header.bodyStart < 0) {
+                return null;
+            }
+            List<String> body = text.lines.subList(header.bodyStart, text.lines.size());
+            int first = header.bodyStart + 1;
+            return switch (kind) {
+                case ARTICLE -> new Article(parts[1], source, header, body, first);
+                case SECTION -> {
+                    String anchor = name.replaceFirst("^[0-9]+-", "");
+                    if (RESERVED_IDS.contains(anchor) || anchor.equals("index")) {
+                        problems.error(path, 0, "the section name `" + anchor + "` is reserved for the page itself (#" + anchor + ")",
+                                "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
+                    }
+                    yield new Section(anchor, source, header, body, first);
+                }
+                case PAGE -> new Page(name, source, header, body, first);
+            };
+        }
+
+        /** What reading one file's header needs. */
+        private final class Context implements FieldType.Context {
+            private final String path;
+            private final Schema.Kind kind;
+            private final String folder;
+
+            Context(String path, Schema.Kind kind, String folder) {
+                this.path = path;
+                this.kind = kind;
+                this.folder = folder;
+            }
+
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public int line(Node node) {
+                return node.getStartMark().getLine() + 2; // line 1 is the opening ---
+            }
+
+            @Override
+            public Problems problems() {
+                return problems;
+            }
+
+            @Override
+            public ZoneId zone() {
+                return project.zone;
+            }
+
+            @Override
+            public Vocabulary vocabulary(Vocabulary.Spec spec) {
+                return vocabularies.get(spec);
+            }
+
+            @Override
+            public Set<String> media() {
+                return media;
+            }
+
+            @Override
+            public String folder() {
+                return folder;
+            }
+
+            @Override
+            public Set<String> layouts() {
+                return layouts;
+            }
+
+            @Override
+            public Schema.Kind kind() {
+                return kind;
+            }
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package org.explainers.content;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How a header value is read and checked. YAML would guess types ({@code no} is false,
+ * {@code 2026-11-20} a timestamp); every value is taken as the text the editor wrote and read
+ * by the field's own type, with a message that says what to write instead.
+ */
+public interface FieldType {
+
+    /** What reading one header needs to know. */
+    interface Context {
+        /** The file's path for messages, e.g. content/articles/a/01-b.md. */
+        String path();
+
+        /** The file's line for a YAML node. */
+        int line(Node node);
+
+        Problems problems();
+
+        ZoneId zone();
+
+        /** The vocabulary a reference points into, or null when it could not be read (nothing is checked then). */
+        Vocabulary vocabulary(Vocabulary.Spec spec);
+
+        /** Media files under content/, relative to it. */
+        Set<String> media();
+
+        /** The file's folder relative to content/, with its slash ("articles/a/"). */
+        String folder();
+
+        /** Templates in templates/, without their extension. */
+        Set<String> layouts();
+
+        /** The kind of file being read, as its `type:` must say. */
+        Schema.Kind kind();
+    }
+
+    /** The value of {@code node}, or null after reporting a problem. */
+    Object read(String key, Node node, Context c);
+
+    Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** One line of text, at most {@code max} characters. */
+    static FieldType text(int max) {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s == null) {
+                return null;
+            }
+            if (s.length() > max) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` has " + s.length() + " characters; at most " + max + " are allowed",
+                        "shorten it");
+                return null;
+            }
+            if (s.contains("\n")) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` runs over several lines", "write it on one line");
+                return null;
+            }
+            return s;
+        };
+    }
+
+    static FieldType slug() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s != null && !SLUG.matcher(s).matches()) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a slug",
+                        "use lowercase letters, digits and single hyphens, e.g. `" + Text.slugify(s) + "`");
+                return null;
+            }
+            return s;
+        };
+    }
+
+    static FieldType choice(String... values) {
+        List<String> allowed = List.of(values);
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s != null && !allowed.contains(s)) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not valid",
+                        "use " + String.join(" or ", allowed.stream().map(v -> "`" + v + "`").toList()) + Text.didYouMean(s, allowed));
+                return null;
+            }
+            return s;
+        };
+    }
+
+    /** The file's kind, which its place under content/ already decides. */
+    static FieldType kind() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s != null && !s.equals(c.kind().name)) {
+                String where = switch (c.kind()) {
+                    case ARTICLE -> "an article's index.md";
+                    case SECTION -> "a section file";
+                    case PAGE -> "a page in content/pages/";
+                };
+                c.problems().error(c.path(), c.line(node), "`type: " + s + "` does not fit " + where,
+                        "write `type: " + c.kind().name + "`" + (s.equals("article") ? ", or rename the file to index.md" : ""));
+                return null;
+            }
+            return s;
+        };
+    }
+
+    static FieldType number(int min, int max) {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s == null) {
+                return null;
+            }
+            try {
+                int v = Integer.parseInt(s);
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a whole number from " + min + " to " + max,
+                    "write a number, e.g. `" + key + ": " + min + "`");
+            return null;
+        };
+    }
+
+    Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}))?");
+
+    /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, in the site's time zone. */
+    static FieldType dateTime() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s == null) {
+                return null;
+            }
+            var m = DATE.matcher(s);
+            if (!m.matches()) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date",
+                        "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day");
+                return null;
+            }
+            int year = Integer.parseInt(m.group(1));
+            int month = Integer.parseInt(m.group(2));
+            int day = Integer.parseInt(m.group(3));
+            String why = null;
+            if (month < 1 || month > 12) {
+                why = "there is no month " + month;
+            } else if (day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+                String name = Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK);
+                why = day < 1 ? "there is no day 0" : month == 2
+                        ? "February " + year + " has " + Month.of(2).length(Year.isLeap(year)) + " days"
+                        : name + " has " + Month.of(month).length(false) + " days";
+            }
+            if (why != null) {
+                c.problems().error(c.path(), c.line(node), s.substring(0, 10) + ": " + why, "correct the date of `" + key + "`");
+                return null;
+            }
+            LocalTime time = LocalTime.MIDNIGHT;
+            if (m.group(4) != null) {
+                int h = Integer.parseInt(m.group(4));
+                int min = Integer.parseInt(m.group(5));
+                if (h > 23 || min > 59) {
+                    c.problems().error(c.path(), c.line(node), m.group(4) + ":" + m.group(5) + " is not a time of day",
+                            "write a time from 00:00 to 23:59 (24-hour clock, the site's time zone)");
+                    return null;
+                }
+                time = LocalTime.of(h, min);
+            }
+            try {
+                return new Moment(LocalDate.of(year, month, day).atTime(time).atZone(c.zone()).toInstant(), m.group(4) != null);
+            } catch (DateTimeException e) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date", e.getMessage());
+                return null;
+            }
+        };
+    }
+
+    /** References into a vocabulary: the templates get the entries, not only their slugs. */
+    record Refs(Vocabulary.Spec spec, FieldType reader) implements FieldType {
+        @Override
+        public Object read(String key, Node node, Context c) {
+            return reader.read(key, node, c);
+        }
+    }
+
+    /** Slugs from a vocabulary, as a list ({@code [a, b]}); one slug alone is a list of one. */
+    static FieldType refs(Vocabulary.Spec spec) {
+        return new Refs(spec, (key, node, c) -> {
+            List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            if (items.isEmpty() || node instanceof ScalarNode sc && sc.getValue().isBlank()) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` is empty",
+                        "name at least one from content/" + spec.file() + ", as `" + key + ": [a, b]`");
+                return null;
+            }
+            Vocabulary vocabulary = c.vocabulary(spec);
+            Set<String> slugs = new LinkedHashSet<>();
+            boolean ok = true;
+            for (Node item : items) {
+                String slug = scalar(key, item, c);
+                if (slug == null) {
+                    ok = false;
+                } else if (!slugs.add(slug)) {
+                    c.problems().error(c.path(), c.line(item), "`" + slug + "` is listed twice in `" + key + "`", "list each once");
+                    ok = false;
+                } else if (vocabulary != null && vocabulary.get(slug) == null) {
+                    String near = Text.closest(slug, vocabulary.slugs());
+                    c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + slug + "`",
+                            (near != null ? "did you mean `" + near + "`? Otherwise add it to content/" + spec.file()
+                                    : "use one from content/" + spec.file() + " or add it there"));
+                    ok = false;
+                }
+            }
+            return ok ? List.copyOf(slugs) : null;
+        });
+    }
+
+    /** An address a link may point at (see {@link Urls#linkProblem}). */
+    static FieldType link() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            String problem = s == null ? null : Urls.linkProblem(s);
+            if (problem != null || s != null && !"https".equals(Urls.scheme(s)) && !"http".equals(Urls.scheme(s))) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` " + (problem != null ? problem : "is not a web address"),
+                        "write a full address starting with https://");
+                return null;
+            }
+            return s;
+        };
+    }
+
+    /** The lead image: a mapping of src, alt and optional caption and credit. */
+    static FieldType image() {
+        return (key, node, c) -> {
+            if (!(node instanceof MappingNode map)) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` is not a set of `src`, `alt`, `caption`, `credit`",
+                        "write `" + key + ":` and below it indented lines `src: lead.png` and `alt: what it shows`");
+                return null;
+            }
+            Map<String, Object> v = entry(key, map, List.of(
+                    new Vocabulary.Key("src", true, mediaFile()),
+                    new Vocabulary.Key("alt", true, text(300)),
+                    new Vocabulary.Key("caption", false, text(300)),
+                    new Vocabulary.Key("credit", false, text(150))), c);
+            return v == null ? null : new Image((String) v.get("src"), (String) v.get("alt"), (String) v.get("caption"), (String) v.get("credit"));
+        };
+    }
+
+    /** A media file beside the Markdown file. */
+    static FieldType mediaFile() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s == null) {
+                return null;
+            }
+            String ext = s.contains(".") ? s.substring(s.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            if (s.contains("/") || s.contains("\\") || !Schema.IMAGES.contains(ext)) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not an image file beside this one",
+                        "put the image (" + String.join(", ", new java.util.TreeSet<>(Schema.IMAGES)) + ") in " + "content/" + c.folder()
+                                + " and write its file name");
+                return null;
+            }
+            if (!c.media().contains(c.folder() + s)) {
+                List<String> here = c.media().stream().filter(p -> p.startsWith(c.folder())).map(p -> p.substring(c.folder().length())).toList();
+                c.problems().error(c.path(), c.line(node), "there is no image `" + s + "` in content/" + c.folder(),
+                        here.isEmpty() ? "add it there" : "check the name" + Text.didYouMean(s, here));
+                return null;
+            }
+            return s;
+        };
+    }
+
+    /** A list of entries, each a mapping with the given keys (e.g. dated corrections). */
+    static FieldType entries(List<Vocabulary.Key> keys) {
+        return (key, node, c) -> {
+            if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` is not a list of entries",
+                        "write each entry as `- " + keys.get(0).name() + ": ...` with its other keys indented below it");
+                return null;
+            }
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof MappingNode map)) {
+                    c.problems().error(c.path(), c.line(item), "an entry of `" + key + "` is not a set of keys",
+                            "write `- " + keys.get(0).name() + ": ...` with its other keys indented below it");
+                    return null;
+                }
+                Map<String, Object> e = entry(key, map, keys, c);
+                if (e == null) {
+                    return null;
+                }
+                e.put("line", c.line(item));
+                list.add(e);
+            }
+            return List.copyOf(list);
+        };
+    }
+
+    /** A section's file name in the same article (`03-x.md`); checked against the article once all is read. */
+    static FieldType sectionFile() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s != null && (s.contains("/") || !s.endsWith(".md"))) {
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a section's file name",
+                        "write the file name of a section of this article, e.g. `03-the-demands.md`");
+                return null;
+            }
+            return s;
+        };
+    }
+
+    /** The file's former names, relative to its folder; checked once all files are read. */
+    static FieldType oldFiles() {
+        return (key, node, c) -> {
+            List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            List<String> names = new ArrayList<>();
+            for (Node item : items) {
+                String s = scalar(key, item, c);
+                if (s == null) {
+                    return null;
+                }
+                if (!s.endsWith(".md") || s.startsWith("/") || s.contains("\\") || s.contains("//")) {
+                    c.problems().error(c.path(), c.line(item), "`" + s + "` in `" + key + "` is not a former file name",
+                            "write the file's old name as it was, relative to this one, e.g. `03-old-name.md`");
+                    return null;
+                }
+                names.add(s);
+            }
+            return List.copyOf(names);
+        };
+    }
+
+    /** A template name for a standalone page. */
+    static FieldType layout() {
+        return (key, node, c) -> {
+            String s = scalar(key, node, c);
+            if (s != null && !c.layouts().contains(s)) {
+                c.problems().error(c.path(), c.line(node), "there is no template `" + s + ".ftlh`",
+                        "use one of templates/: " + String.join(", ", new java.util.TreeSet<>(c.layouts())) + Text.didYouMean(s, c.layouts()));
+                return null;
+            }
+            return s;
+        };
+    }
+
+    /** A mapping's values by the given keys; unknown keys, missing required ones and bad values are reported. */
+    static Map<String, Object> entry(String field, MappingNode map, List<Vocabulary.Key> keys, Context c) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        boolean ok = true;
+        List<String> names = keys.stream().map(Vocabulary.Key::name).toList();
+        for (NodeTuple t : map.getValue()) {
+            String k = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+            Vocabulary.Key spec = keys.stream().filter(x -> x.name().equals(k)).findFirst().orElse(null);
+            if (spec == null) {
+                c.problems().error(c.path(), c.line(t.getKeyNode()), "unknown key `" + k + "` in `" + field + "`",
+                        "use " + String.join(", ", names) + Text.didYouMean(k, names));
+                ok = false;
+            } else if (values.containsKey(k)) {
+                c.problems().error(c.path(), c.line(t.getKeyNode()), "`" + k + "` twice in one entry of `" + field + "`", "keep one");
+                ok = false;
+            } else {
+                Object v = spec.type().read(k, t.getValueNode(), c);
+                ok &= v != null;
+                values.put(k, v);
+            }
+        }
+        for (Vocabulary.Key k : keys) {
+            if (k.required() && !values.containsKey(k.name())) {
+                c.problems().error(c.path(), c.line(map), "an entry of `" + field + "` has no `" + k.name() + "`",
+                        "add an indented `" + k.name() + ": ...` line");
+                ok = false;
+            }
+        }
+        return ok ? values : null;
+    }
+
+    /** The text of a one-value node, or null after reporting what else it is. */
+    static String scalar(String key, Node node, Context c) {
+        if (!(node instanceof ScalarNode s)) {
+            c.problems().error(c.path(), c.line(node), "`" + key + "` is " + (node instanceof SequenceNode ? "a list" : "a set of keys")
+                    + ", not one value", "write `" + key + ": value` on one line");
+            return null;
+        }
+        String v = s.getValue().strip();
+        if (v.isEmpty()) {
+            c.problems().error(c.path(), c.line(node), "`" + key + "` is empty", "give `" + key + "` a value, or remove the line");
+            return null;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,151 @@
+package org.explainers.content;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.StringReader;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A Markdown file's header: YAML front matter between two {@code ---} lines, which Git hosts
+ * show as a table in the pull request. It is read by a YAML parser and held to the
+ * {@link Schema}: only the fields the schema names, each read by its own type.
+ */
+public final class Header {
+
+    public static final String FENCE = "---";
+
+    private final Map<String, Object> values;
+    private final Map<String, Integer> lines;
+    /** Index (0-based) of the first line below the header, or -1 when there is no readable header. */
+    public final int bodyStart;
+
+    private Header(Map<String, Object> values, Map<String, Integer> lines, int bodyStart) {
+        this.values = values;
+        this.lines = lines;
+        this.bodyStart = bodyStart;
+    }
+
+    /** The values read, by field name, in the order of the file. */
+    public Map<String, Object> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public Object get(String field) {
+        return values.get(field);
+    }
+
+    public String text(String field) {
+        Object v = values.get(field);
+        return v instanceof String s ? s : null;
+    }
+
+    /** The line a field is on, or 1 (the header's first line) when it is absent. */
+    public int line(String field) {
+        return lines.getOrDefault(field, 1);
+    }
+
+    /**
+     * Reads the header of {@code text}. Problems go to the context's list; a field whose value
+     * is wrong is left out (and is then not also reported as missing).
+     */
+    public static Header read(SourceText text, FieldType.Context c) {
+        List<String> lines = text.lines;
+        if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
+            c.problems().error(c.path(), 1, "the file does not start with a header",
+                    "put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md");
+            return new Header(Map.of(), Map.of(), -1);
+        }
+        int end = -1;
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(FENCE)) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            c.problems().error(c.path(), 1, "the header is not closed", "end the header with a line of --- before the text");
+            return new Header(Map.of(), Map.of(), -1);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Integer> fieldLines = new HashMap<>();
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(0);
+            root = new Yaml(options).compose(new StringReader(String.join("\n", lines.subList(1, end))));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
+            c.problems().error(c.path(), line, "the header is not valid YAML: " + e.getProblem(),
+                    "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in double quotes");
+            return new Header(values, fieldLines, end + 1);
+        } catch (YAMLException e) {
+            c.problems().error(c.path(), 1, "the header is not valid YAML: " + e.getMessage(),
+                    "write one `key: value` per line; anchors (&) and aliases (*) are not used in headers");
+            return new Header(values, fieldLines, end + 1);
+        }
+        if (root == null) {
+            c.problems().error(c.path(), 1, "the header is empty", "write the header's `key: value` lines between the two ---");
+            return new Header(values, fieldLines, end + 1);
+        }
+        if (!(root instanceof MappingNode map)) {
+            c.problems().error(c.path(), 2, "the header is not a list of `key: value` lines",
+                    "write one `key: value` per line, starting at the left edge");
+            return new Header(values, fieldLines, end + 1);
+        }
+        Set<String> present = new TreeSet<>();
+        Set<String> known = new TreeSet<>();
+        for (Schema.Field f : Schema.FIELDS) {
+            if (f.on().contains(c.kind())) {
+                known.add(f.name());
+            }
+        }
+        for (NodeTuple t : map.getValue()) {
+            Node keyNode = t.getKeyNode();
+            int line = c.line(keyNode);
+            String key = keyNode instanceof ScalarNode s ? s.getValue() : null;
+            if (key == null || key.isBlank()) {
+                c.problems().error(c.path(), line, "a header line has no key", "write `key: value`");
+                continue;
+            }
+            if (!present.add(key)) {
+                c.problems().error(c.path(), line, "duplicate key `" + key + "` (first on line " + fieldLines.get(key) + ")",
+                        "keep only one `" + key + ":` line");
+                continue;
+            }
+            fieldLines.put(key, line);
+            Schema.Field field = Schema.field(key);
+            if (field == null || !field.on().contains(c.kind())) {
+                String hint = key.equals("tags") ? "; did you mean `topics`?" : key.equals("author") ? "; did you mean `authors`?"
+                        : Text.didYouMean(key, known);
+                c.problems().error(c.path(), line, field == null ? "unknown header key `" + key + "`"
+                                : "`" + key + "` is not a header key of " + c.kind().name + "s",
+                        "use " + String.join(", ", known) + hint);
+                continue;
+            }
+            Object value = field.type().read(key, t.getValueNode(), c);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        for (Schema.Field f : Schema.FIELDS) {
+            boolean misnamed = f.name().equals("topics") && present.contains("tags") || f.name().equals("authors") && present.contains("author");
+            if (f.required().contains(c.kind()) && !present.contains(f.name()) && !misnamed) {
+                c.problems().error(c.path(), 1, "the header has no `" + f.name() + "`", "add a `" + f.name() + ": ...` line");
+            }
+        }
+        return new Header(values, fieldLines, end + 1);
+    }
+}

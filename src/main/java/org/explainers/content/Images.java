@@ -1,0 +1,113 @@
+package org.explainers.content;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The images under content/: their size in pixels, read from each file's header without
+ * decoding it, and a fingerprint of their bytes. A page needs the size for its width and
+ * height attributes (no layout shift) and for the widths of its smaller copies.
+ */
+public final class Images {
+
+    /** Pixels an image may have: decoding one for its smaller copies takes 4 bytes a pixel. */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    /** Widths of the smaller copies made of each image, for phones and small windows (srcset). */
+    public static final int[] WIDTHS = {480, 960, 1600};
+
+    /** An image's size and fingerprint. */
+    public record Info(int width, int height, String sha256) {
+        /** The widths of its smaller copies: those of {@link #WIDTHS} below its own. */
+        public java.util.List<Integer> variants() {
+            java.util.List<Integer> list = new java.util.ArrayList<>();
+            for (int w : WIDTHS) {
+                if (w < width) {
+                    list.add(w);
+                }
+            }
+            return list;
+        }
+    }
+
+    /** The file of a smaller copy: map.png at 480 pixels is map.480w.png, beside it. */
+    public static String variant(String path, int width) {
+        int dot = path.lastIndexOf('.');
+        return path.substring(0, dot) + "." + width + "w" + path.substring(dot);
+    }
+
+    private final Map<String, Info> byPath;
+
+    private Images(Map<String, Info> byPath) {
+        this.byPath = byPath;
+    }
+
+    /** Info on an image, by its path relative to content/, or null. */
+    public Info get(String path) {
+        return byPath.get(path);
+    }
+
+    /** Reads every image among the media files; an unreadable or oversized one is reported. */
+    public static Images read(Path content, Iterable<String> media, Problems problems) {
+        Map<String, Info> infos = new TreeMap<>();
+        for (String rel : media) {
+            String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            if (!Schema.IMAGES.contains(ext)) {
+                continue;
+            }
+            Path file = content.resolve(rel);
+            String path = "content/" + rel;
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
+                continue;
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    problems.error(path, 0, "is not a " + ext.toUpperCase(Locale.ROOT) + " image (or it is damaged)",
+                            "export the image again as PNG or JPEG");
+                    continue;
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    int w = reader.getWidth(0);
+                    int h = reader.getHeight(0);
+                    if ((long) w * h > MAX_PIXELS) {
+                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
+                                + " million pixels are allowed", "scale it down (3000 pixels wide is plenty for any screen)");
+                        continue;
+                    }
+                    infos.put(rel, new Info(w, h, sha256(bytes)));
+                } finally {
+                    reader.dispose();
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.error(path, 0, "cannot be read as an image: " + e.getMessage(), "export the image again as PNG or JPEG");
+            }
+        }
+        return new Images(infos);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

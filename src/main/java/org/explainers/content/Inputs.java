@@ -1,0 +1,169 @@
+package org.explainers.content;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every file under the input folders ({@code content/}, {@code templates/}, {@code assets/}),
+ * found without following a symbolic link. A link could publish any file of the machine (the
+ * checkout's credentials, /etc/passwd), and two links can make a walk recurse forever, so any
+ * link is an error and nothing else reads the folders before this walk found none.
+ */
+public final class Inputs {
+
+    /** Editors' backup and swap files and system folder files (Emacs, Vim, JetBrains, Windows, macOS). */
+    private static final Pattern JUNK = Pattern.compile(
+            ".*~|#.*#|.*\\.(swp|swo|tmp|bak|orig)|.*___jb_(tmp|old)___|Thumbs\\.db|desktop\\.ini|Icon\r", Pattern.CASE_INSENSITIVE);
+    /** What assets/ may hold: the site's style, scripts, fonts and images. */
+    static final Set<String> ASSET_TYPES = Set.of("css", "js", "png", "jpg", "jpeg", "gif", "ico", "woff", "woff2");
+    /** Media files larger than this are not read (an image is decoded to learn its size). */
+    public static final long MAX_MEDIA_BYTES = 20L * 1024 * 1024;
+
+    /** Markdown files, relative to content/ with forward slashes, sorted. */
+    public final List<String> markdown = new ArrayList<>();
+    /** Vocabulary files (content/_data/*.yml), relative to content/. */
+    public final List<String> data = new ArrayList<>();
+    /** Images and downloads, relative to content/. */
+    public final List<String> media = new ArrayList<>();
+    /** Templates, relative to templates/. */
+    public final List<String> templates = new ArrayList<>();
+    /** Files of assets/, relative to it. */
+    public final List<String> assets = new ArrayList<>();
+    /** Whether a link or an unreadable folder was found: then no other part may walk the folders. */
+    public boolean unsafe;
+
+    /** Walks the three folders, reporting links, unreadable entries and files that do not belong. */
+    public static Inputs scan(Project project, Problems problems) {
+        Inputs inputs = new Inputs();
+        inputs.walk(project.content, "content/", problems, inputs::contentFile);
+        inputs.walk(project.templates, "templates/", problems, (rel, p, size) -> inputs.templates.add(rel));
+        inputs.walk(project.assets, "assets/", problems, inputs::assetFile);
+        for (List<String> list : List.of(inputs.markdown, inputs.data, inputs.media, inputs.templates, inputs.assets)) {
+            Collections.sort(list);
+        }
+        return inputs;
+    }
+
+    private interface FileHandler {
+        void file(String relative, Problems problems, long size);
+    }
+
+    private void walk(Path root, String prefix, Problems problems, FileHandler handler) {
+        if (!Files.isDirectory(root)) {
+            return; // Project reported it
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (attrs.isSymbolicLink()) {
+                        unsafe = true;
+                        String target;
+                        try {
+                            target = Files.readSymbolicLink(file).toString();
+                        } catch (IOException e) {
+                            target = "?";
+                        }
+                        problems.error(prefix + rel, 0, "is a symbolic link (to " + target + "); the build never follows links",
+                                "replace the link with the file or folder itself");
+                    } else if (attrs.isRegularFile()) {
+                        handler.file(rel, problems, attrs.size());
+                    } else if (!attrs.isDirectory()) {
+                        problems.error(prefix + rel, 0, "is not a regular file (a device, pipe or socket)", "remove it");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unsafe = true;
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    problems.error(prefix + rel, 0, "cannot be read" + (e instanceof AccessDeniedException ? ": permission denied" : ": " + e.getMessage()),
+                            "check its permissions (the build must be able to read every file and folder)");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            unsafe = true;
+            problems.error(prefix, 0, "cannot be read: " + e.getMessage(), "check the folder's permissions");
+        }
+    }
+
+    private void contentFile(String rel, Problems problems, long size) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        String path = "content/" + rel;
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (JUNK.matcher(name).matches()) {
+            // It would be copied into the site like an image: a draft's backup, published.
+            problems.error(path, 0, "`" + name + "` is an editor's backup or a system file, not content",
+                    "delete it; .gitignore already keeps such files out of the repository");
+        } else if (isHidden(rel)) {
+            return; // .gitkeep and such: not content, never read
+        } else if (rel.startsWith(Schema.DATA + "/")) {
+            if (Schema.VOCABULARIES.stream().anyMatch(v -> v.file().equals(rel))) {
+                data.add(rel);
+            } else {
+                problems.error(path, 0, "unknown data file", "content/" + Schema.DATA + "/ holds "
+                        + String.join(" and ", Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList()) + " only");
+            }
+        } else if (ext.equals("md")) {
+            markdown.add(rel);
+        } else if (ext.equals("svg")) {
+            problems.error(path, 0, "SVG images can run script when opened on their own, so the site publishes none",
+                    "export the image as PNG and use that file");
+        } else if (Schema.MEDIA.contains(ext)) {
+            if (size > MAX_MEDIA_BYTES) {
+                problems.error(path, 0, "the file is " + size / (1024 * 1024) + " MB; a file may have at most "
+                        + MAX_MEDIA_BYTES / (1024 * 1024) + " MB", "make it smaller (an image for the web is rarely over 1 MB)");
+            } else {
+                media.add(rel);
+            }
+        } else {
+            problems.error(path, 0, "unknown kind of content file" + (ext.isEmpty() ? "" : " ." + ext),
+                    "content files are Markdown (.md); images and downloads (" + String.join(", ", new java.util.TreeSet<>(Schema.MEDIA))
+                            + ") may sit beside them; move anything else out of content/");
+        }
+    }
+
+    private void assetFile(String rel, Problems problems, long size) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (JUNK.matcher(name).matches() || isHidden(rel) && !name.equals(".gitkeep")) {
+            problems.error("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file", "delete it; the build would publish it");
+        } else if (ext.equals("svg")) {
+            problems.error("assets/" + rel, 0, "SVG images can run script when opened on their own, so the site publishes none",
+                    "export the image as PNG and use that file");
+        } else if (!ASSET_TYPES.contains(ext) && !name.equals(".gitkeep")) {
+            problems.error("assets/" + rel, 0, "unknown kind of asset" + (ext.isEmpty() ? "" : " ." + ext),
+                    "assets/ holds the site's " + String.join(", ", new java.util.TreeSet<>(ASSET_TYPES)) + " files");
+        } else if (!name.equals(".gitkeep")) {
+            assets.add(rel);
+        }
+    }
+
+    private static boolean isHidden(String rel) {
+        for (String part : rel.split("/")) {
+            if (part.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

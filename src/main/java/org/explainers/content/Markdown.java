@@ -1,0 +1,84 @@
+package org.explainers.content;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.PegdownExtensions;
+import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
+import org.jbake.app.configuration.JBakeConfiguration;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Flexmark, set up from {@code markdown.extensions} in jbake.properties (JBake's pegdown
+ * names), as JBake's own Markdown engine sets it up. Parser and renderer are immutable and
+ * shared by every thread.
+ */
+public final class Markdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    /** The extensions as pegdown's bit set: part of every cached body's key. */
+    public final int extensions;
+
+    private Markdown(int extensions) {
+        this.extensions = extensions;
+        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions);
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** @throws IllegalArgumentException naming an extension JBake does not know */
+    public static Markdown of(JBakeConfiguration config) {
+        int extensions = PegdownExtensions.NONE;
+        for (String name : config.getMarkdownExtensions()) {
+            boolean remove = name.startsWith("-");
+            String n = name.replaceFirst("^[-+]", "").strip();
+            try {
+                int bit = PegdownExtensions.class.getField(n).getInt(null);
+                extensions = remove ? extensions & ~bit : extensions | bit;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("unknown markdown.extensions entry `" + n + "` in jbake.properties");
+            }
+        }
+        return new Markdown(extensions);
+    }
+
+    /**
+     * Parses a body. Flexmark reads its input a character at a time; it gets an array, not a
+     * String: a String with any character beyond Latin-1 (a curly quote) is stored as UTF-16,
+     * and each read then goes through a bounds-checked call the quick JIT compiler does not
+     * inline (about 6% of a large bake).
+     */
+    public Document parse(List<String> lines) {
+        return parser.parse(CharSubSequence.of(String.join("\n", lines) + "\n"));
+    }
+
+    public String render(Document document) {
+        return renderer.render(document);
+    }
+
+    /** How deeply block quotes and lists sit inside each other in a parsed body. */
+    public static int depth(Document document) {
+        int max = 0;
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[]{document, 0});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            Node node = (Node) top[0];
+            int depth = (Integer) top[1] + (node instanceof BlockQuote || node instanceof ListBlock ? 1 : 0);
+            max = Math.max(max, depth);
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                stack.push(new Object[]{child, depth});
+            }
+        }
+        return max;
+    }
+}

@@ -1,0 +1,23 @@
+package org.explainers.content;
+
+import java.time.Instant;
+
+/**
+ * A date from a header: the instant it stands for in the site's time zone, and whether the
+ * editor gave a time of day (an embargo) or only a day.
+ */
+public record Moment(Instant instant, boolean timeOfDay) implements Comparable<Moment> {
+
+    @Override
+    public int compareTo(Moment o) {
+        return instant.compareTo(o.instant);
+    }
+
+    public boolean isAfter(Moment o) {
+        return instant.isAfter(o.instant);
+    }
+
+    public static Moment later(Moment a, Moment b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,175 @@
+package org.explainers.content;
+
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The project being built: its folders, JBake's configuration ({@code jbake.properties}) and
+ * the settings this site adds to it, each checked once. Everything else reads them from here.
+ */
+public final class Project {
+
+    public final Path dir;
+    public final DefaultJBakeConfiguration jbake;
+    public final Path content;
+    public final Path templates;
+    public final Path assets;
+    public final SiteAddress address;
+    /** The site's time zone: dates without an offset are read in it, and shown in it. */
+    public final ZoneId zone;
+    /** Hosts whose pages may be embedded (iframes), e.g. a chart or video service; none by default. */
+    public final Set<String> embedHosts;
+    public final SitePaths paths;
+
+    private Project(Path dir, DefaultJBakeConfiguration jbake, SiteAddress address, ZoneId zone, Set<String> embedHosts) {
+        this.dir = dir;
+        this.jbake = jbake;
+        this.content = dir.resolve(jbake.getContentFolderName());
+        this.templates = dir.resolve(jbake.getTemplateFolderName());
+        this.assets = dir.resolve(jbake.getAssetFolderName());
+        this.address = address;
+        this.zone = zone;
+        this.embedHosts = embedHosts;
+        this.paths = SitePaths.of(jbake);
+    }
+
+    /**
+     * Reads jbake.properties and checks the settings; returns null after reporting why the
+     * project cannot be built.
+     *
+     * @param siteHost the deployment's address from the command line, or null/blank for jbake.properties' own
+     */
+    public static Project open(Path dir, Path output, String siteHost, Problems problems) {
+        Path project = dir.toAbsolutePath().normalize();
+        DefaultJBakeConfiguration jbake;
+        try {
+            jbake = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(project.toFile(), output.toFile(), true);
+        } catch (RuntimeException e) {
+            problems.error("jbake.properties", 0, "cannot be read: " + e.getMessage(), "check the file");
+            return null;
+        }
+        Settings settings = new Settings(project);
+        int before = problems.errors().size();
+        // The input folders are the project's own: `content.folder=.git` would publish the repository.
+        settings.folder(jbake.getContentFolderName(), "content.folder", "content", problems);
+        settings.folder(jbake.getTemplateFolderName(), "template.folder", "templates", problems);
+        settings.folder(jbake.getAssetFolderName(), "asset.folder", "assets", problems);
+
+        boolean fromCommandLine = siteHost != null && !siteHost.isBlank();
+        String host = fromCommandLine ? siteHost : jbake.getSiteHost();
+        SiteAddress address = null;
+        try {
+            address = SiteAddress.parse(host);
+        } catch (IllegalArgumentException e) {
+            if (fromCommandLine) {
+                problems.error("-Dsite.host", 0, "`" + host + "` " + e.getMessage(),
+                        "write the site's full address, e.g. -Dsite.host=https://example.org/explainers/");
+            } else {
+                problems.error("jbake.properties", settings.line("site.host"), "site.host=" + host + " " + e.getMessage(),
+                        "write the site's full address, e.g. site.host=https://example.org/explainers/");
+            }
+        }
+        ZoneId zone = ZoneId.of("UTC");
+        String zoneName = text(jbake.get("site.timezone"));
+        if (zoneName != null && !zoneName.isBlank()) {
+            try {
+                zone = ZoneId.of(zoneName.strip());
+            } catch (DateTimeException e) {
+                problems.error("jbake.properties", settings.line("site.timezone"), "site.timezone=" + zoneName + " is not a time zone",
+                        "write a zone such as Europe/London, America/New_York or UTC");
+            }
+        }
+        Set<String> embeds = new TreeSet<>();
+        for (String h : list(jbake.get("embed.hosts"))) {
+            String host1 = h.strip().toLowerCase(Locale.ROOT);
+            if (host1.isEmpty()) {
+                continue;
+            }
+            if (!host1.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                problems.error("jbake.properties", settings.line("embed.hosts"), "embed.hosts: `" + h.strip() + "` is not a host name",
+                        "list host names only, e.g. embed.hosts=www.youtube-nocookie.com,datawrapper.dwcdn.net");
+            } else {
+                embeds.add(host1);
+            }
+        }
+        String repository = text(jbake.get("site.repository"));
+        if (repository != null && !repository.isBlank() && (Urls.linkProblem(repository) != null || !"https".equals(Urls.scheme(repository)))) {
+            problems.error("jbake.properties", settings.line("site.repository"), "site.repository=" + repository + " is not an https:// address",
+                    "write the repository's file address, e.g. https://github.com/<owner>/<repo>/blob/main");
+        }
+        if (problems.errors().size() > before) {
+            return null;
+        }
+        return new Project(project, jbake, address, zone, embeds);
+    }
+
+    /** A setting as one string: JBake's configuration splits values on commas into lists. */
+    public static String text(Object value) {
+        if (value instanceof Collection<?> c) {
+            return String.join(", ", c.stream().map(String::valueOf).toList());
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static List<String> list(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof Collection<?> c) {
+            c.forEach(v -> out.add(String.valueOf(v)));
+        } else if (value != null) {
+            for (String s : value.toString().split(",")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    public String setting(String key) {
+        return text(jbake.get(key));
+    }
+
+    /** jbake.properties, for the line a setting is on. */
+    private record Settings(Path project) {
+        int line(String key) {
+            try {
+                List<String> lines = Files.readAllLines(project.resolve("jbake.properties"), StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String l = lines.get(i).strip();
+                    if (l.startsWith(key) && l.substring(key.length()).strip().startsWith("=")) {
+                        return i + 1;
+                    }
+                }
+            } catch (IOException e) {
+                // no line then
+            }
+            return 0;
+        }
+
+        void folder(String name, String key, String expected, Problems problems) {
+            if (!expected.equals(name)) {
+                problems.error("jbake.properties", line(key), key + "=" + name + " is not the project's own " + expected + " folder",
+                        "write " + key + "=" + expected + " (the input folders are content/, templates/ and assets/)");
+                return;
+            }
+            Path p = project.resolve(name);
+            if (Files.isSymbolicLink(p)) {
+                problems.error(name + "/", 0, "is a symbolic link; the build never follows links", "make it a real folder");
+            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                problems.error(name + "/", 0, "the folder is missing", "create " + name + "/");
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.explainers.content;
+
+import java.util.List;
+
+/** One section of an article: {@code content/articles/<article>/<nn>-<name>.md}. */
+public final class Section extends Doc {
+
+    /** The part of the file name after its number: the section's #anchor on the article page. */
+    public final String anchor;
+    Article article;
+
+    Section(String anchor, String source, Header header, List<String> markdown, int firstLine) {
+        super(Schema.Kind.SECTION, source, header, markdown, firstLine);
+        this.anchor = anchor;
+    }
+
+    public Article article() {
+        return article;
+    }
+
+    public int order() {
+        Integer o = (Integer) header.get("order");
+        return o == null ? Integer.MAX_VALUE : o;
+    }
+
+    public int level() {
+        Integer l = (Integer) header.get("level");
+        return l == null ? 1 : l;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> topics() {
+        Object v = header.get("topics");
+        return v == null ? List.of() : (List<String>) v;
+    }
+}

@@ -1,0 +1,311 @@
+package org.explainers.content;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole site as read: articles with their sections, standalone pages, vocabularies and
+ * media, each file with its state at the build's "now". Everything after the crawl (the
+ * checks, the bake, the output check, the preview) works from this one model.
+ */
+public final class Site {
+
+    /** Where a file stands at the build's "now". */
+    public enum State {
+        PUBLISHED, DRAFT,
+        /** Its date (or its article's) is still to come: treated exactly like a draft until then. */
+        SCHEDULED
+    }
+
+    public final Instant now;
+    /** The preview shows drafts and scheduled pieces too, each with a banner. */
+    public final boolean preview;
+    private final List<Article> articles;
+    private final List<Page> pages;
+    private final Map<Vocabulary.Spec, Vocabulary> vocabularies;
+    private final List<String> media;
+    private final Map<Doc, State> states = new IdentityHashMap<>();
+    private final List<Article> listedArticles = new ArrayList<>();
+    private final List<Section> listedSections = new ArrayList<>();
+    private final Map<Section, Integer> reading = new IdentityHashMap<>();
+
+    private Site(Instant now, boolean preview, List<Article> articles, List<Page> pages,
+                 Map<Vocabulary.Spec, Vocabulary> vocabularies, List<String> media) {
+        this.now = now;
+        this.preview = preview;
+        this.articles = articles;
+        this.pages = pages;
+        this.vocabularies = vocabularies;
+        this.media = media;
+    }
+
+    /**
+     * Puts the crawled files together and checks what depends on several of them: sections
+     * and their article, orders and anchors, dates against "now".
+     */
+    public static Site assemble(List<Doc> docs, Map<Vocabulary.Spec, Vocabulary> vocabularies, List<String> media,
+                                Instant now, boolean preview, Problems problems) {
+        Map<String, Article> bySlug = new TreeMap<>();
+        Map<String, List<Section>> sectionsByFolder = new TreeMap<>();
+        List<Page> pages = new ArrayList<>();
+        for (Doc d : docs) {
+            if (d instanceof Article a) {
+                bySlug.put(a.slug, a);
+            } else if (d instanceof Section s) {
+                sectionsByFolder.computeIfAbsent(s.folder(), f -> new ArrayList<>()).add(s);
+            } else if (d instanceof Page p) {
+                pages.add(p);
+            }
+        }
+        sectionsByFolder.forEach((folder, sections) -> {
+            String slug = folder.substring(Schema.ARTICLES.length() + 1, folder.length() - 1);
+            Article article = bySlug.get(slug);
+            if (article == null) {
+                problems.error(sections.get(0).path(), 0, "the article folder `" + slug + "` has no index.md",
+                        "add content/" + folder + "index.md with `type: article`");
+                return;
+            }
+            for (Section s : sections) {
+                s.article = article;
+                article.sections.add(s);
+            }
+        });
+        List<Article> articles = new ArrayList<>(bySlug.values());
+        articles.sort(Orders.ARTICLES);
+        pages.sort(java.util.Comparator.comparing(p -> p.source));
+        Site site = new Site(now, preview, articles, pages, vocabularies, media);
+        for (Article a : articles) {
+            site.checkArticle(a, problems);
+        }
+        for (Doc d : docs) {
+            checkDates(d, problems);
+        }
+        site.decideStates();
+        site.checkOutputs(docs, problems);
+        site.checkVocabularyUse(problems);
+        return site;
+    }
+
+    private void checkArticle(Article article, Problems problems) {
+        article.sections.sort(Orders.IN_ARTICLE);
+        Map<Integer, Section> byOrder = new HashMap<>();
+        Map<String, Section> byAnchor = new HashMap<>();
+        for (Section s : article.sections) {
+            String folderName = s.header.text("article");
+            if (folderName != null && !folderName.equals(article.slug)) {
+                problems.error(s.path(), s.header.line("article"), "`article: " + folderName + "` does not match the folder `"
+                        + article.slug + "`", "write `article: " + article.slug + "`");
+            }
+            if (s.header.get("order") != null) {
+                Section other = byOrder.putIfAbsent(s.order(), s);
+                if (other != null) {
+                    problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(),
+                            "give each section of an article its own order");
+                }
+            }
+            Section twin = byAnchor.putIfAbsent(s.anchor, s);
+            if (twin != null) {
+                problems.error(s.path(), 0, "the section name `" + s.anchor + "` is also used by " + twin.path()
+                        + " (both would get the same #anchor on the article page)", "rename one of the files");
+            }
+        }
+        List<Section> published = article.sections.stream().filter(s -> !s.draft()).toList();
+        if (!published.isEmpty() && published.get(0).level() != 1) {
+            Section s = published.get(0);
+            problems.error(s.path(), s.header.line("level"), "the first section of an article is a sub-section (`level: 2`)",
+                    "make it `level: 1`");
+        }
+        if (!article.draft() && published.isEmpty()) {
+            problems.warning(article.path(), 0, "the article has no published section", "add a section, or set the article to `status: draft`");
+        }
+        for (Map<String, Object> c : article.corrections()) {
+            Object file = c.get("section");
+            if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))) {
+                List<String> names = article.sections.stream().map(Doc::fileName).toList();
+                problems.error(article.path(), (Integer) c.get("line"), "the correction names `" + file + "`, which is not a section of this article",
+                        "write the file name of one of its sections" + Text.didYouMean(file.toString(), names));
+            }
+        }
+    }
+
+    private static void checkDates(Doc d, Problems problems) {
+        Moment date = d.date();
+        Moment updated = d.updated();
+        if (date != null && updated != null && !updated.isAfter(date)) {
+            problems.error(d.path(), d.header.line("updated"), "`updated` is not after `date`",
+                    "`updated` is when the text last changed after it was published: a later date, or no `updated` line");
+        }
+        if (d instanceof Article a) {
+            for (Map<String, Object> c : a.corrections()) {
+                Moment when = (Moment) c.get("date");
+                if (date != null && when != null && when.compareTo(date) < 0) {
+                    problems.error(d.path(), (Integer) c.get("line"), "the correction is dated before the article's `date`",
+                            "date it on the day the correction was made");
+                }
+            }
+        }
+    }
+
+    private void decideStates() {
+        for (Article a : articles) {
+            State articleState = state(a, null);
+            states.put(a, articleState);
+            for (Section s : a.sections) {
+                states.put(s, state(s, articleState));
+            }
+        }
+        for (Page p : pages) {
+            states.put(p, state(p, null));
+        }
+        for (Article a : articles) {
+            if (listed(a)) {
+                listedArticles.add(a);
+                for (Section s : a.sections) {
+                    if (listed(s)) {
+                        reading.put(s, listedSections.size());
+                        listedSections.add(s);
+                    }
+                }
+            }
+        }
+    }
+
+    private State state(Doc d, State parent) {
+        if (d.draft() || parent == State.DRAFT) {
+            return State.DRAFT;
+        }
+        if (parent == State.SCHEDULED || d.date() != null && d.date().instant().isAfter(now)) {
+            return State.SCHEDULED;
+        }
+        return State.PUBLISHED;
+    }
+
+    /** Two files must not write the same output, even on a case-insensitive disk or host. */
+    private void checkOutputs(List<Doc> docs, Problems problems) {
+        Map<String, String> outputs = new TreeMap<>();
+        List<String[]> all = new ArrayList<>();
+        for (Doc d : docs) {
+            all.add(new String[]{d.uri(), d.path()});
+        }
+        for (String m : media) {
+            all.add(new String[]{m, "content/" + m});
+        }
+        all.sort(java.util.Comparator.comparing(x -> x[1]));
+        for (String[] o : all) {
+            String other = outputs.putIfAbsent(o[0].toLowerCase(Locale.ROOT), o[1]);
+            if (other != null) {
+                problems.error(o[1], 0, "would write the same file as " + other + " (" + o[0] + ")", "rename one of them");
+            }
+        }
+    }
+
+    private void checkVocabularyUse(Problems problems) {
+        Vocabulary topics = vocabularies.get(Schema.TOPICS);
+        if (topics != null) {
+            Map<String, Integer> used = new HashMap<>();
+            for (Article a : articles) {
+                a.sections.forEach(s -> s.topics().forEach(t -> used.merge(t, 1, Integer::sum)));
+            }
+            for (Vocabulary.Entry e : topics.entries().values()) {
+                if (!used.containsKey(e.slug())) {
+                    problems.warning("content/" + Schema.TOPICS.file(), e.line(), "no section uses topic `" + e.slug() + "`",
+                            "tag a section with it, or remove it from the vocabulary");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ what the site shows
+
+    public State state(Doc d) {
+        return states.getOrDefault(d, State.DRAFT);
+    }
+
+    /** Whether this build shows the file: published, or anything in the preview. */
+    public boolean listed(Doc d) {
+        return preview || state(d) == State.PUBLISHED;
+    }
+
+    /** Every article, drafts included, newest first ({@link Orders#ARTICLES}). */
+    public List<Article> articles() {
+        return Collections.unmodifiableList(articles);
+    }
+
+    /** The articles this build shows, newest first. */
+    public List<Article> listedArticles() {
+        return Collections.unmodifiableList(listedArticles);
+    }
+
+    /** The sections this build shows, in reading order: article by article, newest first, each in `order`. */
+    public List<Section> listedSections() {
+        return Collections.unmodifiableList(listedSections);
+    }
+
+    /** A listed section's place in reading order. */
+    public int readingOrder(Section s) {
+        return reading.getOrDefault(s, Integer.MAX_VALUE);
+    }
+
+    public Map<Section, Integer> readingOrder() {
+        return Collections.unmodifiableMap(reading);
+    }
+
+    public List<Section> listedSections(Article a) {
+        return a.sections.stream().filter(this::listed).toList();
+    }
+
+    /** Standalone pages, by path. */
+    public List<Page> pages() {
+        return Collections.unmodifiableList(pages);
+    }
+
+    public List<Page> listedPages() {
+        return pages.stream().filter(this::listed).toList();
+    }
+
+    /** Pages in the footer, by position ({@link Orders#FOOTER}). */
+    public List<Page> footer() {
+        return listedPages().stream().filter(p -> p.footer() > 0).sorted(Orders.FOOTER).toList();
+    }
+
+    /** A vocabulary, or an empty one when it could not be read. */
+    public Map<String, Vocabulary.Entry> vocabulary(Vocabulary.Spec spec) {
+        Vocabulary v = vocabularies.get(spec);
+        return v == null ? Map.of() : v.entries();
+    }
+
+    /** Every media file under content/, relative to it, sorted. */
+    public List<String> media() {
+        return media;
+    }
+
+    /** Every Markdown file, articles first (newest first, each followed by its sections), then pages. */
+    public List<Doc> docs() {
+        List<Doc> all = new ArrayList<>();
+        for (Article a : articles) {
+            all.add(a);
+            all.addAll(a.sections);
+        }
+        all.addAll(pages);
+        return all;
+    }
+
+    /** Listed docs by output path. */
+    public Map<String, Doc> byUri() {
+        Map<String, Doc> m = new LinkedHashMap<>();
+        for (Doc d : docs()) {
+            if (d.uri() != null) {
+                m.put(d.uri(), d);
+            }
+        }
+        return m;
+    }
+}

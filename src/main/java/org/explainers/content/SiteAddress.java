@@ -1,0 +1,59 @@
+package org.explainers.content;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The absolute address the site is published at, normalised once: scheme, host and a path
+ * that always ends with "/". Pages link to each other relatively; only the formats that need
+ * an absolute address (feeds, sitemap, canonical and Open Graph links, the 404 page) use it.
+ */
+public record SiteAddress(String base, String path) {
+
+    /**
+     * @param raw what the publisher wrote, e.g. {@code https://example.org/explainers} (the
+     *            trailing slash is optional)
+     * @throws IllegalArgumentException with what is wrong, as the end of a sentence
+     */
+    public static SiteAddress parse(String raw) {
+        String s = raw == null ? "" : raw.strip();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '\\' || c >= 0x7F) {
+                throw new IllegalArgumentException("contains " + (c == ' ' ? "a space" : c < ' ' ? "a control character" : "`" + c + "`")
+                        + ", which an address cannot hold (write a space as %20)");
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not an address: " + e.getReason());
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("is not an absolute address starting with https://");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("has no plain host name");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("has a query or a #fragment, which a site's address cannot have");
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!uri.normalize().getRawPath().equals(path) && !path.equals("/")) {
+            throw new IllegalArgumentException("has `.`, `..` or empty parts in its path");
+        }
+        if (!path.endsWith("/")) {
+            path += "/";
+        }
+        String authority = uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
+        return new SiteAddress(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + authority + path, path);
+    }
+
+    /** The absolute address of a page given by its path from the site root; "index.html" is dropped (the folder's address). */
+    public String of(String sitePath) {
+        String p = sitePath.endsWith("index.html") ? sitePath.substring(0, sitePath.length() - "index.html".length()) : sitePath;
+        return base + p;
+    }
+}

@@ -1,0 +1,209 @@
+package org.explainers.content;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A text file from a pull request, decoded and held to its budget before anything parses it.
+ * Every limit concerns one file, never the size of the site: a newsroom may have any number
+ * of files, but no single file can make the build hang, overflow a parser's stack or write
+ * characters that make a feed invalid XML.
+ */
+public final class SourceText {
+
+    /** A Markdown file: a long explainer section is 5,000 words, about 35 KB. */
+    public static final int MAX_BYTES = 256 * 1024;
+    /** A paragraph written as one line: 1,500 words. Flexmark's time on some lines grows with the square of their length. */
+    public static final int MAX_LINE = 10_000;
+    /** Opening brackets on one line: each unclosed one makes Flexmark scan the rest of the line again. */
+    public static final int MAX_BRACKETS = 250;
+    /** Block quotes and lists inside each other. Flexmark recurses once per level, and nested list markers on one line cost it quadratic time. */
+    public static final int MAX_DEPTH = 16;
+
+    public final String path;
+    public final List<String> lines;
+
+    private SourceText(String path, List<String> lines) {
+        this.path = path;
+        this.lines = lines;
+    }
+
+    /**
+     * Decodes strict UTF-8 (no byte-order mark) and checks the budgets and the characters.
+     * Returns null after reporting why the file cannot be used.
+     *
+     * @param path     the file's path for messages, e.g. content/articles/a/01-b.md
+     * @param markdown whether lines are Markdown (bracket and nesting budgets apply)
+     */
+    public static SourceText decode(String path, byte[] bytes, int maxBytes, boolean markdown, Problems problems) {
+        if (bytes.length > maxBytes) {
+            problems.error(path, 0, "the file is " + bytes.length / 1024 + " KB; a file may have at most " + maxBytes / 1024 + " KB",
+                    "split it into several files (a section per file)");
+            return null;
+        }
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+            problems.error(path, 1, "the file is UTF-16", "save it as UTF-8 (without byte-order mark)");
+            return null;
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            problems.error(path, 1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM");
+            return null;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                problems.error(path, 0, "the file contains zero bytes: it is UTF-16 without byte-order mark, or not text",
+                        "save it as UTF-8");
+                return null;
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.error(path, firstBadLine(bytes), "the file is not UTF-8", "save it with UTF-8 encoding");
+            return null;
+        }
+        if (text.isBlank()) {
+            problems.error(path, 0, "the file is empty", "write its header and text, or delete the file");
+            return null;
+        }
+        List<String> lines = split(text);
+        boolean ok = true;
+        for (int i = 0; i < lines.size(); i++) {
+            ok &= checkLine(path, i + 1, lines.get(i), markdown, problems);
+        }
+        return ok ? new SourceText(path, lines) : null;
+    }
+
+    /** Lines without their ends: \n, or \r\n as Windows editors write it. */
+    private static List<String> split(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                if (i < text.length() || start < text.length()) {
+                    lines.add(text.substring(start, end));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static boolean checkLine(String path, int n, String line, boolean markdown, Problems problems) {
+        if (line.length() > MAX_LINE) {
+            problems.error(path, n, "the line has " + line.length() + " characters; a line may have at most " + MAX_LINE,
+                    "break it into paragraphs (a blank line between them)");
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            int c = line.charAt(i);
+            if (!allowed(c)) {
+                problems.error(path, n, "invisible control character U+" + String.format("%04X", c) + " at column " + (i + 1),
+                        "delete it (it may have come with pasted text); feeds and search engines reject it");
+                return false;
+            }
+        }
+        if (!markdown) {
+            return true;
+        }
+        int brackets = 0;
+        for (int i = 0; i < line.length(); i++) {
+            brackets += line.charAt(i) == '[' ? 1 : 0;
+        }
+        if (brackets > MAX_BRACKETS) {
+            problems.error(path, n, "the line has " + brackets + " `[`; a line may have at most " + MAX_BRACKETS,
+                    "split the line, or write a bracket that is not a link as `\\[`");
+            return false;
+        }
+        int depth = containerDepth(line);
+        if (depth > MAX_DEPTH) {
+            problems.error(path, n, "block quotes or lists nested " + depth + " deep; at most " + MAX_DEPTH + " are allowed",
+                    "flatten the nesting (a `>` or list marker opens one level each)");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Tab, line feed and printable text only: no C0 or C1 control character (XML 1.0 forbids
+     * most of them, so one would make the feeds invalid), no byte-order mark or non-character
+     * inside the text, and no bidirectional override, which can make a line read differently
+     * in review than on the site.
+     */
+    static boolean allowed(int c) {
+        if (c < 0x20) {
+            return c == '\t';
+        }
+        return !(c >= 0x7F && c <= 0x9F) && c != 0xFEFF && c != 0xFFFE && c != 0xFFFF
+                && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069);
+    }
+
+    /**
+     * How many block containers a line opens with its leading markers: `>` for a quote, `-`,
+     * `+`, `*` or `1.` / `1)` followed by a space for a list item (Markdown's own rules, read
+     * from the left). Nesting through indentation spreads over lines and is bounded by the
+     * line length and the file size; the bake measures the real depth on Flexmark's tree.
+     */
+    static int containerDepth(String line) {
+        int depth = 0;
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            int spaces = 0;
+            while (i < n && line.charAt(i) == ' ' && spaces < 4) {
+                i++;
+                spaces++;
+            }
+            if (i >= n || spaces > 3) {
+                return depth;
+            }
+            char c = line.charAt(i);
+            if (c == '>') {
+                depth++;
+                i++;
+            } else if ((c == '-' || c == '+' || c == '*') && i + 1 < n && (line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t')) {
+                depth++;
+                i += 2;
+            } else if (c >= '0' && c <= '9') {
+                int j = i;
+                while (j < n && j - i < 9 && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j + 1 < n && (line.charAt(j) == '.' || line.charAt(j) == ')') && line.charAt(j + 1) == ' ') {
+                    depth++;
+                    i = j + 2;
+                } else {
+                    return depth;
+                }
+            } else {
+                return depth;
+            }
+        }
+    }
+
+    /** The 1-based line holding the first byte sequence that is not UTF-8. */
+    private static int firstBadLine(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,281 @@
+package org.explainers.pipeline;
+
+import org.explainers.bake.Bake;
+import org.explainers.bake.Output;
+import org.explainers.check.Bodies;
+import org.explainers.check.BodyCache;
+import org.explainers.check.HtmlPolicy;
+import org.explainers.check.SiteCheck;
+import org.explainers.content.Crawl;
+import org.explainers.content.Doc;
+import org.explainers.content.Images;
+import org.explainers.content.Inputs;
+import org.explainers.content.Markdown;
+import org.explainers.content.Problem;
+import org.explainers.content.Problems;
+import org.explainers.content.Project;
+import org.explainers.content.Schema;
+import org.explainers.content.Site;
+import org.explainers.content.SourceText;
+import org.explainers.content.Vocabulary;
+import org.explainers.publish.Publish;
+import org.explainers.verify.OutputCheck;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One build, in four steps: check the content, bake it, check what was baked, publish it. A
+ * failure at any step leaves the published site exactly as it was.
+ */
+public final class Build {
+
+    /**
+     * What to build.
+     *
+     * @param project   the project folder (jbake.properties, content/, templates/, assets/)
+     * @param site      where the site is published, normally target/site
+     * @param siteHost  the deployment's address, or null for jbake.properties' own
+     * @param now       the build's "now": what is dated later is held back
+     * @param checkOnly check the content and write nothing
+     * @param preview   show drafts and scheduled pieces too (the local preview)
+     */
+    public record Options(Path project, Path site, String siteHost, Instant now, boolean checkOnly, boolean preview) {
+    }
+
+    /** What a build did. */
+    public record Result(boolean ok, List<Problem> problems, int pages, int files, long millis) {
+        /** The first error and how many there are, for the one line a failed build ends with. */
+        public String summary() {
+            List<Problem> errors = problems.stream().filter(p -> !p.warning()).toList();
+            if (errors.isEmpty()) {
+                return ok ? "ok" : "the build failed (see above)";
+            }
+            return (errors.size() == 1 ? "1 problem" : errors.size() + " problems") + "; the first: " + errors.get(0);
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private BodyCache bodies;
+
+    public Build(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Uses the bodies of an earlier build in this JVM (the preview's re-bakes) instead of reading the cache file. */
+    public Build reuse(BodyCache cache) {
+        this.bodies = cache;
+        return this;
+    }
+
+    /** The bodies this build used, for the next one. */
+    public BodyCache bodies() {
+        return bodies;
+    }
+
+    public Result run() {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        Path target = options.project().resolve("target");
+        Path cache = target.resolve("cache");
+        out.println("[1/4] Checking content/ ...");
+        Project project = Project.open(options.project(), options.site(), options.siteHost(), problems);
+        if (project == null) {
+            return fail(problems, start, "the project's settings");
+        }
+        Inputs inputs = Inputs.scan(project, problems);
+        if (inputs.unsafe) {
+            return fail(problems, start, "content/, templates/ or assets/");
+        }
+        CompletableFuture<BodyCache> cached = bodies != null ? CompletableFuture.completedFuture(bodies)
+                : CompletableFuture.supplyAsync(() -> BodyCache.read(cache.resolve("bodies.bin")));
+        Map<Vocabulary.Spec, Vocabulary> vocabularies = vocabularies(project, inputs, problems);
+        Set<String> layouts = new TreeSet<>();
+        for (String t : inputs.templates) {
+            if (!t.contains("/") && t.endsWith(".ftlh")) {
+                layouts.add(t.substring(0, t.length() - 5));
+            }
+        }
+        List<Doc> docs = Crawl.read(project, inputs, vocabularies, layouts, problems);
+        Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
+        Images images = Images.read(project.content, inputs.media, problems);
+        Markdown markdown;
+        try {
+            markdown = Markdown.of(project.jbake);
+        } catch (IllegalArgumentException e) {
+            problems.error("jbake.properties", 0, e.getMessage(), "use JBake's pegdown names, e.g. TABLES,FENCED_CODE_BLOCKS");
+            return fail(problems, start, "the project's settings");
+        }
+        HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
+        BodyCache before = cached.join();
+        new Bodies(markdown, policy, images, before, problems).run(site);
+        bodies = before.next();
+        Set<String> media = new SiteCheck(site, project.paths, problems).run();
+        if (problems.hasErrors()) {
+            return fail(problems, start, "content/");
+        }
+        report(problems);
+        heldBack(site);
+        out.printf("      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
+                site.listedSections().size(), site.listedPages().size(), site.vocabulary(Schema.TOPICS).size());
+        if (options.checkOnly()) {
+            long millis = elapsed(start);
+            out.println("Content is fine (" + millis + " ms); nothing was written.");
+            return new Result(true, problems.list(), 0, 0, millis);
+        }
+        long checked = elapsed(start);
+
+        Path build;
+        Output output;
+        CompletableFuture<Void> clean;
+        try {
+            build = Publish.prepare(options.site());
+            Path making = build;
+            clean = CompletableFuture.runAsync(() -> {
+                try {
+                    Publish.clean(options.site(), making);
+                } catch (IOException e) {
+                    // an old build that cannot be removed now is removed by a later one
+                }
+            });
+            output = new Output(build, Publish.current(options.site()));
+        } catch (IOException e) {
+            problems.error(options.site().toString(), 0, "cannot be prepared: " + e.getMessage(), "check the disk and its permissions");
+            return fail(problems, start, "target/");
+        }
+        try {
+            out.println("[2/4] Baking with JBake's Crawler, Flexmark and Freemarker ...");
+            Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, output, cache);
+            if (problems.hasErrors()) {
+                return fail(problems, start, "templates/");
+            }
+            long baked = elapsed(start);
+            out.println("[3/4] Checking the baked site ...");
+            OutputCheck.Report report = new OutputCheck(site, project, baked1.csp(), problems).run(output, baked1.paths());
+            if (problems.hasErrors()) {
+                return fail(problems, start, "the baked site");
+            }
+            long verified = elapsed(start);
+            out.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
+            output.writeManifest();
+            clean.join();
+            Publish.swap(options.site(), build);
+            if (bodies != null) {
+                bodies.write(cache.resolve("bodies.bin"));
+            }
+            long millis = elapsed(start);
+            out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
+                    report.pages(), report.files(), relative(options.site()), millis, checked, baked - checked,
+                    verified - baked, millis - verified);
+            return new Result(true, problems.list(), report.pages(), report.files(), millis);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            problems.error(relative(options.site()), 0, "the bake failed: " + describe(e), "see the message; the published site was not changed");
+            return fail(problems, start, "the bake");
+        } finally {
+            if (!Files.exists(Output.manifestOf(build))) {
+                try {
+                    Publish.deleteTree(build);
+                } catch (IOException e) {
+                    // removed by the next build
+                }
+            }
+        }
+    }
+
+    private Map<Vocabulary.Spec, Vocabulary> vocabularies(Project project, Inputs inputs, Problems problems) {
+        Map<Vocabulary.Spec, Vocabulary> map = new LinkedHashMap<>();
+        for (Vocabulary.Spec spec : Schema.VOCABULARIES) {
+            String path = "content/" + spec.file();
+            if (!inputs.data.contains(spec.file())) {
+                problems.error(path, 0, "the " + spec.name() + " vocabulary is missing", "create " + path + " listing every " + spec.one());
+                continue;
+            }
+            try {
+                SourceText text = SourceText.decode(path, Files.readAllBytes(project.content.resolve(spec.file())), 1024 * 1024, false, problems);
+                Vocabulary v = text == null ? null : Vocabulary.read(spec, text, problems);
+                if (v != null) {
+                    map.put(spec, v);
+                }
+            } catch (IOException e) {
+                problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
+            }
+        }
+        return map;
+    }
+
+    /** Says which files wait for their date (scheduled pieces are held back like drafts until then). */
+    private void heldBack(Site site) {
+        if (site.preview) {
+            return;
+        }
+        for (Doc d : site.docs()) {
+            if (site.state(d) == Site.State.SCHEDULED && d.date() != null && d.date().instant().isAfter(site.now)) {
+                out.println("      held back until " + DateTimeFormatter.ISO_INSTANT.format(d.date().instant()) + ": " + d.path());
+            }
+        }
+    }
+
+    private void report(Problems problems) {
+        List<Problem> list = problems.list();
+        int shown = 0;
+        for (Problem p : list) {
+            if (shown++ == 200) {
+                out.println("  ... and " + (list.size() - 200) + " more");
+                break;
+            }
+            out.println("  " + p);
+        }
+        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            // Also as workflow commands, which GitHub shows on the changed lines of a pull request.
+            list.forEach(p -> out.printf("::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
+                    p.line() > 0 ? ",line=" + p.line() : "", escape(p.message()), escape(p.fix())));
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private Result fail(Problems problems, long start, String where) {
+        report(problems);
+        long errors = problems.errors().size();
+        out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in " + where + " (see above). "
+                + relative(options.site()) + "/ was not changed.");
+        return new Result(false, problems.list(), 0, 0, elapsed(start));
+    }
+
+    private String relative(Path p) {
+        Path project = options.project().toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(project) ? project.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        String last = null;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank() && (last == null || !last.contains(m))) {
+                sb.append(sb.length() > 0 ? "; caused by: " : "").append(m.strip());
+                last = m;
+            }
+        }
+        return sb.length() == 0 ? t.getClass().getSimpleName() : sb.toString();
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,207 @@
+package org.explainers.publish;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Publishing a build so that at every instant {@code target/site} is a complete site, the old
+ * one or the new one. Each build is baked into a folder of its own under
+ * {@code target/site.builds/}; {@code target/site} is a symbolic link to the published one, and
+ * publishing replaces that link with one rename, which the file system does at once. A build
+ * that is interrupted at any point leaves the link as it was; the next build removes what it
+ * left behind. Where links cannot be made (Windows without developer mode) the folder itself
+ * is renamed into place, which leaves a moment without a site.
+ */
+public final class Publish {
+
+    /** A build's folder is complete once its manifest is written (after the output check). */
+    private static final String COMPLETE = ".manifest";
+    /** Test hook: halt the JVM at this point of publishing, to prove an interrupted build leaves a site. */
+    static final String HALT = "explainers.publish.halt";
+
+    private Publish() {
+    }
+
+    /** The folder that holds the builds of {@code site}: target/site.builds for target/site. */
+    public static Path builds(Path site) {
+        return site.resolveSibling(site.getFileName() + ".builds");
+    }
+
+    /** The published build's folder, or null when nothing is published. */
+    public static Path current(Path site) {
+        try {
+            if (Files.isSymbolicLink(site)) {
+                Path target = site.toRealPath();
+                return Files.isDirectory(target) ? target : null;
+            }
+            return Files.isDirectory(site) ? site : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Makes the state an interrupted build may have left usable again, and returns the folder
+     * for a new build. A site that is a plain folder (from an older version of this build) is
+     * moved into the builds folder and linked, once.
+     */
+    public static Path prepare(Path site) throws IOException {
+        Path builds = builds(site);
+        Files.createDirectories(builds);
+        Files.deleteIfExists(temporaryLink(site));
+        if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
+            Path moved = builds.resolve(next(builds));
+            retrying(() -> Files.move(site, moved, StandardCopyOption.ATOMIC_MOVE));
+            Files.createFile(Path.of(moved + COMPLETE));
+            link(site, moved);
+        }
+        if (current(site) == null) {
+            Path newest = newestComplete(builds);
+            if (newest != null) {
+                link(site, newest); // the link was lost (deleted by hand, or a fallback rename was cut short)
+            }
+        }
+        return builds.resolve(next(builds));
+    }
+
+    /** Publishes a complete build: {@code site} then points at it. */
+    public static void swap(Path site, Path build) throws IOException {
+        halt("before-swap");
+        if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
+            // No links here: the folder is renamed into place (see the class comment).
+            Path old = builds(site).resolve(next(builds(site)));
+            retrying(() -> Files.move(site, old, StandardCopyOption.ATOMIC_MOVE));
+            retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
+            return;
+        }
+        link(site, build);
+        halt("after-swap");
+    }
+
+    /** Points {@code site} at {@code build}: a new link beside it, renamed over it. */
+    private static void link(Path site, Path build) throws IOException {
+        Path tmp = temporaryLink(site);
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createSymbolicLink(tmp, site.getParent().relativize(build));
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (!Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
+                retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
+                return;
+            }
+            throw e;
+        }
+        halt("before-rename");
+        Files.move(tmp, site, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Removes every build but the published one and the one being made, and anything an
+     * interrupted build left.
+     */
+    public static void clean(Path site, Path making) throws IOException {
+        Path builds = builds(site);
+        Path keep = current(site);
+        if (!Files.isDirectory(builds)) {
+            return;
+        }
+        List<Path> old = new ArrayList<>();
+        try (Stream<Path> list = Files.list(builds)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString();
+                Path dir = name.endsWith(COMPLETE) ? builds.resolve(name.substring(0, name.length() - COMPLETE.length())) : p;
+                if (!dir.equals(keep) && !dir.equals(making)) {
+                    old.add(p);
+                }
+            }
+        }
+        for (Path p : old) {
+            deleteTree(p);
+        }
+    }
+
+    private static Path temporaryLink(Path site) {
+        return site.resolveSibling("." + site.getFileName() + ".link");
+    }
+
+    /** A name for the next build: one more than the highest there, zero-padded so names sort. */
+    private static String next(Path builds) throws IOException {
+        long max = 0;
+        try (Stream<Path> list = Files.list(builds)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString().replace(COMPLETE, "");
+                if (name.matches("\\d{1,18}")) {
+                    max = Math.max(max, Long.parseLong(name));
+                }
+            }
+        }
+        return String.format("%06d", max + 1);
+    }
+
+    private static Path newestComplete(Path builds) throws IOException {
+        try (Stream<Path> list = Files.list(builds)) {
+            return list.filter(p -> p.getFileName().toString().matches("\\d+") && Files.isDirectory(p)
+                            && Files.exists(Path.of(p + COMPLETE)))
+                    .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+        }
+    }
+
+    private static void halt(String point) {
+        if (point.equals(System.getProperty(HALT))) {
+            Runtime.getRuntime().halt(3);
+        }
+    }
+
+    interface FileOperation {
+        void run() throws IOException;
+    }
+
+    /**
+     * On Windows a folder cannot be renamed or removed while any file in it is open, and a
+     * virus scanner or the search indexer opens fresh files for a moment: try again for about
+     * a second before giving up.
+     */
+    static void retrying(FileOperation operation) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                operation.run();
+                return;
+            } catch (AccessDeniedException | DirectoryNotEmptyException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(dir);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                retrying(() -> Files.delete(p));
+            }
+        }
+    }
+}

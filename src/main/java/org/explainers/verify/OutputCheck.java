@@ -1,0 +1,217 @@
+package org.explainers.verify;
+
+import org.explainers.bake.Output;
+import org.explainers.content.Doc;
+import org.explainers.content.Problems;
+import org.explainers.content.Project;
+import org.explainers.content.Site;
+import org.explainers.content.Urls;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParserFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the baked folder as a browser and a feed reader would, before it is published: every
+ * page is there and no draft is; each page carries the site's Content-Security-Policy, runs no
+ * inline script and points only at allowed addresses, whatever put them there (a body, a
+ * header, a vocabulary, the configuration or a template); every feed and sitemap is
+ * well-formed XML; and every link between pages leads to a file the site has.
+ */
+public final class OutputCheck {
+
+    /** Attributes that hold an address, by element ("*": any element). */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction", "poster",
+            "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content");
+    private static final Set<String> FORBIDDEN = Set.of("base", "object", "embed", "applet", "frame", "frameset", "portal");
+
+    private final Site site;
+    private final Project project;
+    private final Problems problems;
+    private final String csp;
+
+    public OutputCheck(Site site, Project project, String csp, Problems problems) {
+        this.site = site;
+        this.project = project;
+        this.csp = csp;
+        this.problems = problems;
+    }
+
+    /** The site's numbers, for the summary line. */
+    public record Report(int pages, int files) {
+    }
+
+    public Report run(Output out, Collection<String> expected) throws IOException {
+        Map<String, Output.Entry> files = out.entries();
+        for (String path : expected) {
+            if (!files.containsKey(path)) {
+                problems.error("site/" + path, 0, "was not written", "see the problems above; a template may have failed");
+            }
+        }
+        for (Doc d : site.docs()) {
+            if (!site.listed(d) && files.containsKey(d.uri())) {
+                problems.error(d.path(), 0, "a " + site.state(d).name().toLowerCase() + " was written to " + d.uri(), "this is a bug in the build");
+            }
+        }
+        Map<String, List<String>> links = new ConcurrentHashMap<>();
+        List<String> fresh = files.keySet().stream().filter(out::isFresh)
+                .filter(p -> p.endsWith(".html") || p.endsWith(".xml")).toList();
+        fresh.parallelStream().forEach(path -> {
+            try {
+                String text = Files.readString(out.dir.resolve(path), StandardCharsets.UTF_8);
+                if (path.endsWith(".html")) {
+                    links.put(path, page(path, text));
+                } else {
+                    xml(path, text);
+                }
+            } catch (IOException e) {
+                problems.error("site/" + path, 0, "cannot be read back: " + e.getMessage(), "check the disk");
+            }
+        });
+        links.forEach(out::links);
+        int pages = 0;
+        for (Map.Entry<String, Output.Entry> e : out.entries().entrySet()) {
+            pages += e.getKey().endsWith(".html") ? 1 : 0;
+            for (String target : e.getValue().links()) {
+                if (!files.containsKey(target) && !files.containsKey(target + (target.isEmpty() || target.endsWith("/") ? "" : "/") + "index.html")) {
+                    problems.error("site/" + e.getKey(), 0, "links to " + target + ", which the site does not have",
+                            "a template or a text points at a page that is not made; fix the link");
+                }
+            }
+        }
+        return new Report(pages, files.size());
+    }
+
+    /** Checks one page; returns the site paths it links to. */
+    List<String> page(String path, String html) {
+        Document doc = Jsoup.parse(html);
+        String where = "site/" + path;
+        List<String> internal = new ArrayList<>();
+        Element meta = doc.head().selectFirst("meta[http-equiv=Content-Security-Policy]");
+        if (meta == null || !meta.attr("content").equals(csp)) {
+            problems.error(where, 0, "the page does not carry the site's Content-Security-Policy",
+                    "build every page on templates/layout.ftlh, which adds it");
+        }
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            if (FORBIDDEN.contains(tag)) {
+                problems.error(where, 0, "has a <" + tag + "> element", "remove it from the template");
+            }
+            if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
+                problems.error(where, 0, "has an inline script", "put scripts in assets/js/ and load them with <script src>");
+            }
+            for (Attribute a : e.attributes()) {
+                String key = a.getKey().toLowerCase(java.util.Locale.ROOT);
+                if (key.startsWith("on")) {
+                    problems.error(where, 0, "has an event handler attribute `" + key + "` on <" + tag + ">", "remove it; scripts go in assets/js/");
+                } else if (URL_ATTRIBUTES.contains(key) && !(key.equals("content") && !(tag.equals("meta") && "refresh".equalsIgnoreCase(e.attr("http-equiv"))))) {
+                    address(where, path, tag, e, key, a.getValue(), internal);
+                }
+            }
+        }
+        return internal;
+    }
+
+    private void address(String where, String path, String tag, Element e, String key, String value, List<String> internal) {
+        if (key.equals("srcset")) {
+            for (String candidate : value.split(",")) {
+                String url = candidate.strip().split("\\s+")[0];
+                address(where, path, tag, e, "src", url, internal);
+            }
+            return;
+        }
+        if (key.equals("content")) { // <meta http-equiv=refresh content="0; url=...">
+            int at = value.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
+            if (at >= 0) {
+                address(where, path, tag, e, "href", value.substring(at + 4), internal);
+            }
+            return;
+        }
+        String problem;
+        boolean link = key.equals("href") || key.equals("cite");
+        if (tag.equals("link") && key.equals("href")) {
+            String rel = e.attr("rel");
+            boolean own = rel.contains("stylesheet") || rel.contains("icon") || rel.contains("manifest") || rel.contains("preload");
+            problem = own ? Urls.fileProblem(value) : Urls.linkProblem(value);
+        } else if (tag.equals("iframe") && key.equals("src")) {
+            problem = Urls.embedProblem(value, project.embedHosts);
+        } else if (link && (tag.equals("a") || tag.equals("area") || tag.equals("blockquote") || tag.equals("q") || tag.equals("del") || tag.equals("ins"))) {
+            problem = Urls.linkProblem(value);
+        } else if (key.equals("src") && Set.of("img", "script", "source", "track", "audio", "video", "input").contains(tag)) {
+            problem = Urls.fileProblem(value);
+        } else {
+            problem = "may not be set here";
+        }
+        if (problem != null) {
+            problems.error(where, 0, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
+            return;
+        }
+        String target = internal(path, value);
+        if (target != null) {
+            internal.add(target);
+        }
+    }
+
+    /** The site path a relative address leads to from a page, or null when it is another site's or only an #anchor. */
+    static String internal(String from, String value) {
+        String url = Urls.asBrowserReads(value);
+        String scheme = Urls.scheme(url);
+        if (scheme == null || !scheme.isEmpty() || url.startsWith("//") || url.startsWith("#") || url.isEmpty()) {
+            return null;
+        }
+        int cut = url.length();
+        for (char c : new char[]{'#', '?'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        try {
+            String path = new URI(null, null, "/" + from, null).resolve(new URI(url.substring(0, cut))).getPath();
+            return path.startsWith("/") ? path.substring(1) : path;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private void xml(String path, String text) {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newSAXParser().parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    String href = attributes.getValue("href");
+                    if (href != null && !"https".equals(Urls.scheme(href)) && !"http".equals(Urls.scheme(href))) {
+                        problems.error("site/" + path, 0, "<" + qName + " href=\"" + href + "\"> is not an absolute web address",
+                                "feeds link with absolute addresses (site.host)");
+                    }
+                }
+            });
+        } catch (SAXException e) {
+            problems.error("site/" + path, 0, "is not well-formed XML: " + e.getMessage(), "fix the template that writes it");
+        } catch (Exception e) {
+            problems.error("site/" + path, 0, "cannot be read as XML: " + e.getMessage(), "fix the template that writes it");
+        }
+    }
+}
