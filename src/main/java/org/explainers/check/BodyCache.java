@@ -79,7 +79,7 @@ public final class BodyCache {
         return new BodyCache(map);
     }
 
-    /** The bodies this build used (or the bodies of the last build, for a preview that re-bakes in memory). */
+    /** For the next build in this JVM (the preview's): everything known so far. */
     public BodyCache next() {
         Map<String, Entry> all = new ConcurrentHashMap<>(before);
         all.putAll(used);

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +41,8 @@ public final class Crawl {
     private Crawl() {
     }
 
+
+
     /**
      * Crawls content/ and returns its Markdown files in JBake's crawl order. JBake looks
      * engines up in one registry for the whole JVM, so the engine is registered here, just
@@ -46,13 +51,28 @@ public final class Crawl {
     public static List<Doc> read(Project project, Inputs inputs, Map<Vocabulary.Spec, Vocabulary> vocabularies,
                                  Set<String> layouts, Problems problems) {
         Engine engine = new Engine(project, Set.copyOf(inputs.media), vocabularies, layouts, problems);
+        // JBake's crawl is one thread: the files it will ask for are read and their headers
+        // parsed ahead of it, on every core; it takes each as it comes to it.
+        ExecutorService ahead = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "crawl-ahead");
+            t.setDaemon(true);
+            return t;
+        });
         Collector store = new Collector();
-        synchronized (Crawl.class) {
-            Engines.register("md", engine);
-            for (Schema.Kind kind : Schema.Kind.values()) {
-                DocumentTypes.addDocumentType(kind.name);
+        try {
+            for (String source : inputs.markdown) {
+                Path file = project.content.resolve(source);
+                engine.ahead.put(source, CompletableFuture.supplyAsync(() -> engine.read(source, file), ahead));
             }
-            new Crawler(store, project.jbake).crawl();
+            synchronized (Crawl.class) {
+                Engines.register("md", engine);
+                for (Schema.Kind kind : Schema.Kind.values()) {
+                    DocumentTypes.addDocumentType(kind.name);
+                }
+                new Crawler(store, project.jbake).crawl();
+            }
+        } finally {
+            ahead.shutdownNow();
         }
         List<Doc> docs = new ArrayList<>();
         Set<String> crawled = new TreeSet<>();
@@ -113,7 +133,9 @@ public final class Crawl {
         private final Set<String> layouts;
         private final Problems problems;
         /** Files read but not made documents (wrong place, unreadable): reported already. */
-        final List<String> rejected = new ArrayList<>();
+        final List<String> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Files being read ahead of the crawl, by path relative to content/. */
+        final Map<String, CompletableFuture<Doc>> ahead = new java.util.concurrent.ConcurrentHashMap<>();
 
         Engine(Project project, Set<String> media, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts, Problems problems) {
             this.project = project;
@@ -132,7 +154,8 @@ public final class Crawl {
         @Override
         public DocumentModel parse(JBakeConfiguration config, File file) {
             String source = project.content.relativize(file.toPath().toAbsolutePath().normalize()).toString().replace('\\', '/');
-            Doc doc = read(source, file.toPath());
+            CompletableFuture<Doc> read = ahead.get(source);
+            Doc doc = read != null ? read.join() : read(source, file.toPath());
             if (doc == null) {
                 rejected.add(source);
                 return null;

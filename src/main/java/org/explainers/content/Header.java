@@ -26,6 +26,12 @@ import java.util.TreeSet;
 public final class Header {
 
     public static final String FENCE = "---";
+    /** A YAML parser per thread (one is not thread-safe, and making one per file is slow); no aliases in a header. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        return new Yaml(options);
+    });
 
     private final Map<String, Object> values;
     private final Map<String, Integer> lines;
@@ -83,9 +89,7 @@ public final class Header {
         Map<String, Integer> fieldLines = new HashMap<>();
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(0);
-            root = new Yaml(options).compose(new StringReader(String.join("\n", lines.subList(1, end))));
+            root = YAML.get().compose(new StringReader(String.join("\n", lines.subList(1, end))));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
             c.problems().error(c.path(), line, "the header is not valid YAML: " + e.getProblem(),

@@ -68,6 +68,8 @@ public final class Build {
     private final Options options;
     private final PrintStream out;
     private BodyCache bodies;
+    /** The cache this build read, which records the bodies it used: written back when the build succeeds. */
+    private BodyCache used;
 
     public Build(Options options, PrintStream out) {
         this.options = options;
@@ -85,6 +87,15 @@ public final class Build {
         return bodies;
     }
 
+    /** -Dexplainers.timings=true prints how long each part of the check takes (for docs/performance.md). */
+    private static final boolean TIMINGS = Boolean.getBoolean("explainers.timings");
+
+    private void time(String what, long start) {
+        if (TIMINGS) {
+            out.printf("      %-28s %6d ms%n", what, elapsed(start));
+        }
+    }
+
     public Result run() {
         long start = System.nanoTime();
         Problems problems = new Problems();
@@ -95,7 +106,9 @@ public final class Build {
         if (project == null) {
             return fail(problems, start, "the project's settings");
         }
+        time("configuration", start);
         Inputs inputs = Inputs.scan(project, problems);
+        time("inputs", start);
         if (inputs.unsafe) {
             return fail(problems, start, "content/, templates/ or assets/");
         }
@@ -108,9 +121,12 @@ public final class Build {
                 layouts.add(t.substring(0, t.length() - 5));
             }
         }
+        time("vocabularies", start);
         List<Doc> docs = Crawl.read(project, inputs, vocabularies, layouts, problems);
+        time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, problems);
+        time("site, images", start);
         Markdown markdown;
         try {
             markdown = Markdown.of(project.jbake);
@@ -119,10 +135,13 @@ public final class Build {
             return fail(problems, start, "the project's settings");
         }
         HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
-        BodyCache before = cached.join();
-        new Bodies(markdown, policy, images, before, problems).run(site);
-        bodies = before.next();
+        used = cached.join();
+        time("body cache", start);
+        new Bodies(markdown, policy, images, used, problems).run(site);
+        bodies = used.next();
+        time("bodies", start);
         Set<String> media = new SiteCheck(site, project.paths, problems).run();
+        time("links", start);
         if (problems.hasErrors()) {
             return fail(problems, start, "content/");
         }
@@ -172,9 +191,7 @@ public final class Build {
             output.writeManifest();
             clean.join();
             Publish.swap(options.site(), build);
-            if (bodies != null) {
-                bodies.write(cache.resolve("bodies.bin"));
-            }
+            used.write(cache.resolve("bodies.bin"));
             long millis = elapsed(start);
             out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     report.pages(), report.files(), relative(options.site()), millis, checked, baked - checked,

@@ -17,13 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * Adds synthetic articles to a copy of the project, for the benchmark ({@code bench/run}) and
- * for the test that compares the fast bake with stock JBake.
+ * for the tests of a large site.
  *
  * <p>Deterministic for a seed: {@code sections} sections in articles of 50 (the last one
  * shorter), 3-5 paragraphs of 150-250 words each, built from the sentences of the project's
  * own articles; 1-3 topics per section drawn from {@code content/_data/topics.yml}; mostly
  * level-1 sections with some sub-sections; dates spread over the years with two articles per
- * day (equal dates exercise the store's tie order); some sections updated later, a few drafts.
+ * day (equal dates exercise the tie order); some sections updated later, a few drafts; every
+ * article signed by the first author of {@code content/_data/authors.yml}.
  *
  * <pre>java -cp ... org.explainers.bench.SyntheticContent PROJECT_DIR SECTIONS [SEED]</pre>
  */
@@ -47,7 +48,8 @@ public final class SyntheticContent {
     /** Writes the synthetic articles under {@code project/content/articles/}; returns how many. */
     public static int generate(Path project, int sections, long seed) throws IOException {
         Path content = project.resolve("content");
-        List<String> topics = topics(content.resolve("_data/topics.yml"));
+        List<String> topics = slugs(content.resolve("_data/topics.yml"));
+        String author = slugs(content.resolve("_data/authors.yml")).get(0);
         List<String> sentences = sentences(content.resolve("articles"));
         List<String> words = words(sentences);
         Random random = new Random(seed);
@@ -65,7 +67,8 @@ public final class SyntheticContent {
                     + "type: article\n"
                     + "date: " + date + "\n"
                     + "status: published\n"
-                    + "summary: " + summary(random, sentences) + "\n"
+                    + "authors: [" + author + "]\n"
+                    + "summary: " + quoted(summary(random, sentences)) + "\n"
                     + "---\n\n"
                     + paragraph(random, sentences) + "\n", StandardCharsets.UTF_8);
             for (int s = 1; s <= count; s++) {
@@ -90,7 +93,7 @@ public final class SyntheticContent {
                 }
                 md.append("status: ").append(draft ? "draft" : "published").append('\n')
                         .append("topics: [").append(String.join(", ", chosen)).append("]\n")
-                        .append("summary: ").append(summary(random, sentences)).append('\n')
+                        .append("summary: ").append(quoted(summary(random, sentences))).append('\n')
                         .append("---\n\n");
                 int paragraphs = 3 + random.nextInt(3);
                 for (int p = 0; p < paragraphs; p++) {
@@ -102,7 +105,7 @@ public final class SyntheticContent {
         return articles;
     }
 
-    private static List<String> topics(Path vocabulary) throws IOException {
+    private static List<String> slugs(Path vocabulary) throws IOException {
         List<String> slugs = new ArrayList<>();
         Matcher m = TOPIC.matcher(Files.readString(vocabulary, StandardCharsets.UTF_8));
         while (m.find()) {
@@ -171,6 +174,11 @@ public final class SyntheticContent {
     private static String summary(Random random, List<String> sentences) {
         String s = sentences.get(random.nextInt(sentences.size()));
         return s.length() > 220 ? s.substring(0, s.lastIndexOf(' ', 200)) + "." : s;
+    }
+
+    /** A YAML double-quoted string. */
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String title(Random random, List<String> words, int n) {
