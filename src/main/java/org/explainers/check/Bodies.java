@@ -93,9 +93,9 @@ public final class Bodies {
             return cached;
         }
         com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown);
-        int depth = Markdown.depth(ast);
-        if (depth > SourceText.MAX_DEPTH) {
-            problems.error(d.path(), d.firstLine, "block quotes or lists are nested " + depth + " deep; at most "
+        Markdown.Depth depth = Markdown.depth(ast, SourceText.MAX_DEPTH);
+        if (depth.depth() > SourceText.MAX_DEPTH) {
+            problems.error(d.path(), d.firstLine + depth.line(), "block quotes or lists are nested " + depth.depth() + " deep; at most "
                     + SourceText.MAX_DEPTH + " are allowed", "flatten the nesting");
             return null;
         }

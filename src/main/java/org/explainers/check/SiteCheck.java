@@ -40,7 +40,11 @@ public final class SiteCheck {
     /** Media that published pages use: these, and only these, are published. */
     private final Set<String> usedMedia = new TreeSet<>();
 
-    public SiteCheck(Site site, SitePaths paths, Problems problems) {
+    /**
+     * @param markdown every Markdown file under content/, read or not: a link to one whose
+     *                 reading failed is not reported again (its own problem says why)
+     */
+    public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Problems problems) {
         this.site = site;
         this.paths = paths;
         this.problems = problems;
@@ -65,6 +69,17 @@ public final class SiteCheck {
             pages.put(paths.author(author), Set.of("main"));
         }
         media.addAll(site.media());
+        for (String source : markdown) {
+            String uri = source.substring(0, source.length() - 3) + ".html";
+            if (!pages.containsKey(uri)) {
+                pages.put(uri, null);
+                String name = uri.substring(uri.lastIndexOf('/') + 1, uri.length() - 5).replaceFirst("^[0-9]+-", "");
+                Set<String> articleIds = pages.get(uri.substring(0, uri.lastIndexOf('/') + 1) + "index.html");
+                if (articleIds != null && uri.startsWith(Schema.ARTICLES + "/")) {
+                    articleIds.add(name);
+                }
+            }
+        }
     }
 
     /** Runs the checks; returns the media files to publish, relative to content/. */
@@ -146,6 +161,9 @@ public final class SiteCheck {
             }
             return;
         }
+        if (pages.containsKey(target) && pages.get(target) == null) {
+            return; // a file whose reading failed: reported on its own
+        }
         Set<String> ids = pages.get(target);
         if (ids == null || image) {
             String near = Text.closest(target, (image ? media : allTargets()).stream()
@@ -158,7 +176,7 @@ public final class SiteCheck {
             return;
         }
         Doc other = docs.get(target);
-        if (published && other != null && !site.listed(other)) {
+        if (published && other != null && !site.listed(other) && !problems.hasErrorIn(other.path())) {
             problems.error(d.path(), line(d, link.url()), "link `" + link.url() + "` points to a " + state(other),
                     "publish that page first, or remove the link");
             return;

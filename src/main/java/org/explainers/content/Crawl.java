@@ -66,6 +66,13 @@ public final class Crawl {
             }
             synchronized (Crawl.class) {
                 Engines.register("md", engine);
+                // JBake's other engines (HTML, AsciiDoc, YAML) never read a file of this site:
+                // Inputs reports any such file, and the crawl skips it.
+                for (String ext : Engines.getRecognizedExtensions()) {
+                    if (!ext.equals("md")) {
+                        Engines.register(ext, SKIP);
+                    }
+                }
                 for (Schema.Kind kind : Schema.Kind.values()) {
                     DocumentTypes.addDocumentType(kind.name);
                 }
@@ -94,6 +101,19 @@ public final class Crawl {
         }
         return docs;
     }
+
+    private static final ParserEngine SKIP = new ParserEngine() {
+        @Override
+        public DocumentModel parse(JBakeConfiguration config, File file) {
+            return null;
+        }
+
+        @Override
+        @Deprecated
+        public Map<String, Object> parse(org.apache.commons.configuration2.Configuration config, File file, String contentPath) {
+            return null;
+        }
+    };
 
     /** JBake's content store, reduced to what its crawl asks of it: every document is new. */
     private static final class Collector extends ContentStore {

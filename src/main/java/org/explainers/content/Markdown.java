@@ -30,7 +30,10 @@ public final class Markdown {
 
     private Markdown(int extensions) {
         this.extensions = extensions;
-        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions);
+        // Flexmark drops javascript: links silently; the allowlist judges every address instead,
+        // so that the editor is told (see check.HtmlPolicy).
+        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions).toMutable()
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").toImmutable();
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }
@@ -65,9 +68,16 @@ public final class Markdown {
         return renderer.render(document);
     }
 
-    /** How deeply block quotes and lists sit inside each other in a parsed body. */
-    public static int depth(Document document) {
+    /**
+     * How deeply block quotes and lists sit inside each other in a parsed body, and the first
+     * line (0-based) where they go deeper than {@code limit}.
+     */
+    public record Depth(int depth, int line) {
+    }
+
+    public static Depth depth(Document document, int limit) {
         int max = 0;
+        int line = Integer.MAX_VALUE;
         Deque<Object[]> stack = new ArrayDeque<>();
         stack.push(new Object[]{document, 0});
         while (!stack.isEmpty()) {
@@ -75,10 +85,13 @@ public final class Markdown {
             Node node = (Node) top[0];
             int depth = (Integer) top[1] + (node instanceof BlockQuote || node instanceof ListBlock ? 1 : 0);
             max = Math.max(max, depth);
+            if (depth > limit) {
+                line = Math.min(line, node.getStartLineNumber());
+            }
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
                 stack.push(new Object[]{child, depth});
             }
         }
-        return max;
+        return new Depth(max, line);
     }
 }

@@ -140,7 +140,7 @@ public final class Build {
         new Bodies(markdown, policy, images, used, problems).run(site);
         bodies = used.next();
         time("bodies", start);
-        Set<String> media = new SiteCheck(site, project.paths, problems).run();
+        Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, problems).run();
         time("links", start);
         if (problems.hasErrors()) {
             return fail(problems, start, "content/");
@@ -244,8 +244,11 @@ public final class Build {
         }
     }
 
+    /** Problems already printed: a failure after the check repeats none of its warnings. */
+    private final Set<Problem> printed = new java.util.HashSet<>();
+
     private void report(Problems problems) {
-        List<Problem> list = problems.list();
+        List<Problem> list = problems.list().stream().filter(printed::add).toList();
         int shown = 0;
         for (Problem p : list) {
             if (shown++ == 200) {

@@ -164,15 +164,28 @@ public final class OutputCheck {
             problems.error(where, 0, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
             return;
         }
-        String target = internal(path, value);
+        String target = internal(path, value, project.address.path());
         if (target != null) {
             internal.add(target);
         }
     }
 
-    /** The site path a relative address leads to from a page, or null when it is another site's or only an #anchor. */
-    static String internal(String from, String value) {
+    /**
+     * The site path an address leads to from a page, or null when it is another site's or only
+     * an #anchor. An address from the host's root (the 404 page's) must start with the site's path.
+     */
+    static String internal(String from, String value, String sitePath) {
         String url = Urls.asBrowserReads(value);
+        if (url.startsWith("/") && !url.startsWith("//")) {
+            if (!url.startsWith(sitePath)) {
+                return url; // reported as missing: it leaves the site
+            }
+            from = "index.html";
+            url = url.substring(sitePath.length());
+            if (url.isEmpty()) {
+                return "index.html";
+            }
+        }
         String scheme = Urls.scheme(url);
         if (scheme == null || !scheme.isEmpty() || url.startsWith("//") || url.startsWith("#") || url.isEmpty()) {
             return null;

@@ -1,0 +1,157 @@
+package org.explainers.check;
+
+import org.explainers.content.ContentChecksTest;
+import org.explainers.content.Markdown;
+import org.explainers.content.Problems;
+import org.explainers.content.Project;
+import org.explainers.content.Urls;
+import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Raw HTML written to get script past a checker of source lines. Each text, in a section of a
+ * pull request, must (1) fail the check with the file, the line and what to write instead, and
+ * (2) come out of Flexmark and the allowlist with nothing that could run, load from elsewhere
+ * or restyle the page: the rendered output is judged, not the source.
+ */
+class HostileTextTest {
+
+    static final String ONE = "content/articles/a/01-one.md";
+    /** The section's text starts on line 14 (after its header and a line of text). */
+    static final int FIRST = 14;
+
+    static Stream<Arguments> hostileTexts() {
+        return Stream.of(
+                arguments("script", "<script>alert(1)</script>", 0, "raw <script> is not allowed"),
+                arguments("script in mixed case", "Text <ScRiPt>alert(1)</sCrIpT>", 0, "raw <script> is not allowed"),
+                arguments("an attribute split across two lines", "<a href=\"x.md\"\nonclick=\"alert(1)\">x</a>", 0, "event handler `onclick` on <a> is not allowed"),
+                arguments("an unquoted javascript: address", "<a href=javascript:alert(1)>x</a>", 0, "the address `javascript:alert(1)` uses `javascript:`"),
+                arguments("backticks inside an attribute", "<img src=\"x.png\" alt=\"`\" onerror=\"alert(1)\" title=\"`\">", 0, "event handler `onerror` on <img> is not allowed"),
+                arguments("a backtick line that is not a fence", "``not a fence\n\n<script>alert(1)</script>", 2, "raw <script> is not allowed"),
+                arguments("a fence inside an HTML block", "<div>\n```\n<script>alert(1)</script>\n```\n</div>", 0, "raw <script> is not allowed"),
+                arguments("an entity-encoded scheme", "<a href=\"&#106;avascript:alert(1)\">x</a>", 0, "uses `javascript:`"),
+                arguments("a tab inside the scheme", "<a href=\"java&#9;script:alert(1)\">x</a>", 0, "uses `javascript:`"),
+                arguments("a Markdown link to javascript:", "[x](javascript:alert(1))", 0, "uses `javascript:`"),
+                arguments("an autolink to javascript:", "<javascript:alert(1)>", 0, "uses `javascript:`"),
+                arguments("a reference to javascript:", "[x][r]\n\n[r]: javascript:alert(1)", 2, "uses `javascript:`"),
+                arguments("a data: page", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", 0, "uses `data:`"),
+                arguments("vbscript", "<a href=\"vbscript:msgbox(1)\">x</a>", 0, "uses `vbscript:`"),
+                arguments("an image from another site", "![A pixel](https://tracker.example/p.png)", 0, "is on another site"),
+                arguments("an image with a javascript: source", "![x](javascript:alert(1))", 0, "the image `javascript:alert(1)`"),
+                arguments("a frame from a host not in the list", "<iframe src=\"https://evil.example/\"></iframe>", 0, "raw <iframe> is not allowed"),
+                arguments("inline SVG with script", "<svg><script>alert(1)</script></svg>", 0, "raw <svg> is not allowed"),
+                arguments("an SVG onload", "<svg onload=alert(1)>", 0, "raw <svg> is not allowed"),
+                arguments("a style element", "<style>body{display:none}</style>", 0, "raw <style> is not allowed"),
+                arguments("a style attribute", "<p style=\"position:fixed;top:0\">x</p>", 0, "`style` on <p> is not allowed"),
+                arguments("a form", "<form action=\"https://evil.example/\"><input name=p></form>", 0, "raw <form> is not allowed"),
+                arguments("a base element", "<base href=\"https://evil.example/\">", 0, "raw <base> is not allowed"),
+                arguments("a meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", 0, "raw <meta> is not allowed"),
+                arguments("an object", "<object data=\"x.swf\"></object>", 0, "raw <object> is not allowed"),
+                arguments("a link opening a new window", "<a href=\"https://example.org\" target=\"_blank\">x</a>", 0, "`target` on <a> is not allowed"),
+                arguments("an id taking the page's own", "<span id=\"main\">x</span>", 0, "an `id` is not allowed in the text"),
+                arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileTexts")
+    void failsTheCheckWithItsLine(String name, String text, int lineInText, String message, @TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", text + "\n"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), "the build must fail:\n" + f.log());
+        String expected = ONE + ":" + (FIRST + lineInText) + ": ";
+        List<String> messages = Fixture.messages(r);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected) && m.contains(message)),
+                "expected " + expected + "..." + message + "\ngot:\n  " + String.join("\n  ", messages));
+        assertFalse(f.site().toFile().exists(), "nothing was published");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileTexts")
+    void nothingOfItSurvivesTheAllowlist(String name, String text, int lineInText, String message, @TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Project project = Project.open(f.dir, f.site(), Fixture.HOST, new Problems());
+        Markdown markdown = Markdown.of(project.jbake);
+        String rendered = markdown.render(markdown.parse(List.of(text.split("\n"))));
+        HtmlPolicy policy = new HtmlPolicy(Set.of("www.youtube-nocookie.com"));
+        Document clean = new Cleaner(policy).clean(Jsoup.parseBodyFragment(rendered));
+        assertEquals(List.of(), dangers(clean, policy), "rendered: " + rendered + "\ncleaned: " + clean.body().html());
+    }
+
+    /** What in a cleaned text could run, load from elsewhere, submit or restyle the page. */
+    static List<String> dangers(Document doc, HtmlPolicy policy) {
+        List<String> found = new ArrayList<>();
+        for (Element e : doc.body().getAllElements()) {
+            if (Set.of("script", "style", "svg", "object", "embed", "form", "input", "base", "meta", "link", "math").contains(e.normalName())) {
+                found.add("<" + e.normalName() + ">");
+            }
+            for (Attribute a : e.attributes()) {
+                String key = a.getKey().toLowerCase();
+                if (key.startsWith("on") || key.equals("style") || key.equals("target") || key.equals("srcdoc")) {
+                    found.add(key + " on <" + e.normalName() + ">");
+                }
+                if (key.equals("href") && Urls.linkProblem(a.getValue()) != null) {
+                    found.add("href " + a.getValue());
+                }
+                if (key.equals("src") && (e.normalName().equals("iframe")
+                        ? Urls.embedProblem(a.getValue(), Set.of("www.youtube-nocookie.com")) : Urls.fileProblem(a.getValue())) != null) {
+                    found.add("src " + a.getValue());
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void anEmbedFromAListedHostIsPublishedAndThePolicyLetsItIn(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.replace("jbake.properties", "embed.hosts=", "embed.hosts=www.youtube-nocookie.com");
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\"></iframe>\n"));
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
+        assertEquals("https://www.youtube-nocookie.com/embed/x", page.selectFirst(".prose iframe").attr("src"));
+        String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertTrue(csp.contains("frame-src https://www.youtube-nocookie.com;"), csp);
+    }
+
+    @Test
+    void theRawHtmlANewsroomNeedsIsKept(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", """
+                <details><summary>Sources</summary>
+
+                The <abbr title="European Union">EU</abbr> figures, <mark>checked</mark> on <time datetime="2026-11-20">20 November</time>.
+
+                </details>
+
+                H<sub>2</sub>O and E = mc<sup>2</sup>; <kbd>Ctrl</kbd>; <q cite="https://example.org">a quote</q>.
+                """));
+        assertTrue(f.build().ok(), f.log());
+        Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
+        for (String kept : List.of("details", "summary", "abbr[title]", "mark", "time[datetime]", "sub", "sup", "kbd", "q[cite]")) {
+            assertTrue(page.selectFirst(".prose " + kept) != null, kept + " is kept");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.explainers.content;
+
+import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * What an editor's mistake in a header or a vocabulary gets: a table of broken files, each
+ * with the exact `file:line: what (fix)` it must produce, over a small valid tree that
+ * produces no message at all.
+ */
+public class ContentChecksTest {
+
+    static final String DIR = "content/articles/a/";
+    static final String ONE = DIR + "01-one.md";
+    public static final String TOPICS = """
+            - slug: sanctions
+              name: Sanctions
+              description: Measures against a state.
+            - slug: territory
+              name: Territory
+              description: Land and borders.
+            """;
+    public static final String AUTHORS = """
+            - slug: jo-doe
+              name: Jo Doe
+              role: Reporter
+              bio: Jo writes about borders.
+            """;
+    public static final String ARTICLE = """
+            ---
+            title: An article
+            type: article
+            date: 2026-11-20
+            status: published
+            authors: [jo-doe]
+            summary: What it is about.
+            ---
+            """;
+
+    public static String section(int order, String extraHeader, String body) {
+        return "---\ntitle: Section " + order + "\ntype: section\narticle: a\norder: " + order + "\nlevel: 1\n"
+                + "date: 2026-11-20\nstatus: published\ntopics: [sanctions, territory]\nsummary: Section " + order + ".\n"
+                + extraHeader + "---\n\nSome text.\n" + body;
+    }
+
+    /** A valid project: one article with two sections, both topics used, one author. */
+    public static Fixture validTree(Path tmp) {
+        Fixture f = Fixture.of(null, tmp);
+        f.write("content/_data/topics.yml", TOPICS);
+        f.write("content/_data/authors.yml", AUTHORS);
+        f.write(DIR + "index.md", ARTICLE);
+        f.write(ONE, section(1, "", ""));
+        f.write(DIR + "02-two.md", section(2, "", "See [the first section](01-one.md#main) and [the article](index.md#one).\n"));
+        return f;
+    }
+
+    @Test
+    void aValidTreeProducesNoMessageAtAll(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertEquals(List.of(), Fixture.messages(r));
+    }
+
+    static Stream<Arguments> brokenFiles() {
+        String s1 = section(1, "", "");
+        return Stream.of(
+                arguments("no header", ONE, "Just text.\n",
+                        ONE + ":1: the file does not start with a header (put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md)"),
+                arguments("JBake's old header", ONE, "title=One\nstatus=published\n~~~~~~\nText\n",
+                        ONE + ":1: the file does not start with a header (put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md)"),
+                arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
+                        ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
+                arguments("a colon in an unquoted value", ONE, s1.replace("summary: Section 1.", "summary: Oil: the cap."),
+                        ONE + ":10: the header is not valid YAML: mapping values are not allowed here (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in double quotes)"),
+                arguments("an indented line", ONE, s1.replace("level: 1\n", "  level: 1\n"),
+                        ONE + ":6: the header is not valid YAML: mapping values are not allowed here (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in double quotes)"),
+                arguments("unknown key", ONE, s1.replace("level: 1\n", "levle: 1\n"),
+                        ONE + ":6: unknown header key `levle` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated; did you mean `level`?)"),
+                arguments("tags for topics", ONE, s1.replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"),
+                        ONE + ":9: unknown header key `tags` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated; did you mean `topics`?)"),
+                arguments("an article's key in a section", ONE, s1.replace("level: 1\n", "level: 1\nauthors: [jo-doe]\n"),
+                        ONE + ":7: `authors` is not a header key of sections (use article, date, level, moved_from, order, status, summary, title, topics, type, updated)"),
+                arguments("missing key", ONE, s1.replace("summary: Section 1.\n", ""),
+                        ONE + ":1: the header has no `summary` (add a `summary: ...` line)"),
+                arguments("empty value", ONE, s1.replace("summary: Section 1.", "summary:"),
+                        ONE + ":10: `summary` is empty (give `summary` a value, or remove the line)"),
+                arguments("duplicate key", ONE, s1.replace("level: 1\n", "level: 1\ntitle: Again\n"),
+                        ONE + ":7: duplicate key `title` (first on line 2) (keep only one `title:` line)"),
+                arguments("a title too long", ONE, s1.replace("title: Section 1", "title: " + "x".repeat(151)),
+                        ONE + ":2: `title` has 151 characters; at most 150 are allowed (shorten it)"),
+                arguments("a list for one value", ONE, s1.replace("title: Section 1", "title: [a, b]"),
+                        ONE + ":2: `title` is a list, not one value (write `title: value` on one line)"),
+                arguments("a date in another format", ONE, s1.replace("2026-11-20", "20/11/2026"),
+                        ONE + ":7: `date: 20/11/2026` is not a date (write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day)"),
+                arguments("a day November does not have", ONE, s1.replace("2026-11-20", "2026-11-31"),
+                        ONE + ":7: 2026-11-31: November has 30 days (correct the date of `date`)"),
+                arguments("February 29th of a common year", ONE, s1.replace("2026-11-20", "2026-02-29"),
+                        ONE + ":7: 2026-02-29: February 2026 has 28 days (correct the date of `date`)"),
+                arguments("month 13", ONE, s1.replace("2026-11-20", "2026-13-01"),
+                        ONE + ":7: 2026-13-01: there is no month 13 (correct the date of `date`)"),
+                arguments("an hour that does not exist", ONE, s1.replace("date: 2026-11-20", "date: \"2026-11-20 25:00\""),
+                        ONE + ":7: 25:00 is not a time of day (write a time from 00:00 to 23:59 (24-hour clock, the site's time zone))"),
+                arguments("updated before published", ONE, section(1, "updated: 2026-01-01\n", ""),
+                        ONE + ":11: `updated` is not after `date` (`updated` is when the text last changed after it was published: a later date, or no `updated` line)"),
+                arguments("invalid status", ONE, s1.replace("status: published", "status: publsihed"),
+                        ONE + ":8: `status: publsihed` is not valid (use `published` or `draft`; did you mean `published`?)"),
+                arguments("a type that does not fit the file", ONE, s1.replace("type: section", "type: article"),
+                        ONE + ":3: `type: article` does not fit a section file (write `type: section`, or rename the file to index.md)"),
+                arguments("order not a number", ONE, s1.replace("order: 1", "order: first"),
+                        ONE + ":5: `order: first` is not a whole number from 1 to 9999 (write a number, e.g. `order: 1`)"),
+                arguments("duplicate order", ONE, s1.replace("order: 1", "order: 2"),
+                        DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an article its own order)"),
+                arguments("unknown topic", ONE, s1.replace("[sanctions, territory]", "[sanction, territory]"),
+                        ONE + ":9: unknown topic `sanction` (did you mean `sanctions`? Otherwise add it to content/_data/topics.yml)"),
+                arguments("a topic in capitals", ONE, s1.replace("[sanctions, territory]", "[Sanctions, territory]"),
+                        ONE + ":9: unknown topic `Sanctions` (did you mean `sanctions`? Otherwise add it to content/_data/topics.yml)"),
+                arguments("a topic twice", ONE, s1.replace("[sanctions, territory]", "[sanctions, territory, sanctions]"),
+                        ONE + ":9: `sanctions` is listed twice in `topics` (list each once)"),
+                arguments("unknown author", DIR + "index.md", ARTICLE.replace("[jo-doe]", "[jo-do]"),
+                        DIR + "index.md:6: unknown author `jo-do` (did you mean `jo-doe`? Otherwise add it to content/_data/authors.yml)"),
+                arguments("article mismatch", ONE, s1.replace("article: a", "article: b"),
+                        ONE + ":4: `article: b` does not match the folder `a` (write `article: a`)"),
+                arguments("a correction naming no section", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 03-three.md"),
+                        DIR + "index.md:9: the correction names `03-three.md`, which is not a section of this article (write the file name of one of its sections)"),
+                arguments("a correction without text", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21"),
+                        DIR + "index.md:9: an entry of `corrections` has no `text` (add an indented `text: ...` line)"),
+                arguments("a lead image that is not there", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\nimage:\n  src: Lead.PNG\n  alt: A map"),
+                        DIR + "index.md:9: there is no image `Lead.PNG` in content/articles/a/ (add it there)"),
+                arguments("a layout that does not exist", "content/pages/about.md", "---\ntitle: About\ntype: page\nstatus: published\nsummary: Us.\nlayout: abuot\n---\n\nText.\n",
+                        "content/pages/about.md:6: there is no template `abuot.ftlh` (use one of templates/: 404, archive, article, author, corrections, index, layout, month, page, section, topic, topics)"),
+                arguments("unused topic", "content/_data/topics.yml", TOPICS + "- slug: trust\n  name: Trust\n  description: Who believes whom.\n",
+                        "content/_data/topics.yml:7: warning: no section uses topic `trust` (tag a section with it, or remove it from the vocabulary)"),
+                arguments("a topic defined twice", "content/_data/topics.yml", TOPICS + "- slug: sanctions\n  name: Sanctions again\n  description: Twice.\n",
+                        "content/_data/topics.yml:7: topic `sanctions` is defined twice (first on line 1) (keep one entry)"),
+                arguments("a topic slug in capitals", "content/_data/topics.yml", TOPICS + "- slug: Trust\n  name: Trust\n  description: Who believes whom.\n",
+                        "content/_data/topics.yml:7: `slug: Trust` is not a slug (use lowercase letters, digits and single hyphens, e.g. `trust`)"),
+                arguments("an author without a role", "content/_data/authors.yml", AUTHORS.replace("  role: Reporter\n", ""),
+                        "content/_data/authors.yml:1: an entry of `authors` has no `role` (add an indented `role: ...` line)"),
+                arguments("an author's link that is not a web address", "content/_data/authors.yml", AUTHORS + "  link: javascript:alert(1)\n",
+                        "content/_data/authors.yml:5: `link: javascript:alert(1)` uses `javascript:`, which may not be linked to (only https:, http:, mailto:, tel: and the site's own pages) (write a full address starting with https://)"),
+                arguments("an editor's backup file", DIR + "01-one.md~", s1,
+                        "content/articles/a/01-one.md~: `01-one.md~` is an editor's backup or a system file, not content (delete it; .gitignore already keeps such files out of the repository)"),
+                arguments("unknown kind of file", DIR + "notes.txt", "Some notes",
+                        "content/articles/a/notes.txt: unknown kind of content file .txt (content files are Markdown (.md); images and downloads (csv, gif, jpeg, jpg, pdf, png) may sit beside them; move anything else out of content/)"),
+                arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+                        "content/articles/a/map.svg: SVG images can run script when opened on their own, so the site publishes none (export the image as PNG and use that file)"),
+                arguments("same anchor twice", DIR + "03-one.md", section(3, "", ""),
+                        DIR + "03-one.md: the section name `one` is also used by " + ONE + " (both would get the same #anchor on the article page) (rename one of the files)"),
+                arguments("a section name the page uses itself", DIR + "03-contents.md", section(3, "", ""),
+                        DIR + "03-contents.md: the section name `contents` is reserved for the page itself (#contents) (rename the file, e.g. to `03-contents-section.md`)"),
+                arguments("file name not a slug", DIR + "04 More Text.md", section(4, "", ""),
+                        DIR + "04 More Text.md: the file name `04 More Text.md` is not a slug (rename it to `04-more-text.md` (lowercase letters, digits, hyphens))"),
+                arguments("a Markdown file outside an article", "content/loose.md", section(4, "", ""),
+                        "content/loose.md: a Markdown file outside an article folder or content/pages/ (put an article's files in content/articles/<article-slug>/ (index.md and <nn>-<name>.md), a standalone page in content/pages/)"),
+                arguments("an article without index.md", "content/articles/b/01-x.md", section(1, "", "").replace("article: a", "article: b"),
+                        "content/articles/b/01-x.md: the article folder `b` has no index.md (add content/articles/b/index.md with `type: article`)")
+        );
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void eachBrokenFileGetsItsExactMessage(String name, String file, String text, String message, @TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(file, text);
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
+    }
+
+    @Test
+    void aWrongValueIsNotAlsoReportedMissing(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("order: 1", "order: first"));
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+    }
+
+    @Test
+    void quotedValuesReadAsYamlReadsThemAndYamlGuessesNothing(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("title: Section 1", "title: 'Oil''s cap: a \"deal\"'")
+                .replace("summary: Section 1.", "summary: no"));
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html"));
+        assertEquals("Oil's cap: a \"deal\"", page.selectFirst("h1").text(), "the title as written");
+        assertEquals("no", page.selectFirst("p.standfirst").text(), "`no` stays the word, not YAML's false");
+    }
+
+    @Test
+    void aBrokenVocabularyIsOneProblemNotOnePerSection(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: Territory: land"));
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(List.of("content/_data/topics.yml:5: not valid YAML: mapping values are not allowed here "
+                + "(each topic is `- slug: ...` followed by indented `key: value` lines; quote a value containing `: `)"), messages);
+    }
+
+    @Test
+    void aVocabularyWithAByteOrderMarkIsOneProblem(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.writeBytes("content/_data/topics.yml", ("\uFEFF" + TOPICS).getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("content/_data/topics.yml:1: the file starts with a byte-order mark (save it as UTF-8 without BOM)"),
+                Fixture.messages(f.check()));
+    }
+
+    @Test
+    void everyProblemIsReportedInOneRun(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("status: published", "status: done")
+                .replace("[sanctions, territory]", "[sanctionz, territory]") + "<script>x</script>\n");
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(3, messages.size(), String.join("\n", messages));
+    }
+
+    @Test
+    void theCheckOnlyModeWritesNothing(@TempDir Path tmp) throws Exception {
+        Fixture f = validTree(tmp);
+        assertTrue(f.check().ok(), f.log());
+        assertFalse(Files.exists(f.dir.resolve("target/site")), "check-only wrote a site");
+        assertTrue(f.log().contains("nothing was written"), f.log());
+    }
+}

@@ -1,0 +1,187 @@
+package org.explainers.content;
+
+import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Files a pull request may hold that are not what they seem: links out of the project, loops,
+ * input that makes a parser hang or overflow, characters that break the feeds. Each gets a
+ * message naming the file (and the line), in bounded time, and nothing is published.
+ */
+class HostileInputTest {
+
+    static final String ONE = "content/articles/a/01-one.md";
+
+    private static Build.Result failing(Fixture f, String... expected) {
+        Build.Result r = f.build();
+        assertFalse(r.ok(), "the build must fail:\n" + f.log());
+        List<String> messages = Fixture.messages(r);
+        for (String e : expected) {
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith(e)), "expected " + e + "\ngot:\n  " + String.join("\n  ", messages));
+        }
+        assertFalse(Files.exists(f.site()), "nothing was published");
+        return r;
+    }
+
+    @Test
+    void aLinkToTheCheckoutsCredentialsIsAnErrorAndNothingIsRead(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Path git = f.dir.resolve(".git");
+        Files.createDirectories(git);
+        Files.writeString(git.resolve("config"), "[http] extraheader = AUTHORIZATION: basic c2VjcmV0");
+        Files.createSymbolicLink(f.dir.resolve("content/articles/a/config.png"), git.resolve("config"));
+        Files.createSymbolicLink(f.dir.resolve("content/articles/a/passwd.md"), Path.of("/etc/passwd"));
+        failing(f, "content/articles/a/config.png: is a symbolic link (to " + git.resolve("config") + "); the build never follows links",
+                "content/articles/a/passwd.md: is a symbolic link (to /etc/passwd)");
+    }
+
+    @Test
+    void aFolderLinkAndALinkLoopAreErrorsNotEndlessWalks(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Files.createSymbolicLink(f.dir.resolve("content/articles/loop"), f.dir.resolve("content/articles"));
+        Files.createDirectories(f.dir.resolve("content/articles/b"));
+        Files.createSymbolicLink(f.dir.resolve("content/articles/b/c"), f.dir.resolve("content/articles/b"));
+        Files.createSymbolicLink(f.dir.resolve("assets/etc"), Path.of("/etc"));
+        Files.createSymbolicLink(f.dir.resolve("templates/secret.ftlh"), f.dir.resolve("jbake.properties"));
+        failing(f, "content/articles/loop: is a symbolic link", "content/articles/b/c: is a symbolic link",
+                "assets/etc: is a symbolic link", "templates/secret.ftlh: is a symbolic link");
+    }
+
+    @Test
+    void theInputFoldersMustBeTheProjectsOwn(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.replace("jbake.properties", "content.folder=content", "content.folder=.git");
+        int line = f.read("jbake.properties").lines().toList().indexOf("content.folder=.git") + 1;
+        failing(f, "jbake.properties:" + line + ": content.folder=.git is not the project's own content folder (write content.folder=content");
+    }
+
+    @Test
+    void aLinkInsteadOfTheContentFolderIsRefused(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Path real = tmp.resolve("elsewhere");
+        Files.move(f.dir.resolve("content"), real);
+        Files.createSymbolicLink(f.dir.resolve("content"), real);
+        failing(f, "content/: is a symbolic link; the build never follows links");
+    }
+
+    @Test
+    void controlCharactersWouldBreakTheFeeds(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "A bell\u0007 in the text.\n").replace("title: Section 1", "title: Sec\u001btion"));
+        failing(f, ONE + ":2: invisible control character U+001B at column 11");
+    }
+
+    @Test
+    void aBidirectionalOverrideIsRefused(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "The price is \u202e001$\u202c.\n"));
+        failing(f, ONE + ":14: invisible control character U+202E");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void twentyThousandNestedQuotesGetAMessageNotAStackOverflow(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "> ".repeat(4_000) + "deep\n"));
+        failing(f, ONE + ":14: block quotes or lists nested 4000 deep; at most 16 are allowed");
+        f.write(ONE, ContentChecksTest.section(1, "", "- ".repeat(4_000) + "deep\n"));
+        failing(f, ONE + ":14: block quotes or lists nested 4000 deep");
+        StringBuilder nested = new StringBuilder("\n"); // a list after a blank line: not part of the paragraph above
+        for (int i = 0; i < 30; i++) {
+            nested.append("    ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        f.write(ONE, ContentChecksTest.section(1, "", nested.toString()));
+        int seventeenth = f.read(ONE).lines().toList().indexOf("    ".repeat(16) + "- level 16") + 1;
+        failing(f, ONE + ":" + seventeenth + ": block quotes or lists are nested 30 deep; at most 16 are allowed");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aLongLineOfUnclosedBracketsIsRefusedQuickly(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "[a](".repeat(2_000) + "\n"));
+        failing(f, ONE + ":14: the line has 2000 `[`; a line may have at most 250");
+        f.write(ONE, ContentChecksTest.section(1, "", "[".repeat(40_000) + "\n"));
+        failing(f, ONE + ":14: the line has 40000 characters; a line may have at most 10000");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theWorstTextWithinTheBudgetsStillBuildsQuickly(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        StringBuilder text = new StringBuilder();
+        // As much of the slowest Flexmark input as the budgets allow: 240 unclosed links per line.
+        while (text.length() < 200_000) {
+            text.append("[a](".repeat(240)).append("x ".repeat(3_000)).append("\n\n");
+        }
+        f.write(ONE, ContentChecksTest.section(1, "", text.toString()));
+        long start = System.nanoTime();
+        Build.Result r = f.build();
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertTrue(seconds < 30, "took " + seconds + " s");
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE)), f.log());
+    }
+
+    @Test
+    void aFileOverItsBudgetGetsAMessage(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", ("word ".repeat(1_000) + "\n\n").repeat(60)));
+        failing(f, ONE + ": the file is 293 KB; a file may have at most 256 KB");
+    }
+
+    @Test
+    void utf16WithoutByteOrderMarkIsNamed(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Files.write(f.dir.resolve(ONE), ContentChecksTest.section(1, "", "").getBytes(StandardCharsets.UTF_16LE));
+        failing(f, ONE + ": the file contains zero bytes: it is UTF-16 without byte-order mark, or not text (save it as UTF-8)");
+        Files.write(f.dir.resolve(ONE), ContentChecksTest.section(1, "", "").getBytes(StandardCharsets.UTF_16));
+        failing(f, ONE + ":1: the file is UTF-16 (save it as UTF-8 (without byte-order mark))");
+    }
+
+    @Test
+    void latin1IsNamedWithItsLine(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Files.write(f.dir.resolve(ONE), (ContentChecksTest.section(1, "", "") + "Caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        failing(f, ONE + ":14: the file is not UTF-8 (save it with UTF-8 encoding)");
+        assertEquals(1, Fixture.messages(f.build()).size(), "a link to the file is not a second problem");
+    }
+
+    @Test
+    void anUnreadableFileIsNamed(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        // Running as root, permissions do not stop a read: a folder named like a file cannot be read as one.
+        Files.createDirectories(f.dir.resolve("content/articles/a/map.png"));
+        Files.writeString(f.dir.resolve("content/articles/a/map.png/x.png"), "not an image");
+        Build.Result r = failing(f, "content/articles/a/map.png/x.png: is not a PNG image (or it is damaged)");
+        assertTrue(Fixture.messages(r).size() >= 1);
+    }
+
+    @Test
+    void anImageTooLargeToDecodeIsRefusedFromItsHeader(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        // A PNG header claiming 20,000 x 20,000 pixels (400 million): read, never decoded.
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        png.write(java.nio.ByteBuffer.allocate(8).putInt(20_000).putInt(20_000).array());
+        png.write(new byte[]{8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] all = png.toByteArray();
+        crc.update(all, 12, 17);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        f.writeBytes("content/articles/a/bomb.png", png.toByteArray());
+        failing(f, "content/articles/a/bomb.png: the image is 20000 × 20000 pixels; at most 40 million pixels are allowed");
+    }
+}
