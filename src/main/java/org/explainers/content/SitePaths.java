@@ -34,7 +34,7 @@ public record SitePaths(String index, String archive, String feed, String sitema
 
     /** A month of the archive: archive/2026/11.html. */
     public String month(int year, int month) {
-        return stem(archive) + "/" + year + "/" + String.format("%02d", month) + ".html";
+        return stem(archive) + "/" + year + "/" + String.format(java.util.Locale.ROOT, "%02d", month) + ".html";
     }
 
     /** Page {@code n} (from the oldest) of a paged list whose newest page is {@code base}: base "topics/x.html", page 2 "topics/x/2.html". */

@@ -105,7 +105,7 @@ public final class SourceText {
         for (int i = 0; i < line.length(); i++) {
             int c = line.charAt(i);
             if (!allowed(c)) {
-                problems.error(path, n, "invisible control character U+" + String.format("%04X", c) + " at column " + (i + 1),
+                problems.error(path, n, "invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", c) + " at column " + (i + 1),
                         "delete it (it may have come with pasted text); feeds and search engines reject it");
                 return false;
             }

@@ -92,7 +92,7 @@ public final class Build {
 
     private void time(String what, long start) {
         if (TIMINGS) {
-            out.printf("      %-28s %6d ms%n", what, elapsed(start));
+            out.printf(java.util.Locale.ROOT, "      %-28s %6d ms%n", what, elapsed(start));
         }
     }
 
@@ -107,6 +107,15 @@ public final class Build {
             return fail(problems, start, "the project's settings");
         }
         time("configuration", start);
+        if (!options.checkOnly()) {
+            try {
+                Publish.recover(options.site());
+            } catch (IOException e) {
+                problems.error(relative(options.site()), 0, "cannot be recovered from the last build: " + e.getMessage(),
+                        "check the disk and its permissions");
+                return fail(problems, start, "target/");
+            }
+        }
         Inputs inputs = Inputs.scan(project, problems);
         time("inputs", start);
         if (inputs.unsafe) {
@@ -146,8 +155,8 @@ public final class Build {
             return fail(problems, start, "content/");
         }
         report(problems);
-        heldBack(site);
-        out.printf("      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
+        heldBack(site, project.zone);
+        out.printf(java.util.Locale.ROOT, "      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
                 site.listedSections().size(), site.listedPages().size(), site.vocabulary(Schema.TOPICS).size());
         if (options.checkOnly()) {
             long millis = elapsed(start);
@@ -160,7 +169,7 @@ public final class Build {
         Output output;
         CompletableFuture<Void> clean;
         try {
-            build = Publish.prepare(options.site());
+            build = Publish.next(options.site());
             Path making = build;
             clean = CompletableFuture.runAsync(() -> {
                 try {
@@ -193,7 +202,7 @@ public final class Build {
             Publish.swap(options.site(), build);
             used.write(cache.resolve("bodies.bin"));
             long millis = elapsed(start);
-            out.printf("Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
+            out.printf(java.util.Locale.ROOT, "Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     report.pages(), report.files(), relative(options.site()), millis, checked, baked - checked,
                     verified - baked, millis - verified);
             return new Result(true, problems.list(), report.pages(), report.files(), millis);
@@ -232,14 +241,16 @@ public final class Build {
         return map;
     }
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
+
     /** Says which files wait for their date (scheduled pieces are held back like drafts until then). */
-    private void heldBack(Site site) {
+    private void heldBack(Site site, java.time.ZoneId zone) {
         if (site.preview) {
             return;
         }
         for (Doc d : site.docs()) {
             if (site.state(d) == Site.State.SCHEDULED && d.date() != null && d.date().instant().isAfter(site.now)) {
-                out.println("      held back until " + DateTimeFormatter.ISO_INSTANT.format(d.date().instant()) + ": " + d.path());
+                out.println("      held back until " + WHEN.format(d.date().instant().atZone(zone)) + " (" + zone + "): " + d.path());
             }
         }
     }
@@ -259,7 +270,7 @@ public final class Build {
         }
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             // Also as workflow commands, which GitHub shows on the changed lines of a pull request.
-            list.forEach(p -> out.printf("::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
+            list.forEach(p -> out.printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
                     p.line() > 0 ? ",line=" + p.line() : "", escape(p.message()), escape(p.fix())));
         }
     }

@@ -51,16 +51,16 @@ public final class Publish {
     }
 
     /**
-     * Makes the state an interrupted build may have left usable again, and returns the folder
-     * for a new build. A site that is a plain folder (from an older version of this build) is
-     * moved into the builds folder and linked, once.
+     * Makes the state an interrupted build may have left usable again: a lost link points at
+     * the newest complete build again, and a site that is a plain folder (from an older
+     * version of this build) is moved into the builds folder and linked, once.
      */
-    public static Path prepare(Path site) throws IOException {
+    public static void recover(Path site) throws IOException {
         Path builds = builds(site);
         Files.createDirectories(builds);
         Files.deleteIfExists(temporaryLink(site));
         if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
-            Path moved = builds.resolve(next(builds));
+            Path moved = builds.resolve(nextName(builds));
             retrying(() -> Files.move(site, moved, StandardCopyOption.ATOMIC_MOVE));
             Files.createFile(Path.of(moved + COMPLETE));
             link(site, moved);
@@ -71,7 +71,13 @@ public final class Publish {
                 link(site, newest); // the link was lost (deleted by hand, or a fallback rename was cut short)
             }
         }
-        return builds.resolve(next(builds));
+    }
+
+    /** The folder for a new build (made by the bake). */
+    public static Path next(Path site) throws IOException {
+        Path builds = builds(site);
+        Files.createDirectories(builds);
+        return builds.resolve(nextName(builds));
     }
 
     /** Publishes a complete build: {@code site} then points at it. */
@@ -79,7 +85,7 @@ public final class Publish {
         halt("before-swap");
         if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
             // No links here: the folder is renamed into place (see the class comment).
-            Path old = builds(site).resolve(next(builds(site)));
+            Path old = builds(site).resolve(nextName(builds(site)));
             retrying(() -> Files.move(site, old, StandardCopyOption.ATOMIC_MOVE));
             retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
             return;
@@ -135,7 +141,7 @@ public final class Publish {
     }
 
     /** A name for the next build: one more than the highest there, zero-padded so names sort. */
-    private static String next(Path builds) throws IOException {
+    private static String nextName(Path builds) throws IOException {
         long max = 0;
         try (Stream<Path> list = Files.list(builds)) {
             for (Path p : list.toList()) {
@@ -145,7 +151,7 @@ public final class Publish {
                 }
             }
         }
-        return String.format("%06d", max + 1);
+        return String.format(java.util.Locale.ROOT, "%06d", max + 1);
     }
 
     private static Path newestComplete(Path builds) throws IOException {

@@ -68,7 +68,7 @@ public final class OutputCheck {
         }
         for (Doc d : site.docs()) {
             if (!site.listed(d) && files.containsKey(d.uri())) {
-                problems.error(d.path(), 0, "a " + site.state(d).name().toLowerCase() + " was written to " + d.uri(), "this is a bug in the build");
+                problems.error(d.path(), 0, "a " + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + " was written to " + d.uri(), "this is a bug in the build");
             }
         }
         Map<String, List<String>> links = new ConcurrentHashMap<>();

@@ -1,0 +1,93 @@
+package org.explainers.pipeline;
+
+import org.explainers.fixtures.Fixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A build after an edit reuses what did not change, and writes exactly what a clean build of
+ * the same content writes, byte for byte, also when the edit changes other pages than its own:
+ * a title shown in navigation, a topic added, a section moved or deleted, a template, an image.
+ */
+class IncrementalTest {
+
+    static final String WHO = "content/articles/election-primer/01-who-votes.md";
+    static final String WHAT = "content/articles/election-primer/02-what-changes.md";
+
+    /** Applies the edit, builds incrementally, builds the same content from scratch, compares. */
+    private static void sameAsClean(Path tmp, Fixture f, String name, Consumer<Fixture> edit) throws Exception {
+        edit.accept(f);
+        assertTrue(f.build().ok(), name + ", incremental:\n" + f.log());
+        Map<String, String> incremental = f.fingerprint();
+        Path cleanDir = tmp.resolve("clean-" + name.replaceAll("\\W+", "-"));
+        Fixture clean = Fixture.of(null, cleanDir);
+        Fixture.copyTree(f.dir.resolve("content"), clean.dir.resolve("content.new"));
+        deleteTree(clean.dir.resolve("content"));
+        Files.move(clean.dir.resolve("content.new"), clean.dir.resolve("content"));
+        deleteTree(clean.dir.resolve("templates"));
+        Fixture.copyTree(f.dir.resolve("templates"), clean.dir.resolve("templates"));
+        assertTrue(clean.build().ok(), name + ", clean:\n" + clean.log());
+        assertEquals(clean.fingerprint(), incremental, name + ": the incremental build differs from a clean one");
+    }
+
+    private static void deleteTree(Path p) throws Exception {
+        try (var walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+
+    @Test
+    void everyEditGivesWhatACleanBuildGives(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        sameAsClean(tmp, f, "a title shown in navigation", x -> x.replace(WHO, "title: Who votes", "title: Who may vote"));
+        sameAsClean(tmp, f, "a topic added", x -> x.replace(WHO, "topics: [elections]", "topics: [elections, climate]"));
+        sameAsClean(tmp, f, "a section moved", x -> {
+            x.replace(WHO, "order: 1", "order: 3");
+            x.replace(WHAT, "Back to [who votes](01-who-votes.md).", "");
+        });
+        sameAsClean(tmp, f, "a section deleted", x -> {
+            x.delete(WHAT);
+            x.replace("content/articles/gas-storage-explained/03-what-next.md", " Read the [sanctions chapter](../election-primer/02-what-changes.md).", "");
+        });
+        sameAsClean(tmp, f, "a text edited", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
+                "A cold winter could drain", "A very cold winter could drain"));
+        sameAsClean(tmp, f, "a template changed", x -> x.replace("templates/section.ftlh", "<h2>Topics</h2>", "<h2>Topics of this section</h2>"));
+        sameAsClean(tmp, f, "an image replaced", x -> {
+            try {
+                Files.copy(Path.of("src/test/resources/fixtures/newsroom/content/articles/draft-piece/draft-chart.png"),
+                        x.dir.resolve("content/articles/gas-storage-explained/storage.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        sameAsClean(tmp, f, "an explainer added", x -> {
+            x.write("content/articles/new-one/index.md", "---\ntitle: A new one\ntype: article\ndate: 2026-11-29\nstatus: published\n"
+                    + "authors: [ana-reyes]\nsummary: The newest.\n---\n");
+            x.write("content/articles/new-one/01-first.md", "---\ntitle: First\ntype: section\narticle: new-one\norder: 1\n"
+                    + "date: 2026-11-29\nstatus: published\ntopics: [energy]\nsummary: First of the newest.\n---\n\nNew text.\n");
+        });
+    }
+
+    @Test
+    void anUnchangedBuildRendersNoPageAgain(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        Path first = f.site().toRealPath();
+        assertTrue(f.build().ok(), f.log());
+        Path second = f.site().toRealPath();
+        Path page = Path.of("articles/election-primer/01-who-votes.html");
+        assertEquals(Files.getAttribute(first.resolve(page), "unix:ino"), Files.getAttribute(second.resolve(page), "unix:ino"),
+                "the page is the same file (linked), not rendered again");
+    }
+}

@@ -1,0 +1,60 @@
+package org.explainers.pipeline;
+
+import org.explainers.fixtures.Fixture;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The site's address is normalised once: with or without its final slash, the same site. */
+class SiteAddressTest {
+
+    private static Build.Result build(Fixture f, String host) {
+        return f.build(new Build.Options(f.dir, f.site(), host, Fixture.NOW, false, false));
+    }
+
+    @Test
+    void withOrWithoutItsTrailingSlashTheSameSite(@TempDir Path tmp) {
+        Fixture with = Fixture.newsroom(tmp.resolve("with"));
+        Fixture without = Fixture.newsroom(tmp.resolve("without"));
+        assertTrue(build(with, "https://news.example.org/explainers/").ok(), with.log());
+        assertTrue(build(without, "https://news.example.org/explainers").ok(), without.log());
+        assertEquals(with.fingerprint(), without.fingerprint());
+        String canonical = Jsoup.parse(with.page("articles/election-primer/index.html")).selectFirst("link[rel=canonical]").attr("href");
+        assertEquals("https://news.example.org/explainers/articles/election-primer/", canonical);
+        String notFound = Jsoup.parse(with.page("404.html")).selectFirst("link[rel=stylesheet]").attr("href");
+        assertEquals("/explainers/css/site.css", notFound, "the 404 page links from the site's path on its host");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "news.example.org/explainers | `news.example.org/explainers` is not an absolute address starting with https://",
+            "https://news.example.org/my explainers/ | contains a space, which an address cannot hold (write a space as %20)",
+            "https://news.example.org/x\" --out /tmp/evil | contains `\"`, which an address cannot hold",
+            "javascript:alert(1)// | is not an absolute address starting with https://",
+            "https://news.example.org/?page=1 | has a query or a #fragment"})
+    void anAddressThatIsNotOneIsRefusedWithTheOptionToFix(String host, String message, @TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        Build.Result r = build(f, host);
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("-Dsite.host: ") && m.contains(message)),
+                String.join("\n", Fixture.messages(r)));
+    }
+
+    @Test
+    void anAddressInJbakePropertiesIsCheckedWithItsLine(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("jbake.properties", "site.host=https://explainers.example.org/", "site.host=explainers.example.org");
+        Build.Result r = build(f, null);
+        int line = f.read("jbake.properties").lines().toList().indexOf("site.host=explainers.example.org") + 1;
+        assertTrue(Fixture.messages(r).contains("jbake.properties:" + line + ": site.host=explainers.example.org is not an absolute address "
+                + "starting with https:// (write the site's full address, e.g. site.host=https://example.org/explainers/)"), String.join("\n", Fixture.messages(r)));
+    }
+}

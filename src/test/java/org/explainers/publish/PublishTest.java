@@ -1,0 +1,96 @@
+package org.explainers.publish;
+
+import org.explainers.fixtures.Child;
+import org.explainers.fixtures.Fixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * At every instant target/site is a complete site, the old one or the new one: a build stopped
+ * dead at each point of publishing (a JVM halted, as by kill -9) leaves the old site, or the new
+ * one, whole; and the next build recovers from whatever it left.
+ */
+class PublishTest {
+
+    @ParameterizedTest(name = "stopped {0}")
+    @ValueSource(strings = {"before-swap", "before-rename", "after-swap"})
+    void aBuildStoppedAtTheSwapLeavesACompleteSite(String point, @TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        Map<String, String> old = f.fingerprint();
+        f.replace("content/articles/election-primer/01-who-votes.md", "Every citizen over 18", "Every citizen over 16");
+
+        Child.Run stopped = Child.run(List.of("-Dexplainers.publish.halt=" + point), Map.of(),
+                List.of("build", "--project", f.dir.toString(), "--now", Fixture.NOW.toString(), "--site-host", Fixture.HOST));
+        assertEquals(3, stopped.exit(), "the build was halted at " + point + ":\n" + stopped.output());
+
+        Map<String, String> after = f.fingerprint();
+        assertTrue(Files.isRegularFile(f.site().resolve("index.html")), "target/site is there");
+        if (point.equals("after-swap")) {
+            assertNotEquals(old, after, "the new site is published");
+            assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("over 16"));
+        } else {
+            assertEquals(old, after, "the old site is published, whole");
+        }
+
+        assertTrue(f.build().ok(), "the next build recovers:\n" + f.log());
+        assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("over 16"));
+        try (var builds = Files.list(Publish.builds(f.site()))) {
+            List<String> left = builds.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(left.size() <= 4, "older builds are removed: " + left);
+        }
+    }
+
+    @Test
+    void aSiteLinkDeletedByHandIsRestoredFromTheLastCompleteBuild(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        Map<String, String> good = f.fingerprint();
+        Files.delete(f.site());
+        f.write("content/articles/election-primer/01-who-votes.md", "broken");
+        assertTrue(!f.build().ok());
+        assertEquals(good, f.fingerprint(), "a failed build still leaves the last good site in place");
+    }
+
+    @Test
+    void aSiteThatIsAFolderFromAnOlderBuildIsTakenOver(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        Files.createDirectories(f.site());
+        Files.writeString(f.site().resolve("index.html"), "old");
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(Files.isSymbolicLink(f.site()));
+        assertTrue(f.page("index.html").contains("<!DOCTYPE html>"));
+    }
+
+    @Test
+    void renamesAreRetriedWhileAFileIsHeldOpen() throws IOException {
+        AtomicInteger attempts = new AtomicInteger();
+        Publish.retrying(() -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new AccessDeniedException("site");
+            }
+        });
+        assertEquals(3, attempts.get());
+        AtomicInteger always = new AtomicInteger();
+        assertThrows(AccessDeniedException.class, () -> Publish.retrying(() -> {
+            always.incrementAndGet();
+            throw new AccessDeniedException("site");
+        }));
+        assertEquals(10, always.get());
+    }
+}
