@@ -1,0 +1,80 @@
+package org.explainers.bake;
+
+import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Templates get data, not Java: no class can be made, no object's methods reached; header
+ * values are escaped wherever a template writes them; and a template that fails says where,
+ * once, however many pages it broke.
+ */
+class TemplateSafetyTest {
+
+    static final String SECTION = "content/articles/election-primer/01-who-votes.md";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}",
+            "${site?api.getClass().getName()}", "${site.getClass()}", "${page.path.getClass()}", "${.data_model?api}"})
+    void aTemplateCannotReachJava(String expression, @TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + expression);
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:")), f.log());
+        assertFalse(Files.exists(f.site()));
+    }
+
+    @Test
+    void aBrokenTemplateIsOneProblemWithItsLineHoweverManyPagesItBreaks(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/section.ftlh", f.read("templates/section.ftlh") + "\n${section.no_such_field}\n");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        int line = (int) f.read("templates/section.ftlh").lines().count();
+        assertEquals(1, Fixture.messages(r).stream().filter(m -> m.startsWith("templates/")).count(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/section.ftlh:" + line + ": ")
+                && m.contains("it failed on 5 pages, e.g. articles/election-primer/01-who-votes.html")), f.log());
+    }
+
+    @Test
+    void headerValuesAreEscapedEverywhere(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        String hostile = "Who <script>alert(1)</script>\\\" onmouseover=\\\"alert(2)";
+        f.replace(SECTION, "title: Who votes", "title: \"" + hostile + "\"");
+        f.replace(SECTION, "summary: Every citizen over 18 may vote, by post or in person.",
+                "summary: \"Summary </script><img src=x onerror=alert(3)> & more\"");
+        assertTrue(f.build().ok(), f.log());
+        int shown = 0;
+        try (Stream<Path> walk = Files.walk(f.site().toRealPath())) {
+            for (Path p : walk.filter(x -> x.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(p, StandardCharsets.UTF_8);
+                Document doc = Jsoup.parse(html);
+                assertTrue(doc.select("script").stream().allMatch(s -> s.hasAttr("src") || s.attr("type").equals("application/ld+json")), p + " runs a script");
+                assertTrue(doc.select("[onmouseover], [onerror], img[src=x]").isEmpty(), p + " has an injected attribute");
+                for (var ld : doc.select("script[type=application/ld+json]")) {
+                    assertFalse(ld.data().contains("</script") || ld.data().contains("<img"), p + ": JSON-LD not escaped");
+                }
+                shown += html.contains("alert(1)") ? 1 : 0;
+            }
+        }
+        assertTrue(shown >= 3, "the title shows, escaped, on the section, article and topic pages: " + shown);
+        Document section = Jsoup.parse(f.page("articles/election-primer/01-who-votes.html"));
+        assertEquals("Who <script>alert(1)</script>\" onmouseover=\"alert(2)", section.selectFirst("h1").text());
+        assertFalse(f.page("feed.xml").contains("<script>"), "the feed escapes header values");
+    }
+}
