@@ -1,0 +1,155 @@
+package org.explainers.preview;
+
+import org.explainers.fixtures.Fixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The preview as an attacker on the editor's machine or network would try it: it answers only
+ * to loopback names (a web page cannot read it through DNS rebinding), holds a bounded number
+ * of threads whatever is sent to it, keeps to its folder, and stops with the process.
+ */
+class PreviewServerTest {
+
+    private PreviewServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private PreviewServer start(Path tmp) throws IOException {
+        Fixture f = Fixture.newsroom(tmp);
+        server = new PreviewServer(f.dir, "127.0.0.1", 0);
+        server.start();
+        return server;
+    }
+
+    /** A raw HTTP request; returns the status line. */
+    static String request(int port, String raw) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString().strip();
+        }
+    }
+
+    static int port(PreviewServer s) {
+        return Integer.parseInt(s.address().replaceAll(".*:(\\d+)/", "$1"));
+    }
+
+    @Test
+    void itAnswersOnlyToLoopbackNames(@TempDir Path tmp) throws Exception {
+        int port = port(start(tmp));
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /index.html HTTP/1.1\r\nHost: attacker.example:" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1.attacker.example\r\n\r\n"));
+    }
+
+    @Test
+    void itKeepsToItsFolder(@TempDir Path tmp) throws Exception {
+        int port = port(start(tmp));
+        String host = "Host: 127.0.0.1:" + port + "\r\n\r\n";
+        assertTrue(request(port, "GET /../../../../etc/passwd HTTP/1.1\r\n" + host).matches("HTTP/1.1 40[34] .*"));
+        assertEquals("HTTP/1.1 400 Bad Request", request(port, "GET /%00 HTTP/1.1\r\n" + host));
+        assertEquals("HTTP/1.1 301 Moved Permanently", request(port, "GET /articles/election-primer HTTP/1.1\r\n" + host));
+        assertEquals("HTTP/1.1 405 Method Not Allowed", request(port, "POST /index.html HTTP/1.1\r\nContent-Length: 0\r\n" + host));
+    }
+
+    @Test
+    void halfSentRequestsHoldABoundedNumberOfThreadsAndTimeOut(@TempDir Path tmp) throws Exception {
+        int port = port(start(tmp));
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                s.getOutputStream().write("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+                slow.add(s);
+            }
+            Thread.sleep(1000);
+            long threads = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("preview-http")).count();
+            assertTrue(threads <= 8, threads + " threads for 200 half-sent requests");
+            long start = System.nanoTime();
+            assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n"));
+            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 20, "a real request is served once the slow ones time out");
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aFailedSaveShowsItsProblemsWhereThePageWouldBe(@TempDir Path tmp) throws Exception {
+        PreviewServer s = start(tmp);
+        int port = port(s);
+        Path section = tmp.resolve("project/content/articles/new-one/01-first.md");
+        java.nio.file.Files.createDirectories(section.getParent());
+        java.nio.file.Files.writeString(tmp.resolve("project/content/articles/new-one/index.md"), "---\ntitle: New\ntype: article\n"
+                + "date: 2026-11-29\nstatus: published\nauthors: [ana-reyes]\nsummary: New.\n---\n");
+        java.nio.file.Files.writeString(section, "---\ntitle: First\ntype: section\narticle: new-one\norder: 1\ndate: 2026-11-29\n"
+                + "status: published\ntopics: [enrgy]\nsummary: First.\n---\n\nText.\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int before = s.rebuilds();
+        while (s.rebuilds() == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /articles/new-one/01-first.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 404"), response);
+            assertTrue(response.contains("content/articles/new-one/01-first.md:8: unknown topic `enrgy` (did you mean `energy`?"), response);
+        }
+    }
+
+    @Test
+    void theServerStopsWithItsProcess(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.explainers.pipeline.Shell", "serve", "--project", f.dir.toString(),
+                "--port", String.valueOf(port));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        InputStream out = p.getInputStream();
+        StringBuilder seen = new StringBuilder();
+        while (!seen.toString().contains("Preview: ")) {
+            int c = out.read();
+            assertTrue(c >= 0, seen.toString());
+            seen.append((char) c);
+        }
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n"));
+        p.destroy(); // SIGTERM, as an IDE's stop button sends
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the preview ended");
+        try (ServerSocket again = new ServerSocket(port, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, again.getLocalPort(), "the port is free again");
+        }
+    }
+}
