@@ -1,0 +1,225 @@
+package org.explainers.reader;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.json.Json;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built sites as a reader, a search engine and a feed reader see them: names of pages,
+ * sharing data, bylines, corrections, feeds, the topic index and the weight of list pages.
+ * Nothing here names a file of the content: the same checks hold for any content.
+ */
+class ReaderTest {
+
+    static List<Path> sites() {
+        return Sites.both().toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("sites")
+    void everyPageHasItsOwnTitleDescriptionCanonicalLinkSharingDataPolicyAndIcon(Path site) {
+        String host = Sites.host(site);
+        Map<String, String> titles = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        String policy = null;
+        for (String page : Sites.files(site, ".html")) {
+            Document doc = Sites.page(site, page);
+            if (doc.selectFirst("meta[http-equiv=refresh]") != null) {
+                continue; // a moved page's pointer
+            }
+            String title = doc.title().strip();
+            if (title.isEmpty() || titles.put(title, page) != null) {
+                problems.add(page + ": title not unique: \"" + title + "\" (also " + titles.get(title) + ")");
+            }
+            if (doc.select("meta[name=description]").attr("content").isBlank()) {
+                problems.add(page + ": no description");
+            }
+            Element canonical = doc.selectFirst("link[rel=canonical]");
+            if (canonical == null || !canonical.attr("href").startsWith(host)) {
+                problems.add(page + ": no absolute canonical link");
+            }
+            for (String og : List.of("og:title", "og:description", "og:url", "og:type", "og:site_name")) {
+                if (doc.select("meta[property=" + og + "]").attr("content").isBlank()) {
+                    problems.add(page + ": no " + og);
+                }
+            }
+            String csp = doc.select("meta[http-equiv=Content-Security-Policy]").attr("content");
+            if (!csp.contains("script-src 'self'") || !csp.contains("object-src 'none'") || !csp.contains("base-uri 'none'")) {
+                problems.add(page + ": policy " + csp);
+            }
+            policy = policy == null ? csp : policy;
+            if (!csp.equals(policy)) {
+                problems.add(page + ": another policy than the other pages'");
+            }
+            if (doc.selectFirst("link[rel=icon]") == null || doc.selectFirst("link[rel=apple-touch-icon]") == null) {
+                problems.add(page + ": no icon declared");
+            }
+        }
+        assertTrue(titles.size() >= 10, "pages read: " + titles.size());
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(Files.isRegularFile(site.resolve("favicon.ico")), "browsers ask for /favicon.ico");
+    }
+
+    @ParameterizedTest
+    @MethodSource("sites")
+    @SuppressWarnings("unchecked")
+    void explainersAndSectionsCarryNewsArticleDataMatchingThePage(Path site) {
+        int checked = 0;
+        for (String page : Sites.files(site, ".html")) {
+            if (!page.startsWith("articles/")) {
+                continue;
+            }
+            Document doc = Sites.page(site, page);
+            Element script = doc.selectFirst("script[type=application/ld+json]");
+            assertNotNull(script, page + " has JSON-LD");
+            Map<String, Object> ld = new Json().toType(script.data(), Map.class);
+            assertEquals("NewsArticle", ld.get("@type"), page);
+            assertEquals(doc.selectFirst("h1").text(), ld.get("headline"), page + ": the headline is the page's h1");
+            Instant.parse((String) ld.get("datePublished"));
+            Instant.parse((String) ld.get("dateModified"));
+            List<String> about = ((List<Map<String, Object>>) ld.get("about")).stream().map(m -> (String) m.get("name")).toList();
+            List<String> chips = doc.select(".post-footer .chip").eachText();
+            assertEquals(new HashSet<>(chips), new HashSet<>(about), page + ": about lists the page's topics");
+            List<String> byline = doc.select(".byline a").eachText();
+            assertFalse(byline.isEmpty(), page + " has a byline");
+            List<String> people = ((List<Map<String, Object>>) ld.get("author")).stream()
+                    .peek(a -> assertEquals("Person", a.get("@type"), page)).map(a -> (String) a.get("name")).toList();
+            assertEquals(byline, people, page + ": the byline's authors are the data's");
+            Element lead = doc.selectFirst("meta[property=og:image]");
+            if (lead != null) {
+                assertEquals(lead.attr("content"), ((Map<String, Object>) ld.get("image")).get("url"), page);
+                assertEquals("summary_large_image", doc.select("meta[name=twitter:card]").attr("content"), page);
+            }
+            int notices = doc.select(".correction p, .corrections li").size();
+            if (notices > 0) {
+                assertNotNull(ld.get("correction"), page + " shows a correction: its data has one too");
+            }
+            checked++;
+        }
+        assertTrue(checked >= 5, "pages checked: " + checked);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sites")
+    void feedsAreAtomWithTheLatestFiftyEntriesNewestChangeFirst(Path site) {
+        List<String> feeds = Sites.files(site, ".xml").stream().filter(p -> !p.startsWith("sitemap")).toList();
+        assertTrue(feeds.contains("feed.xml"), feeds.toString());
+        for (String feed : feeds) {
+            Document xml = Jsoup.parse(Sites.text(site, feed), "", Parser.xmlParser());
+            assertEquals("http://www.w3.org/2005/Atom", xml.selectFirst("feed").attr("xmlns"), feed);
+            List<Element> entries = xml.select("entry");
+            assertFalse(entries.isEmpty(), feed);
+            assertTrue(entries.size() <= 50, feed + ": " + entries.size() + " entries");
+            Instant previous = Instant.MAX;
+            for (Element e : entries) {
+                Instant updated = Instant.parse(e.selectFirst("updated").text());
+                assertFalse(updated.isAfter(previous), feed + ": entries newest change first");
+                previous = updated;
+                assertFalse(e.select("author name").isEmpty(), feed + ": every entry names its author");
+                assertTrue(e.selectFirst("title").text().contains(": "), feed + ": the title names the explainer and the section");
+                assertFalse(e.selectFirst("published").text().compareTo(e.selectFirst("updated").text()) > 0, feed);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sites")
+    void theTopicIndexIsByNameWithCountsThatMatchTheTopicPages(Path site) {
+        Document index = Sites.page(site, "topics/index.html");
+        List<String> names = index.select(".topic-index-item h2").eachText();
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort((a, b) -> fold(a).compareTo(fold(b)));
+        assertEquals(sorted, names, "topics by name");
+        for (Element item : index.select(".topic-index-item")) {
+            Element link = item.selectFirst("h2 a");
+            String meta = item.selectFirst(".meta").text();
+            int sections = Integer.parseInt(meta.replaceAll(".*?(\\d+) sections?.*", "$1"));
+            int articles = Integer.parseInt(meta.replaceAll("^(\\d+) explainers?.*", "$1"));
+            if (link == null) {
+                assertEquals(0, sections, item.text());
+                continue;
+            }
+            Set<String> seenSections = new HashSet<>();
+            Set<String> seenArticles = new HashSet<>();
+            String page = "topics/" + link.attr("href");
+            while (page != null) {
+                Document topic = Sites.page(site, page);
+                String folder = page.substring(0, page.lastIndexOf('/') + 1);
+                topic.select(".topic-group .entry-title a").forEach(a -> seenSections.add(Path.of(folder).resolve(a.attr("href")).normalize().toString()));
+                topic.select(".topic-group > h2 a").forEach(a -> seenArticles.add(Path.of(folder).resolve(a.attr("href")).normalize().toString()));
+                Element older = topic.selectFirst(".pager-older a");
+                page = older == null ? null : Path.of(folder).resolve(older.attr("href")).normalize().toString();
+            }
+            assertEquals(sections, seenSections.size(), link.text() + ": sections counted and listed");
+            assertEquals(articles, seenArticles.size(), link.text() + ": explainers counted and listed");
+            assertTrue(item.selectFirst("a[href*=articles/]") != null, link.text() + " names its latest explainer");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sites")
+    void listPagesWeighAtMostFortyKilobytes(Path site) throws Exception {
+        for (String page : Sites.files(site, ".html")) {
+            boolean list = page.equals("index.html") || page.startsWith("archive") || page.startsWith("topics/") || page.startsWith("authors/");
+            if (list) {
+                long size = Files.size(site.resolve(page));
+                assertTrue(size <= 40 * 1024, page + " is " + size + " bytes");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sites")
+    void theSitemapListsEveryPageButTheMissingOne(Path site) {
+        String host = Sites.host(site);
+        Set<String> listed = new HashSet<>(Jsoup.parse(Sites.text(site, "sitemap.xml"), "", Parser.xmlParser()).select("loc").eachText());
+        for (String page : Sites.files(site, ".html")) {
+            String address = host + (page.endsWith("index.html") ? page.substring(0, page.length() - 10) : page);
+            boolean pointer = Sites.page(site, page).selectFirst("meta[http-equiv=refresh]") != null;
+            assertEquals(!page.equals("404.html") && !pointer, listed.contains(address), page);
+        }
+    }
+
+    @Test
+    void theFixturesFigureHasItsCaptionCreditAndSize() {
+        Document page = Sites.page(Sites.fixture(), "articles/gas-storage-explained/02-how-full.html");
+        Element figure = page.selectFirst(".prose figure");
+        assertNotNull(figure);
+        Element img = figure.selectFirst("img");
+        assertEquals("1200", img.attr("width"));
+        assertEquals("675", img.attr("height"));
+        assertEquals("lazy", img.attr("loading"));
+        assertEquals("storage.480w.png 480w, storage.960w.png 960w, storage.png 1200w", img.attr("srcset"));
+        assertTrue(Files.isRegularFile(Sites.fixture().resolve("articles/gas-storage-explained/storage.480w.png")));
+        assertEquals("Storage reached 90 per cent in November. Chart: Tom Okafor", figure.selectFirst("figcaption").text());
+        assertEquals("Chart: Tom Okafor", figure.selectFirst("figcaption .credit").text());
+        assertEquals("By Ana Reyes and Tom Okafor", page.selectFirst(".byline").text());
+        assertTrue(page.selectFirst(".correction").text().startsWith("Correction, 7 October 2026:"));
+    }
+
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+}
