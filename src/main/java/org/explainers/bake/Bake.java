@@ -53,9 +53,9 @@ public final class Bake {
      * Bakes into {@code out}. Template failures are reported as problems with the template's
      * file and line; the bake goes on with the other pages so that all of them are reported.
      */
-    public Baked run(Inputs inputs, Set<String> media, Output out, Path cache) throws IOException, InterruptedException {
+    public Baked run(Inputs inputs, Set<String> media, Map<String, org.explainers.content.Doc> moves, Output out, Path cache) throws IOException, InterruptedException {
         Model model = new Model(site, project, images);
-        List<Pages.Out> plan = new ArrayList<>(Pages.plan(site, project, model));
+        List<Pages.Out> plan = new ArrayList<>(Pages.plan(site, project, model, moves));
         Templates templates = new Templates(project.templates, project.zone);
         String fingerprint = fingerprint(inputs);
         // The largest pages first (an article holds all its sections): none is left for the end.

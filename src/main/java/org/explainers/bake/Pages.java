@@ -72,8 +72,9 @@ final class Pages {
         }
     }
 
-    static List<Out> plan(Site site, Project project, Model model) {
+    static List<Out> plan(Site site, Project project, Model model, Map<String, org.explainers.content.Doc> moves) {
         Pages p = new Pages(site, project, model);
+        p.moved(moves);
         p.content();
         p.home();
         p.archive();
@@ -369,6 +370,19 @@ final class Pages {
         Map<String, Object> d = data(path, "feed");
         d.put("feed", feed);
         pages.add(new Out(path, template, d, false));
+    }
+
+    /** A page at each old address of a renamed file, leading to the new one (see `moved_from`). */
+    private void moved(Map<String, org.explainers.content.Doc> moves) {
+        moves.forEach((oldSource, doc) -> {
+            if (!site.listed(doc)) {
+                return;
+            }
+            String path = oldSource.substring(0, oldSource.length() - 3) + ".html";
+            Map<String, Object> d = data(path, "redirect");
+            d.put("redirect", model.link(doc));
+            pages.add(new Out(path, template("redirect", "redirect.ftlh"), d, false));
+        });
     }
 
     private void extras() {

@@ -5,9 +5,11 @@ import org.explainers.bake.Output;
 import org.explainers.check.Bodies;
 import org.explainers.check.BodyCache;
 import org.explainers.check.HtmlPolicy;
+import org.explainers.check.Moves;
 import org.explainers.check.SiteCheck;
 import org.explainers.content.Crawl;
 import org.explainers.content.Doc;
+import org.explainers.content.History;
 import org.explainers.content.Images;
 import org.explainers.content.Inputs;
 import org.explainers.content.Markdown;
@@ -151,11 +153,17 @@ public final class Build {
         time("bodies", start);
         Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, problems).run();
         time("links", start);
+        List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir);
+        Map<String, Doc> moves = Moves.check(site, inputs.markdown, gone, project.zone, problems);
+        time("moves", start);
         if (problems.hasErrors()) {
             return fail(problems, start, "content/");
         }
         report(problems);
         heldBack(site, project.zone);
+        if (gone == null) {
+            out.println("      (no Git history here: renamed files are not checked for their old addresses)");
+        }
         out.printf(java.util.Locale.ROOT, "      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
                 site.listedSections().size(), site.listedPages().size(), site.vocabulary(Schema.TOPICS).size());
         if (options.checkOnly()) {
@@ -185,7 +193,7 @@ public final class Build {
         }
         try {
             out.println("[2/4] Baking with JBake's Crawler, Flexmark and Freemarker ...");
-            Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, output, cache);
+            Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, moves, output, cache);
             if (problems.hasErrors()) {
                 return fail(problems, start, "templates/");
             }

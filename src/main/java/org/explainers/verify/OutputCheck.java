@@ -138,10 +138,15 @@ public final class OutputCheck {
             }
             return;
         }
-        if (key.equals("content")) { // <meta http-equiv=refresh content="0; url=...">
+        if (key.equals("content")) { // <meta http-equiv=refresh content="0; url=...">: a page left at a moved file's old address
             int at = value.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
-            if (at >= 0) {
-                address(where, path, tag, e, "href", value.substring(at + 4), internal);
+            String url = at < 0 ? "" : value.substring(at + 4).strip();
+            String problem = Urls.linkProblem(url);
+            if (problem != null || !"".equals(Urls.scheme(url))) {
+                problems.error(where, 0, "<meta http-equiv=\"refresh\" content=\"" + value + "\"> must lead to a page of the site",
+                        "fix the template that writes it");
+            } else if (internal(path, url, project.address.path()) != null) {
+                internal.add(internal(path, url, project.address.path()));
             }
             return;
         }

@@ -147,7 +147,7 @@ public class ContentChecksTest {
                                 "summary: What it is about.\nimage:\n  src: Lead.PNG\n  alt: A map"),
                         DIR + "index.md:9: there is no image `Lead.PNG` in content/articles/a/ (add it there)"),
                 arguments("a layout that does not exist", "content/pages/about.md", "---\ntitle: About\ntype: page\nstatus: published\nsummary: Us.\nlayout: abuot\n---\n\nText.\n",
-                        "content/pages/about.md:6: there is no template `abuot.ftlh` (use one of templates/: 404, archive, article, author, corrections, index, layout, month, page, section, topic, topics)"),
+                        "content/pages/about.md:6: there is no template `abuot.ftlh` (use one of templates/: 404, archive, article, author, corrections, index, layout, month, page, redirect, section, topic, topics)"),
                 arguments("unused topic", "content/_data/topics.yml", TOPICS + "- slug: trust\n  name: Trust\n  description: Who believes whom.\n",
                         "content/_data/topics.yml:7: warning: no section uses topic `trust` (tag a section with it, or remove it from the vocabulary)"),
                 arguments("a topic defined twice", "content/_data/topics.yml", TOPICS + "- slug: sanctions\n  name: Sanctions again\n  description: Twice.\n",

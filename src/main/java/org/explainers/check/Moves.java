@@ -1,0 +1,123 @@
+package org.explainers.check;
+
+import org.explainers.content.Doc;
+import org.explainers.content.History;
+import org.explainers.content.Problems;
+import org.explainers.content.Site;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renamed files keep their addresses: a file's `moved_from` names its former names, and the
+ * bake writes a small page at each old address that leads to the new one. A file that was
+ * published (as the Git history shows) and is gone without such a line is an error: every
+ * link to its address would die.
+ */
+public final class Moves {
+
+    private Moves() {
+    }
+
+    /**
+     * Checks every `moved_from` and, when there is history, every file that is gone. Returns
+     * the old addresses and the file each leads to.
+     *
+     * @param markdown every Markdown file under content/ now
+     * @param gone     files Git knew that are gone, or null when there is no history
+     */
+    public static Map<String, Doc> check(Site site, Collection<String> markdown, List<History.Gone> gone, ZoneId zone, Problems problems) {
+        Map<String, Doc> moves = new TreeMap<>();
+        Set<String> now = Set.copyOf(markdown);
+        for (Doc d : site.docs()) {
+            @SuppressWarnings("unchecked")
+            List<String> old = (List<String>) d.header.get("moved_from");
+            if (old == null) {
+                continue;
+            }
+            for (String name : old) {
+                String source = resolve(d.folder(), name);
+                int line = d.header.line("moved_from");
+                if (source == null || !source.startsWith("articles/") && !source.startsWith("pages/")) {
+                    problems.error(d.path(), line, "`" + name + "` in `moved_from` is not a former file of content/articles/ or content/pages/",
+                            "write the old name relative to this file, e.g. `03-old-name.md` or `../old-article/index.md`");
+                } else if (now.contains(source)) {
+                    problems.error(d.path(), line, "`" + name + "` in `moved_from` is still there (content/" + source + ")",
+                            "remove it from `moved_from`, or finish the rename");
+                } else {
+                    Doc other = moves.putIfAbsent(source, d);
+                    if (other != null && other != d) {
+                        problems.error(d.path(), line, "`" + name + "` is also in the `moved_from` of " + other.path(),
+                                "an old address leads to one page: keep it in one file");
+                    }
+                }
+            }
+        }
+        for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
+            if (!moves.containsKey(g.source()) && wasPublished(g.text(), site, zone)) {
+                String name = g.source().substring(g.source().lastIndexOf('/') + 1);
+                String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
+                problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")
+                                + " and is gone, so every link to that address would die",
+                        "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
+                                + "index.md if nothing did)");
+            }
+        }
+        return moves;
+    }
+
+    /** A path under content/ for a name relative to a folder, or null when it leaves content/. */
+    static String resolve(String folder, String name) {
+        try {
+            String path = new URI(null, null, "/" + folder, null).resolve(new URI(null, null, name, null)).getPath();
+            return path.startsWith("/") && !path.startsWith("/../") ? path.substring(1) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Whether a file's last committed header said `status: published` with a date that has come. */
+    static boolean wasPublished(String text, Site site, ZoneId zone) {
+        String[] parts = text.split("(?m)^---\\s*$", 3);
+        if (parts.length < 3) {
+            return false;
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        try {
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(parts[1]));
+            if (root instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
+                        header.put(k.getValue(), v.getValue());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (!"published".equals(header.get("status"))) {
+            return false;
+        }
+        String date = header.getOrDefault("date", "");
+        try {
+            LocalDate day = LocalDate.parse(date.length() >= 10 ? date.substring(0, 10) : date);
+            return !day.atStartOfDay(zone).toInstant().isAfter(site.now);
+        } catch (RuntimeException e) {
+            return true; // no readable date: assume it was out
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.explainers.check;
+
+import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renamed files keep their addresses: a rename that would leave a published address dead is
+ * refused (the Git history says what was published), and `moved_from` leaves a page at the old
+ * address that leads to the new one.
+ */
+class MovesTest {
+
+    static final String OLD = "content/articles/election-primer/02-what-changes.md";
+    static final String NEW = "content/articles/election-primer/02-what-changes-after.md";
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", args) + ": " + out);
+    }
+
+    private static Fixture committed(Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        git(f.dir, "init", "-q");
+        git(f.dir, "add", "-A");
+        git(f.dir, "commit", "-q", "-m", "first");
+        return f;
+    }
+
+    @Test
+    void aRenameThatLeavesAPublishedAddressDeadIsRefused(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(OLD + ": was published at articles/election-primer/02-what-changes.html and is gone, "
+                + "so every link to that address would die (add `moved_from: [02-what-changes.md]` to the file that took its place "
+                + "(or to content/articles/election-primer/index.md if nothing did))"), String.join("\n", Fixture.messages(r)));
+
+        f.replace(NEW, "status: published", "status: published\nmoved_from: [02-what-changes.md]");
+        assertTrue(f.build().ok(), f.log());
+        Document moved = Jsoup.parse(f.page("articles/election-primer/02-what-changes.html"));
+        assertEquals("0; url=02-what-changes-after.html", moved.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertEquals(Fixture.HOST + "articles/election-primer/02-what-changes-after.html", moved.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("noindex", moved.selectFirst("meta[name=robots]").attr("content"));
+        assertFalse(f.page("sitemap.xml").contains("02-what-changes.html<"), "the old address is not in the sitemap");
+    }
+
+    @Test
+    void aDeletedDraftNeedsNothing(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.delete(f.dir.resolve("content/articles/gas-storage-explained/04-unfinished.md"));
+        assertTrue(f.build().ok(), f.log());
+    }
+
+    @Test
+    void movedFromNamingAFileThatIsStillThereIsAnError(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        f.replace(OLD, "status: published", "status: published\nmoved_from: [01-who-votes.md]");
+        Build.Result r = f.build();
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(OLD + ":") && m.contains("`01-who-votes.md` in `moved_from` is still there")),
+                String.join("\n", Fixture.messages(r)));
+    }
+}
