@@ -68,18 +68,24 @@ public final class Bake {
         });
         try {
             List<Future<?>> jobs = new ArrayList<>();
+            Map<String, String> known = model.fingerprints();
             for (Pages.Out page : plan) {
                 jobs.add(pool.submit(() -> {
-                    render(page, templates, fingerprint, out);
+                    render(page, templates, fingerprint, known, out);
                     return null;
                 }));
             }
             jobs.add(pool.submit(() -> {
-                Search.files(project.paths.search() + "/", site.listedSections()).forEach(out::writeFile);
+                // Unchanged text, unchanged index: the published build's files are taken as they are.
+                String folder = project.paths.search() + "/";
+                String key = Search.key(site.listedSections());
+                if (!out.reuseFolder(folder, folder + Search.INDEX, "index:" + key)) {
+                    Search.write(folder, site.listedSections(), key, out);
+                }
                 return null;
             }));
             jobs.add(pool.submit(() -> {
-                sitemap(plan, out);
+                sitemap(plan, model, out);
                 return null;
             }));
             for (String m : media) {
@@ -109,8 +115,8 @@ public final class Bake {
         return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"));
     }
 
-    private void render(Pages.Out page, Templates templates, String fingerprint, Output out) {
-        String key = new Digest(fingerprint + "\n" + page.template()).add(page.data()).hex();
+    private void render(Pages.Out page, Templates templates, String fingerprint, Map<String, String> known, Output out) {
+        String key = new Digest(fingerprint + "\n" + page.template(), known).add(page.data()).hex();
         if (out.reuse(page.path(), key)) {
             return;
         }
@@ -143,7 +149,7 @@ public final class Bake {
         });
     }
 
-    private void sitemap(List<Pages.Out> plan, Output out) throws Exception {
+    private void sitemap(List<Pages.Out> plan, Model model, Output out) throws Exception {
         List<Sitemap.Url> urls = new ArrayList<>();
         Map<String, org.explainers.content.Doc> docs = site.byUri();
         for (Pages.Out p : plan) {
@@ -152,7 +158,7 @@ public final class Bake {
             }
             org.explainers.content.Doc d = docs.get(p.path());
             Moment modified = d == null ? null : d instanceof org.explainers.content.Article a
-                    ? new Model(site, project, images).lastModified(a) : Moment.later(d.date(), d.updated());
+                    ? model.lastModified(a) : Moment.later(d.date(), d.updated());
             urls.add(new Sitemap.Url(p.path(), modified == null ? null : modified.instant()));
         }
         Sitemap.files(project.paths.sitemap(), urls, project.address).forEach(out::writeFile);

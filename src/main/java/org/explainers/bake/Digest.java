@@ -8,12 +8,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** A fingerprint of template data: maps, lists, strings, numbers, booleans, dates, in their order. */
+/**
+ * A fingerprint of template data: maps, lists, strings, numbers, booleans, dates, in their order.
+ * A text's HTML counts by the fingerprint it was made with (see {@link Model#fingerprints}), not
+ * by its bytes: it is most of a page's data, and hashing it again for every page that shows it
+ * was a fifth of a large bake.
+ */
 final class Digest {
 
     private final MessageDigest md;
+    private final java.util.Map<String, String> known;
 
-    Digest(String seed) {
+    Digest(String seed, java.util.Map<String, String> known) {
+        this.known = known;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -26,12 +33,16 @@ final class Digest {
         if (value == null) {
             md.update((byte) 'n');
         } else if (value instanceof String s) {
-            md.update((byte) 's');
-            text(s);
+            String key = known.get(s);
+            md.update((byte) (key == null ? 's' : 'k'));
+            text(key == null ? s : key);
         } else if (value instanceof Map<?, ?> m) {
             md.update((byte) '{');
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                text(String.valueOf(e.getKey()));
+            // By key: a map's own order may change from one run to the next (Map.of's does).
+            java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+            m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                text(e.getKey());
                 add(e.getValue());
             }
             md.update((byte) '}');

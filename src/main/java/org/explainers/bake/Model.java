@@ -41,6 +41,8 @@ final class Model {
     private final Images images;
     private final Related related;
     final Map<String, Object> siteData;
+    /** Each text's HTML (the very string the data holds) and the fingerprint it was made with. */
+    private final Map<String, String> fingerprints = new java.util.IdentityHashMap<>();
 
     Model(Site site, Project project, Images images) {
         this.site = site;
@@ -169,9 +171,9 @@ final class Model {
             m.put("height", info.height());
             List<Object> variants = new ArrayList<>();
             for (int w : info.variants()) {
-                variants.add(Map.of("src", Images.variant(src, w), "width", w));
+                variants.add(data("src", Images.variant(src, w), "width", w));
             }
-            variants.add(Map.of("src", src, "width", info.width()));
+            variants.add(data("src", src, "width", info.width()));
             m.put("variants", variants);
         }
         return m;
@@ -196,8 +198,14 @@ final class Model {
         return m;
     }
 
-    /** An explainer on a list: headline, standfirst, byline, dates, its first parts. */
+    private final Map<Article, Map<String, Object>> cards = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An explainer on a list: headline, standfirst, byline, dates, its first parts. Made once, shown by many pages. */
     Map<String, Object> card(Article a) {
+        return cards.computeIfAbsent(a, this::makeCard);
+    }
+
+    private Map<String, Object> makeCard(Article a) {
         Map<String, Object> m = header(a);
         List<Section> sections = site.listedSections(a);
         List<Section> parts = sections.stream().filter(s -> s.level() == 1).toList();
@@ -214,14 +222,14 @@ final class Model {
 
     /** An article's page: everything on the card, and every section with its text. */
     Map<String, Object> article(Article a) {
-        Map<String, Object> m = card(a);
+        Map<String, Object> m = new LinkedHashMap<>(card(a));
         List<Object> sections = new ArrayList<>();
         Set<String> topics = new LinkedHashSet<>();
         for (Section s : site.listedSections(a)) {
             Map<String, Object> e = header(s);
             e.put("anchor", s.anchor);
             e.put("level", s.level());
-            e.put("body", Headings.shift(s.body(), s.level() + 1));
+            e.put("body", html(s.body(), s.level() + 1));
             e.put("corrections", corrections(a, s));
             sections.add(e);
             topics.addAll(s.topics());
@@ -229,7 +237,7 @@ final class Model {
         m.put("sections", sections);
         m.put("topics", refs(Schema.TOPICS, topics));
         m.put("corrections", corrections(a, null));
-        m.put("body", a.body() == null ? "" : a.body().html());
+        m.put("body", html(a.body(), 1));
         m.put("modified", Date.from(lastModified(a).instant()));
         return m;
     }
@@ -270,7 +278,7 @@ final class Model {
             rel.add(e);
         }
         m.put("related", rel);
-        m.put("body", s.body() == null ? "" : s.body().html());
+        m.put("body", html(s.body(), 1));
         m.put("corrections", corrections(a, s));
         return m;
     }
@@ -278,7 +286,7 @@ final class Model {
     /** A standalone page. */
     Map<String, Object> doc(Page p) {
         Map<String, Object> m = header(p);
-        m.put("body", p.body() == null ? "" : p.body().html());
+        m.put("body", html(p.body(), 1));
         return m;
     }
 
@@ -333,6 +341,15 @@ final class Model {
         return new LinkedHashMap<>();
     }
 
+    /** A map of the given keys and values, in that order (Map.of's order changes from one run to the next). */
+    static Map<String, Object> data(Object... keysAndValues) {
+        Map<String, Object> m = map();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
     static void put(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
@@ -343,7 +360,20 @@ final class Model {
         return s == null || s.isBlank() ? other : s;
     }
 
-    static String html(Body body) {
-        return body == null ? "" : body.html();
+    /** A text's HTML below a heading of this level (1: the page's own title), remembered with its fingerprint. */
+    synchronized String html(Body body, int level) {
+        if (body == null) {
+            return "";
+        }
+        String html = Headings.shift(body, level);
+        if (!html.isEmpty()) { // "" is one shared string: it stands for no text, not for this one
+            fingerprints.put(html, body.key() + "|" + level);
+        }
+        return html;
+    }
+
+    /** For {@link Digest}: read only once the data is made. */
+    synchronized Map<String, String> fingerprints() {
+        return new java.util.IdentityHashMap<>(fingerprints);
     }
 }

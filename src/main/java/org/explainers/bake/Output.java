@@ -78,6 +78,23 @@ public final class Output {
         }
     }
 
+    /**
+     * Links every file of the published build under {@code folder} if {@code probe} was made
+     * with this key there (a file that stands for the whole folder); false when they must be made.
+     */
+    boolean reuseFolder(String folder, String probe, String key) {
+        Entry before = previous.get(probe);
+        if (before == null || !before.key().equals(key)) {
+            return false;
+        }
+        for (Map.Entry<String, Entry> e : previous.entrySet()) {
+            if (e.getKey().startsWith(folder) && !reuse(e.getKey(), e.getValue().key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes a made file. */
     void write(String path, byte[] bytes, String key) {
         try {
@@ -123,6 +140,11 @@ public final class Output {
     /** Every file of this build, by path. */
     public Map<String, Entry> entries() {
         return Collections.unmodifiableMap(new TreeMap<>(entries));
+    }
+
+    /** How many files this bake made (the rest were taken from the published build). */
+    public int made() {
+        return fresh.size();
     }
 
     public boolean isFresh(String path) {

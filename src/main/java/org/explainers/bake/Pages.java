@@ -31,7 +31,7 @@ final class Pages {
     /** Explainers on the home page. */
     static final int HOME = 10;
     /** Entries per page of the paged lists: explainers of a month or an author, sections of a topic. */
-    static final int ARTICLES_PER_PAGE = 20;
+    static final int ARTICLES_PER_PAGE = 10;
     static final int SECTIONS_PER_PAGE = 25;
     /** Entries of a feed, newest first: readers poll feeds, and a feed of every section would repeat the whole site. */
     static final int FEED = 50;
@@ -102,13 +102,16 @@ final class Pages {
     }
 
     private void content() {
+        // A section's data (its related sections most of all) is made on every core, then listed in order.
+        List<Map<String, Object>> sections = site.listedSections().parallelStream().map(model::section).toList();
+        int next = 0;
         for (Article a : site.listedArticles()) {
             Map<String, Object> d = data(a.uri(), "article");
             d.put("article", model.article(a));
             add(a.uri(), template("article", "article.ftlh"), d);
             for (Section s : site.listedSections(a)) {
                 Map<String, Object> sd = data(s.uri(), "section");
-                sd.put("section", model.section(s));
+                sd.put("section", sections.get(next++));
                 add(s.uri(), template("section", "section.ftlh"), sd);
             }
         }
@@ -175,7 +178,7 @@ final class Pages {
                     add(chunk.path(), template("month", "month.ftlh"), d);
                 }
             });
-            years.add(Map.of("year", year, "months", list));
+            years.add(Model.data("year", year, "months", list));
         });
         Map<String, Object> d = data(paths.archive(), "archive");
         d.put("years", years);
@@ -200,7 +203,7 @@ final class Pages {
         for (int n = chunk.count(); n >= 1; n--) {
             if (n != 1 && n != chunk.count() && Math.abs(n - chunk.number()) > 2) {
                 if (!gap) {
-                    numbers.add(Map.of("gap", true));
+                    numbers.add(Model.data("gap", true));
                 }
                 gap = true;
                 continue;
@@ -304,7 +307,7 @@ final class Pages {
             byArticle.get(s.article()).add(e);
         }
         List<Object> groups = new ArrayList<>();
-        byArticle.forEach((a, sections) -> groups.add(Map.of("article", model.link(a), "sections", sections)));
+        byArticle.forEach((a, sections) -> groups.add(Model.data("article", model.link(a), "sections", sections)));
         return groups;
     }
 

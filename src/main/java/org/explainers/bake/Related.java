@@ -24,7 +24,8 @@ final class Related {
     private final Map<Section, Integer> number = new IdentityHashMap<>();
     private final Map<String, int[]> byTopic = new HashMap<>();
     private final Article[] articleOf;
-    private final int[] shared;
+    /** Per thread: how many topics each section shares with the one asked about (sections are asked about on every core). */
+    private final ThreadLocal<int[]> counts;
 
     /** @param sections the listed sections in reading order */
     Related(List<Section> sections) {
@@ -39,11 +40,13 @@ final class Related {
         }
         lists.forEach((t, list) -> byTopic.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
         articleOf = sections.stream().map(Section::article).toArray(Article[]::new);
-        shared = new int[sections.size()];
+        int size = sections.size();
+        counts = ThreadLocal.withInitial(() -> new int[size]);
     }
 
     /** The related sections of {@code s} with the number of topics each shares, best first. */
-    synchronized List<Map.Entry<Section, Integer>> of(Section s, Section prev, Section next) {
+    List<Map.Entry<Section, Integer>> of(Section s, Section prev, Section next) {
+        int[] shared = counts.get();
         Integer selfNumber = number.get(s);
         if (selfNumber == null) {
             return List.of();
@@ -74,7 +77,7 @@ final class Related {
                 continue; // fewer topics in common than the last of the best: most candidates of a large site
             }
             int at = bestCount;
-            while (at > 0 && before(o, best[at - 1], s)) {
+            while (at > 0 && before(o, best[at - 1], s, shared)) {
                 at--;
             }
             if (at < LIMIT) {
@@ -95,7 +98,7 @@ final class Related {
     }
 
     /** Whether {@code a} ranks before {@code b} among the sections related to {@code s}. */
-    private boolean before(int a, int b, Section s) {
+    private boolean before(int a, int b, Section s, int[] shared) {
         if (shared[a] != shared[b]) {
             return shared[a] > shared[b];
         }

@@ -126,7 +126,11 @@ public final class Bodies {
                 }
             }
         }
-        Body body = new Body(root.html(), root.text(), List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
+        StringBuilder made = new StringBuilder(key);
+        for (String dep : deps) {
+            made.append('|').append(images.get(dep).sha256());
+        }
+        Body body = new Body(made.toString(), root.html(), root.text(), List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
         if (ok) {
             cache.put(key, body, deps, images);
         }

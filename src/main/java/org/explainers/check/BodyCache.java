@@ -13,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BodyCache {
 
     /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private record Entry(Body body, Map<String, String> images) {
     }
@@ -56,6 +53,7 @@ public final class BodyCache {
                     int n = in.readInt();
                     for (int i = 0; i < n; i++) {
                         String key = in.readUTF();
+                        String made = string(in);
                         String html = string(in);
                         String text = string(in);
                         boolean headings = in.readBoolean();
@@ -69,7 +67,7 @@ public final class BodyCache {
                         for (int k = 0; k < deps; k++) {
                             images.put(in.readUTF(), in.readUTF());
                         }
-                        map.put(key, new Entry(new Body(html, text, List.copyOf(list), headings), images));
+                        map.put(key, new Entry(new Body(made, html, text, List.copyOf(list), headings), images));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -86,18 +84,9 @@ public final class BodyCache {
         return new BodyCache(all);
     }
 
+    /** The file's fingerprint from JBake's crawl (its SHA-1), with its path, Flexmark's options and the allowlist. */
     public static String key(Doc d, int extensions, HtmlPolicy policy) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((VERSION + "\n" + d.source + "\n" + extensions + "\n" + policy.fingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
-            for (String line : d.markdown) {
-                md.update(line.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return VERSION + ":" + d.sha1() + ":" + d.source + ":" + extensions + ":" + policy.fingerprint();
     }
 
     /** The cached body for this key, if the images it shows are the same as then. */
@@ -135,6 +124,7 @@ public final class BodyCache {
             for (Map.Entry<String, Entry> e : sorted.entrySet()) {
                 Body b = e.getValue().body;
                 out.writeUTF(e.getKey());
+                string(out, b.key());
                 string(out, b.html());
                 string(out, b.text());
                 out.writeBoolean(b.headings());

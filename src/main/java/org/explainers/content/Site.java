@@ -36,6 +36,7 @@ public final class Site {
     private final List<Article> listedArticles = new ArrayList<>();
     private final List<Section> listedSections = new ArrayList<>();
     private final Map<Section, Integer> reading = new IdentityHashMap<>();
+    private final Map<Article, List<Section>> listedByArticle = new IdentityHashMap<>();
 
     private Site(Instant now, boolean preview, List<Article> articles, List<Page> pages,
                  Map<Vocabulary.Spec, Vocabulary> vocabularies, List<String> media) {
@@ -166,13 +167,18 @@ public final class Site {
             states.put(p, state(p, null));
         }
         for (Article a : articles) {
+            List<Section> shown = new ArrayList<>();
+            for (Section s : a.sections) {
+                if (listed(s)) {
+                    shown.add(s);
+                }
+            }
+            listedByArticle.put(a, List.copyOf(shown));
             if (listed(a)) {
                 listedArticles.add(a);
-                for (Section s : a.sections) {
-                    if (listed(s)) {
-                        reading.put(s, listedSections.size());
-                        listedSections.add(s);
-                    }
+                for (Section s : shown) {
+                    reading.put(s, listedSections.size());
+                    listedSections.add(s);
                 }
             }
         }
@@ -259,7 +265,7 @@ public final class Site {
     }
 
     public List<Section> listedSections(Article a) {
-        return a.sections.stream().filter(this::listed).toList();
+        return listedByArticle.getOrDefault(a, List.of());
     }
 
     /** Standalone pages, by path. */

@@ -72,58 +72,63 @@ public final class SourceText {
             problems.error(path, 0, "the file is empty", "write its header and text, or delete the file");
             return null;
         }
-        List<String> lines = split(text);
+        // One pass over the characters as an array (a String's char reads are calls the quick
+        // JIT compiler does not inline): the lines, and each line's budgets and characters.
+        char[] chars = text.toCharArray();
+        List<String> lines = new ArrayList<>();
         boolean ok = true;
-        for (int i = 0; i < lines.size(); i++) {
-            ok &= checkLine(path, i + 1, lines.get(i), markdown, problems);
+        int start = 0;
+        int brackets = 0;
+        int bad = -1;
+        for (int i = 0; i <= chars.length; i++) {
+            char c = i < chars.length ? chars[i] : '\n';
+            if (c == '\n') {
+                int end = i > start && chars[i - 1] == '\r' ? i - 1 : i;
+                if (i < chars.length || start < chars.length) {
+                    if (bad == end) {
+                        bad = -1; // the \r of a Windows line end
+                    }
+                    ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, problems);
+                    lines.add(new String(chars, start, end - start));
+                }
+                start = i + 1;
+                brackets = 0;
+                bad = -1;
+            } else if (c == '[') {
+                brackets++;
+            } else if (bad < 0 && !allowed(c)) {
+                bad = i;
+            }
         }
         return ok ? new SourceText(path, lines) : null;
     }
 
-    /** Lines without their ends: \n, or \r\n as Windows editors write it. */
-    private static List<String> split(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
-                if (i < text.length() || start < text.length()) {
-                    lines.add(text.substring(start, end));
-                }
-                start = i + 1;
-            }
-        }
-        return lines;
-    }
-
-    private static boolean checkLine(String path, int n, String line, boolean markdown, Problems problems) {
-        if (line.length() > MAX_LINE) {
-            problems.error(path, n, "the line has " + line.length() + " characters; a line may have at most " + MAX_LINE,
+    private static boolean checkLine(String path, int n, char[] chars, int start, int end, int bad, int brackets, boolean markdown,
+                                     Problems problems) {
+        int length = end - start;
+        if (length > MAX_LINE) {
+            problems.error(path, n, "the line has " + length + " characters; a line may have at most " + MAX_LINE,
                     "break it into paragraphs (a blank line between them)");
             return false;
         }
-        for (int i = 0; i < line.length(); i++) {
-            int c = line.charAt(i);
-            if (!allowed(c)) {
-                problems.error(path, n, "invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", c) + " at column " + (i + 1),
-                        "delete it (it may have come with pasted text); feeds and search engines reject it");
-                return false;
-            }
+        if (bad >= 0) {
+            problems.error(path, n, "invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) chars[bad])
+                            + " at column " + (bad - start + 1),
+                    "delete it (it may have come with pasted text); feeds and search engines reject it");
+            return false;
         }
         if (!markdown) {
             return true;
-        }
-        int brackets = 0;
-        for (int i = 0; i < line.length(); i++) {
-            brackets += line.charAt(i) == '[' ? 1 : 0;
         }
         if (brackets > MAX_BRACKETS) {
             problems.error(path, n, "the line has " + brackets + " `[`; a line may have at most " + MAX_BRACKETS,
                     "split the line, or write a bracket that is not a link as `\\[`");
             return false;
         }
-        int depth = containerDepth(line);
+        // Markers sit at the start of a line: its first few hundred characters are enough to see too many.
+        int depth = containerDepth(new String(chars, start, Math.min(length, 8 * MAX_DEPTH + 64)));
         if (depth > MAX_DEPTH) {
+            depth = containerDepth(new String(chars, start, length));
             problems.error(path, n, "block quotes or lists nested " + depth + " deep; at most " + MAX_DEPTH + " are allowed",
                     "flatten the nesting (a `>` or list marker opens one level each)");
             return false;

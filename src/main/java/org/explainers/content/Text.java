@@ -20,15 +20,51 @@ public final class Text {
      * fold alike. Names are sorted by their folded form, then as written.
      */
     public static String fold(String s) {
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == n) {
+            return s.toLowerCase(Locale.ROOT); // ASCII: no accents to remove
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
                 out.append(c);
+            } else {
+                out.append(withoutMarks(c));
             }
         }
+        // Lower case over the whole text, as search.js does (a final sigma depends on its neighbours).
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A character beyond ASCII decomposed (NFKD) without its accents, worked out once for most scripts. */
+    private static String withoutMarks(char c) {
+        if (c >= WITHOUT_MARKS.length || Character.isSurrogate(c)) {
+            return c >= WITHOUT_MARKS.length && !Character.isSurrogate(c) ? decompose(c) : String.valueOf(c);
+        }
+        String f = WITHOUT_MARKS[c];
+        if (f == null) {
+            WITHOUT_MARKS[c] = f = decompose(c); // the same string whichever thread writes it
+        }
+        return f;
+    }
+
+    private static final String[] WITHOUT_MARKS = new String[0x3000];
+
+    private static String decompose(char c) {
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char d = decomposed.charAt(i);
+            if (Character.getType(d) != Character.NON_SPACING_MARK) {
+                out.append(d);
+            }
+        }
+        return out.toString();
     }
 
     /** "; did you mean `x`?" or "" when nothing is close. */

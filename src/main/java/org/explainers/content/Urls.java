@@ -21,6 +21,9 @@ public final class Urls {
 
     /** What a browser makes of an attribute value before it parses it as a URL. */
     public static String asBrowserReads(String value) {
+        if (plain(value)) {
+            return value; // most addresses: nothing to drop
+        }
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -37,6 +40,20 @@ public final class Urls {
             end--;
         }
         return out.substring(start, end);
+    }
+
+    private static boolean plain(String value) {
+        int n = value.length();
+        if (n == 0 || value.charAt(0) <= ' ' || value.charAt(n - 1) <= ' ') {
+            return n == 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The scheme of an address in lower case ("" when it is relative), or null when it is no address at all. */

@@ -123,8 +123,9 @@ public final class Build {
         if (inputs.unsafe) {
             return fail(problems, start, "content/, templates/ or assets/");
         }
-        CompletableFuture<BodyCache> cached = bodies != null ? CompletableFuture.completedFuture(bodies)
+        CompletableFuture<BodyCache> reading = bodies != null ? CompletableFuture.completedFuture(bodies)
                 : CompletableFuture.supplyAsync(() -> BodyCache.read(cache.resolve("bodies.bin")));
+        CompletableFuture<Void> cached = CompletableFuture.completedFuture(null);
         Map<Vocabulary.Spec, Vocabulary> vocabularies = vocabularies(project, inputs, problems);
         Set<String> layouts = new TreeSet<>();
         for (String t : inputs.templates) {
@@ -146,7 +147,7 @@ public final class Build {
             return fail(problems, start, "the project's settings");
         }
         HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
-        used = cached.join();
+        used = reading.join();
         time("body cache", start);
         new Bodies(markdown, policy, images, used, problems).run(site);
         bodies = used.next();
@@ -160,6 +161,17 @@ public final class Build {
             return fail(problems, start, "content/");
         }
         report(problems);
+        if (!options.checkOnly()) {
+            // The bodies are right whatever happens to the bake: kept for the next build while this one bakes.
+            BodyCache keep = used;
+            cached = CompletableFuture.runAsync(() -> {
+                try {
+                    keep.write(cache.resolve("bodies.bin"));
+                } catch (IOException e) {
+                    // the next build renders them again
+                }
+            });
+        }
         heldBack(site, project.zone);
         if (gone == null) {
             out.println("      (no Git history here: renamed files are not checked for their old addresses)");
@@ -208,11 +220,11 @@ public final class Build {
             output.writeManifest();
             clean.join();
             Publish.swap(options.site(), build);
-            used.write(cache.resolve("bodies.bin"));
+            cached.join();
             long millis = elapsed(start);
-            out.printf(java.util.Locale.ROOT, "Baked %d pages (%d files) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
-                    report.pages(), report.files(), relative(options.site()), millis, checked, baked - checked,
-                    verified - baked, millis - verified);
+            out.printf(java.util.Locale.ROOT, "Baked %d pages (%d files, %d made, the rest as the last build made them) into %s/ in %d ms"
+                            + " (check %d, bake %d, check output %d, publish %d).%n", report.pages(), report.files(), output.made(),
+                    relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
             return new Result(true, problems.list(), report.pages(), report.files(), millis);
         } catch (IOException | RuntimeException | InterruptedException e) {
             problems.error(relative(options.site()), 0, "the bake failed: " + describe(e), "see the message; the published site was not changed");

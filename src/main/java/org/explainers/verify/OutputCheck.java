@@ -130,6 +130,12 @@ public final class OutputCheck {
         return internal;
     }
 
+    /** What was decided for an address in an element, by element, attribute, rel and address: pages repeat their links. */
+    private final Map<String, String> decided = new ConcurrentHashMap<>();
+    /** Site paths of relative addresses, by the page's folder and the address. */
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
+    private static final String NONE = "";
+
     private void address(String where, String path, String tag, Element e, String key, String value, List<String> internal) {
         if (key.equals("srcset")) {
             for (String candidate : value.split(",")) {
@@ -150,6 +156,29 @@ public final class OutputCheck {
             }
             return;
         }
+        String memo = tag + ' ' + key + ' ' + e.attr("rel") + ' ' + value;
+        String problem = decided.get(memo);
+        if (problem == null) {
+            String judged = judge(tag, key, e, value);
+            problem = judged == null ? NONE : judged;
+            decided.put(memo, problem);
+        }
+        if (!problem.isEmpty()) {
+            problems.error(where, 0, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
+            return;
+        }
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        String target = resolved.computeIfAbsent(folder + '\0' + value, k -> {
+            String t = internal(path, value, project.address.path());
+            return t == null ? NONE : t;
+        });
+        if (!target.isEmpty()) {
+            internal.add(target);
+        }
+    }
+
+    /** Why an address may not be in this element's attribute, or null. */
+    private String judge(String tag, String key, Element e, String value) {
         String problem;
         boolean link = key.equals("href") || key.equals("cite");
         if (tag.equals("link") && key.equals("href")) {
@@ -165,14 +194,7 @@ public final class OutputCheck {
         } else {
             problem = "may not be set here";
         }
-        if (problem != null) {
-            problems.error(where, 0, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
-            return;
-        }
-        String target = internal(path, value, project.address.path());
-        if (target != null) {
-            internal.add(target);
-        }
+        return problem;
     }
 
     /**
