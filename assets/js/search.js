@@ -1,163 +1,362 @@
 /*
- * Site search without a server. The form is `hidden` in the HTML, so readers without
- * JavaScript never see a control that cannot work. On first use this script loads
- * search-index.js (window.SEARCH_INDEX, written at build time) with a <script> element, which
- * also works for pages opened from disk (file://), where fetch() and XHR are blocked.
- * Entries: {t: title, u: url from the site root, s: summary, a: article title, k: topic names,
- * x: plain text}. A result matches when every word of the query occurs in t, s, k or x,
- * ignoring case and accents.
+ * Site search without a server, from the index the build writes in search/ (see
+ * src/main/java/org/explainers/bake/Search.java). Every index file is a script that calls back
+ * into window.SEARCH, because a page opened from disk (file://) may load a script but not fetch
+ * a file. A query loads index.js, one word file per query word and one file per result shown,
+ * each file at most once. The form is `hidden` in the HTML, so readers without JavaScript never
+ * see a control that cannot work.
  */
 (function () {
   "use strict";
 
-  var MAX_RESULTS = 20;
+  var SHOWN = 10;     // results listed
+  var FIRST = 4;      // results listed at once (about what the panel shows; section files are large)
+  var CAP = 1000;     // the most sections the index lists for a word (Search.POSTINGS)
+  var DELAY = 120;    // ms of quiet typing before a query runs
+  var PAUSE = 1000;   // ms of quiet typing before the other results load (or a move into the list)
+  var BEFORE = 60;    // characters of a snippet before the first match
+  var LENGTH = 180;   // characters of a snippet
+  var WORDS = 10;     // query words used: a pasted paragraph must not load a hundred files
+
   var form = document.querySelector("form.search");
-  if (!form || !document.createElement("div").classList) {
+  var re;
+  try { // Unicode classes as in Java; an older browser has none, and the form stays hidden
+    re = { mark: new RegExp("\\p{Mn}", "gu"), word: new RegExp("[\\p{L}\\p{Nd}]+", "gu"),
+      token: "[\\p{L}\\p{M}\\p{Nd}]+" };
+  } catch (e) {
+    return;
+  }
+  if (!form || !window.Promise || !"".normalize || !form.classList) {
     return;
   }
   var input = form.querySelector("input[type=search]");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var root = form.getAttribute("data-root") || document.documentElement.getAttribute("data-root") || "";
-  var index = null;
-  var loading = false;
+  var root = form.getAttribute("data-root") || "";
+  var folder = root + (form.getAttribute("data-index") || "search/");
+  var loaded = {};    // path in the index folder -> the value its script handed over
+  var loading = {};   // path -> Promise of that value: each file is requested once
+  var matches = {};   // query word -> its sections, parsed once
   var timer = 0;
-  var shownQuery = null;
+  var latest = 0;     // number of the latest query: an older one never renders
+  var shown = null;   // the query words that the list shows, or is about to
+  var rest = null;    // lists the rest of the results, once typing pauses
+  var restTimer = 0;
+  var typed = 0;      // time of the last keystroke
 
-  /* Lower case without accents: "Zelenskyy’s" and "ZELENSKYY" compare equal. */
-  function fold(text) {
-    var s = String(text || "").toLowerCase();
-    return s.normalize ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
-  }
-
-  /* Only site-relative paths: never a scheme (javascript:, http:) or a protocol-relative URL. */
-  function safePath(u) {
-    return typeof u === "string" && !/^([a-z][a-z0-9+.\-]*:|\/)/i.test(u);
-  }
-
-  function load() {
-    if (index || loading) {
-      return;
-    }
-    loading = true;
-    if (input.value.trim()) {
-      status.textContent = "Loading the search index…";
-    }
-    var script = document.createElement("script");
-    script.src = root + "search-index.js";
-    script.onload = function () {
-      var raw = window.SEARCH_INDEX || [];
-      index = [];
-      for (var i = 0; i < raw.length; i++) {
-        var e = raw[i];
-        if (e && safePath(e.u)) {
-          index.push({ e: e, title: fold(e.t), text: fold([e.t, e.s, e.k, e.x].join(" ")) });
-        }
+  /* The index files call these; each value is filed under the path of the file that calls. */
+  window.SEARCH = {
+    index: function (value) {
+      if (value && typeof value.words === "object") {
+        loaded["index.js"] = value;
       }
-      schedule();
-    };
-    script.onerror = function () {
-      loading = false;
-      status.textContent = "Search is not available right now.";
-    };
-    document.head.appendChild(script);
+    },
+    words: function (key, value) { loaded["t/" + fileName(key) + ".js"] = value; },
+    prefix: function (key, value) { loaded["p/" + fileName(key) + ".js"] = value; },
+    doc: function (n, value) { loaded["d/" + n + ".js"] = value; }
+  };
+
+  /* Words as Search.words finds them: compatibility decomposition, no accents, lower case, then
+     runs of letters and digits (Java's are of UTF-16 units: a surrogate ends a word). */
+  function words(text) {
+    var folded = String(text).normalize("NFKD").replace(re.mark, "").toLowerCase();
+    return folded.replace(/[\ud800-\udfff]/g, " ").match(re.word) || [];
   }
 
-  function clear() {
+  /* The words of the query that count: two letters or more, each once. */
+  function queryWords() {
+    return words(input.value).filter(function (w, i, all) {
+      return w.length >= 2 && all.indexOf(w) === i;
+    }).slice(0, WORDS);
+  }
+
+  /* As Search.fileName: ASCII letters and digits as they are, other characters as _hex_. */
+  function fileName(key) {
+    return String(key).replace(/[^a-z0-9]/gi, function (c) {
+      return "_" + c.charCodeAt(0).toString(16) + "_";
+    });
+  }
+
+  /* Only paths inside the site: no scheme (javascript:), no leading /, no .. segment, no
+     backslash, space or control character (browsers read some of them as / or drop them). */
+  function safePath(u) {
+    return typeof u === "string" && !/^([a-z][a-z0-9+.\-]*:|\/)|(^|\/)(\.|%2e){2}([\/?#]|$)|[\x00-\x20\\]/i.test(u);
+  }
+
+  /* Loads an index file with a <script> element; resolves with the value its call handed over. */
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = folder + path;
+        script.onload = script.onerror = function () {
+          document.head.removeChild(script);
+          if (loaded.hasOwnProperty(path)) {
+            resolve(loaded[path]);
+          } else {
+            delete loading[path]; // the next query tries again
+            reject(new Error("cannot load " + script.src));
+          }
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
+  }
+
+  /* The file that lists a query word's sections: p/<ab>.js for two letters, t/<abc>.js for more;
+     null when index.js lists none (then nothing matches). */
+  function fileFor(word) {
+    var thirds = loaded["index.js"].words[word.slice(0, 2)];
+    return typeof thirds !== "string" ? null : word.length === 2 ? "p/" + fileName(word) + ".js"
+        : thirds.indexOf(word.charAt(2)) < 0 ? null : "t/" + fileName(word.slice(0, 3)) + ".js";
+  }
+
+  /* The sections of a query word, {docs: {number: fields}, size, capped}: a prefix file's list,
+     or the lists of all words of a t/ file that start with the query word, joined. */
+  function sections(word) {
+    return matches[word] ? Promise.resolve(matches[word]) : load("index.js").then(function () {
+      var path = fileFor(word);
+      return path ? load(path) : "";
+    }).then(function (found) {
+      var lists = typeof found === "string" ? [found] : Object.keys(found).filter(function (w) {
+        return w.lastIndexOf(word, 0) === 0;
+      }).map(function (w) { return found[w]; });
+      return (matches[word] = parse(lists));
+    });
+  }
+
+  /* Postings: "<gap from the previous section, base 36><fields 1-7>,..." with fields 4 title,
+     2 summary, 1 text. A section in several lists keeps all its fields. */
+  function parse(lists) {
+    var result = { docs: {}, size: 0, capped: false };
+    lists.forEach(function (postings) {
+      var entries = postings ? String(postings).split(",") : [];
+      var n = 0;
+      result.capped = result.capped || entries.length >= CAP;
+      for (var i = 0; i < entries.length; i++) {
+        n += parseInt(entries[i].slice(0, -1), 36);
+        var fields = entries[i].charCodeAt(entries[i].length - 1) - 48;
+        if (!(n >= 0 && fields >= 1 && fields <= 7)) {
+          break; // a damaged list: keep what came before
+        }
+        result.size += result.docs[n] ? 0 : 1;
+        result.docs[n] |= fields;
+      }
+    });
+    return result;
+  }
+
+  /* The sections that match every word, best first: the weight of each word's best field
+     (title 4, summary 2, text 1) summed over the words, then reading order. */
+  function rank(found) {
+    found.sort(function (a, b) { return a.size - b.size; });
+    var hits = [];
+    for (var n in found[0].docs) {
+      var score = 0;
+      for (var i = 0; i < found.length && score >= 0; i++) {
+        var f = found[i].docs[n];
+        score = !f ? -1 : score + (f & 4 ? 4 : f & 2 ? 2 : 1);
+      }
+      if (score >= 0) {
+        hits.push({ n: +n, score: score });
+      }
+    }
+    return hits.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+  }
+
+  /* Whether a token of text holds a word that starts with a query word. */
+  function isMatch(token, query) {
+    return words(token).some(function (w) {
+      return query.some(function (q) { return w.lastIndexOf(q, 0) === 0; });
+    });
+  }
+
+  /* Calls back with each token of a text that matches the query, until it returns true. */
+  function eachMatch(text, query, callback) {
+    var token = new RegExp(re.token, "gu");
+    var m;
+    while ((m = token.exec(text))) {
+      if (isMatch(m[0], query) && callback(m.index, m[0])) {
+        return;
+      }
+    }
+  }
+
+  /* Appends text to an element, with the tokens that match the query in <mark>. */
+  function highlight(parent, text, query) {
+    var from = 0;
+    eachMatch(text, query, function (at, token) {
+      parent.appendChild(document.createTextNode(text.slice(from, at)));
+      parent.appendChild(document.createElement("mark")).textContent = token;
+      from = at + token.length;
+    });
+    parent.appendChild(document.createTextNode(text.slice(from)));
+  }
+
+  /* Some text around the first match in the section's text, else in its summary, cut at spaces. */
+  function snippet(doc, query) {
+    var text = String(doc.s || doc.x || "");
+    var at = -1;
+    [String(doc.x || ""), String(doc.s || "")].some(function (t) {
+      eachMatch(t, query, function (i) { at = i; return true; });
+      text = at >= 0 ? t : text;
+      return at >= 0;
+    });
+    var space = text.indexOf(" ", at - BEFORE);
+    var start = at <= BEFORE ? 0 : space >= 0 && space < at ? space + 1 : at;
+    var end = Math.min(text.length, start + LENGTH);
+    space = end < text.length ? text.lastIndexOf(" ", end) : -1;
+    end = space > at ? space : end;
+    return (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
+  }
+
+  /* Appends one result per section: its title as a link, its article and a snippet. */
+  function append(docs, query) {
+    docs.forEach(function (doc) {
+      if (!doc || !safePath(doc.u)) {
+        return; // never a link to anywhere but the site
+      }
+      var li = document.createElement("li");
+      var a = li.appendChild(document.createElement("a"));
+      a.href = root + doc.u;
+      highlight(a, String(doc.t || doc.u), query);
+      if (doc.a) {
+        li.appendChild(document.createElement("span")).className = "search-result-article";
+        li.lastChild.textContent = doc.a;
+      }
+      li.appendChild(document.createElement("span")).className = "search-result-snippet";
+      highlight(li.lastChild, snippet(doc, query), query);
+      list.appendChild(li);
+    });
+  }
+
+  /* Replaces the list with these results (or none), and says how many match. */
+  function show(message, docs, query) {
     while (list.firstChild) {
       list.removeChild(list.firstChild);
     }
+    append(docs || [], query);
+    if (status.textContent !== message) {
+      status.textContent = message;
+    }
   }
 
-  /* Results are drawn once the typing pauses, and only when the query changed. */
-  function schedule() {
+  function loadDocs(hits) {
+    return Promise.all(hits.map(function (hit) { return load("d/" + hit.n + ".js"); }));
+  }
+
+  /* Lists the rest of the results when typing has paused for PAUSE ms (at once if now). */
+  function later(now) {
+    window.clearTimeout(restTimer);
+    if (rest) {
+      restTimer = window.setTimeout(rest, now ? 0 : Math.max(0, typed + PAUSE - Date.now()));
+    }
+  }
+
+  /* Runs the query in the box unless the list shows it already; only the latest query renders.
+     The first results list as soon as their files are in (with any others already loaded). */
+  function run(now) {
     window.clearTimeout(timer);
-    timer = window.setTimeout(run, 150);
+    var query = queryWords();
+    if (query.join(" ") === shown) {
+      return later(now);
+    }
+    var number = ++latest;
+    var text = input.value.trim();
+    shown = query.join(" ");
+    rest = null;
+    if (!query.length) {
+      return show(text ? "Type at least two letters or digits." : "");
+    }
+    Promise.all(query.map(sections)).then(function (found) {
+      var hits = rank(found.slice());
+      var top = hits.slice(0, SHOWN);
+      var first = 0;
+      while (first < top.length && (now || first < FIRST || loaded["d/" + top[first].n + ".js"])) {
+        first++;
+      }
+      var total = (found.some(function (f) { return f.capped; }) ? "about " : "")
+          + String(hits.length).replace(/\B(?=(\d{3})+$)/g, ",");
+      return number === latest && loadDocs(top.slice(0, first)).then(function (docs) {
+        if (number !== latest) {
+          return;
+        }
+        show(!hits.length ? "No sections match “" + text + "”."
+            : hits.length > top.length ? top.length + " of " + total + " matching sections:"
+            : total + (hits.length === 1 ? " matching section:" : " matching sections:"), docs, query);
+        rest = first < top.length && function () {
+          rest = null;
+          loadDocs(top.slice(first)).then(function (more) {
+            return number === latest && append(more, query);
+          }).catch(fail(number));
+        };
+        later(now);
+      });
+    }).catch(fail(number));
   }
 
-  function run() {
-    var query = input.value.trim();
-    if (!index || fold(query) === shownQuery) {
-      return;
-    }
-    shownQuery = fold(query);
-    var words = shownQuery.split(/\s+/).filter(function (w) { return w.length > 0; });
-    clear();
-    if (!words.length) {
-      status.textContent = "";
-      return;
-    }
-    var hits = [];
-    for (var i = 0; i < index.length; i++) {
-      var item = index[i];
-      var inTitle = 0;
-      var all = true;
-      for (var j = 0; j < words.length; j++) {
-        if (item.text.indexOf(words[j]) < 0) {
-          all = false;
-          break;
-        }
-        if (item.title.indexOf(words[j]) >= 0) {
-          inTitle++;
-        }
+  function fail(number) {
+    return function () {
+      if (number === latest) {
+        shown = null;
+        show("Search is not available right now.");
       }
-      if (all) {
-        hits.push({ item: item, score: inTitle, order: i });
-      }
-    }
-    /* Title matches first, otherwise the index order (reading order). */
-    hits.sort(function (a, b) { return (b.score - a.score) || (a.order - b.order); });
-    var shown = hits.slice(0, MAX_RESULTS);
-    for (var k = 0; k < shown.length; k++) {
-      var e = shown[k].item.e;
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = root + e.u;
-      a.textContent = e.t;
-      li.appendChild(a);
-      if (e.a) {
-        var where = document.createElement("span");
-        where.className = "search-result-article";
-        where.textContent = e.a;
-        li.appendChild(where);
-      }
-      list.appendChild(li);
-    }
-    if (!hits.length) {
-      status.textContent = "No sections match “" + query + "”.";
-    } else if (hits.length > shown.length) {
-      status.textContent = "The first " + shown.length + " of " + hits.length + " matching sections:";
-    } else {
-      status.textContent = hits.length + (hits.length === 1 ? " matching section:" : " matching sections:");
-    }
+    };
   }
 
   form.hidden = false;
+  list.parentNode.tabIndex = -1; // a click on a snippet keeps focus, and the results, in the form
+  input.addEventListener("focus", function () {
+    load("index.js").catch(function () {}); // ready for the first word; a failure shows on use
+  });
+  /* Typing waits for a pause, but the t/ files of words of three letters or more are needed
+     whatever letters follow: they load at once. */
+  input.addEventListener("input", function () {
+    typed = Date.now();
+    window.clearTimeout(restTimer);
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, DELAY);
+    (loaded["index.js"] ? queryWords() : []).forEach(function (w) {
+      var path = w.length > 2 && fileFor(w);
+      return path && load(path).catch(function () {});
+    });
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    load();
-    window.clearTimeout(timer);
-    run();
+    run(true);
   });
-  input.addEventListener("focus", load);
-  /* The results close when focus leaves the search, and come back with it. */
-  form.addEventListener("focusin", function () {
+  /* The results close when focus leaves the search, and come back with it; moving into the list
+     (by keyboard or by scrolling it) lists the other results at once. */
+  form.addEventListener("focusin", function (event) {
     form.classList.remove("is-closed");
+    if (event.target !== input) {
+      later(true);
+    }
+  });
+  list.addEventListener("scroll", function () {
+    later(true);
   });
   form.addEventListener("focusout", function (event) {
     if (!event.relatedTarget || !form.contains(event.relatedTarget)) {
       form.classList.add("is-closed");
     }
   });
-  input.addEventListener("input", function () {
-    load();
-    schedule();
-  });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") {
+  /* Arrows move from the box through the result links and back; Escape clears the search. */
+  form.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
       input.value = "";
-      window.clearTimeout(timer);
       run();
+      input.focus();
+    } else if (event.key === "ArrowDown" && links.length && (at >= 0 || event.target === input)) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at > 0 ? links[at - 1] : input).focus();
     }
   });
 })();
