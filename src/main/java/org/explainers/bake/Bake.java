@@ -8,14 +8,11 @@ import org.explainers.content.Project;
 import org.explainers.content.Site;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * The bake: renders every page of the {@link Pages plan} with Freemarker, side by side on every
@@ -58,8 +54,6 @@ public final class Bake {
         List<Pages.Out> plan = new ArrayList<>(Pages.plan(site, project, model, moves));
         Templates templates = new Templates(project.templates, project.zone);
         String fingerprint = fingerprint(inputs);
-        // The largest pages first (an article holds all its sections): none is left for the end.
-        plan.sort(Comparator.comparing((Pages.Out p) -> !p.data().containsKey("article")).thenComparing(Pages.Out::path));
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bake");
@@ -68,13 +62,7 @@ public final class Bake {
         });
         try {
             List<Future<?>> jobs = new ArrayList<>();
-            Map<String, String> known = model.fingerprints();
-            for (Pages.Out page : plan) {
-                jobs.add(pool.submit(() -> {
-                    render(page, templates, fingerprint, known, out);
-                    return null;
-                }));
-            }
+            // The search index and the sitemap are one job each: they start first, beside the pages.
             jobs.add(pool.submit(() -> {
                 // Unchanged text, unchanged index: the published build's files are taken as they are.
                 String folder = project.paths.search() + "/";
@@ -88,6 +76,12 @@ public final class Bake {
                 sitemap(plan, model, out);
                 return null;
             }));
+            for (Pages.Out page : plan) {
+                jobs.add(pool.submit(() -> {
+                    render(page, templates, fingerprint, model.shared, out);
+                    return null;
+                }));
+            }
             for (String m : media) {
                 jobs.add(pool.submit(() -> {
                     new Media(project.content, cache.resolve("images")).publish(m, images, out);
@@ -115,13 +109,14 @@ public final class Bake {
         return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"));
     }
 
-    private void render(Pages.Out page, Templates templates, String fingerprint, Map<String, String> known, Output out) {
-        String key = new Digest(fingerprint + "\n" + page.template(), known).add(page.data()).hex();
+    private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
+        Map<String, Object> data = page.data().get();
+        String key = new Digest(fingerprint + "\n" + page.template(), shared).add(data).hex();
         if (out.reuse(page.path(), key)) {
             return;
         }
         try {
-            out.write(page.path(), templates.render(page.template(), page.data()).getBytes(StandardCharsets.UTF_8), key);
+            out.write(page.path(), templates.render(page.template(), data).getBytes(StandardCharsets.UTF_8), key);
         } catch (freemarker.template.TemplateException e) {
             String where = e.getTemplateSourceName() == null ? page.template() : e.getTemplateSourceName();
             String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
@@ -173,33 +168,7 @@ public final class Bake {
             md.update(t.getBytes(StandardCharsets.UTF_8));
             md.update(Files.readAllBytes(project.templates.resolve(t)));
         }
-        md.update(CODE.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    /** The build's own classes: a page made by other code is made again. */
-    private static final String CODE = codeFingerprint();
-
-    private static String codeFingerprint() {
-        MessageDigest md = digest();
-        try {
-            Path code = Path.of(Bake.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(code)) {
-                try (Stream<Path> walk = Files.walk(code)) {
-                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        md.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                        md.update(Files.readAllBytes(p));
-                    }
-                }
-            } else {
-                try (InputStream in = Files.newInputStream(code)) {
-                    md.update(in.readAllBytes());
-                }
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            md.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // unknown code: nothing is reused
-        }
-        md.update(freemarker.template.Configuration.getVersion().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(org.explainers.content.Code.FINGERPRINT.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
     }
 

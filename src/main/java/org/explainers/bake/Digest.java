@@ -9,18 +9,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fingerprint of template data: maps, lists, strings, numbers, booleans, dates, in their order.
- * A text's HTML counts by the fingerprint it was made with (see {@link Model#fingerprints}), not
- * by its bytes: it is most of a page's data, and hashing it again for every page that shows it
- * was a fifth of a large bake.
+ * A fingerprint of template data: maps, lists, strings, numbers, booleans, dates, in their order
+ * (the model's maps keep the order they were made in, the same on every run). A text's HTML
+ * counts by its body's key ({@link Html#key}), not by its bytes: it is most of a page's data,
+ * and hashing it for every page that shows it was a fifth of a large bake.
  */
 final class Digest {
 
     private final MessageDigest md;
-    private final java.util.Map<String, String> known;
+    private final Shared shared;
 
-    Digest(String seed, java.util.Map<String, String> known) {
-        this.known = known;
+    /**
+     * Data that many pages hold (the site's settings, an explainer's card), whose fingerprint is
+     * worked out once per bake and then stands for it: hashing the same card for every page of
+     * a large site was most of a warm build.
+     */
+    static final class Shared {
+        private final Map<Object, Boolean> marked = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        private final Map<Object, byte[]> done = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        /** Marks data as shared; it must not change afterwards. */
+        <T> T mark(T data) {
+            marked.put(data, Boolean.TRUE);
+            return data;
+        }
+
+        private byte[] digest(Object data) {
+            byte[] d = done.get(data);
+            if (d == null) {
+                Digest inner = new Digest("", this);
+                inner.content(data);
+                d = inner.md.digest();
+                done.put(data, d);
+            }
+            return d;
+        }
+    }
+
+    Digest(String seed) {
+        this(seed, new Shared());
+    }
+
+    Digest(String seed, Shared shared) {
+        this.shared = shared;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -30,19 +61,28 @@ final class Digest {
     }
 
     Digest add(Object value) {
+        if (value != null && shared.marked.containsKey(value)) {
+            md.update((byte) '#');
+            md.update(shared.digest(value));
+            return this;
+        }
+        content(value);
+        return this;
+    }
+
+    private void content(Object value) {
         if (value == null) {
             md.update((byte) 'n');
         } else if (value instanceof String s) {
-            String key = known.get(s);
-            md.update((byte) (key == null ? 's' : 'k'));
-            text(key == null ? s : key);
+            md.update((byte) 's');
+            text(s);
+        } else if (value instanceof Html h) {
+            md.update((byte) 'h');
+            text(h.key());
         } else if (value instanceof Map<?, ?> m) {
             md.update((byte) '{');
-            // By key: a map's own order may change from one run to the next (Map.of's does).
-            java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
-            m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-            for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                text(e.getKey());
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                text(e.getKey().toString());
                 add(e.getValue());
             }
             md.update((byte) '}');
@@ -61,7 +101,6 @@ final class Digest {
         } else {
             throw new IllegalArgumentException("not template data: " + value.getClass().getName());
         }
-        return this;
     }
 
     private void text(String s) {

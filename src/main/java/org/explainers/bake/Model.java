@@ -41,8 +41,8 @@ final class Model {
     private final Images images;
     private final Related related;
     final Map<String, Object> siteData;
-    /** Each text's HTML (the very string the data holds) and the fingerprint it was made with. */
-    private final Map<String, String> fingerprints = new java.util.IdentityHashMap<>();
+    /** Data shown by many pages, fingerprinted once (see {@link Digest.Shared}). */
+    final Digest.Shared shared = new Digest.Shared();
 
     Model(Site site, Project project, Images images) {
         this.site = site;
@@ -50,7 +50,7 @@ final class Model {
         this.paths = project.paths;
         this.images = images;
         this.related = new Related(site.listedSections());
-        this.siteData = siteData();
+        this.siteData = shared.mark(siteData());
     }
 
     private Map<String, Object> siteData() {
@@ -181,15 +181,22 @@ final class Model {
 
     /** An entry of a vocabulary as data, with the address of its page. */
     Map<String, Object> ref(Vocabulary.Spec spec, String slug) {
-        Vocabulary.Entry e = site.vocabulary(spec).get(slug);
-        if (e == null) {
-            return null;
-        }
-        Map<String, Object> m = map();
-        e.values().forEach((k, v) -> put(m, k, v));
-        m.put("path", spec == Schema.TOPICS ? paths.topic(slug) : paths.author(slug));
-        return m;
+        Map<String, Object> ref = refs.computeIfAbsent(spec.file() + "\n" + slug, k -> {
+            Vocabulary.Entry e = site.vocabulary(spec).get(slug);
+            if (e == null) {
+                return NONE;
+            }
+            Map<String, Object> m = map();
+            e.values().forEach((key, v) -> put(m, key, v));
+            m.put("path", spec == Schema.TOPICS ? paths.topic(slug) : paths.author(slug));
+            return shared.mark(java.util.Collections.unmodifiableMap(m));
+        });
+        return ref == NONE ? null : ref;
     }
+
+    /** Vocabulary entries as data, made once: every page of a topic or by an author shows the same (it is not to be changed). */
+    private final Map<String, Map<String, Object>> refs = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Object> NONE = Map.of();
 
     Map<String, Object> link(Doc d) {
         Map<String, Object> m = map();
@@ -217,7 +224,7 @@ final class Model {
         m.put("more_parts", Math.max(0, parts.size() - CARD_PARTS));
         m.put("section_count", sections.size());
         m.put("slug", a.slug);
-        return m;
+        return shared.mark(m);
     }
 
     /** An article's page: everything on the card, and every section with its text. */
@@ -360,20 +367,8 @@ final class Model {
         return s == null || s.isBlank() ? other : s;
     }
 
-    /** A text's HTML below a heading of this level (1: the page's own title), remembered with its fingerprint. */
-    synchronized String html(Body body, int level) {
-        if (body == null) {
-            return "";
-        }
-        String html = Headings.shift(body, level);
-        if (!html.isEmpty()) { // "" is one shared string: it stands for no text, not for this one
-            fingerprints.put(html, body.key() + "|" + level);
-        }
-        return html;
-    }
-
-    /** For {@link Digest}: read only once the data is made. */
-    synchronized Map<String, String> fingerprints() {
-        return new java.util.IdentityHashMap<>(fingerprints);
+    /** A text's HTML below a heading of this level (1: the page's own title), made when a page shows it. */
+    Object html(Body body, int level) {
+        return body == null ? "" : new Html(body, level);
     }
 }

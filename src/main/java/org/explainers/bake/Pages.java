@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Every page the site has, with the template that renders it and the data it gets. This is the
@@ -42,10 +43,11 @@ final class Pages {
      *
      * @param path     where it goes, from the site root
      * @param template the template, as named in templates/
-     * @param data     what the template gets
+     * @param data     what the template gets, made when the page is baked (a large site's data
+     *                 is not all held at once)
      * @param listed   whether it belongs in the sitemap
      */
-    record Out(String path, String template, Map<String, Object> data, boolean listed) {
+    record Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed) {
     }
 
     private final Site site;
@@ -97,31 +99,31 @@ final class Pages {
         return m;
     }
 
-    private void add(String path, String template, Map<String, Object> data) {
-        pages.add(new Out(path, template, data, true));
+    /** A listed page whose data is the site's, the page's and one more entry (made when the page is baked). */
+    private void add(String path, String template, String kind, String key, Supplier<Object> value) {
+        pages.add(new Out(path, template, () -> {
+            Map<String, Object> d = data(path, kind);
+            d.put(key, value.get());
+            return d;
+        }, true));
     }
 
     private void content() {
-        // A section's data (its related sections most of all) is made on every core, then listed in order.
-        List<Map<String, Object>> sections = site.listedSections().parallelStream().map(model::section).toList();
-        int next = 0;
         for (Article a : site.listedArticles()) {
-            Map<String, Object> d = data(a.uri(), "article");
-            d.put("article", model.article(a));
-            add(a.uri(), template("article", "article.ftlh"), d);
+            add(a.uri(), template("article", "article.ftlh"), "article", "article", () -> model.article(a));
             for (Section s : site.listedSections(a)) {
-                Map<String, Object> sd = data(s.uri(), "section");
-                sd.put("section", sections.get(next++));
-                add(s.uri(), template("section", "section.ftlh"), sd);
+                add(s.uri(), template("section", "section.ftlh"), "section", "section", () -> model.section(s));
             }
         }
         for (Page p : site.listedPages()) {
-            Map<String, Object> d = data(p.uri(), "page");
-            d.put("doc", model.doc(p));
-            if (p.layout().equals("corrections")) {
-                d.put("corrections", allCorrections());
-            }
-            add(p.uri(), p.layout() + ".ftlh", d);
+            pages.add(new Out(p.uri(), p.layout() + ".ftlh", () -> {
+                Map<String, Object> d = data(p.uri(), "page");
+                d.put("doc", model.doc(p));
+                if (p.layout().equals("corrections")) {
+                    d.put("corrections", allCorrections());
+                }
+                return d;
+            }, true));
         }
     }
 
@@ -136,15 +138,18 @@ final class Pages {
     }
 
     private void home() {
-        Map<String, Object> d = data(paths.index(), "home");
         List<Object> latest = new ArrayList<>();
         for (Article a : site.listedArticles().subList(0, Math.min(HOME, site.listedArticles().size()))) {
             latest.add(model.card(a));
         }
-        d.put("latest", latest);
-        d.put("more", site.listedArticles().size() > HOME);
-        d.put("topics", topicIndex(false));
-        add(paths.index(), template("masterindex", "index.ftlh"), d);
+        List<Object> topics = topicIndex(false);
+        pages.add(new Out(paths.index(), template("masterindex", "index.ftlh"), () -> {
+            Map<String, Object> d = data(paths.index(), "home");
+            d.put("latest", latest);
+            d.put("more", site.listedArticles().size() > HOME);
+            d.put("topics", topics);
+            return d;
+        }, true));
     }
 
     /** The archive: a page of years and months, and each month's explainers, paged. */
@@ -171,18 +176,18 @@ final class Pages {
                 List<Article> oldestFirst = new ArrayList<>(articles);
                 Collections.reverse(oldestFirst);
                 for (Pager.Chunk<Article> chunk : Pager.split(oldestFirst, ARTICLES_PER_PAGE, base)) {
-                    Map<String, Object> d = data(chunk.path(), "month");
-                    d.put("month", m);
-                    d.put("articles", cards(chunk.items()));
-                    d.put("pager", pager(chunk, base));
-                    add(chunk.path(), template("month", "month.ftlh"), d);
+                    pages.add(new Out(chunk.path(), template("month", "month.ftlh"), () -> {
+                        Map<String, Object> d = data(chunk.path(), "month");
+                        d.put("month", m);
+                        d.put("articles", cards(chunk.items()));
+                        d.put("pager", pager(chunk, base));
+                        return d;
+                    }, true));
                 }
             });
             years.add(Model.data("year", year, "months", list));
         });
-        Map<String, Object> d = data(paths.archive(), "archive");
-        d.put("years", years);
-        add(paths.archive(), template("archive", "archive.ftlh"), d);
+        add(paths.archive(), template("archive", "archive.ftlh"), "archive", "years", () -> years);
     }
 
     private List<Object> cards(List<Article> oldestFirst) {
@@ -244,7 +249,7 @@ final class Pages {
         }
         for (Vocabulary.Entry e : entries) {
             List<Section> sections = byTopic.getOrDefault(e.slug(), List.of());
-            Map<String, Object> m = model.ref(Schema.TOPICS, e.slug());
+            Map<String, Object> m = new LinkedHashMap<>(model.ref(Schema.TOPICS, e.slug()));
             m.put("sections", sections.size());
             m.put("articles", sections.stream().map(Section::article).distinct().count());
             if (!sections.isEmpty()) {
@@ -263,19 +268,23 @@ final class Pages {
         }
         for (int i = 0; i < chunks.size(); i++) {
             String path = i == 0 ? paths.topicIndex() : SitePaths.numbered(paths.topicIndex(), i + 1);
-            Map<String, Object> d = data(path, "topics");
-            d.put("topics", chunks.get(i));
+            List<Object> chunk = chunks.get(i);
             Map<String, Object> pager = new LinkedHashMap<>();
             pager.put("number", i + 1);
             pager.put("count", chunks.size());
-            d.put("pager", pager);
-            add(path, template("tagsindex", "topics.ftlh"), d);
+            pages.add(new Out(path, template("tagsindex", "topics.ftlh"), () -> {
+                Map<String, Object> d = data(path, "topics");
+                d.put("topics", chunk);
+                d.put("pager", pager);
+                return d;
+            }, true));
         }
         byTopic.forEach((slug, sections) -> {
-            Map<String, Object> topic = model.ref(Schema.TOPICS, slug);
-            if (topic == null) {
+            Map<String, Object> ref = model.ref(Schema.TOPICS, slug);
+            if (ref == null) {
                 return;
             }
+            Map<String, Object> topic = new LinkedHashMap<>(ref);
             topic.put("sections", sections.size());
             topic.put("articles", sections.stream().map(Section::article).distinct().count());
             topic.put("feed", paths.topicFeed(slug));
@@ -285,11 +294,13 @@ final class Pages {
             oldestFirst.sort(java.util.Comparator.comparingInt((Section s) -> -articleOrder.get(s.article()))
                     .thenComparing(Orders.IN_ARTICLE));
             for (Pager.Chunk<Section> chunk : Pager.split(oldestFirst, SECTIONS_PER_PAGE, base)) {
-                Map<String, Object> d = data(chunk.path(), "topic");
-                d.put("topic", topic);
-                d.put("groups", groups(chunk.items()));
-                d.put("pager", pager(chunk, base));
-                add(chunk.path(), template("tag", "topic.ftlh"), d);
+                pages.add(new Out(chunk.path(), template("tag", "topic.ftlh"), () -> {
+                    Map<String, Object> d = data(chunk.path(), "topic");
+                    d.put("topic", topic);
+                    d.put("groups", groups(chunk.items()));
+                    d.put("pager", pager(chunk, base));
+                    return d;
+                }, true));
             }
         });
     }
@@ -319,20 +330,23 @@ final class Pages {
             }
         }
         byAuthor.forEach((slug, articles) -> {
-            Map<String, Object> author = model.ref(Schema.AUTHORS, slug);
-            if (author == null) {
+            Map<String, Object> ref = model.ref(Schema.AUTHORS, slug);
+            if (ref == null) {
                 return;
             }
+            Map<String, Object> author = new LinkedHashMap<>(ref);
             author.put("count", articles.size());
             String base = paths.author(slug);
             List<Article> oldestFirst = new ArrayList<>(articles);
             Collections.reverse(oldestFirst);
             for (Pager.Chunk<Article> chunk : Pager.split(oldestFirst, ARTICLES_PER_PAGE, base)) {
-                Map<String, Object> d = data(chunk.path(), "author");
-                d.put("author", author);
-                d.put("articles", cards(chunk.items()));
-                d.put("pager", pager(chunk, base));
-                add(chunk.path(), template("author", "author.ftlh"), d);
+                pages.add(new Out(chunk.path(), template("author", "author.ftlh"), () -> {
+                    Map<String, Object> d = data(chunk.path(), "author");
+                    d.put("author", author);
+                    d.put("articles", cards(chunk.items()));
+                    d.put("pager", pager(chunk, base));
+                    return d;
+                }, true));
             }
         });
     }
@@ -354,7 +368,16 @@ final class Pages {
         });
     }
 
-    private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> entries) {
+    private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
+        List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
+        pages.add(new Out(path, template, () -> {
+            Map<String, Object> d = data(path, "feed");
+            d.put("feed", feed(path, title, subtitle, alternate, entries));
+            return d;
+        }, false));
+    }
+
+    private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries) {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("title", title);
         feed.put("subtitle", subtitle);
@@ -362,7 +385,7 @@ final class Pages {
         feed.put("alternate", alternate);
         Moment newest = null;
         List<Object> list = new ArrayList<>();
-        for (Section s : entries.subList(0, Math.min(FEED, entries.size()))) {
+        for (Section s : entries) {
             Map<String, Object> e = model.section(s);
             e.put("modified", Date.from(Moment.later(s.date(), s.updated()).instant()));
             list.add(e);
@@ -370,9 +393,7 @@ final class Pages {
         }
         feed.put("entries", list);
         feed.put("updated", newest == null ? new Date(0) : Date.from(newest.instant()));
-        Map<String, Object> d = data(path, "feed");
-        d.put("feed", feed);
-        pages.add(new Out(path, template, d, false));
+        return feed;
     }
 
     /** A page at each old address of a renamed file, leading to the new one (see `moved_from`). */
@@ -382,14 +403,16 @@ final class Pages {
                 return;
             }
             String path = oldSource.substring(0, oldSource.length() - 3) + ".html";
-            Map<String, Object> d = data(path, "redirect");
-            d.put("redirect", model.link(doc));
-            pages.add(new Out(path, template("redirect", "redirect.ftlh"), d, false));
+            Map<String, Object> link = model.link(doc);
+            pages.add(new Out(path, template("redirect", "redirect.ftlh"), () -> {
+                Map<String, Object> d = data(path, "redirect");
+                d.put("redirect", link);
+                return d;
+            }, false));
         });
     }
 
     private void extras() {
-        Map<String, Object> d = data(paths.notFound(), "error404");
-        pages.add(new Out(paths.notFound(), template("error404", "404.ftlh"), d, false));
+        pages.add(new Out(paths.notFound(), template("error404", "404.ftlh"), () -> data(paths.notFound(), "error404"), false));
     }
 }

@@ -4,7 +4,6 @@ import org.explainers.content.Article;
 import org.explainers.content.Section;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,8 +12,9 @@ import java.util.Map;
 /**
  * "More on these topics" for each section: the sections sharing the most topics with it, then
  * those of its own article, then in reading order; never itself or its neighbours, at most
- * {@link #LIMIT}. Worked out for every section at once: counting in an array and keeping the
- * best few, instead of sorting every candidate, which made a large site's bake quadratic.
+ * {@link #LIMIT}. The topics' lists are walked side by side in reading order and the walk stops
+ * as soon as nothing later can rank higher: a large site's sections do not each look at all
+ * the others.
  */
 final class Related {
 
@@ -23,9 +23,11 @@ final class Related {
     private final List<Section> sections;
     private final Map<Section, Integer> number = new IdentityHashMap<>();
     private final Map<String, int[]> byTopic = new HashMap<>();
+    /** Each section's topics, as the keys of {@link #byTopic} (looked up once, not once per comparison). */
+    private final List<List<String>> topicsOf = new ArrayList<>();
     private final Article[] articleOf;
-    /** Per thread: how many topics each section shares with the one asked about (sections are asked about on every core). */
-    private final ThreadLocal<int[]> counts;
+    /** Each explainer's sections, as a range of numbers (they follow each other in reading order). */
+    private final Map<Article, int[]> range = new IdentityHashMap<>();
 
     /** @param sections the listed sections in reading order */
     Related(List<Section> sections) {
@@ -34,79 +36,107 @@ final class Related {
         for (Section s : sections) {
             int n = number.size();
             number.put(s, n);
+            topicsOf.add(s.topics());
             for (String t : s.topics()) {
                 lists.computeIfAbsent(t, k -> new ArrayList<>()).add(n);
             }
         }
         lists.forEach((t, list) -> byTopic.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
         articleOf = sections.stream().map(Section::article).toArray(Article[]::new);
-        int size = sections.size();
-        counts = ThreadLocal.withInitial(() -> new int[size]);
+        for (int n = 0; n < articleOf.length; n++) {
+            range.computeIfAbsent(articleOf[n], a -> new int[]{0, 0});
+        }
+        for (int n = articleOf.length - 1; n >= 0; n--) {
+            range.get(articleOf[n])[0] = n;
+        }
+        for (int n = 0; n < articleOf.length; n++) {
+            range.get(articleOf[n])[1] = n + 1;
+        }
     }
 
     /** The related sections of {@code s} with the number of topics each shares, best first. */
     List<Map.Entry<Section, Integer>> of(Section s, Section prev, Section next) {
-        int[] shared = counts.get();
         Integer selfNumber = number.get(s);
-        if (selfNumber == null) {
+        if (selfNumber == null || s.topics().isEmpty()) {
             return List.of();
         }
         int self = selfNumber;
         int skipPrev = prev == null ? -1 : number.getOrDefault(prev, -1);
         int skipNext = next == null ? -1 : number.getOrDefault(next, -1);
-        int[] touched = new int[16];
-        int touchedCount = 0;
+        List<int[]> lists = new ArrayList<>();
         for (String t : s.topics()) {
-            for (int o : byTopic.getOrDefault(t, new int[0])) {
-                if (o == self || o == skipPrev || o == skipNext) {
-                    continue;
-                }
-                if (shared[o]++ == 0) {
-                    if (touchedCount == touched.length) {
-                        touched = Arrays.copyOf(touched, touchedCount * 2);
-                    }
-                    touched[touchedCount++] = o;
-                }
+            int[] l = byTopic.get(t);
+            if (l != null) {
+                lists.add(l);
             }
         }
-        int[] best = new int[LIMIT];
-        int bestCount = 0;
-        for (int k = 0; k < touchedCount; k++) {
-            int o = touched[k];
-            if (bestCount == LIMIT && shared[o] < shared[best[LIMIT - 1]]) {
-                continue; // fewer topics in common than the last of the best: most candidates of a large site
+        int most = lists.size();
+        // The best few of the other explainers' sections, as {number, shared}: the topics' lists
+        // are walked side by side in reading order (each is in reading order), until LIMIT of
+        // them share every topic: none after them can rank higher.
+        int[][] best = new int[LIMIT][];
+        int count = 0;
+        int[] at = new int[most];
+        while (count < LIMIT || best[LIMIT - 1][1] < most) {
+            int lowest = Integer.MAX_VALUE;
+            for (int k = 0; k < most; k++) {
+                if (at[k] < lists.get(k).length) {
+                    lowest = Math.min(lowest, lists.get(k)[at[k]]);
+                }
             }
-            int at = bestCount;
-            while (at > 0 && before(o, best[at - 1], s, shared)) {
-                at--;
+            if (lowest == Integer.MAX_VALUE) {
+                break;
             }
-            if (at < LIMIT) {
-                int end = Math.min(bestCount, LIMIT - 1);
-                System.arraycopy(best, at, best, at + 1, end - at);
-                best[at] = o;
-                bestCount = Math.min(bestCount + 1, LIMIT);
+            int shared = 0;
+            for (int k = 0; k < most; k++) {
+                if (at[k] < lists.get(k).length && lists.get(k)[at[k]] == lowest) {
+                    shared++;
+                    at[k]++;
+                }
+            }
+            if (articleOf[lowest] == s.article() || count == LIMIT && shared <= best[LIMIT - 1][1]) {
+                continue; // its own explainer's sections are counted below; a later one with no more in common ranks lower
+            }
+            int i = Math.min(count, LIMIT - 1);
+            while (i > 0 && best[i - 1][1] < shared) {
+                best[i] = best[i - 1];
+                i--;
+            }
+            best[i] = new int[]{lowest, shared};
+            count = Math.min(count + 1, LIMIT);
+        }
+        List<int[]> candidates = new ArrayList<>(java.util.Arrays.asList(best).subList(0, count));
+        int[] own = range.get(s.article());
+        for (int o = own[0]; o < own[1]; o++) {
+            if (o == self || o == skipPrev || o == skipNext || articleOf[o] != s.article()) {
+                continue;
+            }
+            int shared = 0;
+            for (String t : topicsOf.get(o)) {
+                shared += topicsOf.get(self).contains(t) ? 1 : 0;
+            }
+            if (shared > 0) {
+                candidates.add(new int[]{o, shared});
             }
         }
+        candidates.sort((x, y) -> before(x, y, s) ? -1 : before(y, x, s) ? 1 : 0);
         List<Map.Entry<Section, Integer>> list = new ArrayList<>();
-        for (int k = 0; k < bestCount; k++) {
-            list.add(Map.entry(sections.get(best[k]), shared[best[k]]));
-        }
-        for (int k = 0; k < touchedCount; k++) {
-            shared[touched[k]] = 0;
+        for (int[] c : candidates.subList(0, Math.min(LIMIT, candidates.size()))) {
+            list.add(Map.entry(sections.get(c[0]), c[1]));
         }
         return list;
     }
 
-    /** Whether {@code a} ranks before {@code b} among the sections related to {@code s}. */
-    private boolean before(int a, int b, Section s, int[] shared) {
-        if (shared[a] != shared[b]) {
-            return shared[a] > shared[b];
+    /** Whether candidate {@code a} ranks before {@code b} among the sections related to {@code s}. */
+    private boolean before(int[] a, int[] b, Section s) {
+        if (a[1] != b[1]) {
+            return a[1] > b[1];
         }
-        int sameA = articleOf[a] == s.article() ? 0 : 1;
-        int sameB = articleOf[b] == s.article() ? 0 : 1;
+        int sameA = articleOf[a[0]] == s.article() ? 0 : 1;
+        int sameB = articleOf[b[0]] == s.article() ? 0 : 1;
         if (sameA != sameB) {
             return sameA < sameB;
         }
-        return a < b;
+        return a[0] < b[0];
     }
 }

@@ -39,6 +39,11 @@ final class Search {
 
     /** One file of the index: its bytes, and the key it is written with (see {@link Output}). */
     record File(byte[] bytes, String key) {
+        /** A word file, keyed by its own bytes: one edit changes a few of them, not all. */
+        static File of(String js) {
+            byte[] bytes = js.getBytes(StandardCharsets.UTF_8);
+            return new File(bytes, "words:" + java.util.HexFormat.of().formatHex(org.explainers.content.Code.sha256().digest(bytes)));
+        }
     }
 
     /**
@@ -46,7 +51,7 @@ final class Search {
      * address, title, summary, explainer and text (by its fingerprint).
      */
     static String key(List<Section> sections) {
-        Digest d = new Digest("search " + POSTINGS, java.util.Map.of());
+        Digest d = new Digest("search " + POSTINGS);
         for (Section s : sections) {
             d.add(s.uri()).add(s.title()).add(s.summary()).add(s.article().title()).add(s.body() == null ? "" : s.body().key());
         }
@@ -60,14 +65,14 @@ final class Search {
      * reading order.
      */
     static void write(String folder, List<Section> sections, String indexKey, Output out) {
-        Map<String, int[]> postings = new HashMap<>();
-        List<Map<String, Integer>> bySection = java.util.stream.IntStream.range(0, sections.size()).parallel().mapToObj(id -> {
+        // Each section's file, on every core; only those whose section changed are written.
+        java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
-            String text = s.body() == null ? "" : s.body().text();
-            String docKey = new Digest("search doc", Map.of()).add(s.uri()).add(s.title()).add(s.summary())
+            String docKey = new Digest("search doc").add(s.uri()).add(s.title()).add(s.summary())
                     .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(id).hex();
             String path = folder + "d/" + id + ".js";
             if (!out.reuse(path, docKey)) {
+                String text = s.body() == null ? "" : s.body().text();
                 StringBuilder doc = new StringBuilder(text.length() + 512);
                 doc.append("SEARCH.doc(").append(id).append(",{\"t\":").append(Json.string(s.title()))
                         .append(",\"u\":").append(Json.string(s.uri()))
@@ -76,23 +81,23 @@ final class Search {
                         .append(",\"x\":").append(Json.string(text)).append("});\n");
                 out.write(path, doc.toString().getBytes(StandardCharsets.UTF_8), docKey);
             }
-            Map<String, Integer> flags = new HashMap<>();
-            words(s.title(), TITLE, flags);
-            words(s.summary(), SUMMARY, flags);
-            words(text, TEXT, flags);
-            return flags;
-        }).toList();
-        for (int id = 0; id < bySection.size(); id++) {
-            for (Map.Entry<String, Integer> f : bySection.get(id).entrySet()) {
-                int[] list = postings.get(f.getKey());
-                if (list == null || list[0] + 1 == list.length) {
-                    int[] grown = new int[list == null ? 8 : list.length * 2];
-                    if (list != null) {
-                        System.arraycopy(list, 0, grown, 0, list.length);
-                    }
-                    postings.put(f.getKey(), list = grown);
+        });
+        // Every word's sections, in reading order: the text's words come with the body (worked
+        // out once, when it was made), the title's and summary's are few.
+        Map<String, int[]> postings = new HashMap<>();
+        for (int id = 0; id < sections.size(); id++) {
+            Section s = sections.get(id);
+            Map<String, Integer> head = new HashMap<>();
+            words(s.title(), TITLE, head);
+            words(s.summary(), SUMMARY, head);
+            if (s.body() != null) {
+                for (String w : s.body().words()) {
+                    Integer f = head.remove(w);
+                    post(postings, w, id, TEXT | (f == null ? 0 : f));
                 }
-                list[++list[0]] = id << 3 | f.getValue(); // list[0] counts; each posting: number and fields
+            }
+            for (Map.Entry<String, Integer> f : head.entrySet()) {
+                post(postings, f.getKey(), id, f.getValue());
             }
         }
         Map<String, File> files = new TreeMap<>();
@@ -116,7 +121,7 @@ final class Search {
                 first = false;
             }
             js.append("});\n");
-            files.put(folder + "t/" + fileName(key) + ".js", new File(js.toString().getBytes(StandardCharsets.UTF_8), shardKey));
+            files.put(folder + "t/" + fileName(key) + ".js", File.of(js.toString()));
             manifest.computeIfAbsent(key.substring(0, 2), k -> new StringBuilder()).append(key.charAt(2));
         });
         byPrefix.forEach((prefix, list) -> {
@@ -127,7 +132,7 @@ final class Search {
             List<int[]> all = new ArrayList<>();
             merged.forEach((id, f) -> all.add(new int[]{id, f}));
             String js = "SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(all))) + ");\n";
-            files.put(folder + "p/" + fileName(prefix) + ".js", new File(js.getBytes(StandardCharsets.UTF_8), shardKey));
+            files.put(folder + "p/" + fileName(prefix) + ".js", File.of(js));
             manifest.computeIfAbsent(prefix, k -> new StringBuilder());
         });
         StringBuilder index = new StringBuilder("SEARCH.index({\"docs\":").append(sections.size()).append(",\"words\":{");
@@ -138,7 +143,25 @@ final class Search {
         }
         index.append("}});\n");
         files.put(folder + INDEX, new File(index.toString().getBytes(StandardCharsets.UTF_8), shardKey));
-        files.forEach((path, file) -> out.write(path, file.bytes(), file.key()));
+        // A word file whose words' lists did not change is the published one, linked.
+        files.forEach((path, file) -> {
+            if (!out.reuse(path, file.key())) {
+                out.write(path, file.bytes(), file.key());
+            }
+        });
+    }
+
+    /** Adds a posting: the section's number and the fields the word is in (list[0] counts the postings). */
+    private static void post(Map<String, int[]> postings, String word, int id, int fields) {
+        int[] list = postings.get(word);
+        if (list == null || list[0] + 1 == list.length) {
+            int[] grown = new int[list == null ? 8 : list.length * 2];
+            if (list != null) {
+                System.arraycopy(list, 0, grown, 0, list.length);
+            }
+            postings.put(word, list = grown);
+        }
+        list[++list[0]] = id << 3 | fields;
     }
 
     /** The index's table of word files; its key says what the whole index was made from. */
@@ -152,61 +175,9 @@ final class Search {
         return list;
     }
 
-    /**
-     * Folded words of at least two letters or digits, each with the fields it occurs in: a word
-     * is a run of letters and digits (accents included), folded as search.js folds a query.
-     */
+    /** Folded words of a title or summary, each with the field it occurs in. */
     static void words(String text, int flag, Map<String, Integer> flags) {
-        char[] chars = text.toCharArray();
-        int n = chars.length;
-        int i = 0;
-        while (i < n) {
-            while (i < n && !wordChar(chars[i])) {
-                i++;
-            }
-            int start = i;
-            boolean ascii = true;
-            while (i < n && wordChar(chars[i])) {
-                ascii &= chars[i] < 0x80;
-                i++;
-            }
-            if (i - start < 2) {
-                continue;
-            }
-            if (ascii) {
-                char[] word = new char[i - start];
-                for (int k = start; k < i; k++) {
-                    char c = chars[k];
-                    word[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-                }
-                add(new String(word), flag, flags);
-            } else {
-                // Beyond ASCII, the folded word may hold other separators (NFKD of "½" is "1⁄2").
-                String folded = Text.fold(new String(chars, start, i - start));
-                int from = 0;
-                for (int k = 0; k <= folded.length(); k++) {
-                    if (k == folded.length() || !Character.isLetterOrDigit(folded.charAt(k))) {
-                        if (k - from >= 2) {
-                            add(folded.substring(from, k), flag, flags);
-                        }
-                        from = k + 1;
-                    }
-                }
-            }
-        }
-    }
-
-    private static void add(String word, int flag, Map<String, Integer> flags) {
-        if (word.length() <= 40) {
-            flags.merge(word, flag, (a, b) -> a | b);
-        }
-    }
-
-    private static boolean wordChar(char c) {
-        if (c < 0x80) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-        }
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+        Text.words(text, w -> flags.merge(w, flag, (x, y) -> x | y));
     }
 
     /** The best postings of a word: by field (title, summary, text), then reading order; in reading order. */

@@ -4,6 +4,9 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -34,7 +37,15 @@ final class Templates {
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setOutputEncoding("UTF-8");
         freemarker.setRecognizeStandardFileExtensions(true);
-        freemarker.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_33));
+        freemarker.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_33) {
+            @Override
+            protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+                if (obj instanceof Html html) {
+                    return new SimpleScalar(html.toString()); // a text's HTML, decoded when a template shows it
+                }
+                return super.handleUnknownType(obj); // any other Java object is refused
+            }
+        });
         freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         freemarker.setAPIBuiltinEnabled(false);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

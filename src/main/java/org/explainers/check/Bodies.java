@@ -71,7 +71,10 @@ public final class Bodies {
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (Doc d : docs) {
-                jobs.add(pool.submit(() -> d.body(body(d))));
+                jobs.add(pool.submit(() -> {
+                    d.body(body(d));
+                    d.release(); // read again only if a check needs a line number
+                }));
             }
             for (Future<?> job : jobs) {
                 job.get();
@@ -92,7 +95,7 @@ public final class Bodies {
         if (cached != null) {
             return cached;
         }
-        com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown);
+        com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown());
         Markdown.Depth depth = Markdown.depth(ast, SourceText.MAX_DEPTH);
         if (depth.depth() > SourceText.MAX_DEPTH) {
             problems.error(d.path(), d.firstLine + depth.line(), "block quotes or lists are nested " + depth.depth() + " deep; at most "
@@ -191,8 +194,8 @@ public final class Bodies {
             int from = Math.max(0, s.lastIndexOf('[', at) - 1);
             String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
             int line = d.firstLine;
-            for (int i = 0; i < d.markdown.size(); i++) {
-                if (d.markdown.get(i).contains(s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip())) {
+            for (int i = 0; i < d.markdown().size(); i++) {
+                if (d.markdown().get(i).contains(s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip())) {
                     line = d.firstLine + i;
                     break;
                 }

@@ -28,13 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BodyCache {
 
     /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
-    private static final int VERSION = 2;
+    private static final int VERSION = 4;
 
     private record Entry(Body body, Map<String, String> images) {
     }
 
     private final Map<String, Entry> before;
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
+    /** Whether this build rendered a body the file does not hold yet. */
+    private volatile boolean added;
 
     private BodyCache(Map<String, Entry> before) {
         this.before = before;
@@ -53,21 +55,22 @@ public final class BodyCache {
                     int n = in.readInt();
                     for (int i = 0; i < n; i++) {
                         String key = in.readUTF();
-                        String made = string(in);
-                        String html = string(in);
-                        String text = string(in);
+                        String made = in.readUTF();
+                        byte[] html = bytes(in);
+                        byte[] text = bytes(in);
+                        byte[] words = bytes(in);
                         boolean headings = in.readBoolean();
                         int links = in.readInt();
                         List<Body.Link> list = new ArrayList<>(links);
                         for (int k = 0; k < links; k++) {
-                            list.add(new Body.Link(in.readUTF(), in.readUTF(), string(in)));
+                            list.add(new Body.Link(in.readUTF(), in.readUTF(), new String(bytes(in), StandardCharsets.UTF_8)));
                         }
                         int deps = in.readInt();
                         Map<String, String> images = new TreeMap<>();
                         for (int k = 0; k < deps; k++) {
                             images.put(in.readUTF(), in.readUTF());
                         }
-                        map.put(key, new Entry(new Body(made, html, text, List.copyOf(list), headings), images));
+                        map.put(key, new Entry(new Body(made, html, text, words, list, headings), images));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -111,10 +114,14 @@ public final class BodyCache {
             deps.put(p, images.get(p).sha256());
         }
         used.put(key, new Entry(body, deps));
+        added = true;
     }
 
-    /** Writes the bodies this build used (written aside, then moved into place). */
+    /** Writes the bodies this build used (written aside, then moved into place), unless the file holds just those. */
     public void write(Path file) throws IOException {
+        if (!added && used.size() == before.size() && Files.isRegularFile(file)) {
+            return;
+        }
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Map<String, Entry> sorted = new TreeMap<>(used);
@@ -124,15 +131,16 @@ public final class BodyCache {
             for (Map.Entry<String, Entry> e : sorted.entrySet()) {
                 Body b = e.getValue().body;
                 out.writeUTF(e.getKey());
-                string(out, b.key());
-                string(out, b.html());
-                string(out, b.text());
+                out.writeUTF(b.key());
+                bytes(out, b.htmlBytes());
+                bytes(out, b.textBytes());
+                bytes(out, b.wordsBytes());
                 out.writeBoolean(b.headings());
                 out.writeInt(b.links().size());
                 for (Body.Link l : b.links()) {
                     out.writeUTF(l.element());
                     out.writeUTF(l.attribute());
-                    string(out, l.url());
+                    bytes(out, l.url().getBytes(StandardCharsets.UTF_8));
                 }
                 out.writeInt(e.getValue().images.size());
                 for (Map.Entry<String, String> d : e.getValue().images.entrySet()) {
@@ -144,14 +152,13 @@ public final class BodyCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static byte[] bytes(DataInputStream in) throws IOException {
         byte[] b = new byte[in.readInt()];
         in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return b;
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    private static void bytes(DataOutputStream out, byte[] b) throws IOException {
         out.writeInt(b.length);
         out.write(b);
     }

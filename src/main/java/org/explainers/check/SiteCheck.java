@@ -224,8 +224,8 @@ public final class SiteCheck {
             if (needle.isEmpty()) {
                 continue;
             }
-            for (int i = 0; i < d.markdown.size(); i++) {
-                if (d.markdown.get(i).contains(needle)) {
+            for (int i = 0; i < d.markdown().size(); i++) {
+                if (d.markdown().get(i).contains(needle)) {
                     return d.firstLine + i;
                 }
             }

@@ -44,24 +44,36 @@ public final class Crawl {
 
 
     /**
-     * Crawls content/ and returns its Markdown files in JBake's crawl order. JBake looks
+     * Crawls content/ and returns its Markdown files in JBake's crawl order. A file whose SHA-1
+     * is the one in the {@link DocCache} is "identical" to JBake and not read again. JBake looks
      * engines up in one registry for the whole JVM, so the engine is registered here, just
      * before the crawl that uses it, and crawls in one JVM take turns.
      */
     public static List<Doc> read(Project project, Inputs inputs, Map<Vocabulary.Spec, Vocabulary> vocabularies,
-                                 Set<String> layouts, Problems problems) {
+                                 Set<String> layouts, DocCache cache, Problems problems) {
         Engine engine = new Engine(project, Set.copyOf(inputs.media), vocabularies, layouts, problems);
+        Map<String, List<String>> mediaByFolder = new java.util.HashMap<>();
+        for (String m : inputs.media) {
+            mediaByFolder.computeIfAbsent(m.substring(0, m.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(m);
+        }
+        java.util.function.Function<String, List<String>> mediaOf = source ->
+                mediaByFolder.getOrDefault(source.substring(0, source.lastIndexOf('/') + 1), List.of());
         // JBake's crawl is one thread: the files it will ask for are read and their headers
-        // parsed ahead of it, on every core; it takes each as it comes to it.
+        // parsed ahead of it, on every core; it takes each as it comes to it. A file that looks
+        // as the cache has it (same size and time) is left to JBake's SHA-1, which decides.
         ExecutorService ahead = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "crawl-ahead");
             t.setDaemon(true);
             return t;
         });
-        Collector store = new Collector();
+        Collector store = new Collector(cache, mediaOf);
         try {
             for (String source : inputs.markdown) {
                 Path file = project.content.resolve(source);
+                DocCache.Entry known = cache.bySource(source);
+                if (known != null && known.media().equals(mediaOf.apply(source)) && looksSame(file, known)) {
+                    continue;
+                }
                 engine.ahead.put(source, CompletableFuture.supplyAsync(() -> engine.read(source, file), ahead));
             }
             synchronized (Crawl.class) {
@@ -83,12 +95,30 @@ public final class Crawl {
         }
         List<Doc> docs = new ArrayList<>();
         Set<String> crawled = new TreeSet<>();
-        for (DocumentModel model : store.documents) {
-            if (!(model.get(Engine.DOC) instanceof Doc doc)) {
-                continue; // a file for one of JBake's other engines: Inputs reported it
+        for (String uri : store.asked) {
+            DocumentModel model = store.documents.get(uri);
+            Doc doc;
+            if (model != null) {
+                if (!(model.get(Engine.DOC) instanceof Doc read)) {
+                    continue; // a file for one of JBake's other engines: Inputs reported it
+                }
+                doc = read;
+                doc.uri = model.getUri();
+                doc.sha1 = model.getSha1();
+                long[] seen = engine.seen.get(doc.source);
+                if (seen != null && !problems.hasErrorIn(doc.path())) {
+                    cache.add(new DocCache.Entry(doc.uri, doc.source, doc.sha1, seen[0], seen[1], mediaOf.apply(doc.source),
+                            doc.kind, doc.firstLine, doc.header));
+                }
+            } else if (!store.deleted.contains(uri) && store.identical(uri) != null) {
+                DocCache.Entry e = store.identical(uri);
+                doc = make(e.kind(), e.source(), project.content.resolve(e.source()), e.header(), null, e.firstLine());
+                doc.uri = e.uri();
+                doc.sha1 = e.sha1();
+                cache.keep(e);
+            } else {
+                continue;
             }
-            doc.uri = model.getUri();
-            doc.sha1 = model.getSha1();
             docs.add(doc);
             crawled.add(doc.source);
         }
@@ -100,6 +130,25 @@ public final class Crawl {
             }
         }
         return docs;
+    }
+
+    private static boolean looksSame(Path file, DocCache.Entry known) {
+        try {
+            return Files.size(file) == known.size() && Files.getLastModifiedTime(file).toMillis() == known.modified();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A document of its kind, named by its path. */
+    static Doc make(Schema.Kind kind, String source, Path file, Header header, List<String> body, int first) {
+        String[] parts = source.split("/");
+        String name = parts[parts.length - 1].substring(0, parts[parts.length - 1].length() - 3);
+        return switch (kind) {
+            case ARTICLE -> new Article(parts[1], source, file, header, body, first);
+            case SECTION -> new Section(name.replaceFirst("^[0-9]+-", ""), source, file, header, body, first);
+            case PAGE -> new Page(name, source, file, header, body, first);
+        };
     }
 
     private static final ParserEngine SKIP = new ParserEngine() {
@@ -115,32 +164,59 @@ public final class Crawl {
         }
     };
 
-    /** JBake's content store, reduced to what its crawl asks of it: every document is new. */
+    /**
+     * JBake's content store, reduced to what its crawl asks of it: which files it has seen
+     * (those in the cache, with their SHA-1), and the documents it read.
+     */
     private static final class Collector extends ContentStore {
-        final List<DocumentModel> documents = new ArrayList<>();
+        private final DocCache cache;
+        private final java.util.function.Function<String, List<String>> mediaOf;
+        /** Every document's address, in the order the crawl came to it. */
+        final List<String> asked = new ArrayList<>();
+        final Map<String, DocumentModel> documents = new java.util.HashMap<>();
+        final Set<String> deleted = new java.util.HashSet<>();
 
-        Collector() {
+        Collector(DocCache cache, java.util.function.Function<String, List<String>> mediaOf) {
             super("memory", "crawl");
+            this.cache = cache;
+            this.mediaOf = mediaOf;
+        }
+
+        /** The cached entry for an address, if the images beside its file are still those it was read with. */
+        DocCache.Entry identical(String uri) {
+            DocCache.Entry e = cache.get(uri);
+            return e != null && e.media().equals(mediaOf.apply(e.source())) ? e : null;
         }
 
         @Override
         public DocumentList<DocumentModel> getDocumentStatus(String uri) {
-            return new DocumentList<>();
+            asked.add(uri);
+            DocumentList<DocumentModel> list = new DocumentList<>();
+            DocCache.Entry e = identical(uri);
+            if (e != null) {
+                DocumentModel seen = new DocumentModel();
+                seen.setUri(uri);
+                seen.setSha1(e.sha1());
+                seen.setRendered(true);
+                list.add(seen);
+            }
+            return list;
         }
 
         @Override
         public void addDocument(DocumentModel document) {
-            documents.add(document);
+            documents.put(document.getUri(), document);
         }
 
         @Override
         public long getDocumentCount(String docType) {
-            return documents.stream().filter(d -> docType.equals(d.getType())).count();
+            return documents.values().stream().filter(d -> docType.equals(d.getType())).count();
         }
 
         @Override
         public void deleteContent(String uri) {
-            documents.removeIf(d -> uri.equals(d.getSourceuri()));
+            deleted.add(uri);
+            documents.remove(uri);
         }
     }
 
@@ -156,6 +232,8 @@ public final class Crawl {
         final List<String> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
         /** Files being read ahead of the crawl, by path relative to content/. */
         final Map<String, CompletableFuture<Doc>> ahead = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The size and time of each file read, for the cache. */
+        final Map<String, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
         Engine(Project project, Set<String> media, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts, Problems problems) {
             this.project = project;
@@ -214,7 +292,10 @@ public final class Crawl {
             }
             SourceText text;
             try {
-                text = SourceText.decode(path, Files.readAllBytes(file), SourceText.MAX_BYTES, true, problems);
+                long modified = Files.getLastModifiedTime(file).toMillis();
+                byte[] bytes = Files.readAllBytes(file);
+                seen.put(source, new long[]{bytes.length, modified});
+                text = SourceText.decode(path, bytes, SourceText.MAX_BYTES, true, problems);
             } catch (IOException e) {
                 problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
                 return null;
@@ -228,19 +309,14 @@ public final class Crawl {
                 return null;
             }
             List<String> body = text.lines.subList(header.bodyStart, text.lines.size());
-            int first = header.bodyStart + 1;
-            return switch (kind) {
-                case ARTICLE -> new Article(parts[1], source, header, body, first);
-                case SECTION -> {
-                    String anchor = name.replaceFirst("^[0-9]+-", "");
-                    if (RESERVED_IDS.contains(anchor) || anchor.equals("index")) {
-                        problems.error(path, 0, "the section name `" + anchor + "` is reserved for the page itself (#" + anchor + ")",
-                                "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
-                    }
-                    yield new Section(anchor, source, header, body, first);
+            if (kind == Schema.Kind.SECTION) {
+                String anchor = name.replaceFirst("^[0-9]+-", "");
+                if (RESERVED_IDS.contains(anchor) || anchor.equals("index")) {
+                    problems.error(path, 0, "the section name `" + anchor + "` is reserved for the page itself (#" + anchor + ")",
+                            "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
                 }
-                case PAGE -> new Page(name, source, header, body, first);
-            };
+            }
+            return make(kind, source, file, header, body, header.bodyStart + 1);
         }
 
         /** What reading one file's header needs. */

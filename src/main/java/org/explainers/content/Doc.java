@@ -1,5 +1,8 @@
 package org.explainers.content;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,8 +15,10 @@ public abstract sealed class Doc permits Article, Section, Page {
     /** Path relative to content/, with forward slashes, e.g. {@code articles/a/01-b.md}. */
     public final String source;
     public final Header header;
-    /** The Markdown below the header, as lines. */
-    public final List<String> markdown;
+    /** The file itself. */
+    final Path file;
+    /** The Markdown below the header, as lines, from the crawl until the body is made (then read again if asked for). */
+    private List<String> markdown;
     /** The file's line number of the first Markdown line. */
     public final int firstLine;
     /** The page's path from the site root, as JBake's crawl named it ({@code articles/a/01-b.html}). */
@@ -22,12 +27,35 @@ public abstract sealed class Doc permits Article, Section, Page {
     String sha1;
     Body body;
 
-    Doc(Schema.Kind kind, String source, Header header, List<String> markdown, int firstLine) {
+    Doc(Schema.Kind kind, String source, Path file, Header header, List<String> markdown, int firstLine) {
         this.kind = kind;
         this.source = source;
+        this.file = file;
         this.header = header;
         this.markdown = markdown;
         this.firstLine = firstLine;
+    }
+
+    /**
+     * The Markdown below the header, as lines. A large site's Markdown is not kept in memory
+     * once its bodies are made: a file the build did not need to read again (its body was
+     * cached) or no longer holds is read here, for a check's line numbers.
+     */
+    public synchronized List<String> markdown() {
+        if (markdown == null) {
+            try {
+                SourceText text = SourceText.decode(path(), Files.readAllBytes(file), SourceText.MAX_BYTES, true, new Problems());
+                markdown = text == null || header.bodyStart > text.lines.size() ? List.of() : text.lines.subList(header.bodyStart, text.lines.size());
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+        return markdown;
+    }
+
+    /** Lets go of the Markdown once the body is made. */
+    public synchronized void release() {
+        markdown = null;
     }
 
     /** The file's path for messages, e.g. content/articles/a/01-b.md. */

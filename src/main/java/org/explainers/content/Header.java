@@ -44,6 +44,16 @@ public final class Header {
         this.bodyStart = bodyStart;
     }
 
+    /** A header read by an earlier build (see {@link DocCache}). */
+    static Header of(Map<String, Object> values, Map<String, Integer> lines, int bodyStart) {
+        return new Header(values, lines, bodyStart);
+    }
+
+    /** The line of each field present. */
+    Map<String, Integer> lines() {
+        return Collections.unmodifiableMap(lines);
+    }
+
     /** The values read, by field name, in the order of the file. */
     public Map<String, Object> values() {
         return Collections.unmodifiableMap(values);

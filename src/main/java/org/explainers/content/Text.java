@@ -68,6 +68,63 @@ public final class Text {
     }
 
     /** "; did you mean `x`?" or "" when nothing is close. */
+    /**
+     * The search's words of a text, in order: runs of letters and digits (accents included) of
+     * at least two and at most 40 characters, folded as search.js folds a query.
+     */
+    public static void words(String text, java.util.function.Consumer<String> each) {
+        char[] chars = text.toCharArray();
+        int n = chars.length;
+        int i = 0;
+        while (i < n) {
+            while (i < n && !wordChar(chars[i])) {
+                i++;
+            }
+            int start = i;
+            boolean ascii = true;
+            while (i < n && wordChar(chars[i])) {
+                ascii &= chars[i] < 0x80;
+                i++;
+            }
+            if (i - start < 2) {
+                continue;
+            }
+            if (ascii) {
+                char[] word = new char[i - start];
+                for (int k = start; k < i; k++) {
+                    char c = chars[k];
+                    word[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                }
+                word(new String(word), each);
+            } else {
+                // Beyond ASCII, the folded word may hold other separators (NFKD of "½" is "1⁄2").
+                String folded = fold(new String(chars, start, i - start));
+                int from = 0;
+                for (int k = 0; k <= folded.length(); k++) {
+                    if (k == folded.length() || !Character.isLetterOrDigit(folded.charAt(k))) {
+                        if (k - from >= 2) {
+                            word(folded.substring(from, k), each);
+                        }
+                        from = k + 1;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void word(String word, java.util.function.Consumer<String> each) {
+        if (word.length() <= 40) {
+            each.accept(word);
+        }
+    }
+
+    private static boolean wordChar(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
     public static String didYouMean(String word, Collection<String> known) {
         String best = closest(word, known);
         return best == null ? "" : "; did you mean `" + best + "`?";

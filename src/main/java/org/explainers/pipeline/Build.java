@@ -9,6 +9,7 @@ import org.explainers.check.Moves;
 import org.explainers.check.SiteCheck;
 import org.explainers.content.Crawl;
 import org.explainers.content.Doc;
+import org.explainers.content.DocCache;
 import org.explainers.content.History;
 import org.explainers.content.Images;
 import org.explainers.content.Inputs;
@@ -134,7 +135,8 @@ public final class Build {
             }
         }
         time("vocabularies", start);
-        List<Doc> docs = Crawl.read(project, inputs, vocabularies, layouts, problems);
+        DocCache headers = DocCache.read(cache.resolve("docs.bin"), DocCache.context(project.zone, layouts, vocabularies));
+        List<Doc> docs = Crawl.read(project, inputs, vocabularies, layouts, headers, problems);
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, problems);
@@ -166,9 +168,10 @@ public final class Build {
             BodyCache keep = used;
             cached = CompletableFuture.runAsync(() -> {
                 try {
+                    headers.write(cache.resolve("docs.bin"));
                     keep.write(cache.resolve("bodies.bin"));
                 } catch (IOException e) {
-                    // the next build renders them again
+                    // the next build reads and renders them again
                 }
             });
         }

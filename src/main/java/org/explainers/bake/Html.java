@@ -1,0 +1,33 @@
+package org.explainers.bake;
+
+import org.explainers.content.Body;
+
+/**
+ * A text's HTML in template data, below a heading of the given level (1: the page's own
+ * title). A page's fingerprint counts it by the body's key; the HTML itself is decoded, and
+ * its headings moved, only if the page is rendered, once.
+ */
+final class Html {
+
+    final Body body;
+    final int level;
+    private String html;
+
+    Html(Body body, int level) {
+        this.body = body;
+        this.level = level;
+    }
+
+    /** What the {@link Digest} hashes instead of the HTML. */
+    String key() {
+        return body.key() + "|" + level;
+    }
+
+    @Override
+    public synchronized String toString() {
+        if (html == null) {
+            html = Headings.shift(body, level);
+        }
+        return html;
+    }
+}

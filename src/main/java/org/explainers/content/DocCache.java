@@ -1,0 +1,239 @@
+package org.explainers.content;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The headers an earlier build read, so that JBake's crawl can tell a file it has seen from a
+ * new one: a file whose SHA-1 is the one recorded here is not read again (JBake's own
+ * "identical" status), and its header is taken from {@code target/cache/docs.bin}.
+ * <p>
+ * Only headers read without a problem are kept. A header's reading depends on more than its file:
+ * the {@link #context} (the build's code, the time zone, the templates' names, the slugs of
+ * the vocabularies) keys the whole file, and the images beside each file key its entry, as
+ * a lead image must be one of them. The file is plain data (no Java serialization: a file under
+ * target/ may come from a CI cache, and must not be able to run code when read).
+ */
+public final class DocCache {
+
+    private static final int VERSION = 1;
+
+    /** One file's header, as read, with what its reading depended on. */
+    record Entry(String uri, String source, String sha1, long size, long modified, List<String> media,
+                 Schema.Kind kind, int firstLine, Header header) {
+    }
+
+    private final String context;
+    private final Map<String, Entry> before;
+    private final Map<String, Entry> bySource = new HashMap<>();
+    private final Map<String, Entry> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean added;
+
+    private DocCache(String context, Map<String, Entry> before) {
+        this.context = context;
+        this.before = before;
+        before.values().forEach(e -> bySource.put(e.source(), e));
+    }
+
+    /** The cache of an earlier build made in the same context, or an empty one. */
+    public static DocCache read(Path file, String context) {
+        Map<String, Entry> map = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                if (in.readInt() == VERSION && in.readUTF().equals(context)) {
+                    int n = in.readInt();
+                    for (int i = 0; i < n; i++) {
+                        Entry e = entry(in);
+                        map.put(e.uri(), e);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                map.clear(); // a damaged cache is no cache
+            }
+        }
+        return new DocCache(context, map);
+    }
+
+    /** What every header's reading depends on besides its own file and the images beside it. */
+    public static String context(java.time.ZoneId zone, java.util.Set<String> layouts, Map<Vocabulary.Spec, Vocabulary> vocabularies) {
+        StringBuilder sb = new StringBuilder(Code.FINGERPRINT).append('|').append(zone.getId()).append('|').append(new java.util.TreeSet<>(layouts));
+        vocabularies.forEach((spec, v) -> sb.append('|').append(spec.file()).append(new java.util.TreeSet<>(v.slugs())));
+        java.security.MessageDigest md = Code.sha256();
+        return java.util.HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Entry get(String uri) {
+        return before.get(uri);
+    }
+
+    Entry bySource(String source) {
+        return bySource.get(source);
+    }
+
+    /** Keeps an entry of the earlier build for the next one. */
+    void keep(Entry e) {
+        kept.put(e.uri(), e);
+    }
+
+    /** Keeps a header read by this build. */
+    void add(Entry e) {
+        kept.put(e.uri(), e);
+        added = true;
+    }
+
+    /** Writes what this build kept (aside, then moved into place), unless the file holds just that. */
+    public void write(Path file) throws IOException {
+        if (!added && kept.size() == before.size() && Files.isRegularFile(file)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(VERSION);
+            out.writeUTF(context);
+            Map<String, Entry> sorted = new TreeMap<>(kept);
+            out.writeInt(sorted.size());
+            for (Entry e : sorted.values()) {
+                entry(out, e);
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Entry entry(DataInputStream in) throws IOException {
+        String uri = in.readUTF();
+        String source = in.readUTF();
+        String sha1 = in.readUTF();
+        long size = in.readLong();
+        long modified = in.readLong();
+        List<String> media = new ArrayList<>();
+        for (int k = in.readInt(); k > 0; k--) {
+            media.add(in.readUTF());
+        }
+        Schema.Kind kind = Schema.Kind.valueOf(in.readUTF());
+        int firstLine = in.readInt();
+        int bodyStart = in.readInt();
+        Map<String, Integer> lines = new HashMap<>();
+        for (int k = in.readInt(); k > 0; k--) {
+            lines.put(in.readUTF(), in.readInt());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) value(in);
+        return new Entry(uri, source, sha1, size, modified, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart));
+    }
+
+    private static void entry(DataOutputStream out, Entry e) throws IOException {
+        out.writeUTF(e.uri());
+        out.writeUTF(e.source());
+        out.writeUTF(e.sha1());
+        out.writeLong(e.size());
+        out.writeLong(e.modified());
+        out.writeInt(e.media().size());
+        for (String m : e.media()) {
+            out.writeUTF(m);
+        }
+        out.writeUTF(e.kind().name());
+        out.writeInt(e.firstLine());
+        out.writeInt(e.header().bodyStart);
+        Map<String, Integer> lines = new TreeMap<>(e.header().lines());
+        out.writeInt(lines.size());
+        for (Map.Entry<String, Integer> l : lines.entrySet()) {
+            out.writeUTF(l.getKey());
+            out.writeInt(l.getValue());
+        }
+        value(out, e.header().values());
+    }
+
+    /** A header value: the types {@link FieldType} reads into, each with a tag. */
+    private static void value(DataOutputStream out, Object v) throws IOException {
+        if (v == null) {
+            out.writeByte('n');
+        } else if (v instanceof String s) {
+            out.writeByte('s');
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+        } else if (v instanceof Integer i) {
+            out.writeByte('i');
+            out.writeInt(i);
+        } else if (v instanceof Moment m) {
+            out.writeByte('m');
+            out.writeLong(m.instant().getEpochSecond());
+            out.writeInt(m.instant().getNano());
+            out.writeBoolean(m.timeOfDay());
+        } else if (v instanceof Image img) {
+            out.writeByte('g');
+            value(out, img.src());
+            value(out, img.alt());
+            value(out, img.caption());
+            value(out, img.credit());
+        } else if (v instanceof List<?> list) {
+            out.writeByte('l');
+            out.writeInt(list.size());
+            for (Object o : list) {
+                value(out, o);
+            }
+        } else if (v instanceof Map<?, ?> map) {
+            out.writeByte('p');
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.writeUTF(e.getKey().toString());
+                value(out, e.getValue());
+            }
+        } else {
+            throw new IllegalArgumentException("a header value of type " + v.getClass().getName() + " cannot be cached");
+        }
+    }
+
+    private static Object value(DataInputStream in) throws IOException {
+        int tag = in.readByte();
+        switch (tag) {
+            case 'n':
+                return null;
+            case 's': {
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                return new String(b, StandardCharsets.UTF_8);
+            }
+            case 'i':
+                return in.readInt();
+            case 'm':
+                return new Moment(Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readBoolean());
+            case 'g':
+                return new Image((String) value(in), (String) value(in), (String) value(in), (String) value(in));
+            case 'l': {
+                int n = in.readInt();
+                List<Object> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(value(in));
+                }
+                return java.util.Collections.unmodifiableList(list);
+            }
+            case 'p': {
+                int n = in.readInt();
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    String key = in.readUTF();
+                    map.put(key, value(in));
+                }
+                return java.util.Collections.unmodifiableMap(map);
+            }
+            default:
+                throw new IOException("unknown tag " + tag);
+        }
+    }
+}
