@@ -26,6 +26,14 @@ public final class Browser {
     }
 
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /**
+     * @param fileAccess whether pages opened from disk may read other files (axe-core's
+     *                   checks need it); off, the browser treats file:// as a reader's does
+     */
+    public static ChromeDriver start(int width, int height, boolean fileAccess) {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
                 "the browser tests need " + CHROMIUM + " and " + DRIVER
                         + ": sudo apt-get install chromium chromium-driver (bash .ci/run does it)");
@@ -35,7 +43,10 @@ public final class Browser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--allow-file-access-from-files", "--window-size=" + width + "," + height);
+                "--hide-scrollbars", "--window-size=" + width + "," + height);
+        if (fileAccess) {
+            options.addArguments("--allow-file-access-from-files");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).build();
         ChromeDriver driver = new ChromeDriver(service, options);

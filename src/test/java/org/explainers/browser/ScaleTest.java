@@ -102,4 +102,35 @@ class ScaleTest {
             driver.quit();
         }
     }
+
+    /** A word of a generated section's title, searched on the home page from disk and under a sub-path. */
+    @Test
+    void searchFindsSectionsFromDiskAndUnderASubPathAndLoadsLittle() throws Exception {
+        String title = org.jsoup.Jsoup.parse(site.resolve("topics/sanctions.html").toFile(), "UTF-8")
+                .selectFirst(".topic-group .entry-title a[href*=bench-]").text();
+        String word = java.util.Arrays.stream(title.split("\\W+")).filter(w -> w.length() >= 5).findFirst().orElseThrow();
+        ChromeDriver driver = Browser.start(1280, 900, false);
+        try (StaticServer server = new StaticServer(site, "/news/explainers/")) {
+            for (String home : new String[]{site.resolve("index.html").toUri().toString(), server.url() + "index.html"}) {
+                List<WebElement> results = SearchTest.search(driver, home, word);
+                String status = driver.findElement(By.id("search-status")).getText();
+                int total = Integer.parseInt(status.replaceAll("^(?:10 of )?(?:about )?([0-9,]+) match.*", "$1").replace(",", ""));
+                assertTrue(total >= 1 && results.size() == Math.min(10, total), home + ": '" + word + "': " + status + ", " + results.size() + " shown");
+                for (WebElement r : results) {
+                    assertTrue(r.getText().toLowerCase(java.util.Locale.ROOT).contains(word.toLowerCase(java.util.Locale.ROOT)),
+                            "a result without '" + word + "': " + r.getText());
+                }
+                if (home.startsWith("http")) {
+                    Number bytes = (Number) driver.executeScript("return performance.getEntriesByType('navigation')[0].encodedBodySize"
+                            + " + performance.getEntriesByType('resource').reduce(function (n, e) { return n + e.encodedBodySize; }, 0);");
+                    assertTrue(bytes.longValue() > 0 && bytes.longValue() <= 300 * 1024, "the page and its search loaded " + bytes + " bytes");
+                }
+                String first = results.get(0).findElement(By.tagName("a")).getText();
+                results.get(0).findElement(By.tagName("a")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals(first));
+            }
+        } finally {
+            driver.quit();
+        }
+    }
 }

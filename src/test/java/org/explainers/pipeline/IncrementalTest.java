@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +78,42 @@ class IncrementalTest {
             x.write("content/articles/new-one/01-first.md", "---\ntitle: First\ntype: section\narticle: new-one\norder: 1\n"
                     + "date: 2026-11-29\nstatus: published\ntopics: [energy]\nsummary: First of the newest.\n---\n\nNew text.\n");
         });
+    }
+
+    /**
+     * Headers read by an earlier build are taken from its cache only while everything they were
+     * read against holds: the file's bytes (whatever its size and time say), the images beside
+     * it, the vocabularies.
+     */
+    @Test
+    void aCachedHeaderIsReadAgainWhenWhatItWasReadAgainstChanges(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String lead = "content/articles/gas-storage-explained/storage.png";
+        byte[] image = Files.readAllBytes(f.dir.resolve(lead));
+        f.delete(lead);
+        Build.Result r = f.build();
+        assertFalse(r.ok(), "the lead image is gone: " + f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/articles/gas-storage-explained/index.md:9: there is no image `storage.png`")),
+                f.log());
+        f.writeBytes(lead, image);
+        assertTrue(f.build().ok(), f.log());
+
+        f.replace("content/_data/topics.yml", "- slug: sanctions\n  name: Sanctions\n  description: Measures that states take against other states.\n", "");
+        r = f.build();
+        assertFalse(r.ok(), "a topic in use is gone: " + f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/articles/gas-storage-explained/02-how-full.md:10: unknown topic `sanctions`")),
+                f.log());
+        f.replace("content/_data/topics.yml", "- slug: elections", "- slug: sanctions\n  name: Sanctions\n  description: Measures that states take against other states.\n- slug: elections");
+        assertTrue(f.build().ok(), f.log());
+
+        // Same size, same time: JBake's SHA-1 still sees the new text.
+        Path who = f.dir.resolve(WHO);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(who);
+        f.replace(WHO, "title: Who votes", "title: Who voted");
+        Files.setLastModifiedTime(who, time);
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("<h1>Who voted</h1>"), "the new title is on the page");
     }
 
     @Test

@@ -1,0 +1,140 @@
+package org.explainers.browser;
+
+import org.explainers.reader.Sites;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The site's search as a reader uses it, on the fixture's site: opened from disk in a browser
+ * that refuses file:// reads (as readers' browsers do) and served under a sub-path. Words are
+ * found by their beginning and without their accents, titles rank before summaries before text,
+ * results are reached by keyboard and announced, and drafts are not found.
+ */
+class SearchTest {
+
+    static Path site;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = Sites.fixture().toRealPath();
+        driver = Browser.start(1280, 900, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    /** Types the query into the search box of the page at {@code url} and waits for the status to say how it went. */
+    static List<WebElement> search(ChromeDriver driver, String url, String query) {
+        driver.get(url);
+        WebElement input = driver.findElement(By.id("search-q"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> input.isDisplayed());
+        input.click();
+        input.sendKeys(query);
+        input.sendKeys(Keys.ENTER); // Enter lists every result at once
+        WebElement status = driver.findElement(By.id("search-status"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> status.getText().contains("match"));
+        return driver.findElements(By.cssSelector("#search-results li"));
+    }
+
+    static String title(WebElement result) {
+        return result.findElement(By.tagName("a")).getText();
+    }
+
+    @Test
+    void findsTextFromDiskInABrowserThatRefusesFileReads() {
+        List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "pipelines");
+        assertEquals(1, results.size(), driver.findElement(By.id("search-status")).getText());
+        WebElement result = results.get(0);
+        assertEquals("Why storage matters", title(result));
+        assertTrue(result.getText().contains("Gas storage, explained"), "the result names its explainer: " + result.getText());
+        assertEquals("pipelines", result.findElement(By.cssSelector(".search-result-snippet mark")).getText(), "the match is highlighted");
+        result.findElement(By.tagName("a")).click();
+        assertTrue(driver.getCurrentUrl().endsWith("/articles/gas-storage-explained/01-why-it-matters.html"), driver.getCurrentUrl());
+        assertEquals("Why storage matters", driver.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void underASubPathEverythingLoadsFromTheSiteAndTitlesRankFirst() throws Exception {
+        try (StaticServer server = new StaticServer(site, "/news/explainers/")) {
+            List<WebElement> results = search(driver, server.url() + "topics/index.html", "storage");
+            assertTrue(results.size() >= 3, "sections with storage: " + results.size());
+            assertEquals("Why storage matters", title(results.get(0)), "the one with the word in its title comes first");
+            for (WebElement r : results) {
+                String href = r.findElement(By.tagName("a")).getAttribute("href");
+                assertTrue(href.startsWith(server.url() + "articles/"), href);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) driver.executeScript(
+                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+            assertTrue(loaded.stream().anyMatch(u -> u.contains("/search/")), "the index was loaded: " + loaded);
+            for (String u : loaded) {
+                assertTrue(u.startsWith(server.url()), "loaded from outside the site's path: " + u);
+            }
+        }
+    }
+
+    @Test
+    void wordsAreFoundByTheirBeginningAndWithoutAccents() {
+        String home = site.resolve("index.html").toUri().toString();
+        for (String query : new String[]{"ecoles", "Écol", "ÉCOLES"}) {
+            List<WebElement> results = search(driver, home, query);
+            assertEquals(1, results.size(), query);
+            assertEquals("Who votes", title(results.get(0)), query);
+            assertEquals("Écoles", results.get(0).findElement(By.cssSelector(".search-result-snippet mark")).getText(), query);
+        }
+        assertTrue(search(driver, home, "stor").stream().anyMatch(r -> title(r).equals("Why storage matters")), "a prefix finds the word");
+        assertTrue(search(driver, home, "storage buffer").stream().allMatch(r -> r.getText().toLowerCase().contains("buffer")),
+                "two words: sections with both");
+    }
+
+    @Test
+    void resultsAreReachedByKeyboardAndAnnounced() {
+        List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "storage");
+        WebElement input = driver.findElement(By.id("search-q"));
+        WebElement status = driver.findElement(By.id("search-status"));
+        assertEquals("status", status.getAttribute("role"));
+        assertEquals("polite", status.getAttribute("aria-live"));
+        assertTrue(status.getText().matches("\\d+ matching sections:"), status.getText());
+        assertEquals("search-results", input.getAttribute("aria-controls"));
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(results.get(0).findElement(By.tagName("a")), driver.switchTo().activeElement(), "down: the first result");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertEquals(results.get(1).findElement(By.tagName("a")), driver.switchTo().activeElement(), "down again: the second");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        assertEquals(input, driver.switchTo().activeElement(), "up from the first: back in the box");
+        input.sendKeys(Keys.ESCAPE);
+        assertEquals("", input.getAttribute("value"));
+        assertTrue(driver.findElements(By.cssSelector("#search-results li")).isEmpty(), "Escape clears the results");
+        search(driver, site.resolve("index.html").toUri().toString(), "storage");
+        driver.findElement(By.id("search-q")).sendKeys(Keys.ARROW_DOWN);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertFalse(driver.getCurrentUrl().endsWith("/index.html"), "Enter on a result opens it: " + driver.getCurrentUrl());
+    }
+
+    @Test
+    void draftsAndScheduledPiecesAreNotFound() {
+        List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "zanzibar");
+        assertTrue(results.isEmpty(), "drafts found: " + results.size());
+        assertEquals("No sections match “zanzibar”.", driver.findElement(By.id("search-status")).getText());
+    }
+}
