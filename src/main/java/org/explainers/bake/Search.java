@@ -59,10 +59,10 @@ final class Search {
     }
 
     /**
-     * Writes the index's files into {@code out}: a section's file only when it changed since the
-     * published build (its key says what it is made from), the word files always (one changed
-     * text changes many of them). Sections are read on every core; their words are merged in
-     * reading order.
+     * Writes the index's files into {@code out}: a section's file when the section changed since
+     * the published build (its key says what it is made from), a word file when its lists did
+     * (it is keyed by its bytes). Sections' files are made on every core; the words are merged
+     * in reading order.
      */
     static void write(String folder, List<Section> sections, String indexKey, Output out) {
         // Each section's file, on every core; only those whose section changed are written.
