@@ -217,20 +217,38 @@ public final class SiteCheck {
         return path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The line of the first Markdown line mentioning the address (it may be written with an entity or as .md). */
+    /**
+     * The line of the first Markdown line mentioning the address (it may be written as .md or
+     * without its #anchor): first where it stands as a whole address, between delimiters such as
+     * {@code (x)} or {@code "x"}, so that a short name does not match inside a word; then anywhere.
+     */
     private static int line(Doc d, String url) {
         String md = url.replaceAll("\\.html(#|$)", ".md$1");
-        for (String needle : List.of(url, md, url.replaceAll("#.*", ""))) {
-            if (needle.isEmpty()) {
-                continue;
-            }
-            for (int i = 0; i < d.markdown().size(); i++) {
-                if (d.markdown().get(i).contains(needle)) {
-                    return d.firstLine + i;
+        List<String> lines = d.markdown();
+        for (boolean whole : new boolean[]{true, false}) {
+            for (String needle : List.of(url, md, url.replaceAll("#.*", ""))) {
+                for (int i = 0; !needle.isEmpty() && i < lines.size(); i++) {
+                    if (whole ? standsAlone(lines.get(i), needle) : lines.get(i).contains(needle)) {
+                        return d.firstLine + i;
+                    }
                 }
             }
         }
         return d.firstLine;
+    }
+
+    private static boolean standsAlone(String line, String needle) {
+        for (int at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+            int end = at + needle.length();
+            if ((at == 0 || !partOfAddress(line.charAt(at - 1))) && (end == line.length() || !partOfAddress(line.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean partOfAddress(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '/' || c == '%';
     }
 
     /** A relative link from page {@code from} to {@code to}, for suggestions. */

@@ -162,6 +162,9 @@ public class ContentChecksTest {
                         "content/articles/a/01-one.md~: `01-one.md~` is an editor's backup or a system file, not content (delete it; .gitignore already keeps such files out of the repository)"),
                 arguments("unknown kind of file", DIR + "notes.txt", "Some notes",
                         "content/articles/a/notes.txt: unknown kind of content file .txt (content files are Markdown (.md); images and downloads (csv, gif, jpeg, jpg, pdf, png) may sit beside them; move anything else out of content/)"),
+                arguments("a short image name also inside a word above", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\"A chart\">\n")
+                                .replace("Some text.", "Text about extra.png files."),
+                        ONE + ":16: image `ra.png` points to articles/a/ra.png, which the site does not have (put the image beside the text; the address is relative to this file)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
                         "content/articles/a/map.svg: SVG images can run script when opened on their own, so the site publishes none (export the image as PNG and use that file)"),
                 arguments("same anchor twice", DIR + "03-one.md", section(3, "", ""),
