@@ -1,0 +1,77 @@
+package org.explainers.browser;
+
+import org.explainers.reader.Sites;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a newsroom's pages show a reader, in a browser, on the fixture's site under a sub-path:
+ * a figure with its caption, credit and size (the phone gets a smaller copy, the layout does not
+ * shift), the byline leading to the author's page, and the correction above the section's text.
+ */
+class NewsroomPagesTest {
+
+    static final String SECTION = "articles/gas-storage-explained/02-how-full.html";
+
+    @Test
+    void aFigureHasItsCaptionCreditAndSizeAndThePhoneGetsASmallerCopy() throws Exception {
+        for (int width : new int[]{390, 1280}) {
+            ChromeDriver driver = Browser.start(width, 900);
+            try (StaticServer server = new StaticServer(Sites.fixture().toRealPath(), "/news/explainers/")) {
+                driver.get(server.url() + SECTION);
+                WebElement figure = driver.findElement(By.cssSelector("main .prose figure"));
+                WebElement img = figure.findElement(By.tagName("img"));
+                driver.executeScript("arguments[0].scrollIntoView()", img);
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) driver.executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+                assertEquals("1200", img.getDomAttribute("width"), "the file's own width, so the layout does not shift");
+                assertEquals("675", img.getDomAttribute("height"));
+                assertEquals("lazy", img.getDomAttribute("loading"));
+                assertEquals("Bar chart of gas storage by month, June to November", img.getAttribute("alt"));
+                Number shown = (Number) driver.executeScript("var r = arguments[0].getBoundingClientRect(); return r.width / r.height;", img);
+                assertEquals(1200.0 / 675, shown.doubleValue(), 0.02, "shown at its own proportions");
+                String chosen = (String) driver.executeScript("return arguments[0].currentSrc", img);
+                if (width < 500) {
+                    assertTrue(chosen.endsWith("/storage.480w.png"), "a phone loads the 480-pixel copy: " + chosen);
+                } else {
+                    assertTrue(chosen.endsWith("/storage.960w.png") || chosen.endsWith("/storage.png"), chosen);
+                }
+                WebElement caption = figure.findElement(By.tagName("figcaption"));
+                assertTrue(caption.getText().startsWith("Storage reached 90 per cent in November."), caption.getText());
+                assertEquals("Chart: Tom Okafor", caption.findElement(By.className("credit")).getText());
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    @Test
+    void theBylineLeadsToTheAuthorAndTheCorrectionComesFirst() throws Exception {
+        ChromeDriver driver = Browser.start(1280, 900);
+        try (StaticServer server = new StaticServer(Sites.fixture().toRealPath(), "/news/explainers/")) {
+            driver.get(server.url() + SECTION);
+            WebElement byline = driver.findElement(By.cssSelector(".page-intro .byline, header .byline, .byline"));
+            assertEquals("By Ana Reyes and Tom Okafor", byline.getText());
+            WebElement correction = driver.findElement(By.cssSelector(".corrections, .correction"));
+            WebElement text = driver.findElement(By.cssSelector("main .prose"));
+            assertTrue(correction.getText().contains("Correction, 7 October 2026"), correction.getText());
+            assertTrue(correction.getLocation().getY() < text.findElement(By.tagName("figure")).getLocation().getY(),
+                    "the correction is read before the text it corrects");
+            byline.findElement(By.linkText("Tom Okafor")).click();
+            assertEquals(server.url() + "authors/tom-okafor.html", driver.getCurrentUrl());
+            List<String> explainers = driver.findElements(By.cssSelector(".cards .card-title a")).stream().map(WebElement::getText).toList();
+            assertTrue(explainers.contains("Gas storage, explained: why a full tank is not the whole story"), "the author's page lists: " + explainers);
+        } finally {
+            driver.quit();
+        }
+    }
+}
