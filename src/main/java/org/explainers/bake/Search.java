@@ -51,7 +51,7 @@ final class Search {
      * address, title, summary, explainer and text (by its fingerprint).
      */
     static String key(List<Section> sections) {
-        Digest d = new Digest("search " + POSTINGS);
+        Digest d = new Digest("search " + POSTINGS + " " + org.explainers.content.Code.FINGERPRINT);
         for (Section s : sections) {
             d.add(s.uri()).add(s.title()).add(s.summary()).add(s.article().title()).add(s.body() == null ? "" : s.body().key());
         }
@@ -68,7 +68,7 @@ final class Search {
         // Each section's file, on every core; only those whose section changed are written.
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
-            String docKey = new Digest("search doc").add(s.uri()).add(s.title()).add(s.summary())
+            String docKey = new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
                     .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(id).hex();
             String path = folder + "d/" + id + ".js";
             if (!out.reuse(path, docKey)) {

@@ -124,17 +124,17 @@ public final class Bodies {
             links.add(new Body.Link(e.tagName(), attribute, e.attr(attribute)));
             if (e.tagName().equals("img")) {
                 String dep = resolve(d.folder(), e.attr("src"));
-                if (dep != null && images.get(dep) != null) {
-                    deps.add(dep);
+                if (dep != null && !deps.contains(dep)) {
+                    deps.add(dep); // missing too: the body changes when the image arrives
                 }
             }
         }
         StringBuilder made = new StringBuilder(key);
         for (String dep : deps) {
-            made.append('|').append(images.get(dep).sha256());
+            made.append('|').append(BodyCache.version(dep, images));
         }
         Body body = new Body(made.toString(), root.html(), root.text(), List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
-        if (ok) {
+        if (ok && !d.changedSinceRead()) {
             cache.put(key, body, deps, images);
         }
         return body;

@@ -1,12 +1,11 @@
 package org.explainers.check;
 
 import org.explainers.content.Body;
+import org.explainers.content.CacheInput;
 import org.explainers.content.Doc;
 import org.explainers.content.Images;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,22 +49,22 @@ public final class BodyCache {
     public static BodyCache read(Path file) {
         Map<String, Entry> map = new TreeMap<>();
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (CacheInput in = new CacheInput(file)) {
                 if (in.readInt() == VERSION) {
-                    int n = in.readInt();
+                    int n = in.count();
                     for (int i = 0; i < n; i++) {
-                        String key = in.readUTF();
-                        String made = in.readUTF();
-                        byte[] html = bytes(in);
-                        byte[] text = bytes(in);
-                        byte[] words = bytes(in);
+                        String key = new String(in.bytes(), StandardCharsets.UTF_8);
+                        String made = new String(in.bytes(), StandardCharsets.UTF_8);
+                        byte[] html = in.bytes();
+                        byte[] text = in.bytes();
+                        byte[] words = in.bytes();
                         boolean headings = in.readBoolean();
-                        int links = in.readInt();
+                        int links = in.count();
                         List<Body.Link> list = new ArrayList<>(links);
                         for (int k = 0; k < links; k++) {
-                            list.add(new Body.Link(in.readUTF(), in.readUTF(), new String(bytes(in), StandardCharsets.UTF_8)));
+                            list.add(new Body.Link(in.readUTF(), in.readUTF(), new String(in.bytes(), StandardCharsets.UTF_8)));
                         }
-                        int deps = in.readInt();
+                        int deps = in.count();
                         Map<String, String> images = new TreeMap<>();
                         for (int k = 0; k < deps; k++) {
                             images.put(in.readUTF(), in.readUTF());
@@ -89,7 +88,7 @@ public final class BodyCache {
 
     /** The file's fingerprint from JBake's crawl (its SHA-1), with its path, Flexmark's options and the allowlist. */
     public static String key(Doc d, int extensions, HtmlPolicy policy) {
-        return VERSION + ":" + d.sha1() + ":" + d.source + ":" + extensions + ":" + policy.fingerprint();
+        return VERSION + ":" + org.explainers.content.Code.FINGERPRINT + ":" + d.sha1() + ":" + d.source + ":" + extensions + ":" + policy.fingerprint();
     }
 
     /** The cached body for this key, if the images it shows are the same as then. */
@@ -99,8 +98,7 @@ public final class BodyCache {
             return null;
         }
         for (Map.Entry<String, String> dep : e.images.entrySet()) {
-            Images.Info now = images.get(dep.getKey());
-            if (now == null || !now.sha256().equals(dep.getValue())) {
+            if (!version(dep.getKey(), images).equals(dep.getValue())) {
                 return null;
             }
         }
@@ -111,10 +109,16 @@ public final class BodyCache {
     void put(String key, Body body, List<String> imagePaths, Images images) {
         Map<String, String> deps = new TreeMap<>();
         for (String p : imagePaths) {
-            deps.put(p, images.get(p).sha256());
+            deps.put(p, version(p, images));
         }
         used.put(key, new Entry(body, deps));
         added = true;
+    }
+
+    /** An image a text shows, as its body depends on it: its bytes' SHA-256, or "" while it is missing. */
+    static String version(String path, Images images) {
+        Images.Info info = images.get(path);
+        return info == null ? "" : info.sha256();
     }
 
     /** Writes the bodies this build used (written aside, then moved into place), unless the file holds just those. */
@@ -130,8 +134,8 @@ public final class BodyCache {
             out.writeInt(sorted.size());
             for (Map.Entry<String, Entry> e : sorted.entrySet()) {
                 Body b = e.getValue().body;
-                out.writeUTF(e.getKey());
-                out.writeUTF(b.key());
+                bytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
+                bytes(out, b.key().getBytes(StandardCharsets.UTF_8));
                 bytes(out, b.htmlBytes());
                 bytes(out, b.textBytes());
                 bytes(out, b.wordsBytes());
@@ -152,11 +156,6 @@ public final class BodyCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return b;
-    }
 
     private static void bytes(DataOutputStream out, byte[] b) throws IOException {
         out.writeInt(b.length);

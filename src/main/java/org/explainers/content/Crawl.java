@@ -104,10 +104,12 @@ public final class Crawl {
                 }
                 doc = read;
                 doc.uri = model.getUri();
-                doc.sha1 = model.getSha1();
-                long[] seen = engine.seen.get(doc.source);
+                // The SHA-1 of the bytes this header was read from (JBake hashed the file a moment
+                // later; if it was saved in between, the next build sees the difference).
+                Seen seen = engine.seen.get(doc.source);
+                doc.sha1 = seen == null ? model.getSha1() : seen.sha1();
                 if (seen != null && !problems.hasErrorIn(doc.path())) {
-                    cache.add(new DocCache.Entry(doc.uri, doc.source, doc.sha1, seen[0], seen[1], mediaOf.apply(doc.source),
+                    cache.add(new DocCache.Entry(doc.uri, doc.source, doc.sha1, seen.size(), seen.modified(), mediaOf.apply(doc.source),
                             doc.kind, doc.firstLine, doc.header));
                 }
             } else if (!store.deleted.contains(uri) && store.identical(uri) != null) {
@@ -115,7 +117,14 @@ public final class Crawl {
                 doc = make(e.kind(), e.source(), project.content.resolve(e.source()), e.header(), null, e.firstLine());
                 doc.uri = e.uri();
                 doc.sha1 = e.sha1();
-                cache.keep(e);
+                Seen seen = engine.seen.get(e.source());
+                if (seen != null && seen.sha1().equals(e.sha1())) {
+                    // Read ahead because its time changed (a checkout), the same bytes: the new time is kept.
+                    cache.add(new DocCache.Entry(e.uri(), e.source(), e.sha1(), seen.size(), seen.modified(), e.media(),
+                            e.kind(), e.firstLine(), e.header()));
+                } else {
+                    cache.keep(e);
+                }
             } else {
                 continue;
             }
@@ -130,6 +139,18 @@ public final class Crawl {
             }
         }
         return docs;
+    }
+
+    /** A file as it was read: its size, time and SHA-1 (lower-case hex, as JBake's crawl writes it). */
+    record Seen(long size, long modified, String sha1) {
+    }
+
+    static String sha1(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean looksSame(Path file, DocCache.Entry known) {
@@ -232,8 +253,8 @@ public final class Crawl {
         final List<String> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
         /** Files being read ahead of the crawl, by path relative to content/. */
         final Map<String, CompletableFuture<Doc>> ahead = new java.util.concurrent.ConcurrentHashMap<>();
-        /** The size and time of each file read, for the cache. */
-        final Map<String, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The size, time and SHA-1 of each file read, for the cache. */
+        final Map<String, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
         Engine(Project project, Set<String> media, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts, Problems problems) {
             this.project = project;
@@ -294,7 +315,7 @@ public final class Crawl {
             try {
                 long modified = Files.getLastModifiedTime(file).toMillis();
                 byte[] bytes = Files.readAllBytes(file);
-                seen.put(source, new long[]{bytes.length, modified});
+                seen.put(source, new Seen(bytes.length, modified, sha1(bytes)));
                 text = SourceText.decode(path, bytes, SourceText.MAX_BYTES, true, problems);
             } catch (IOException e) {
                 problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");

@@ -26,6 +26,8 @@ public abstract sealed class Doc permits Article, Section, Page {
     /** Content fingerprint from JBake's crawl (SHA-1 of the file). */
     String sha1;
     Body body;
+    /** Whether the file read again for its Markdown is no longer the one its header was read from. */
+    private boolean changed;
 
     Doc(Schema.Kind kind, String source, Path file, Header header, List<String> markdown, int firstLine) {
         this.kind = kind;
@@ -44,13 +46,23 @@ public abstract sealed class Doc permits Article, Section, Page {
     public synchronized List<String> markdown() {
         if (markdown == null) {
             try {
-                SourceText text = SourceText.decode(path(), Files.readAllBytes(file), SourceText.MAX_BYTES, true, new Problems());
+                byte[] bytes = Files.readAllBytes(file);
+                changed = !Crawl.sha1(bytes).equals(sha1);
+                SourceText text = SourceText.decode(path(), bytes, SourceText.MAX_BYTES, true, new Problems());
                 markdown = text == null || header.bodyStart > text.lines.size() ? List.of() : text.lines.subList(header.bodyStart, text.lines.size());
             } catch (IOException e) {
                 return List.of();
             }
         }
         return markdown;
+    }
+
+    /**
+     * Whether the Markdown came from another version of the file than the header (it was saved
+     * during the build): its body is used once but not kept for the next build.
+     */
+    public synchronized boolean changedSinceRead() {
+        return changed;
     }
 
     /** Lets go of the Markdown once the body is made. */

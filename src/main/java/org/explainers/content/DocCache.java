@@ -1,8 +1,6 @@
 package org.explainers.content;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,9 +51,9 @@ public final class DocCache {
     public static DocCache read(Path file, String context) {
         Map<String, Entry> map = new HashMap<>();
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (CacheInput in = new CacheInput(file)) {
                 if (in.readInt() == VERSION && in.readUTF().equals(context)) {
-                    int n = in.readInt();
+                    int n = in.count();
                     for (int i = 0; i < n; i++) {
                         Entry e = entry(in);
                         map.put(e.uri(), e);
@@ -114,25 +112,28 @@ public final class DocCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Entry entry(DataInputStream in) throws IOException {
+    private static Entry entry(CacheInput in) throws IOException {
         String uri = in.readUTF();
         String source = in.readUTF();
         String sha1 = in.readUTF();
         long size = in.readLong();
         long modified = in.readLong();
         List<String> media = new ArrayList<>();
-        for (int k = in.readInt(); k > 0; k--) {
+        for (int k = in.count(); k > 0; k--) {
             media.add(in.readUTF());
         }
         Schema.Kind kind = Schema.Kind.valueOf(in.readUTF());
         int firstLine = in.readInt();
         int bodyStart = in.readInt();
         Map<String, Integer> lines = new HashMap<>();
-        for (int k = in.readInt(); k > 0; k--) {
+        for (int k = in.count(); k > 0; k--) {
             lines.put(in.readUTF(), in.readInt());
         }
+        if (!(value(in, 0) instanceof Map<?, ?> read)) {
+            throw new IOException("damaged: a header that is not a map");
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> values = (Map<String, Object>) value(in);
+        Map<String, Object> values = (Map<String, Object>) read;
         return new Entry(uri, source, sha1, size, modified, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart));
     }
 
@@ -199,36 +200,40 @@ public final class DocCache {
         }
     }
 
-    private static Object value(DataInputStream in) throws IOException {
+    /** Values nest no deeper than this: a header's map, a list of entries, an entry, its values. */
+    private static final int DEPTH = 4;
+
+    private static Object value(CacheInput in, int depth) throws IOException {
+        if (depth > DEPTH) {
+            throw new IOException("damaged: values nested too deep");
+        }
         int tag = in.readByte();
         switch (tag) {
             case 'n':
                 return null;
-            case 's': {
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                return new String(b, StandardCharsets.UTF_8);
-            }
+            case 's':
+                return new String(in.bytes(), StandardCharsets.UTF_8);
             case 'i':
                 return in.readInt();
             case 'm':
                 return new Moment(Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readBoolean());
             case 'g':
-                return new Image((String) value(in), (String) value(in), (String) value(in), (String) value(in));
+                return new Image((String) value(in, depth + 1), (String) value(in, depth + 1), (String) value(in, depth + 1),
+                        (String) value(in, depth + 1));
             case 'l': {
-                int n = in.readInt();
+                int n = in.count();
                 List<Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    list.add(value(in));
+                    list.add(value(in, depth + 1));
                 }
                 return java.util.Collections.unmodifiableList(list);
             }
             case 'p': {
-                int n = in.readInt();
+                int n = in.count();
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
                     String key = in.readUTF();
-                    map.put(key, value(in));
+                    map.put(key, value(in, depth + 1));
                 }
                 return java.util.Collections.unmodifiableMap(map);
             }

@@ -116,6 +116,56 @@ class IncrementalTest {
         assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("<h1>Who voted</h1>"), "the new title is on the page");
     }
 
+    /**
+     * The preview keeps the bodies of a failed build for the next one: a text that shows an
+     * image not there yet must be made again when the image arrives (with its size and smaller
+     * copies), not taken as it was.
+     */
+    @Test
+    void aTextIsMadeAgainWhenTheImageItShowsArrives(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        f.replace(WHO, "Écoles serve as polling stations.", "Écoles serve as polling stations.\n\n![Turnout by region](turnout.png)");
+        Build.Options options = new Build.Options(f.dir, f.site(), Fixture.HOST, Fixture.NOW, false, false);
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        Build failing = new Build(options, quiet);
+        assertFalse(failing.run().ok(), "the image is missing");
+        Files.copy(f.dir.resolve("content/articles/gas-storage-explained/storage.png"), f.dir.resolve("content/articles/election-primer/turnout.png"));
+        Build.Result next = new Build(options, quiet).reuse(failing.bodies()).run();
+        assertTrue(next.ok(), next.summary());
+        assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("srcset=\"turnout.480w.png 480w"), "the image's copies are in the page");
+        sameAsClean(tmp, f, "the image arrived", x -> {
+        });
+    }
+
+    /** A damaged cache is a cache miss: counts beyond the file's size do not take the build down. */
+    @Test
+    void aDamagedCacheIsACacheMiss(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        Map<String, String> before = f.fingerprint();
+        for (String name : new String[]{"docs.bin", "bodies.bin"}) {
+            Path file = f.dir.resolve("target/cache/" + name);
+            try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(file))) {
+                int version = in.readInt();
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+                out.writeInt(version);
+                if (name.equals("docs.bin")) {
+                    out.writeUTF(in.readUTF()); // the context, as written
+                }
+                out.writeInt(Integer.MAX_VALUE); // a count no file of this size can hold
+                out.writeInt(Integer.MAX_VALUE);
+                in.close();
+                Files.write(file, bytes.toByteArray());
+            }
+        }
+        f.replace(WHO, "title: Who votes", "title: Who may vote");
+        f.replace(WHO, "title: Who may vote", "title: Who votes");
+        assertTrue(f.build().ok(), f.log());
+        assertEquals(before, f.fingerprint(), "the same site, read and made again");
+    }
+
     @Test
     void anUnchangedBuildRendersNoPageAgain(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
