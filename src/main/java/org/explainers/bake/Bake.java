@@ -163,20 +163,12 @@ public final class Bake {
 
     /** Everything a page depends on besides its data: the templates, and the build's own code. */
     private String fingerprint(Inputs inputs) throws IOException {
-        MessageDigest md = digest();
+        MessageDigest md = org.explainers.content.Code.sha256();
         for (String t : inputs.templates) {
             md.update(t.getBytes(StandardCharsets.UTF_8));
             md.update(Files.readAllBytes(project.templates.resolve(t)));
         }
         md.update(org.explainers.content.Code.FINGERPRINT.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.explainers.bake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,11 +51,7 @@ final class Digest {
 
     Digest(String seed, Shared shared) {
         this.shared = shared;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        md = org.explainers.content.Code.sha256();
         text(seed);
     }
 

@@ -7,11 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,7 +107,7 @@ public final class Output {
 
     /** Writes a file keyed by its own bytes, or links the published one if it has the same bytes. */
     void writeFile(String path, byte[] bytes) {
-        String key = "sha256:" + sha256(bytes);
+        String key = "sha256:" + org.explainers.content.Images.sha256(bytes);
         if (!reuse(path, key)) {
             write(path, bytes, key);
         }
@@ -186,11 +183,4 @@ public final class Output {
         return map;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -42,7 +42,7 @@ final class Search {
         /** A word file, keyed by its own bytes: one edit changes a few of them, not all. */
         static File of(String js) {
             byte[] bytes = js.getBytes(StandardCharsets.UTF_8);
-            return new File(bytes, "words:" + java.util.HexFormat.of().formatHex(org.explainers.content.Code.sha256().digest(bytes)));
+            return new File(bytes, "words:" + org.explainers.content.Images.sha256(bytes));
         }
     }
 

@@ -70,8 +70,7 @@ public final class DocCache {
     public static String context(java.time.ZoneId zone, java.util.Set<String> layouts, Map<Vocabulary.Spec, Vocabulary> vocabularies) {
         StringBuilder sb = new StringBuilder(Code.FINGERPRINT).append('|').append(zone.getId()).append('|').append(new java.util.TreeSet<>(layouts));
         vocabularies.forEach((spec, v) -> sb.append('|').append(spec.file()).append(new java.util.TreeSet<>(v.slugs())));
-        java.security.MessageDigest md = Code.sha256();
-        return java.util.HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        return Images.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     Entry get(String uri) {

@@ -6,8 +6,6 @@ import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
@@ -103,11 +101,8 @@ public final class Images {
         return new Images(infos);
     }
 
+    /** The bytes' SHA-256, in hex: what a file's reuse and its image copies are keyed by. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Code.sha256().digest(bytes));
     }
 }
