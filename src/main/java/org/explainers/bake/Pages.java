@@ -175,19 +175,28 @@ final class Pages {
                 list.add(m);
                 List<Article> oldestFirst = new ArrayList<>(articles);
                 Collections.reverse(oldestFirst);
-                for (Pager.Chunk<Article> chunk : Pager.split(oldestFirst, ARTICLES_PER_PAGE, base)) {
-                    pages.add(new Out(chunk.path(), template("month", "month.ftlh"), () -> {
-                        Map<String, Object> d = data(chunk.path(), "month");
-                        d.put("month", m);
-                        d.put("articles", cards(chunk.items()));
-                        d.put("pager", pager(chunk, base));
-                        return d;
-                    }, true));
-                }
+                paged(oldestFirst, ARTICLES_PER_PAGE, base, template("month", "month.ftlh"), "month", m, "articles", this::cards);
             });
             years.add(Model.data("year", year, "months", list));
         });
         add(paths.archive(), template("archive", "archive.ftlh"), "archive", "years", () -> years);
+    }
+
+    /**
+     * A paged list at {@code base} (see {@link Pager}): each page gets what the list is of (a
+     * month, a topic, an author) under its kind's name, its share of the entries and the pager.
+     */
+    private <T> void paged(List<T> oldestFirst, int size, String base, String template, String kind, Object of,
+                           String entriesKey, java.util.function.Function<List<T>, List<Object>> entries) {
+        for (Pager.Chunk<T> chunk : Pager.split(oldestFirst, size, base)) {
+            pages.add(new Out(chunk.path(), template, () -> {
+                Map<String, Object> d = data(chunk.path(), kind);
+                d.put(kind, of);
+                d.put(entriesKey, entries.apply(chunk.items()));
+                d.put("pager", pager(chunk, base));
+                return d;
+            }, true));
+        }
     }
 
     private List<Object> cards(List<Article> oldestFirst) {
@@ -293,15 +302,7 @@ final class Pages {
             // Oldest first by article, but each article's sections in reading order.
             oldestFirst.sort(java.util.Comparator.comparingInt((Section s) -> -articleOrder.get(s.article()))
                     .thenComparing(Orders.IN_ARTICLE));
-            for (Pager.Chunk<Section> chunk : Pager.split(oldestFirst, SECTIONS_PER_PAGE, base)) {
-                pages.add(new Out(chunk.path(), template("tag", "topic.ftlh"), () -> {
-                    Map<String, Object> d = data(chunk.path(), "topic");
-                    d.put("topic", topic);
-                    d.put("groups", groups(chunk.items()));
-                    d.put("pager", pager(chunk, base));
-                    return d;
-                }, true));
-            }
+            paged(oldestFirst, SECTIONS_PER_PAGE, base, template("tag", "topic.ftlh"), "topic", topic, "groups", this::groups);
         });
     }
 
@@ -339,15 +340,7 @@ final class Pages {
             String base = paths.author(slug);
             List<Article> oldestFirst = new ArrayList<>(articles);
             Collections.reverse(oldestFirst);
-            for (Pager.Chunk<Article> chunk : Pager.split(oldestFirst, ARTICLES_PER_PAGE, base)) {
-                pages.add(new Out(chunk.path(), template("author", "author.ftlh"), () -> {
-                    Map<String, Object> d = data(chunk.path(), "author");
-                    d.put("author", author);
-                    d.put("articles", cards(chunk.items()));
-                    d.put("pager", pager(chunk, base));
-                    return d;
-                }, true));
-            }
+            paged(oldestFirst, ARTICLES_PER_PAGE, base, template("author", "author.ftlh"), "author", author, "articles", this::cards);
         });
     }
 

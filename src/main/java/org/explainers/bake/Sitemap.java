@@ -52,11 +52,7 @@ final class Sitemap {
             element(w, "loc", address.of(part));
             w.writeEndElement();
         }
-        w.writeCharacters("\n");
-        w.writeEndElement();
-        w.writeEndDocument();
-        w.close();
-        bytes.write('\n');
+        finish(w, bytes);
         files.put(name, bytes.toByteArray());
         return files;
     }
@@ -77,12 +73,17 @@ final class Sitemap {
             }
             w.writeEndElement();
         }
+        finish(w, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Closes the document's root element and the document, ending the file with a new line. */
+    private static void finish(XMLStreamWriter w, ByteArrayOutputStream bytes) throws XMLStreamException {
         w.writeCharacters("\n");
         w.writeEndElement();
         w.writeEndDocument();
         w.close();
         bytes.write('\n');
-        return bytes.toByteArray();
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
