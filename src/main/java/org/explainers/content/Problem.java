@@ -13,6 +13,16 @@ package org.explainers.content;
 public record Problem(String path, int line, String message, String fix, boolean warning)
         implements Comparable<Problem> {
 
+    /** A problem is one line: a line break or tab inside a quoted value is shown escaped (a backslash, then n, r or t). */
+    public Problem {
+        message = oneLine(message);
+        fix = oneLine(fix);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
     public static Problem error(String path, int line, String message, String fix) {
         return new Problem(path, line, message, fix, false);
     }

@@ -47,6 +47,8 @@ class HostileTextTest {
                 arguments("script in mixed case", "Text <ScRiPt>alert(1)</sCrIpT>", 0, "raw <script> is not allowed"),
                 arguments("an attribute split across two lines", "<a href=\"x.md\"\nonclick=\"alert(1)\">x</a>", 0, "event handler `onclick` on <a> is not allowed"),
                 arguments("an unquoted javascript: address", "<a href=javascript:alert(1)>x</a>", 0, "the address `javascript:alert(1)` uses `javascript:`"),
+                arguments("a scheme broken across lines", "<a href=\"java\nscript:alert(1)\">x</a>", 0,
+                        "the address `java\\nscript:alert(1)` uses `javascript:`"),
                 arguments("backticks inside an attribute", "<img src=\"x.png\" alt=\"`\" onerror=\"alert(1)\" title=\"`\">", 0, "event handler `onerror` on <img> is not allowed"),
                 arguments("a backtick line that is not a fence", "``not a fence\n\n<script>alert(1)</script>", 2, "raw <script> is not allowed"),
                 arguments("a fence inside an HTML block", "<div>\n```\n<script>alert(1)</script>\n```\n</div>", 0, "raw <script> is not allowed"),
