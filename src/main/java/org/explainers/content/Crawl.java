@@ -44,13 +44,17 @@ public final class Crawl {
 
 
     /**
-     * Crawls content/ and returns its Markdown files in JBake's crawl order. A file whose SHA-1
-     * is the one in the {@link DocCache} is "identical" to JBake and not read again. JBake looks
+     * Crawls content/ and returns its Markdown files, in the order of their paths. A file whose
+     * {@link Stamp} vouches for it is taken from the {@link DocCache} as it is; the others are
+     * crawled by JBake (from a copy of just them when some files are vouched for), and one whose
+     * SHA-1 is the one in the cache is "identical" to JBake and not read again. JBake looks
      * engines up in one registry for the whole JVM, so the engine is registered here, just
      * before the crawl that uses it, and crawls in one JVM take turns.
+     *
+     * @param scratch a folder for the copy the crawl reads (removed afterwards)
      */
-    public static List<Doc> read(Project project, Inputs inputs, Map<Vocabulary.Spec, Vocabulary> vocabularies,
-                                 Set<String> layouts, DocCache cache, Problems problems) {
+    public static Crawled read(Project project, Inputs inputs, Map<Vocabulary.Spec, Vocabulary> vocabularies,
+                                 Set<String> layouts, DocCache cache, Path scratch, Problems problems) {
         Engine engine = new Engine(project, Set.copyOf(inputs.media), vocabularies, layouts, problems);
         Map<String, List<String>> mediaByFolder = new java.util.HashMap<>();
         for (String m : inputs.media) {
@@ -67,34 +71,41 @@ public final class Crawl {
             return t;
         });
         Collector store = new Collector(cache, mediaOf);
+        Set<String> ignoring = new java.util.HashSet<>();
+        inputs.ignoreFiles.forEach(f -> ignoring.add(f.substring(0, f.lastIndexOf('/') + 1)));
+        Map<String, Stamp> stamps = new java.util.HashMap<>();
+        List<DocCache.Entry> vouched = new ArrayList<>();
+        List<String> toCrawl = new ArrayList<>();
         try {
             for (String source : inputs.markdown) {
                 Path file = project.content.resolve(source);
+                Stamp now = Stamp.of(file);
+                stamps.put(source, now);
                 DocCache.Entry known = cache.bySource(source);
-                if (known != null && known.media().equals(mediaOf.apply(source)) && looksSame(file, known)) {
+                boolean sameMedia = known != null && known.media().equals(mediaOf.apply(source));
+                // A file in a folder with an ignore file is left to the crawl, which skips it (and that is reported).
+                if (sameMedia && !ignored(source, ignoring) && known.stamp().vouchesFor(now)) {
+                    vouched.add(known);
                     continue;
                 }
-                engine.ahead.put(source, CompletableFuture.supplyAsync(() -> engine.read(source, file), ahead));
+                toCrawl.add(source);
+                if (!(sameMedia && known.stamp().looksLike(now))) {
+                    engine.ahead.put(source, CompletableFuture.supplyAsync(() -> engine.read(source, file), ahead));
+                }
             }
-            synchronized (Crawl.class) {
-                Engines.register("md", engine);
-                // JBake's other engines (HTML, AsciiDoc, YAML) never read a file of this site:
-                // Inputs reports any such file, and the crawl skips it.
-                for (String ext : Engines.getRecognizedExtensions()) {
-                    if (!ext.equals("md")) {
-                        Engines.register(ext, SKIP);
-                    }
-                }
-                for (Schema.Kind kind : Schema.Kind.values()) {
-                    DocumentTypes.addDocumentType(kind.name);
-                }
-                new Crawler(store, project.jbake).crawl();
+            if (!toCrawl.isEmpty()) {
+                crawl(project, vouched.isEmpty() ? null : toCrawl, scratch, engine, store, problems);
             }
         } finally {
             ahead.shutdownNow();
         }
         List<Doc> docs = new ArrayList<>();
         Set<String> crawled = new TreeSet<>();
+        for (DocCache.Entry e : vouched) {
+            docs.add(fromCache(project, e));
+            cache.keep(e);
+            crawled.add(e.source());
+        }
         for (String uri : store.asked) {
             DocumentModel model = store.documents.get(uri);
             Doc doc;
@@ -109,22 +120,17 @@ public final class Crawl {
                 Seen seen = engine.seen.get(doc.source);
                 doc.sha1 = seen == null ? model.getSha1() : seen.sha1();
                 if (seen != null && !problems.hasErrorIn(doc.path())) {
-                    cache.add(new DocCache.Entry(doc.uri, doc.source, doc.sha1, seen.size(), seen.modified(), mediaOf.apply(doc.source),
+                    cache.add(new DocCache.Entry(doc.uri, doc.source, doc.sha1, seen.stamp(), mediaOf.apply(doc.source),
                             doc.kind, doc.firstLine, doc.header));
                 }
             } else if (!store.deleted.contains(uri) && store.identical(uri) != null) {
                 DocCache.Entry e = store.identical(uri);
-                doc = make(e.kind(), e.source(), project.content.resolve(e.source()), e.header(), null, e.firstLine());
-                doc.uri = e.uri();
-                doc.sha1 = e.sha1();
+                doc = fromCache(project, e);
                 Seen seen = engine.seen.get(e.source());
-                if (seen != null && seen.sha1().equals(e.sha1())) {
-                    // Read ahead because its time changed (a checkout), the same bytes: the new time is kept.
-                    cache.add(new DocCache.Entry(e.uri(), e.source(), e.sha1(), seen.size(), seen.modified(), e.media(),
-                            e.kind(), e.firstLine(), e.header()));
-                } else {
-                    cache.keep(e);
-                }
+                // The same bytes as before (JBake's SHA-1 says so): the file's new stamp, taken
+                // before the crawl hashed it, is kept, so that the next build need not hash it.
+                Stamp stamp = seen != null ? (seen.sha1().equals(e.sha1()) ? seen.stamp() : e.stamp()) : stamps.get(e.source());
+                cache.add(new DocCache.Entry(e.uri(), e.source(), e.sha1(), stamp, e.media(), e.kind(), e.firstLine(), e.header()));
             } else {
                 continue;
             }
@@ -138,11 +144,96 @@ public final class Crawl {
                         "move it to content/articles/<article>/ or content/pages/, where the crawl reads it");
             }
         }
-        return docs;
+        docs.sort(java.util.Comparator.comparing((Doc d) -> d.source, Orders.PATHS));
+        return new Crawled(docs, engine.seen.size());
     }
 
-    /** A file as it was read: its size, time and SHA-1 (lower-case hex, as JBake's crawl writes it). */
-    record Seen(long size, long modified, String sha1) {
+    /** The documents, and how many of their files were read (the others' headers came from the cache). */
+    public record Crawled(List<Doc> docs, int read) {
+    }
+
+    /**
+     * Runs JBake's crawl over content/, or over a copy of just {@code only} when that is given
+     * (copies, not links: a link would change the file's {@link Stamp}).
+     */
+    private static void crawl(Project project, List<String> only, Path scratch, Engine engine, Collector store, Problems problems) {
+        Path copy = null;
+        JBakeConfiguration config = project.jbake;
+        try {
+            if (only != null) {
+                Files.createDirectories(scratch);
+                copy = Files.createTempDirectory(scratch, "crawl-");
+                for (String source : only) {
+                    Path to = copy.resolve(source);
+                    Files.createDirectories(to.getParent());
+                    Files.copy(project.content.resolve(source), to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                org.apache.commons.configuration2.CompositeConfiguration layered = new org.apache.commons.configuration2.CompositeConfiguration();
+                org.apache.commons.configuration2.BaseConfiguration folder = new org.apache.commons.configuration2.BaseConfiguration();
+                folder.setProperty(CONTENT_FOLDER, copy.toFile());
+                layered.addConfiguration(folder);
+                layered.addConfiguration(project.jbake.getCompositeConfiguration());
+                config = new org.jbake.app.configuration.DefaultJBakeConfiguration(layered);
+                engine.root = copy.toAbsolutePath().normalize();
+            }
+            synchronized (Crawl.class) {
+                Engines.register("md", engine);
+                // JBake's other engines (HTML, AsciiDoc, YAML) never read a file of this site:
+                // Inputs reports any such file, and the crawl skips it.
+                for (String ext : Engines.getRecognizedExtensions()) {
+                    if (!ext.equals("md")) {
+                        Engines.register(ext, SKIP);
+                    }
+                }
+                for (Schema.Kind kind : Schema.Kind.values()) {
+                    DocumentTypes.addDocumentType(kind.name);
+                }
+                new Crawler(store, config).crawl();
+            }
+        } catch (IOException e) {
+            problems.error("content/", 0, "cannot be copied for the crawl: " + e.getMessage(), "check the disk space under target/");
+        } finally {
+            if (copy != null) {
+                delete(copy);
+            }
+        }
+    }
+
+    /** Whether one of the folders a file is in holds an ignore file (folders end with '/', content/ is ""). */
+    private static boolean ignored(String source, Set<String> ignoring) {
+        int end = -1;
+        do {
+            if (ignoring.contains(source.substring(0, end + 1))) {
+                return true;
+            }
+            end = source.indexOf('/', end + 1);
+        } while (end >= 0);
+        return false;
+    }
+
+    /** JBake's key for the content folder in its configuration. */
+    private static final String CONTENT_FOLDER = "contentFolder";
+
+    private static void delete(Path folder) {
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // left under target/cache; the next clean removes it
+        }
+    }
+
+    /** A document as the cache has it. */
+    private static Doc fromCache(Project project, DocCache.Entry e) {
+        Doc doc = make(e.kind(), e.source(), project.content.resolve(e.source()), e.header(), null, e.firstLine());
+        doc.uri = e.uri();
+        doc.sha1 = e.sha1();
+        return doc;
+    }
+
+    /** A file as it was read: its stamp (taken before reading) and the SHA-1 of the bytes read (lower-case hex, as JBake's crawl writes it). */
+    record Seen(Stamp stamp, String sha1) {
     }
 
     static String sha1(byte[] bytes) {
@@ -150,14 +241,6 @@ public final class Crawl {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean looksSame(Path file, DocCache.Entry known) {
-        try {
-            return Files.size(file) == known.size() && Files.getLastModifiedTime(file).toMillis() == known.modified();
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -255,6 +338,8 @@ public final class Crawl {
         final Map<String, CompletableFuture<Doc>> ahead = new java.util.concurrent.ConcurrentHashMap<>();
         /** The size, time and SHA-1 of each file read, for the cache. */
         final Map<String, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The folder the crawl walks: content/, or the copy of the files it is shown. */
+        Path root;
 
         Engine(Project project, Set<String> media, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts, Problems problems) {
             this.project = project;
@@ -262,6 +347,7 @@ public final class Crawl {
             this.vocabularies = vocabularies;
             this.layouts = layouts;
             this.problems = problems;
+            this.root = project.content;
         }
 
         @Override
@@ -272,9 +358,9 @@ public final class Crawl {
 
         @Override
         public DocumentModel parse(JBakeConfiguration config, File file) {
-            String source = project.content.relativize(file.toPath().toAbsolutePath().normalize()).toString().replace('\\', '/');
+            String source = root.relativize(file.toPath().toAbsolutePath().normalize()).toString().replace('\\', '/');
             CompletableFuture<Doc> read = ahead.get(source);
-            Doc doc = read != null ? read.join() : read(source, file.toPath());
+            Doc doc = read != null ? read.join() : read(source, project.content.resolve(source));
             if (doc == null) {
                 rejected.add(source);
                 return null;
@@ -313,9 +399,9 @@ public final class Crawl {
             }
             SourceText text;
             try {
-                long modified = Files.getLastModifiedTime(file).toMillis();
+                Stamp stamp = Stamp.of(file);
                 byte[] bytes = Files.readAllBytes(file);
-                seen.put(source, new Seen(bytes.length, modified, sha1(bytes)));
+                seen.put(source, new Seen(stamp, sha1(bytes)));
                 text = SourceText.decode(path, bytes, SourceText.MAX_BYTES, true, problems);
             } catch (IOException e) {
                 problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The headers an earlier build read, so that JBake's crawl can tell a file it has seen from a
  * new one: a file whose SHA-1 is the one recorded here is not read again (JBake's own
- * "identical" status), and its header is taken from {@code target/cache/docs.bin}.
+ * "identical" status), and its header is taken from {@code target/cache/docs.bin}. A file whose
+ * {@link Stamp} vouches for it is not even shown to the crawl.
  * <p>
  * Only headers read without a problem are kept. A header's reading depends on more than its file:
  * the {@link #context} (the build's code, the time zone, the templates' names, the slugs of
@@ -28,10 +29,10 @@ import java.util.TreeMap;
  */
 public final class DocCache {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** One file's header, as read, with what its reading depended on. */
-    record Entry(String uri, String source, String sha1, long size, long modified, List<String> media,
+    record Entry(String uri, String source, String sha1, Stamp stamp, List<String> media,
                  Schema.Kind kind, int firstLine, Header header) {
     }
 
@@ -115,8 +116,7 @@ public final class DocCache {
         String uri = in.readUTF();
         String source = in.readUTF();
         String sha1 = in.readUTF();
-        long size = in.readLong();
-        long modified = in.readLong();
+        Stamp stamp = new Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong());
         List<String> media = new ArrayList<>();
         for (int k = in.count(); k > 0; k--) {
             media.add(in.readUTF());
@@ -133,15 +133,17 @@ public final class DocCache {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) read;
-        return new Entry(uri, source, sha1, size, modified, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart));
+        return new Entry(uri, source, sha1, stamp, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart));
     }
 
     private static void entry(DataOutputStream out, Entry e) throws IOException {
         out.writeUTF(e.uri());
         out.writeUTF(e.source());
         out.writeUTF(e.sha1());
-        out.writeLong(e.size());
-        out.writeLong(e.modified());
+        out.writeLong(e.stamp().size());
+        out.writeLong(e.stamp().modified());
+        out.writeLong(e.stamp().changed());
+        out.writeLong(e.stamp().inode());
         out.writeInt(e.media().size());
         for (String m : e.media()) {
             out.writeUTF(m);

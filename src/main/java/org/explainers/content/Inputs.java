@@ -40,16 +40,22 @@ public final class Inputs {
     public final List<String> templates = new ArrayList<>();
     /** Files of assets/, relative to it. */
     public final List<String> assets = new ArrayList<>();
+    /** Files named as JBake's ignore file (.jbakeignore): the crawl skips their folders. */
+    public final List<String> ignoreFiles = new ArrayList<>();
+    private String ignoreName = ".jbakeignore";
     /** Whether a link or an unreadable folder was found: then no other part may walk the folders. */
     public boolean unsafe;
 
     /** Walks the three folders, reporting links, unreadable entries and files that do not belong. */
     public static Inputs scan(Project project, Problems problems) {
         Inputs inputs = new Inputs();
+        if (project.jbake.getIgnoreFileName() != null) {
+            inputs.ignoreName = project.jbake.getIgnoreFileName();
+        }
         inputs.walk(project.content, "content/", problems, inputs::contentFile);
         inputs.walk(project.templates, "templates/", problems, (rel, p, size) -> inputs.templates.add(rel));
         inputs.walk(project.assets, "assets/", problems, inputs::assetFile);
-        for (List<String> list : List.of(inputs.markdown, inputs.data, inputs.media, inputs.templates, inputs.assets)) {
+        for (List<String> list : List.of(inputs.markdown, inputs.data, inputs.media, inputs.templates, inputs.assets, inputs.ignoreFiles)) {
             Collections.sort(list);
         }
         return inputs;
@@ -110,6 +116,9 @@ public final class Inputs {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String path = "content/" + rel;
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (name.equalsIgnoreCase(ignoreName)) {
+            ignoreFiles.add(rel);
+        }
         if (JUNK.matcher(name).matches()) {
             // It would be copied into the site like an image: a draft's backup, published.
             problems.error(path, 0, "`" + name + "` is an editor's backup or a system file, not content",

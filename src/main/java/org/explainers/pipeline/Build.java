@@ -136,7 +136,8 @@ public final class Build {
         }
         time("vocabularies", start);
         DocCache headers = DocCache.read(cache.resolve("docs.bin"), DocCache.context(project.zone, layouts, vocabularies));
-        List<Doc> docs = Crawl.read(project, inputs, vocabularies, layouts, headers, problems);
+        Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
+        List<Doc> docs = crawled.docs();
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, problems);
@@ -178,6 +179,9 @@ public final class Build {
         heldBack(site, project.zone);
         if (gone == null) {
             out.println("      (no Git history here: renamed files are not checked for their old addresses)");
+        }
+        if (crawled.read() < docs.size()) {
+            out.printf(java.util.Locale.ROOT, "      %d of %d Markdown files read; the others are as the last build read them%n", crawled.read(), docs.size());
         }
         out.printf(java.util.Locale.ROOT, "      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
                 site.listedSections().size(), site.listedPages().size(), site.vocabulary(Schema.TOPICS).size());

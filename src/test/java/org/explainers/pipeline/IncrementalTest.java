@@ -117,6 +117,31 @@ class IncrementalTest {
     }
 
     /**
+     * A file whose stamp (size, times, inode) is the one the last build read it with is not read
+     * again; any write changes the stamp's change time, even one that keeps the file's size and
+     * sets its modification time back.
+     */
+    @Test
+    void aFileIsReadAgainWhenItsStampChanges(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        Thread.sleep(3_100); // a file changed in the last 3 s is never taken on its stamp
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(java.util.regex.Pattern.compile("\\n +0 of \\d+ Markdown files read").matcher(f.log()).find(),
+                "nothing changed, nothing read:\n" + f.log());
+        Path who = f.dir.resolve(WHO);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(who);
+        f.replace(WHO, "title: Who votes", "title: Who voted");
+        Files.setLastModifiedTime(who, time);
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(java.util.regex.Pattern.compile("\\n +1 of \\d+ Markdown files read").matcher(f.log()).find(),
+                "the edited file is read:\n" + f.log());
+        assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("<h1>Who voted</h1>"), "the new title is on the page");
+        sameAsClean(tmp, f, "an edit that kept the file's size and time", x -> {
+        });
+    }
+
+    /**
      * The preview keeps the bodies of a failed build for the next one: a text that shows an
      * image not there yet must be made again when the image arrives (with its size and smaller
      * copies), not taken as it was.
