@@ -50,7 +50,9 @@ public final class Bake {
      * file and line; the bake goes on with the other pages so that all of them are reported.
      */
     public Baked run(Inputs inputs, Set<String> media, Map<String, org.explainers.content.Doc> moves, Output out, Path cache) throws IOException, InterruptedException {
-        Model model = new Model(site, project, images);
+        Related related = new Related(site.listedSections());
+        related.load(cache.resolve("related.bin"));
+        Model model = new Model(site, project, images, related);
         List<Pages.Out> plan = new ArrayList<>(Pages.plan(site, project, model, moves));
         Templates templates = new Templates(project.templates, project.zone);
         String fingerprint = fingerprint(inputs);
@@ -66,10 +68,7 @@ public final class Bake {
             jobs.add(pool.submit(() -> {
                 // Unchanged text, unchanged index: the published build's files are taken as they are.
                 String folder = project.paths.search() + "/";
-                String key = Search.key(site.listedSections());
-                if (!out.reuseFolder(folder, folder + Search.INDEX, "index:" + key)) {
-                    Search.write(folder, site.listedSections(), key, out);
-                }
+                Search.bake(folder, site.listedSections(), out, cache.resolve("search.bin"));
                 return null;
             }));
             jobs.add(pool.submit(() -> {
@@ -106,14 +105,27 @@ public final class Bake {
             pool.shutdownNow();
         }
         reportFailures();
+        if (failures.isEmpty()) {
+            related.save(cache.resolve("related.bin"));
+        }
         return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"));
     }
 
     private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
-        Map<String, Object> data = page.data().get();
-        String key = new Digest(fingerprint + "\n" + page.template(), shared).add(data).hex();
+        Map<String, Object> data = null;
+        String key;
+        if (page.inputs() != null) {
+            // Keyed by what its data is made from: the data is made only if the page is.
+            key = "in:" + new Digest(fingerprint + "\n" + page.template()).add(page.inputs().get()).hex();
+        } else {
+            data = page.data().get();
+            key = new Digest(fingerprint + "\n" + page.template(), shared).add(data).hex();
+        }
         if (out.reuse(page.path(), key)) {
             return;
+        }
+        if (data == null) {
+            data = page.data().get();
         }
         try {
             out.write(page.path(), templates.render(page.template(), data).getBytes(StandardCharsets.UTF_8), key);
@@ -161,9 +173,11 @@ public final class Bake {
         out.writeFile("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Everything a page depends on besides its data: the templates, and the build's own code. */
+    /** Everything a page depends on besides its data: the templates, the settings (the time zone dates are shown in), and the build's own code. */
     private String fingerprint(Inputs inputs) throws IOException {
         MessageDigest md = org.explainers.content.Code.sha256();
+        md.update(Files.readAllBytes(project.dir.resolve("jbake.properties")));
+        md.update(project.zone.getId().getBytes(StandardCharsets.UTF_8));
         for (String t : inputs.templates) {
             md.update(t.getBytes(StandardCharsets.UTF_8));
             md.update(Files.readAllBytes(project.templates.resolve(t)));

@@ -17,6 +17,9 @@ final class Digest {
 
     private final MessageDigest md;
     private final Shared shared;
+    /** What is to be hashed, gathered first: one update of many bytes costs much less than many small ones. */
+    private byte[] buf = new byte[1024];
+    private int len;
 
     /**
      * Data that many pages hold (the site's settings, an explainer's card), whose fingerprint is
@@ -38,7 +41,7 @@ final class Digest {
             if (d == null) {
                 Digest inner = new Digest("", this);
                 inner.content(data);
-                d = inner.md.digest();
+                d = inner.digest();
                 done.put(data, d);
             }
             return d;
@@ -57,8 +60,8 @@ final class Digest {
 
     Digest add(Object value) {
         if (value != null && shared.marked.containsKey(value)) {
-            md.update((byte) '#');
-            md.update(shared.digest(value));
+            put((byte) '#');
+            put(shared.digest(value));
             return this;
         }
         content(value);
@@ -67,31 +70,31 @@ final class Digest {
 
     private void content(Object value) {
         if (value == null) {
-            md.update((byte) 'n');
+            put((byte) 'n');
         } else if (value instanceof String s) {
-            md.update((byte) 's');
+            put((byte) 's');
             text(s);
         } else if (value instanceof Html h) {
-            md.update((byte) 'h');
+            put((byte) 'h');
             text(h.key());
         } else if (value instanceof Map<?, ?> m) {
-            md.update((byte) '{');
+            put((byte) '{');
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 text(e.getKey().toString());
                 add(e.getValue());
             }
-            md.update((byte) '}');
+            put((byte) '}');
         } else if (value instanceof List<?> l) {
-            md.update((byte) '[');
+            put((byte) '[');
             for (Object o : l) {
                 add(o);
             }
-            md.update((byte) ']');
+            put((byte) ']');
         } else if (value instanceof Date d) {
-            md.update((byte) 'd');
+            put((byte) 'd');
             text(Long.toString(d.getTime()));
         } else if (value instanceof Number || value instanceof Boolean) {
-            md.update((byte) 'v');
+            put((byte) 'v');
             text(value.toString());
         } else {
             throw new IllegalArgumentException("not template data: " + value.getClass().getName());
@@ -100,11 +103,37 @@ final class Digest {
 
     private void text(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        md.update(new byte[]{(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
-        md.update(b);
+        room(4);
+        buf[len++] = (byte) (b.length >>> 24);
+        buf[len++] = (byte) (b.length >>> 16);
+        buf[len++] = (byte) (b.length >>> 8);
+        buf[len++] = (byte) b.length;
+        put(b);
+    }
+
+    private void put(byte b) {
+        room(1);
+        buf[len++] = b;
+    }
+
+    private void put(byte[] b) {
+        room(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+    }
+
+    private void room(int n) {
+        if (len + n > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+        }
+    }
+
+    private byte[] digest() {
+        md.update(buf, 0, len);
+        return md.digest();
     }
 
     String hex() {
-        return HexFormat.of().formatHex(md.digest());
+        return HexFormat.of().formatHex(digest());
     }
 }

@@ -44,13 +44,80 @@ final class Model {
     /** Data shown by many pages, fingerprinted once (see {@link Digest.Shared}). */
     final Digest.Shared shared = new Digest.Shared();
 
-    Model(Site site, Project project, Images images) {
+    Model(Site site, Project project, Images images, Related related) {
         this.site = site;
         this.project = project;
         this.paths = project.paths;
         this.images = images;
-        this.related = new Related(site.listedSections());
+        this.related = related;
         this.siteData = shared.mark(siteData());
+    }
+
+    // ------------------------------------------------------------------ what pages are made from
+
+    /** See {@link #context()}: worked out once, when the first page asks. */
+    private volatile String context;
+    /** See {@link #neighbours}, by explainer. */
+    private final Map<Article, String> neighbours = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What every page's data may show besides its documents: the site's settings, every
+     * vocabulary entry, every image's size.
+     */
+    private String context() {
+        if (context == null) {
+            Digest d = new Digest("context", shared).add(siteData).add(images.key());
+            for (Vocabulary.Spec spec : Schema.VOCABULARIES) {
+                for (String slug : new java.util.TreeSet<>(site.vocabulary(spec).keySet())) {
+                    d.add(ref(spec, slug));
+                }
+            }
+            context = d.hex();
+        }
+        return context;
+    }
+
+    /**
+     * What a section's page ({@link #section}) is made from, as a key worked out without making
+     * the page: the section's file (header and text) and state; what it shows of its explainer
+     * (the card, and each listed section's title, level and state, for the neighbours, the
+     * parent and its place); its related sections' titles; and the {@link #context}. A change
+     * to {@link #section} must change this too: IncrementalTest compares with clean builds.
+     */
+    String sectionInputs(Section s) {
+        Digest d = new Digest("section " + context(), shared).add(neighbours.computeIfAbsent(s.article(), this::neighbours));
+        file(d, s);
+        for (Map.Entry<Section, Integer> r : related.of(s)) {
+            d.add(r.getKey().uri()).add(r.getKey().title()).add(r.getKey().article().title()).add(r.getValue());
+        }
+        return d.hex();
+    }
+
+    /**
+     * What an explainer's page ({@link #article}) is made from, as {@link #sectionInputs} is for a
+     * section's: what it shows of itself and its sections, and each listed section's file and state.
+     */
+    String articleInputs(Article a) {
+        Digest d = new Digest("article " + context(), shared).add(neighbours.computeIfAbsent(a, this::neighbours));
+        file(d, a);
+        for (Section s : site.listedSections(a)) {
+            file(d, s);
+        }
+        return d.hex();
+    }
+
+    /** A document's file (its header and text), where it goes and its state. */
+    private void file(Digest d, Doc doc) {
+        d.add(doc.uri()).add(doc.path()).add(doc.sha1()).add(site.state(doc).name()).add(doc.body() == null ? "" : doc.body().key());
+    }
+
+    /** What an explainer's pages show of it: its card, and each listed section's place, title, level and state. */
+    private String neighbours(Article a) {
+        Digest d = new Digest("explainer", shared).add(card(a));
+        for (Section x : site.listedSections(a)) {
+            d.add(x.uri()).add(x.title()).add(x.level()).add(site.state(x).name());
+        }
+        return d.hex();
     }
 
     private Map<String, Object> siteData() {
@@ -278,7 +345,7 @@ final class Model {
             }
         }
         List<Object> rel = new ArrayList<>();
-        for (Map.Entry<Section, Integer> r : related.of(s, prev, next)) {
+        for (Map.Entry<Section, Integer> r : related.of(s)) {
             Map<String, Object> e = link(r.getKey());
             e.put("article_title", r.getKey().article().title());
             e.put("shared", r.getValue());

@@ -37,16 +37,52 @@ public final class Output {
     /** Files made in this bake (not linked): only these need checking again. */
     private final Map<String, Boolean> fresh = new ConcurrentHashMap<>();
 
+    /** What the folder held when this build took it over (an older build's files), by path; empty for a new folder. */
+    private final Map<String, Entry> held;
+    private final boolean takenOver;
+
     /**
-     * @param dir      the new build's folder (created)
+     * @param dir      the new build's folder: new, or an older build's (see {@code Publish.next})
      * @param previous the published build's folder, or null
+     * @param held     the manifest of what {@code dir} holds, or null for a new folder
      */
-    public Output(Path dir, Path previous) throws IOException {
+    public Output(Path dir, Path previous, Path held) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir);
         Map<String, Entry> before = previous == null ? Map.of() : readManifest(manifestOf(previous));
         this.previousDir = before.isEmpty() ? null : previous;
         this.previous = before;
+        Map<String, Entry> there = held == null ? Map.of() : readManifest(held);
+        if (Files.isDirectory(dir) && there.isEmpty()) {
+            // What it holds is not known: it is emptied.
+            org.explainers.content.Trees.delete(dir);
+        }
+        if (held != null) {
+            Files.delete(held);
+        }
+        this.held = there;
+        this.takenOver = !there.isEmpty();
+        Files.createDirectories(dir);
+    }
+
+    /**
+     * Makes room for a file: its folder, and no file of an older build at its place. That file
+     * may be a link to the published build's: it is removed, never written over.
+     */
+    private void clear(Path target) throws IOException {
+        folder(target.getParent());
+        if (takenOver) {
+            Files.deleteIfExists(target);
+        }
+    }
+
+    /** Folders made so far: most files go where others already went, and asking the disk each time was a good part of linking a large site. */
+    private final java.util.Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+    private void folder(Path folder) throws IOException {
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
     }
 
     public static Path manifestOf(Path build) {
@@ -55,13 +91,18 @@ public final class Output {
 
     /** Links the published build's file if it was made with the same key; false when it must be made. */
     boolean reuse(String path, String key) {
+        Entry there = held.get(path);
+        if (there != null && there.key().equals(key)) {
+            entries.put(path, there); // already in the folder
+            return true;
+        }
         Entry before = previous.get(path);
         if (before == null || !before.key().equals(key)) {
             return false;
         }
         try {
             Path target = dir.resolve(path);
-            Files.createDirectories(target.getParent());
+            clear(target);
             Path source = previousDir.resolve(path);
             try {
                 Files.createLink(target, source);
@@ -73,6 +114,18 @@ public final class Output {
         } catch (IOException e) {
             return false; // made again below
         }
+    }
+
+    /** The key the published build made a file with, or null. */
+    String previousKey(String path) {
+        Entry before = previous.get(path);
+        return before == null ? null : before.key();
+    }
+
+    /** Links the published build's file, whatever its key; false if it has none. */
+    boolean keep(String path) {
+        String key = previousKey(path);
+        return key != null && reuse(path, key);
     }
 
     /**
@@ -96,7 +149,7 @@ public final class Output {
     void write(String path, byte[] bytes, String key) {
         try {
             Path target = dir.resolve(path);
-            Files.createDirectories(target.getParent());
+            clear(target);
             Files.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,7 +173,7 @@ public final class Output {
             return;
         }
         Path target = dir.resolve(path);
-        Files.createDirectories(target.getParent());
+        clear(target);
         Files.copy(from, target);
         entries.put(path, new Entry(key, List.of()));
         fresh.put(path, true);
@@ -139,17 +192,39 @@ public final class Output {
         return Collections.unmodifiableMap(new TreeMap<>(entries));
     }
 
+    /** The files this bake made, in no order. */
+    public java.util.Set<String> fresh() {
+        return fresh.keySet();
+    }
+
+    /** Whether this build has a file at this path. */
+    public boolean has(String path) {
+        return entries.containsKey(path);
+    }
+
     /** How many files this bake made (the rest were taken from the published build). */
     public int made() {
         return fresh.size();
     }
 
-    public boolean isFresh(String path) {
-        return fresh.containsKey(path);
-    }
 
     /** Writes the manifest beside the build; the next bake reads it. */
     public void writeManifest() throws IOException {
+        // What the older build had and this one has not goes, with the folders it leaves empty.
+        for (String path : new java.util.TreeSet<>(held.keySet())) {
+            if (!entries.containsKey(path)) {
+                Path file = dir.resolve(path);
+                Files.deleteIfExists(file);
+                for (Path folder = file.getParent(); !folder.equals(dir); folder = folder.getParent()) {
+                    try (java.util.stream.Stream<Path> inside = Files.list(folder)) {
+                        if (inside.findAny().isPresent()) {
+                            break;
+                        }
+                    }
+                    Files.delete(folder);
+                }
+            }
+        }
         Path file = manifestOf(dir);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {

@@ -46,8 +46,13 @@ final class Pages {
      * @param data     what the template gets, made when the page is baked (a large site's data
      *                 is not all held at once)
      * @param listed   whether it belongs in the sitemap
+     * @param inputs   what the data is made from, as a key worked out without making the data;
+     *                 null when the data's own fingerprint is the key
      */
-    record Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed) {
+    record Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed, Supplier<String> inputs) {
+        Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed) {
+            this(path, template, data, listed, null);
+        }
     }
 
     private final Site site;
@@ -110,9 +115,19 @@ final class Pages {
 
     private void content() {
         for (Article a : site.listedArticles()) {
-            add(a.uri(), template("article", "article.ftlh"), "article", "article", () -> model.article(a));
+            // Most pages of a large site: keyed by what they are made from, so that an edit does not make them all.
+            pages.add(new Out(a.uri(), template("article", "article.ftlh"), () -> {
+                Map<String, Object> d = data(a.uri(), "article");
+                d.put("article", model.article(a));
+                return d;
+            }, true, () -> model.articleInputs(a)));
+            String template = template("section", "section.ftlh");
             for (Section s : site.listedSections(a)) {
-                add(s.uri(), template("section", "section.ftlh"), "section", "section", () -> model.section(s));
+                pages.add(new Out(s.uri(), template, () -> {
+                    Map<String, Object> d = data(s.uri(), "section");
+                    d.put("section", model.section(s));
+                    return d;
+                }, true, () -> model.sectionInputs(s)));
             }
         }
         for (Page p : site.listedPages()) {
@@ -345,17 +360,21 @@ final class Pages {
     }
 
     private void feeds() {
-        List<Section> sections = new ArrayList<>(site.listedSections());
-        sections.sort(Orders.feed(site.readingOrder()));
+        List<Section> sections = Orders.feed(site.listedSections(), site.readingOrder());
         String feedTemplate = template("feed", "feed.ftlx");
         addFeed(paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(), sections);
-        byTopic.forEach((slug, list) -> {
+        // Each topic's feed: the site's entries of that topic, in the same order.
+        Map<String, List<Section>> newestByTopic = new TreeMap<>();
+        for (Section s : sections) {
+            for (String t : s.topics()) {
+                newestByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+            }
+        }
+        newestByTopic.forEach((slug, entries) -> {
             Map<String, Object> topic = model.ref(Schema.TOPICS, slug);
             if (topic == null) {
                 return;
             }
-            List<Section> entries = new ArrayList<>(list);
-            entries.sort(Orders.feed(site.readingOrder()));
             addFeed(paths.topicFeed(slug), feedTemplate, topic.get("name") + " – " + project.setting("site.name"),
                     String.valueOf(topic.get("description")), paths.topic(slug), entries);
         });

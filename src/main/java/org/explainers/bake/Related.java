@@ -3,6 +3,15 @@ package org.explainers.bake;
 import org.explainers.content.Article;
 import org.explainers.content.Section;
 
+import org.explainers.content.CacheInput;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -14,7 +23,8 @@ import java.util.Map;
  * those of its own article, then in reading order; never itself or its neighbours, at most
  * {@link #LIMIT}. The topics' lists are walked side by side in reading order and the walk stops
  * as soon as nothing later can rank higher: a large site's sections do not each look at all
- * the others.
+ * the others. Each section's list is worked out once, and kept in {@code target/cache/} for the
+ * next build while the sections' order, explainers and topics stay the same.
  */
 final class Related {
 
@@ -28,6 +38,11 @@ final class Related {
     private final Article[] articleOf;
     /** Each explainer's sections, as a range of numbers (they follow each other in reading order). */
     private final Map<Article, int[]> range = new IdentityHashMap<>();
+    /** What the lists are worked out from: every section's address, explainer and topics, in reading order. */
+    private final String structure;
+    /** Each section's list as {number, shared, number, shared, ...}, once worked out; null until then. */
+    private final int[][] memo;
+    private volatile boolean worked;
 
     /** @param sections the listed sections in reading order */
     Related(List<Section> sections) {
@@ -52,10 +67,118 @@ final class Related {
         for (int n = 0; n < articleOf.length; n++) {
             range.get(articleOf[n])[1] = n + 1;
         }
+        Digest d = new Digest("related " + LIMIT + " " + org.explainers.content.Code.FINGERPRINT);
+        for (Section s : sections) {
+            d.add(s.uri()).add(s.article().uri()).add(s.topics());
+        }
+        structure = d.hex();
+        memo = new int[sections.size()][];
+    }
+
+    private static final int VERSION = 2;
+
+    /** Takes the lists an earlier build kept, if they were worked out from the same sections and topics. */
+    void load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        int[][] read = new int[memo.length][];
+        try (CacheInput in = new CacheInput(file)) {
+            if (in.readInt() != VERSION || !in.readUTF().equals(structure) || in.count() != memo.length) {
+                return;
+            }
+            int[] all = new int[in.count()];
+            java.nio.ByteBuffer.wrap(in.bytes()).asIntBuffer().get(all);
+            int at = 0;
+            for (int n = 0; n < read.length; n++) {
+                int size = at < all.length ? all[at++] : -1;
+                if (size < 0 || size % 2 != 0 || size > 2 * LIMIT || at + size > all.length) {
+                    throw new IOException("damaged: a list of " + size);
+                }
+                int[] list = java.util.Arrays.copyOfRange(all, at, at + size);
+                at += size;
+                for (int i = 0; i < list.length; i += 2) {
+                    if (list[i] < 0 || list[i] >= memo.length || list[i + 1] < 0) {
+                        throw new IOException("damaged: a section number out of range");
+                    }
+                }
+                read[n] = list;
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // a damaged cache is no cache
+        }
+        System.arraycopy(read, 0, memo, 0, read.length);
+    }
+
+    /** Keeps the lists for the next build, if this one worked any out (aside, then moved into place). */
+    void save(Path file) throws IOException {
+        if (!worked) {
+            return;
+        }
+        for (int n = 0; n < memo.length; n++) {
+            if (memo[n] == null) {
+                work(n);
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(VERSION);
+            out.writeUTF(structure);
+            out.writeInt(memo.length);
+            int total = 0;
+            for (int[] list : memo) {
+                total += 1 + list.length;
+            }
+            java.nio.IntBuffer all = java.nio.IntBuffer.allocate(total);
+            for (int[] list : memo) {
+                all.put(list.length).put(list);
+            }
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(total * 4);
+            bytes.asIntBuffer().put(all.array());
+            out.writeInt(total);
+            out.writeInt(bytes.capacity());
+            out.write(bytes.array());
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The related sections of {@code s} with the number of topics each shares, best first. */
-    List<Map.Entry<Section, Integer>> of(Section s, Section prev, Section next) {
+    List<Map.Entry<Section, Integer>> of(Section s) {
+        Integer n = number.get(s);
+        if (n == null) {
+            return List.of();
+        }
+        int[] list = memo[n];
+        if (list == null) {
+            list = work(n);
+        }
+        List<Map.Entry<Section, Integer>> out = new ArrayList<>(list.length / 2);
+        for (int i = 0; i < list.length; i += 2) {
+            out.add(Map.entry(sections.get(list[i]), list[i + 1]));
+        }
+        return out;
+    }
+
+    private int[] work(int n) {
+        Section s = sections.get(n);
+        List<Section> siblings = range.get(s.article()) == null ? List.of() : sections.subList(range.get(s.article())[0], range.get(s.article())[1]);
+        int i = siblings.indexOf(s);
+        Section prev = i > 0 ? siblings.get(i - 1) : null;
+        Section next = i + 1 < siblings.size() ? siblings.get(i + 1) : null;
+        List<Map.Entry<Section, Integer>> found = of(s, prev, next);
+        int[] list = new int[found.size() * 2];
+        for (int k = 0; k < found.size(); k++) {
+            list[2 * k] = number.get(found.get(k).getKey());
+            list[2 * k + 1] = found.get(k).getValue();
+        }
+        memo[n] = list;
+        worked = true;
+        return list;
+    }
+
+    /** Works out the related sections of {@code s}, whose neighbours in its explainer are {@code prev} and {@code next}. */
+    private List<Map.Entry<Section, Integer>> of(Section s, Section prev, Section next) {
         Integer selfNumber = number.get(s);
         if (selfNumber == null || s.topics().isEmpty()) {
             return List.of();

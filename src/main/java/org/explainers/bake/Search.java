@@ -3,12 +3,23 @@ package org.explainers.bake;
 import org.explainers.content.Section;
 import org.explainers.content.Text;
 
+import org.explainers.content.CacheInput;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The search index, split so that a query loads only what it needs, whatever the size of the
@@ -47,29 +58,128 @@ final class Search {
     }
 
     /**
-     * Everything the index is made from, for {@link Output#reuseFolder}: each section's number,
-     * address, title, summary, explainer and text (by its fingerprint).
+     * Bakes the index into {@code folder}. Each section's key says what its entry is made from
+     * (number, address, title, summary, explainer, text); the keys together stand for the whole
+     * index, which is the published build's, linked, when they are the same.
      */
-    static String key(List<Section> sections) {
+    static void bake(String folder, List<Section> sections, Output out, Path cache) {
+        String[] keys = new String[sections.size()];
+        java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
+            Section s = sections.get(id);
+            keys[id] = new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
+                    .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(id).hex();
+        });
         Digest d = new Digest("search " + POSTINGS + " " + org.explainers.content.Code.FINGERPRINT);
-        for (Section s : sections) {
-            d.add(s.uri()).add(s.title()).add(s.summary()).add(s.article().title()).add(s.body() == null ? "" : s.body().key());
+        for (String k : keys) {
+            d.add(k);
         }
-        return d.hex();
+        String indexKey = d.hex();
+        if (!out.reuseFolder(folder, folder + INDEX, "index:" + indexKey)) {
+            write(folder, sections, keys, indexKey, out, cache);
+        }
     }
 
     /**
      * Writes the index's files into {@code out}: a section's file when the section changed since
-     * the published build (its key says what it is made from), a word file when its lists did
-     * (it is keyed by its bytes). Sections' files are made on every core; the words are merged
-     * in reading order.
+     * the published build (its key says what it is made from), a word file when its lists did.
+     * The words' lists are kept in {@code cache} for the next build: when they are those the
+     * published build's files were made from, only the lists of the changed sections' words are
+     * worked out again, and only their files made; the others are the published ones, linked.
      */
-    static void write(String folder, List<Section> sections, String indexKey, Output out) {
-        // Each section's file, on every core; only those whose section changed are written.
+    private static void write(String folder, List<Section> sections, String[] keys, String indexKey, Output out, Path cache) {
+        docs(folder, sections, keys, out);
+        Postings postings = Postings.read(cache, keys.length, out.previousKey(folder + INDEX));
+        Set<String> changed = null; // the words whose lists changed; null: all of them
+        if (postings != null) {
+            List<Integer> ids = new ArrayList<>();
+            for (int id = 0; id < keys.length; id++) {
+                if (!keys[id].equals(postings.keys[id])) {
+                    ids.add(id);
+                }
+            }
+            // Many changed sections: the lists are worked out anew (replacing them one by one would take longer).
+            changed = ids.size() > Math.max(16, keys.length / 10) ? null : postings.replace(ids, sections);
+        }
+        if (changed == null) {
+            postings = Postings.of(sections);
+        }
+        postings.keys = keys;
+        postings.index = indexKey;
+        Postings lists = postings;
+        // The word files, by the first three letters of their words, and the two-letter prefix files.
+        Set<String> shards = new TreeSet<>();
+        Set<String> prefixes = new TreeSet<>();
+        for (String word : lists.words.keySet()) {
+            if (word.length() >= 3) {
+                shards.add(word.substring(0, 3));
+            }
+            prefixes.add(word.substring(0, 2));
+        }
+        // The files of the changed words; all of them when the lists were worked out anew.
+        Set<String> touched = new java.util.HashSet<>();
+        if (changed != null) {
+            for (String w : changed) {
+                touched.add(w.substring(0, 2));
+                if (w.length() >= 3) {
+                    touched.add(w.substring(0, 3));
+                }
+            }
+        }
+        boolean anew = changed == null;
+        shards.parallelStream().forEach(key -> {
+            String path = folder + "t/" + fileName(key) + ".js";
+            if (!anew && !touched.contains(key) && out.keep(path)) {
+                return;
+            }
+            StringBuilder js = new StringBuilder("SEARCH.words(").append(Json.string(key)).append(",{");
+            boolean first = true;
+            for (Map.Entry<String, int[]> w : lists.startingWith(key).entrySet()) {
+                js.append(first ? "" : ",").append(Json.string(w.getKey())).append(':').append(Json.string(encode(best(unpack(w.getValue())))));
+                first = false;
+            }
+            js.append("});\n");
+            put(out, path, js.toString());
+        });
+        prefixes.parallelStream().forEach(prefix -> {
+            String path = folder + "p/" + fileName(prefix) + ".js";
+            if (!anew && !touched.contains(prefix) && out.keep(path)) {
+                return;
+            }
+            int[] fields = new int[sections.size()];
+            for (int[] list : lists.startingWith(prefix).values()) {
+                for (int i = 1; i <= list[0]; i++) {
+                    fields[list[i] >>> 3] |= list[i] & 7;
+                }
+            }
+            List<int[]> sectionsOf = new ArrayList<>();
+            for (int id = 0; id < fields.length; id++) {
+                if (fields[id] != 0) {
+                    sectionsOf.add(new int[]{id, fields[id]});
+                }
+            }
+            put(out, path, "SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(sectionsOf))) + ");\n");
+        });
+        Map<String, StringBuilder> manifest = new TreeMap<>();
+        prefixes.forEach(prefix -> manifest.put(prefix, new StringBuilder()));
+        shards.forEach(key -> manifest.get(key.substring(0, 2)).append(key.charAt(2)));
+        StringBuilder index = new StringBuilder("SEARCH.index({\"docs\":").append(sections.size()).append(",\"words\":{");
+        boolean first = true;
+        for (Map.Entry<String, StringBuilder> e : manifest.entrySet()) {
+            index.append(first ? "" : ",").append(Json.string(e.getKey())).append(':').append(Json.string(e.getValue().toString()));
+            first = false;
+        }
+        index.append("}});\n");
+        out.write(folder + INDEX, index.toString().getBytes(StandardCharsets.UTF_8), "index:" + indexKey);
+        if (changed == null || !changed.isEmpty()) {
+            lists.write(cache);
+        }
+    }
+
+    /** Each section's file, on every core; only those whose section changed are written. */
+    private static void docs(String folder, List<Section> sections, String[] keys, Output out) {
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
-            String docKey = new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
-                    .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(id).hex();
+            String docKey = keys[id];
             String path = folder + "d/" + id + ".js";
             if (!out.reuse(path, docKey)) {
                 String text = s.body() == null ? "" : s.body().text();
@@ -82,73 +192,181 @@ final class Search {
                 out.write(path, doc.toString().getBytes(StandardCharsets.UTF_8), docKey);
             }
         });
-        // Every word's sections, in reading order: the text's words come with the body (worked
-        // out once, when it was made), the title's and summary's are few.
-        Map<String, int[]> postings = new HashMap<>();
-        for (int id = 0; id < sections.size(); id++) {
-            Section s = sections.get(id);
+    }
+
+    /** A word file, keyed by its own bytes: the published one is linked if it has them. */
+    private static void put(Output out, String path, String js) {
+        File f = File.of(js);
+        if (!out.reuse(path, f.key())) {
+            out.write(path, f.bytes(), f.key());
+        }
+    }
+
+    /**
+     * Every word's sections, as packed postings (see {@link #post}), with what they were made
+     * from: each section's key, and the whole index's. Kept in {@code target/cache/search.bin}.
+     */
+    static final class Postings {
+        private static final int VERSION = 2;
+        final NavigableMap<String, int[]> words;
+        String[] keys;
+        String index;
+
+        private Postings(NavigableMap<String, int[]> words, String[] keys, String index) {
+            this.words = words;
+            this.keys = keys;
+            this.index = index;
+        }
+
+        /** Every word's sections, in reading order: the text's words come with the body, the title's and summary's are few. */
+        static Postings of(List<Section> sections) {
+            Map<String, int[]> postings = new HashMap<>();
+            for (int id = 0; id < sections.size(); id++) {
+                for (Map.Entry<String, Integer> w : words(sections.get(id)).entrySet()) {
+                    post(postings, w.getKey(), id, w.getValue());
+                }
+            }
+            return new Postings(new TreeMap<>(postings), null, null);
+        }
+
+        /** A section's words, each with the fields it is in, in the order of its text. */
+        private static Map<String, Integer> words(Section s) {
             Map<String, Integer> head = new HashMap<>();
-            words(s.title(), TITLE, head);
-            words(s.summary(), SUMMARY, head);
+            Search.words(s.title(), TITLE, head);
+            Search.words(s.summary(), SUMMARY, head);
+            Map<String, Integer> all = new java.util.LinkedHashMap<>();
             if (s.body() != null) {
                 for (String w : s.body().words()) {
                     Integer f = head.remove(w);
-                    post(postings, w, id, TEXT | (f == null ? 0 : f));
+                    all.put(w, TEXT | (f == null ? 0 : f));
                 }
             }
-            for (Map.Entry<String, Integer> f : head.entrySet()) {
-                post(postings, f.getKey(), id, f.getValue());
+            all.putAll(head);
+            return all;
+        }
+
+        /** Takes the changed sections' postings out and puts their new ones in; returns the words whose lists changed. */
+        Set<String> replace(List<Integer> ids, List<Section> sections) {
+            Set<String> changed = new TreeSet<>();
+            if (ids.isEmpty()) {
+                return changed;
+            }
+            Set<Integer> gone = new java.util.HashSet<>(ids);
+            for (java.util.Iterator<Map.Entry<String, int[]>> it = words.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, int[]> e = it.next();
+                int[] list = e.getValue();
+                int kept = 0;
+                for (int i = 1; i <= list[0]; i++) {
+                    if (!gone.contains(list[i] >>> 3)) {
+                        list[++kept] = list[i];
+                    }
+                }
+                if (kept != list[0]) {
+                    changed.add(e.getKey());
+                    list[0] = kept;
+                    if (kept == 0) {
+                        it.remove();
+                    }
+                }
+            }
+            for (int id : ids) {
+                for (Map.Entry<String, Integer> w : words(sections.get(id)).entrySet()) {
+                    changed.add(w.getKey());
+                    int[] list = words.get(w.getKey());
+                    int[] grown = new int[(list == null ? 0 : list[0]) + 2];
+                    int at = 1;
+                    int posting = id << 3 | w.getValue();
+                    boolean placed = false;
+                    for (int i = 1; list != null && i <= list[0]; i++) {
+                        if (!placed && list[i] >>> 3 > id) {
+                            grown[at++] = posting;
+                            placed = true;
+                        }
+                        grown[at++] = list[i];
+                    }
+                    if (!placed) {
+                        grown[at++] = posting;
+                    }
+                    grown[0] = at - 1;
+                    words.put(w.getKey(), grown);
+                }
+            }
+            return changed;
+        }
+
+        /** The words starting with a prefix, in order. */
+        NavigableMap<String, int[]> startingWith(String prefix) {
+            return words.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+        }
+
+        /**
+         * The postings an earlier build kept, if they are those the published index was made
+         * from ({@code published} is its index file's key) and cover as many sections; else null.
+         */
+        static Postings read(Path file, int sections, String published) {
+            if (published == null || !Files.isRegularFile(file)) {
+                return null;
+            }
+            try (CacheInput in = new CacheInput(file)) {
+                if (in.readInt() != VERSION || !in.readUTF().equals(org.explainers.content.Code.FINGERPRINT)) {
+                    return null;
+                }
+                String index = in.readUTF();
+                if (!published.equals("index:" + index) || in.count() != sections) {
+                    return null;
+                }
+                String[] keys = new String[sections];
+                for (int i = 0; i < sections; i++) {
+                    keys[i] = in.readUTF();
+                }
+                NavigableMap<String, int[]> words = new TreeMap<>();
+                for (int n = in.count(); n > 0; n--) {
+                    String word = in.readUTF();
+                    byte[] packed = in.bytes();
+                    int[] list = new int[packed.length / 4 + 1];
+                    list[0] = list.length - 1;
+                    java.nio.ByteBuffer.wrap(packed).asIntBuffer().get(list, 1, list[0]);
+                    for (int i = 1; i < list.length; i++) {
+                        if (list[i] >>> 3 >= sections || i > 1 && list[i] >>> 3 <= list[i - 1] >>> 3) {
+                            throw new IOException("damaged: postings out of order");
+                        }
+                    }
+                    words.put(word, list);
+                }
+                return new Postings(words, keys, index);
+            } catch (IOException | RuntimeException e) {
+                return null; // a damaged cache is no cache
             }
         }
-        Map<String, File> files = new TreeMap<>();
-        Map<String, Map<String, String>> byKey = new TreeMap<>();
-        Map<String, List<int[]>> byPrefix = new TreeMap<>();
-        for (Map.Entry<String, int[]> e : new TreeMap<>(postings).entrySet()) {
-            String word = e.getKey();
-            List<int[]> list = unpack(e.getValue());
-            if (word.length() >= 3) {
-                byKey.computeIfAbsent(word.substring(0, 3), k -> new TreeMap<>()).put(word, encode(best(list)));
+
+        /** Writes the postings (aside, then moved into place). */
+        void write(Path file) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                    out.writeInt(VERSION);
+                    out.writeUTF(org.explainers.content.Code.FINGERPRINT);
+                    out.writeUTF(index);
+                    out.writeInt(keys.length);
+                    for (String k : keys) {
+                        out.writeUTF(k);
+                    }
+                    out.writeInt(words.size());
+                    for (Map.Entry<String, int[]> e : words.entrySet()) {
+                        out.writeUTF(e.getKey());
+                        int[] list = e.getValue();
+                        java.nio.ByteBuffer packed = java.nio.ByteBuffer.allocate(list[0] * 4);
+                        packed.asIntBuffer().put(list, 1, list[0]);
+                        out.writeInt(packed.capacity());
+                        out.write(packed.array());
+                    }
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // the next build works the postings out again
             }
-            byPrefix.computeIfAbsent(word.substring(0, 2), k -> new ArrayList<>()).addAll(list);
         }
-        String shardKey = "index:" + indexKey;
-        Map<String, StringBuilder> manifest = new TreeMap<>();
-        byKey.forEach((key, words) -> {
-            StringBuilder js = new StringBuilder("SEARCH.words(").append(Json.string(key)).append(",{");
-            boolean first = true;
-            for (Map.Entry<String, String> w : words.entrySet()) {
-                js.append(first ? "" : ",").append(Json.string(w.getKey())).append(':').append(Json.string(w.getValue()));
-                first = false;
-            }
-            js.append("});\n");
-            files.put(folder + "t/" + fileName(key) + ".js", File.of(js.toString()));
-            manifest.computeIfAbsent(key.substring(0, 2), k -> new StringBuilder()).append(key.charAt(2));
-        });
-        byPrefix.forEach((prefix, list) -> {
-            Map<Integer, Integer> merged = new HashMap<>();
-            for (int[] p : list) {
-                merged.merge(p[0], p[1], (a, b) -> a | b);
-            }
-            List<int[]> all = new ArrayList<>();
-            merged.forEach((id, f) -> all.add(new int[]{id, f}));
-            String js = "SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(all))) + ");\n";
-            files.put(folder + "p/" + fileName(prefix) + ".js", File.of(js));
-            manifest.computeIfAbsent(prefix, k -> new StringBuilder());
-        });
-        StringBuilder index = new StringBuilder("SEARCH.index({\"docs\":").append(sections.size()).append(",\"words\":{");
-        boolean first = true;
-        for (Map.Entry<String, StringBuilder> e : manifest.entrySet()) {
-            index.append(first ? "" : ",").append(Json.string(e.getKey())).append(':').append(Json.string(e.getValue().toString()));
-            first = false;
-        }
-        index.append("}});\n");
-        files.put(folder + INDEX, new File(index.toString().getBytes(StandardCharsets.UTF_8), shardKey));
-        // A word file whose words' lists did not change is the published one, linked.
-        files.forEach((path, file) -> {
-            if (!out.reuse(path, file.key())) {
-                out.write(path, file.bytes(), file.key());
-            }
-        });
     }
 
     /** Adds a posting: the section's number and the fields the word is in (list[0] counts the postings). */

@@ -194,7 +194,11 @@ public final class Crawl {
             problems.error("content/", 0, "cannot be copied for the crawl: " + e.getMessage(), "check the disk space under target/");
         } finally {
             if (copy != null) {
-                delete(copy);
+                try {
+                    Trees.delete(copy);
+                } catch (IOException e) {
+                    // left under target/cache; a clean build removes it
+                }
             }
         }
     }
@@ -213,16 +217,6 @@ public final class Crawl {
 
     /** JBake's key for the content folder in its configuration. */
     private static final String CONTENT_FOLDER = "contentFolder";
-
-    private static void delete(Path folder) {
-        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // left under target/cache; the next clean removes it
-        }
-    }
 
     /** A document as the cache has it. */
     private static Doc fromCache(Project project, DocCache.Entry e) {

@@ -56,6 +56,13 @@ public final class Images {
         return byPath.get(path);
     }
 
+    /** A fingerprint of every image's path, size and bytes. */
+    public String key() {
+        StringBuilder sb = new StringBuilder();
+        byPath.forEach((path, info) -> sb.append(path.length()).append(':').append(path).append(info).append('\n'));
+        return sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Reads every image among the media files; an unreadable or oversized one is reported. */
     public static Images read(Path content, Iterable<String> media, Problems problems) {
         Map<String, Info> infos = new TreeMap<>();

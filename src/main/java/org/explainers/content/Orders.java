@@ -1,6 +1,8 @@
 package org.explainers.content;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +28,16 @@ public final class Orders {
 
     /**
      * Feed entries: by the later of publication and update, newest first; then by article
-     * order and section order (reading order).
+     * order and section order (reading order). Each section's date is looked up once.
      */
-    public static Comparator<Section> feed(Map<Section, Integer> readingOrder) {
-        return Comparator.comparing((Section s) -> Moment.later(s.date(), s.updated()).instant()).reversed()
-                .thenComparing(readingOrder::get);
+    public static List<Section> feed(Collection<Section> sections, Map<Section, Integer> readingOrder) {
+        Map<Section, java.time.Instant> when = new java.util.IdentityHashMap<>();
+        for (Section s : sections) {
+            when.put(s, Moment.later(s.date(), s.updated()).instant());
+        }
+        List<Section> list = new java.util.ArrayList<>(sections);
+        list.sort(Comparator.comparing((Section s) -> when.get(s)).reversed().thenComparing(readingOrder::get));
+        return list;
     }
 
     /** Topics and authors by name as a reader sorts them (accents and case aside), then slug. */

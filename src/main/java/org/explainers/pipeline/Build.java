@@ -205,7 +205,7 @@ public final class Build {
                     // an old build that cannot be removed now is removed by a later one
                 }
             });
-            output = new Output(build, Publish.current(options.site()));
+            output = new Output(build, Publish.current(options.site()), Publish.held(build));
         } catch (IOException e) {
             problems.error(options.site().toString(), 0, "cannot be prepared: " + e.getMessage(), "check the disk and its permissions");
             return fail(problems, start, "target/");

@@ -1,8 +1,8 @@
 package org.explainers.publish;
 
+import org.explainers.content.Trees;
+
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,15 +17,18 @@ import java.util.stream.Stream;
  * Publishing a build so that at every instant {@code target/site} is a complete site, the old
  * one or the new one. Each build is baked into a folder of its own under
  * {@code target/site.builds/}; {@code target/site} is a symbolic link to the published one, and
- * publishing replaces that link with one rename, which the file system does at once. A build
- * that is interrupted at any point leaves the link as it was; the next build removes what it
- * left behind. Where links cannot be made (Windows without developer mode) the folder itself
+ * publishing replaces that link with one rename, which the file system does at once. The build
+ * before the published one is not removed but made the next one's folder, where the bake
+ * changes only what changed. A build that is interrupted at any point leaves the link as it
+ * was; the next build removes what it left behind. Where links cannot be made (Windows without developer mode) the folder itself
  * is renamed into place, which leaves a moment without a site.
  */
 public final class Publish {
 
     /** A build's folder is complete once its manifest is written (after the output check). */
     private static final String COMPLETE = ".manifest";
+    /** Beside a folder being made from an older build: that build's manifest, what the folder holds. */
+    private static final String HELD = ".held";
     /** Test hook: halt the JVM at this point of publishing, to prove an interrupted build leaves a site. */
     static final String HALT = "explainers.publish.halt";
 
@@ -61,23 +64,39 @@ public final class Publish {
         Files.deleteIfExists(temporaryLink(site));
         if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
             Path moved = builds.resolve(nextName(builds));
-            retrying(() -> Files.move(site, moved, StandardCopyOption.ATOMIC_MOVE));
+            Trees.retrying(() -> Files.move(site, moved, StandardCopyOption.ATOMIC_MOVE));
             Files.createFile(Path.of(moved + COMPLETE));
             link(site, moved);
         }
         if (current(site) == null) {
-            Path newest = newestComplete(builds);
+            Path newest = newestComplete(builds, null);
             if (newest != null) {
                 link(site, newest); // the link was lost (deleted by hand, or a fallback rename was cut short)
             }
         }
     }
 
-    /** The folder for a new build (made by the bake). */
+    /**
+     * The folder for a new build: the newest complete build that is not published, renamed
+     * (first its manifest is set aside, so that it is not complete any more), or a new folder.
+     * The bake takes {@link #held what it holds} into account.
+     */
     public static Path next(Path site) throws IOException {
         Path builds = builds(site);
         Files.createDirectories(builds);
-        return builds.resolve(nextName(builds));
+        Path next = builds.resolve(nextName(builds));
+        Path older = newestComplete(builds, current(site));
+        if (older != null) {
+            Files.move(Path.of(older + COMPLETE), Path.of(next + HELD), StandardCopyOption.ATOMIC_MOVE);
+            Trees.retrying(() -> Files.move(older, next, StandardCopyOption.ATOMIC_MOVE));
+        }
+        return next;
+    }
+
+    /** The manifest of what a build's folder held when {@link #next} took it over, or null for a new folder. */
+    public static Path held(Path build) {
+        Path held = Path.of(build + HELD);
+        return Files.isRegularFile(held) ? held : null;
     }
 
     /** Publishes a complete build: {@code site} then points at it. */
@@ -86,8 +105,8 @@ public final class Publish {
         if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
             // No links here: the folder is renamed into place (see the class comment).
             Path old = builds(site).resolve(nextName(builds(site)));
-            retrying(() -> Files.move(site, old, StandardCopyOption.ATOMIC_MOVE));
-            retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
+            Trees.retrying(() -> Files.move(site, old, StandardCopyOption.ATOMIC_MOVE));
+            Trees.retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
             return;
         }
         link(site, build);
@@ -102,7 +121,7 @@ public final class Publish {
             Files.createSymbolicLink(tmp, site.getParent().relativize(build));
         } catch (UnsupportedOperationException | FileSystemException e) {
             if (!Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
-                retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
+                Trees.retrying(() -> Files.move(build, site, StandardCopyOption.ATOMIC_MOVE));
                 return;
             }
             throw e;
@@ -125,7 +144,8 @@ public final class Publish {
         try (Stream<Path> list = Files.list(builds)) {
             for (Path p : list.toList()) {
                 String name = p.getFileName().toString();
-                Path dir = name.endsWith(COMPLETE) ? builds.resolve(name.substring(0, name.length() - COMPLETE.length())) : p;
+                String suffix = name.endsWith(COMPLETE) ? COMPLETE : name.endsWith(HELD) ? HELD : "";
+                Path dir = builds.resolve(name.substring(0, name.length() - suffix.length()));
                 if (!dir.equals(keep) && !dir.equals(making)) {
                     old.add(p);
                 }
@@ -154,10 +174,11 @@ public final class Publish {
         return String.format(java.util.Locale.ROOT, "%06d", max + 1);
     }
 
-    private static Path newestComplete(Path builds) throws IOException {
+    private static Path newestComplete(Path builds, Path except) throws IOException {
         try (Stream<Path> list = Files.list(builds)) {
             return list.filter(p -> p.getFileName().toString().matches("\\d+") && Files.isDirectory(p)
-                            && Files.exists(Path.of(p + COMPLETE)))
+                            && Files.exists(Path.of(p + COMPLETE))
+                            && (except == null || !p.getFileName().equals(except.getFileName())))
                     .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
         }
     }
@@ -168,46 +189,8 @@ public final class Publish {
         }
     }
 
-    interface FileOperation {
-        void run() throws IOException;
-    }
-
-    /**
-     * On Windows a folder cannot be renamed or removed while any file in it is open, and a
-     * virus scanner or the search indexer opens fresh files for a moment: try again for about
-     * a second before giving up.
-     */
-    static void retrying(FileOperation operation) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                operation.run();
-                return;
-            } catch (AccessDeniedException | DirectoryNotEmptyException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
+    /** See {@link Trees#delete}. */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(dir);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                retrying(() -> Files.delete(p));
-            }
-        }
+        Trees.delete(dir);
     }
 }

@@ -60,19 +60,18 @@ public final class OutputCheck {
     }
 
     public Report run(Output out, Collection<String> expected) throws IOException {
-        Map<String, Output.Entry> files = out.entries();
         for (String path : expected) {
-            if (!files.containsKey(path)) {
+            if (!out.has(path)) {
                 problems.error("site/" + path, 0, "was not written", "see the problems above; a template may have failed");
             }
         }
         for (Doc d : site.docs()) {
-            if (!site.listed(d) && files.containsKey(d.uri())) {
+            if (!site.listed(d) && out.has(d.uri())) {
                 problems.error(d.path(), 0, "a " + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + " was written to " + d.uri(), "this is a bug in the build");
             }
         }
         Map<String, List<String>> links = new ConcurrentHashMap<>();
-        List<String> fresh = files.keySet().stream().filter(out::isFresh)
+        List<String> fresh = out.fresh().stream()
                 .filter(p -> p.endsWith(".html") || p.endsWith(".xml")).toList();
         fresh.parallelStream().forEach(path -> {
             try {
@@ -88,10 +87,11 @@ public final class OutputCheck {
         });
         links.forEach(out::links);
         int pages = 0;
-        for (Map.Entry<String, Output.Entry> e : out.entries().entrySet()) {
+        Map<String, Output.Entry> files = out.entries();
+        for (Map.Entry<String, Output.Entry> e : files.entrySet()) {
             pages += e.getKey().endsWith(".html") ? 1 : 0;
             for (String target : e.getValue().links()) {
-                if (!files.containsKey(target) && !files.containsKey(target + (target.isEmpty() || target.endsWith("/") ? "" : "/") + "index.html")) {
+                if (!out.has(target) && !out.has(target + (target.isEmpty() || target.endsWith("/") ? "" : "/") + "index.html")) {
                     problems.error("site/" + e.getKey(), 0, "links to " + target + ", which the site does not have",
                             "a template or a text points at a page that is not made; fix the link");
                 }

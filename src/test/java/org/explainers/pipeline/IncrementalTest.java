@@ -53,8 +53,17 @@ class IncrementalTest {
         assertTrue(f.build().ok(), f.log());
         sameAsClean(tmp, f, "a title shown in navigation", x -> x.replace(WHO, "title: Who votes", "title: Who may vote"));
         sameAsClean(tmp, f, "a topic added", x -> x.replace(WHO, "topics: [elections]", "topics: [elections, climate]"));
+        // What a section's page shows of other files: its explainer's card, its neighbours' levels, the vocabularies, a correction.
+        sameAsClean(tmp, f, "an explainer's title", x -> x.replace("content/articles/election-primer/index.md",
+                "title: The election primer", "title: The election guide"));
+        sameAsClean(tmp, f, "a section's level", x -> x.replace(WHAT, "level: 1", "level: 2"));
+        sameAsClean(tmp, f, "a topic's name", x -> x.replace("content/_data/topics.yml", "name: Sanctions", "name: Sanctions and embargoes"));
+        sameAsClean(tmp, f, "an author's name", x -> x.replace("content/_data/authors.yml", "name: Tom Okafor", "name: Tom A. Okafor"));
+        sameAsClean(tmp, f, "a correction", x -> x.replace("content/articles/election-primer/index.md", "summary: Who votes,",
+                "corrections:\n  - date: 2026-11-03\n    section: 01-who-votes.md\n    text: An earlier version gave the wrong voting age.\nsummary: Who votes,"));
         sameAsClean(tmp, f, "a section moved", x -> {
             x.replace(WHO, "order: 1", "order: 3");
+            x.replace(WHAT, "level: 2", "level: 1"); // now the first section
             x.replace(WHAT, "Back to [who votes](01-who-votes.md).", "");
         });
         sameAsClean(tmp, f, "a section deleted", x -> {
@@ -78,6 +87,8 @@ class IncrementalTest {
             x.write("content/articles/new-one/01-first.md", "---\ntitle: First\ntype: section\narticle: new-one\norder: 1\n"
                     + "date: 2026-11-29\nstatus: published\ntopics: [energy]\nsummary: First of the newest.\n---\n\nNew text.\n");
         });
+        sameAsClean(tmp, f, "a section made a draft", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
+                "status: published", "status: draft"));
     }
 
     /**
