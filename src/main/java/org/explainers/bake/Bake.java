@@ -102,7 +102,9 @@ public final class Bake {
                 }
             }
         } finally {
+            // After a failure the build's folder is removed: no page may still be being written into it.
             pool.shutdownNow();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         }
         reportFailures();
         if (failures.isEmpty()) {
@@ -176,7 +178,7 @@ public final class Bake {
     /** Everything a page depends on besides its data: the templates, the settings (the time zone dates are shown in), and the build's own code. */
     private String fingerprint(Inputs inputs) throws IOException {
         MessageDigest md = org.explainers.content.Code.sha256();
-        md.update(Files.readAllBytes(project.dir.resolve("jbake.properties")));
+        md.update(project.settingsKey().getBytes(StandardCharsets.UTF_8));
         md.update(project.zone.getId().getBytes(StandardCharsets.UTF_8));
         for (String t : inputs.templates) {
             md.update(t.getBytes(StandardCharsets.UTF_8));

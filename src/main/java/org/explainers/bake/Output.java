@@ -39,7 +39,6 @@ public final class Output {
 
     /** What the folder held when this build took it over (an older build's files), by path; empty for a new folder. */
     private final Map<String, Entry> held;
-    private final boolean takenOver;
 
     /**
      * @param dir      the new build's folder: new, or an older build's (see {@code Publish.next})
@@ -60,19 +59,17 @@ public final class Output {
             Files.delete(held);
         }
         this.held = there;
-        this.takenOver = !there.isEmpty();
         Files.createDirectories(dir);
     }
 
     /**
-     * Makes room for a file: its folder, and no file of an older build at its place. That file
-     * may be a link to the published build's: it is removed, never written over.
+     * Makes room for a file: its folder, and no file at its place (an older build's, or one
+     * linked a moment ago). A file there may be a link to the published build's: it is
+     * removed, never written over.
      */
     private void clear(Path target) throws IOException {
         folder(target.getParent());
-        if (takenOver) {
-            Files.deleteIfExists(target);
-        }
+        Files.deleteIfExists(target);
     }
 
     /** Folders made so far: most files go where others already went, and asking the disk each time was a good part of linking a large site. */
@@ -225,8 +222,10 @@ public final class Output {
                 }
             }
         }
+        // Written aside and moved into place: a manifest is there whole or not at all.
         Path file = manifestOf(dir);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
                 w.write(e.getKey());
                 w.write('\t');
@@ -238,6 +237,7 @@ public final class Output {
                 w.write('\n');
             }
         }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static Map<String, Entry> readManifest(Path file) {

@@ -4,14 +4,12 @@ import org.explainers.content.Article;
 import org.explainers.content.Section;
 
 import org.explainers.content.CacheInput;
+import org.explainers.content.CacheOutput;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -40,8 +38,8 @@ final class Related {
     private final Map<Article, int[]> range = new IdentityHashMap<>();
     /** What the lists are worked out from: every section's address, explainer and topics, in reading order. */
     private final String structure;
-    /** Each section's list as {number, shared, number, shared, ...}, once worked out; null until then. */
-    private final int[][] memo;
+    /** Each section's list as {number, shared, number, shared, ...}, once worked out (by any bake thread); null until then. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> memo;
     private volatile boolean worked;
 
     /** @param sections the listed sections in reading order */
@@ -72,19 +70,19 @@ final class Related {
             d.add(s.uri()).add(s.article().uri()).add(s.topics());
         }
         structure = d.hex();
-        memo = new int[sections.size()][];
+        memo = new java.util.concurrent.atomic.AtomicReferenceArray<>(sections.size());
     }
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     /** Takes the lists an earlier build kept, if they were worked out from the same sections and topics. */
     void load(Path file) {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        int[][] read = new int[memo.length][];
+        int[][] read = new int[memo.length()][];
         try (CacheInput in = new CacheInput(file)) {
-            if (in.readInt() != VERSION || !in.readUTF().equals(structure) || in.count() != memo.length) {
+            if (in.readInt() != VERSION || !in.readUTF().equals(structure) || in.count() != memo.length()) {
                 return;
             }
             int[] all = new int[in.count()];
@@ -98,16 +96,21 @@ final class Related {
                 int[] list = java.util.Arrays.copyOfRange(all, at, at + size);
                 at += size;
                 for (int i = 0; i < list.length; i += 2) {
-                    if (list[i] < 0 || list[i] >= memo.length || list[i + 1] < 0) {
+                    if (list[i] < 0 || list[i] >= memo.length() || list[i + 1] < 0) {
                         throw new IOException("damaged: a section number out of range");
                     }
                 }
                 read[n] = list;
             }
+            if (!in.verified()) {
+                return;
+            }
         } catch (IOException | RuntimeException e) {
             return; // a damaged cache is no cache
         }
-        System.arraycopy(read, 0, memo, 0, read.length);
+        for (int n = 0; n < read.length; n++) {
+            memo.set(n, read[n]);
+        }
     }
 
     /** Keeps the lists for the next build, if this one worked any out (aside, then moved into place). */
@@ -115,32 +118,30 @@ final class Related {
         if (!worked) {
             return;
         }
-        for (int n = 0; n < memo.length; n++) {
-            if (memo[n] == null) {
+        for (int n = 0; n < memo.length(); n++) {
+            if (memo.get(n) == null) {
                 work(n);
             }
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (CacheOutput out = CacheOutput.open(file)) {
             out.writeInt(VERSION);
             out.writeUTF(structure);
-            out.writeInt(memo.length);
+            out.writeInt(memo.length());
             int total = 0;
-            for (int[] list : memo) {
-                total += 1 + list.length;
+            for (int n = 0; n < memo.length(); n++) {
+                total += 1 + memo.get(n).length;
             }
             java.nio.IntBuffer all = java.nio.IntBuffer.allocate(total);
-            for (int[] list : memo) {
-                all.put(list.length).put(list);
+            for (int n = 0; n < memo.length(); n++) {
+                all.put(memo.get(n).length).put(memo.get(n));
             }
             java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(total * 4);
             bytes.asIntBuffer().put(all.array());
             out.writeInt(total);
             out.writeInt(bytes.capacity());
             out.write(bytes.array());
+            out.commit();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The related sections of {@code s} with the number of topics each shares, best first. */
@@ -149,7 +150,7 @@ final class Related {
         if (n == null) {
             return List.of();
         }
-        int[] list = memo[n];
+        int[] list = memo.get(n);
         if (list == null) {
             list = work(n);
         }
@@ -172,7 +173,7 @@ final class Related {
             list[2 * k] = number.get(found.get(k).getKey());
             list[2 * k + 1] = found.get(k).getValue();
         }
-        memo[n] = list;
+        memo.set(n, list);
         worked = true;
         return list;
     }

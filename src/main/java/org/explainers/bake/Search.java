@@ -4,14 +4,12 @@ import org.explainers.content.Section;
 import org.explainers.content.Text;
 
 import org.explainers.content.CacheInput;
+import org.explainers.content.CacheOutput;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +168,8 @@ final class Search {
         }
         index.append("}});\n");
         out.write(folder + INDEX, index.toString().getBytes(StandardCharsets.UTF_8), "index:" + indexKey);
+        // Written now, whether or not this build is published: the lists are used only when the
+        // published index's key is theirs (see Postings.read).
         if (changed == null || !changed.isEmpty()) {
             lists.write(cache);
         }
@@ -207,7 +207,7 @@ final class Search {
      * from: each section's key, and the whole index's. Kept in {@code target/cache/search.bin}.
      */
     static final class Postings {
-        private static final int VERSION = 2;
+        private static final int VERSION = 3;
         final NavigableMap<String, int[]> words;
         String[] keys;
         String index;
@@ -333,7 +333,7 @@ final class Search {
                     }
                     words.put(word, list);
                 }
-                return new Postings(words, keys, index);
+                return in.verified() ? new Postings(words, keys, index) : null;
             } catch (IOException | RuntimeException e) {
                 return null; // a damaged cache is no cache
             }
@@ -342,9 +342,7 @@ final class Search {
         /** Writes the postings (aside, then moved into place). */
         void write(Path file) {
             try {
-                Files.createDirectories(file.getParent());
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                try (CacheOutput out = CacheOutput.open(file)) {
                     out.writeInt(VERSION);
                     out.writeUTF(org.explainers.content.Code.FINGERPRINT);
                     out.writeUTF(index);
@@ -361,8 +359,8 @@ final class Search {
                         out.writeInt(packed.capacity());
                         out.write(packed.array());
                     }
+                    out.commit();
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 // the next build works the postings out again
             }

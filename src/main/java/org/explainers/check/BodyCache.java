@@ -2,16 +2,15 @@ package org.explainers.check;
 
 import org.explainers.content.Body;
 import org.explainers.content.CacheInput;
+import org.explainers.content.CacheOutput;
 import org.explainers.content.Doc;
 import org.explainers.content.Images;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BodyCache {
 
     /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
 
     private record Entry(Body body, Map<String, String> images) {
     }
@@ -70,6 +69,9 @@ public final class BodyCache {
                             images.put(in.readUTF(), in.readUTF());
                         }
                         map.put(key, new Entry(new Body(made, html, text, words, list, headings), images));
+                    }
+                    if (!in.verified()) {
+                        map.clear();
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -126,10 +128,8 @@ public final class BodyCache {
         if (!added && used.size() == before.size() && Files.isRegularFile(file)) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Map<String, Entry> sorted = new TreeMap<>(used);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (CacheOutput out = CacheOutput.open(file)) {
             out.writeInt(VERSION);
             out.writeInt(sorted.size());
             for (Map.Entry<String, Entry> e : sorted.entrySet()) {
@@ -152,8 +152,8 @@ public final class BodyCache {
                     out.writeUTF(d.getValue());
                 }
             }
+            out.commit();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
 

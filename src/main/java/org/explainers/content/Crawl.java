@@ -93,8 +93,8 @@ public final class Crawl {
                     engine.ahead.put(source, CompletableFuture.supplyAsync(() -> engine.read(source, file), ahead));
                 }
             }
-            if (!toCrawl.isEmpty()) {
-                crawl(project, vouched.isEmpty() ? null : toCrawl, scratch, engine, store, problems);
+            if (!toCrawl.isEmpty() && !crawl(project, vouched.isEmpty() ? null : toCrawl, inputs.ignoreFiles, scratch, engine, store, problems)) {
+                return new Crawled(List.of(), 0); // reported
             }
         } finally {
             ahead.shutdownNow();
@@ -154,16 +154,19 @@ public final class Crawl {
 
     /**
      * Runs JBake's crawl over content/, or over a copy of just {@code only} when that is given
-     * (copies, not links: a link would change the file's {@link Stamp}).
+     * (copies, not links: a link would change the file's {@link Stamp}), with the ignore files,
+     * so that the crawl skips what it skips in content/. False if the copy could not be made.
      */
-    private static void crawl(Project project, List<String> only, Path scratch, Engine engine, Collector store, Problems problems) {
+    private static boolean crawl(Project project, List<String> only, List<String> ignoreFiles, Path scratch, Engine engine,
+                                 Collector store, Problems problems) {
         Path copy = null;
         JBakeConfiguration config = project.jbake;
         try {
             if (only != null) {
                 Files.createDirectories(scratch);
+                removeLeftovers(scratch);
                 copy = Files.createTempDirectory(scratch, "crawl-");
-                for (String source : only) {
+                for (String source : concat(only, ignoreFiles)) {
                     Path to = copy.resolve(source);
                     Files.createDirectories(to.getParent());
                     Files.copy(project.content.resolve(source), to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
@@ -190,8 +193,10 @@ public final class Crawl {
                 }
                 new Crawler(store, config).crawl();
             }
+            return true;
         } catch (IOException e) {
             problems.error("content/", 0, "cannot be copied for the crawl: " + e.getMessage(), "check the disk space under target/");
+            return false;
         } finally {
             if (copy != null) {
                 try {
@@ -213,6 +218,24 @@ public final class Crawl {
             end = source.indexOf('/', end + 1);
         } while (end >= 0);
         return false;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Copies an interrupted build left behind (an hour old: another build may be crawling its own right now). */
+    private static void removeLeftovers(Path scratch) throws IOException {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (java.util.stream.Stream<Path> list = Files.list(scratch)) {
+            for (Path p : list.filter(p -> p.getFileName().toString().startsWith("crawl-")).toList()) {
+                if (Files.getLastModifiedTime(p).toMillis() < hourAgo) {
+                    Trees.delete(p);
+                }
+            }
+        }
     }
 
     /** JBake's key for the content folder in its configuration. */

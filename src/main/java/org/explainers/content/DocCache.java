@@ -1,12 +1,10 @@
 package org.explainers.content;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,14 +20,14 @@ import java.util.TreeMap;
  * {@link Stamp} vouches for it is not even shown to the crawl.
  * <p>
  * Only headers read without a problem are kept. A header's reading depends on more than its file:
- * the {@link #context} (the build's code, the time zone, the templates' names, the slugs of
- * the vocabularies) keys the whole file, and the images beside each file key its entry, as
+ * the {@link #context} (the build's code, the settings (a file's address follows them), the time
+ * zone, the templates' names, the slugs of the vocabularies) keys the whole file, and the images beside each file key its entry, as
  * a lead image must be one of them. The file is plain data (no Java serialization: a file under
  * target/ may come from a CI cache, and must not be able to run code when read).
  */
 public final class DocCache {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     /** One file's header, as read, with what its reading depended on. */
     record Entry(String uri, String source, String sha1, Stamp stamp, List<String> media,
@@ -59,6 +57,9 @@ public final class DocCache {
                         Entry e = entry(in);
                         map.put(e.uri(), e);
                     }
+                    if (!in.verified()) {
+                        map.clear();
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 map.clear(); // a damaged cache is no cache
@@ -68,8 +69,9 @@ public final class DocCache {
     }
 
     /** What every header's reading depends on besides its own file and the images beside it. */
-    public static String context(java.time.ZoneId zone, java.util.Set<String> layouts, Map<Vocabulary.Spec, Vocabulary> vocabularies) {
-        StringBuilder sb = new StringBuilder(Code.FINGERPRINT).append('|').append(zone.getId()).append('|').append(new java.util.TreeSet<>(layouts));
+    public static String context(Project project, java.util.Set<String> layouts, Map<Vocabulary.Spec, Vocabulary> vocabularies) {
+        StringBuilder sb = new StringBuilder(Code.FINGERPRINT).append('|').append(project.settingsKey()).append('|').append(project.zone.getId())
+                .append('|').append(new java.util.TreeSet<>(layouts));
         vocabularies.forEach((spec, v) -> sb.append('|').append(spec.file()).append(new java.util.TreeSet<>(v.slugs())));
         return Images.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -98,9 +100,7 @@ public final class DocCache {
         if (!added && kept.size() == before.size() && Files.isRegularFile(file)) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (CacheOutput out = CacheOutput.open(file)) {
             out.writeInt(VERSION);
             out.writeUTF(context);
             Map<String, Entry> sorted = new TreeMap<>(kept);
@@ -108,8 +108,8 @@ public final class DocCache {
             for (Entry e : sorted.values()) {
                 entry(out, e);
             }
+            out.commit();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Entry entry(CacheInput in) throws IOException {

@@ -47,6 +47,15 @@ public final class Project {
         this.paths = SitePaths.of(jbake);
     }
 
+    /** A fingerprint of jbake.properties: what is made from the settings (addresses, names, dates) is keyed by it. */
+    public String settingsKey() {
+        try {
+            return Images.sha256(Files.readAllBytes(dir.resolve("jbake.properties")));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /**
      * Reads jbake.properties and checks the settings; returns null after reporting why the
      * project cannot be built.

@@ -15,12 +15,18 @@ import java.util.concurrent.TimeUnit;
  * time and inode. As in Git's index, an unchanged stamp stands for unchanged bytes: writing a
  * file, checking it out or copying it over changes its change time, which no tool can set back
  * (a tool can set the modification time). Two exceptions make a stamp vouch for nothing: a file
- * changed less than {@link #SETTLE_NANOS} before it was looked at (a coarse clock can give a
+ * changed less than {@link #settle} before it was looked at (a coarse clock can give a
  * second write the same time), and a file system without change times (Windows).
  */
 public record Stamp(long size, long modified, long changed, long inode) {
 
-    static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** Tests set it to 0 (-Dexplainers.stamp.settle.ms=0) to have every file taken on its stamp. */
+    static final String SETTLE = "explainers.stamp.settle.ms";
+
+    /** How long ago a file must have changed for its stamp to vouch for it: 3 s. */
+    static long settle() {
+        return TimeUnit.MILLISECONDS.toNanos(Long.getLong(SETTLE, 3000));
+    }
     static final Stamp NONE = new Stamp(-1, -1, -1, -1);
 
     /** The file's stamp now; an unreadable file's is {@link #NONE}. */
@@ -31,7 +37,7 @@ public record Stamp(long size, long modified, long changed, long inode) {
             Instant now = Instant.now();
             long nowNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
             return new Stamp((Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).toMillis(),
-                    nowNanos - changed < SETTLE_NANOS ? -1 : changed, (Long) a.get("ino"));
+                    nowNanos - changed < settle() ? -1 : changed, (Long) a.get("ino"));
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             try {
                 BasicFileAttributes b = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

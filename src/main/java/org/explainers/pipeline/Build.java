@@ -135,7 +135,7 @@ public final class Build {
             }
         }
         time("vocabularies", start);
-        DocCache headers = DocCache.read(cache.resolve("docs.bin"), DocCache.context(project.zone, layouts, vocabularies));
+        DocCache headers = DocCache.read(cache.resolve("docs.bin"), DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
         time("crawl", start);

@@ -77,9 +77,10 @@ public final class Publish {
     }
 
     /**
-     * The folder for a new build: the newest complete build that is not published, renamed
-     * (first its manifest is set aside, so that it is not complete any more), or a new folder.
-     * The bake takes {@link #held what it holds} into account.
+     * The folder for a new build: the newest complete build that is not published, renamed (a
+     * folder under a new name has no manifest, so it is not complete), its manifest then set
+     * beside it as what it {@link #held holds}; or a new folder. Stopped between the two, the
+     * renamed folder is incomplete and the old manifest has no folder: the next build removes both.
      */
     public static Path next(Path site) throws IOException {
         Path builds = builds(site);
@@ -87,8 +88,9 @@ public final class Publish {
         Path next = builds.resolve(nextName(builds));
         Path older = newestComplete(builds, current(site));
         if (older != null) {
-            Files.move(Path.of(older + COMPLETE), Path.of(next + HELD), StandardCopyOption.ATOMIC_MOVE);
             Trees.retrying(() -> Files.move(older, next, StandardCopyOption.ATOMIC_MOVE));
+            halt("taking-over");
+            Files.move(Path.of(older + COMPLETE), Path.of(next + HELD), StandardCopyOption.ATOMIC_MOVE);
         }
         return next;
     }
@@ -96,7 +98,7 @@ public final class Publish {
     /** The manifest of what a build's folder held when {@link #next} took it over, or null for a new folder. */
     public static Path held(Path build) {
         Path held = Path.of(build + HELD);
-        return Files.isRegularFile(held) ? held : null;
+        return Files.isRegularFile(held) && Files.isDirectory(build) ? held : null;
     }
 
     /** Publishes a complete build: {@code site} then points at it. */
@@ -143,9 +145,9 @@ public final class Publish {
         List<Path> old = new ArrayList<>();
         try (Stream<Path> list = Files.list(builds)) {
             for (Path p : list.toList()) {
+                // A build's files beside its folder (manifest, held manifest, manifest being written) go with it.
                 String name = p.getFileName().toString();
-                String suffix = name.endsWith(COMPLETE) ? COMPLETE : name.endsWith(HELD) ? HELD : "";
-                Path dir = builds.resolve(name.substring(0, name.length() - suffix.length()));
+                Path dir = builds.resolve(name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
                 if (!dir.equals(keep) && !dir.equals(making)) {
                     old.add(p);
                 }
@@ -165,7 +167,7 @@ public final class Publish {
         long max = 0;
         try (Stream<Path> list = Files.list(builds)) {
             for (Path p : list.toList()) {
-                String name = p.getFileName().toString().replace(COMPLETE, "");
+                String name = p.getFileName().toString().replace(COMPLETE, "").replace(HELD, "");
                 if (name.matches("\\d{1,18}")) {
                     max = Math.max(max, Long.parseLong(name));
                 }

@@ -47,6 +47,17 @@ class IncrementalTest {
         }
     }
 
+    /** Files are taken on their stamp at once (not 3 s after they changed): the crawl sees only the edited ones. */
+    @org.junit.jupiter.api.BeforeEach
+    void trustStampsAtOnce() {
+        System.setProperty("explainers.stamp.settle.ms", "0");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void trustStampsAsUsual() {
+        System.clearProperty("explainers.stamp.settle.ms");
+    }
+
     @Test
     void everyEditGivesWhatACleanBuildGives(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
@@ -134,6 +145,7 @@ class IncrementalTest {
      */
     @Test
     void aFileIsReadAgainWhenItsStampChanges(@TempDir Path tmp) throws Exception {
+        System.clearProperty("explainers.stamp.settle.ms"); // as in a real build
         Fixture f = Fixture.newsroom(tmp);
         Thread.sleep(3_100); // a file changed in the last 3 s is never taken on its stamp
         assertTrue(f.build().ok(), f.log());
@@ -174,6 +186,17 @@ class IncrementalTest {
         });
     }
 
+    /** A folder JBake's crawl ignores is reported as a clean build reports it, though the other files are not crawled. */
+    @Test
+    void aFolderTheCrawlIgnoresIsReported(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        f.write("content/articles/election-primer/.jbakeignore", "");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), "the crawl skips the folder: " + f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(WHO + ": JBake's crawl skipped this file")), f.log());
+    }
+
     /** A damaged cache is a cache miss: counts beyond the file's size do not take the build down. */
     @Test
     void aDamagedCacheIsACacheMiss(@TempDir Path tmp) throws Exception {
@@ -200,6 +223,20 @@ class IncrementalTest {
         f.replace(WHO, "title: Who may vote", "title: Who votes");
         assertTrue(f.build().ok(), f.log());
         assertEquals(before, f.fingerprint(), "the same site, read and made again");
+
+        // Damage that keeps every number in range (a letter of a title, a posting): the checksum tells.
+        for (String name : new String[]{"docs.bin", "bodies.bin", "related.bin", "search.bin"}) {
+            Path file = f.dir.resolve("target/cache/" + name);
+            assertTrue(Files.isRegularFile(file), name + " is kept");
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 0x01;
+            Files.write(file, bytes);
+        }
+        f.replace(WHAT, "The new government decides", "The next government decides");
+        assertTrue(f.build().ok(), f.log());
+        f.replace(WHAT, "The next government decides", "The new government decides");
+        assertTrue(f.build().ok(), f.log());
+        assertEquals(before, f.fingerprint(), "the same site, the damaged caches not used");
     }
 
     @Test

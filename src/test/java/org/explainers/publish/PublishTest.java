@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublishTest {
 
     @ParameterizedTest(name = "stopped {0}")
-    @ValueSource(strings = {"before-swap", "before-rename", "after-swap"})
+    @ValueSource(strings = {"taking-over", "before-swap", "before-rename", "after-swap"})
     void aBuildStoppedAtTheSwapLeavesACompleteSite(String point, @TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
         assertTrue(f.build().ok(), f.log());
