@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
 
 /**
  * A cache file under target/cache/ being read. A damaged file is a cache miss, nothing worse: no
@@ -24,9 +23,46 @@ public final class CacheInput extends DataInputStream {
     }
 
     private CacheInput(Path file, CRC32C crc) throws IOException {
-        super(new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), crc));
-        this.size = Files.size(file);
+        this(file, Files.size(file), crc);
+    }
+
+    private CacheInput(Path file, long size, CRC32C crc) throws IOException {
+        super(new BufferedInputStream(new Summed(Files.newInputStream(file), size - Long.BYTES, crc), 1 << 16));
+        this.size = size;
         this.crc = crc;
+    }
+
+    /** Hands the checksum every byte before the file's last 8 (the checksum itself), as the buffer reads them in large runs. */
+    private static final class Summed extends java.io.FilterInputStream {
+        private final long end;
+        private final CRC32C crc;
+        private long at;
+
+        Summed(java.io.InputStream in, long end, CRC32C crc) {
+            super(in);
+            this.end = end;
+            this.crc = crc;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && at++ < end) {
+                crc.update(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                int summed = (int) Math.max(0, Math.min(n, end - at));
+                crc.update(b, off, summed);
+                at += n;
+            }
+            return n;
+        }
     }
 
     /** Whether the file ends here, with the checksum of everything read before. */

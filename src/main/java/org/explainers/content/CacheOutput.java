@@ -21,7 +21,7 @@ public final class CacheOutput extends DataOutputStream {
     private final CRC32C crc;
 
     private CacheOutput(Path file, Path tmp, CRC32C crc) throws IOException {
-        super(new CheckedOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), crc));
+        super(new BufferedOutputStream(new CheckedOutputStream(Files.newOutputStream(tmp), crc), 1 << 16));
         this.file = file;
         this.tmp = tmp;
         this.crc = crc;
@@ -34,7 +34,7 @@ public final class CacheOutput extends DataOutputStream {
 
     /** Ends the file with its checksum and moves it into place. */
     public void commit() throws IOException {
-        flush();
+        flush(); // the buffer hands the checksum its bytes in large runs
         writeLong(crc.getValue());
         close();
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
