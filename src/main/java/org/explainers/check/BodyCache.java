@@ -21,12 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bodies rendered and checked by earlier builds, by a fingerprint of everything they depend
  * on: the file's path and Markdown, Flexmark's extensions, the allowlist, and the images the
  * text shows (their size sets its attributes). Kept in {@code target/cache/bodies.bin}; a
- * build reads it at the start and writes back the bodies it used once it has succeeded.
+ * build reads it at the start and writes back the bodies it used once it has succeeded. A
+ * build that made a few bodies writes just those, beside it ({@code bodies.new.bin}, which
+ * names the file it adds to), instead of rewriting every text of a large site; when they are
+ * many, or many bodies went unused, the whole file is written again.
  */
 public final class BodyCache {
 
     /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
 
     private record Entry(Body body, Map<String, String> images) {
     }
@@ -35,57 +38,87 @@ public final class BodyCache {
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
     /** Whether this build rendered a body the file does not hold yet. */
     private volatile boolean added;
+    /** The main file's identity (0: none), which the file of additions names, and the keys it holds. */
+    private final long base;
+    private final java.util.Set<String> inBase;
 
-    private BodyCache(Map<String, Entry> before) {
+    private BodyCache(Map<String, Entry> before, long base, java.util.Set<String> inBase) {
         this.before = before;
+        this.base = base;
+        this.inBase = inBase;
     }
 
     public static BodyCache empty() {
-        return new BodyCache(Map.of());
+        return new BodyCache(Map.of(), 0, java.util.Set.of());
+    }
+
+    private static Path additions(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replace(".bin", ".new.bin"));
     }
 
     /** The cache a previous build wrote, or an empty one (no file, another version, damaged). */
     public static BodyCache read(Path file) {
         Map<String, Entry> map = new TreeMap<>();
-        if (Files.isRegularFile(file)) {
-            try (CacheInput in = new CacheInput(file)) {
-                if (in.readInt() == VERSION) {
-                    int n = in.count();
-                    for (int i = 0; i < n; i++) {
-                        String key = new String(in.bytes(), StandardCharsets.UTF_8);
-                        String made = new String(in.bytes(), StandardCharsets.UTF_8);
-                        byte[] html = in.bytes();
-                        byte[] text = in.bytes();
-                        byte[] words = in.bytes();
-                        boolean headings = in.readBoolean();
-                        int links = in.count();
-                        List<Body.Link> list = new ArrayList<>(links);
-                        for (int k = 0; k < links; k++) {
-                            list.add(new Body.Link(in.readUTF(), in.readUTF(), new String(in.bytes(), StandardCharsets.UTF_8)));
-                        }
-                        int deps = in.count();
-                        Map<String, String> images = new TreeMap<>();
-                        for (int k = 0; k < deps; k++) {
-                            images.put(in.readUTF(), in.readUTF());
-                        }
-                        map.put(key, new Entry(new Body(made, html, text, words, list, headings), images));
-                    }
-                    if (!in.verified()) {
-                        map.clear();
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                map.clear(); // a damaged cache is no cache
+        long base = read(file, 0, map);
+        java.util.Set<String> inBase = java.util.Set.copyOf(map.keySet());
+        if (base != 0) {
+            Map<String, Entry> more = new TreeMap<>();
+            if (read(additions(file), base, more) == base) {
+                map.putAll(more);
             }
         }
-        return new BodyCache(map);
+        return new BodyCache(map, base, base == 0 ? java.util.Set.of() : inBase);
+    }
+
+    /** Reads one file into {@code into}; returns the identity it names (0 when it is not there, not whole, or not of {@code base}). */
+    private static long read(Path file, long base, Map<String, Entry> into) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        Map<String, Entry> map = new TreeMap<>();
+        try (CacheInput in = new CacheInput(file)) {
+            if (in.readInt() != VERSION) {
+                return 0;
+            }
+            long id = in.readLong();
+            if (base != 0 && id != base) {
+                return 0;
+            }
+            int n = in.count();
+            for (int i = 0; i < n; i++) {
+                String key = new String(in.bytes(), StandardCharsets.UTF_8);
+                String made = new String(in.bytes(), StandardCharsets.UTF_8);
+                byte[] html = in.bytes();
+                byte[] text = in.bytes();
+                byte[] words = in.bytes();
+                boolean headings = in.readBoolean();
+                int links = in.count();
+                List<Body.Link> list = new ArrayList<>(links);
+                for (int k = 0; k < links; k++) {
+                    list.add(new Body.Link(in.readUTF(), in.readUTF(), new String(in.bytes(), StandardCharsets.UTF_8)));
+                }
+                int deps = in.count();
+                Map<String, String> images = new TreeMap<>();
+                for (int k = 0; k < deps; k++) {
+                    images.put(in.readUTF(), in.readUTF());
+                }
+                map.put(key, new Entry(new Body(made, html, text, words, list, headings), images));
+            }
+            if (!in.verified()) {
+                return 0;
+            }
+            into.putAll(map);
+            return id;
+        } catch (IOException | RuntimeException e) {
+            return 0; // a damaged cache is no cache
+        }
     }
 
     /** For the next build in this JVM (the preview's): everything known so far. */
     public BodyCache next() {
         Map<String, Entry> all = new ConcurrentHashMap<>(before);
         all.putAll(used);
-        return new BodyCache(all);
+        return new BodyCache(all, base, inBase);
     }
 
     /** The file's fingerprint from JBake's crawl (its SHA-1), with its path, Flexmark's options and the allowlist. */
@@ -123,14 +156,34 @@ public final class BodyCache {
         return info == null ? "" : info.sha256();
     }
 
-    /** Writes the bodies this build used (written aside, then moved into place), unless the file holds just those. */
+    /**
+     * Writes the bodies this build used, unless the files hold just those: only those the main
+     * file lacks, beside it, while they are few and few of its bodies went unused; else all.
+     */
     public void write(Path file) throws IOException {
         if (!added && used.size() == before.size() && Files.isRegularFile(file)) {
             return;
         }
-        Map<String, Entry> sorted = new TreeMap<>(used);
+        Map<String, Entry> lacking = new TreeMap<>();
+        used.forEach((key, e) -> {
+            if (!inBase.contains(key)) {
+                lacking.put(key, e);
+            }
+        });
+        long unused = inBase.stream().filter(k -> !used.containsKey(k)).count();
+        int few = Math.max(64, used.size() / 10);
+        if (base != 0 && lacking.size() <= few && unused <= few && Files.isRegularFile(file)) {
+            write(additions(file), base, lacking);
+            return;
+        }
+        Files.deleteIfExists(additions(file));
+        write(file, new java.security.SecureRandom().nextLong() | 1, new TreeMap<>(used));
+    }
+
+    private static void write(Path file, long id, Map<String, Entry> sorted) throws IOException {
         try (CacheOutput out = CacheOutput.open(file)) {
             out.writeInt(VERSION);
+            out.writeLong(id);
             out.writeInt(sorted.size());
             for (Map.Entry<String, Entry> e : sorted.entrySet()) {
                 Body b = e.getValue().body;
@@ -155,7 +208,6 @@ public final class BodyCache {
             out.commit();
         }
     }
-
 
     private static void bytes(DataOutputStream out, byte[] b) throws IOException {
         out.writeInt(b.length);
