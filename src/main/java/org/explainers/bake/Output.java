@@ -199,11 +199,10 @@ public final class Output {
         return entries.containsKey(path);
     }
 
-    /** How many files this bake made (the rest were taken from the published build). */
+    /** How many files this bake made (the rest were already in its folder, or linked from the published build). */
     public int made() {
         return fresh.size();
     }
-
 
     /** Writes the manifest beside the build; the next bake reads it. */
     public void writeManifest() throws IOException {
