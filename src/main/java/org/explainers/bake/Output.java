@@ -27,7 +27,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Output {
 
     /** What the manifest knows of one file. */
-    public record Entry(String key, List<String> links) {
+    /**
+     * What the manifest knows of one file: its key, and a page's internal links as the manifest
+     * holds them (separated by tabs), split only when they are checked.
+     */
+    public record Entry(String key, String links) {
+        public List<String> linkList() {
+            return links.isEmpty() ? List.of() : List.of(links.split("\t"));
+        }
     }
 
     public final Path dir;
@@ -151,7 +158,7 @@ public final class Output {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        entries.put(path, new Entry(key, List.of()));
+        entries.put(path, new Entry(key, ""));
         fresh.put(path, true);
     }
 
@@ -172,7 +179,7 @@ public final class Output {
         Path target = dir.resolve(path);
         clear(target);
         Files.copy(from, target);
-        entries.put(path, new Entry(key, List.of()));
+        entries.put(path, new Entry(key, ""));
         fresh.put(path, true);
     }
 
@@ -180,7 +187,7 @@ public final class Output {
     public void links(String path, List<String> links) {
         Entry e = entries.get(path);
         if (e != null) {
-            entries.put(path, new Entry(e.key(), List.copyOf(links)));
+            entries.put(path, new Entry(e.key(), String.join("\t", links)));
         }
     }
 
@@ -229,9 +236,9 @@ public final class Output {
                 w.write(e.getKey());
                 w.write('\t');
                 w.write(e.getValue().key());
-                for (String link : e.getValue().links()) {
+                if (!e.getValue().links().isEmpty()) {
                     w.write('\t');
-                    w.write(link);
+                    w.write(e.getValue().links());
                 }
                 w.write('\n');
             }
@@ -239,16 +246,19 @@ public final class Output {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Map<String, Entry> readManifest(Path file) {
+    /** A build's manifest: every file's entry by path (empty if there is none or it cannot be read). */
+    public static Map<String, Entry> readManifest(Path file) {
         Map<String, Entry> map = new HashMap<>();
         if (!Files.isRegularFile(file)) {
             return map;
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] parts = line.split("\t");
-                if (parts.length >= 2) {
-                    map.put(parts[0], new Entry(parts[1], List.of(parts).subList(2, parts.length)));
+                int path = line.indexOf('\t');
+                if (path > 0) {
+                    int key = line.indexOf('\t', path + 1);
+                    map.put(line.substring(0, path), key < 0 ? new Entry(line.substring(path + 1), "")
+                            : new Entry(line.substring(path + 1, key), line.substring(key + 1)));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -212,21 +212,7 @@ public final class PreviewServer {
 
     private Map<String, Output.Entry> manifest() {
         Path current = Publish.current(site);
-        if (current == null) {
-            return Map.of();
-        }
-        Map<String, Output.Entry> map = new HashMap<>();
-        try (Stream<String> lines = Files.lines(Output.manifestOf(current), StandardCharsets.UTF_8)) {
-            lines.forEach(l -> {
-                String[] parts = l.split("\t");
-                if (parts.length >= 2) {
-                    map.put(parts[0], new Output.Entry(parts[1], List.of()));
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // no manifest: every page counts as changed
-        }
-        return map;
+        return current == null ? Map.of() : Output.readManifest(Output.manifestOf(current)); // none: every page counts as changed
     }
 
     static String problemsEvent(List<Problem> problems) {

@@ -90,7 +90,7 @@ public final class OutputCheck {
         Map<String, Output.Entry> files = out.entries();
         for (Map.Entry<String, Output.Entry> e : files.entrySet()) {
             pages += e.getKey().endsWith(".html") ? 1 : 0;
-            for (String target : e.getValue().links()) {
+            for (String target : e.getValue().linkList()) {
                 if (!out.has(target) && !out.has(target + (target.isEmpty() || target.endsWith("/") ? "" : "/") + "index.html")) {
                     problems.error("site/" + e.getKey(), 0, "links to " + target + ", which the site does not have",
                             "a template or a text points at a page that is not made; fix the link");

@@ -197,6 +197,27 @@ class IncrementalTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(WHO + ": JBake's crawl skipped this file")), f.log());
     }
 
+    /**
+     * Links a template makes are checked in the baked site: on the pages made now, and on the
+     * pages kept as the published build had them once a file they lead to is gone.
+     */
+    @Test
+    void aLinkToAFileThatIsGoneIsReported(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("content/pages/extra.md", "---\ntitle: Extra\ntype: page\nstatus: published\nsummary: More.\n---\n\nExtra text.\n");
+        f.replace("templates/section.ftlh", "<h2>Topics</h2>", "<a href=\"${page.root}pages/extra.html\">Extra</a>\n<h2>Topics</h2>");
+        assertTrue(f.build().ok(), f.log());
+        f.delete("content/pages/extra.md");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), "the section pages, kept as they were, lead to the page removed: " + f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.contains("links to pages/extra.html, which the site does not have")), f.log());
+
+        f.replace("templates/section.ftlh", "pages/extra.html", "pages/nowhere.html");
+        r = f.build();
+        assertFalse(r.ok(), "the pages made now lead nowhere: " + f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.contains("links to pages/nowhere.html, which the site does not have")), f.log());
+    }
+
     /** A damaged cache is a cache miss: counts beyond the file's size do not take the build down. */
     @Test
     void aDamagedCacheIsACacheMiss(@TempDir Path tmp) throws Exception {
