@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +51,6 @@ final class Pages {
      *                 null when the data's own fingerprint is the key
      */
     record Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed, Supplier<String> inputs) {
-        Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed) {
-            this(path, template, data, listed, null);
-        }
     }
 
     private final Site site;
@@ -104,41 +102,36 @@ final class Pages {
         return m;
     }
 
-    /** A listed page whose data is the site's, the page's and one more entry (made when the page is baked). */
-    private void add(String path, String template, String kind, String key, Supplier<Object> value) {
+    /**
+     * A page whose data is the site's, the page's and what {@code fill} adds, made when the page
+     * is baked; keyed by {@code inputs} when that is given (see {@link Out}).
+     */
+    private void add(String path, String template, String kind, boolean listed, Supplier<String> inputs,
+                     Consumer<Map<String, Object>> fill) {
         pages.add(new Out(path, template, () -> {
             Map<String, Object> d = data(path, kind);
-            d.put(key, value.get());
+            fill.accept(d);
             return d;
-        }, true));
+        }, listed, inputs));
     }
 
     private void content() {
         for (Article a : site.listedArticles()) {
             // Most pages of a large site: keyed by what they are made from, so that an edit does not make them all.
-            pages.add(new Out(a.uri(), template("article", "article.ftlh"), () -> {
-                Map<String, Object> d = data(a.uri(), "article");
-                d.put("article", model.article(a));
-                return d;
-            }, true, () -> model.articleInputs(a)));
+            add(a.uri(), template("article", "article.ftlh"), "article", true, () -> model.articleInputs(a),
+                    d -> d.put("article", model.article(a)));
             String template = template("section", "section.ftlh");
             for (Section s : site.listedSections(a)) {
-                pages.add(new Out(s.uri(), template, () -> {
-                    Map<String, Object> d = data(s.uri(), "section");
-                    d.put("section", model.section(s));
-                    return d;
-                }, true, () -> model.sectionInputs(s)));
+                add(s.uri(), template, "section", true, () -> model.sectionInputs(s), d -> d.put("section", model.section(s)));
             }
         }
         for (Page p : site.listedPages()) {
-            pages.add(new Out(p.uri(), p.layout() + ".ftlh", () -> {
-                Map<String, Object> d = data(p.uri(), "page");
+            add(p.uri(), p.layout() + ".ftlh", "page", true, null, d -> {
                 d.put("doc", model.doc(p));
                 if (p.layout().equals("corrections")) {
                     d.put("corrections", allCorrections());
                 }
-                return d;
-            }, true));
+            });
         }
     }
 
@@ -158,13 +151,11 @@ final class Pages {
             latest.add(model.card(a));
         }
         List<Object> topics = topicIndex(false);
-        pages.add(new Out(paths.index(), template("masterindex", "index.ftlh"), () -> {
-            Map<String, Object> d = data(paths.index(), "home");
+        add(paths.index(), template("masterindex", "index.ftlh"), "home", true, null, d -> {
             d.put("latest", latest);
             d.put("more", site.listedArticles().size() > HOME);
             d.put("topics", topics);
-            return d;
-        }, true));
+        });
     }
 
     /** The archive: a page of years and months, and each month's explainers, paged. */
@@ -194,7 +185,7 @@ final class Pages {
             });
             years.add(Model.data("year", year, "months", list));
         });
-        add(paths.archive(), template("archive", "archive.ftlh"), "archive", "years", () -> years);
+        add(paths.archive(), template("archive", "archive.ftlh"), "archive", true, null, d -> d.put("years", years));
     }
 
     /**
@@ -204,13 +195,11 @@ final class Pages {
     private <T> void paged(List<T> oldestFirst, int size, String base, String template, String kind, Object of,
                            String entriesKey, java.util.function.Function<List<T>, List<Object>> entries) {
         for (Pager.Chunk<T> chunk : Pager.split(oldestFirst, size, base)) {
-            pages.add(new Out(chunk.path(), template, () -> {
-                Map<String, Object> d = data(chunk.path(), kind);
+            add(chunk.path(), template, kind, true, null, d -> {
                 d.put(kind, of);
                 d.put(entriesKey, entries.apply(chunk.items()));
                 d.put("pager", pager(chunk, base));
-                return d;
-            }, true));
+            });
         }
     }
 
@@ -296,12 +285,10 @@ final class Pages {
             Map<String, Object> pager = new LinkedHashMap<>();
             pager.put("number", i + 1);
             pager.put("count", chunks.size());
-            pages.add(new Out(path, template("tagsindex", "topics.ftlh"), () -> {
-                Map<String, Object> d = data(path, "topics");
+            add(path, template("tagsindex", "topics.ftlh"), "topics", true, null, d -> {
                 d.put("topics", chunk);
                 d.put("pager", pager);
-                return d;
-            }, true));
+            });
         }
         byTopic.forEach((slug, sections) -> {
             Map<String, Object> ref = model.ref(Schema.TOPICS, slug);
@@ -382,11 +369,7 @@ final class Pages {
 
     private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
         List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
-        pages.add(new Out(path, template, () -> {
-            Map<String, Object> d = data(path, "feed");
-            d.put("feed", feed(path, title, subtitle, alternate, entries));
-            return d;
-        }, false));
+        add(path, template, "feed", false, null, d -> d.put("feed", feed(path, title, subtitle, alternate, entries)));
     }
 
     private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries) {
@@ -416,15 +399,12 @@ final class Pages {
             }
             String path = oldSource.substring(0, oldSource.length() - 3) + ".html";
             Map<String, Object> link = model.link(doc);
-            pages.add(new Out(path, template("redirect", "redirect.ftlh"), () -> {
-                Map<String, Object> d = data(path, "redirect");
-                d.put("redirect", link);
-                return d;
-            }, false));
+            add(path, template("redirect", "redirect.ftlh"), "redirect", false, null, d -> d.put("redirect", link));
         });
     }
 
     private void extras() {
-        pages.add(new Out(paths.notFound(), template("error404", "404.ftlh"), () -> data(paths.notFound(), "error404"), false));
+        add(paths.notFound(), template("error404", "404.ftlh"), "error404", false, null, d -> {
+        });
     }
 }

@@ -1,13 +1,11 @@
 package org.explainers.bake;
 
 import org.explainers.content.Article;
-import org.explainers.content.Section;
-
 import org.explainers.content.CacheInput;
 import org.explainers.content.CacheOutput;
+import org.explainers.content.Section;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,12 +129,11 @@ final class Related {
             for (int n = 0; n < memo.length(); n++) {
                 total += 1 + memo.get(n).length;
             }
-            java.nio.IntBuffer all = java.nio.IntBuffer.allocate(total);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(total * 4);
+            java.nio.IntBuffer all = bytes.asIntBuffer();
             for (int n = 0; n < memo.length(); n++) {
                 all.put(memo.get(n).length).put(memo.get(n));
             }
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(total * 4);
-            bytes.asIntBuffer().put(all.array());
             out.writeInt(total);
             out.writeInt(bytes.capacity());
             out.write(bytes.array());
@@ -161,32 +158,15 @@ final class Related {
         return out;
     }
 
-    private int[] work(int n) {
-        Section s = sections.get(n);
-        List<Section> siblings = range.get(s.article()) == null ? List.of() : sections.subList(range.get(s.article())[0], range.get(s.article())[1]);
-        int i = siblings.indexOf(s);
-        Section prev = i > 0 ? siblings.get(i - 1) : null;
-        Section next = i + 1 < siblings.size() ? siblings.get(i + 1) : null;
-        List<Map.Entry<Section, Integer>> found = of(s, prev, next);
-        int[] list = new int[found.size() * 2];
-        for (int k = 0; k < found.size(); k++) {
-            list[2 * k] = number.get(found.get(k).getKey());
-            list[2 * k + 1] = found.get(k).getValue();
-        }
-        memo.set(n, list);
-        worked = true;
-        return list;
-    }
-
-    /** Works out the related sections of {@code s}, whose neighbours in its explainer are {@code prev} and {@code next}. */
-    private List<Map.Entry<Section, Integer>> of(Section s, Section prev, Section next) {
-        Integer selfNumber = number.get(s);
-        if (selfNumber == null || s.topics().isEmpty()) {
-            return List.of();
-        }
-        int self = selfNumber;
-        int skipPrev = prev == null ? -1 : number.getOrDefault(prev, -1);
-        int skipNext = next == null ? -1 : number.getOrDefault(next, -1);
+    /**
+     * Works out the related sections of section {@code self}, as {number, shared, ...}: never
+     * itself or its neighbours in its explainer (the sections just before and after it).
+     */
+    private int[] work(int self) {
+        Section s = sections.get(self);
+        int[] own = range.get(s.article());
+        int skipPrev = self - 1 >= own[0] ? self - 1 : -1;
+        int skipNext = self + 1 < own[1] ? self + 1 : -1;
         List<int[]> lists = new ArrayList<>();
         for (String t : s.topics()) {
             int[] l = byTopic.get(t);
@@ -230,9 +210,8 @@ final class Related {
             count = Math.min(count + 1, LIMIT);
         }
         List<int[]> candidates = new ArrayList<>(java.util.Arrays.asList(best).subList(0, count));
-        int[] own = range.get(s.article());
         for (int o = own[0]; o < own[1]; o++) {
-            if (o == self || o == skipPrev || o == skipNext || articleOf[o] != s.article()) {
+            if (o == self || o == skipPrev || o == skipNext) {
                 continue;
             }
             int shared = 0;
@@ -244,10 +223,13 @@ final class Related {
             }
         }
         candidates.sort((x, y) -> before(x, y, s) ? -1 : before(y, x, s) ? 1 : 0);
-        List<Map.Entry<Section, Integer>> list = new ArrayList<>();
-        for (int[] c : candidates.subList(0, Math.min(LIMIT, candidates.size()))) {
-            list.add(Map.entry(sections.get(c[0]), c[1]));
+        int[] list = new int[2 * Math.min(LIMIT, candidates.size())];
+        for (int k = 0; k < list.length / 2; k++) {
+            list[2 * k] = candidates.get(k)[0];
+            list[2 * k + 1] = candidates.get(k)[1];
         }
+        memo.set(self, list);
+        worked = true;
         return list;
     }
 

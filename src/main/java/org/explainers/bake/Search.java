@@ -46,15 +46,6 @@ final class Search {
     private Search() {
     }
 
-    /** One file of the index: its bytes, and the key it is written with (see {@link Output}). */
-    record File(byte[] bytes, String key) {
-        /** A word file, keyed by its own bytes: one edit changes a few of them, not all. */
-        static File of(String js) {
-            byte[] bytes = js.getBytes(StandardCharsets.UTF_8);
-            return new File(bytes, "words:" + org.explainers.content.Images.sha256(bytes));
-        }
-    }
-
     /**
      * Bakes the index into {@code folder}. Each section's key says what its entry is made from
      * (number, address, title, summary, explainer, text); the keys together stand for the whole
@@ -136,7 +127,7 @@ final class Search {
                 first = false;
             }
             js.append("});\n");
-            put(out, path, js.toString());
+            out.writeFile(path, js.toString().getBytes(StandardCharsets.UTF_8)); // keyed by its bytes: one edit changes a few
         });
         prefixes.parallelStream().forEach(prefix -> {
             String path = folder + "p/" + fileName(prefix) + ".js";
@@ -155,7 +146,8 @@ final class Search {
                     sectionsOf.add(new int[]{id, fields[id]});
                 }
             }
-            put(out, path, "SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(sectionsOf))) + ");\n");
+            out.writeFile(path, ("SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(sectionsOf))) + ");\n")
+                    .getBytes(StandardCharsets.UTF_8));
         });
         Map<String, StringBuilder> manifest = new TreeMap<>();
         prefixes.forEach(prefix -> manifest.put(prefix, new StringBuilder()));
@@ -192,14 +184,6 @@ final class Search {
                 out.write(path, doc.toString().getBytes(StandardCharsets.UTF_8), docKey);
             }
         });
-    }
-
-    /** A word file, keyed by its own bytes: the published one is linked if it has them. */
-    private static void put(Output out, String path, String js) {
-        File f = File.of(js);
-        if (!out.reuse(path, f.key())) {
-            out.write(path, f.bytes(), f.key());
-        }
     }
 
     /**

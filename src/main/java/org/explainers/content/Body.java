@@ -77,7 +77,7 @@ public final class Body {
         return html;
     }
 
-    /** The words' bytes, for the cache (not to be changed). */
+    /** The plain text's bytes, for the cache (not to be changed). */
     public byte[] textBytes() {
         return text;
     }

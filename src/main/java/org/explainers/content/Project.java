@@ -34,6 +34,7 @@ public final class Project {
     /** Hosts whose pages may be embedded (iframes), e.g. a chart or video service; none by default. */
     public final Set<String> embedHosts;
     public final SitePaths paths;
+    private final String settingsKey;
 
     private Project(Path dir, DefaultJBakeConfiguration jbake, SiteAddress address, ZoneId zone, Set<String> embedHosts) {
         this.dir = dir;
@@ -45,15 +46,18 @@ public final class Project {
         this.zone = zone;
         this.embedHosts = embedHosts;
         this.paths = SitePaths.of(jbake);
+        String key;
+        try {
+            key = Images.sha256(Files.readAllBytes(dir.resolve("jbake.properties")));
+        } catch (IOException e) {
+            key = "";
+        }
+        this.settingsKey = key;
     }
 
     /** A fingerprint of jbake.properties: what is made from the settings (addresses, names, dates) is keyed by it. */
     public String settingsKey() {
-        try {
-            return Images.sha256(Files.readAllBytes(dir.resolve("jbake.properties")));
-        } catch (IOException e) {
-            return "";
-        }
+        return settingsKey;
     }
 
     /**

@@ -239,7 +239,7 @@ public final class Build {
         } finally {
             if (!Files.exists(Output.manifestOf(build))) {
                 try {
-                    Publish.deleteTree(build);
+                    org.explainers.content.Trees.delete(build);
                 } catch (IOException e) {
                     // removed by the next build
                 }

@@ -154,7 +154,7 @@ public final class Publish {
             }
         }
         for (Path p : old) {
-            deleteTree(p);
+            Trees.delete(p);
         }
     }
 
@@ -189,10 +189,5 @@ public final class Publish {
         if (point.equals(System.getProperty(HALT))) {
             Runtime.getRuntime().halt(3);
         }
-    }
-
-    /** See {@link Trees#delete}. */
-    public static void deleteTree(Path dir) throws IOException {
-        Trees.delete(dir);
     }
 }

@@ -31,20 +31,12 @@ class IncrementalTest {
         Path cleanDir = tmp.resolve("clean-" + name.replaceAll("\\W+", "-"));
         Fixture clean = Fixture.of(null, cleanDir);
         Fixture.copyTree(f.dir.resolve("content"), clean.dir.resolve("content.new"));
-        deleteTree(clean.dir.resolve("content"));
+        org.explainers.content.Trees.delete(clean.dir.resolve("content"));
         Files.move(clean.dir.resolve("content.new"), clean.dir.resolve("content"));
-        deleteTree(clean.dir.resolve("templates"));
+        org.explainers.content.Trees.delete(clean.dir.resolve("templates"));
         Fixture.copyTree(f.dir.resolve("templates"), clean.dir.resolve("templates"));
         assertTrue(clean.build().ok(), name + ", clean:\n" + clean.log());
         assertEquals(clean.fingerprint(), incremental, name + ": the incremental build differs from a clean one");
-    }
-
-    private static void deleteTree(Path p) throws Exception {
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 
     /** Files are taken on their stamp at once (not 3 s after they changed): the crawl sees only the edited ones. */
