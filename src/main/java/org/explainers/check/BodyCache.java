@@ -58,11 +58,11 @@ public final class BodyCache {
 
     /** The cache a previous build wrote, or an empty one (no file, another version, damaged). */
     public static BodyCache read(Path file) {
-        Map<String, Entry> map = new TreeMap<>();
+        Map<String, Entry> map = new java.util.HashMap<>();
         long base = read(file, 0, map);
         java.util.Set<String> inBase = java.util.Set.copyOf(map.keySet());
         if (base != 0) {
-            Map<String, Entry> more = new TreeMap<>();
+            Map<String, Entry> more = new java.util.HashMap<>();
             if (read(additions(file), base, more) == base) {
                 map.putAll(more);
             }
@@ -75,8 +75,9 @@ public final class BodyCache {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        Map<String, Entry> map = new TreeMap<>();
-        try (CacheInput in = new CacheInput(file)) {
+        Map<String, Entry> map = new java.util.HashMap<>();
+        java.nio.channels.FileChannel channel = null;
+        try (CacheInput in = new CacheInput(channel = java.nio.channels.FileChannel.open(file))) {
             if (in.readInt() != VERSION) {
                 return 0;
             }
@@ -88,9 +89,9 @@ public final class BodyCache {
             for (int i = 0; i < n; i++) {
                 String key = new String(in.bytes(), StandardCharsets.UTF_8);
                 String made = new String(in.bytes(), StandardCharsets.UTF_8);
-                byte[] html = in.bytes();
-                byte[] text = in.bytes();
-                byte[] words = in.bytes();
+                java.util.function.Supplier<byte[]> html = run(in, channel);
+                java.util.function.Supplier<byte[]> text = run(in, channel);
+                java.util.function.Supplier<byte[]> words = run(in, channel);
                 boolean headings = in.readBoolean();
                 int links = in.count();
                 List<Body.Link> list = new ArrayList<>(links);
@@ -108,9 +109,40 @@ public final class BodyCache {
                 return 0;
             }
             into.putAll(map);
+            if (LAZY) {
+                channel = null; // stays open for the bodies' bytes
+            }
             return id;
         } catch (IOException | RuntimeException e) {
             return 0; // a damaged cache is no cache
+        } finally {
+            close(channel);
+        }
+    }
+
+    /**
+     * Whether bodies are read from the file only when a page or the search needs them (most of
+     * a large site's are not, in a build after an edit): not on Windows, where a file held open
+     * cannot be replaced by the next cache written.
+     */
+    private static final boolean LAZY = java.io.File.separatorChar == '/';
+
+    /** A body's HTML, text or words: where they are in the file, or read now. */
+    private static java.util.function.Supplier<byte[]> run(CacheInput in, java.nio.channels.FileChannel channel) throws IOException {
+        if (!LAZY) {
+            return Body.held(in.bytes());
+        }
+        long[] run = in.pass();
+        return new Body.Stored(channel, run[0], (int) run[1]);
+    }
+
+    private static void close(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // read only
+            }
         }
     }
 

@@ -1,12 +1,19 @@
 package org.explainers.content;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A file's text as the site publishes it: Flexmark's HTML after the allowlist, and what the
  * checks and the search need from it. The HTML and the words are kept as UTF-8 (half the
- * memory of a String holding typographic quotes) and decoded by whoever uses them.
+ * memory of a String holding typographic quotes) and decoded by whoever uses them; a body
+ * taken from the cache leaves them in the cache's file until a page or the search asks.
  */
 public final class Body {
 
@@ -14,10 +21,32 @@ public final class Body {
     public record Link(String element, String attribute, String url) {
     }
 
+    /**
+     * A run of bytes in a cache file, read when it is asked for. The file was checked whole when
+     * the cache was read, and stays open: a cache written since (moved into place) does not
+     * change what this reads.
+     */
+    public record Stored(FileChannel file, long at, int length) implements Supplier<byte[]> {
+        @Override
+        public byte[] get() {
+            ByteBuffer into = ByteBuffer.allocate(length);
+            try {
+                while (into.hasRemaining()) {
+                    if (file.read(into, at + into.position()) < 0) {
+                        throw new EOFException("the body cache ended early");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return into.array();
+        }
+    }
+
     private final String key;
-    private final byte[] html;
-    private final byte[] text;
-    private final byte[] words;
+    private final Supplier<byte[]> html;
+    private final Supplier<byte[]> text;
+    private final Supplier<byte[]> words;
     private final List<Link> links;
     private final boolean headings;
 
@@ -30,7 +59,7 @@ public final class Body {
      * @param links    every address in it (a href, img src, iframe src), in document order
      * @param headings whether it has headings of its own (a page moves them below its own)
      */
-    public Body(String key, byte[] html, byte[] text, byte[] words, List<Link> links, boolean headings) {
+    public Body(String key, Supplier<byte[]> html, Supplier<byte[]> text, Supplier<byte[]> words, List<Link> links, boolean headings) {
         this.key = key;
         this.html = html;
         this.text = text;
@@ -41,7 +70,12 @@ public final class Body {
 
     /** A body just made: its search words are worked out here, once (the cache keeps them). */
     public Body(String key, String html, String text, List<Link> links, boolean headings) {
-        this(key, html.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8), words(text), links, headings);
+        this(key, held(html.getBytes(StandardCharsets.UTF_8)), held(text.getBytes(StandardCharsets.UTF_8)), held(words(text)), links, headings);
+    }
+
+    /** Bytes in memory. */
+    public static Supplier<byte[]> held(byte[] bytes) {
+        return () -> bytes;
     }
 
     private static byte[] words(String text) {
@@ -55,31 +89,32 @@ public final class Body {
     }
 
     public String html() {
-        return new String(html, StandardCharsets.UTF_8);
+        return new String(html.get(), StandardCharsets.UTF_8);
     }
 
     public String text() {
-        return new String(text, StandardCharsets.UTF_8);
+        return new String(text.get(), StandardCharsets.UTF_8);
     }
 
     /** The text's distinct search words, in the order they first occur. */
     public String[] words() {
-        return words.length == 0 ? new String[0] : new String(words, StandardCharsets.UTF_8).split(" ");
+        byte[] w = words.get();
+        return w.length == 0 ? new String[0] : new String(w, StandardCharsets.UTF_8).split(" ");
     }
 
     /** The search words' bytes, for the cache (not to be changed). */
     public byte[] wordsBytes() {
-        return words;
+        return words.get();
     }
 
     /** The HTML's bytes, for the cache (not to be changed). */
     public byte[] htmlBytes() {
-        return html;
+        return html.get();
     }
 
     /** The plain text's bytes, for the cache (not to be changed). */
     public byte[] textBytes() {
-        return text;
+        return text.get();
     }
 
     public List<Link> links() {

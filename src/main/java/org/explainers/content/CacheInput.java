@@ -17,19 +17,83 @@ public final class CacheInput extends DataInputStream {
 
     private final long size;
     private final CRC32C crc;
+    private final Counted counted;
+    private final byte[] scratch = new byte[1 << 16];
 
     public CacheInput(Path file) throws IOException {
-        this(file, new CRC32C());
+        this(Files.newInputStream(file), Files.size(file), new CRC32C());
     }
 
-    private CacheInput(Path file, CRC32C crc) throws IOException {
-        this(file, Files.size(file), crc);
+    /** Reads the channel from its start; closing this leaves it open, for reads at the {@link #position}s noted. */
+    public CacheInput(java.nio.channels.FileChannel file) throws IOException {
+        this(new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(file)) {
+            @Override
+            public void close() {
+                // the channel is its owner's to close
+            }
+        }, file.size(), new CRC32C());
     }
 
-    private CacheInput(Path file, long size, CRC32C crc) throws IOException {
-        super(new BufferedInputStream(new Summed(Files.newInputStream(file), size - Long.BYTES, crc), 1 << 16));
+    private CacheInput(java.io.InputStream file, long size, CRC32C crc) throws IOException {
+        this(new Counted(new BufferedInputStream(new Summed(file, size - Long.BYTES, crc), 1 << 16)), size, crc);
+    }
+
+    private CacheInput(Counted in, long size, CRC32C crc) {
+        super(in);
         this.size = size;
         this.crc = crc;
+        this.counted = in;
+    }
+
+    /** Counts the bytes handed out, so that a reader knows where in the file it is. */
+    private static final class Counted extends java.io.FilterInputStream {
+        private long at;
+
+        Counted(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                at++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                at += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("skipped bytes would miss the checksum: use pass()");
+        }
+    }
+
+    /** Where in the file the next byte read is. */
+    public long position() {
+        return counted.at;
+    }
+
+    /** Reads past a length-prefixed run of bytes (summed, not kept) and tells where it starts and how long it is. */
+    public long[] pass() throws IOException {
+        int n = count();
+        long at = position();
+        for (int left = n; left > 0; ) {
+            int k = read(scratch, 0, Math.min(left, scratch.length));
+            if (k < 0) {
+                throw new java.io.EOFException("damaged: a run ends early");
+            }
+            left -= k;
+        }
+        return new long[]{at, n};
     }
 
     /** Hands the checksum every byte before the file's last 8 (the checksum itself), as the buffer reads them in large runs. */
