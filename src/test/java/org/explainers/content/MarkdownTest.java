@@ -1,0 +1,45 @@
+package org.explainers.content;
+
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
+import org.explainers.fixtures.Fixture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Our text rendering skips passes of Flexmark's that change nothing: the HTML must be Flexmark's own, whatever the text. */
+class MarkdownTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Plain prose with “curly quotes”, Ukraine’s demands and an en dash – here.",
+            "Tom & Jerry, &amp; an entity, &copy; 2026, &#x41; and &nosuch; too.",
+            "An \\*escaped\\* star, a back\\\\slash and a trailing backslash\\",
+            "Less < more > and \"quoted\" text, 5 > 3 < 4.",
+            "A carriage\rreturn inside a line, and one at the end\r",
+            "Mixed: a & b\\_c\r\"d\" <e>",
+            "*Emphasis* and **strong**, `code & <tags>`, ~~struck~~ and [a link](https://example.org/?a=1&b=2 \"title & more\").",
+            "A footnote[^1].\n\n[^1]: Its text & more.",
+            "| A & B | C |\n|---|---|\n| <x> | \\| |",
+            "Term\n: Its definition & \"quotes\"",
+            "<b>raw</b> HTML & text",
+            "Line one  \nline two\n\nA new paragraph.",
+    })
+    void rendersAsFlexmarkDoes(String text, @org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Project project = Project.open(f.dir, f.site(), Fixture.HOST, new Problems());
+        Markdown ours = Markdown.of(project.jbake);
+        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(ours.extensions).toMutable()
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").toImmutable();
+        String source = String.join("\n", List.of(text.split("\n"))) + "\n";
+        String flexmark = HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(CharSubSequence.of(source)));
+        assertEquals(flexmark, ours.render(ours.parse(List.of(text.split("\n")))));
+    }
+}
