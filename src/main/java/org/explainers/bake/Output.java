@@ -1,7 +1,5 @@
 package org.explainers.bake;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.explainers.content.CacheInput;
+import org.explainers.content.CacheOutput;
 
 /**
  * The folder a bake writes, and what it may take from the build that is published now. Each
@@ -22,20 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * pages that show it, and the result is byte for byte what a clean build writes.
  *
  * <p>The keys, and the internal links each page makes, are kept in a manifest beside the build
- * ({@code <build>.manifest}, tab-separated, sorted by path).
+ * ({@code <build>.manifest}: sorted by path, each link a number in a table of the distinct links,
+ * ended with a checksum like the caches).
  */
 public final class Output {
 
-    /** What the manifest knows of one file. */
-    /**
-     * What the manifest knows of one file: its key, and a page's internal links as the manifest
-     * holds them (separated by tabs), split only when they are checked.
-     */
-    public record Entry(String key, String links) {
-        public List<String> linkList() {
-            return links.isEmpty() ? List.of() : List.of(links.split("\t"));
-        }
+    /** What the manifest knows of one file: its key, and a page's internal links (the same strings for the same link). */
+    public record Entry(String key, List<String> links) {
     }
+
+    private static final int VERSION = 1;
 
     public final Path dir;
     private final Path previousDir;
@@ -158,7 +154,7 @@ public final class Output {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        entries.put(path, new Entry(key, ""));
+        entries.put(path, new Entry(key, List.of()));
         fresh.put(path, true);
     }
 
@@ -179,7 +175,7 @@ public final class Output {
         Path target = dir.resolve(path);
         clear(target);
         Files.copy(from, target);
-        entries.put(path, new Entry(key, ""));
+        entries.put(path, new Entry(key, List.of()));
         fresh.put(path, true);
     }
 
@@ -187,13 +183,16 @@ public final class Output {
     public void links(String path, List<String> links) {
         Entry e = entries.get(path);
         if (e != null) {
-            entries.put(path, new Entry(e.key(), String.join("\t", links)));
+            entries.put(path, new Entry(e.key(), links.stream().map(l -> linkStrings.computeIfAbsent(l, k -> k)).toList()));
         }
     }
 
-    /** Every file of this build, by path. */
+    /** One string for each link made (a site's pages mostly link to the same few hundred places). */
+    private final Map<String, String> linkStrings = new ConcurrentHashMap<>();
+
+    /** Every file of this build, by path, in no order. */
     public Map<String, Entry> entries() {
-        return Collections.unmodifiableMap(new TreeMap<>(entries));
+        return Collections.unmodifiableMap(entries);
     }
 
     /** The files this bake made, in no order. */
@@ -214,36 +213,55 @@ public final class Output {
     /** Writes the manifest beside the build; the next bake reads it. */
     public void writeManifest() throws IOException {
         // What the older build had and this one has not goes, with the folders it leaves empty.
-        for (String path : new java.util.TreeSet<>(held.keySet())) {
-            if (!entries.containsKey(path)) {
-                Path file = dir.resolve(path);
-                Files.deleteIfExists(file);
-                for (Path folder = file.getParent(); !folder.equals(dir); folder = folder.getParent()) {
-                    try (java.util.stream.Stream<Path> inside = Files.list(folder)) {
-                        if (inside.findAny().isPresent()) {
-                            break;
-                        }
+        for (String path : held.keySet().stream().filter(p -> !entries.containsKey(p)).sorted().toList()) {
+            Path file = dir.resolve(path);
+            Files.deleteIfExists(file);
+            for (Path folder = file.getParent(); !folder.equals(dir); folder = folder.getParent()) {
+                try (java.util.stream.Stream<Path> inside = Files.list(folder)) {
+                    if (inside.findAny().isPresent()) {
+                        break;
                     }
-                    Files.delete(folder);
                 }
+                Files.delete(folder);
             }
         }
         // Written aside and moved into place: a manifest is there whole or not at all.
-        Path file = manifestOf(dir);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
-                w.write(e.getKey());
-                w.write('\t');
-                w.write(e.getValue().key());
-                if (!e.getValue().links().isEmpty()) {
-                    w.write('\t');
-                    w.write(e.getValue().links());
+        String[] paths = entries.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(paths);
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> table = new java.util.ArrayList<>();
+        for (String path : paths) {
+            Entry e = entries.get(path);
+            for (String link : e.links()) {
+                if (numbers.putIfAbsent(link, table.size()) == null) {
+                    table.add(link);
                 }
-                w.write('\n');
             }
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (CacheOutput out = CacheOutput.open(manifestOf(dir))) {
+            out.writeInt(VERSION);
+            out.writeInt(table.size());
+            for (String link : table) {
+                string(out, link);
+            }
+            out.writeInt(paths.length);
+            for (String path : paths) {
+                Entry e = entries.get(path);
+                string(out, path);
+                string(out, e.key());
+                out.writeInt(e.links().size());
+                for (String link : e.links()) {
+                    out.writeInt(numbers.get(link));
+                }
+            }
+            out.commit();
+        }
+    }
+
+    private static void string(CacheOutput out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
     }
 
     /** A build's manifest: every file's entry by path (empty if there is none or it cannot be read). */
@@ -252,14 +270,26 @@ public final class Output {
         if (!Files.isRegularFile(file)) {
             return map;
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                int path = line.indexOf('\t');
-                if (path > 0) {
-                    int key = line.indexOf('\t', path + 1);
-                    map.put(line.substring(0, path), key < 0 ? new Entry(line.substring(path + 1), "")
-                            : new Entry(line.substring(path + 1, key), line.substring(key + 1)));
+        try (CacheInput in = new CacheInput(file)) {
+            if (in.readInt() != VERSION) {
+                return map;
+            }
+            String[] table = new String[in.count()];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = new String(in.bytes(), StandardCharsets.UTF_8);
+            }
+            int n = in.count();
+            for (int i = 0; i < n; i++) {
+                String path = new String(in.bytes(), StandardCharsets.UTF_8);
+                String key = new String(in.bytes(), StandardCharsets.UTF_8);
+                String[] links = new String[in.count()];
+                for (int k = 0; k < links.length; k++) {
+                    links[k] = table[in.readInt()]; // out of range: damaged, caught below
                 }
+                map.put(path, new Entry(key, java.util.Arrays.asList(links)));
+            }
+            if (!in.verified()) {
+                map.clear();
             }
         } catch (IOException | RuntimeException e) {
             map.clear(); // a damaged manifest: nothing is taken over

@@ -88,15 +88,17 @@ public final class OutputCheck {
         links.forEach(out::links);
         int pages = 0;
         Map<String, Output.Entry> files = out.entries();
+        java.util.SortedMap<String, List<String>> broken = new java.util.TreeMap<>(); // reported by page, then in the page's order
         for (Map.Entry<String, Output.Entry> e : files.entrySet()) {
             pages += e.getKey().endsWith(".html") ? 1 : 0;
-            for (String target : e.getValue().linkList()) {
+            for (String target : e.getValue().links()) {
                 if (!out.has(target) && !out.has(target + (target.isEmpty() || target.endsWith("/") ? "" : "/") + "index.html")) {
-                    problems.error("site/" + e.getKey(), 0, "links to " + target + ", which the site does not have",
-                            "a template or a text points at a page that is not made; fix the link");
+                    broken.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(target);
                 }
             }
         }
+        broken.forEach((page, targets) -> targets.forEach(target -> problems.error("site/" + page, 0,
+                "links to " + target + ", which the site does not have", "a template or a text points at a page that is not made; fix the link")));
         return new Report(pages, files.size());
     }
 

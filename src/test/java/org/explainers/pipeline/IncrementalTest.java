@@ -245,6 +245,11 @@ class IncrementalTest {
             bytes[bytes.length / 2] ^= 0x01;
             Files.write(file, bytes);
         }
+        // And the published build's manifest (every file's key, every page's links): nothing is taken from it.
+        Path manifest = org.explainers.bake.Output.manifestOf(f.site().toRealPath());
+        byte[] listed = Files.readAllBytes(manifest);
+        listed[listed.length / 2] ^= 0x01;
+        Files.write(manifest, listed);
         f.replace(WHAT, "The new government decides", "The next government decides");
         assertTrue(f.build().ok(), f.log());
         f.replace(WHAT, "The next government decides", "The new government decides");
