@@ -229,24 +229,33 @@ final class Search {
             return all;
         }
 
-        /** Takes the changed sections' postings out and puts their new ones in; returns the words whose lists changed. */
+        /**
+         * Takes the changed sections' postings out and puts their new ones in; returns the words
+         * whose lists changed: those where the changed sections' postings are not what they were
+         * (a sentence added to a section changes the lists of its new words, not of all its words).
+         */
         Set<String> replace(List<Integer> ids, List<Section> sections) {
             Set<String> changed = new TreeSet<>();
             if (ids.isEmpty()) {
                 return changed;
             }
-            Set<Integer> gone = new java.util.HashSet<>(ids);
+            boolean[] gone = new boolean[sections.size()];
+            ids.forEach(id -> gone[id] = true);
+            // Each word's postings of the changed sections, before and after, in the order of the sections (ids ascend).
+            Map<String, List<Integer>> before = new HashMap<>();
+            Map<String, List<Integer>> after = new HashMap<>();
             for (java.util.Iterator<Map.Entry<String, int[]>> it = words.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<String, int[]> e = it.next();
                 int[] list = e.getValue();
                 int kept = 0;
                 for (int i = 1; i <= list[0]; i++) {
-                    if (!gone.contains(list[i] >>> 3)) {
+                    if (gone[list[i] >>> 3]) {
+                        before.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(list[i]);
+                    } else {
                         list[++kept] = list[i];
                     }
                 }
                 if (kept != list[0]) {
-                    changed.add(e.getKey());
                     list[0] = kept;
                     if (kept == 0) {
                         it.remove();
@@ -255,11 +264,11 @@ final class Search {
             }
             for (int id : ids) {
                 for (Map.Entry<String, Integer> w : words(sections.get(id)).entrySet()) {
-                    changed.add(w.getKey());
                     int[] list = words.get(w.getKey());
                     int[] grown = new int[(list == null ? 0 : list[0]) + 2];
                     int at = 1;
                     int posting = id << 3 | w.getValue();
+                    after.computeIfAbsent(w.getKey(), k -> new ArrayList<>()).add(posting);
                     boolean placed = false;
                     for (int i = 1; list != null && i <= list[0]; i++) {
                         if (!placed && list[i] >>> 3 > id) {
@@ -275,6 +284,16 @@ final class Search {
                     words.put(w.getKey(), grown);
                 }
             }
+            before.forEach((w, postings) -> {
+                if (!postings.equals(after.get(w))) {
+                    changed.add(w);
+                }
+            });
+            after.forEach((w, postings) -> {
+                if (!before.containsKey(w)) {
+                    changed.add(w);
+                }
+            });
             return changed;
         }
 

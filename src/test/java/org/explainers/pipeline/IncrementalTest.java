@@ -75,6 +75,9 @@ class IncrementalTest {
         });
         sameAsClean(tmp, f, "a text edited", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
                 "A cold winter could drain", "A very cold winter could drain"));
+        // The search's lists: words gone from a text, one added, the rest of its words as they were.
+        sameAsClean(tmp, f, "words taken out of a text", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
+                "A very cold winter could drain", "A cold winter might drain"));
         sameAsClean(tmp, f, "a template changed", x -> x.replace("templates/section.ftlh", "<h2>Topics</h2>", "<h2>Topics of this section</h2>"));
         sameAsClean(tmp, f, "an image replaced", x -> {
             try {
