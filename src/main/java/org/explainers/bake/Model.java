@@ -88,10 +88,19 @@ final class Model {
         Digest d = new Digest("section " + context(), shared).add(neighbours.computeIfAbsent(s.article(), this::neighbours));
         file(d, s);
         for (Map.Entry<Section, Integer> r : related.of(s)) {
-            d.add(r.getKey().uri()).add(r.getKey().title()).add(r.getKey().article().title()).add(r.getValue());
+            d.add(relatedCards.computeIfAbsent(r.getKey(), x -> shared.mark(List.of(x.uri(), x.title(), x.article().title()))))
+                    .add(r.getValue());
         }
         return d.hex();
     }
+
+    /*
+     * What other pages show of a section, each fingerprinted once (see Digest.Shared): a section
+     * is among five others' related sections, and in its explainer's page. Hashing its strings
+     * again for each of them was most of the keys' cost after an edit at 10,000 sections.
+     */
+    private final Map<Section, List<Object>> relatedCards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Doc, List<Object>> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * What an explainer's page ({@link #article}) is made from, as {@link #sectionInputs} is for a
@@ -108,7 +117,8 @@ final class Model {
 
     /** A document's file (its header and text), where it goes and its state. */
     private void file(Digest d, Doc doc) {
-        d.add(doc.uri()).add(doc.path()).add(doc.sha1()).add(site.state(doc).name()).add(doc.body() == null ? "" : doc.body().key());
+        d.add(files.computeIfAbsent(doc, x -> shared.mark(List.of(x.uri(), x.path(), x.sha1(), site.state(x).name(),
+                x.body() == null ? "" : x.body().key()))));
     }
 
     /** What an explainer's pages show of it: its card, and each listed section's place, title, level and state. */
