@@ -79,8 +79,8 @@ final class Search {
         docs(folder, sections, keys, out);
         Postings postings = Postings.read(cache, keys.length, out.previousKey(folder + INDEX));
         Set<String> changed = null; // the words whose lists changed; null: all of them
+        List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
         if (postings != null) {
-            List<Integer> ids = new ArrayList<>();
             for (int id = 0; id < keys.length; id++) {
                 if (!keys[id].equals(postings.keys[id])) {
                     ids.add(id);
@@ -162,7 +162,8 @@ final class Search {
         out.write(folder + INDEX, index.toString().getBytes(StandardCharsets.UTF_8), "index:" + indexKey);
         // Written now, whether or not this build is published: the lists are used only when the
         // published index's key is theirs (see Postings.read).
-        if (changed == null || !changed.isEmpty()) {
+        // Also when no list changed: the sections' keys did, and the next build compares with them.
+        if (changed == null || !ids.isEmpty()) {
             lists.write(cache);
         }
     }

@@ -213,6 +213,25 @@ class IncrementalTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.contains("links to pages/nowhere.html, which the site does not have")), f.log());
     }
 
+    /**
+     * An edit that changes no search word (punctuation) changes its section's key: the kept lists
+     * must carry the new keys, or the next build finds them stale and works every list out again.
+     */
+    @Test
+    void theSearchListsFollowAnEditThatChangesNoWord(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        f.replace(WHAT, "whether the sanctions stay. Back", "whether the sanctions stay! Back");
+        assertTrue(f.build().ok(), f.log());
+        String published = org.explainers.bake.Output.readManifest(org.explainers.bake.Output.manifestOf(f.site().toRealPath()))
+                .get("search/index.js").key();
+        try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(f.dir.resolve("target/cache/search.bin")))) {
+            in.readInt(); // version
+            in.readUTF(); // the build's code
+            assertEquals(published, "index:" + in.readUTF(), "the kept lists are those of the published index");
+        }
+    }
+
     /** A damaged cache is a cache miss: counts beyond the file's size do not take the build down. */
     @Test
     void aDamagedCacheIsACacheMiss(@TempDir Path tmp) throws Exception {
