@@ -282,6 +282,17 @@ final class Model {
         return m;
     }
 
+    private final Map<Section, Map<String, Object>> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A section on a list (a topic's pages): title, address and summary. Made and fingerprinted once, shown by several pages. */
+    Map<String, Object> entry(Section s) {
+        return entries.computeIfAbsent(s, x -> {
+            Map<String, Object> m = link(x);
+            m.put("summary", x.summary());
+            return shared.mark(java.util.Collections.unmodifiableMap(m));
+        });
+    }
+
     private final Map<Article, Map<String, Object>> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An explainer on a list: headline, standfirst, byline, dates, its first parts. Made once, shown by many pages. */

@@ -316,9 +316,7 @@ final class Pages {
             byArticle.computeIfAbsent(s.article(), a -> new ArrayList<>());
         }
         for (Section s : oldestFirst) {
-            Map<String, Object> e = model.link(s);
-            e.put("summary", s.summary());
-            byArticle.get(s.article()).add(e);
+            byArticle.get(s.article()).add(model.entry(s));
         }
         List<Object> groups = new ArrayList<>();
         byArticle.forEach((a, sections) -> groups.add(Model.data("article", model.link(a), "sections", sections)));
