@@ -33,7 +33,9 @@ class PreviewTest {
         ChromeDriver driver = Browser.start(1280, 900);
         try {
             driver.get(preview.address() + "articles/election-primer/01-who-votes.html");
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            // A live reload replaces the document between finding an element and reading it: try again.
+            WebDriverWait wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             driver.executeScript("window.__sameDocument = true");
             Thread.sleep(500); // the event stream connects
 
@@ -70,7 +72,9 @@ class PreviewTest {
         ChromeDriver driver = Browser.start(1280, 900);
         try {
             driver.get(preview.address() + "articles/new-one/01-first.html");
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            // A live reload replaces the document between finding an element and reading it: try again.
+            WebDriverWait wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             WebElement panel = wait.until(d -> d.findElement(By.id("preview-problems")));
             assertTrue(panel.getText().contains("unknown topic `enrgy`"), panel.getText());
             f.replace("content/articles/new-one/01-first.md", "[enrgy]", "[energy]");

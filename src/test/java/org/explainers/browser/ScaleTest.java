@@ -127,7 +127,8 @@ class ScaleTest {
                 }
                 String first = results.get(0).findElement(By.tagName("a")).getText();
                 results.get(0).findElement(By.tagName("a")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals(first));
+                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.tagName("h1")).getText().equals(first)); // the page may change under the lookup
             }
         } finally {
             driver.quit();
