@@ -76,8 +76,8 @@ public final class BodyCache {
             return 0;
         }
         Map<String, Entry> map = new java.util.HashMap<>();
-        java.nio.channels.FileChannel channel = null;
-        try (CacheInput in = new CacheInput(channel = java.nio.channels.FileChannel.open(file))) {
+        java.io.RandomAccessFile opened = null;
+        try (CacheInput in = new CacheInput(opened = new java.io.RandomAccessFile(file.toFile(), "r"))) {
             if (in.readInt() != VERSION) {
                 return 0;
             }
@@ -89,9 +89,9 @@ public final class BodyCache {
             for (int i = 0; i < n; i++) {
                 String key = new String(in.bytes(), StandardCharsets.UTF_8);
                 String made = new String(in.bytes(), StandardCharsets.UTF_8);
-                java.util.function.Supplier<byte[]> html = run(in, channel);
-                java.util.function.Supplier<byte[]> text = run(in, channel);
-                java.util.function.Supplier<byte[]> words = run(in, channel);
+                java.util.function.Supplier<byte[]> html = run(in, opened);
+                java.util.function.Supplier<byte[]> text = run(in, opened);
+                java.util.function.Supplier<byte[]> words = run(in, opened);
                 boolean headings = in.readBoolean();
                 int links = in.count();
                 List<Body.Link> list = new ArrayList<>(links);
@@ -110,13 +110,13 @@ public final class BodyCache {
             }
             into.putAll(map);
             if (LAZY) {
-                channel = null; // stays open for the bodies' bytes
+                opened = null; // stays open for the bodies' bytes
             }
             return id;
         } catch (IOException | RuntimeException e) {
             return 0; // a damaged cache is no cache
         } finally {
-            close(channel);
+            close(opened);
         }
     }
 
@@ -128,12 +128,12 @@ public final class BodyCache {
     private static final boolean LAZY = java.io.File.separatorChar == '/';
 
     /** A body's HTML, text or words: where they are in the file, or read now. */
-    private static java.util.function.Supplier<byte[]> run(CacheInput in, java.nio.channels.FileChannel channel) throws IOException {
+    private static java.util.function.Supplier<byte[]> run(CacheInput in, java.io.RandomAccessFile file) throws IOException {
         if (!LAZY) {
             return Body.held(in.bytes());
         }
         long[] run = in.pass();
-        return new Body.Stored(channel, run[0], (int) run[1]);
+        return new Body.Stored(file, run[0], (int) run[1]);
     }
 
     private static void close(java.io.Closeable c) {

@@ -1,10 +1,8 @@
 package org.explainers.content;
 
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,22 +22,22 @@ public final class Body {
     /**
      * A run of bytes in a cache file, read when it is asked for. The file was checked whole when
      * the cache was read, and stays open: a cache written since (moved into place) does not
-     * change what this reads.
+     * change what this reads. A RandomAccessFile, not a FileChannel: an interrupted thread (a
+     * failed bake stops its pool) closes a channel for every later read, the preview's included.
      */
-    public record Stored(FileChannel file, long at, int length) implements Supplier<byte[]> {
+    public record Stored(RandomAccessFile file, long at, int length) implements Supplier<byte[]> {
         @Override
         public byte[] get() {
-            ByteBuffer into = ByteBuffer.allocate(length);
+            byte[] bytes = new byte[length];
             try {
-                while (into.hasRemaining()) {
-                    if (file.read(into, at + into.position()) < 0) {
-                        throw new EOFException("the body cache ended early");
-                    }
+                synchronized (file) {
+                    file.seek(at);
+                    file.readFully(bytes);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return into.array();
+            return bytes;
         }
     }
 

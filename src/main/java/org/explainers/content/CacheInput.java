@@ -24,14 +24,19 @@ public final class CacheInput extends DataInputStream {
         this(Files.newInputStream(file), Files.size(file), new CRC32C());
     }
 
-    /** Reads the channel from its start; closing this leaves it open, for reads at the {@link #position}s noted. */
-    public CacheInput(java.nio.channels.FileChannel file) throws IOException {
-        this(new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(file)) {
+    /** Reads the file from its start; closing this leaves it open, for reads at the {@link #position}s noted. */
+    public CacheInput(java.io.RandomAccessFile file) throws IOException {
+        this(new java.io.InputStream() {
             @Override
-            public void close() {
-                // the channel is its owner's to close
+            public int read() throws IOException {
+                return file.read();
             }
-        }, file.size(), new CRC32C());
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return file.read(b, off, len);
+            }
+        }, file.length(), new CRC32C());
     }
 
     private CacheInput(java.io.InputStream file, long size, CRC32C crc) throws IOException {
