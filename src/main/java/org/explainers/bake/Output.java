@@ -2,7 +2,6 @@ package org.explainers.bake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -242,13 +241,13 @@ public final class Output {
             out.writeInt(VERSION);
             out.writeInt(table.size());
             for (String link : table) {
-                string(out, link);
+                out.string(link);
             }
             out.writeInt(paths.length);
             for (String path : paths) {
                 Entry e = entries.get(path);
-                string(out, path);
-                string(out, e.key());
+                out.string(path);
+                out.string(e.key());
                 out.writeInt(e.links().size());
                 for (String link : e.links()) {
                     out.writeInt(numbers.get(link));
@@ -256,12 +255,6 @@ public final class Output {
             }
             out.commit();
         }
-    }
-
-    private static void string(CacheOutput out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 
     /** A build's manifest: every file's entry by path (empty if there is none or it cannot be read). */
@@ -276,12 +269,12 @@ public final class Output {
             }
             String[] table = new String[in.count()];
             for (int i = 0; i < table.length; i++) {
-                table[i] = new String(in.bytes(), StandardCharsets.UTF_8);
+                table[i] = in.string();
             }
             int n = in.count();
             for (int i = 0; i < n; i++) {
-                String path = new String(in.bytes(), StandardCharsets.UTF_8);
-                String key = new String(in.bytes(), StandardCharsets.UTF_8);
+                String path = in.string();
+                String key = in.string();
                 String[] links = new String[in.count()];
                 for (int k = 0; k < links.length; k++) {
                     links[k] = table[in.readInt()]; // out of range: damaged, caught below

@@ -135,8 +135,7 @@ final class Related {
                 all.put(memo.get(n).length).put(memo.get(n));
             }
             out.writeInt(total);
-            out.writeInt(bytes.capacity());
-            out.write(bytes.array());
+            out.bytes(bytes.array());
             out.commit();
         }
     }

@@ -360,8 +360,7 @@ final class Search {
                         int[] list = e.getValue();
                         java.nio.ByteBuffer packed = java.nio.ByteBuffer.allocate(list[0] * 4);
                         packed.asIntBuffer().put(list, 1, list[0]);
-                        out.writeInt(packed.capacity());
-                        out.write(packed.array());
+                        out.bytes(packed.array());
                     }
                     out.commit();
                 }

@@ -6,9 +6,7 @@ import org.explainers.content.CacheOutput;
 import org.explainers.content.Doc;
 import org.explainers.content.Images;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,8 +85,8 @@ public final class BodyCache {
             }
             int n = in.count();
             for (int i = 0; i < n; i++) {
-                String key = new String(in.bytes(), StandardCharsets.UTF_8);
-                String made = new String(in.bytes(), StandardCharsets.UTF_8);
+                String key = in.string();
+                String made = in.string();
                 java.util.function.Supplier<byte[]> html = run(in, opened);
                 java.util.function.Supplier<byte[]> text = run(in, opened);
                 java.util.function.Supplier<byte[]> words = run(in, opened);
@@ -96,7 +94,7 @@ public final class BodyCache {
                 int links = in.count();
                 List<Body.Link> list = new ArrayList<>(links);
                 for (int k = 0; k < links; k++) {
-                    list.add(new Body.Link(in.readUTF(), in.readUTF(), new String(in.bytes(), StandardCharsets.UTF_8)));
+                    list.add(new Body.Link(in.readUTF(), in.readUTF(), in.string()));
                 }
                 int deps = in.count();
                 Map<String, String> images = new TreeMap<>();
@@ -219,17 +217,17 @@ public final class BodyCache {
             out.writeInt(sorted.size());
             for (Map.Entry<String, Entry> e : sorted.entrySet()) {
                 Body b = e.getValue().body;
-                bytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
-                bytes(out, b.key().getBytes(StandardCharsets.UTF_8));
-                bytes(out, b.htmlBytes());
-                bytes(out, b.textBytes());
-                bytes(out, b.wordsBytes());
+                out.string(e.getKey());
+                out.string(b.key());
+                out.bytes(b.htmlBytes());
+                out.bytes(b.textBytes());
+                out.bytes(b.wordsBytes());
                 out.writeBoolean(b.headings());
                 out.writeInt(b.links().size());
                 for (Body.Link l : b.links()) {
                     out.writeUTF(l.element());
                     out.writeUTF(l.attribute());
-                    bytes(out, l.url().getBytes(StandardCharsets.UTF_8));
+                    out.string(l.url());
                 }
                 out.writeInt(e.getValue().images.size());
                 for (Map.Entry<String, String> d : e.getValue().images.entrySet()) {
@@ -239,10 +237,5 @@ public final class BodyCache {
             }
             out.commit();
         }
-    }
-
-    private static void bytes(DataOutputStream out, byte[] b) throws IOException {
-        out.writeInt(b.length);
-        out.write(b);
     }
 }

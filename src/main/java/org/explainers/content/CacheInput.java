@@ -155,4 +155,9 @@ public final class CacheInput extends DataInputStream {
         readFully(b);
         return b;
     }
+
+    /** A string written by {@link CacheOutput#string}. */
+    public String string() throws IOException {
+        return new String(bytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

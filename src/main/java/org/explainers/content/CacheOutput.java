@@ -32,6 +32,17 @@ public final class CacheOutput extends DataOutputStream {
         return new CacheOutput(file, file.resolveSibling(file.getFileName() + ".tmp"), new CRC32C());
     }
 
+    /** A length-prefixed run of bytes ({@link CacheInput#bytes}). */
+    public void bytes(byte[] b) throws IOException {
+        writeInt(b.length);
+        write(b);
+    }
+
+    /** A string of any length as UTF-8 ({@link CacheInput#string}; writeUTF stops at 64 KB). */
+    public void string(String s) throws IOException {
+        bytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Ends the file with its checksum and moves it into place. */
     public void commit() throws IOException {
         flush(); // the buffer hands the checksum its bytes in large runs

@@ -1,6 +1,5 @@
 package org.explainers.content;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,7 +135,7 @@ public final class DocCache {
         return new Entry(uri, source, sha1, stamp, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart));
     }
 
-    private static void entry(DataOutputStream out, Entry e) throws IOException {
+    private static void entry(CacheOutput out, Entry e) throws IOException {
         out.writeUTF(e.uri());
         out.writeUTF(e.source());
         out.writeUTF(e.sha1());
@@ -161,14 +160,12 @@ public final class DocCache {
     }
 
     /** A header value: the types {@link FieldType} reads into, each with a tag. */
-    private static void value(DataOutputStream out, Object v) throws IOException {
+    private static void value(CacheOutput out, Object v) throws IOException {
         if (v == null) {
             out.writeByte('n');
         } else if (v instanceof String s) {
             out.writeByte('s');
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
+            out.string(s);
         } else if (v instanceof Integer i) {
             out.writeByte('i');
             out.writeInt(i);
@@ -213,7 +210,7 @@ public final class DocCache {
             case 'n':
                 return null;
             case 's':
-                return new String(in.bytes(), StandardCharsets.UTF_8);
+                return in.string();
             case 'i':
                 return in.readInt();
             case 'm':
