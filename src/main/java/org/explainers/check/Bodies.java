@@ -211,7 +211,9 @@ public final class Bodies {
 
     /**
      * The line in the file of the first raw HTML, link or image node of Flexmark's tree whose
-     * source contains one of the needles; the text's first line when none does.
+     * source contains one of the needles, as written or with its entities and backslash escapes
+     * decoded (the allowlist judges {@code jav&#x09;ascript:} as {@code jav\tascript:}); the
+     * text's first line when none does.
      */
     private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, String... needles) {
         for (String needle : needles) {
@@ -219,7 +221,9 @@ public final class Bodies {
             for (Node node : ast.getDescendants()) {
                 if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof Link || node instanceof Image
                         || node instanceof AutoLink || node instanceof Reference) {
-                    if (node.getChars().toString().toLowerCase(Locale.ROOT).contains(n)) {
+                    String source = node.getChars().toString();
+                    if (source.toLowerCase(Locale.ROOT).contains(n)
+                            || com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {
                         return d.firstLine + node.getStartLineNumber();
                     }
                 }

@@ -54,6 +54,9 @@ class HostileTextTest {
                 arguments("a fence inside an HTML block", "<div>\n```\n<script>alert(1)</script>\n```\n</div>", 0, "raw <script> is not allowed"),
                 arguments("an entity-encoded scheme", "<a href=\"&#106;avascript:alert(1)\">x</a>", 0, "uses `javascript:`"),
                 arguments("a tab inside the scheme", "<a href=\"java&#9;script:alert(1)\">x</a>", 0, "uses `javascript:`"),
+                // The line of an address written with entities: found by its decoded form too.
+                arguments("an entity-encoded link further down", "Intro.\n\nA [x](jav&#x09;ascript:alert(1)) here.", 2, "uses `javascript:`"),
+                arguments("an entity-encoded attribute further down", "Intro.\n\n<a href=\"java&#9;script:alert(1)\">x</a>", 2, "uses `javascript:`"),
                 arguments("a Markdown link to javascript:", "[x](javascript:alert(1))", 0, "uses `javascript:`"),
                 arguments("an autolink to javascript:", "<javascript:alert(1)>", 0, "uses `javascript:`"),
                 arguments("a reference to javascript:", "[x][r]\n\n[r]: javascript:alert(1)", 2, "uses `javascript:`"),
