@@ -220,15 +220,19 @@ public final class SiteCheck {
     /**
      * The line of the first Markdown line mentioning the address (it may be written as .md or
      * without its #anchor): first where it stands as a whole address, between delimiters such as
-     * {@code (x)} or {@code "x"}, so that a short name does not match inside a word; then anywhere.
+     * {@code (x)} or {@code "x"}, so that a short name does not match inside a word; then anywhere;
+     * then in the line as Flexmark reads it, entities and backslash escapes decoded
+     * ({@code nowhere&#46;md} is the address {@code nowhere.md}).
      */
     private static int line(Doc d, String url) {
         String md = url.replaceAll("\\.html(#|$)", ".md$1");
         List<String> lines = d.markdown();
-        for (boolean whole : new boolean[]{true, false}) {
+        for (int pass = 0; pass < 3; pass++) {
             for (String needle : List.of(url, md, url.replaceAll("#.*", ""))) {
                 for (int i = 0; !needle.isEmpty() && i < lines.size(); i++) {
-                    if (whole ? standsAlone(lines.get(i), needle) : lines.get(i).contains(needle)) {
+                    String line = lines.get(i);
+                    if (pass == 0 ? standsAlone(line, needle) : pass == 1 ? line.contains(needle)
+                            : com.vladsch.flexmark.util.sequence.Escaping.unescapeString(line).contains(needle)) {
                         return d.firstLine + i;
                     }
                 }

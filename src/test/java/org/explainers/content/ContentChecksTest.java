@@ -165,6 +165,8 @@ public class ContentChecksTest {
                 arguments("a short image name also inside a word above", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\"A chart\">\n")
                                 .replace("Some text.", "Text about extra.png files."),
                         ONE + ":16: image `ra.png` points to articles/a/ra.png, which the site does not have (put the image beside the text; the address is relative to this file)"),
+                arguments("a missing page's address written with an entity", ONE, section(1, "", "An extra line.\n\nSee [this](nowhere&#46;md).\n"),
+                        ONE + ":16: link `nowhere.html` points to articles/a/nowhere.html, which the site does not have (did you mean `01-one.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
                         "content/articles/a/map.svg: SVG images can run script when opened on their own, so the site publishes none (export the image as PNG and use that file)"),
                 arguments("same anchor twice", DIR + "03-one.md", section(3, "", ""),
