@@ -21,26 +21,77 @@ import org.explainers.content.CacheOutput;
  * pages that show it, and the result is byte for byte what a clean build writes.
  *
  * <p>The keys, and the internal links each page makes, are kept in a manifest beside the build
- * ({@code <build>.manifest}: sorted by path, each link a number in a table of the distinct links,
- * ended with a checksum like the caches).
+ * ({@code <build>.manifest}: sorted by path, each page's links numbers in a table of the distinct
+ * links, ended with a checksum like the caches). A build's table starts as the published build's
+ * and only grows, so a page taken over keeps its links' numbers as they were written: at 10,000
+ * sections, decoding and numbering a million links again was most of reading and writing it.
+ * When the table holds as many links no page uses as used ones, it is made anew.
  */
 public final class Output {
 
-    /** What the manifest knows of one file: its key, and a page's internal links (the same strings for the same link). */
-    public record Entry(String key, List<String> links) {
+    /**
+     * What the manifest knows of one file: its key, and a page's internal links (the same
+     * strings for the same link), kept as their numbers in a manifest's table until asked for.
+     */
+    public static final class Entry {
+        private final String key;
+        private final Table table;
+        private final byte[] numbers;
+        private volatile List<String> links;
+
+        Entry(String key, List<String> links) {
+            this(key, links, null, null);
+        }
+
+        private Entry(String key, List<String> links, Table table, byte[] numbers) {
+            this.key = key;
+            this.links = links;
+            this.table = table;
+            this.numbers = numbers;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public List<String> links() {
+            List<String> l = links;
+            if (l == null) {
+                List<String> decoded = new java.util.ArrayList<>();
+                eachNumber(numbers, n -> decoded.add(table.strings.get(n)));
+                links = l = decoded;
+            }
+            return l;
+        }
     }
 
-    private static final int VERSION = 1;
+    /** A manifest's table of links; {@code live} is how many were in use when it was last made anew. */
+    private record Table(List<String> strings, int live) {
+        /** Whether numbers into this table mean the same links in {@code other}. */
+        boolean prefixOf(Table other) {
+            return strings.size() <= other.strings.size() && strings.equals(other.strings.subList(0, strings.size()));
+        }
+    }
+
+    /** A manifest: the files by path, and the table their links' numbers refer to. */
+    private record Manifest(Map<String, Entry> entries, Table table) {
+        static final Manifest NONE = new Manifest(Map.of(), new Table(List.of(), 0));
+    }
+
+    private static final int VERSION = 2;
 
     public final Path dir;
     private final Path previousDir;
     private final Map<String, Entry> previous;
+    /** The published build's table, which this build's starts from. */
+    private final Table previousTable;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Files made in this bake (not linked): only these need checking again. */
     private final Map<String, Boolean> fresh = new ConcurrentHashMap<>();
 
     /** What the folder held when this build took it over (an older build's files), by path; empty for a new folder. */
     private final Map<String, Entry> held;
+    private final Table heldTable;
 
     /**
      * @param dir      the new build's folder: new, or an older build's (see {@code Publish.next})
@@ -49,10 +100,13 @@ public final class Output {
      */
     public Output(Path dir, Path previous, Path held) throws IOException {
         this.dir = dir;
-        Map<String, Entry> before = previous == null ? Map.of() : readManifest(manifestOf(previous));
-        this.previousDir = before.isEmpty() ? null : previous;
-        this.previous = before;
-        Map<String, Entry> there = held == null ? Map.of() : readManifest(held);
+        Manifest before = previous == null ? Manifest.NONE : read(manifestOf(previous));
+        this.previousDir = before.entries().isEmpty() ? null : previous;
+        this.previous = before.entries();
+        this.previousTable = before.table();
+        Manifest heldManifest = held == null ? Manifest.NONE : read(held);
+        Map<String, Entry> there = heldManifest.entries();
+        this.heldTable = heldManifest.table();
         if (Files.isDirectory(dir) && there.isEmpty()) {
             // What it holds is not known: it is emptied.
             org.explainers.content.Trees.delete(dir);
@@ -209,6 +263,24 @@ public final class Output {
         return fresh.size();
     }
 
+    /**
+     * The pages whose links the output check must follow: those made now, and those taken over
+     * from a build that had a file this one has not. A page taken over is the build's it came
+     * from, byte for byte, and every link of it led to a file of that build (its output check
+     * saw to it); while this build has every file that one had, the links still lead somewhere.
+     */
+    public Map<String, Entry> linksToCheck() {
+        boolean previousLost = previous.keySet().stream().anyMatch(p -> !entries.containsKey(p));
+        boolean heldLost = held.keySet().stream().anyMatch(p -> !entries.containsKey(p));
+        Map<String, Entry> check = new HashMap<>();
+        entries.forEach((path, e) -> {
+            if (fresh.containsKey(path) || previousLost && e == previous.get(path) || heldLost && e == held.get(path)) {
+                check.put(path, e);
+            }
+        });
+        return check;
+    }
+
     /** Writes the manifest beside the build; the next bake reads it. */
     public void writeManifest() throws IOException {
         // What the older build had and this one has not goes, with the folders it leaves empty.
@@ -224,34 +296,52 @@ public final class Output {
                 Files.delete(folder);
             }
         }
-        // Written aside and moved into place: a manifest is there whole or not at all.
         String[] paths = entries.keySet().toArray(new String[0]);
         java.util.Arrays.sort(paths);
+        // The published build's table, grown by the links it lacks; made anew once it holds as
+        // many links that no page may use any more as it held in use when last made.
+        boolean anew = previousTable.strings().size() > 2 * previousTable.live() + 1024;
+        List<String> table = new java.util.ArrayList<>(anew ? List.of() : previousTable.strings());
+        boolean heldFits = !anew && heldTable.prefixOf(previousTable);
         Map<String, Integer> numbers = new HashMap<>();
-        List<String> table = new java.util.ArrayList<>();
-        for (String path : paths) {
-            Entry e = entries.get(path);
-            for (String link : e.links()) {
-                if (numbers.putIfAbsent(link, table.size()) == null) {
-                    table.add(link);
+        byte[][] runs = new byte[paths.length][];
+        Numbers encoder = new Numbers();
+        for (int i = 0; i < paths.length; i++) {
+            Entry e = entries.get(paths[i]);
+            if (!anew && e.numbers != null && (e.table == previousTable || e.table == heldTable && heldFits)) {
+                runs[i] = e.numbers; // the same numbers mean the same links in this table
+                continue;
+            }
+            if (numbers.isEmpty() && !table.isEmpty()) {
+                for (int n = 0; n < table.size(); n++) {
+                    numbers.putIfAbsent(table.get(n), n);
                 }
             }
+            encoder.reset();
+            for (String link : e.links()) {
+                Integer n = numbers.get(link);
+                if (n == null) {
+                    n = table.size();
+                    table.add(link);
+                    numbers.put(link, n);
+                }
+                encoder.add(n);
+            }
+            runs[i] = encoder.bytes();
         }
+        // Written aside and moved into place: a manifest is there whole or not at all.
         try (CacheOutput out = CacheOutput.open(manifestOf(dir))) {
             out.writeInt(VERSION);
+            out.writeInt(anew || previousTable.strings().isEmpty() ? table.size() : previousTable.live());
             out.writeInt(table.size());
             for (String link : table) {
                 out.string(link);
             }
             out.writeInt(paths.length);
-            for (String path : paths) {
-                Entry e = entries.get(path);
-                out.string(path);
-                out.string(e.key());
-                out.writeInt(e.links().size());
-                for (String link : e.links()) {
-                    out.writeInt(numbers.get(link));
-                }
+            for (int i = 0; i < paths.length; i++) {
+                out.string(paths[i]);
+                out.string(entries.get(paths[i]).key());
+                out.bytes(runs[i]);
             }
             out.commit();
         }
@@ -259,35 +349,83 @@ public final class Output {
 
     /** A build's manifest: every file's entry by path (empty if there is none or it cannot be read). */
     public static Map<String, Entry> readManifest(Path file) {
-        Map<String, Entry> map = new HashMap<>();
+        return read(file).entries();
+    }
+
+    private static Manifest read(Path file) {
         if (!Files.isRegularFile(file)) {
-            return map;
+            return Manifest.NONE;
         }
         try (CacheInput in = new CacheInput(file)) {
             if (in.readInt() != VERSION) {
-                return map;
+                return Manifest.NONE;
             }
-            String[] table = new String[in.count()];
-            for (int i = 0; i < table.length; i++) {
-                table[i] = in.string();
+            int live = in.count();
+            String[] strings = new String[in.count()];
+            for (int i = 0; i < strings.length; i++) {
+                strings[i] = in.string();
             }
+            Table table = new Table(java.util.Arrays.asList(strings), live);
             int n = in.count();
+            Map<String, Entry> map = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String path = in.string();
                 String key = in.string();
-                String[] links = new String[in.count()];
-                for (int k = 0; k < links.length; k++) {
-                    links[k] = table[in.readInt()]; // out of range: damaged, caught below
-                }
-                map.put(path, new Entry(key, java.util.Arrays.asList(links)));
+                byte[] run = in.bytes();
+                eachNumber(run, k -> {
+                    if (k >= strings.length) {
+                        throw new IllegalStateException("damaged: link " + k);
+                    }
+                });
+                map.put(path, new Entry(key, null, table, run));
             }
-            if (!in.verified()) {
-                map.clear();
-            }
+            return in.verified() ? new Manifest(map, table) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {
-            map.clear(); // a damaged manifest: nothing is taken over
+            return Manifest.NONE; // a damaged manifest: nothing is taken over
         }
-        return map;
     }
 
+    /** Numbers written as unsigned LEB128 varints: seven bits a byte, the high bit set on all but the last. */
+    private static final class Numbers {
+        private byte[] buf = new byte[256];
+        private int len;
+
+        void reset() {
+            len = 0;
+        }
+
+        void add(int n) {
+            if (len + 5 > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            while ((n & ~0x7F) != 0) {
+                buf[len++] = (byte) ((n & 0x7F) | 0x80);
+                n >>>= 7;
+            }
+            buf[len++] = (byte) n;
+        }
+
+        byte[] bytes() {
+            return java.util.Arrays.copyOf(buf, len);
+        }
+    }
+
+    /** Hands each number of a run of varints to {@code to}; a run cut short or a number over 28 bits is damage. */
+    private static void eachNumber(byte[] run, java.util.function.IntConsumer to) {
+        int n = 0;
+        int shift = 0;
+        for (byte b : run) {
+            n |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                to.accept(n);
+                n = 0;
+                shift = 0;
+            } else if ((shift += 7) > 21) {
+                throw new IllegalStateException("damaged: a number too long");
+            }
+        }
+        if (shift != 0) {
+            throw new IllegalStateException("damaged: a number cut short");
+        }
+    }
 }

@@ -86,11 +86,10 @@ public final class OutputCheck {
             }
         });
         links.forEach(out::links);
-        int pages = 0;
         Map<String, Output.Entry> files = out.entries();
+        int pages = (int) files.keySet().stream().filter(p -> p.endsWith(".html")).count();
         java.util.SortedMap<String, List<String>> broken = new java.util.TreeMap<>(); // reported by page, then in the page's order
-        for (Map.Entry<String, Output.Entry> e : files.entrySet()) {
-            pages += e.getKey().endsWith(".html") ? 1 : 0;
+        for (Map.Entry<String, Output.Entry> e : out.linksToCheck().entrySet()) {
             for (String target : e.getValue().links()) {
                 if (!out.has(target) && !out.has(target + (target.isEmpty() || target.endsWith("/") ? "" : "/") + "index.html")) {
                     broken.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(target);
