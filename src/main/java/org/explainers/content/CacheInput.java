@@ -1,8 +1,9 @@
 package org.explainers.content;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
@@ -12,21 +13,31 @@ import java.util.zip.CRC32C;
  * count or length may exceed the file's own size, so a bad number fails with an IOException
  * instead of an allocation that takes the build down. The file ends with the checksum of its
  * bytes ({@link CacheOutput}): what was read is used only once it is {@link #verified}.
+ *
+ * <p>It reads what {@link java.io.DataOutputStream} writes, from a buffer of its own: through
+ * {@code DataInputStream}, each number was four calls down a stack of streams, and reading the
+ * caches of a 10,000-section site was millions of them.
  */
-public final class CacheInput extends DataInputStream {
+public final class CacheInput implements java.io.Closeable {
 
+    private final InputStream file;
     private final long size;
-    private final CRC32C crc;
-    private final Counted counted;
-    private final byte[] scratch = new byte[1 << 16];
+    /** The bytes before the checksum, which is the last 8. */
+    private final long summed;
+    private final CRC32C crc = new CRC32C();
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    /** Where in the file buf[0] is. */
+    private long base;
 
     public CacheInput(Path file) throws IOException {
-        this(Files.newInputStream(file), Files.size(file), new CRC32C());
+        this(Files.newInputStream(file), Files.size(file));
     }
 
     /** Reads the file from its start; closing this leaves it open, for reads at the {@link #position}s noted. */
     public CacheInput(java.io.RandomAccessFile file) throws IOException {
-        this(new java.io.InputStream() {
+        this(new InputStream() {
             @Override
             public int read() throws IOException {
                 return file.read();
@@ -36,55 +47,98 @@ public final class CacheInput extends DataInputStream {
             public int read(byte[] b, int off, int len) throws IOException {
                 return file.read(b, off, len);
             }
-        }, file.length(), new CRC32C());
+        }, file.length());
     }
 
-    private CacheInput(java.io.InputStream file, long size, CRC32C crc) throws IOException {
-        this(new Counted(new BufferedInputStream(new Summed(file, size - Long.BYTES, crc), 1 << 16)), size, crc);
-    }
-
-    private CacheInput(Counted in, long size, CRC32C crc) {
-        super(in);
+    private CacheInput(InputStream file, long size) {
+        this.file = file;
         this.size = size;
-        this.crc = crc;
-        this.counted = in;
+        this.summed = size - Long.BYTES;
     }
 
-    /** Counts the bytes handed out, so that a reader knows where in the file it is. */
-    private static final class Counted extends java.io.FilterInputStream {
-        private long at;
-
-        Counted(java.io.InputStream in) {
-            super(in);
+    /** Makes at least {@code n} (at most the buffer's size) bytes ready, or fails at the file's end. */
+    private void need(int n) throws IOException {
+        if (lim - pos >= n) {
+            return;
         }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                at++;
+        System.arraycopy(buf, pos, buf, 0, lim - pos);
+        base += pos;
+        lim -= pos;
+        pos = 0;
+        while (lim < n) {
+            int k = file.read(buf, lim, buf.length - lim);
+            if (k < 0) {
+                throw new EOFException("damaged: the file ends early");
             }
-            return b;
+            sum(buf, lim, k, base + lim);
+            lim += k;
         }
+    }
 
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                at += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            throw new UnsupportedOperationException("skipped bytes would miss the checksum: use pass()");
-        }
+    /** Hands the checksum the bytes read at file offset {@code at} that come before the checksum. */
+    private void sum(byte[] b, int off, int len, long at) {
+        int n = (int) Math.max(0, Math.min(len, summed - at));
+        crc.update(b, off, n);
     }
 
     /** Where in the file the next byte read is. */
     public long position() {
-        return counted.at;
+        return base + pos;
+    }
+
+    public byte readByte() throws IOException {
+        need(1);
+        return buf[pos++];
+    }
+
+    public boolean readBoolean() throws IOException {
+        return readByte() != 0;
+    }
+
+    public int readInt() throws IOException {
+        need(4);
+        int v = (buf[pos] & 0xFF) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8 | buf[pos + 3] & 0xFF;
+        pos += 4;
+        return v;
+    }
+
+    public long readLong() throws IOException {
+        return (long) readInt() << 32 | readInt() & 0xFFFFFFFFL;
+    }
+
+    /** Fills {@code b}: from the buffer, then straight from the file. */
+    public void readFully(byte[] b) throws IOException {
+        int n = Math.min(b.length, lim - pos);
+        System.arraycopy(buf, pos, b, 0, n);
+        pos += n;
+        while (n < b.length) {
+            int k = file.read(b, n, b.length - n);
+            if (k < 0) {
+                throw new EOFException("damaged: the file ends early");
+            }
+            sum(b, n, k, position());
+            base += k;
+            n += k;
+        }
+    }
+
+    /** A string written by {@link java.io.DataOutputStream#writeUTF}: modified UTF-8 after a two-byte length. */
+    public String readUTF() throws IOException {
+        need(2);
+        int n = (buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF;
+        pos += 2;
+        byte[] b = new byte[n];
+        readFully(b);
+        for (byte x : b) {
+            if (x <= 0) { // beyond ASCII, or a zero (written as two bytes): Java's own decoder
+                byte[] whole = new byte[n + 2];
+                whole[0] = (byte) (n >>> 8);
+                whole[1] = (byte) n;
+                System.arraycopy(b, 0, whole, 2, n);
+                return new java.io.DataInputStream(new java.io.ByteArrayInputStream(whole)).readUTF();
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     /** Reads past a length-prefixed run of bytes (summed, not kept) and tells where it starts and how long it is. */
@@ -92,52 +146,27 @@ public final class CacheInput extends DataInputStream {
         int n = count();
         long at = position();
         for (int left = n; left > 0; ) {
-            int k = read(scratch, 0, Math.min(left, scratch.length));
-            if (k < 0) {
-                throw new java.io.EOFException("damaged: a run ends early");
-            }
+            need(1);
+            int k = Math.min(left, lim - pos);
+            pos += k;
             left -= k;
         }
         return new long[]{at, n};
     }
 
-    /** Hands the checksum every byte before the file's last 8 (the checksum itself), as the buffer reads them in large runs. */
-    private static final class Summed extends java.io.FilterInputStream {
-        private final long end;
-        private final CRC32C crc;
-        private long at;
-
-        Summed(java.io.InputStream in, long end, CRC32C crc) {
-            super(in);
-            this.end = end;
-            this.crc = crc;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && at++ < end) {
-                crc.update(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                int summed = (int) Math.max(0, Math.min(n, end - at));
-                crc.update(b, off, summed);
-                at += n;
-            }
-            return n;
-        }
-    }
-
     /** Whether the file ends here, with the checksum of everything read before. */
     public boolean verified() throws IOException {
+        if (position() != summed) {
+            return false;
+        }
         long sum = crc.getValue();
-        return readLong() == sum && read() == -1;
+        if (readLong() != sum) {
+            return false;
+        }
+        if (lim - pos > 0) {
+            return false;
+        }
+        return file.read() == -1;
     }
 
     /** A count of entries that follow (each takes at least a byte). */
@@ -158,6 +187,19 @@ public final class CacheInput extends DataInputStream {
 
     /** A string written by {@link CacheOutput#string}. */
     public String string() throws IOException {
-        return new String(bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int n = count();
+        if (n <= lim - pos) {
+            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+        byte[] b = new byte[n];
+        readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
     }
 }

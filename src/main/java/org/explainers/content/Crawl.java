@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +33,8 @@ import java.util.regex.Pattern;
 public final class Crawl {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** The number a section's file name starts with, which its anchor leaves out. */
+    private static final Pattern NUMBER = Pattern.compile("^[0-9]+-");
     /** Ids the article page itself uses: no section may take one as its #anchor. */
     static final Set<String> RESERVED_IDS = Set.of("main", "contents", "toc-title", "search-q", "search-status",
             "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline");
@@ -90,7 +91,7 @@ public final class Crawl {
                 DocCache.Entry known = cache.bySource(source);
                 boolean sameMedia = known != null && known.media().equals(mediaOf.apply(source));
                 // A file in a folder with an ignore file is left to the crawl, which skips it (and that is reported).
-                if (sameMedia && !ignored(source, ignoring) && known.stamp().vouchesFor(now)) {
+                if (sameMedia && (ignoring.isEmpty() || !ignored(source, ignoring)) && known.stamp().vouchesFor(now)) {
                     vouched.add(known);
                     continue;
                 }
@@ -106,7 +107,7 @@ public final class Crawl {
             ahead.shutdownNow();
         }
         List<Doc> docs = new ArrayList<>();
-        Set<String> crawled = new TreeSet<>();
+        Set<String> crawled = new java.util.HashSet<>();
         for (DocCache.Entry e : vouched) {
             docs.add(fromCache(project, e));
             cache.keep(e);
@@ -273,7 +274,7 @@ public final class Crawl {
         String name = parts[parts.length - 1].substring(0, parts[parts.length - 1].length() - 3);
         return switch (kind) {
             case ARTICLE -> new Article(parts[1], source, file, header, body, first);
-            case SECTION -> new Section(name.replaceFirst("^[0-9]+-", ""), source, file, header, body, first);
+            case SECTION -> new Section(NUMBER.matcher(name).replaceFirst(""), source, file, header, body, first);
             case PAGE -> new Page(name, source, file, header, body, first);
         };
     }
