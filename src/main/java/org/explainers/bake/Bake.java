@@ -50,27 +50,31 @@ public final class Bake {
      * file and line; the bake goes on with the other pages so that all of them are reported.
      */
     public Baked run(Inputs inputs, Set<String> media, Map<String, org.explainers.content.Doc> moves, Output out, Path cache) throws IOException, InterruptedException {
-        Related related = new Related(site.listedSections());
-        related.load(cache.resolve("related.bin"));
-        Model model = new Model(site, project, images, related);
-        List<Pages.Out> plan = new ArrayList<>(Pages.plan(site, project, model, moves));
-        Templates templates = new Templates(project.templates, project.zone);
-        String fingerprint = fingerprint(inputs);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bake");
             t.setDaemon(true);
             return t;
         });
+        List<Pages.Out> plan;
+        Related related;
+        Model model;
         try {
             List<Future<?>> jobs = new ArrayList<>();
-            // The search index and the sitemap are one job each: they start first, beside the pages.
+            // The search index and the sitemap are one job each. The search needs only the
+            // sections: it starts at once, beside the plan; the sitemap, beside the pages.
             jobs.add(pool.submit(() -> {
                 // Unchanged text, unchanged index: the published build's files are taken as they are.
                 String folder = project.paths.search() + "/";
                 Search.bake(folder, site.listedSections(), out, cache.resolve("search.bin"));
                 return null;
             }));
+            related = new Related(site.listedSections());
+            related.load(cache.resolve("related.bin"));
+            String fingerprint = fingerprint(inputs);
+            model = new Model(site, project, images, related, fingerprint);
+            plan = new ArrayList<>(Pages.plan(site, project, model, moves));
+            Templates templates = new Templates(project.templates, project.zone);
             jobs.add(pool.submit(() -> {
                 sitemap(plan, model, out);
                 return null;
@@ -117,8 +121,8 @@ public final class Bake {
         Map<String, Object> data = null;
         String key;
         if (page.inputs() != null) {
-            // Keyed by what its data is made from: the data is made only if the page is.
-            key = "in:" + new Digest(fingerprint + "\n" + page.template()).add(page.inputs().get()).hex();
+            // Keyed by what its data is made from (which holds the fingerprint): the data is made only if the page is.
+            key = "in:" + page.template() + ":" + page.inputs().get();
         } else {
             data = page.data().get();
             key = new Digest(fingerprint + "\n" + page.template(), shared).add(data).hex();

@@ -44,8 +44,12 @@ final class Model {
     /** Data shown by many pages, fingerprinted once (see {@link Digest.Shared}). */
     final Digest.Shared shared = new Digest.Shared();
 
-    Model(Site site, Project project, Images images, Related related) {
+    /** Everything a page depends on besides its data: the templates, the settings, the build's code (see Bake). */
+    private final String fingerprint;
+
+    Model(Site site, Project project, Images images, Related related, String fingerprint) {
         this.site = site;
+        this.fingerprint = fingerprint;
         this.project = project;
         this.paths = project.paths;
         this.images = images;
@@ -62,11 +66,12 @@ final class Model {
 
     /**
      * What every page's data may show besides its documents: the site's settings, every
-     * vocabulary entry, every image's size.
+     * vocabulary entry, every image's size; and what it is made with (the {@link #fingerprint}),
+     * so that a key from {@link #sectionInputs} or {@link #articleInputs} stands for the whole page.
      */
     private String context() {
         if (context == null) {
-            Digest d = new Digest("context", shared).add(siteData).add(images.key());
+            Digest d = new Digest("context " + fingerprint, shared).add(siteData).add(images.key());
             for (Vocabulary.Spec spec : Schema.VOCABULARIES) {
                 for (String slug : new java.util.TreeSet<>(site.vocabulary(spec).keySet())) {
                     d.add(ref(spec, slug));

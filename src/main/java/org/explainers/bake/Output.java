@@ -73,9 +73,9 @@ public final class Output {
         }
     }
 
-    /** A manifest: the files by path, and the table their links' numbers refer to. */
-    private record Manifest(Map<String, Entry> entries, Table table) {
-        static final Manifest NONE = new Manifest(Map.of(), new Table(List.of(), 0));
+    /** A manifest: the files by path, their paths in order, and the table their links' numbers refer to. */
+    private record Manifest(Map<String, Entry> entries, String[] paths, Table table) {
+        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0));
     }
 
     private static final int VERSION = 2;
@@ -85,6 +85,8 @@ public final class Output {
     private final Map<String, Entry> previous;
     /** The published build's table, which this build's starts from. */
     private final Table previousTable;
+    /** The published build's paths, in order. */
+    private final String[] previousPaths;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Files made in this bake (not linked): only these need checking again. */
     private final Map<String, Boolean> fresh = new ConcurrentHashMap<>();
@@ -104,6 +106,7 @@ public final class Output {
         this.previousDir = before.entries().isEmpty() ? null : previous;
         this.previous = before.entries();
         this.previousTable = before.table();
+        this.previousPaths = before.paths();
         Manifest heldManifest = held == null ? Manifest.NONE : read(held);
         Map<String, Entry> there = heldManifest.entries();
         this.heldTable = heldManifest.table();
@@ -296,8 +299,12 @@ public final class Output {
                 Files.delete(folder);
             }
         }
-        String[] paths = entries.keySet().toArray(new String[0]);
-        java.util.Arrays.sort(paths);
+        // Most builds have the published build's files: their order is known (sorting was a good part of writing this).
+        String[] paths = previousPaths;
+        if (paths.length != entries.size() || !java.util.Arrays.stream(paths).allMatch(entries::containsKey)) {
+            paths = entries.keySet().toArray(new String[0]);
+            java.util.Arrays.sort(paths);
+        }
         // The published build's table, grown by the links it lacks; made anew once it holds as
         // many links that no page may use any more as it held in use when last made.
         boolean anew = previousTable.strings().size() > 2 * previousTable.live() + 1024;
@@ -366,10 +373,14 @@ public final class Output {
                 strings[i] = in.string();
             }
             Table table = new Table(java.util.Arrays.asList(strings), live);
-            int n = in.count();
-            Map<String, Entry> map = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
+            String[] paths = new String[in.count()];
+            Map<String, Entry> map = new HashMap<>(paths.length * 2);
+            for (int i = 0; i < paths.length; i++) {
                 String path = in.string();
+                if (i > 0 && path.compareTo(paths[i - 1]) <= 0) {
+                    throw new IllegalStateException("damaged: paths out of order");
+                }
+                paths[i] = path;
                 String key = in.string();
                 byte[] run = in.bytes();
                 eachNumber(run, k -> {
@@ -379,7 +390,7 @@ public final class Output {
                 });
                 map.put(path, new Entry(key, null, table, run));
             }
-            return in.verified() ? new Manifest(map, table) : Manifest.NONE;
+            return in.verified() ? new Manifest(map, paths, table) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {
             return Manifest.NONE; // a damaged manifest: nothing is taken over
         }

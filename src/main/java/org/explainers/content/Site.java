@@ -196,7 +196,7 @@ public final class Site {
 
     /** Two files must not write the same output, even on a case-insensitive disk or host. */
     private void checkOutputs(List<Doc> docs, Problems problems) {
-        Map<String, String> outputs = new TreeMap<>();
+        Map<String, String> outputs = new HashMap<>();
         List<String[]> all = new ArrayList<>();
         for (Doc d : docs) {
             all.add(new String[]{d.uri(), d.path()});
