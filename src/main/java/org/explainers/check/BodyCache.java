@@ -94,7 +94,7 @@ public final class BodyCache {
                 int links = in.count();
                 List<Body.Link> list = new ArrayList<>(links);
                 for (int k = 0; k < links; k++) {
-                    list.add(new Body.Link(in.readUTF(), in.readUTF(), in.string()));
+                    list.add(new Body.Link(in.name(), in.name(), in.string()));
                 }
                 int deps = in.count();
                 Map<String, String> images = new TreeMap<>();

@@ -141,6 +141,17 @@ public final class CacheInput implements java.io.Closeable {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
 
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
+    /**
+     * A {@link #readUTF} string that recurs all over the file (a field's or an element's name):
+     * one String for all its copies, so that what a large site's caches hold is not mostly the
+     * same few words (and the collector does not copy them all).
+     */
+    public String name() throws IOException {
+        return names.computeIfAbsent(readUTF(), k -> k);
+    }
+
     /** Reads past a length-prefixed run of bytes (summed, not kept) and tells where it starts and how long it is. */
     public long[] pass() throws IOException {
         int n = count();

@@ -45,12 +45,25 @@ public final class DocCache {
         before.values().forEach(e -> bySource.put(e.source(), e));
     }
 
-    /** The cache of an earlier build made in the same context, or an empty one. */
-    public static DocCache read(Path file, String context) {
+    /** What the file holds, and the context it was made in (see {@link #context}). */
+    public record Stored(String context, Map<String, Entry> entries) {
+        /** The cache, if it was made in this context; else an empty one. */
+        public DocCache in(String context) {
+            return new DocCache(context, context.equals(this.context) ? entries : new HashMap<>());
+        }
+    }
+
+    /**
+     * Reads the file before the context is known (it is read while the build walks content/):
+     * an empty one when there is none, of another version, or damaged.
+     */
+    public static Stored load(Path file) {
         Map<String, Entry> map = new HashMap<>();
+        String context = "";
         if (Files.isRegularFile(file)) {
             try (CacheInput in = new CacheInput(file)) {
-                if (in.readInt() == VERSION && in.readUTF().equals(context)) {
+                if (in.readInt() == VERSION) {
+                    context = in.readUTF();
                     int n = in.count();
                     for (int i = 0; i < n; i++) {
                         Entry e = entry(in);
@@ -64,7 +77,7 @@ public final class DocCache {
                 map.clear(); // a damaged cache is no cache
             }
         }
-        return new DocCache(context, map);
+        return new Stored(context, map);
     }
 
     /** What every header's reading depends on besides its own file and the images beside it. */
@@ -125,7 +138,7 @@ public final class DocCache {
         int bodyStart = in.readInt();
         Map<String, Integer> lines = new HashMap<>();
         for (int k = in.count(); k > 0; k--) {
-            lines.put(in.readUTF(), in.readInt());
+            lines.put(in.name(), in.readInt());
         }
         if (!(value(in, 0) instanceof Map<?, ?> read)) {
             throw new IOException("damaged: a header that is not a map");
@@ -230,7 +243,7 @@ public final class DocCache {
                 int n = in.count();
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
-                    String key = in.readUTF();
+                    String key = in.name();
                     map.put(key, value(in, depth + 1));
                 }
                 return java.util.Collections.unmodifiableMap(map);

@@ -119,6 +119,8 @@ public final class Build {
                 return fail(problems, start, "target/");
             }
         }
+        // The headers' cache is ours (target/), not content: it is read while content/ is walked.
+        CompletableFuture<DocCache.Stored> readingHeaders = CompletableFuture.supplyAsync(() -> DocCache.load(cache.resolve("docs.bin")));
         Inputs inputs = Inputs.scan(project, problems);
         time("inputs", start);
         if (inputs.unsafe) {
@@ -135,7 +137,7 @@ public final class Build {
             }
         }
         time("vocabularies", start);
-        DocCache headers = DocCache.read(cache.resolve("docs.bin"), DocCache.context(project, layouts, vocabularies));
+        DocCache headers = readingHeaders.join().in(DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
         time("crawl", start);

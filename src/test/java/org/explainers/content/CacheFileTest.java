@@ -107,6 +107,26 @@ class CacheFileTest {
     }
 
     @Test
+    void aRecurringNameIsOneString(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("n.bin");
+        try (CacheOutput out = CacheOutput.open(file)) {
+            out.writeUTF("title");
+            out.writeUTF("title");
+            out.writeUTF("Zürich");
+            out.writeUTF("Zürich");
+            out.commit();
+        }
+        try (CacheInput in = new CacheInput(file)) {
+            String a = in.name();
+            org.junit.jupiter.api.Assertions.assertSame(a, in.name());
+            String z = in.name();
+            assertEquals("Zürich", z);
+            org.junit.jupiter.api.Assertions.assertSame(z, in.name());
+            assertTrue(in.verified());
+        }
+    }
+
+    @Test
     void damageIsNoticed(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("c.bin");
         write(file);
