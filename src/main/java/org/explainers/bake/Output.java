@@ -25,7 +25,7 @@ import org.explainers.content.CacheOutput;
  * links, ended with a checksum like the caches). A build's table starts as the published build's
  * and only grows, so a page taken over keeps its links' numbers as they were written: at 10,000
  * sections, decoding and numbering a million links again was most of reading and writing it.
- * When the table holds as many links no page uses as used ones, it is made anew.
+ * Once it has grown past twice its size when last made (and 1,024 more), it is made anew.
  */
 public final class Output {
 
@@ -65,7 +65,11 @@ public final class Output {
         }
     }
 
-    /** A manifest's table of links; {@code live} is how many were in use when it was last made anew. */
+    /**
+     * A manifest's table of links; {@code live} is its size when it was last made anew (all of
+     * them in use then). It is made anew once it has grown past twice that and 1,024 more: it
+     * never holds more than about three times the links the pages used then, whatever they use since.
+     */
     private record Table(List<String> strings, int live) {
         /** Whether numbers into this table mean the same links in {@code other}. */
         boolean prefixOf(Table other) {
@@ -305,8 +309,8 @@ public final class Output {
             paths = entries.keySet().toArray(new String[0]);
             java.util.Arrays.sort(paths);
         }
-        // The published build's table, grown by the links it lacks; made anew once it holds as
-        // many links that no page may use any more as it held in use when last made.
+        // The published build's table, grown by the links it lacks; made anew (from the links
+        // the pages use) once it has grown past twice its size when last made, and 1,024 more.
         boolean anew = previousTable.strings().size() > 2 * previousTable.live() + 1024;
         List<String> table = new java.util.ArrayList<>(anew ? List.of() : previousTable.strings());
         boolean heldFits = !anew && heldTable.prefixOf(previousTable);
@@ -368,29 +372,31 @@ public final class Output {
                 return Manifest.NONE;
             }
             int live = in.count();
-            String[] strings = new String[in.count()];
-            for (int i = 0; i < strings.length; i++) {
-                strings[i] = in.string();
+            int size = in.count();
+            List<String> strings = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                strings.add(in.string());
             }
-            Table table = new Table(java.util.Arrays.asList(strings), live);
-            String[] paths = new String[in.count()];
-            Map<String, Entry> map = new HashMap<>(paths.length * 2);
-            for (int i = 0; i < paths.length; i++) {
+            Table table = new Table(strings, live);
+            int n = in.count();
+            List<String> paths = new java.util.ArrayList<>();
+            Map<String, Entry> map = new HashMap<>();
+            for (int i = 0; i < n; i++) {
                 String path = in.string();
-                if (i > 0 && path.compareTo(paths[i - 1]) <= 0) {
+                if (i > 0 && path.compareTo(paths.get(i - 1)) <= 0) {
                     throw new IllegalStateException("damaged: paths out of order");
                 }
-                paths[i] = path;
+                paths.add(path);
                 String key = in.string();
                 byte[] run = in.bytes();
                 eachNumber(run, k -> {
-                    if (k >= strings.length) {
+                    if (k >= size) {
                         throw new IllegalStateException("damaged: link " + k);
                     }
                 });
                 map.put(path, new Entry(key, null, table, run));
             }
-            return in.verified() ? new Manifest(map, paths, table) : Manifest.NONE;
+            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {
             return Manifest.NONE; // a damaged manifest: nothing is taken over
         }

@@ -32,7 +32,11 @@ public final class CacheInput implements java.io.Closeable {
     private long base;
 
     public CacheInput(Path file) throws IOException {
-        this(Files.newInputStream(file), Files.size(file));
+        this(file, Files.size(file));
+    }
+
+    private CacheInput(Path file, long size) throws IOException {
+        this(Files.newInputStream(file), size);
     }
 
     /** Reads the file from its start; closing this leaves it open, for reads at the {@link #position}s noted. */
