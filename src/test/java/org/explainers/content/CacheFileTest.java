@@ -87,13 +87,7 @@ class CacheFileTest {
         try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
             long[] run;
             try (CacheInput in = new CacheInput(raf)) {
-                for (int i = 0; i < 20_000; i++) {
-                    in.readInt();
-                    in.readByte();
-                    in.readUTF();
-                    in.readLong();
-                    in.readBoolean();
-                }
+                skipRecords(in);
                 in.string();
                 run = in.pass();
                 in.string();
@@ -146,15 +140,20 @@ class CacheFileTest {
         assertFalse(readsWhole(file), "not a cache file");
     }
 
+    /** Reads past the 20,000 records {@link #write} begins with. */
+    private static void skipRecords(CacheInput in) throws IOException {
+        for (int i = 0; i < 20_000; i++) {
+            in.readInt();
+            in.readByte();
+            in.readUTF();
+            in.readLong();
+            in.readBoolean();
+        }
+    }
+
     private static boolean readsWhole(Path file) {
         try (CacheInput in = new CacheInput(file)) {
-            for (int i = 0; i < 20_000; i++) {
-                in.readInt();
-                in.readByte();
-                in.readUTF();
-                in.readLong();
-                in.readBoolean();
-            }
+            skipRecords(in);
             in.string();
             in.bytes();
             in.string();
