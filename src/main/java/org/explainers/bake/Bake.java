@@ -1,5 +1,6 @@
 package org.explainers.bake;
 
+import org.explainers.content.Code;
 import org.explainers.content.Images;
 import org.explainers.content.Inputs;
 import org.explainers.content.Moment;
@@ -179,16 +180,20 @@ public final class Bake {
         out.writeFile("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Everything a page depends on besides its data: the templates, the settings (the time zone dates are shown in), and the build's own code. */
+    /**
+     * Everything a page depends on besides its data: the templates, the settings (the time zone
+     * dates are shown in), and the build's own code. Each part goes in after its length, so that
+     * bytes moved from the end of one template to the start of the next make another fingerprint.
+     */
     private String fingerprint(Inputs inputs) throws IOException {
         MessageDigest md = org.explainers.content.Code.sha256();
-        md.update(project.settingsKey().getBytes(StandardCharsets.UTF_8));
-        md.update(project.zone.getId().getBytes(StandardCharsets.UTF_8));
+        Code.framed(md, project.settingsKey().getBytes(StandardCharsets.UTF_8));
+        Code.framed(md, project.zone.getId().getBytes(StandardCharsets.UTF_8));
         for (String t : inputs.templates) {
-            md.update(t.getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(project.templates.resolve(t)));
+            Code.framed(md, t.getBytes(StandardCharsets.UTF_8));
+            Code.framed(md, Files.readAllBytes(project.templates.resolve(t)));
         }
-        md.update(org.explainers.content.Code.FINGERPRINT.getBytes(StandardCharsets.UTF_8));
+        Code.framed(md, Code.FINGERPRINT.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
     }
 }

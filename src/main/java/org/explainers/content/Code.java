@@ -30,8 +30,8 @@ public final class Code {
             if (Files.isDirectory(code)) {
                 try (Stream<Path> walk = Files.walk(code)) {
                     for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        md.update(code.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                        md.update(Files.readAllBytes(p));
+                        framed(md, code.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                        framed(md, Files.readAllBytes(p));
                     }
                 }
             } else {
@@ -46,9 +46,15 @@ public final class Code {
                 com.vladsch.flexmark.util.ast.Node.class.getPackage().getImplementationVersion(),
                 org.jsoup.Jsoup.class.getPackage().getImplementationVersion(),
                 org.jbake.app.Crawler.class.getPackage().getImplementationVersion()}) {
-            md.update(String.valueOf(version).getBytes(StandardCharsets.UTF_8));
+            framed(md, String.valueOf(version).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Adds bytes after their length, so that where one part ends and the next begins counts too. */
+    public static void framed(MessageDigest md, byte[] bytes) {
+        md.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        md.update(bytes);
     }
 
     public static MessageDigest sha256() {

@@ -79,6 +79,12 @@ class IncrementalTest {
         sameAsClean(tmp, f, "words taken out of a text", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
                 "A very cold winter could drain", "A cold winter might drain"));
         sameAsClean(tmp, f, "a template changed", x -> x.replace("templates/section.ftlh", "<h2>Topics</h2>", "<h2>Topics of this section</h2>"));
+        // Bytes moved from the end of one template to a new one: the templates' fingerprint must see where each ends.
+        sameAsClean(tmp, f, "a template's end", x -> x.write("templates/topics.ftlh", x.read("templates/topics.ftlh") + "zz.ftlh<!--moved-->"));
+        sameAsClean(tmp, f, "the same bytes as a template of their own", x -> {
+            x.write("templates/topics.ftlh", x.read("templates/topics.ftlh").replace("zz.ftlh<!--moved-->", ""));
+            x.write("templates/zz.ftlh", "<!--moved-->");
+        });
         sameAsClean(tmp, f, "an image replaced", x -> {
             try {
                 Files.copy(Path.of("src/test/resources/fixtures/newsroom/content/articles/draft-piece/draft-chart.png"),
