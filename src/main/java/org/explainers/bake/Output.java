@@ -38,16 +38,28 @@ public final class Output {
         private final Table table;
         private final byte[] numbers;
         private volatile List<String> links;
+        /** The file as written: its size and modification time, which a build checks before it takes the file over. */
+        private final long size;
+        private final long modified;
 
-        Entry(String key, List<String> links) {
-            this(key, links, null, null);
-        }
-
-        private Entry(String key, List<String> links, Table table, byte[] numbers) {
+        private Entry(String key, List<String> links, Table table, byte[] numbers, long size, long modified) {
             this.key = key;
             this.links = links;
             this.table = table;
             this.numbers = numbers;
+            this.size = size;
+            this.modified = modified;
+        }
+
+        /** Whether the file at {@code file} is still the one this entry was written for. */
+        private boolean describes(Path file) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                return a.isRegularFile() && a.size() == size && a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) == modified;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         public String key() {
@@ -82,7 +94,7 @@ public final class Output {
         static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0));
     }
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     public final Path dir;
     private final Path previousDir;
@@ -151,8 +163,10 @@ public final class Output {
 
     /** Links the published build's file if it was made with the same key; false when it must be made. */
     boolean reuse(String path, String key) {
+        // A file is taken over only while it is as it was written: one removed or changed by
+        // hand in target/ (or in the published site, whose files the builds share) is made again.
         Entry there = held.get(path);
-        if (there != null && there.key().equals(key)) {
+        if (there != null && there.key().equals(key) && there.describes(dir.resolve(path))) {
             entries.put(path, there); // already in the folder
             return true;
         }
@@ -164,10 +178,13 @@ public final class Output {
             Path target = dir.resolve(path);
             clear(target);
             Path source = previousDir.resolve(path);
+            if (!before.describes(source)) {
+                return false;
+            }
             try {
                 Files.createLink(target, source);
             } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(source, target);
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
             entries.put(path, before);
             return true;
@@ -211,10 +228,10 @@ public final class Output {
             Path target = dir.resolve(path);
             clear(target);
             Files.write(target, bytes);
+            entries.put(path, made(key, target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        entries.put(path, new Entry(key, List.of()));
         fresh.put(path, true);
     }
 
@@ -235,15 +252,22 @@ public final class Output {
         Path target = dir.resolve(path);
         clear(target);
         Files.copy(from, target);
-        entries.put(path, new Entry(key, List.of()));
+        entries.put(path, made(key, target));
         fresh.put(path, true);
+    }
+
+    /** The entry of a file just made: its key, and its size and time as the disk has them now. */
+    private static Entry made(String key, Path file) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        return new Entry(key, List.of(), null, null, a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
     /** Records the internal links the output check found in a page. */
     public void links(String path, List<String> links) {
         Entry e = entries.get(path);
         if (e != null) {
-            entries.put(path, new Entry(e.key(), links.stream().map(l -> linkStrings.computeIfAbsent(l, k -> k)).toList()));
+            entries.put(path, new Entry(e.key(), links.stream().map(l -> linkStrings.computeIfAbsent(l, k -> k)).toList(), null, null,
+                    e.size, e.modified));
         }
     }
 
@@ -350,8 +374,11 @@ public final class Output {
             }
             out.writeInt(paths.length);
             for (int i = 0; i < paths.length; i++) {
+                Entry e = entries.get(paths[i]);
                 out.string(paths[i]);
-                out.string(entries.get(paths[i]).key());
+                out.string(e.key());
+                out.writeLong(e.size);
+                out.writeLong(e.modified);
                 out.bytes(runs[i]);
             }
             out.commit();
@@ -388,13 +415,15 @@ public final class Output {
                 }
                 paths.add(path);
                 String key = in.string();
+                long bytes = in.readLong();
+                long modified = in.readLong();
                 byte[] run = in.bytes();
                 eachNumber(run, k -> {
                     if (k >= size) {
                         throw new IllegalStateException("damaged: link " + k);
                     }
                 });
-                map.put(path, new Entry(key, null, table, run));
+                map.put(path, new Entry(key, null, table, run, bytes, modified));
             }
             return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {

@@ -104,6 +104,36 @@ class IncrementalTest {
     }
 
     /**
+     * target/site is the build's, but a hand that empties it or changes a file in it must not
+     * make a later build publish less or other than a clean one: builds share their files, and
+     * take over the folder of the build before the published one.
+     */
+    @Test
+    void filesChangedByHandInThePublishedSiteAreMadeAgain(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.build().ok(), f.log());
+        sameAsClean(tmp, f, "the published site emptied", x -> {
+            try (java.util.stream.Stream<Path> files = Files.list(x.site().toRealPath())) {
+                for (Path p : files.toList()) {
+                    org.explainers.content.Trees.delete(p);
+                }
+                assertTrue(x.build().ok(), x.log()); // made from the build before, whose files are there
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        sameAsClean(tmp, f, "a published file changed in place", x -> {
+            try {
+                Files.writeString(x.site().toRealPath().resolve("index.html"), "<!-- changed by hand -->", java.nio.file.StandardOpenOption.APPEND);
+                assertTrue(x.build().ok(), x.log());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
      * Headers read by an earlier build are taken from its cache only while everything they were
      * read against holds: the file's bytes (whatever its size and time say), the images beside
      * it, the vocabularies.
