@@ -406,6 +406,14 @@ public interface FieldType {
             c.problems().error(c.path(), c.line(node), "`" + key + "` is empty", "give `" + key + "` a value, or remove the line");
             return null;
         }
+        // The file's bytes were held to SourceText's rule; a YAML escape ("\u202E", "\0") makes
+        // such a character only now, so the value is held to it again.
+        int bad = v.codePoints().filter(cp -> !SourceText.allowed(cp)).findFirst().orElse(-1);
+        if (bad >= 0) {
+            c.problems().error(c.path(), c.line(node), String.format(java.util.Locale.ROOT, "`%s` holds the character U+%04X (a control,"
+                    + " non-character or bidirectional one), written as an escape", key, bad), "remove the escape from the value");
+            return null;
+        }
         return v;
     }
 }

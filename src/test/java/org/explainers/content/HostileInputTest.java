@@ -91,6 +91,16 @@ class HostileInputTest {
         failing(f, ONE + ":14: invisible control character U+202E");
     }
 
+    /** A YAML escape makes the character only once the header is read: it is refused there, with its line. */
+    @Test
+    void aControlCharacterWrittenAsAYamlEscapeIsRefused(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Sec \\u202E tion\""));
+        failing(f, ONE + ":2: `title` holds the character U+202E");
+        f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Sec \\0 tion\""));
+        failing(f, ONE + ":2: `title` holds the character U+0000");
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void twentyThousandNestedQuotesGetAMessageNotAStackOverflow(@TempDir Path tmp) {
