@@ -114,6 +114,7 @@ public final class Bodies {
         Document clean = new Cleaner(policy).clean(dirty);
         Element root = clean.body();
         ok &= leftoverMarkdown(d, root);
+        ok &= characters(d, root);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -168,6 +169,34 @@ public final class Bodies {
             }
         }
         return ok;
+    }
+
+    /**
+     * A character the file may not hold ({@link SourceText#allowed}: a control, non-character or
+     * bidirectional one) that an entity made ({@code &#x202E;}): refused in the text too, at the
+     * first line whose entities make it.
+     */
+    private boolean characters(Doc d, Element root) {
+        String html = root.html();
+        for (int i = 0; i < html.length(); ) {
+            int c = html.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n' || c == '\r' || SourceText.allowed(c)) {
+                continue;
+            }
+            int line = d.firstLine;
+            String wanted = new String(Character.toChars(c));
+            for (int k = 0; k < d.markdown().size(); k++) {
+                if (com.vladsch.flexmark.util.sequence.Escaping.unescapeString(d.markdown().get(k)).contains(wanted)) {
+                    line = d.firstLine + k;
+                    break;
+                }
+            }
+            problems.error(d.path(), line, String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
+                    + " non-character or bidirectional one)", c), "remove the entity");
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -142,7 +142,7 @@ public final class SourceText {
      * inside the text, and no bidirectional override, which can make a line read differently
      * in review than on the site.
      */
-    static boolean allowed(int c) {
+    public static boolean allowed(int c) {
         if (c < 0x20) {
             return c == '\t';
         }

@@ -101,6 +101,16 @@ class HostileInputTest {
         failing(f, ONE + ":2: `title` holds the character U+0000");
     }
 
+    /** So does an entity in the text: the line is the entity's. */
+    @Test
+    void aControlCharacterWrittenAsAnEntityIsRefused(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nThe price is &#x202E;001$.\n"));
+        failing(f, ONE + ":16: an entity makes the character U+202E");
+        f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nA [link](x.md \"&#xFFFF;\").\n"));
+        failing(f, ONE + ":16: an entity makes the character U+FFFF");
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void twentyThousandNestedQuotesGetAMessageNotAStackOverflow(@TempDir Path tmp) {
