@@ -137,12 +137,29 @@ public final class Bake {
         try {
             out.write(page.path(), templates.render(page.template(), data).getBytes(StandardCharsets.UTF_8), key);
         } catch (freemarker.template.TemplateException e) {
+            freemarker.core.ParseException syntax = syntaxError(e);
+            if (syntax != null) {
+                // In a template another one imports or includes: reported once, at its own line, in full.
+                String where = syntax.getTemplateName() == null ? page.template() : syntax.getTemplateName();
+                failed(new Problem("templates/" + where, syntax.getLineNumber(), "syntax error: " + syntax.getEditorMessage().strip()), page.path());
+                return;
+            }
             String where = e.getTemplateSourceName() == null ? page.template() : e.getTemplateSourceName();
             String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
             failed(new Problem("templates/" + where, e.getLineNumber() == null ? 0 : e.getLineNumber(), message), page.path());
         } catch (IOException e) {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
         }
+    }
+
+    /** The syntax error behind a template's failure (FreeMarker wraps it when an import or include meets it), or null. */
+    private static freemarker.core.ParseException syntaxError(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof freemarker.core.ParseException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** A template's failure, reported once however many pages it broke. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,20 @@ class TemplateSafetyTest {
         assertEquals(1, Fixture.messages(r).stream().filter(m -> m.startsWith("templates/")).count(), f.log());
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/section.ftlh:" + line + ": ")
                 && m.contains("it failed on 5 pages, e.g. articles/election-primer/01-who-votes.html")), f.log());
+    }
+
+    /** A syntax error in a partial: one problem at the partial's own line, not one per template that imports it. */
+    @Test
+    void aSyntaxErrorInAPartialIsOneProblemAtItsLine(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/partials/post_meta.ftlh", f.read("templates/partials/post_meta.ftlh") + "<#if x\n");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        int line = (int) f.read("templates/partials/post_meta.ftlh").lines().count();
+        List<String> problems = Fixture.messages(r).stream().filter(m -> m.startsWith("templates/")).toList();
+        assertEquals(1, problems.size(), f.log());
+        assertTrue(problems.get(0).startsWith("templates/partials/post_meta.ftlh:" + line + ": syntax error: "), f.log());
+        assertFalse(problems.get(0).contains("see cause exception"), f.log());
     }
 
     @Test
