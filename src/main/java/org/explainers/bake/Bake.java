@@ -149,6 +149,10 @@ public final class Bake {
             failed(new Problem("templates/" + where, e.getLineNumber() == null ? 0 : e.getLineNumber(), message), page.path());
         } catch (IOException e) {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
+        } catch (StackOverflowError e) {
+            // A template that includes itself, or a macro that calls itself without end: the thread's stack bounds it.
+            failed(new Problem("templates/" + page.template(), 0, "it, or a template it includes, includes or calls itself without end"),
+                    page.path());
         }
     }
 

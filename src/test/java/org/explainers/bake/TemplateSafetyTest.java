@@ -66,6 +66,16 @@ class TemplateSafetyTest {
         assertFalse(problems.get(0).contains("see cause exception"), f.log());
     }
 
+    /** A template that includes itself ends with a message naming it, not a stack trace. */
+    @Test
+    void aTemplateThatIncludesItselfIsAProblemWithItsName(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/page.ftlh", "<#include \"page.ftlh\">\n" + f.read("templates/page.ftlh"));
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/page.ftlh: it, or a template it includes,")), f.log());
+    }
+
     @Test
     void headerValuesAreEscapedEverywhere(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
