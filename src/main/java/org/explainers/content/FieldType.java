@@ -407,8 +407,9 @@ public interface FieldType {
             return null;
         }
         // The file's bytes were held to SourceText's rule; a YAML escape ("\u202E", "\0") makes
-        // such a character only now, so the value is held to it again.
-        int bad = v.codePoints().filter(cp -> !SourceText.allowed(cp)).findFirst().orElse(-1);
+        // such a character only now, so the value is held to it again. Line breaks are the
+        // value's own (a block scalar): the field's type says whether it may have them.
+        int bad = v.codePoints().filter(cp -> cp != '\n' && !SourceText.allowed(cp)).findFirst().orElse(-1);
         if (bad >= 0) {
             c.problems().error(c.path(), c.line(node), String.format(java.util.Locale.ROOT, "`%s` holds the character U+%04X (a control,"
                     + " non-character or bidirectional one), written as an escape", key, bad), "remove the escape from the value");

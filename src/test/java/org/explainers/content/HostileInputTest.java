@@ -99,6 +99,9 @@ class HostileInputTest {
         failing(f, ONE + ":2: `title` holds the character U+202E");
         f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Sec \\0 tion\""));
         failing(f, ONE + ":2: `title` holds the character U+0000");
+        // A line break is no escape: the title's own rule speaks of it.
+        f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: |\n  Sec\n  tion"));
+        failing(f, ONE + ":2: `title` runs over several lines");
     }
 
     /** So does an entity in the text: the line is the entity's. */
