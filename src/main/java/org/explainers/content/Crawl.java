@@ -79,13 +79,16 @@ public final class Crawl {
         List<String> toCrawl = new ArrayList<>();
         // Stamps are asked of the file system side by side: one call per file, 10,000 at a large site.
         List<String> sources = List.copyOf(inputs.markdown);
+        Path[] files = new Path[sources.size()];
         Stamp[] stamped = new Stamp[sources.size()];
-        java.util.stream.IntStream.range(0, stamped.length).parallel()
-                .forEach(i -> stamped[i] = Stamp.of(project.content.resolve(sources.get(i))));
+        java.util.stream.IntStream.range(0, stamped.length).parallel().forEach(i -> {
+            files[i] = project.content.resolve(sources.get(i));
+            stamped[i] = Stamp.of(files[i]);
+        });
         try {
             for (int i = 0; i < stamped.length; i++) {
                 String source = sources.get(i);
-                Path file = project.content.resolve(source);
+                Path file = files[i];
                 Stamp now = stamped[i];
                 stamps.put(source, now);
                 DocCache.Entry known = cache.bySource(source);
