@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bake: renders every page of the {@link Pages plan} with Freemarker, side by side on every
@@ -99,23 +100,77 @@ public final class Bake {
                     return null;
                 }));
             }
-            for (Future<?> job : jobs) {
-                try {
-                    job.get();
-                } catch (ExecutionException e) {
-                    throw new IOException(e.getCause().toString(), e.getCause());
-                }
-            }
+            finish(jobs);
         } finally {
             // After a failure the build's folder is removed: no page may still be being written into it.
             pool.shutdownNow();
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            if (!pool.awaitTermination(stopped ? 2 : 60, TimeUnit.SECONDS)) {
+                out.stop(); // a page that does not stop when told writes nothing more
+            }
         }
         reportFailures();
         if (failures.isEmpty()) {
             related.save(cache.resolve("related.bin"));
         }
         return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"));
+    }
+
+    /**
+     * How long one page may take to render, and the whole bake: a template from a pull request
+     * that loops without end, or over a range of billions, is stopped and named with its line.
+     * No page of a 10,000-section site takes a tenth of a second.
+     */
+    private final long pageLimit = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.pageSeconds", 10));
+    private final long bakeLimit = TimeUnit.MINUTES.toNanos(Long.getLong("explainers.bakeMinutes", 20));
+    /** The pages being rendered now. */
+    private final Map<Templates.Run, Pages.Out> running = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each template's render time so far, summed over its pages (to name one when the whole bake takes too long). */
+    private final Map<String, Long> spent = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean stopped;
+
+    /**
+     * Waits for every job, watching the pages being rendered: one over {@link #pageLimit}, or a
+     * bake over {@link #bakeLimit}, stops the bake with a problem naming the template.
+     */
+    private void finish(List<Future<?>> jobs) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (Future<?> job : jobs) {
+            while (true) {
+                try {
+                    job.get(200, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (ExecutionException e) {
+                    throw new IOException(e.getCause().toString(), e.getCause());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    long now = System.nanoTime();
+                    for (Map.Entry<Templates.Run, Pages.Out> r : running.entrySet()) {
+                        Templates.Run run = r.getKey();
+                        if (now - run.started > pageLimit) {
+                            failed(new Problem("templates/" + run.template(r.getValue().template()), run.line(), "rendering a page took longer than "
+                                    + TimeUnit.NANOSECONDS.toSeconds(pageLimit) + " s and was stopped here (a loop that does not end, or over too many items?)"),
+                                    r.getValue().path());
+                            stopped = true;
+                        }
+                    }
+                    if (!stopped && now - start > bakeLimit) {
+                        running.values().forEach(p -> spent.merge(p.template(), 0L, Long::sum));
+                        String slowest = spent.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                                .map(Map.Entry::getKey).orElse("");
+                        Problem p = new Problem("templates/" + slowest, 0, "the bake took longer than " + TimeUnit.NANOSECONDS.toMinutes(bakeLimit)
+                                + " minutes and was stopped; this template's pages took the most time");
+                        running.values().forEach(page -> failed(p, page.path()));
+                        if (running.isEmpty()) {
+                            failed(p, "the site");
+                        }
+                        stopped = true;
+                    }
+                    if (stopped) {
+                        running.keySet().forEach(run -> run.thread.interrupt());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
@@ -134,10 +189,32 @@ public final class Bake {
         if (data == null) {
             data = page.data().get();
         }
+        if (stopped) {
+            return;
+        }
+        Templates.Run run = new Templates.Run();
+        running.put(run, page);
         try {
-            out.write(page.path(), templates.render(page.template(), data).getBytes(StandardCharsets.UTF_8), key);
+            out.write(page.path(), templates.render(page.template(), data, run).getBytes(StandardCharsets.UTF_8), key);
+        } catch (Templates.Stopped e) {
+            // reported by the watch that stopped it
+        } catch (Templates.TooLarge e) {
+            failed(new Problem("templates/" + run.template(page.template()), run.line(), "the page grew past " + Templates.MAX_PAGE / (1024 * 1024)
+                    + " million characters here (a loop over too many items?)"), page.path());
+        } catch (OutOfMemoryError e) {
+            // One value too large to make (a string doubled again and again): that allocation failed, the rest is as it was.
+            failed(new Problem("templates/" + run.template(page.template()), run.line(), "rendering ran out of memory here (a value built up without end?)"),
+                    page.path());
         } catch (freemarker.template.TemplateException e) {
-            freemarker.core.ParseException syntax = syntaxError(e);
+            if (cause(e, Templates.Stopped.class) != null) {
+                return;
+            }
+            if (cause(e, Templates.TooLarge.class) != null) {
+                failed(new Problem("templates/" + run.template(page.template()), run.line(), "the page grew past " + Templates.MAX_PAGE / (1024 * 1024)
+                        + " million characters here (a loop over too many items?)"), page.path());
+                return;
+            }
+            freemarker.core.ParseException syntax = cause(e, freemarker.core.ParseException.class);
             if (syntax != null) {
                 // In a template another one imports or includes: reported once, at its own line, in full.
                 String where = syntax.getTemplateName() == null ? page.template() : syntax.getTemplateName();
@@ -151,16 +228,19 @@ public final class Bake {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
         } catch (StackOverflowError e) {
             // A template that includes itself, or a macro that calls itself without end: the thread's stack bounds it.
-            failed(new Problem("templates/" + page.template(), 0, "it, or a template it includes, includes or calls itself without end"),
+            failed(new Problem("templates/" + run.template(page.template()), run.line(), "it, or a template it includes, includes or calls itself without end"),
                     page.path());
+        } finally {
+            running.remove(run);
+            spent.merge(page.template(), System.nanoTime() - run.started, Long::sum);
         }
     }
 
-    /** The syntax error behind a template's failure (FreeMarker wraps it when an import or include meets it), or null. */
-    private static freemarker.core.ParseException syntaxError(Throwable e) {
+    /** The failure of this kind behind a template's failure (FreeMarker wraps a syntax error an import or include meets), or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> kind) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof freemarker.core.ParseException p) {
-                return p;
+            if (kind.isInstance(c)) {
+                return kind.cast(c);
             }
         }
         return null;

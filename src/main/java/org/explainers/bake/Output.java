@@ -143,8 +143,18 @@ public final class Output {
      * removed, never written over.
      */
     private void clear(Path target) throws IOException {
+        if (stopped) {
+            throw new IOException("the bake was stopped");
+        }
         folder(target.getParent());
         Files.deleteIfExists(target);
+    }
+
+    private volatile boolean stopped;
+
+    /** Makes no file from now on: a page that did not stop when the bake failed must not write into a folder about to be removed. */
+    void stop() {
+        stopped = true;
     }
 
     /** Folders made so far: most files go where others already went, and asking the disk each time was a good part of linking a large site. */

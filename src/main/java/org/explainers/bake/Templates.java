@@ -1,7 +1,9 @@
 package org.explainers.bake;
 
 import freemarker.cache.FileTemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateProcessingTracer;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.SimpleScalar;
@@ -12,7 +14,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -24,7 +26,8 @@ import java.util.TimeZone;
  * for XML, so no header value can add markup (only bodies, already held to the allowlist, are
  * inserted with {@code ?no_esc}). Templates get data and nothing else: the object wrapper
  * refuses any Java object, {@code ?new} and {@code ?api} are off, and output does not depend on
- * the machine's locale or time zone.
+ * the machine's locale or time zone. A page's output is bounded ({@link #MAX_PAGE}), and each
+ * render is a {@link Run} that the bake can stop and that knows the line it is at.
  */
 final class Templates {
 
@@ -58,11 +61,103 @@ final class Templates {
         freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE); // one bake, read once
     }
 
-    /** Renders a template with the given data. */
-    String render(String template, Map<String, Object> data) throws IOException, TemplateException {
+    /** The most characters one page may have: a loop over a huge range is stopped long before the memory is full. */
+    static final int MAX_PAGE = 32 * 1024 * 1024;
+
+    /** Renders a template with the given data, as {@code run}. */
+    String render(String template, Map<String, Object> data, Run run) throws IOException, TemplateException {
         Template t = freemarker.getTemplate(template);
-        StringWriter out = new StringWriter(16 * 1024);
-        t.process(data, out);
-        return out.toString();
+        Bounded out = new Bounded();
+        Environment env = t.createProcessingEnvironment(data, out);
+        env.setTemplateProcessingTracer(run);
+        env.process();
+        return out.text.toString();
+    }
+
+    /**
+     * One page being rendered, followed element by element (FreeMarker's tracer): where the
+     * template is, for a report that names the line, and the thread, which stops at the next
+     * element once interrupted (the bake interrupts a page that takes too long).
+     */
+    static final class Run implements TemplateProcessingTracer {
+        final Thread thread = Thread.currentThread();
+        final long started = System.nanoTime();
+        private volatile TracedElement at;
+
+        @Override
+        public void enterElement(Environment env, TracedElement element) {
+            at = element;
+            if (thread.isInterrupted()) {
+                throw new Stopped();
+            }
+        }
+
+        @Override
+        public void exitElement(Environment env, TracedElement element) {
+            // where it is now is the element entered last
+        }
+
+        /** The template the page was at last (an included one, maybe), or {@code fallback} before the first element. */
+        String template(String fallback) {
+            TracedElement e = at;
+            return e == null || e.getTemplate().getSourceName() == null ? fallback : e.getTemplate().getSourceName();
+        }
+
+        /** The line the page was at last, or 0. */
+        int line() {
+            TracedElement e = at;
+            return e == null ? 0 : e.getBeginLine();
+        }
+    }
+
+    /** Thrown in a page's thread at its next element once the bake has stopped it. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+
+    /** Thrown when a page grows past {@link #MAX_PAGE}. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("too large", null, false, false);
+        }
+    }
+
+    /** A page's text, refused past {@link #MAX_PAGE} characters (and, unlike StringWriter, not synchronized). */
+    private static final class Bounded extends Writer {
+        final StringBuilder text = new StringBuilder(16 * 1024);
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            room(len);
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            room(len);
+            text.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            room(1);
+            text.append((char) c);
+        }
+
+        private void room(int len) {
+            if (len > MAX_PAGE - text.length()) {
+                throw new TooLarge();
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -73,7 +73,64 @@ class TemplateSafetyTest {
         f.write("templates/page.ftlh", "<#include \"page.ftlh\">\n" + f.read("templates/page.ftlh"));
         Build.Result r = f.build();
         assertFalse(r.ok());
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/page.ftlh: it, or a template it includes,")), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/page.ftlh:1: it, or a template it includes,")), f.log());
+    }
+
+    /** A loop that does not end is stopped after the page's time (here 2 s) and named with its line; the site is kept. */
+    @Test
+    void aLoopWithoutEndIsStoppedAtItsLine(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String before = f.page("404.html");
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n<#list 1..2147483647 as i><#if i < 0>x</#if></#list>\n");
+        int line = lineOf(f.read("templates/404.ftlh"), "<#list 1..");
+        System.setProperty("explainers.pageSeconds", "2");
+        long start = System.nanoTime();
+        Build.Result r;
+        try {
+            r = f.build();
+        } finally {
+            System.clearProperty("explainers.pageSeconds");
+        }
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertFalse(r.ok());
+        assertTrue(seconds < 30, "stopped after " + seconds + " s");
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": rendering a page took longer than 2 s")
+                && m.contains("404.html")), f.log());
+        assertEquals(before, f.page("404.html"), "the published site is as it was");
+    }
+
+    /** A page that would grow without end is refused at the line that writes it. */
+    @Test
+    void aPageThatGrowsWithoutEndIsRefusedAtItsLine(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n\n<#list 1..2147483647 as i>${i} words </#list>\n");
+        int line = lineOf(f.read("templates/404.ftlh"), "<#list 1..");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": the page grew past 32 million characters")),
+                f.log());
+    }
+
+    /** A value too large to make: a problem at its line, not a crash of the build. */
+    @Test
+    void aValueTooLargeToMakeIsAProblemAtItsLine(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n<#assign s = \"\">\n<#assign s = s?left_pad(2147483647)>\n");
+        int line = lineOf(f.read("templates/404.ftlh"), "?left_pad");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": rendering ran out of memory here")), f.log());
+    }
+
+    private static int lineOf(String text, String needle) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(needle + " not in the template");
     }
 
     @Test
