@@ -113,6 +113,9 @@ public final class SiteCheck {
         }
         boolean image = link.element().equals("img");
         String what = image ? "image" : "link";
+        // Named as the editor wrote it: JBake turns a link to another text's .md into its .html.
+        String written = image ? link.url() : written(d, link.url());
+        boolean md = !written.equals(link.url());
         String file = url;
         String anchor = null;
         int hash = url.indexOf('#');
@@ -129,11 +132,11 @@ public final class SiteCheck {
             target = file.isEmpty() ? d.uri() : new URI(null, null, "/" + d.uri(), null)
                     .resolve(new URI(null, null, file, null)).getPath();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` is not a valid address", "check the spelling");
+            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` is not a valid address", "check the spelling");
             return;
         }
         if (!file.isEmpty() && (!target.startsWith("/") || target.startsWith("/../") || file.startsWith("/"))) {
-            problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` leaves the site",
+            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` leaves the site",
                     "use a relative link such as ../other-article/index.md; never one starting with /");
             return;
         }
@@ -143,12 +146,12 @@ public final class SiteCheck {
         String mediaPath = target; // a media file's page path and its path under content/ are the same
         if (media.contains(mediaPath)) {
             if (anchor != null && !image) {
-                problems.error(d.path(), line(d, link.url()), "link `" + link.url() + "` has an #anchor, but points at a file",
+                problems.error(d.path(), line(d, link.url()), "link `" + written + "` has an #anchor, but points at a file",
                         "remove the #anchor");
             }
             Doc owner = ownerOf(mediaPath);
             if (published && owner != null && !site.listed(owner)) {
-                problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` is a file of a " + state(owner),
+                problems.error(d.path(), line(d, link.url()), what + " `" + written + "` is a file of a " + state(owner),
                         "move the file beside this text, or publish " + owner.path() + " first");
                 return;
             }
@@ -168,16 +171,20 @@ public final class SiteCheck {
         if (ids == null || image) {
             String near = Text.closest(target, (image ? media : allTargets()).stream()
                     .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).toList());
-            String fix = near != null ? "did you mean `" + relative(d.uri(), near) + "`?"
+            String suggestion = near == null ? null : relative(d.uri(), near);
+            if (md && suggestion != null && suggestion.endsWith(".html")) {
+                suggestion = suggestion.substring(0, suggestion.length() - 5) + ".md";
+            }
+            String fix = near != null ? "did you mean `" + suggestion + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
-            problems.error(d.path(), line(d, link.url()), what + " `" + link.url() + "` points to " + target
+            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` points to " + (md && target.endsWith(".html") ? "content/" + target.substring(0, target.length() - 5) + ".md" : target)
                     + ", which the site does not have", fix);
             return;
         }
         Doc other = docs.get(target);
         if (published && other != null && !site.listed(other) && !problems.hasErrorIn(other.path())) {
-            problems.error(d.path(), line(d, link.url()), "link `" + link.url() + "` points to a " + state(other),
+            problems.error(d.path(), line(d, link.url()), "link `" + written + "` points to a " + state(other),
                     "publish that page first, or remove the link");
             return;
         }
@@ -239,6 +246,17 @@ public final class SiteCheck {
             }
         }
         return d.firstLine;
+    }
+
+    /** The .md form of a link if that is what the text has (as such, or with entities and escapes), else the link. */
+    private static String written(Doc d, String url) {
+        String md = url.replaceAll("\\.html(#|$)", ".md$1");
+        if (md.equals(url) || d.markdown().stream().anyMatch(l -> l.contains(url))) {
+            return url;
+        }
+        boolean asMd = d.markdown().stream().anyMatch(l -> l.contains(md)
+                || com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(md));
+        return asMd ? md : url;
     }
 
     private static boolean standsAlone(String line, String needle) {

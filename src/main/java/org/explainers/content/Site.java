@@ -215,7 +215,8 @@ public final class Site {
 
     private void checkVocabularyUse(Problems problems) {
         Vocabulary topics = vocabularies.get(Schema.TOPICS);
-        if (topics != null) {
+        // A file that could not be read may be the one that uses a topic: no warning until the errors are fixed.
+        if (topics != null && !problems.hasErrors()) {
             Map<String, Integer> used = new HashMap<>();
             for (Article a : articles) {
                 a.sections.forEach(s -> s.topics().forEach(t -> used.merge(t, 1, Integer::sum)));

@@ -166,7 +166,11 @@ public class ContentChecksTest {
                                 .replace("Some text.", "Text about extra.png files."),
                         ONE + ":16: image `ra.png` points to articles/a/ra.png, which the site does not have (put the image beside the text; the address is relative to this file)"),
                 arguments("a missing page's address written with an entity", ONE, section(1, "", "An extra line.\n\nSee [this](nowhere&#46;md).\n"),
-                        ONE + ":16: link `nowhere.html` points to articles/a/nowhere.html, which the site does not have (did you mean `01-one.html`?)"),
+                        ONE + ":16: link `nowhere.md` points to content/articles/a/nowhere.md, which the site does not have (did you mean `01-one.md`?)"),
+                arguments("a missing page's address written as .md", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.md#main).\n"),
+                        ONE + ":16: link `02-tow.md#main` points to content/articles/a/02-tow.md, which the site does not have (did you mean `02-two.md`?)"),
+                arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
+                        ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
                         "content/articles/a/map.svg: SVG images can run script when opened on their own, so the site publishes none (export the image as PNG and use that file)"),
                 arguments("same anchor twice", DIR + "03-one.md", section(3, "", ""),
@@ -189,6 +193,17 @@ public class ContentChecksTest {
         f.write(file, text);
         List<String> messages = Fixture.messages(f.check());
         assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
+    }
+
+    /** The only section using a topic fails to read: its error, and no warning that nobody uses the topic. */
+    @Test
+    void aTopicIsNotCalledUnusedWhileItsSectionCannotBeRead(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "03-three.md", section(3, "", "").replace("topics: [", "topics: [trust, ").replace("summary: Section 3.", "summary: Oil: the cap."));
+        f.write("content/_data/topics.yml", TOPICS + "- slug: trust\n  name: Trust\n  description: Who believes whom.\n");
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "03-three.md:")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.contains("no section uses topic")), String.join("\n", messages));
     }
 
     @Test
