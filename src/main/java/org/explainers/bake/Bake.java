@@ -43,8 +43,12 @@ public final class Bake {
         this.problems = problems;
     }
 
-    /** What a bake made: the paths of its pages (which the output check expects) and the pages' security policy. */
-    public record Baked(List<String> paths, String csp) {
+    /**
+     * What a bake made: the paths of its pages (which the output check expects), the pages'
+     * security policy, and whether the site's shape was the published build's, with how many
+     * pages were looked at again then (those showing a changed text).
+     */
+    public record Baked(List<String> paths, String csp, boolean sameShape, int keyed) {
     }
 
     /**
@@ -59,30 +63,42 @@ public final class Bake {
             return t;
         });
         List<Pages.Out> plan;
-        Related related;
+        Related[] related = new Related[1];
+        String[] shape = new String[1];
         Model model;
         try {
             List<Future<?>> jobs = new ArrayList<>();
-            // The search index and the sitemap are one job each. The search needs only the
-            // sections: it starts at once, beside the plan; the sitemap, beside the pages.
+            String fingerprint = fingerprint(inputs);
+            model = new Model(site, project, images, () -> {
+                synchronized (related) {
+                    if (related[0] == null) {
+                        related[0] = new Related(site.listedSections());
+                        related[0].load(cache.resolve("related.bin"), shape[0]);
+                    }
+                    return related[0];
+                }
+            }, fingerprint);
+            shape[0] = model.shape(moves);
+            Set<org.explainers.content.Doc> changed = changedTexts(shape[0], out);
+            // The search index and the sitemap are one job each: the search needs only the
+            // sections and starts at once, beside the plan; the sitemap, beside the pages.
             jobs.add(pool.submit(() -> {
-                // Unchanged text, unchanged index: the published build's files are taken as they are.
-                String folder = project.paths.search() + "/";
-                Search.bake(folder, site.listedSections(), out, cache.resolve("search.bin"));
+                Search.bake(project.paths.search() + "/", site.listedSections(), changed, out, cache.resolve("search.bin"));
                 return null;
             }));
-            related = new Related(site.listedSections());
-            related.load(cache.resolve("related.bin"));
-            String fingerprint = fingerprint(inputs);
-            model = new Model(site, project, images, related, fingerprint);
             plan = new ArrayList<>(Pages.plan(site, project, model, moves));
             Templates templates = new Templates(project.templates, project.zone);
             jobs.add(pool.submit(() -> {
-                sitemap(plan, model, out);
+                sitemap(plan, model, out, changed != null);
                 return null;
             }));
             for (Pages.Out page : plan) {
                 jobs.add(pool.submit(() -> {
+                    // The shape is the published build's and none of the page's texts changed: its file is the published one.
+                    if (changed != null && page.texts().stream().noneMatch(changed::contains) && out.keep(page.path())) {
+                        return null;
+                    }
+                    keyed.incrementAndGet();
                     render(page, templates, fingerprint, model.shared, out);
                     return null;
                 }));
@@ -109,10 +125,11 @@ public final class Bake {
             }
         }
         reportFailures();
-        if (failures.isEmpty()) {
-            related.save(cache.resolve("related.bin"));
+        if (failures.isEmpty() && related[0] != null) {
+            related[0].save(cache.resolve("related.bin"), shape[0]);
         }
-        return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"));
+        return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"),
+                out.previousShape(shape[0]) != null, keyed.get());
     }
 
     /**
@@ -122,6 +139,8 @@ public final class Bake {
      */
     private final long pageLimit = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.pageSeconds", 10));
     private final long bakeLimit = TimeUnit.MINUTES.toNanos(Long.getLong("explainers.bakeMinutes", 20));
+    /** Pages whose key was worked out (the others were the published build's, the shape the same). */
+    private final java.util.concurrent.atomic.AtomicInteger keyed = new java.util.concurrent.atomic.AtomicInteger();
     /** The pages being rendered now. */
     private final Map<Templates.Run, Pages.Out> running = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each template's render time so far, summed over its pages (to name one when the whole bake takes too long). */
@@ -173,6 +192,33 @@ public final class Bake {
         }
     }
 
+    /**
+     * The files whose texts changed since the published build, if the site's shape is that
+     * build's (see {@link Pages.Out#texts}); null when it is not, and every page is keyed.
+     * Either way, the shape and each file's text key are kept with this build for the next.
+     */
+    private Set<org.explainers.content.Doc> changedTexts(String shape, Output out) {
+        List<org.explainers.content.Doc> docs = site.docs();
+        List<String> now = new ArrayList<>(2 * docs.size());
+        for (org.explainers.content.Doc d : docs) {
+            now.add(d.sha1());
+            now.add(d.body() == null ? "" : d.body().key());
+        }
+        out.shape(shape, now);
+        List<String> before = out.previousShape(shape);
+        if (before == null || before.size() != now.size()) {
+            return null;
+        }
+        // The same shape lists the same files in the same order (their paths are part of it).
+        Set<org.explainers.content.Doc> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < docs.size(); i++) {
+            if (!now.get(2 * i).equals(before.get(2 * i)) || !now.get(2 * i + 1).equals(before.get(2 * i + 1))) {
+                changed.add(docs.get(i));
+            }
+        }
+        return changed;
+    }
+
     private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
         Map<String, Object> data = null;
         String key;
@@ -181,7 +227,13 @@ public final class Bake {
             key = "in:" + page.template() + ":" + page.inputs().get();
         } else {
             data = page.data().get();
-            key = new Digest(fingerprint + "\n" + page.template(), shared).add(data).hex();
+            Digest digest = new Digest(fingerprint + "\n" + page.template(), shared).add(data);
+            key = digest.hex();
+            for (org.explainers.content.Body text : digest.texts()) {
+                if (page.texts().stream().noneMatch(d -> d.body() == text)) {
+                    throw new IllegalStateException(page.path() + " shows a text it does not list among its texts (Pages.Out#texts)");
+                }
+            }
         }
         if (out.reuse(page.path(), key)) {
             return;
@@ -264,7 +316,14 @@ public final class Bake {
         });
     }
 
-    private void sitemap(List<Pages.Out> plan, Model model, Output out) throws Exception {
+    /** The sitemap and robots.txt: made from the shape alone, so the published ones while it is the same ({@code sameShape}). */
+    private void sitemap(List<Pages.Out> plan, Model model, Output out, boolean sameShape) throws Exception {
+        if (sameShape) {
+            long listed = plan.stream().filter(p -> p.listed() && p.path().endsWith(".html")).count();
+            if (Sitemap.names(project.paths.sitemap(), listed).stream().allMatch(out::keep) && out.keep("robots.txt")) {
+                return;
+            }
+        }
         List<Sitemap.Url> urls = new ArrayList<>();
         Map<String, org.explainers.content.Doc> docs = site.byUri();
         for (Pages.Out p : plan) {

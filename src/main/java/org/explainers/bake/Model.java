@@ -39,7 +39,8 @@ final class Model {
     private final Project project;
     private final SitePaths paths;
     private final Images images;
-    private final Related related;
+    /** Worked out when a page first needs it: a build that makes only a few pages may not. */
+    private final java.util.function.Supplier<Related> related;
     final Map<String, Object> siteData;
     /** Data shown by many pages, fingerprinted once (see {@link Digest.Shared}). */
     final Digest.Shared shared = new Digest.Shared();
@@ -47,7 +48,7 @@ final class Model {
     /** Everything a page depends on besides its data: the templates, the settings, the build's code (see Bake). */
     private final String fingerprint;
 
-    Model(Site site, Project project, Images images, Related related, String fingerprint) {
+    Model(Site site, Project project, Images images, java.util.function.Supplier<Related> related, String fingerprint) {
         this.site = site;
         this.fingerprint = fingerprint;
         this.project = project;
@@ -91,8 +92,10 @@ final class Model {
      */
     String sectionInputs(Section s) {
         Digest d = new Digest("section " + context(), shared).add(neighbours.computeIfAbsent(s.article(), this::neighbours));
-        file(d, s);
-        for (Map.Entry<Section, Integer> r : related.of(s)) {
+        for (Doc text : sectionTexts(s)) {
+            file(d, text);
+        }
+        for (Map.Entry<Section, Integer> r : related.get().of(s)) {
             d.add(relatedCards.computeIfAbsent(r.getKey(), x -> shared.mark(List.of(x.uri(), x.title(), x.article().title()))))
                     .add(r.getValue());
         }
@@ -113,9 +116,39 @@ final class Model {
      */
     String articleInputs(Article a) {
         Digest d = new Digest("article " + context(), shared).add(neighbours.computeIfAbsent(a, this::neighbours));
-        file(d, a);
-        for (Section s : site.listedSections(a)) {
-            file(d, s);
+        for (Doc text : articleTexts(a)) {
+            file(d, text);
+        }
+        return d.hex();
+    }
+
+    /** The files whose texts a section's page shows (see {@link Pages.Out#texts}): its own. */
+    List<Doc> sectionTexts(Section s) {
+        return List.of(s);
+    }
+
+    /** The files whose texts an explainer's page shows: its own and its listed sections'. */
+    List<Doc> articleTexts(Article a) {
+        List<Doc> texts = new ArrayList<>();
+        texts.add(a);
+        texts.addAll(site.listedSections(a));
+        return texts;
+    }
+
+    /**
+     * The site's shape: everything pages are made from except the texts. Every file's path,
+     * header ({@link org.explainers.content.Header#key}: its lines as written) and state, the
+     * {@link #context} (which holds the settings headers are read under), and the old addresses
+     * of moved files. While it is the published build's, a page is that build's unless a file
+     * whose text it shows changed (its bytes, or its body's key).
+     */
+    String shape(Map<String, Doc> moves) {
+        Digest d = new Digest("shape " + context(), shared);
+        for (Doc doc : site.docs()) {
+            d.add(doc.path()).add(doc.header.key).add(site.state(doc).name());
+        }
+        for (String old : new java.util.TreeSet<>(moves.keySet())) {
+            d.add(old).add(moves.get(old).path());
         }
         return d.hex();
     }
@@ -371,7 +404,7 @@ final class Model {
             }
         }
         List<Object> rel = new ArrayList<>();
-        for (Map.Entry<Section, Integer> r : related.of(s)) {
+        for (Map.Entry<Section, Integer> r : related.get().of(s)) {
             Map<String, Object> e = link(r.getKey());
             e.put("article_title", r.getKey().article().title());
             e.put("shared", r.getValue());

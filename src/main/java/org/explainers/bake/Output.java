@@ -89,12 +89,16 @@ public final class Output {
         }
     }
 
-    /** A manifest: the files by path, their paths in order, and the table their links' numbers refer to. */
-    private record Manifest(Map<String, Entry> entries, String[] paths, Table table) {
-        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0));
+    /**
+     * A manifest: the files by path, their paths in order, the table their links' numbers refer
+     * to, and the site's shape the build was made from with each content file's text key (see
+     * {@link #previousShape}).
+     */
+    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, List<String> texts) {
+        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", List.of());
     }
 
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     public final Path dir;
     private final Path previousDir;
@@ -103,6 +107,12 @@ public final class Output {
     private final Table previousTable;
     /** The published build's paths, in order. */
     private final String[] previousPaths;
+    /** The shape the published build was made from, and its content files' text keys. */
+    private final String previousShape;
+    private final List<String> previousTexts;
+    /** This build's, written with its manifest. */
+    private String shape = "";
+    private List<String> texts = List.of();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Files made in this bake (not linked): only these need checking again. */
     private final Map<String, Boolean> fresh = new ConcurrentHashMap<>();
@@ -123,6 +133,8 @@ public final class Output {
         this.previous = before.entries();
         this.previousTable = before.table();
         this.previousPaths = before.paths();
+        this.previousShape = before.shape();
+        this.previousTexts = before.texts();
         Manifest heldManifest = held == null ? Manifest.NONE : read(held);
         Map<String, Entry> there = heldManifest.entries();
         this.heldTable = heldManifest.table();
@@ -201,6 +213,20 @@ public final class Output {
         } catch (IOException e) {
             return false; // made again below
         }
+    }
+
+    /**
+     * Records the site's shape this build is made from, and what each content file's text is
+     * made from (in the shape's order of files), for the next build.
+     */
+    void shape(String shape, List<String> texts) {
+        this.shape = shape;
+        this.texts = texts;
+    }
+
+    /** What the published build recorded with {@link #shape}, if it was made from this shape; else null. */
+    List<String> previousShape(String shape) {
+        return previousDir != null && previousShape.equals(shape) ? previousTexts : null;
     }
 
     /** The key the published build made a file with, or null. */
@@ -391,6 +417,11 @@ public final class Output {
                 out.writeLong(e.modified);
                 out.bytes(runs[i]);
             }
+            out.string(shape);
+            out.writeInt(texts.size());
+            for (String text : texts) {
+                out.string(text);
+            }
             out.commit();
         }
     }
@@ -435,7 +466,13 @@ public final class Output {
                 });
                 map.put(path, new Entry(key, null, table, run, bytes, modified));
             }
-            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table) : Manifest.NONE;
+            String shape = in.string();
+            int count = in.count();
+            List<String> texts = new java.util.ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                texts.add(in.string());
+            }
+            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table, shape, texts) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {
             return Manifest.NONE; // a damaged manifest: nothing is taken over
         }

@@ -1,6 +1,7 @@
 package org.explainers.bake;
 
 import org.explainers.content.Article;
+import org.explainers.content.Doc;
 import org.explainers.content.Moment;
 import org.explainers.content.Orders;
 import org.explainers.content.Page;
@@ -49,8 +50,13 @@ final class Pages {
      * @param listed   whether it belongs in the sitemap
      * @param inputs   what the data is made from, as a key worked out without making the data;
      *                 null when the data's own fingerprint is the key
+     * @param texts    the files whose texts the page shows: besides them, the page is made only
+     *                 from the site's shape ({@link Model#shape}), so that while the shape stays the
+     *                 same, the page is the published one unless one of these files changed
+     *                 (a page whose data holds another text is a mistake the bake stops at)
      */
-    record Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed, Supplier<String> inputs) {
+    record Out(String path, String template, Supplier<Map<String, Object>> data, boolean listed, Supplier<String> inputs,
+               List<? extends Doc> texts) {
     }
 
     private final Site site;
@@ -107,26 +113,31 @@ final class Pages {
      * is baked; keyed by {@code inputs} when that is given (see {@link Out}).
      */
     private void add(String path, String template, String kind, boolean listed, Supplier<String> inputs,
-                     Consumer<Map<String, Object>> fill) {
+                     List<? extends Doc> texts, Consumer<Map<String, Object>> fill) {
         pages.add(new Out(path, template, () -> {
             Map<String, Object> d = data(path, kind);
             fill.accept(d);
             return d;
-        }, listed, inputs));
+        }, listed, inputs, texts));
+    }
+
+    /** A page that shows no text: made from the site's shape alone. */
+    private void add(String path, String template, String kind, boolean listed, Consumer<Map<String, Object>> fill) {
+        add(path, template, kind, listed, null, List.of(), fill);
     }
 
     private void content() {
         for (Article a : site.listedArticles()) {
             // Most pages of a large site: keyed by what they are made from, so that an edit does not make them all.
-            add(a.uri(), template("article", "article.ftlh"), "article", true, () -> model.articleInputs(a),
+            add(a.uri(), template("article", "article.ftlh"), "article", true, () -> model.articleInputs(a), model.articleTexts(a),
                     d -> d.put("article", model.article(a)));
             String template = template("section", "section.ftlh");
             for (Section s : site.listedSections(a)) {
-                add(s.uri(), template, "section", true, () -> model.sectionInputs(s), d -> d.put("section", model.section(s)));
+                add(s.uri(), template, "section", true, () -> model.sectionInputs(s), model.sectionTexts(s), d -> d.put("section", model.section(s)));
             }
         }
         for (Page p : site.listedPages()) {
-            add(p.uri(), p.layout() + ".ftlh", "page", true, null, d -> {
+            add(p.uri(), p.layout() + ".ftlh", "page", true, null, List.of(p), d -> {
                 d.put("doc", model.doc(p));
                 if (p.layout().equals("corrections")) {
                     d.put("corrections", allCorrections());
@@ -151,7 +162,7 @@ final class Pages {
             latest.add(model.card(a));
         }
         List<Object> topics = topicIndex(false);
-        add(paths.index(), template("masterindex", "index.ftlh"), "home", true, null, d -> {
+        add(paths.index(), template("masterindex", "index.ftlh"), "home", true, d -> {
             d.put("latest", latest);
             d.put("more", site.listedArticles().size() > HOME);
             d.put("topics", topics);
@@ -185,7 +196,7 @@ final class Pages {
             });
             years.add(Model.data("year", year, "months", list));
         });
-        add(paths.archive(), template("archive", "archive.ftlh"), "archive", true, null, d -> d.put("years", years));
+        add(paths.archive(), template("archive", "archive.ftlh"), "archive", true, d -> d.put("years", years));
     }
 
     /**
@@ -195,7 +206,7 @@ final class Pages {
     private <T> void paged(List<T> oldestFirst, int size, String base, String template, String kind, Object of,
                            String entriesKey, java.util.function.Function<List<T>, List<Object>> entries) {
         for (Pager.Chunk<T> chunk : Pager.split(oldestFirst, size, base)) {
-            add(chunk.path(), template, kind, true, null, d -> {
+            add(chunk.path(), template, kind, true, d -> {
                 d.put(kind, of);
                 d.put(entriesKey, entries.apply(chunk.items()));
                 d.put("pager", pager(chunk, base));
@@ -285,7 +296,7 @@ final class Pages {
             Map<String, Object> pager = new LinkedHashMap<>();
             pager.put("number", i + 1);
             pager.put("count", chunks.size());
-            add(path, template("tagsindex", "topics.ftlh"), "topics", true, null, d -> {
+            add(path, template("tagsindex", "topics.ftlh"), "topics", true, d -> {
                 d.put("topics", chunk);
                 d.put("pager", pager);
             });
@@ -367,7 +378,7 @@ final class Pages {
 
     private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
         List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
-        add(path, template, "feed", false, null, d -> d.put("feed", feed(path, title, subtitle, alternate, entries)));
+        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(path, title, subtitle, alternate, entries)));
     }
 
     private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries) {
@@ -397,12 +408,12 @@ final class Pages {
             }
             String path = oldSource.substring(0, oldSource.length() - 3) + ".html";
             Map<String, Object> link = model.link(doc);
-            add(path, template("redirect", "redirect.ftlh"), "redirect", false, null, d -> d.put("redirect", link));
+            add(path, template("redirect", "redirect.ftlh"), "redirect", false, d -> d.put("redirect", link));
         });
     }
 
     private void extras() {
-        add(paths.notFound(), template("error404", "404.ftlh"), "error404", false, null, d -> {
+        add(paths.notFound(), template("error404", "404.ftlh"), "error404", false, d -> {
         });
     }
 }

@@ -34,8 +34,8 @@ final class Related {
     private final Article[] articleOf;
     /** Each explainer's sections, as a range of numbers (they follow each other in reading order). */
     private final Map<Article, int[]> range = new IdentityHashMap<>();
-    /** What the lists are worked out from: every section's address, explainer and topics, in reading order. */
-    private final String structure;
+    /** What the lists are worked out from: every section's address, explainer and topics, in reading order (see {@link #structure()}). */
+    private String structure;
     /** Each section's list as {number, shared, number, shared, ...}, once worked out (by any bake thread); null until then. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> memo;
     private volatile boolean worked;
@@ -63,26 +63,42 @@ final class Related {
         for (int n = 0; n < articleOf.length; n++) {
             range.get(articleOf[n])[1] = n + 1;
         }
-        Digest d = new Digest("related " + LIMIT + " " + org.explainers.content.Code.FINGERPRINT);
-        for (Section s : sections) {
-            d.add(s.uri()).add(s.article().uri()).add(s.topics());
-        }
-        structure = d.hex();
         memo = new java.util.concurrent.atomic.AtomicReferenceArray<>(sections.size());
     }
 
-    private static final int VERSION = 3;
+    /** Worked out when needed: a build of the same shape as the one that kept the lists need not. */
+    private synchronized String structure() {
+        if (structure == null) {
+            Digest d = new Digest("related " + LIMIT + " " + org.explainers.content.Code.FINGERPRINT);
+            for (Section s : sections) {
+                d.add(s.uri()).add(s.article().uri()).add(s.topics());
+            }
+            structure = d.hex();
+        }
+        return structure;
+    }
 
-    /** Takes the lists an earlier build kept, if they were worked out from the same sections and topics. */
-    void load(Path file) {
+    private static final int VERSION = 4;
+
+    /**
+     * Takes the lists an earlier build kept, if they were worked out from the same sections and
+     * topics: the site's shape ({@link Model#shape}) is the same, or else the structure.
+     */
+    void load(Path file, String shape) {
         if (!Files.isRegularFile(file)) {
             return;
         }
         int[][] read = new int[memo.length()][];
         try (CacheInput in = new CacheInput(file)) {
-            if (in.readInt() != VERSION || !in.readUTF().equals(structure) || in.count() != memo.length()) {
+            if (in.readInt() != VERSION) {
                 return;
             }
+            String kept = in.readUTF();
+            boolean sameShape = in.readUTF().equals(shape);
+            if (!sameShape && !kept.equals(structure()) || in.count() != memo.length()) {
+                return;
+            }
+            worked = !sameShape; // kept again under this shape
             int[] all = new int[in.count()];
             java.nio.ByteBuffer.wrap(in.bytes()).asIntBuffer().get(all);
             int at = 0;
@@ -112,7 +128,7 @@ final class Related {
     }
 
     /** Keeps the lists for the next build, if this one worked any out (aside, then moved into place). */
-    void save(Path file) throws IOException {
+    void save(Path file, String shape) throws IOException {
         if (!worked) {
             return;
         }
@@ -123,7 +139,8 @@ final class Related {
         }
         try (CacheOutput out = CacheOutput.open(file)) {
             out.writeInt(VERSION);
-            out.writeUTF(structure);
+            out.writeUTF(structure());
+            out.writeUTF(shape);
             out.writeInt(memo.length());
             int total = 0;
             for (int n = 0; n < memo.length(); n++) {

@@ -49,13 +49,21 @@ final class Search {
     /**
      * Bakes the index into {@code folder}. Each section's key says what its entry is made from
      * (number, address, title, summary, explainer, text); the keys together stand for the whole
-     * index, which is the published build's, linked, when they are the same.
+     * index, which is the published build's, linked, when they are the same. With {@code changed}
+     * (the site's shape is the published build's, and these sections' texts changed), the other
+     * sections' keys are those the published index was made with.
      */
-    static void bake(String folder, List<Section> sections, Output out, Path cache) {
+    static void bake(String folder, List<Section> sections, Set<? extends org.explainers.content.Doc> changed, Output out, Path cache) {
+        String before = out.previousKey(folder + INDEX);
+        if (changed != null && before != null && sections.stream().noneMatch(changed::contains) && out.reuseFolder(folder, folder + INDEX, before)) {
+            return; // no text changed, nor anything else the index is made from
+        }
+        Postings published = changed == null ? null : Postings.read(cache, sections.size(), before);
         String[] keys = new String[sections.size()];
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
-            keys[id] = new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
+            keys[id] = changed != null && published != null && !changed.contains(s) ? published.keys[id]
+                    : new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
                     .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(id).hex();
         });
         Digest d = new Digest("search " + POSTINGS + " " + org.explainers.content.Code.FINGERPRINT);
@@ -64,7 +72,7 @@ final class Search {
         }
         String indexKey = d.hex();
         if (!out.reuseFolder(folder, folder + INDEX, "index:" + indexKey)) {
-            write(folder, sections, keys, indexKey, out, cache);
+            write(folder, sections, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache);
         }
     }
 
@@ -75,9 +83,8 @@ final class Search {
      * published build's files were made from, only the lists of the changed sections' words are
      * worked out again, and only their files made; the others are the published ones, linked.
      */
-    private static void write(String folder, List<Section> sections, String[] keys, String indexKey, Output out, Path cache) {
+    private static void write(String folder, List<Section> sections, String[] keys, String indexKey, Postings postings, Output out, Path cache) {
         docs(folder, sections, keys, out);
-        Postings postings = Postings.read(cache, keys.length, out.previousKey(folder + INDEX));
         Set<String> changed = null; // the words whose lists changed; null: all of them
         List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
         if (postings != null) {

@@ -45,7 +45,7 @@ final class Sitemap {
         w.writeStartElement("sitemapindex");
         w.writeDefaultNamespace(NS);
         for (int from = 0, n = 1; from < sorted.size(); from += LIMIT, n++) {
-            String part = stem + "-" + n + ".xml";
+            String part = part(stem, n);
             files.put(part, urlset(sorted.subList(from, Math.min(sorted.size(), from + LIMIT)), address));
             w.writeCharacters("\n  ");
             w.writeStartElement("sitemap");
@@ -55,6 +55,20 @@ final class Sitemap {
         finish(w, bytes);
         files.put(name, bytes.toByteArray());
         return files;
+    }
+
+    /** The files {@link #files} makes for {@code count} addresses. */
+    static List<String> names(String name, long count) {
+        List<String> names = new java.util.ArrayList<>(List.of(name));
+        String stem = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+        for (long n = 1; count > LIMIT && (n - 1) * LIMIT < count; n++) {
+            names.add(part(stem, (int) n));
+        }
+        return names;
+    }
+
+    private static String part(String stem, int n) {
+        return stem + "-" + n + ".xml";
     }
 
     private static byte[] urlset(List<Url> urls, SiteAddress address) throws XMLStreamException {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class DocCache {
 
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     /** One file's header, as read, with what its reading depended on. */
     record Entry(String uri, String source, String sha1, Stamp stamp, List<String> media,
@@ -136,6 +136,7 @@ public final class DocCache {
         Schema.Kind kind = Schema.Kind.valueOf(in.readUTF());
         int firstLine = in.readInt();
         int bodyStart = in.readInt();
+        String headerKey = in.readUTF();
         Map<String, Integer> lines = new HashMap<>();
         for (int k = in.count(); k > 0; k--) {
             lines.put(in.name(), in.readInt());
@@ -145,7 +146,7 @@ public final class DocCache {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) read;
-        return new Entry(uri, source, sha1, stamp, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart));
+        return new Entry(uri, source, sha1, stamp, List.copyOf(media), kind, firstLine, Header.of(values, lines, bodyStart, headerKey));
     }
 
     private static void entry(CacheOutput out, Entry e) throws IOException {
@@ -163,6 +164,7 @@ public final class DocCache {
         out.writeUTF(e.kind().name());
         out.writeInt(e.firstLine());
         out.writeInt(e.header().bodyStart);
+        out.writeUTF(e.header().key);
         Map<String, Integer> lines = new TreeMap<>(e.header().lines());
         out.writeInt(lines.size());
         for (Map.Entry<String, Integer> l : lines.entrySet()) {

@@ -37,16 +37,40 @@ public final class Header {
     private final Map<String, Integer> lines;
     /** Index (0-based) of the first line below the header, or -1 when there is no readable header. */
     public final int bodyStart;
+    /**
+     * The header's lines as written, fingerprinted (SHA-1): with the file's path and the settings
+     * the values are read under, it stands for the values (the bake's site shape uses it).
+     */
+    public final String key;
 
-    private Header(Map<String, Object> values, Map<String, Integer> lines, int bodyStart) {
+    private Header(Map<String, Object> values, Map<String, Integer> lines, int bodyStart, String key) {
         this.values = values;
         this.lines = lines;
         this.bodyStart = bodyStart;
+        this.key = key;
+    }
+
+    private Header(Map<String, Object> values, Map<String, Integer> lines, int bodyStart) {
+        this(values, lines, bodyStart, "");
     }
 
     /** A header read by an earlier build (see {@link DocCache}). */
-    static Header of(Map<String, Object> values, Map<String, Integer> lines, int bodyStart) {
-        return new Header(values, lines, bodyStart);
+    static Header of(Map<String, Object> values, Map<String, Integer> lines, int bodyStart, String key) {
+        return new Header(values, lines, bodyStart, key);
+    }
+
+    private static String key(List<String> lines, int end) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i <= end; i++) {
+            md.update(lines.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     /** The line of each field present. */
@@ -160,6 +184,6 @@ public final class Header {
                 c.problems().error(c.path(), 1, "the header has no `" + f.name() + "`", "add a `" + f.name() + ": ...` line");
             }
         }
-        return new Header(values, fieldLines, end + 1);
+        return new Header(values, fieldLines, end + 1, key(lines, end));
     }
 }

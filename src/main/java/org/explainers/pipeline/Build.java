@@ -218,6 +218,10 @@ public final class Build {
             if (problems.hasErrors()) {
                 return fail(problems, start, "templates/");
             }
+            if (baked1.sameShape()) {
+                out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages looked at again, the others are as published%n",
+                        baked1.keyed(), baked1.paths().size());
+            }
             long baked = elapsed(start);
             out.println("[3/4] Checking the baked site ...");
             OutputCheck.Report report = new OutputCheck(site, project, baked1.csp(), problems).run(output, baked1.paths());

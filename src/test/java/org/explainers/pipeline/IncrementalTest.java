@@ -315,6 +315,42 @@ class IncrementalTest {
         assertEquals(before, f.fingerprint(), "the same site, the damaged caches not used");
     }
 
+    /**
+     * While the site's shape (every header, state, setting, template) is the published build's,
+     * only the pages showing a changed text are looked at again; a header edit is a new shape.
+     */
+    @Test
+    void aTextEditLooksAtOnlyThePagesShowingIt(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.log().contains("only texts changed: 0 of "), "nothing changed, nothing looked at: " + f.log());
+        f.replace(WHAT, "sanctions stay. Back to", "sanctions stay. Go back to"); // the text, not the summary above it
+        assertTrue(f.build().ok(), f.log());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("only texts changed: (\\d+) of (\\d+) pages").matcher(f.log());
+        assertTrue(m.find(), f.log());
+        int looked = Integer.parseInt(m.group(1));
+        // its page, its explainer's, and the feeds that carry it
+        assertTrue(looked >= 2 && looked * 4 < Integer.parseInt(m.group(2)), f.log());
+        f.replace(WHAT, "title: What changes", "title: What changes now");
+        assertTrue(f.build().ok(), f.log());
+        assertFalse(f.log().contains("only texts changed"), "a title is part of the shape: " + f.log());
+    }
+
+    /** A scheduled piece whose time has come changes the shape (its state), without a file changing. */
+    @Test
+    void theTimeOfAScheduledPieceIsANewShape(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        java.time.Instant later = java.time.Instant.parse("2027-02-01T12:00:00Z");
+        assertTrue(f.build(new Build.Options(f.dir, f.site(), Fixture.HOST, later, false, false)).ok(), f.log());
+        assertFalse(f.log().contains("only texts changed"), f.log());
+        assertTrue(Files.exists(f.site().resolve("articles/scheduled-piece/index.html")), "published once its time came");
+        Fixture clean = Fixture.newsroom(tmp.resolve("clean"));
+        assertTrue(clean.build(new Build.Options(clean.dir, clean.site(), Fixture.HOST, later, false, false)).ok(), clean.log());
+        assertEquals(clean.fingerprint(), f.fingerprint());
+    }
+
     @Test
     void anUnchangedBuildRendersNoPageAgain(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
