@@ -218,8 +218,8 @@ public final class Build {
             if (problems.hasErrors()) {
                 return fail(problems, start, "templates/");
             }
-            if (baked1.sameShape()) {
-                out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages looked at again, the others are as published%n",
+            if (baked1.sameShape() && baked1.keyed() > 0) {
+                out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages and feeds looked at again, the others are as published%n",
                         baked1.keyed(), baked1.paths().size());
             }
             long baked = elapsed(start);
