@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.explainers.content.CacheInput;
@@ -363,10 +364,21 @@ public final class Output {
                 Files.delete(folder);
             }
         }
-        // Most builds have the published build's files: their order is known (sorting was a good part of writing this).
+        // Most builds have the published build's files, whose order is known, and a few more or
+        // fewer: those still here in that order, then the new ones, sort in about one pass
+        // (sorting them anew was a good part of writing this).
         String[] paths = previousPaths;
         if (paths.length != entries.size() || !java.util.Arrays.stream(paths).allMatch(entries::containsKey)) {
-            paths = entries.keySet().toArray(new String[0]);
+            List<String> order = new java.util.ArrayList<>(entries.size());
+            Set<String> known = new java.util.HashSet<>(Math.max(16, 2 * previousPaths.length));
+            for (String p : previousPaths) {
+                known.add(p);
+                if (entries.containsKey(p)) {
+                    order.add(p);
+                }
+            }
+            entries.keySet().stream().filter(p -> !known.contains(p)).sorted().forEach(order::add);
+            paths = order.toArray(new String[0]);
             java.util.Arrays.sort(paths);
         }
         // The published build's table, grown by the links it lacks; made anew (from the links

@@ -359,11 +359,14 @@ final class Pages {
         List<Section> sections = Orders.feed(site.listedSections(), site.readingOrder());
         String feedTemplate = template("feed", "feed.ftlx");
         addFeed(paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(), sections);
-        // Each topic's feed: the site's entries of that topic, in the same order.
+        // Each topic's feed: the site's entries of that topic, in the same order (a feed's worth of each).
         Map<String, List<Section>> newestByTopic = new TreeMap<>();
         for (Section s : sections) {
             for (String t : s.topics()) {
-                newestByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+                List<Section> entries = newestByTopic.computeIfAbsent(t, k -> new ArrayList<>());
+                if (entries.size() < FEED) {
+                    entries.add(s);
+                }
             }
         }
         newestByTopic.forEach((slug, entries) -> {
