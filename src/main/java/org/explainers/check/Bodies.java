@@ -70,10 +70,19 @@ public final class Bodies {
         });
         try {
             List<Future<?>> jobs = new ArrayList<>();
+            String keys = BodyCache.keys(markdown.extensions, policy);
             for (Doc d : docs) {
-                jobs.add(pool.submit(() -> {
-                    d.body(body(d));
+                String key = BodyCache.key(keys, d);
+                Body cached = cache.get(key, images);
+                if (cached != null) {
+                    // Most files of a large site after an edit: a look-up, quicker here than handed to a thread.
+                    d.body(cached);
                     d.release(); // read again only if a check needs a line number
+                    continue;
+                }
+                jobs.add(pool.submit(() -> {
+                    d.body(body(d, key));
+                    d.release();
                 }));
             }
             for (Future<?> job : jobs) {
@@ -89,12 +98,8 @@ public final class Bodies {
         }
     }
 
-    private Body body(Doc d) {
-        String key = BodyCache.key(d, markdown.extensions, policy);
-        Body cached = cache.get(key, images);
-        if (cached != null) {
-            return cached;
-        }
+    /** Renders a file's text, cleans it and checks it (its key says what it is made from). */
+    private Body body(Doc d, String key) {
         com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown());
         Markdown.Depth depth = Markdown.depth(ast, SourceText.MAX_DEPTH);
         if (depth.depth() > SourceText.MAX_DEPTH) {

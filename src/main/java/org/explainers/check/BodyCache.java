@@ -151,9 +151,14 @@ public final class BodyCache {
         return new BodyCache(all, base, inBase);
     }
 
-    /** The file's fingerprint from JBake's crawl (its SHA-1), with its path, Flexmark's options and the allowlist. */
-    public static String key(Doc d, int extensions, HtmlPolicy policy) {
-        return VERSION + ":" + org.explainers.content.Code.FINGERPRINT + ":" + d.sha1() + ":" + d.source + ":" + extensions + ":" + policy.fingerprint();
+    /** What every body's key starts with: this format, the build's code, Flexmark's options and the allowlist. */
+    public static String keys(int extensions, HtmlPolicy policy) {
+        return VERSION + ":" + org.explainers.content.Code.FINGERPRINT + ":" + extensions + ":" + policy.fingerprint() + ":";
+    }
+
+    /** A body's key: {@link #keys}, the file's fingerprint from JBake's crawl (its SHA-1) and its path. */
+    public static String key(String keys, Doc d) {
+        return keys + d.sha1() + ":" + d.source;
     }
 
     /** The cached body for this key, if the images it shows are the same as then. */
