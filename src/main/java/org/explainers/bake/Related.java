@@ -28,42 +28,62 @@ final class Related {
 
     private final List<Section> sections;
     private final Map<Section, Integer> number = new IdentityHashMap<>();
-    private final Map<String, int[]> byTopic = new HashMap<>();
-    /** Each section's topics, as the keys of {@link #byTopic} (looked up once, not once per comparison). */
-    private final List<List<String>> topicsOf = new ArrayList<>();
-    private final Article[] articleOf;
-    /** Each explainer's sections, as a range of numbers (they follow each other in reading order). */
-    private final Map<Article, int[]> range = new IdentityHashMap<>();
     /** What the lists are worked out from: every section's address, explainer and topics, in reading order (see {@link #structure()}). */
     private String structure;
     /** Each section's list as {number, shared, number, shared, ...}, once worked out (by any bake thread); null until then. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> memo;
     private volatile boolean worked;
+    /** What working a list out needs, made when the first one is (a build with the lists kept may need none). */
+    private volatile Index index;
+
+    /**
+     * The sections by topic, each section's topics and explainer, and each explainer's sections
+     * as a range of numbers (they follow each other in reading order).
+     */
+    private record Index(Map<String, int[]> byTopic, List<List<String>> topicsOf, Article[] articleOf, Map<Article, int[]> range) {
+    }
 
     /** @param sections the listed sections in reading order */
     Related(List<Section> sections) {
         this.sections = sections;
-        Map<String, List<Integer>> lists = new HashMap<>();
         for (Section s : sections) {
-            int n = number.size();
-            number.put(s, n);
-            topicsOf.add(s.topics());
-            for (String t : s.topics()) {
-                lists.computeIfAbsent(t, k -> new ArrayList<>()).add(n);
-            }
-        }
-        lists.forEach((t, list) -> byTopic.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
-        articleOf = sections.stream().map(Section::article).toArray(Article[]::new);
-        for (int n = 0; n < articleOf.length; n++) {
-            range.computeIfAbsent(articleOf[n], a -> new int[]{0, 0});
-        }
-        for (int n = articleOf.length - 1; n >= 0; n--) {
-            range.get(articleOf[n])[0] = n;
-        }
-        for (int n = 0; n < articleOf.length; n++) {
-            range.get(articleOf[n])[1] = n + 1;
+            number.put(s, number.size());
         }
         memo = new java.util.concurrent.atomic.AtomicReferenceArray<>(sections.size());
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                if (index == null) {
+                    Map<String, List<Integer>> lists = new HashMap<>();
+                    List<List<String>> topicsOf = new ArrayList<>();
+                    for (int n = 0; n < sections.size(); n++) {
+                        topicsOf.add(sections.get(n).topics());
+                        for (String t : sections.get(n).topics()) {
+                            lists.computeIfAbsent(t, k -> new ArrayList<>()).add(n);
+                        }
+                    }
+                    Map<String, int[]> byTopic = new HashMap<>();
+                    lists.forEach((t, list) -> byTopic.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
+                    Article[] articleOf = sections.stream().map(Section::article).toArray(Article[]::new);
+                    Map<Article, int[]> range = new IdentityHashMap<>();
+                    for (Article a : articleOf) {
+                        range.computeIfAbsent(a, k -> new int[2]);
+                    }
+                    for (int n = articleOf.length - 1; n >= 0; n--) {
+                        range.get(articleOf[n])[0] = n;
+                    }
+                    for (int n = 0; n < articleOf.length; n++) {
+                        range.get(articleOf[n])[1] = n + 1;
+                    }
+                    index = new Index(byTopic, topicsOf, articleOf, range);
+                }
+                i = index;
+            }
+        }
+        return i;
     }
 
     /** Worked out when needed: a build of the same shape as the one that kept the lists need not. */
@@ -179,8 +199,12 @@ final class Related {
      * itself or its neighbours in its explainer (the sections just before and after it).
      */
     private int[] work(int self) {
+        Index x = index();
+        Map<String, int[]> byTopic = x.byTopic();
+        List<List<String>> topicsOf = x.topicsOf();
+        Article[] articleOf = x.articleOf();
         Section s = sections.get(self);
-        int[] own = range.get(s.article());
+        int[] own = x.range().get(s.article());
         int skipPrev = self - 1 >= own[0] ? self - 1 : -1;
         int skipNext = self + 1 < own[1] ? self + 1 : -1;
         List<int[]> lists = new ArrayList<>();
@@ -238,7 +262,7 @@ final class Related {
                 candidates.add(new int[]{o, shared});
             }
         }
-        candidates.sort((x, y) -> before(x, y, s) ? -1 : before(y, x, s) ? 1 : 0);
+        candidates.sort((p, q) -> before(p, q, s, articleOf) ? -1 : before(q, p, s, articleOf) ? 1 : 0);
         int[] list = new int[2 * Math.min(LIMIT, candidates.size())];
         for (int k = 0; k < list.length / 2; k++) {
             list[2 * k] = candidates.get(k)[0];
@@ -250,7 +274,7 @@ final class Related {
     }
 
     /** Whether candidate {@code a} ranks before {@code b} among the sections related to {@code s}. */
-    private boolean before(int[] a, int[] b, Section s) {
+    private static boolean before(int[] a, int[] b, Section s, Article[] articleOf) {
         if (a[1] != b[1]) {
             return a[1] > b[1];
         }
