@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
- * A fingerprint of the build's own classes and of the libraries' versions that shape its output.
+ * A fingerprint of the build's own classes and of the libraries' and the JDK's versions that shape its output.
  * Whatever a build keeps for the next one (headers read, bodies rendered, pages made) is keyed by
  * it as well, so new code never reuses what old code made.
  */
@@ -45,7 +45,9 @@ public final class Code {
         for (String version : new String[]{freemarker.template.Configuration.getVersion().toString(),
                 com.vladsch.flexmark.util.ast.Node.class.getPackage().getImplementationVersion(),
                 org.jsoup.Jsoup.class.getPackage().getImplementationVersion(),
-                org.jbake.app.Crawler.class.getPackage().getImplementationVersion()}) {
+                org.jbake.app.Crawler.class.getPackage().getImplementationVersion(),
+                // the JDK's: its time zone rules and month names are in the pages too
+                Runtime.version().toString()}) {
             framed(md, String.valueOf(version).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());

@@ -52,7 +52,17 @@ public final class Project {
         } catch (IOException e) {
             key = "";
         }
-        this.settingsKey = key;
+        // Which template renders each kind of page, wherever JBake's configuration took it from
+        // (custom.properties or a -D option override jbake.properties): pages are kept by this key.
+        java.util.TreeMap<String, String> templates = new java.util.TreeMap<>();
+        jbake.getKeys().forEachRemaining(k -> {
+            if (k.startsWith("template.")) {
+                templates.put(k, String.valueOf(jbake.get(k)));
+            }
+        });
+        StringBuilder all = new StringBuilder(key);
+        templates.forEach((k, v) -> all.append('\n').append(k.length()).append(':').append(k).append('=').append(v.length()).append(':').append(v));
+        this.settingsKey = Images.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A fingerprint of jbake.properties: what is made from the settings (addresses, names, dates) is keyed by it. */
