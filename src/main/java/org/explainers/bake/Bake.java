@@ -219,6 +219,19 @@ public final class Bake {
         return changed;
     }
 
+    /**
+     * A page is kept while the shape and its texts are the same: its data must show no other
+     * text. One that does is a mistake in the plan, which stops the bake here rather than leave
+     * a page stale after a later edit.
+     */
+    private static void showsOnly(Pages.Out page, java.util.Set<org.explainers.content.Body> shown) {
+        for (org.explainers.content.Body text : shown) {
+            if (page.texts().stream().noneMatch(d -> d.body() == text)) {
+                throw new IllegalStateException(page.path() + " shows a text it does not list among its texts (Pages.Out#texts)");
+            }
+        }
+    }
+
     private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
         Map<String, Object> data = null;
         String key;
@@ -229,17 +242,16 @@ public final class Bake {
             data = page.data().get();
             Digest digest = new Digest(fingerprint + "\n" + page.template(), shared).add(data);
             key = digest.hex();
-            for (org.explainers.content.Body text : digest.texts()) {
-                if (page.texts().stream().noneMatch(d -> d.body() == text)) {
-                    throw new IllegalStateException(page.path() + " shows a text it does not list among its texts (Pages.Out#texts)");
-                }
-            }
+            showsOnly(page, digest.texts());
         }
         if (out.reuse(page.path(), key)) {
             return;
         }
         if (data == null) {
             data = page.data().get();
+            java.util.Set<org.explainers.content.Body> texts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Html.within(data, texts);
+            showsOnly(page, texts);
         }
         if (stopped) {
             return;

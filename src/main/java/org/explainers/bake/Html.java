@@ -18,6 +18,17 @@ final class Html {
         this.level = level;
     }
 
+    /** Adds the texts whose HTML template data holds (in its maps and lists) to {@code into}. */
+    static void within(Object data, java.util.Set<Body> into) {
+        if (data instanceof Html h) {
+            into.add(h.body);
+        } else if (data instanceof java.util.Map<?, ?> m) {
+            m.values().forEach(v -> within(v, into));
+        } else if (data instanceof java.util.List<?> l) {
+            l.forEach(v -> within(v, into));
+        }
+    }
+
     /** What the {@link Digest} hashes instead of the HTML. */
     String key() {
         return body.key() + "|" + level;
