@@ -63,23 +63,13 @@ public final class Bake {
             return t;
         });
         List<Pages.Out> plan;
-        Related[] related = new Related[1];
-        String[] shape = new String[1];
         Model model;
         try {
             List<Future<?>> jobs = new ArrayList<>();
             String fingerprint = fingerprint(inputs);
-            model = new Model(site, project, images, () -> {
-                synchronized (related) {
-                    if (related[0] == null) {
-                        related[0] = new Related(site.listedSections());
-                        related[0].load(cache.resolve("related.bin"), shape[0]);
-                    }
-                    return related[0];
-                }
-            }, fingerprint);
-            shape[0] = model.shape(moves);
-            Set<org.explainers.content.Doc> changed = changedTexts(shape[0], out);
+            model = new Model(site, project, images, () -> related(cache.resolve("related.bin")), fingerprint);
+            shape = model.shape(moves);
+            Set<org.explainers.content.Doc> changed = changedTexts(shape, out);
             // The search index and the sitemap are one job each: the search needs only the
             // sections and starts at once, beside the plan; the sitemap, beside the pages.
             jobs.add(pool.submit(() -> {
@@ -125,11 +115,24 @@ public final class Bake {
             }
         }
         reportFailures();
-        if (failures.isEmpty() && related[0] != null) {
-            related[0].save(cache.resolve("related.bin"), shape[0]);
+        if (failures.isEmpty() && related != null) {
+            related.save(cache.resolve("related.bin"), shape);
         }
         return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"),
-                out.previousShape(shape[0]) != null, keyed.get());
+                out.previousShape(shape) != null, keyed.get());
+    }
+
+    /** The site's shape (see {@link Model#shape}). */
+    private String shape;
+    /** The related lists, made when a page first needs them (after a text edit, perhaps one page does). */
+    private Related related;
+
+    private synchronized Related related(Path file) {
+        if (related == null) {
+            related = new Related(site.listedSections());
+            related.load(file, shape);
+        }
+        return related;
     }
 
     /**
