@@ -175,14 +175,14 @@ public final class Bake {
                         }
                     }
                     if (!stopped && now - start > bakeLimit) {
-                        running.values().forEach(p -> spent.merge(p.template(), 0L, Long::sum));
-                        String slowest = spent.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                                .map(Map.Entry::getKey).orElse("");
-                        Problem p = new Problem("templates/" + slowest, 0, "the bake took longer than " + TimeUnit.NANOSECONDS.toMinutes(bakeLimit)
-                                + " minutes and was stopped; this template's pages took the most time");
-                        running.values().forEach(page -> failed(p, page.path()));
+                        String message = "the bake took longer than " + TimeUnit.NANOSECONDS.toMinutes(bakeLimit) + " minutes and was stopped";
+                        // Where the pages being rendered were; with none, the template whose pages took the most time.
+                        running.forEach((run, page) -> failed(new Problem("templates/" + run.template(page.template()), run.line(),
+                                message + ", rendering a page here"), page.path()));
                         if (running.isEmpty()) {
-                            failed(p, "the site");
+                            String slowest = spent.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                                    .map(Map.Entry::getKey).orElse("");
+                            failed(new Problem("templates/" + slowest, 0, message + "; this template's pages took the most time"), "the site");
                         }
                         stopped = true;
                     }
@@ -285,12 +285,23 @@ public final class Bake {
             if (syntax != null) {
                 // In a template another one imports or includes: reported once, at its own line, in full.
                 String where = syntax.getTemplateName() == null ? page.template() : syntax.getTemplateName();
-                failed(new Problem("templates/" + where, syntax.getLineNumber(), "syntax error: " + syntax.getEditorMessage().strip()), page.path());
+                int line = syntax.getLineNumber();
+                if (where.contains("->")) {
+                    where = run.template(page.template()); // a string made a template with ?interpret: where the file used it
+                    line = run.line();
+                }
+                failed(new Problem("templates/" + where, line, "syntax error: " + syntax.getEditorMessage().strip()), page.path());
                 return;
             }
             String where = e.getTemplateSourceName() == null ? page.template() : e.getTemplateSourceName();
+            int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+            if (where.contains("->")) {
+                // In a string made a template with ?interpret: reported where the file used it.
+                where = run.template(page.template());
+                line = run.line();
+            }
             String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
-            failed(new Problem("templates/" + where, e.getLineNumber() == null ? 0 : e.getLineNumber(), message), page.path());
+            failed(new Problem("templates/" + where, line, message), page.path());
         } catch (IOException e) {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
         } catch (StackOverflowError e) {

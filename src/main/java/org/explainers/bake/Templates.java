@@ -82,11 +82,21 @@ final class Templates {
     static final class Run implements TemplateProcessingTracer {
         final Thread thread = Thread.currentThread();
         final long started = System.nanoTime();
+        /** The last element entered in a template file (not in a string made a template with {@code ?interpret}). */
         private volatile TracedElement at;
+        private Template current;
+        private boolean inFile;
 
         @Override
         public void enterElement(Environment env, TracedElement element) {
-            at = element;
+            Template t = element.getTemplate();
+            if (t != current) {
+                current = t;
+                inFile = t.getSourceName() != null && !t.getSourceName().contains("->"); // "page.ftlh->anonymous_interpreted"
+            }
+            if (inFile) {
+                at = element;
+            }
             if (thread.isInterrupted()) {
                 throw new Stopped();
             }
@@ -97,7 +107,7 @@ final class Templates {
             // where it is now is the element entered last
         }
 
-        /** The template the page was at last (an included one, maybe), or {@code fallback} before the first element. */
+        /** The template file the page was at last (an included one, maybe), or {@code fallback} before the first element. */
         String template(String fallback) {
             TracedElement e = at;
             return e == null || e.getTemplate().getSourceName() == null ? fallback : e.getTemplate().getSourceName();

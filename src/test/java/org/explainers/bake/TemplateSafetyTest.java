@@ -112,6 +112,18 @@ class TemplateSafetyTest {
                 f.log());
     }
 
+    /** A string made a template with ?interpret that calls itself: reported at the file's line that used it. */
+    @Test
+    void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n<#assign g = \"<@g/>\"?interpret>\n<@g/>\n");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        int line = f.read("templates/404.ftlh").lines().toList().indexOf("<@g/>") + 1;
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": it, or a template it includes,")), f.log());
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("->")), f.log());
+    }
+
     /** A value too large to make: a problem at its line, not a crash of the build. */
     @Test
     void aValueTooLargeToMakeIsAProblemAtItsLine(@TempDir Path tmp) {
