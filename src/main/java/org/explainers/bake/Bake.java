@@ -168,17 +168,15 @@ public final class Bake {
                     for (Map.Entry<Templates.Run, Pages.Out> r : running.entrySet()) {
                         Templates.Run run = r.getKey();
                         if (now - run.started > pageLimit) {
-                            failed(new Problem("templates/" + run.template(r.getValue().template()), run.line(), "rendering a page took longer than "
-                                    + TimeUnit.NANOSECONDS.toSeconds(pageLimit) + " s and was stopped here (a loop that does not end, or over too many items?)"),
-                                    r.getValue().path());
+                            failed(at(run, r.getValue(), "rendering a page took longer than " + TimeUnit.NANOSECONDS.toSeconds(pageLimit)
+                                    + " s and was stopped here (a loop that does not end, or over too many items?)"), r.getValue().path());
                             stopped = true;
                         }
                     }
                     if (!stopped && now - start > bakeLimit) {
                         String message = "the bake took longer than " + TimeUnit.NANOSECONDS.toMinutes(bakeLimit) + " minutes and was stopped";
                         // Where the pages being rendered were; with none, the template whose pages took the most time.
-                        running.forEach((run, page) -> failed(new Problem("templates/" + run.template(page.template()), run.line(),
-                                message + ", rendering a page here"), page.path()));
+                        running.forEach((run, page) -> failed(at(run, page, message + ", rendering a page here"), page.path()));
                         if (running.isEmpty()) {
                             String slowest = spent.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                                     .map(Map.Entry::getKey).orElse("");
@@ -223,16 +221,20 @@ public final class Bake {
     }
 
     /**
-     * A page is kept while the shape and its texts are the same: its data must show no other
-     * text. One that does is a mistake in the plan, which stops the bake here rather than leave
-     * a page stale after a later edit.
+     * A page's data. A page is kept while the shape and its texts are the same, so its data must
+     * show no other text: one that does is a mistake in the plan, which stops the bake here
+     * rather than leave a page stale after a later edit.
      */
-    private static void showsOnly(Pages.Out page, java.util.Set<org.explainers.content.Body> shown) {
+    private static Map<String, Object> data(Pages.Out page) {
+        Map<String, Object> data = page.data().get();
+        java.util.Set<org.explainers.content.Body> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Html.within(data, shown);
         for (org.explainers.content.Body text : shown) {
             if (page.texts().stream().noneMatch(d -> d.body() == text)) {
                 throw new IllegalStateException(page.path() + " shows a text it does not list among its texts (Pages.Out#texts)");
             }
         }
+        return data;
     }
 
     private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
@@ -242,19 +244,14 @@ public final class Bake {
             // Keyed by what its data is made from (which holds the fingerprint): the data is made only if the page is.
             key = "in:" + page.template() + ":" + page.inputs().get();
         } else {
-            data = page.data().get();
-            Digest digest = new Digest(fingerprint + "\n" + page.template(), shared).add(data);
-            key = digest.hex();
-            showsOnly(page, digest.texts());
+            data = data(page);
+            key = new Digest(fingerprint + "\n" + page.template(), shared).add(data).hex();
         }
         if (out.reuse(page.path(), key)) {
             return;
         }
         if (data == null) {
-            data = page.data().get();
-            java.util.Set<org.explainers.content.Body> texts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            Html.within(data, texts);
-            showsOnly(page, texts);
+            data = data(page);
         }
         if (stopped) {
             return;
@@ -266,52 +263,58 @@ public final class Bake {
         } catch (Templates.Stopped e) {
             // reported by the watch that stopped it
         } catch (Templates.TooLarge e) {
-            failed(new Problem("templates/" + run.template(page.template()), run.line(), "the page grew past " + Templates.MAX_PAGE / (1024 * 1024)
-                    + " million characters here (a loop over too many items?)"), page.path());
+            failed(tooLarge(run, page), page.path());
         } catch (OutOfMemoryError e) {
             // One value too large to make (a string doubled again and again): that allocation failed, the rest is as it was.
-            failed(new Problem("templates/" + run.template(page.template()), run.line(), "rendering ran out of memory here (a value built up without end?)"),
-                    page.path());
+            failed(at(run, page, "rendering ran out of memory here (a value built up without end?)"), page.path());
         } catch (freemarker.template.TemplateException e) {
+            // FreeMarker wraps what a macro or an include met: the stop and the bound, or a syntax error.
             if (cause(e, Templates.Stopped.class) != null) {
                 return;
             }
             if (cause(e, Templates.TooLarge.class) != null) {
-                failed(new Problem("templates/" + run.template(page.template()), run.line(), "the page grew past " + Templates.MAX_PAGE / (1024 * 1024)
-                        + " million characters here (a loop over too many items?)"), page.path());
+                failed(tooLarge(run, page), page.path());
                 return;
             }
             freemarker.core.ParseException syntax = cause(e, freemarker.core.ParseException.class);
             if (syntax != null) {
                 // In a template another one imports or includes: reported once, at its own line, in full.
-                String where = syntax.getTemplateName() == null ? page.template() : syntax.getTemplateName();
-                int line = syntax.getLineNumber();
-                if (where.contains("->")) {
-                    where = run.template(page.template()); // a string made a template with ?interpret: where the file used it
-                    line = run.line();
-                }
-                failed(new Problem("templates/" + where, line, "syntax error: " + syntax.getEditorMessage().strip()), page.path());
+                failed(inFile(syntax.getTemplateName(), syntax.getLineNumber(), "syntax error: " + syntax.getEditorMessage().strip(), run, page),
+                        page.path());
                 return;
             }
-            String where = e.getTemplateSourceName() == null ? page.template() : e.getTemplateSourceName();
-            int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
-            if (where.contains("->")) {
-                // In a string made a template with ?interpret: reported where the file used it.
-                where = run.template(page.template());
-                line = run.line();
-            }
             String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
-            failed(new Problem("templates/" + where, line, message), page.path());
+            failed(inFile(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber(), message, run, page), page.path());
         } catch (IOException e) {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
         } catch (StackOverflowError e) {
             // A template that includes itself, or a macro that calls itself without end: the thread's stack bounds it.
-            failed(new Problem("templates/" + run.template(page.template()), run.line(), "it, or a template it includes, includes or calls itself without end"),
-                    page.path());
+            failed(at(run, page, "it, or a template it includes, includes or calls itself without end"), page.path());
         } finally {
             running.remove(run);
             spent.merge(page.template(), System.nanoTime() - run.started, Long::sum);
         }
+    }
+
+    /** A problem where a page's render was: the template file and line it had reached. */
+    private static Problem at(Templates.Run run, Pages.Out page, String message) {
+        return new Problem("templates/" + run.template(page.template()), run.line(), message);
+    }
+
+    private static Problem tooLarge(Templates.Run run, Pages.Out page) {
+        return at(run, page, "the page grew past " + Templates.MAX_PAGE / (1024 * 1024) + " million characters here (a loop over too many items?)");
+    }
+
+    /**
+     * A problem FreeMarker placed in {@code template} at {@code line}: there, unless that is a
+     * string made a template with {@code ?interpret} ("page.ftlh->anonymous_interpreted"), which
+     * is reported where the file used it.
+     */
+    private static Problem inFile(String template, int line, String message, Templates.Run run, Pages.Out page) {
+        if (template != null && template.contains("->")) {
+            return at(run, page, message);
+        }
+        return new Problem("templates/" + (template == null ? page.template() : template), line, message);
     }
 
     /** The failure of this kind behind a template's failure (FreeMarker wraps a syntax error an import or include meets), or null. */

@@ -6,8 +6,6 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.explainers.content.Body;
 
 /**
  * A fingerprint of template data: maps, lists, strings, numbers, booleans, dates, in their order
@@ -19,8 +17,6 @@ final class Digest {
 
     private final MessageDigest md;
     private final Shared shared;
-    /** The texts whose HTML the data holds (see {@link #texts()}); null while there are none. */
-    private Set<Body> texts;
     /** What is to be hashed, gathered first: one update of many bytes costs much less than many small ones. */
     private byte[] buf = new byte[1024];
     private int len;
@@ -33,8 +29,6 @@ final class Digest {
     static final class Shared {
         private final Map<Object, Boolean> marked = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         private final Map<Object, byte[]> done = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-        /** The texts each shared piece of data holds, when it holds any. */
-        private final Map<Object, Set<Body>> textsOf = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         /** Marks data as shared; it must not change afterwards. */
         <T> T mark(T data) {
@@ -48,9 +42,6 @@ final class Digest {
                 Digest inner = new Digest("", this);
                 inner.content(data);
                 d = inner.digest();
-                if (inner.texts != null) {
-                    textsOf.put(data, inner.texts);
-                }
                 done.put(data, d);
             }
             return d;
@@ -71,10 +62,6 @@ final class Digest {
         if (value != null && shared.marked.containsKey(value)) {
             put((byte) '#');
             put(shared.digest(value));
-            Set<Body> inside = shared.textsOf.get(value);
-            if (inside != null) {
-                inside.forEach(this::text);
-            }
             return this;
         }
         content(value);
@@ -90,7 +77,6 @@ final class Digest {
         } else if (value instanceof Html h) {
             put((byte) 'h');
             text(h.key());
-            text(h.body);
         } else if (value instanceof Map<?, ?> m) {
             put((byte) '{');
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -113,13 +99,6 @@ final class Digest {
         } else {
             throw new IllegalArgumentException("not template data: " + value.getClass().getName());
         }
-    }
-
-    private void text(Body body) {
-        if (texts == null) {
-            texts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        }
-        texts.add(body);
     }
 
     private void text(String s) {
@@ -156,10 +135,5 @@ final class Digest {
 
     String hex() {
         return HexFormat.of().formatHex(digest());
-    }
-
-    /** The texts whose HTML the data added so far holds: a page's output depends on these and on the site's shape. */
-    Set<Body> texts() {
-        return texts == null ? Set.of() : texts;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.explainers.content.CacheInput;
@@ -370,14 +369,12 @@ public final class Output {
         String[] paths = previousPaths;
         if (paths.length != entries.size() || !java.util.Arrays.stream(paths).allMatch(entries::containsKey)) {
             List<String> order = new java.util.ArrayList<>(entries.size());
-            Set<String> known = new java.util.HashSet<>(Math.max(16, 2 * previousPaths.length));
             for (String p : previousPaths) {
-                known.add(p);
                 if (entries.containsKey(p)) {
                     order.add(p);
                 }
             }
-            entries.keySet().stream().filter(p -> !known.contains(p)).sorted().forEach(order::add);
+            entries.keySet().stream().filter(p -> !previous.containsKey(p)).sorted().forEach(order::add);
             paths = order.toArray(new String[0]);
             java.util.Arrays.sort(paths);
         }

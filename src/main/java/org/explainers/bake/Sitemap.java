@@ -37,7 +37,6 @@ final class Sitemap {
             files.put(name, urlset(sorted, address));
             return files;
         }
-        String stem = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
         w.writeStartDocument("UTF-8", "1.0");
@@ -45,7 +44,7 @@ final class Sitemap {
         w.writeStartElement("sitemapindex");
         w.writeDefaultNamespace(NS);
         for (int from = 0, n = 1; from < sorted.size(); from += LIMIT, n++) {
-            String part = part(stem, n);
+            String part = part(name, n);
             files.put(part, urlset(sorted.subList(from, Math.min(sorted.size(), from + LIMIT)), address));
             w.writeCharacters("\n  ");
             w.writeStartElement("sitemap");
@@ -60,14 +59,15 @@ final class Sitemap {
     /** The files {@link #files} makes for {@code count} addresses. */
     static List<String> names(String name, long count) {
         List<String> names = new java.util.ArrayList<>(List.of(name));
-        String stem = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
         for (long n = 1; count > LIMIT && (n - 1) * LIMIT < count; n++) {
-            names.add(part(stem, (int) n));
+            names.add(part(name, (int) n));
         }
         return names;
     }
 
-    private static String part(String stem, int n) {
+    /** The {@code n}th part of sitemap {@code name}: sitemap.xml's first is sitemap-1.xml. */
+    private static String part(String name, int n) {
+        String stem = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
         return stem + "-" + n + ".xml";
     }
 

@@ -171,14 +171,10 @@ public final class SiteCheck {
         if (ids == null || image) {
             String near = Text.closest(target, (image ? media : allTargets()).stream()
                     .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).toList());
-            String suggestion = near == null ? null : relative(d.uri(), near);
-            if (md && suggestion != null && suggestion.endsWith(".html")) {
-                suggestion = suggestion.substring(0, suggestion.length() - 5) + ".md";
-            }
-            String fix = near != null ? "did you mean `" + suggestion + "`?"
+            String fix = near != null ? "did you mean `" + (md ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
-            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` points to " + (md && target.endsWith(".html") ? "content/" + target.substring(0, target.length() - 5) + ".md" : target)
+            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` points to " + (md ? "content/" + asMd(target) : target)
                     + ", which the site does not have", fix);
             return;
         }
@@ -232,7 +228,7 @@ public final class SiteCheck {
      * ({@code nowhere&#46;md} is the address {@code nowhere.md}).
      */
     private static int line(Doc d, String url) {
-        String md = url.replaceAll("\\.html(#|$)", ".md$1");
+        String md = asMd(url);
         List<String> lines = d.markdown();
         for (int pass = 0; pass < 3; pass++) {
             for (String needle : List.of(url, md, url.replaceAll("#.*", ""))) {
@@ -250,13 +246,18 @@ public final class SiteCheck {
 
     /** The .md form of a link if that is what the text has (as such, or with entities and escapes), else the link. */
     private static String written(Doc d, String url) {
-        String md = url.replaceAll("\\.html(#|$)", ".md$1");
+        String md = asMd(url);
         if (md.equals(url) || d.markdown().stream().anyMatch(l -> l.contains(url))) {
             return url;
         }
-        boolean asMd = d.markdown().stream().anyMatch(l -> l.contains(md)
+        boolean found = d.markdown().stream().anyMatch(l -> l.contains(md)
                 || com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(md));
-        return asMd ? md : url;
+        return found ? md : url;
+    }
+
+    /** A page's address as the Markdown file it is made from: a.html → a.md, a.html#b → a.md#b. */
+    private static String asMd(String url) {
+        return url.replaceAll("\\.html(#|$)", ".md$1");
     }
 
     private static boolean standsAlone(String line, String needle) {

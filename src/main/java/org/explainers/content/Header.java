@@ -59,18 +59,9 @@ public final class Header {
         return new Header(values, lines, bodyStart, key);
     }
 
+    /** The SHA-1 of the header's lines, each ended by a line feed (as the crawl fingerprints files). */
     private static String key(List<String> lines, int end) {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (int i = 0; i <= end; i++) {
-            md.update(lines.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-        }
-        return java.util.HexFormat.of().formatHex(md.digest());
+        return Crawl.sha1((String.join("\n", lines.subList(0, end + 1)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The line of each field present. */

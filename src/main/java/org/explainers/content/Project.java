@@ -65,7 +65,10 @@ public final class Project {
         this.settingsKey = Images.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** A fingerprint of jbake.properties: what is made from the settings (addresses, names, dates) is keyed by it. */
+    /**
+     * A fingerprint of jbake.properties and of the template each kind of page uses (wherever JBake
+     * took that from): what is made from the settings (addresses, names, dates) is keyed by it.
+     */
     public String settingsKey() {
         return settingsKey;
     }

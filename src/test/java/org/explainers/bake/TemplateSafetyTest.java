@@ -104,11 +104,9 @@ class TemplateSafetyTest {
     @Test
     void aPageThatGrowsWithoutEndIsRefusedAtItsLine(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
-        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n\n<#list 1..2147483647 as i>${i} words </#list>\n");
+        List<String> problems = failsWith404(f, "\n\n<#list 1..2147483647 as i>${i} words </#list>\n");
         int line = lineOf(f.read("templates/404.ftlh"), "<#list 1..");
-        Build.Result r = f.build();
-        assertFalse(r.ok());
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": the page grew past 32 million characters")),
+        assertTrue(problems.stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": the page grew past 32 million characters")),
                 f.log());
     }
 
@@ -116,23 +114,27 @@ class TemplateSafetyTest {
     @Test
     void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
-        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n<#assign g = \"<@g/>\"?interpret>\n<@g/>\n");
-        Build.Result r = f.build();
-        assertFalse(r.ok());
+        List<String> problems = failsWith404(f, "\n<#assign g = \"<@g/>\"?interpret>\n<@g/>\n");
         int line = f.read("templates/404.ftlh").lines().toList().indexOf("<@g/>") + 1;
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": it, or a template it includes,")), f.log());
-        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("->")), f.log());
+        assertTrue(problems.stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": it, or a template it includes,")), f.log());
+        assertTrue(problems.stream().noneMatch(m -> m.contains("->")), f.log());
     }
 
     /** A value too large to make: a problem at its line, not a crash of the build. */
     @Test
     void aValueTooLargeToMakeIsAProblemAtItsLine(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
-        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n<#assign s = \"\">\n<#assign s = s?left_pad(2147483647)>\n");
+        List<String> problems = failsWith404(f, "\n<#assign s = \"\">\n<#assign s = s?left_pad(2147483647)>\n");
         int line = lineOf(f.read("templates/404.ftlh"), "?left_pad");
+        assertTrue(problems.stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": rendering ran out of memory here")), f.log());
+    }
+
+    /** Adds {@code text} at the end of the 404 page's template and builds: the build fails; its problems, as printed. */
+    private static List<String> failsWith404(Fixture f, String text) {
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + text);
         Build.Result r = f.build();
-        assertFalse(r.ok());
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": rendering ran out of memory here")), f.log());
+        assertFalse(r.ok(), f.log());
+        return Fixture.messages(r);
     }
 
     private static int lineOf(String text, String needle) {
