@@ -13,7 +13,6 @@ import org.explainers.content.Images;
 import org.explainers.content.Markdown;
 import org.explainers.content.Problems;
 import org.explainers.content.Section;
-import org.explainers.content.Site;
 import org.explainers.content.SourceText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -59,9 +58,8 @@ public final class Bodies {
         this.problems = problems;
     }
 
-    /** Gives every file of the site its body (drafts too: the preview shows them, and their problems count). */
-    public void run(Site site) {
-        List<Doc> docs = site.docs();
+    /** Gives every file its body (drafts too: the preview shows them, and their problems count). */
+    public void run(List<Doc> docs) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(null, r, "bodies", STACK);
