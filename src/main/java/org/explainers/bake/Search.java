@@ -84,6 +84,14 @@ final class Search {
      * worked out again, and only their files made; the others are the published ones, linked.
      */
     private static void write(String folder, List<Section> sections, String[] keys, String indexKey, Postings postings, Output out, Path cache) {
+        try {
+            files(folder, sections, keys, indexKey, postings, out, cache);
+        } catch (Postings.Damaged e) {
+            files(folder, sections, keys, indexKey, null, out, cache); // the lists worked out anew, every file made again
+        }
+    }
+
+    private static void files(String folder, List<Section> sections, String[] keys, String indexKey, Postings postings, Output out, Path cache) {
         docs(folder, sections, keys, out);
         Set<String> changed = null; // the words whose lists changed; null: all of them
         List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
@@ -105,7 +113,7 @@ final class Search {
         // The word files, by the first three letters of their words, and the two-letter prefix files.
         Set<String> shards = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
-        for (String word : lists.words.keySet()) {
+        for (String word : lists.words.navigableKeySet()) {
             if (word.length() >= 3) {
                 shards.add(word.substring(0, 3));
             }
@@ -200,14 +208,69 @@ final class Search {
      */
     static final class Postings {
         private static final int VERSION = 3;
-        final NavigableMap<String, int[]> words;
+        /**
+         * Each word's postings: an {@code int[]} (list[0] counts them), or, for a word a build
+         * read from the cache and has not needed since, the bytes as the cache has them. After
+         * an edit, a few words' lists change: decoding and checking the millions of postings of
+         * a large site's others, then encoding them again, was most of the search's time.
+         */
+        final NavigableMap<String, Object> words;
         String[] keys;
         String index;
+        /** The number of sections the postings may name. */
+        private final int sections;
 
-        private Postings(NavigableMap<String, int[]> words, String[] keys, String index) {
+        private Postings(NavigableMap<String, Object> words, String[] keys, String index, int sections) {
             this.words = words;
             this.keys = keys;
             this.index = index;
+            this.sections = sections;
+        }
+
+        /** A word's list as read from the cache is not what was written: the lists are worked out anew. */
+        static final class Damaged extends RuntimeException {
+            Damaged() {
+                super("damaged: postings out of order", null, false, false);
+            }
+        }
+
+        /** A word's postings; those still as read are decoded and checked. */
+        private int[] list(Object value) {
+            if (value instanceof int[] list) {
+                return list;
+            }
+            byte[] packed = (byte[]) value;
+            int[] list = new int[packed.length / 4 + 1];
+            list[0] = list.length - 1;
+            java.nio.ByteBuffer.wrap(packed).asIntBuffer().get(list, 1, list[0]);
+            for (int i = 1; i < list.length; i++) {
+                if (list[i] >>> 3 >= sections || i > 1 && list[i] >>> 3 <= list[i - 1] >>> 3) {
+                    throw new Damaged();
+                }
+            }
+            return list;
+        }
+
+        /** Whether packed postings (ascending by section) name one of these sections (ascending). */
+        private static boolean names(byte[] packed, List<Integer> ids) {
+            java.nio.IntBuffer list = java.nio.ByteBuffer.wrap(packed).asIntBuffer();
+            for (int id : ids) {
+                int low = 0;
+                int high = list.limit() - 1;
+                while (low <= high) {
+                    int mid = (low + high) >>> 1;
+                    int at = list.get(mid) >>> 3;
+                    if (at == id) {
+                        return true;
+                    }
+                    if (at < id) {
+                        low = mid + 1;
+                    } else {
+                        high = mid - 1;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Every word's sections, in reading order: the text's words come with the body, the title's and summary's are few. */
@@ -218,7 +281,7 @@ final class Search {
                     post(postings, w.getKey(), id, w.getValue());
                 }
             }
-            return new Postings(new TreeMap<>(postings), null, null);
+            return new Postings(new TreeMap<>(postings), null, null, sections.size());
         }
 
         /** A section's words, each with the fields it is in, in the order of its text. */
@@ -252,9 +315,13 @@ final class Search {
             // Each word's postings of the changed sections, before and after, in the order of the sections (ids ascend).
             Map<String, List<Integer>> before = new HashMap<>();
             Map<String, List<Integer>> after = new HashMap<>();
-            for (java.util.Iterator<Map.Entry<String, int[]>> it = words.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, int[]> e = it.next();
-                int[] list = e.getValue();
+            for (java.util.Iterator<Map.Entry<String, Object>> it = words.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Object> e = it.next();
+                if (e.getValue() instanceof byte[] packed && !names(packed, ids)) {
+                    continue; // none of the changed sections: left as read
+                }
+                int[] list = list(e.getValue());
+                e.setValue(list);
                 int kept = 0;
                 for (int i = 1; i <= list[0]; i++) {
                     if (gone[list[i] >>> 3]) {
@@ -272,7 +339,8 @@ final class Search {
             }
             for (int id : ids) {
                 for (Map.Entry<String, Integer> w : words(sections.get(id)).entrySet()) {
-                    int[] list = words.get(w.getKey());
+                    Object known = words.get(w.getKey());
+                    int[] list = known == null ? null : list(known);
                     int[] grown = new int[(list == null ? 0 : list[0]) + 2];
                     int at = 1;
                     int posting = id << 3 | w.getValue();
@@ -305,9 +373,13 @@ final class Search {
             return changed;
         }
 
-        /** The words starting with a prefix, in order. */
+        /** The words starting with a prefix, in order, with their postings. */
         NavigableMap<String, int[]> startingWith(String prefix) {
-            return words.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+            NavigableMap<String, int[]> lists = new TreeMap<>();
+            for (Map.Entry<String, Object> e : words.subMap(prefix, true, prefix + Character.MAX_VALUE, false).entrySet()) {
+                lists.put(e.getKey(), list(e.getValue())); // on several threads: the map is not changed
+            }
+            return lists;
         }
 
         /**
@@ -330,21 +402,16 @@ final class Search {
                 for (int i = 0; i < sections; i++) {
                     keys[i] = in.readUTF();
                 }
-                NavigableMap<String, int[]> words = new TreeMap<>();
+                NavigableMap<String, Object> words = new TreeMap<>();
                 for (int n = in.count(); n > 0; n--) {
                     String word = in.readUTF();
                     byte[] packed = in.bytes();
-                    int[] list = new int[packed.length / 4 + 1];
-                    list[0] = list.length - 1;
-                    java.nio.ByteBuffer.wrap(packed).asIntBuffer().get(list, 1, list[0]);
-                    for (int i = 1; i < list.length; i++) {
-                        if (list[i] >>> 3 >= sections || i > 1 && list[i] >>> 3 <= list[i - 1] >>> 3) {
-                            throw new IOException("damaged: postings out of order");
-                        }
+                    if (packed.length == 0 || packed.length % 4 != 0) {
+                        throw new IOException("damaged: a word without postings");
                     }
-                    words.put(word, list);
+                    words.put(word, packed); // decoded and checked when needed (see list)
                 }
-                return in.verified() ? new Postings(words, keys, index) : null;
+                return in.verified() ? new Postings(words, keys, index, sections) : null;
             } catch (IOException | RuntimeException e) {
                 return null; // a damaged cache is no cache
             }
@@ -362,9 +429,13 @@ final class Search {
                         out.writeUTF(k);
                     }
                     out.writeInt(words.size());
-                    for (Map.Entry<String, int[]> e : words.entrySet()) {
+                    for (Map.Entry<String, Object> e : words.entrySet()) {
                         out.writeUTF(e.getKey());
-                        int[] list = e.getValue();
+                        if (e.getValue() instanceof byte[] packed) {
+                            out.bytes(packed); // as read
+                            continue;
+                        }
+                        int[] list = (int[]) e.getValue();
                         java.nio.ByteBuffer packed = java.nio.ByteBuffer.allocate(list[0] * 4);
                         packed.asIntBuffer().put(list, 1, list[0]);
                         out.bytes(packed.array());

@@ -268,6 +268,62 @@ class IncrementalTest {
         }
     }
 
+    /**
+     * The search lists are decoded only when an edit needs them: lists that are out of order
+     * though the file's checksum holds (a bug of an earlier build) are found then, and every
+     * list is worked out anew, as a clean build makes them.
+     */
+    @Test
+    void searchListsOutOfOrderAreWorkedOutAnew(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        Path file = f.dir.resolve("target/cache/search.bin");
+        int reversed = 0;
+        try (org.explainers.content.CacheInput in = new org.explainers.content.CacheInput(file);
+             org.explainers.content.CacheOutput out = org.explainers.content.CacheOutput.open(file)) {
+            out.writeInt(in.readInt());
+            out.writeUTF(in.readUTF()); // the build's code
+            out.writeUTF(in.readUTF()); // the index's key
+            int keys = in.count();
+            out.writeInt(keys);
+            for (int i = 0; i < keys; i++) {
+                out.writeUTF(in.readUTF());
+            }
+            int words = in.count();
+            out.writeInt(words);
+            for (int i = 0; i < words; i++) {
+                out.writeUTF(in.readUTF());
+                byte[] packed = in.bytes();
+                byte[] backwards = new byte[packed.length];
+                for (int k = 0; k < packed.length; k += 4) {
+                    System.arraycopy(packed, k, backwards, packed.length - 4 - k, 4);
+                }
+                reversed += packed.length > 4 ? 1 : 0;
+                out.bytes(backwards);
+            }
+            assertTrue(in.verified());
+            out.commit();
+        }
+        assertTrue(reversed > 10, "lists of several sections were put out of order");
+        sameAsClean(tmp, f, "a text edited over lists out of order", x -> x.replace(WHAT, "sanctions stay. Back to", "sanctions stay. Go back to"));
+        try (org.explainers.content.CacheInput in = new org.explainers.content.CacheInput(file)) {
+            in.readInt();
+            in.readUTF();
+            in.readUTF();
+            for (int i = in.count(); i > 0; i--) {
+                in.readUTF();
+            }
+            for (int i = in.count(); i > 0; i--) {
+                String word = in.readUTF();
+                java.nio.IntBuffer list = java.nio.ByteBuffer.wrap(in.bytes()).asIntBuffer();
+                for (int k = 1; k < list.limit(); k++) {
+                    assertTrue(list.get(k - 1) >>> 3 < list.get(k) >>> 3, "the lists kept are in order again: " + word);
+                }
+            }
+            assertTrue(in.verified());
+        }
+    }
+
     /** A damaged cache is a cache miss: counts beyond the file's size do not take the build down. */
     @Test
     void aDamagedCacheIsACacheMiss(@TempDir Path tmp) throws Exception {
