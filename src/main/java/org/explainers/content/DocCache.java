@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class DocCache {
 
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
 
     /** One file's header, as read, with what its reading depended on. */
     record Entry(String uri, String source, String sha1, Stamp stamp, List<String> media,
@@ -38,46 +38,81 @@ public final class DocCache {
     private final Map<String, Entry> bySource = new HashMap<>();
     private final Map<String, Entry> kept = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean added;
+    /** The main file's identity (0: none), which a file of additions names, and the entries read from it. */
+    private final long base;
+    private final Map<String, Entry> inBase;
 
-    private DocCache(String context, Map<String, Entry> before) {
+    private DocCache(String context, Map<String, Entry> before, long base, Map<String, Entry> inBase) {
         this.context = context;
         this.before = before;
+        this.base = base;
+        this.inBase = inBase;
         before.values().forEach(e -> bySource.put(e.source(), e));
     }
 
-    /** What the file holds, and the context it was made in (see {@link #context}). */
-    public record Stored(String context, Map<String, Entry> entries) {
+    /** What the files hold, and the context they were made in (see {@link #context}). */
+    public record Stored(String context, Map<String, Entry> entries, long base, Map<String, Entry> inBase) {
         /** The cache, if it was made in this context; else an empty one. */
         public DocCache in(String context) {
-            return new DocCache(context, context.equals(this.context) ? entries : new HashMap<>());
+            return context.equals(this.context) ? new DocCache(context, entries, base, inBase)
+                    : new DocCache(context, new HashMap<>(), 0, Map.of());
         }
     }
 
+    private static Path additions(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replace(".bin", ".new.bin"));
+    }
+
     /**
-     * Reads the file before the context is known (it is read while the build walks content/):
-     * an empty one when there is none, of another version, or damaged.
+     * Reads the files before the context is known (they are read while the build walks
+     * content/): an empty cache when there is none, of another version, or damaged. As with the
+     * bodies (check.BodyCache), a build that read a few files again writes just their headers,
+     * beside the main file ({@code docs.new.bin}, which names it), instead of every header of a
+     * large site.
      */
     public static Stored load(Path file) {
-        Map<String, Entry> map = new HashMap<>();
-        String context = "";
-        if (Files.isRegularFile(file)) {
-            try (CacheInput in = new CacheInput(file)) {
-                if (in.readInt() == VERSION) {
-                    context = in.readUTF();
-                    int n = in.count();
-                    for (int i = 0; i < n; i++) {
-                        Entry e = entry(in);
-                        map.put(e.uri(), e);
-                    }
-                    if (!in.verified()) {
-                        map.clear();
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                map.clear(); // a damaged cache is no cache
-            }
+        Map<String, Entry> inBase = new HashMap<>();
+        String[] context = {""};
+        long base = read(file, 0, context, inBase);
+        Map<String, Entry> more = new HashMap<>();
+        String[] theirs = {""};
+        if (base == 0 || read(additions(file), base, theirs, more) != base || !theirs[0].equals(context[0])) {
+            return new Stored(context[0], inBase, base, inBase);
         }
-        return new Stored(context, map);
+        Map<String, Entry> all = new HashMap<>(inBase);
+        all.putAll(more);
+        return new Stored(context[0], all, base, inBase);
+    }
+
+    /** Reads one file into {@code into}; returns the identity it names (0 when it is not there, not whole, or not of {@code base}). */
+    private static long read(Path file, long base, String[] context, Map<String, Entry> into) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        Map<String, Entry> map = new HashMap<>();
+        try (CacheInput in = new CacheInput(file)) {
+            if (in.readInt() != VERSION) {
+                return 0;
+            }
+            long id = in.readLong();
+            if (base != 0 && id != base) {
+                return 0;
+            }
+            String made = in.readUTF();
+            int n = in.count();
+            for (int i = 0; i < n; i++) {
+                Entry e = entry(in);
+                map.put(e.uri(), e);
+            }
+            if (!in.verified()) {
+                return 0;
+            }
+            context[0] = made;
+            into.putAll(map);
+            return id;
+        } catch (IOException | RuntimeException e) {
+            return 0; // a damaged cache is no cache
+        }
     }
 
     /** What every header's reading depends on besides its own file and the images beside it. */
@@ -107,15 +142,36 @@ public final class DocCache {
         added = true;
     }
 
-    /** Writes what this build kept (aside, then moved into place), unless the file holds just that. */
+    /**
+     * Writes what this build kept (aside, then moved into place), unless the files hold just
+     * that: only what the main file lacks, beside it, while that is little and few of its
+     * headers went unused (a removed file's header is never asked for again); else all.
+     */
     public void write(Path file) throws IOException {
         if (!added && kept.size() == before.size() && Files.isRegularFile(file)) {
             return;
         }
+        Map<String, Entry> lacking = new TreeMap<>();
+        kept.forEach((uri, e) -> {
+            if (inBase.get(uri) != e) {
+                lacking.put(uri, e);
+            }
+        });
+        long unused = inBase.keySet().stream().filter(uri -> !kept.containsKey(uri)).count();
+        int few = Math.max(64, kept.size() / 10);
+        if (base != 0 && lacking.size() <= few && unused <= few && Files.isRegularFile(file)) {
+            write(additions(file), base, lacking);
+            return;
+        }
+        Files.deleteIfExists(additions(file));
+        write(file, new java.security.SecureRandom().nextLong() | 1, new TreeMap<>(kept));
+    }
+
+    private void write(Path file, long id, Map<String, Entry> sorted) throws IOException {
         try (CacheOutput out = CacheOutput.open(file)) {
             out.writeInt(VERSION);
+            out.writeLong(id);
             out.writeUTF(context);
-            Map<String, Entry> sorted = new TreeMap<>(kept);
             out.writeInt(sorted.size());
             for (Entry e : sorted.values()) {
                 entry(out, e);

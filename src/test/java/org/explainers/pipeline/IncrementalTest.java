@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -324,6 +325,27 @@ class IncrementalTest {
         }
     }
 
+    /**
+     * After a text edit, the headers' cache gets the edited file's header beside it, not every
+     * header again; the next build takes every file on its stamp, and the same site comes out.
+     */
+    @Test
+    void aTextEditAddsItsHeaderBesideTheHeadersCache(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        assertTrue(f.build().ok(), f.log());
+        Path main = f.dir.resolve("target/cache/docs.bin");
+        Path added = f.dir.resolve("target/cache/docs.new.bin");
+        byte[] before = Files.readAllBytes(main);
+        assertFalse(Files.exists(added), "a first build writes every header in one file");
+        f.replace(WHAT, "sanctions stay. Back to", "sanctions stay. Go back to");
+        assertTrue(f.build().ok(), f.log());
+        assertArrayEquals(before, Files.readAllBytes(main), "the main file is as it was");
+        assertTrue(Files.size(added) < before.length / 4, "only the edited file's header is added");
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.log().contains(" 0 of "), "every file taken on its stamp, the added header too: " + f.log());
+        sameAsClean(tmp, f, "a second edit over the added header", x -> x.replace(WHAT, "sanctions stay. Go back to", "sanctions stay. Back to"));
+    }
+
     /** A damaged cache is a cache miss: counts beyond the file's size do not take the build down. */
     @Test
     void aDamagedCacheIsACacheMiss(@TempDir Path tmp) throws Exception {
@@ -337,6 +359,7 @@ class IncrementalTest {
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                 java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
                 out.writeInt(version);
+                out.writeLong(in.readLong()); // the file's identity
                 if (name.equals("docs.bin")) {
                     out.writeUTF(in.readUTF()); // the context, as written
                 }
