@@ -99,6 +99,12 @@ public final class Bodies {
     /** Renders a file's text, cleans it and checks it (its key says what it is made from). */
     private Body body(Doc d, String key) {
         com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown());
+        if (d.changedSinceRead()) {
+            // Saved since the crawl read the file: this text is not the one the build records
+            // for it (its SHA-1), and a later build would take the page for up to date.
+            problems.error(d.path(), 0, "the file changed while the build was reading it", "build again");
+            return null;
+        }
         Markdown.Depth depth = Markdown.depth(ast, SourceText.MAX_DEPTH);
         if (depth.depth() > SourceText.MAX_DEPTH) {
             problems.error(d.path(), d.firstLine + depth.line(), "block quotes or lists are nested " + depth.depth() + " deep; at most "
@@ -138,7 +144,7 @@ public final class Bodies {
             made.append('|').append(BodyCache.version(dep, images));
         }
         Body body = new Body(made.toString(), root.html(), root.text(), List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
-        if (ok && !d.changedSinceRead()) {
+        if (ok) {
             cache.put(key, body, deps, images);
         }
         return body;

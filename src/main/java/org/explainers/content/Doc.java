@@ -59,7 +59,7 @@ public abstract sealed class Doc permits Article, Section, Page {
 
     /**
      * Whether the Markdown came from another version of the file than the header (it was saved
-     * during the build): its body is used once but not kept for the next build.
+     * during the build): the build stops there rather than publish a text it did not record.
      */
     public synchronized boolean changedSinceRead() {
         return changed;

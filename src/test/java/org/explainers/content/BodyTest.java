@@ -11,8 +11,31 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A body left in the cache's file is read when asked for, whatever happened to the threads before. */
+/** A body left in the cache's file is read when asked for, whatever happened to the threads before; a text saved mid-build is not published. */
 class BodyTest {
+
+    /**
+     * A file whose text is read again for its body (its header and SHA-1 came from the cache)
+     * and is no longer what the crawl recorded: saved during the build. Its body would be
+     * published under the old SHA-1, and a later build, back at those bytes, would keep it.
+     */
+    @Test
+    void aFileSavedWhileTheBuildReadsItStopsTheBuild(@TempDir Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = ContentChecksTest.validTree(tmp);
+        Problems problems = new Problems();
+        Project project = Project.open(f.dir, f.site(), org.explainers.fixtures.Fixture.HOST, problems);
+        Path file = tmp.resolve("01-one.md");
+        Files.writeString(file, "The text as the crawl read it.\n");
+        Section s = new Section("one", "articles/a/01-one.md", file, Header.of(java.util.Map.of(), java.util.Map.of(), 0, "k"), null, 1);
+        s.sha1 = Crawl.sha1(Files.readAllBytes(file));
+        s.release();
+        Files.writeString(file, "The text as saved a moment later.\n");
+        new org.explainers.check.Bodies(Markdown.of(project.jbake), new org.explainers.check.HtmlPolicy(java.util.Set.of()),
+                Images.read(project.content, List.of(), problems), org.explainers.check.BodyCache.empty(), problems).run(List.of(s));
+        assertEquals(List.of("content/articles/a/01-one.md: the file changed while the build was reading it (build again)"),
+                problems.list().stream().map(Problem::toString).toList());
+        assertEquals(null, s.body(), "no body from the newer text");
+    }
 
     @Test
     void aStoredBodyIsReadAfterAnInterruptAndAfterTheFileIsReplaced(@TempDir Path tmp) throws Exception {
