@@ -34,7 +34,6 @@ public final class Crawl {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** The number a section's file name starts with, which its anchor leaves out. */
-    private static final Pattern NUMBER = Pattern.compile("^[0-9]+-");
     /** Ids the article page itself uses: no section may take one as its #anchor. */
     static final Set<String> RESERVED_IDS = Set.of("main", "contents", "toc-title", "search-q", "search-status",
             "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline");
@@ -271,13 +270,22 @@ public final class Crawl {
         }
     }
 
+    /** A section's anchor: its file's name after the number and hyphen ({@code 03-who-votes} → {@code who-votes}). */
+    static String anchor(String name) {
+        int digits = 0;
+        while (digits < name.length() && name.charAt(digits) >= '0' && name.charAt(digits) <= '9') {
+            digits++;
+        }
+        return digits > 0 && digits < name.length() && name.charAt(digits) == '-' ? name.substring(digits + 1) : name;
+    }
+
     /** A document of its kind, named by its path. */
     static Doc make(Schema.Kind kind, String source, Path file, Header header, List<String> body, int first) {
         String[] parts = source.split("/");
         String name = parts[parts.length - 1].substring(0, parts[parts.length - 1].length() - 3);
         return switch (kind) {
             case ARTICLE -> new Article(parts[1], source, file, header, body, first);
-            case SECTION -> new Section(NUMBER.matcher(name).replaceFirst(""), source, file, header, body, first);
+            case SECTION -> new Section(anchor(name), source, file, header, body, first);
             case PAGE -> new Page(name, source, file, header, body, first);
         };
     }
@@ -444,7 +452,7 @@ public final class Crawl {
             }
             List<String> body = text.lines.subList(header.bodyStart, text.lines.size());
             if (kind == Schema.Kind.SECTION) {
-                String anchor = name.replaceFirst("^[0-9]+-", "");
+                String anchor = anchor(name);
                 if (RESERVED_IDS.contains(anchor) || anchor.equals("index")) {
                     problems.error(path, 0, "the section name `" + anchor + "` is reserved for the page itself (#" + anchor + ")",
                             "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
