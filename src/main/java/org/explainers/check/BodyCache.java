@@ -50,10 +50,6 @@ public final class BodyCache {
         return new BodyCache(Map.of(), 0, java.util.Set.of());
     }
 
-    private static Path additions(Path file) {
-        return file.resolveSibling(file.getFileName().toString().replace(".bin", ".new.bin"));
-    }
-
     /** The cache a previous build wrote, or an empty one (no file, another version, damaged). */
     public static BodyCache read(Path file) {
         Map<String, Entry> map = new java.util.HashMap<>();
@@ -61,7 +57,7 @@ public final class BodyCache {
         java.util.Set<String> inBase = java.util.Set.copyOf(map.keySet());
         if (base != 0) {
             Map<String, Entry> more = new java.util.HashMap<>();
-            if (read(additions(file), base, more) == base) {
+            if (read(CacheOutput.additions(file), base, more) == base) {
                 map.putAll(more);
             }
         }
@@ -206,12 +202,11 @@ public final class BodyCache {
             }
         });
         long unused = inBase.stream().filter(k -> !used.containsKey(k)).count();
-        int few = Math.max(64, used.size() / 10);
-        if (base != 0 && lacking.size() <= few && unused <= few && Files.isRegularFile(file)) {
-            write(additions(file), base, lacking);
+        if (base != 0 && CacheOutput.fewChanged(lacking.size(), unused, used.size()) && Files.isRegularFile(file)) {
+            write(CacheOutput.additions(file), base, lacking);
             return;
         }
-        Files.deleteIfExists(additions(file));
+        Files.deleteIfExists(CacheOutput.additions(file));
         write(file, new java.security.SecureRandom().nextLong() | 1, new TreeMap<>(used));
     }
 

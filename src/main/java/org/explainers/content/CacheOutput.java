@@ -29,6 +29,21 @@ public final class CacheOutput implements java.io.Closeable {
         this.out = Files.newOutputStream(tmp);
     }
 
+    /**
+     * The file of additions beside a cache file ({@code docs.bin}: {@code docs.new.bin}): a
+     * build that changed a few entries writes just those there, naming the main file's
+     * identity, instead of the whole file again (see {@link #fewChanged}).
+     */
+    public static Path additions(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replace(".bin", ".new.bin"));
+    }
+
+    /** Whether the entries a build lacks in the main file, and those of it that went unused, are few enough for {@link #additions}. */
+    public static boolean fewChanged(int lacking, long unused, int entries) {
+        int few = Math.max(64, entries / 10);
+        return lacking <= few && unused <= few;
+    }
+
     public static CacheOutput open(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         return new CacheOutput(file, file.resolveSibling(file.getFileName() + ".tmp"));

@@ -59,10 +59,6 @@ public final class DocCache {
         }
     }
 
-    private static Path additions(Path file) {
-        return file.resolveSibling(file.getFileName().toString().replace(".bin", ".new.bin"));
-    }
-
     /**
      * Reads the files before the context is known (they are read while the build walks
      * content/): an empty cache when there is none, of another version, or damaged. As with the
@@ -76,7 +72,7 @@ public final class DocCache {
         long base = read(file, 0, context, inBase);
         Map<String, Entry> more = new HashMap<>();
         String[] theirs = {""};
-        if (base == 0 || read(additions(file), base, theirs, more) != base || !theirs[0].equals(context[0])) {
+        if (base == 0 || read(CacheOutput.additions(file), base, theirs, more) != base || !theirs[0].equals(context[0])) {
             return new Stored(context[0], inBase, base, inBase);
         }
         Map<String, Entry> all = new HashMap<>(inBase);
@@ -158,12 +154,11 @@ public final class DocCache {
             }
         });
         long unused = inBase.keySet().stream().filter(uri -> !kept.containsKey(uri)).count();
-        int few = Math.max(64, kept.size() / 10);
-        if (base != 0 && lacking.size() <= few && unused <= few && Files.isRegularFile(file)) {
-            write(additions(file), base, lacking);
+        if (base != 0 && CacheOutput.fewChanged(lacking.size(), unused, kept.size()) && Files.isRegularFile(file)) {
+            write(CacheOutput.additions(file), base, lacking);
             return;
         }
-        Files.deleteIfExists(additions(file));
+        Files.deleteIfExists(CacheOutput.additions(file));
         write(file, new java.security.SecureRandom().nextLong() | 1, new TreeMap<>(kept));
     }
 
