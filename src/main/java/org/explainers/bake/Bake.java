@@ -62,7 +62,7 @@ public final class Bake {
             t.setDaemon(true);
             return t;
         });
-        List<Pages.Out> plan;
+        List<Output.Page> pages;
         Model model;
         try {
             List<Future<?>> jobs = new ArrayList<>();
@@ -76,22 +76,41 @@ public final class Bake {
                 Search.bake(project.paths.search() + "/", site.listedSections(), changed, out, cache.resolve("search.bin"));
                 return null;
             }));
-            plan = new ArrayList<>(Pages.plan(site, project, model, moves));
+            // While the shape is the published build's, so are its pages: only those showing a
+            // changed text are planned and made, the others are the published build's files.
+            List<Output.Page> published = changed == null ? null : out.previousPages(shape);
+            List<Pages.Out> planned = published == null ? Pages.plan(site, project, model, moves) : Pages.showing(site, project, model, changed);
+            pages = published != null ? published : planned.stream().map(p -> new Output.Page(p.path(), p.listed())).toList();
+            out.pages(pages);
             Templates templates = new Templates(project.templates, project.zone);
             jobs.add(pool.submit(() -> {
-                sitemap(plan, model, out, changed != null);
+                sitemap(pages, model, out, published != null);
                 return null;
             }));
-            for (Pages.Out page : plan) {
+            Set<String> made = new java.util.HashSet<>();
+            for (Pages.Out page : planned) {
+                made.add(page.path());
                 jobs.add(pool.submit(() -> {
-                    // The shape is the published build's and none of the page's texts changed: its file is the published one.
-                    if (changed != null && page.texts().stream().noneMatch(changed::contains) && out.keep(page.path())) {
-                        return null;
-                    }
                     keyed.incrementAndGet();
                     render(page, templates, fingerprint, model.shared, out);
                     return null;
                 }));
+            }
+            List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+            if (published != null) {
+                if (made.size() != published.stream().filter(p -> made.contains(p.path())).count()) {
+                    throw new IllegalStateException("a page showing a changed text is not a page of the published build (Pages.showing)");
+                }
+                for (Output.Page page : published) {
+                    if (!made.contains(page.path())) {
+                        jobs.add(pool.submit(() -> {
+                            if (!out.keep(page.path())) {
+                                lost.add(page.path());
+                            }
+                            return null;
+                        }));
+                    }
+                }
             }
             for (String m : media) {
                 jobs.add(pool.submit(() -> {
@@ -107,6 +126,21 @@ public final class Bake {
                 }));
             }
             finish(jobs);
+            if (!lost.isEmpty() && !stopped) {
+                // A published page changed or removed by hand: made again, from the whole plan.
+                Set<String> again = new java.util.HashSet<>(lost);
+                List<Future<?>> remade = new ArrayList<>();
+                for (Pages.Out page : Pages.plan(site, project, model, moves)) {
+                    if (again.contains(page.path())) {
+                        remade.add(pool.submit(() -> {
+                            keyed.incrementAndGet();
+                            render(page, templates, fingerprint, model.shared, out);
+                            return null;
+                        }));
+                    }
+                }
+                finish(remade);
+            }
         } finally {
             // After a failure the build's folder is removed: no page may still be being written into it.
             pool.shutdownNow();
@@ -118,7 +152,7 @@ public final class Bake {
         if (failures.isEmpty() && related != null) {
             related.save(cache.resolve("related.bin"), shape);
         }
-        return new Baked(plan.stream().map(Pages.Out::path).toList(), (String) model.siteData.get("csp"),
+        return new Baked(pages.stream().map(Output.Page::path).toList(), (String) model.siteData.get("csp"),
                 out.previousShape(shape) != null, keyed.get());
     }
 
@@ -346,7 +380,7 @@ public final class Bake {
     }
 
     /** The sitemap and robots.txt: made from the shape alone, so the published ones while it is the same ({@code sameShape}). */
-    private void sitemap(List<Pages.Out> plan, Model model, Output out, boolean sameShape) throws Exception {
+    private void sitemap(List<Output.Page> plan, Model model, Output out, boolean sameShape) throws Exception {
         if (sameShape) {
             long listed = plan.stream().filter(p -> p.listed() && p.path().endsWith(".html")).count();
             if (Sitemap.names(project.paths.sitemap(), listed).stream().allMatch(out::keep) && out.keep("robots.txt")) {
@@ -355,7 +389,7 @@ public final class Bake {
         }
         List<Sitemap.Url> urls = new ArrayList<>();
         Map<String, org.explainers.content.Doc> docs = site.byUri();
-        for (Pages.Out p : plan) {
+        for (Output.Page p : plan) {
             if (!p.listed() || !p.path().endsWith(".html")) {
                 continue;
             }

@@ -94,11 +94,15 @@ public final class Output {
      * to, and the site's shape the build was made from with each content file's text key (see
      * {@link #previousShape}).
      */
-    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, List<String> texts) {
-        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", List.of());
+    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, List<String> texts, int[] pages) {
+        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", List.of(), new int[0]);
     }
 
-    private static final int VERSION = 4;
+    /** A page of a build's plan, and whether it is listed (in the sitemap). */
+    record Page(String path, boolean listed) {
+    }
+
+    private static final int VERSION = 5;
 
     public final Path dir;
     private final Path previousDir;
@@ -110,6 +114,12 @@ public final class Output {
     /** The shape the published build was made from, and its content files' text keys. */
     private final String previousShape;
     private final List<String> previousTexts;
+    /** The published build's pages in the order of its plan, each as its number in previousPaths, twice, plus one if listed. */
+    private final int[] previousPages;
+    /** Those pages, once asked for (see {@link #previousPages}). */
+    private List<Page> previousPageList;
+    /** This build's pages, written with its manifest. */
+    private List<Page> pages = List.of();
     /** This build's, written with its manifest. */
     private String shape = "";
     private List<String> texts = List.of();
@@ -135,6 +145,7 @@ public final class Output {
         this.previousPaths = before.paths();
         this.previousShape = before.shape();
         this.previousTexts = before.texts();
+        this.previousPages = before.pages();
         Manifest heldManifest = held == null ? Manifest.NONE : read(held);
         Map<String, Entry> there = heldManifest.entries();
         this.heldTable = heldManifest.table();
@@ -222,6 +233,26 @@ public final class Output {
     void shape(String shape, List<String> texts) {
         this.shape = shape;
         this.texts = texts;
+    }
+
+    /** Records this build's pages, in the order of its plan, for the next build. */
+    void pages(List<Page> pages) {
+        this.pages = pages;
+    }
+
+    /** The published build's pages, in the order of its plan, if it was made from this shape; else null. */
+    synchronized List<Page> previousPages(String shape) {
+        if (previousShape(shape) == null) {
+            return null;
+        }
+        if (previousPageList == null) {
+            List<Page> list = new java.util.ArrayList<>(previousPages.length);
+            for (int code : previousPages) {
+                list.add(new Page(previousPaths[code >>> 1], (code & 1) != 0));
+            }
+            previousPageList = java.util.Collections.unmodifiableList(list);
+        }
+        return previousPageList;
     }
 
     /** What the published build recorded with {@link #shape}, if it was made from this shape; else null. */
@@ -449,8 +480,33 @@ public final class Output {
             for (String text : texts) {
                 out.string(text);
             }
+            int[] codes = pageCodes(paths);
+            out.writeInt(codes.length);
+            for (int code : codes) {
+                out.writeInt(code);
+            }
             out.commit();
         }
+    }
+
+    /** This build's pages as numbers in its manifest's sorted {@code paths} (see {@link #previousPages}). */
+    private int[] pageCodes(String[] paths) {
+        if (pages == previousPageList && paths == previousPaths) {
+            return previousPages; // the published build's pages, in the same files
+        }
+        Map<String, Integer> number = new HashMap<>(2 * paths.length);
+        for (int i = 0; i < paths.length; i++) {
+            number.put(paths[i], i);
+        }
+        int[] codes = new int[pages.size()];
+        for (int i = 0; i < codes.length; i++) {
+            Integer n = number.get(pages.get(i).path());
+            if (n == null) {
+                throw new IllegalStateException(pages.get(i).path() + " is a page of the plan but not a file of the build");
+            }
+            codes[i] = n << 1 | (pages.get(i).listed() ? 1 : 0);
+        }
+        return codes;
     }
 
     /** A build's manifest: every file's entry by path (empty if there is none or it cannot be read). */
@@ -499,7 +555,14 @@ public final class Output {
             for (int i = 0; i < count; i++) {
                 texts.add(in.string());
             }
-            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table, shape, texts) : Manifest.NONE;
+            int[] pages = new int[in.count()];
+            for (int i = 0; i < pages.length; i++) {
+                pages[i] = in.readInt();
+                if (pages[i] < 0 || pages[i] >>> 1 >= n) {
+                    throw new IllegalStateException("damaged: page " + pages[i]);
+                }
+            }
+            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table, shape, texts, pages) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {
             return Manifest.NONE; // a damaged manifest: nothing is taken over
         }

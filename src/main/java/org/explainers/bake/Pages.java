@@ -68,11 +68,20 @@ final class Pages {
     private final Map<String, List<Section>> byTopic = new TreeMap<>();
     private final Map<Article, Integer> articleOrder = new java.util.IdentityHashMap<>();
 
-    private Pages(Site site, Project project, Model model) {
+    /** The texts whose pages are made (see {@link #showing}); null: every page. */
+    private final java.util.Set<? extends Doc> only;
+    /** Set while pages that show no text are made: one that shows a text is a mistake in the plan. */
+    private boolean textless;
+
+    private Pages(Site site, Project project, Model model, java.util.Set<? extends Doc> only) {
         this.site = site;
         this.project = project;
         this.paths = project.paths;
         this.model = model;
+        this.only = only;
+        if (only != null) {
+            return; // what follows is for the pages without texts
+        }
         for (Section s : site.listedSections()) {
             for (String t : s.topics()) {
                 byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
@@ -84,16 +93,41 @@ final class Pages {
     }
 
     static List<Out> plan(Site site, Project project, Model model, Map<String, org.explainers.content.Doc> moves) {
-        Pages p = new Pages(site, project, model);
-        p.moved(moves);
+        return plan(site, project, model, moves, null);
+    }
+
+    /**
+     * The pages of the {@link #plan} that show one of these texts, made as the plan makes them.
+     * Only content pages and feeds show texts: the plan makes every other page as
+     * {@link #textless}, and stops at one that shows a text. While the site's shape is the
+     * published build's, its pages are this build's (Model#shape), and those that show no
+     * changed text are the published build's files; the bake plans only these.
+     */
+    static List<Out> showing(Site site, Project project, Model model, java.util.Set<? extends Doc> texts) {
+        return plan(site, project, model, Map.of(), texts);
+    }
+
+    private static List<Out> plan(Site site, Project project, Model model, Map<String, org.explainers.content.Doc> moves,
+                                  java.util.Set<? extends Doc> only) {
+        Pages p = new Pages(site, project, model, only);
+        p.textless(() -> p.moved(moves));
         p.content();
-        p.home();
-        p.archive();
-        p.topics();
-        p.authors();
+        p.textless(p::home);
+        p.textless(p::archive);
+        p.textless(p::topics);
+        p.textless(p::authors);
         p.feeds();
-        p.extras();
+        p.textless(p::extras);
         return p.pages;
+    }
+
+    /** Makes pages that show no text: in the whole plan only. */
+    private void textless(Runnable pages) {
+        if (only == null) {
+            textless = true;
+            pages.run();
+            textless = false;
+        }
     }
 
     private String template(String type, String fallback) {
@@ -114,6 +148,12 @@ final class Pages {
      */
     private void add(String path, String template, String kind, boolean listed, Supplier<String> inputs,
                      List<? extends Doc> texts, Consumer<Map<String, Object>> fill) {
+        if (textless && !texts.isEmpty()) {
+            throw new IllegalStateException(path + " shows a text but is made among the pages that show none (Pages.plan)");
+        }
+        if (only != null && texts.stream().noneMatch(only::contains)) {
+            return;
+        }
         pages.add(new Out(path, template, () -> {
             Map<String, Object> d = data(path, kind);
             fill.accept(d);
