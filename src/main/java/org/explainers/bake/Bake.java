@@ -98,18 +98,21 @@ public final class Bake {
             }
             List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
             if (published != null) {
-                if (made.size() != published.stream().filter(p -> made.contains(p.path())).count()) {
+                // In runs of pages, one job each: a job per page was 10,000 tasks queued at 10,000 sections.
+                List<String> kept = published.stream().map(Output.Page::path).filter(p -> !made.contains(p)).toList();
+                if (kept.size() + made.size() != published.size()) {
                     throw new IllegalStateException("a page showing a changed text is not a page of the published build (Pages.showing)");
                 }
-                for (Output.Page page : published) {
-                    if (!made.contains(page.path())) {
-                        jobs.add(pool.submit(() -> {
-                            if (!out.keep(page.path())) {
-                                lost.add(page.path());
+                for (int from = 0; from < kept.size(); from += KEPT_PER_JOB) {
+                    List<String> run = kept.subList(from, Math.min(kept.size(), from + KEPT_PER_JOB));
+                    jobs.add(pool.submit(() -> {
+                        for (String path : run) {
+                            if (!stopped && !out.keep(path)) {
+                                lost.add(path);
                             }
-                            return null;
-                        }));
-                    }
+                        }
+                        return null;
+                    }));
                 }
             }
             for (String m : media) {
@@ -155,6 +158,9 @@ public final class Bake {
         return new Baked(pages.stream().map(Output.Page::path).toList(), (String) model.siteData.get("csp"),
                 out.previousShape(shape) != null, keyed.get());
     }
+
+    /** Pages linked as published by one job of the bake. */
+    private static final int KEPT_PER_JOB = 256;
 
     /** The site's shape (see {@link Model#shape}). */
     private String shape;
