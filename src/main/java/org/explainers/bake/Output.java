@@ -146,7 +146,7 @@ public final class Output {
         this.previousShape = before.shape();
         this.previousTexts = before.texts();
         this.previousPages = before.pages();
-        Manifest heldManifest = held == null ? Manifest.NONE : read(held);
+        Manifest heldManifest = held == null ? Manifest.NONE : read(held, before);
         Map<String, Entry> there = heldManifest.entries();
         this.heldTable = heldManifest.table();
         if (Files.isDirectory(dir) && there.isEmpty()) {
@@ -515,6 +515,16 @@ public final class Output {
     }
 
     private static Manifest read(Path file) {
+        return read(file, Manifest.NONE);
+    }
+
+    /**
+     * Reads a manifest; an entry that describes the same file as one of {@code same} (path, key,
+     * size and time: a file linked from one build into the next) is that entry. The folder a
+     * build takes over mostly holds the published build's files: at 10,000 sections, 21,000
+     * entries, paths and keys fewer for the collector to copy.
+     */
+    private static Manifest read(Path file, Manifest same) {
         if (!Files.isRegularFile(file)) {
             return Manifest.NONE;
         }
@@ -532,12 +542,15 @@ public final class Output {
             int n = in.count();
             List<String> paths = new java.util.ArrayList<>();
             Map<String, Entry> map = new HashMap<>();
+            int at = 0; // in same.paths, which are sorted too
             for (int i = 0; i < n; i++) {
                 String path = in.string();
                 if (i > 0 && path.compareTo(paths.get(i - 1)) <= 0) {
                     throw new IllegalStateException("damaged: paths out of order");
                 }
-                paths.add(path);
+                while (at < same.paths().length && same.paths()[at].compareTo(path) < 0) {
+                    at++;
+                }
                 String key = in.string();
                 long bytes = in.readLong();
                 long modified = in.readLong();
@@ -547,7 +560,14 @@ public final class Output {
                         throw new IllegalStateException("damaged: link " + k);
                     }
                 });
-                map.put(path, new Entry(key, null, table, run, bytes, modified));
+                Entry known = at < same.paths().length && same.paths()[at].equals(path) ? same.entries().get(same.paths()[at]) : null;
+                if (known != null && known.key.equals(key) && known.size == bytes && known.modified == modified) {
+                    paths.add(same.paths()[at]);
+                    map.put(same.paths()[at], known);
+                } else {
+                    paths.add(path);
+                    map.put(path, new Entry(key, null, table, run, bytes, modified));
+                }
             }
             String shape = in.string();
             int count = in.count();
