@@ -97,7 +97,7 @@ public final class BodyCache {
                 for (int k = 0; k < deps; k++) {
                     images.put(in.readUTF(), in.readUTF());
                 }
-                map.put(key, new Entry(new Body(made, html, text, words, list, headings), images));
+                map.put(key, new Entry(new Body(made, html, text, words, list, headings), images.isEmpty() ? Map.of() : images));
             }
             if (!in.verified()) {
                 return 0;

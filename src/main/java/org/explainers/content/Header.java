@@ -45,7 +45,7 @@ public final class Header {
 
     private Header(Map<String, Object> values, Map<String, Integer> lines, int bodyStart, String key) {
         this.values = values;
-        this.lines = lines;
+        this.lines = Map.copyOf(lines); // one array, not a node per field: 10,000 headers stay in memory
         this.bodyStart = bodyStart;
         this.key = key;
     }
