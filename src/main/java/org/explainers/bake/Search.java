@@ -130,7 +130,10 @@ final class Search {
             }
         }
         boolean anew = changed == null;
-        shards.parallelStream().forEach(key -> {
+        // A list found out of order is reported once every file job has ended: the whole index
+        // is then made again, and no job of this pass may still be writing.
+        java.util.concurrent.atomic.AtomicBoolean damaged = new java.util.concurrent.atomic.AtomicBoolean();
+        shards.parallelStream().forEach(key -> orDamaged(damaged, () -> {
             String path = folder + "t/" + fileName(key) + ".js";
             if (!anew && !touched.contains(key) && out.keep(path)) {
                 return;
@@ -143,8 +146,8 @@ final class Search {
             }
             js.append("});\n");
             out.writeFile(path, js.toString().getBytes(StandardCharsets.UTF_8)); // keyed by its bytes: one edit changes a few
-        });
-        prefixes.parallelStream().forEach(prefix -> {
+        }));
+        prefixes.parallelStream().forEach(prefix -> orDamaged(damaged, () -> {
             String path = folder + "p/" + fileName(prefix) + ".js";
             if (!anew && !touched.contains(prefix) && out.keep(path)) {
                 return;
@@ -163,7 +166,10 @@ final class Search {
             }
             out.writeFile(path, ("SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(sectionsOf))) + ");\n")
                     .getBytes(StandardCharsets.UTF_8));
-        });
+        }));
+        if (damaged.get()) {
+            throw new Postings.Damaged();
+        }
         Map<String, StringBuilder> manifest = new TreeMap<>();
         prefixes.forEach(prefix -> manifest.put(prefix, new StringBuilder()));
         shards.forEach(key -> manifest.get(key.substring(0, 2)).append(key.charAt(2)));
@@ -180,6 +186,15 @@ final class Search {
         // Also when no list changed: the sections' keys did, and the next build compares with them.
         if (changed == null || !ids.isEmpty()) {
             lists.write(cache);
+        }
+    }
+
+    /** Runs a file's job; a list out of order is noted, not thrown across the other jobs. */
+    private static void orDamaged(java.util.concurrent.atomic.AtomicBoolean damaged, Runnable job) {
+        try {
+            job.run();
+        } catch (Postings.Damaged e) {
+            damaged.set(true);
         }
     }
 

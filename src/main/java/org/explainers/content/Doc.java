@@ -51,6 +51,7 @@ public abstract sealed class Doc permits Article, Section, Page {
                 SourceText text = SourceText.decode(path(), bytes, SourceText.MAX_BYTES, true, new Problems());
                 markdown = text == null || header.bodyStart > text.lines.size() ? List.of() : text.lines.subList(header.bodyStart, text.lines.size());
             } catch (IOException e) {
+                changed = true; // removed since the crawl read it: not the text the build recorded either
                 return List.of();
             }
         }

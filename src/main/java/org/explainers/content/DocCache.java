@@ -144,8 +144,8 @@ public final class DocCache {
      * headers went unused (a removed file's header is never asked for again); else all.
      */
     public void write(Path file) throws IOException {
-        if (!added && kept.size() == before.size() && Files.isRegularFile(file)) {
-            return;
+        if (!added && Files.isRegularFile(file)) {
+            return; // the files hold every header kept (and perhaps a removed file's, never asked for)
         }
         Map<String, Entry> lacking = new TreeMap<>();
         kept.forEach((uri, e) -> {

@@ -91,7 +91,6 @@ public final class Site {
         }
         site.decideStates();
         site.checkOutputs(docs, problems);
-        site.checkVocabularyUse(problems);
         return site;
     }
 
@@ -213,7 +212,8 @@ public final class Site {
         }
     }
 
-    private void checkVocabularyUse(Problems problems) {
+    /** Warns of topics no section uses; once every other check has run (see the comment inside). */
+    public void checkVocabularyUse(Problems problems) {
         Vocabulary topics = vocabularies.get(Schema.TOPICS);
         // A file that could not be read may be the one that uses a topic: no warning until the errors are fixed.
         if (topics != null && !problems.hasErrors()) {

@@ -166,6 +166,7 @@ public final class Build {
         time("links", start);
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir);
         Map<String, Doc> moves = Moves.check(site, inputs.markdown, gone, project.zone, problems);
+        site.checkVocabularyUse(problems);
         time("moves", start);
         if (problems.hasErrors()) {
             return fail(problems, start, "content/");
