@@ -141,25 +141,17 @@ public final class Build {
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
         time("crawl", start);
-        Images images = Images.read(project.content, inputs.media, problems);
-        Markdown markdown = markdown(project, problems);
-        HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
-        // The texts are rendered, or found in the body cache, while the site is put together:
-        // neither needs the other (a file's body depends on the file and the images alone).
-        CompletableFuture<BodyCache> rendering = markdown == null ? CompletableFuture.completedFuture(null) : reading.thenApplyAsync(found -> {
-            new Bodies(markdown, policy, images, found, problems).run(docs);
-            return found;
-        });
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
+        Images images = Images.read(project.content, inputs.media, problems);
         time("site, images", start);
-        try {
-            used = rendering.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        Markdown markdown = markdown(project, problems);
         if (markdown == null) {
             return fail(problems, start, "the project's settings");
         }
+        HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
+        used = reading.join();
+        time("body cache", start);
+        new Bodies(markdown, policy, images, used, problems).run(docs);
         bodies = used.next();
         time("bodies", start);
         Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, problems).run();
