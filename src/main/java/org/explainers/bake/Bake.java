@@ -90,11 +90,7 @@ public final class Bake {
             Set<String> made = new java.util.HashSet<>();
             for (Pages.Out page : planned) {
                 made.add(page.path());
-                jobs.add(pool.submit(() -> {
-                    keyed.incrementAndGet();
-                    render(page, templates, fingerprint, model.shared, out);
-                    return null;
-                }));
+                jobs.add(pool.submit(() -> render(page, templates, fingerprint, model.shared, out)));
             }
             List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
             if (published != null) {
@@ -135,11 +131,7 @@ public final class Bake {
                 List<Future<?>> remade = new ArrayList<>();
                 for (Pages.Out page : Pages.plan(site, project, model, moves)) {
                     if (again.contains(page.path())) {
-                        remade.add(pool.submit(() -> {
-                            keyed.incrementAndGet();
-                            render(page, templates, fingerprint, model.shared, out);
-                            return null;
-                        }));
+                        remade.add(pool.submit(() -> render(page, templates, fingerprint, model.shared, out)));
                     }
                 }
                 finish(remade);
@@ -277,7 +269,9 @@ public final class Bake {
         return data;
     }
 
+    /** Makes a page, or links the published one if its key is the same (counted among those looked at again). */
     private void render(Pages.Out page, Templates templates, String fingerprint, Digest.Shared shared, Output out) {
+        keyed.incrementAndGet();
         Map<String, Object> data = null;
         String key;
         if (page.inputs() != null) {

@@ -66,7 +66,7 @@ public final class Header {
 
     /** The line of each field present. */
     Map<String, Integer> lines() {
-        return Collections.unmodifiableMap(lines);
+        return lines;
     }
 
     /** The values read, by field name, in the order of the file. */
