@@ -238,14 +238,14 @@ public final class Bake {
             now.add(d.body() == null ? "" : d.body().key());
         }
         out.shape(shape, now);
-        List<String> before = out.previousShape(shape);
+        Output.Texts before = out.previousShape(shape);
         if (before == null || before.size() != now.size()) {
             return null;
         }
         // The same shape lists the same files in the same order (their paths are part of it).
         Set<org.explainers.content.Doc> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < docs.size(); i++) {
-            if (!now.get(2 * i).equals(before.get(2 * i)) || !now.get(2 * i + 1).equals(before.get(2 * i + 1))) {
+            if (!before.is(2 * i, now.get(2 * i)) || !before.is(2 * i + 1, now.get(2 * i + 1))) {
                 changed.add(docs.get(i));
             }
         }

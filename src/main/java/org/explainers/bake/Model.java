@@ -231,7 +231,7 @@ final class Model {
     /** Every header field of a file, by name, as template data. */
     Map<String, Object> header(Doc d) {
         Map<String, Object> m = map();
-        d.header.values().forEach((key, value) -> {
+        d.header.forEach((key, value) -> {
             Schema.Field field = Schema.field(key);
             if (field != null && field.type() instanceof FieldType.Refs refs) {
                 List<Object> list = new ArrayList<>();

@@ -94,8 +94,24 @@ public final class Output {
      * to, and the site's shape the build was made from with each content file's text key (see
      * {@link #previousShape}).
      */
-    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, List<String> texts, int[] pages) {
-        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", List.of(), new int[0]);
+    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, Texts texts, int[] pages) {
+        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", new Texts("", new int[0]), new int[0]);
+    }
+
+    /**
+     * The text keys a build recorded with {@link #shape}, read back as one string and where each
+     * key ends in it: at 10,000 sections, 20,000 strings fewer for the collector to copy.
+     */
+    record Texts(String joined, int[] ends) {
+        int size() {
+            return ends.length;
+        }
+
+        /** Whether the {@code i}th key is {@code key}. */
+        boolean is(int i, String key) {
+            int from = i == 0 ? 0 : ends[i - 1];
+            return ends[i] - from == key.length() && joined.regionMatches(from, key, 0, key.length());
+        }
     }
 
     /** A page of a build's plan, and whether it is listed (in the sitemap). */
@@ -113,7 +129,7 @@ public final class Output {
     private final String[] previousPaths;
     /** The shape the published build was made from, and its content files' text keys. */
     private final String previousShape;
-    private final List<String> previousTexts;
+    private final Texts previousTexts;
     /** The published build's pages in the order of its plan, each as its number in previousPaths, twice, plus one if listed. */
     private final int[] previousPages;
     /** Those pages, once asked for (see {@link #previousPages}). */
@@ -256,7 +272,7 @@ public final class Output {
     }
 
     /** What the published build recorded with {@link #shape}, if it was made from this shape; else null. */
-    List<String> previousShape(String shape) {
+    Texts previousShape(String shape) {
         return previousDir != null && previousShape.equals(shape) ? previousTexts : null;
     }
 
@@ -571,10 +587,13 @@ public final class Output {
             }
             String shape = in.string();
             int count = in.count();
-            List<String> texts = new java.util.ArrayList<>(count);
+            StringBuilder joined = new StringBuilder();
+            int[] ends = new int[count];
             for (int i = 0; i < count; i++) {
-                texts.add(in.string());
+                joined.append(in.string());
+                ends[i] = joined.length();
             }
+            Texts texts = new Texts(joined.toString(), ends);
             int[] pages = new int[in.count()];
             for (int i = 0; i < pages.length; i++) {
                 pages[i] = in.readInt();

@@ -268,13 +268,13 @@ final class Search {
 
         /** Whether packed postings (ascending by section) name one of these sections (ascending). */
         private static boolean names(byte[] packed, List<Integer> ids) {
-            java.nio.IntBuffer list = java.nio.ByteBuffer.wrap(packed).asIntBuffer();
+            // Read in place: two buffer objects for each of a large site's words was most of what an edit's search allocated.
             for (int id : ids) {
                 int low = 0;
-                int high = list.limit() - 1;
+                int high = packed.length / 4 - 1;
                 while (low <= high) {
                     int mid = (low + high) >>> 1;
-                    int at = list.get(mid) >>> 3;
+                    int at = intAt(packed, mid) >>> 3;
                     if (at == id) {
                         return true;
                     }
@@ -286,6 +286,12 @@ final class Search {
                 }
             }
             return false;
+        }
+
+        /** The {@code i}th big-endian int of packed postings. */
+        private static int intAt(byte[] packed, int i) {
+            int p = 4 * i;
+            return (packed[p] & 0xFF) << 24 | (packed[p + 1] & 0xFF) << 16 | (packed[p + 2] & 0xFF) << 8 | packed[p + 3] & 0xFF;
         }
 
         /** Every word's sections, in reading order: the text's words come with the body, the title's and summary's are few. */

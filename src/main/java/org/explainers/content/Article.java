@@ -10,8 +10,8 @@ public final class Article extends Doc {
     /** All its sections, drafts included, in `order`. */
     final List<Section> sections = new ArrayList<>();
 
-    Article(String slug, String source, java.nio.file.Path file, Header header, List<String> markdown, int firstLine) {
-        super(Schema.Kind.ARTICLE, source, file, header, markdown, firstLine);
+    Article(String slug, String source, java.nio.file.Path content, Header header, List<String> markdown, int firstLine) {
+        super(Schema.Kind.ARTICLE, source, content, header, markdown, firstLine);
         this.slug = slug;
     }
 

@@ -131,6 +131,11 @@ public final class CacheInput implements java.io.Closeable {
         need(2);
         int n = (buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF;
         pos += 2;
+        if (n <= lim - pos && ascii(buf, pos, n)) {
+            String s = new String(buf, pos, n, StandardCharsets.ISO_8859_1); // straight from the buffer
+            pos += n;
+            return s;
+        }
         byte[] b = new byte[n];
         readFully(b);
         for (byte x : b) {
@@ -143,6 +148,16 @@ public final class CacheInput implements java.io.Closeable {
             }
         }
         return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether the bytes are ASCII without a zero (which modified UTF-8 writes as two bytes). */
+    private static boolean ascii(byte[] b, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (b[i] <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final java.util.Map<String, String> names = new java.util.HashMap<>();

@@ -252,7 +252,7 @@ public final class Crawl {
 
     /** A document as the cache has it. */
     private static Doc fromCache(Project project, DocCache.Entry e) {
-        Doc doc = make(e.kind(), e.source(), project.content.resolve(e.source()), e.header(), null, e.firstLine());
+        Doc doc = make(e.kind(), e.source(), project.content, e.header(), null, e.firstLine());
         doc.uri = e.uri();
         doc.sha1 = e.sha1();
         return doc;
@@ -280,13 +280,13 @@ public final class Crawl {
     }
 
     /** A document of its kind, named by its path. */
-    static Doc make(Schema.Kind kind, String source, Path file, Header header, List<String> body, int first) {
+    static Doc make(Schema.Kind kind, String source, Path content, Header header, List<String> body, int first) {
         String[] parts = source.split("/");
         String name = parts[parts.length - 1].substring(0, parts[parts.length - 1].length() - 3);
         return switch (kind) {
-            case ARTICLE -> new Article(parts[1], source, file, header, body, first);
-            case SECTION -> new Section(anchor(name), source, file, header, body, first);
-            case PAGE -> new Page(name, source, file, header, body, first);
+            case ARTICLE -> new Article(parts[1], source, content, header, body, first);
+            case SECTION -> new Section(anchor(name), source, content, header, body, first);
+            case PAGE -> new Page(name, source, content, header, body, first);
         };
     }
 
@@ -458,7 +458,7 @@ public final class Crawl {
                             "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
                 }
             }
-            return make(kind, source, file, header, body, header.bodyStart + 1);
+            return make(kind, source, root, header, body, header.bodyStart + 1);
         }
 
         /** What reading one file's header needs. */

@@ -290,7 +290,8 @@ public final class DocCache {
                 for (int i = 0; i < n; i++) {
                     list.add(value(in, depth + 1));
                 }
-                return java.util.Collections.unmodifiableList(list);
+                // One object or two (List12, ListN) instead of three; a list with no value read as null.
+                return list.contains(null) ? java.util.Collections.unmodifiableList(list) : List.copyOf(list);
             }
             case 'p': {
                 int n = in.count();

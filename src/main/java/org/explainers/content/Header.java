@@ -33,7 +33,13 @@ public final class Header {
         return new Yaml(options);
     });
 
-    private final Map<String, Object> values;
+    /**
+     * The fields present and their values, side by side in the order of the file: two arrays
+     * rather than a map with a node per field, as 10,000 headers stay in memory for the whole
+     * build (a JDK map is either node-based or, as {@code Map.copyOf}, of no fixed order).
+     */
+    private final String[] fields;
+    private final Object[] values;
     private final Map<String, Integer> lines;
     /** Index (0-based) of the first line below the header, or -1 when there is no readable header. */
     public final int bodyStart;
@@ -44,7 +50,8 @@ public final class Header {
     public final String key;
 
     private Header(Map<String, Object> values, Map<String, Integer> lines, int bodyStart, String key) {
-        this.values = values;
+        this.fields = values.keySet().toArray(new String[0]);
+        this.values = values.values().toArray();
         this.lines = Map.copyOf(lines); // one array, not a node per field: 10,000 headers stay in memory
         this.bodyStart = bodyStart;
         this.key = key;
@@ -71,16 +78,29 @@ public final class Header {
 
     /** The values read, by field name, in the order of the file. */
     public Map<String, Object> values() {
-        return Collections.unmodifiableMap(values);
+        Map<String, Object> m = new LinkedHashMap<>();
+        forEach(m::put);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Hands each field present and its value to {@code to}, in the order of the file. */
+    public void forEach(java.util.function.BiConsumer<String, Object> to) {
+        for (int i = 0; i < fields.length; i++) {
+            to.accept(fields[i], values[i]);
+        }
     }
 
     public Object get(String field) {
-        return values.get(field);
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].equals(field)) {
+                return values[i];
+            }
+        }
+        return null;
     }
 
     public String text(String field) {
-        Object v = values.get(field);
-        return v instanceof String s ? s : null;
+        return get(field) instanceof String s ? s : null;
     }
 
     /** The line a field is on, or 1 (the header's first line) when it is absent. */
@@ -166,7 +186,7 @@ public final class Header {
             }
             Object value = field.type().read(key, t.getValueNode(), c);
             if (value != null) {
-                values.put(key, value);
+                values.put(field.name(), value); // the schema's string, one for all headers
             }
         }
         for (Schema.Field f : Schema.FIELDS) {

@@ -7,8 +7,8 @@ public final class Page extends Doc {
 
     public final String slug;
 
-    Page(String slug, String source, java.nio.file.Path file, Header header, List<String> markdown, int firstLine) {
-        super(Schema.Kind.PAGE, source, file, header, markdown, firstLine);
+    Page(String slug, String source, java.nio.file.Path content, Header header, List<String> markdown, int firstLine) {
+        super(Schema.Kind.PAGE, source, content, header, markdown, firstLine);
         this.slug = slug;
     }
 

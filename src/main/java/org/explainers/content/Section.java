@@ -9,8 +9,8 @@ public final class Section extends Doc {
     public final String anchor;
     Article article;
 
-    Section(String anchor, String source, java.nio.file.Path file, Header header, List<String> markdown, int firstLine) {
-        super(Schema.Kind.SECTION, source, file, header, markdown, firstLine);
+    Section(String anchor, String source, java.nio.file.Path content, Header header, List<String> markdown, int firstLine) {
+        super(Schema.Kind.SECTION, source, content, header, markdown, firstLine);
         this.anchor = anchor;
     }
 

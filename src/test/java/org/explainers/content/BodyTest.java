@@ -24,9 +24,10 @@ class BodyTest {
         org.explainers.fixtures.Fixture f = ContentChecksTest.validTree(tmp);
         Problems problems = new Problems();
         Project project = Project.open(f.dir, f.site(), org.explainers.fixtures.Fixture.HOST, problems);
-        Path file = tmp.resolve("01-one.md");
+        Path content = tmp.resolve("text");
+        Path file = Files.createDirectories(content.resolve("articles/a")).resolve("01-one.md");
         Files.writeString(file, "The text as the crawl read it.\n");
-        Section s = new Section("one", "articles/a/01-one.md", file, Header.of(java.util.Map.of(), java.util.Map.of(), 0, "k"), null, 1);
+        Section s = new Section("one", "articles/a/01-one.md", content, Header.of(java.util.Map.of(), java.util.Map.of(), 0, "k"), null, 1);
         s.sha1 = Crawl.sha1(Files.readAllBytes(file));
         s.release();
         Files.writeString(file, "The text as saved a moment later.\n");
@@ -38,7 +39,7 @@ class BodyTest {
 
         // Removed since the crawl (a branch switched during the preview's build): no empty text either.
         Problems again = new Problems();
-        Section gone = new Section("one", "articles/a/01-one.md", file, Header.of(java.util.Map.of(), java.util.Map.of(), 0, "k"), null, 1);
+        Section gone = new Section("one", "articles/a/01-one.md", content, Header.of(java.util.Map.of(), java.util.Map.of(), 0, "k"), null, 1);
         gone.sha1 = s.sha1;
         Files.delete(file);
         new org.explainers.check.Bodies(Markdown.of(project.jbake), new org.explainers.check.HtmlPolicy(java.util.Set.of()),
