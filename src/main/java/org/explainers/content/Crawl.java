@@ -458,7 +458,7 @@ public final class Crawl {
                             "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
                 }
             }
-            return make(kind, source, root, header, body, header.bodyStart + 1);
+            return make(kind, source, project.content, header, body, header.bodyStart + 1);
         }
 
         /** What reading one file's header needs. */

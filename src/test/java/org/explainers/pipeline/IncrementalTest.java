@@ -230,6 +230,31 @@ class IncrementalTest {
     }
 
     /**
+     * A file the crawl reads from its copy of the changed files (the others vouched for by their
+     * stamps) is read again from content/ for the line of a link it breaks, not from the copy,
+     * which is gone by then: the problem names the file's own line and the link as written. The
+     * edit keeps the file's size and time (a tool that restores them), so that JBake's crawl, not
+     * the read-ahead, reads it.
+     */
+    @Test
+    void aLinkAnEditBreaksIsReportedAtItsLine(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        Path file = f.dir.resolve(WHO);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        String text = f.read(WHO);
+        String sentence = "Every citizen over 18 may vote";
+        String link = "[Every](nowhere.md) over 18 ab";
+        assertEquals(sentence.length(), link.length());
+        f.write(WHO, text.substring(0, text.lastIndexOf(sentence)) + link + text.substring(text.lastIndexOf(sentence) + sentence.length()));
+        Files.setLastModifiedTime(file, time);
+        int line = f.read(WHO).lines().toList().indexOf(f.read(WHO).lines().filter(l -> l.contains(link)).findFirst().orElseThrow()) + 1;
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(WHO + ":" + line + ": link `nowhere.md` points to")), f.log());
+    }
+
+    /**
      * Links a template makes are checked in the baked site: on the pages made now, and on the
      * pages kept as the published build had them once a file they lead to is gone.
      */
