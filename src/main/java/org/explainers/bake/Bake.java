@@ -173,7 +173,7 @@ public final class Bake {
      * No page of a 10,000-section site takes a tenth of a second.
      */
     private final long pageLimit = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.pageSeconds", 10));
-    private final long bakeLimit = TimeUnit.MINUTES.toNanos(Long.getLong("explainers.bakeMinutes", 20));
+    private final long bakeLimit = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.bakeSeconds", 20 * 60));
     /** Pages whose key was worked out (the others were the published build's, the shape the same). */
     private final java.util.concurrent.atomic.AtomicInteger keyed = new java.util.concurrent.atomic.AtomicInteger();
     /** The pages being rendered now. */
@@ -206,7 +206,8 @@ public final class Bake {
                         }
                     }
                     if (!stopped && now - start > bakeLimit) {
-                        String message = "the bake took longer than " + TimeUnit.NANOSECONDS.toMinutes(bakeLimit) + " minutes and was stopped";
+                        long seconds = TimeUnit.NANOSECONDS.toSeconds(bakeLimit);
+                        String message = "the bake took longer than " + (seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " s") + " and was stopped";
                         // Where the pages being rendered were; with none, the template whose pages took the most time.
                         running.forEach((run, page) -> failed(at(run, page, message + ", rendering a page here"), page.path()));
                         if (running.isEmpty()) {
