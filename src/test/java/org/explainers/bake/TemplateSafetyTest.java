@@ -80,24 +80,9 @@ class TemplateSafetyTest {
     @Test
     void aLoopWithoutEndIsStoppedAtItsLine(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
-        assertTrue(f.build().ok(), f.log());
-        String before = f.page("404.html");
-        f.write("templates/404.ftlh", f.read("templates/404.ftlh") + "\n<#list 1..2147483647 as i><#if i < 0>x</#if></#list>\n");
-        int line = lineOf(f.read("templates/404.ftlh"), "<#list 1..");
-        System.setProperty("explainers.pageSeconds", "2");
-        long start = System.nanoTime();
-        Build.Result r;
-        try {
-            r = f.build();
-        } finally {
-            System.clearProperty("explainers.pageSeconds");
-        }
-        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        assertFalse(r.ok());
-        assertTrue(seconds < 30, "stopped after " + seconds + " s");
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": rendering a page took longer than 2 s")
+        Looped r = endlessLoopIn(f, "templates/404.ftlh", "explainers.pageSeconds", "2");
+        assertTrue(Fixture.messages(r.result()).stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + r.line() + ": rendering a page took longer than 2 s")
                 && m.contains("404.html")), f.log());
-        assertEquals(before, f.page("404.html"), "the published site is as it was");
     }
 
     /**
@@ -108,28 +93,43 @@ class TemplateSafetyTest {
     @Test
     void aBakeOverItsTimeIsStoppedWhereItsPagesAre(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
+        Looped r = endlessLoopIn(f, "templates/section.ftlh", "explainers.bakeSeconds", "3", "explainers.pageSeconds", "60");
+        List<String> stopped = Fixture.messages(r.result()).stream().filter(m -> m.contains("the bake took longer than 3 s and was stopped")).toList();
+        assertFalse(stopped.isEmpty(), f.log());
+        assertTrue(stopped.stream().allMatch(m -> m.startsWith("templates/section.ftlh:" + r.line() + ": ")), f.log());
+        assertTrue(Fixture.messages(r.result()).stream().noneMatch(m -> m.contains("rendering a page took longer")), f.log());
+    }
+
+    private record Looped(Build.Result result, int line) {
+    }
+
+    /**
+     * Builds the site, adds a loop without end at the end of {@code template}, and builds again
+     * with these system properties (name, value...): that build fails within 30 s, the published
+     * site as it was. Returns what it said, and the loop's line.
+     */
+    private static Looped endlessLoopIn(Fixture f, String template, String... properties) {
         assertTrue(f.build().ok(), f.log());
         String before = f.page("404.html");
-        f.write("templates/section.ftlh", f.read("templates/section.ftlh") + "\n<#list 1..2147483647 as i><#if i < 0>x</#if></#list>\n");
-        int line = lineOf(f.read("templates/section.ftlh"), "<#list 1..");
-        System.setProperty("explainers.bakeSeconds", "3");
-        System.setProperty("explainers.pageSeconds", "60");
+        f.write(template, f.read(template) + "\n<#list 1..2147483647 as i><#if i < 0>x</#if></#list>\n");
+        int line = lineOf(f.read(template), "<#list 1..");
+        for (int i = 0; i < properties.length; i += 2) {
+            System.setProperty(properties[i], properties[i + 1]);
+        }
         long start = System.nanoTime();
         Build.Result r;
         try {
             r = f.build();
         } finally {
-            System.clearProperty("explainers.bakeSeconds");
-            System.clearProperty("explainers.pageSeconds");
+            for (int i = 0; i < properties.length; i += 2) {
+                System.clearProperty(properties[i]);
+            }
         }
         long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        assertFalse(r.ok());
+        assertFalse(r.ok(), f.log());
         assertTrue(seconds < 30, "stopped after " + seconds + " s");
-        List<String> stopped = Fixture.messages(r).stream().filter(m -> m.contains("the bake took longer than 3 s and was stopped")).toList();
-        assertFalse(stopped.isEmpty(), f.log());
-        assertTrue(stopped.stream().allMatch(m -> m.startsWith("templates/section.ftlh:" + line + ": ")), f.log());
-        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("rendering a page took longer")), f.log());
         assertEquals(before, f.page("404.html"), "the published site is as it was");
+        return new Looped(r, line);
     }
 
     /** A page that would grow without end is refused at the line that writes it. */
