@@ -124,6 +124,7 @@ public final class Bodies {
         Element root = clean.body();
         ok &= leftoverMarkdown(d, root);
         ok &= characters(d, root);
+        ok &= described(d, root, ast);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -174,6 +175,20 @@ public final class Bodies {
                         : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";
                 String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
                 problems.error(d.path(), line(d, ast, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** Every image has a description (its alt text) for readers who cannot see it; an image without one is refused at its line. */
+    private boolean described(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+        boolean ok = true;
+        for (Element img : root.select("img")) {
+            if (img.attr("alt").isBlank()) {
+                String src = img.attr("src");
+                problems.error(d.path(), line(d, ast, src.isEmpty() ? "<img" : src, "<img"), "the image `" + src + "` has no description",
+                        "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             }
         }

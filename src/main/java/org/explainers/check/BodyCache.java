@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BodyCache {
 
     /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
-    private static final int VERSION = 6;
+    private static final int VERSION = 7;
 
     private record Entry(Body body, Map<String, String> images) {
     }

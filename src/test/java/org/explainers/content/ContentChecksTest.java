@@ -165,6 +165,10 @@ public class ContentChecksTest {
                 arguments("a short image name also inside a word above", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\"A chart\">\n")
                                 .replace("Some text.", "Text about extra.png files."),
                         ONE + ":16: image `ra.png` points to articles/a/ra.png, which the site does not have (put the image beside the text; the address is relative to this file)"),
+                arguments("an image without a description", ONE, section(1, "", "An extra line.\n\n![](ra.png)\n"),
+                        ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
+                arguments("a raw image whose description is blank", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\" \">\n"),
+                        ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
                 arguments("a missing page's address written with an entity", ONE, section(1, "", "An extra line.\n\nSee [this](nowhere&#46;md).\n"),
                         ONE + ":16: link `nowhere.md` points to content/articles/a/nowhere.md, which the site does not have (did you mean `01-one.md`?)"),
                 arguments("a missing page's address written as .md", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.md#main).\n"),
