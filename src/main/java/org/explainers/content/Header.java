@@ -155,6 +155,7 @@ public final class Header {
             return new Header(values, fieldLines, end + 1);
         }
         Set<String> present = new TreeSet<>();
+        Set<String> meant = new TreeSet<>(); // the fields unknown keys look like a misspelling of
         Set<String> known = new TreeSet<>();
         for (Schema.Field f : Schema.FIELDS) {
             if (f.on().contains(c.kind())) {
@@ -177,8 +178,11 @@ public final class Header {
             fieldLines.put(key, line);
             Schema.Field field = Schema.field(key);
             if (field == null || !field.on().contains(c.kind())) {
-                String hint = key.equals("tags") ? "; did you mean `topics`?" : key.equals("author") ? "; did you mean `authors`?"
-                        : Text.didYouMean(key, known);
+                String likely = key.equals("tags") ? "topics" : key.equals("author") ? "authors" : Text.closest(key, known);
+                if (likely != null) {
+                    meant.add(likely);
+                }
+                String hint = likely == null ? "" : "; did you mean `" + likely + "`?";
                 c.problems().error(c.path(), line, field == null ? "unknown header key `" + key + "`"
                                 : "`" + key + "` is not a header key of " + c.kind().name + "s",
                         "use " + String.join(", ", known) + hint);
@@ -190,8 +194,8 @@ public final class Header {
             }
         }
         for (Schema.Field f : Schema.FIELDS) {
-            boolean misnamed = f.name().equals("topics") && present.contains("tags") || f.name().equals("authors") && present.contains("author");
-            if (f.required().contains(c.kind()) && !present.contains(f.name()) && !misnamed) {
+            // A required field written misspelt (`titel:`) is reported once, at its line, with the name it should have.
+            if (f.required().contains(c.kind()) && !present.contains(f.name()) && !meant.contains(f.name())) {
                 c.problems().error(c.path(), 1, "the header has no `" + f.name() + "`", "add a `" + f.name() + ": ...` line");
             }
         }

@@ -199,6 +199,17 @@ public class ContentChecksTest {
         assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
     }
 
+    /** A required key misspelt is one problem, at its line, naming the key meant; not also "the header has no title". */
+    @Test
+    void aMisspeltRequiredKeyIsOneProblemAtItsLine(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("title: ", "titel: "));
+        List<String> messages = Fixture.messages(f.check()).stream().filter(m -> m.startsWith(ONE)).toList();
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).matches(java.util.regex.Pattern.quote(ONE) + ":\\d+: unknown header key `titel` .*did you mean `title`\\?\\)"),
+                messages.get(0));
+    }
+
     /** The only section using a topic fails to read: its error, and no warning that nobody uses the topic. */
     @Test
     void aTopicIsNotCalledUnusedWhileItsSectionCannotBeRead(@TempDir Path tmp) {
