@@ -128,7 +128,9 @@ public final class Site {
         }
         for (Map<String, Object> c : article.corrections()) {
             Object file = c.get("section");
-            if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))) {
+            // A section that could not be read is reported already: naming it is not a second mistake.
+            if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))
+                    && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
                 List<String> names = article.sections.stream().map(Doc::fileName).toList();
                 problems.error(article.path(), (Integer) c.get("line"), "the correction names `" + file + "`, which is not a section of this article",
                         "write the file name of one of its sections" + Text.didYouMean(file.toString(), names));

@@ -199,6 +199,18 @@ public class ContentChecksTest {
         assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
     }
 
+    /** A correction naming a section that cannot be read: the section's own problem, not also one of the correction's. */
+    @Test
+    void aCorrectionIsNotBlamedForASectionThatCannotBeRead(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-one.md"));
+        f.write(ONE, "---\ntitle: One\n\nText\n");
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains(ONE + ":1: the header is not closed (end the header with a line of --- before the text)"), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.contains("the correction names")), String.join("\n", messages));
+    }
+
     /** A required key misspelt is one problem, at its line, naming the key meant; not also "the header has no title". */
     @Test
     void aMisspeltRequiredKeyIsOneProblemAtItsLine(@TempDir Path tmp) {
