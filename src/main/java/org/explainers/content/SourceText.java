@@ -80,6 +80,7 @@ public final class SourceText {
         int start = 0;
         int brackets = 0;
         int bad = -1;
+        boolean header = false;
         for (int i = 0; i <= chars.length; i++) {
             char c = i < chars.length ? chars[i] : '\n';
             if (c == '\n') {
@@ -88,8 +89,15 @@ public final class SourceText {
                     if (bad == end) {
                         bad = -1; // the \r of a Windows line end
                     }
-                    ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, problems);
-                    lines.add(new String(chars, start, end - start));
+                    String line = new String(chars, start, end - start);
+                    // A Markdown file's header runs from its first line, a fence, to the next fence.
+                    boolean fence = line.strip().equals(Header.FENCE);
+                    boolean inHeader = markdown && header && !fence;
+                    if (fence && (lines.isEmpty() || header)) {
+                        header = lines.isEmpty();
+                    }
+                    ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, inHeader, problems);
+                    lines.add(line);
                 }
                 start = i + 1;
                 brackets = 0;
@@ -104,11 +112,12 @@ public final class SourceText {
     }
 
     private static boolean checkLine(String path, int n, char[] chars, int start, int end, int bad, int brackets, boolean markdown,
-                                     Problems problems) {
+                                     boolean inHeader, Problems problems) {
         int length = end - start;
         if (length > MAX_LINE) {
             problems.error(path, n, "the line has " + length + " characters; a line may have at most " + MAX_LINE,
-                    "break it into paragraphs (a blank line between them)");
+                    inHeader ? "shorten the value: a header holds a title, a one-sentence summary and such, the text goes below the header"
+                            : "break it into paragraphs (a blank line between them)");
             return false;
         }
         if (bad >= 0) {

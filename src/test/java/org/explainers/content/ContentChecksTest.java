@@ -99,6 +99,9 @@ public class ContentChecksTest {
                         ONE + ":7: `authors` is not a header key of sections (use article, date, level, moved_from, order, status, summary, title, topics, type, updated)"),
                 arguments("missing key", ONE, s1.replace("summary: Section 1.\n", ""),
                         ONE + ":1: the header has no `summary` (add a `summary: ...` line)"),
+                arguments("a header line too long", ONE, s1.replace("summary: Section 1.", "summary: " + "x".repeat(10_001)),
+                        ONE + ":10: the line has 10010 characters; a line may have at most 10000 (shorten the value: a header holds a title,"
+                                + " a one-sentence summary and such, the text goes below the header)"),
                 arguments("empty value", ONE, s1.replace("summary: Section 1.", "summary:"),
                         ONE + ":10: `summary` is empty (give `summary` a value, or remove the line)"),
                 arguments("duplicate key", ONE, s1.replace("level: 1\n", "level: 1\ntitle: Again\n"),
