@@ -121,9 +121,10 @@ public final class Inputs {
         }
         // No name ending in .md can be junk; asking the pattern about 10,000 texts was most of the walk's own time.
         if (!ext.equals("md") && JUNK.matcher(name).matches()) {
-            // It would be copied into the site like an image: a draft's backup, published.
-            problems.error(path, 0, "`" + name + "` is an editor's backup or a system file, not content",
-                    "delete it; .gitignore already keeps such files out of the repository");
+            // Skipped, never read or published (it would be copied like an image: a draft's backup,
+            // published); a warning, not an error, so that an editor's autosave does not stop the preview.
+            problems.warning(path, 0, "`" + name + "` is an editor's backup or a system file: it is skipped, not published",
+                    "delete it when you are done; .gitignore keeps such files out of the repository");
         } else if (isHidden(rel)) {
             return; // .gitkeep and such: not content, never read
         } else if (rel.startsWith(Schema.DATA + "/")) {
@@ -156,7 +157,7 @@ public final class Inputs {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (JUNK.matcher(name).matches() || isHidden(rel) && !name.equals(".gitkeep")) {
-            problems.error("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file", "delete it; the build would publish it");
+            problems.warning("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file: it is skipped, not published", "delete it");
         } else if (ext.equals("svg")) {
             problems.error("assets/" + rel, 0, "SVG images can run script when opened on their own, so the site publishes none",
                     "export the image as PNG and use that file");

@@ -162,7 +162,7 @@ public class ContentChecksTest {
                 arguments("an author's link that is not a web address", "content/_data/authors.yml", AUTHORS + "  link: javascript:alert(1)\n",
                         "content/_data/authors.yml:5: `link: javascript:alert(1)` uses `javascript:`, which may not be linked to (only https:, http:, mailto:, tel: and the site's own pages) (write a full address starting with https://)"),
                 arguments("an editor's backup file", DIR + "01-one.md~", s1,
-                        "content/articles/a/01-one.md~: `01-one.md~` is an editor's backup or a system file, not content (delete it; .gitignore already keeps such files out of the repository)"),
+                        "content/articles/a/01-one.md~: warning: `01-one.md~` is an editor's backup or a system file: it is skipped, not published (delete it when you are done; .gitignore keeps such files out of the repository)"),
                 arguments("unknown kind of file", DIR + "notes.txt", "Some notes",
                         "content/articles/a/notes.txt: unknown kind of content file .txt (content files are Markdown (.md); images and downloads (csv, gif, jpeg, jpg, pdf, png) may sit beside them; move anything else out of content/)"),
                 arguments("a short image name also inside a word above", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\"A chart\">\n")
@@ -200,6 +200,20 @@ public class ContentChecksTest {
         f.write(file, text);
         List<String> messages = Fixture.messages(f.check());
         assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
+    }
+
+    /** An editor's backups and autosaves are skipped with a warning: the build (and the preview) goes on, and none is published. */
+    @Test
+    void anEditorsBackupIsSkippedNotPublished(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "01-one.md~", "the text as it was");
+        f.write(DIR + "#01-one.md#", "the text being typed");
+        f.write("assets/css/site.css.orig", "body { color: red }");
+        org.explainers.pipeline.Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertEquals(3, Fixture.messages(r).stream().filter(m -> m.contains(": warning: ") && m.contains("it is skipped, not published")).count(), f.log());
+        assertTrue(Fixture.files(f.site()).stream().noneMatch(p -> p.endsWith("~") || p.endsWith("#") || p.endsWith(".orig")),
+                String.join("\n", Fixture.files(f.site())));
     }
 
     /** A correction naming a section that cannot be read: the section's own problem, not also one of the correction's. */
