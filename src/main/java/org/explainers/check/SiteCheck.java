@@ -169,8 +169,9 @@ public final class SiteCheck {
         }
         Set<String> ids = pages.get(target);
         if (ids == null || image) {
+            // Not the linking text itself: a link to a section just removed would be "corrected" to the page it is on.
             String near = Text.closest(target, (image ? media : allTargets()).stream()
-                    .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).toList());
+                    .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri())).toList());
             String fix = near != null ? "did you mean `" + (md ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
