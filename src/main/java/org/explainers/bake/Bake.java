@@ -298,7 +298,7 @@ public final class Bake {
         } catch (Templates.Stopped e) {
             // reported by the watch that stopped it
         } catch (Templates.TooLarge e) {
-            failed(tooLarge(run, page), page.path());
+            failed(tooLarge(run, page, e), page.path());
         } catch (OutOfMemoryError e) {
             // One value too large to make (a string doubled again and again): that allocation failed, the rest is as it was.
             failed(at(run, page, "rendering ran out of memory here (a value built up without end?)"), page.path());
@@ -307,8 +307,9 @@ public final class Bake {
             if (cause(e, Templates.Stopped.class) != null) {
                 return;
             }
-            if (cause(e, Templates.TooLarge.class) != null) {
-                failed(tooLarge(run, page), page.path());
+            Templates.TooLarge big = cause(e, Templates.TooLarge.class);
+            if (big != null) {
+                failed(tooLarge(run, page, big), page.path());
                 return;
             }
             freemarker.core.ParseException syntax = cause(e, freemarker.core.ParseException.class);
@@ -336,8 +337,8 @@ public final class Bake {
         return new Problem("templates/" + run.template(page.template()), run.line(), message);
     }
 
-    private static Problem tooLarge(Templates.Run run, Pages.Out page) {
-        return at(run, page, "the page grew past " + Templates.MAX_PAGE / (1024 * 1024) + " million characters here (a loop over too many items?)");
+    private static Problem tooLarge(Templates.Run run, Pages.Out page, Templates.TooLarge e) {
+        return at(run, page, e.getMessage() + " (a loop over too many items?)");
     }
 
     /**

@@ -127,10 +127,19 @@ final class Templates {
         }
     }
 
-    /** Thrown when a page grows past {@link #MAX_PAGE}. */
+    /**
+     * The most elements (counted by their {@code <}) one page may have: the output check parses
+     * every page back, and each element costs memory and time there (a template writing a
+     * million links held a build for minutes at gigabytes). No real page comes near; pages under
+     * a million characters are not even counted.
+     */
+    static final int MAX_TAGS = 250_000;
+    private static final int COUNTED_FROM = 1 << 20;
+
+    /** Thrown when a page grows past {@link #MAX_PAGE} characters or {@link #MAX_TAGS} elements; the message says which. */
     static final class TooLarge extends RuntimeException {
-        TooLarge() {
-            super("too large", null, false, false);
+        TooLarge(String what) {
+            super(what, null, false, false);
         }
     }
 
@@ -138,27 +147,49 @@ final class Templates {
     private static final class Bounded extends Writer {
         final StringBuilder text = new StringBuilder(16 * 1024);
 
+        /** How much of the text has been counted for elements, and how many it has. */
+        private int counted;
+        private int tags;
+
         @Override
         public void write(char[] chars, int off, int len) {
             room(len);
             text.append(chars, off, len);
+            count();
         }
 
         @Override
         public void write(String str, int off, int len) {
             room(len);
             text.append(str, off, off + len);
+            count();
         }
 
         @Override
         public void write(int c) {
             room(1);
             text.append((char) c);
+            count();
         }
 
         private void room(int len) {
             if (len > MAX_PAGE - text.length()) {
-                throw new TooLarge();
+                throw new TooLarge("the page grew past " + MAX_PAGE / (1024 * 1024) + " million characters here");
+            }
+        }
+
+        private void count() {
+            if (text.length() < COUNTED_FROM) {
+                return;
+            }
+            for (int i = counted; i < text.length(); i++) {
+                if (text.charAt(i) == '<') {
+                    tags++;
+                }
+            }
+            counted = text.length();
+            if (tags > MAX_TAGS) {
+                throw new TooLarge("the page has more than " + MAX_TAGS + " elements here");
             }
         }
 

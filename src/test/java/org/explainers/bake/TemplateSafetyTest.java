@@ -142,6 +142,22 @@ class TemplateSafetyTest {
                 f.log());
     }
 
+    /**
+     * A page of a million links stays under the characters' bound but would take the output
+     * check minutes and gigabytes to parse back: refused at the line that writes them.
+     */
+    @Test
+    void aPageOfTooManyElementsIsRefusedAtItsLine(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        long start = System.nanoTime();
+        List<String> problems = failsWith404(f, "\n\n<#list 1..1500000 as i><a href=${i?c}></a></#list>\n");
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        int line = lineOf(f.read("templates/404.ftlh"), "<#list 1..");
+        assertTrue(problems.stream().anyMatch(m -> m.startsWith("templates/404.ftlh:" + line + ": the page has more than 250000 elements here")),
+                f.log());
+        assertTrue(seconds < 60, "refused after " + seconds + " s");
+    }
+
     /** A string made a template with ?interpret that calls itself: reported at the file's line that used it. */
     @Test
     void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
