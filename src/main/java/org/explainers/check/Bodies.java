@@ -98,7 +98,14 @@ public final class Bodies {
 
     /** Renders a file's text, cleans it and checks it (its key says what it is made from). */
     private Body body(Doc d, String key) {
-        com.vladsch.flexmark.util.ast.Document ast = markdown.parse(d.markdown());
+        com.vladsch.flexmark.util.ast.Document ast;
+        try {
+            ast = markdown.parse(d.markdown());
+        } catch (StackOverflowError e) {
+            // Flexmark's inline parser recurses (and its patterns backtrack) on some bracket runs.
+            problems.error(d.path(), d.firstLine, "the text is nested too deeply to read", "simplify its runs of brackets and parentheses");
+            return null;
+        }
         if (d.changedSinceRead()) {
             // Saved since the crawl read the file: this text is not the one the build records
             // for it (its SHA-1), and a later build would take the page for up to date.

@@ -216,6 +216,16 @@ public class ContentChecksTest {
                 String.join("\n", Fixture.files(f.site())));
     }
 
+    /** Brackets that overflow Flexmark's parser: a problem naming the file, not a crash of the build. */
+    @Test
+    void aTextThatOverflowsTheParserIsAProblemInItsFile(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", ("[ (](".repeat(220) + "\n").repeat(40)));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":") && m.contains("the text is nested too deeply to read")),
+                String.join("\n", messages));
+    }
+
     /** A correction naming a section that cannot be read: the section's own problem, not also one of the correction's. */
     @Test
     void aCorrectionIsNotBlamedForASectionThatCannotBeRead(@TempDir Path tmp) {
