@@ -13,14 +13,35 @@ package org.explainers.content;
 public record Problem(String path, int line, String message, String fix, boolean warning)
         implements Comparable<Problem> {
 
-    /** A problem is one line: a line break or tab inside a quoted value is shown escaped (a backslash, then n, r or t). */
+    /**
+     * A problem is one line: a line break or tab inside a quoted value is shown escaped (a
+     * backslash, then n, r or t), and any other control or bidirectional character as \\uXXXX,
+     * in the path too (a file name is any bytes Git carries): a name holding a line break could
+     * otherwise start a line of the CI log with a workflow command such as {@code ::error::}.
+     */
     public Problem {
         message = oneLine(message);
         fix = oneLine(fix);
     }
 
     private static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\r' -> b.append("\\r");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (SourceText.allowed(c)) {
+                        b.append(c);
+                    } else {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     public static Problem error(String path, int line, String message, String fix) {
@@ -33,7 +54,7 @@ public record Problem(String path, int line, String message, String fix, boolean
 
     @Override
     public String toString() {
-        return path + (line > 0 ? ":" + line : "") + ": " + (warning ? "warning: " : "") + message + " (" + fix + ")";
+        return oneLine(path) + (line > 0 ? ":" + line : "") + ": " + (warning ? "warning: " : "") + message + " (" + fix + ")";
     }
 
     /** By file, line, then text: the order problems are printed in. */

@@ -216,6 +216,16 @@ public class ContentChecksTest {
                 String.join("\n", Fixture.files(f.site())));
     }
 
+    /** A file name holding a line break (Git carries one) cannot start a line of the build's log, such as a CI workflow command. */
+    @Test
+    void aFileNameCannotStartALineOfTheLog(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "x\n::error::pwned\u202E.png", "not an image");
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "x\\n::error::pwned\\u202E.png")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.contains("\n") || m.contains("\u202E")), String.join("\n", messages));
+    }
+
     /** Brackets that overflow Flexmark's parser: a problem naming the file, not a crash of the build. */
     @Test
     void aTextThatOverflowsTheParserIsAProblemInItsFile(@TempDir Path tmp) {
