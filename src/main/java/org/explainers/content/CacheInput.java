@@ -138,16 +138,15 @@ public final class CacheInput implements java.io.Closeable {
         }
         byte[] b = new byte[n];
         readFully(b);
-        for (byte x : b) {
-            if (x <= 0) { // beyond ASCII, or a zero (written as two bytes): Java's own decoder
-                byte[] whole = new byte[n + 2];
-                whole[0] = (byte) (n >>> 8);
-                whole[1] = (byte) n;
-                System.arraycopy(b, 0, whole, 2, n);
-                return new java.io.DataInputStream(new java.io.ByteArrayInputStream(whole)).readUTF();
-            }
+        if (ascii(b, 0, n)) {
+            return new String(b, StandardCharsets.ISO_8859_1);
         }
-        return new String(b, StandardCharsets.ISO_8859_1);
+        // Beyond ASCII, or a zero (written as two bytes): Java's own decoder.
+        byte[] whole = new byte[n + 2];
+        whole[0] = (byte) (n >>> 8);
+        whole[1] = (byte) n;
+        System.arraycopy(b, 0, whole, 2, n);
+        return new java.io.DataInputStream(new java.io.ByteArrayInputStream(whole)).readUTF();
     }
 
     /** Whether the bytes are ASCII without a zero (which modified UTF-8 writes as two bytes). */

@@ -25,8 +25,15 @@ public record Problem(String path, int line, String message, String fix, boolean
     }
 
     private static String oneLine(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && s.charAt(first) != '\t' && SourceText.allowed(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // nearly always: nothing to escape (toString, which sorting calls, need not copy)
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\r' -> b.append("\\r");
