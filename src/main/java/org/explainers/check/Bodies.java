@@ -27,10 +27,14 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Renders every file's Markdown with Flexmark and holds the HTML to the {@link HtmlPolicy}.
@@ -58,14 +62,28 @@ public final class Bodies {
         this.problems = problems;
     }
 
-    /** Gives every file its body (drafts too: the preview shows them, and their problems count). */
-    public void run(List<Doc> docs) {
+    /**
+     * How long one text may take to render, and all of them. Flexmark's time on some texts
+     * grows faster than their length (runs of backslashes in one paragraph: seconds at the size
+     * budget); a 256 KB text of prose takes a fraction of a second. Flexmark cannot be stopped
+     * from outside: the build fails at the limit and the thread ends with the JVM.
+     */
+    private final long textLimit = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.textSeconds", 10));
+    private final long allLimit = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.bakeSeconds", 20 * 60));
+
+    /** A file whose body a thread is making: the thread, and since when. */
+    private record Running(Doc doc, Markdown.Reader thread, long started) {
+    }
+
+    /**
+     * Gives every file its body (drafts too: the preview shows them, and their problems count).
+     * False when a text took longer than its limit: it is reported where its parser was, and the
+     * other files may have no body.
+     */
+    public boolean run(List<Doc> docs) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(null, r, "bodies", STACK);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Markdown.Reader(r, "bodies", STACK));
+        Set<Running> running = ConcurrentHashMap.newKeySet();
         try {
             List<Future<?>> jobs = new ArrayList<>();
             String keys = BodyCache.keys(markdown.extensions, policy);
@@ -79,13 +97,19 @@ public final class Bodies {
                     continue;
                 }
                 jobs.add(pool.submit(() -> {
-                    d.body(body(d, key));
-                    d.release();
+                    Markdown.Reader thread = (Markdown.Reader) Thread.currentThread();
+                    thread.at = 0;
+                    Running r = new Running(d, thread, System.nanoTime());
+                    running.add(r);
+                    try {
+                        d.body(body(d, key));
+                        d.release();
+                    } finally {
+                        running.remove(r);
+                    }
                 }));
             }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
+            return finish(jobs, running);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -94,6 +118,49 @@ public final class Bodies {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Waits for every job, watching the texts being rendered against {@link #textLimit} and {@link #allLimit}. */
+    private boolean finish(List<Future<?>> jobs, Set<Running> running) throws InterruptedException, ExecutionException {
+        long start = System.nanoTime();
+        for (Future<?> job : jobs) {
+            while (true) {
+                try {
+                    job.get(200, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    long now = System.nanoTime();
+                    boolean stop = false;
+                    for (Running r : running) {
+                        if (now - r.started > textLimit) {
+                            stopped(r, "rendering the text took longer than " + TimeUnit.NANOSECONDS.toSeconds(textLimit)
+                                    + " s and was stopped in the paragraph here");
+                            stop = true;
+                        }
+                    }
+                    if (!stop && now - start > allLimit) {
+                        String message = "rendering the texts took longer than " + TimeUnit.NANOSECONDS.toMinutes(allLimit)
+                                + " minutes and was stopped";
+                        running.forEach(r -> stopped(r, message + ", in the paragraph here"));
+                        if (running.isEmpty()) {
+                            problems.error("content/", 0, message, "split the change into smaller pull requests");
+                        }
+                        stop = true;
+                    }
+                    if (stop) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void stopped(Running r, String message) {
+        Doc d = r.doc();
+        problems.error(d.path(), d.firstLine + Markdown.line(d.markdown(), r.thread().at), message,
+                "long runs of backslashes, backticks, brackets, `*` or `_` in one paragraph are the usual cause:"
+                        + " put code in a code block, or split the paragraph");
     }
 
     /** Renders a file's text, cleans it and checks it (its key says what it is made from). */
@@ -260,7 +327,8 @@ public final class Bodies {
                     break;
                 }
             }
-            String fix = s.contains("](") && s.substring(at).matches("(?s)\\]\\([^)]* [^)]*\\).*")
+            int close = s.indexOf(')', at);
+            String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
                     ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
                     : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
             problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);

@@ -5,20 +5,32 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
+import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.parser.PegdownExtensions;
 import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.CharSubSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import org.jbake.app.configuration.JBakeConfiguration;
 
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Flexmark, set up from {@code markdown.extensions} in jbake.properties (JBake's pegdown
@@ -38,7 +50,9 @@ public final class Markdown {
         // so that the editor is told (see check.HtmlPolicy).
         DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions).toMutable()
                 .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").toImmutable();
-        this.parser = Parser.builder(options).build();
+        // With an inline parser of its own, Flexmark leaves reading reference definitions to the caller.
+        this.parser = Parser.builder(options).customInlineParserFactory(Inlines::new)
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()).build();
         this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new PlainText()).build();
     }
 
@@ -60,6 +74,82 @@ public final class Markdown {
                 }
             }));
         }
+    }
+
+    /**
+     * Flexmark's inline parser with two changes. Its matches ask the JDK's {@code Matcher} for
+     * {@code toMatchResult()}, which on Java 17 copies the whole paragraph each time (JDK-8132995,
+     * fixed in Java 20): a paragraph of backtick runs or unclosed links took minutes, growing with
+     * the cube of its length; here a match copies nothing. And it tells a {@link Reader} thread
+     * which paragraph it is reading, so a text that still takes too long is named at its line.
+     */
+    private static final class Inlines extends CommonmarkInlineParser {
+        Inlines(DataHolder options, BitSet special, BitSet delimiters, Map<Character, DelimiterProcessor> processors,
+                LinkRefProcessorData references, List<InlineParserExtensionFactory> extensions) {
+            super(options, special, delimiters, processors, references, extensions);
+        }
+
+        @Override
+        public BasedSequence match(Pattern re) {
+            Matcher m = matcher(re);
+            return m == null ? null : input.subSequence(m.start(), m.end());
+        }
+
+        @Override
+        public BasedSequence[] matchWithGroups(Pattern re) {
+            Matcher m = matcher(re);
+            if (m == null) {
+                return null;
+            }
+            BasedSequence[] groups = new BasedSequence[m.groupCount() + 1];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = m.start(i) < 0 ? null : input.subSequence(m.start(i), m.end(i));
+            }
+            return groups;
+        }
+
+        @Override
+        public int preProcessBlock(Paragraph block, ParserState state) {
+            reading(block.getChars());
+            return super.preProcessBlock(block, state);
+        }
+
+        @Override
+        public void parse(BasedSequence content, Node block) {
+            reading(content);
+            super.parse(content, block);
+        }
+
+        private static void reading(BasedSequence chars) {
+            if (Thread.currentThread() instanceof Reader r) {
+                r.at = chars.getStartOffset();
+            }
+        }
+    }
+
+    /**
+     * A thread that parses texts, and says where in the current one it is: the offset of the
+     * paragraph being read, in the text {@link #parse} was given (see {@link #line}).
+     */
+    public static final class Reader extends Thread {
+        public volatile int at;
+
+        public Reader(Runnable task, String name, long stack) {
+            super(null, task, name, stack);
+            setDaemon(true);
+        }
+    }
+
+    /** The line (0-based) of an offset in the text that {@link #parse} made of these lines. */
+    public static int line(List<String> lines, int offset) {
+        int end = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            end += lines.get(i).length() + 1;
+            if (offset < end) {
+                return i;
+            }
+        }
+        return Math.max(0, lines.size() - 1);
     }
 
     /** @throws IllegalArgumentException naming an extension JBake does not know */

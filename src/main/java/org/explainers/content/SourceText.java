@@ -21,6 +21,12 @@ public final class SourceText {
     public static final int MAX_LINE = 10_000;
     /** Opening brackets on one line: each unclosed one makes Flexmark scan the rest of the line again. */
     public static final int MAX_BRACKETS = 250;
+    /**
+     * Lines one after another without a blank line (a paragraph, a table, a list): for each line,
+     * Flexmark gathers the paragraph so far again, so its time grows with the square of the run
+     * (40,000 short lines took 11 s). A table of 2,000 rows fits.
+     */
+    public static final int MAX_RUN = 2_000;
     /** Block quotes and lists inside each other. Flexmark recurses once per level, and nested list markers on one line cost it quadratic time. */
     public static final int MAX_DEPTH = 16;
 
@@ -80,6 +86,7 @@ public final class SourceText {
         int start = 0;
         int brackets = 0;
         int bad = -1;
+        int run = 0;
         boolean header = false;
         for (int i = 0; i <= chars.length; i++) {
             char c = i < chars.length ? chars[i] : '\n';
@@ -97,6 +104,13 @@ public final class SourceText {
                         header = lines.isEmpty();
                     }
                     ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, inHeader, problems);
+                    run = line.isBlank() ? 0 : run + 1;
+                    if (markdown && run == MAX_RUN + 1) {
+                        problems.error(path, lines.size() + 1 - MAX_RUN, "more than " + MAX_RUN + " lines follow one another from here"
+                                + " without a blank line; at most " + MAX_RUN + " may", "break the text into paragraphs with blank lines"
+                                + " (a table or listing this long belongs in a file of its own)");
+                        ok = false;
+                    }
                     lines.add(line);
                 }
                 start = i + 1;

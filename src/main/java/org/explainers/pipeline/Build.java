@@ -151,7 +151,9 @@ public final class Build {
         HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
         used = reading.join();
         time("body cache", start);
-        new Bodies(markdown, policy, images, used, problems).run(docs);
+        if (!new Bodies(markdown, policy, images, used, problems).run(docs)) {
+            return fail(problems, start, "content/");
+        }
         bodies = used.next();
         time("bodies", start);
         Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, problems).run();

@@ -158,6 +158,57 @@ class HostileInputTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE)), f.log());
     }
 
+    /**
+     * Texts on which Flexmark's time grows faster than their length, each as one paragraph near
+     * the size budget (an attacker's trial): on Java 17 each match copied the whole paragraph,
+     * and the backtick runs took minutes. Each is read well within the text's time limit.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void textsThatSlowFlexmarkDownAreReadWithinTheirTime(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        StringBuilder ticks = new StringBuilder();
+        for (int i = 1; i < 690; i++) {
+            ticks.append('e').append("`".repeat(i)).append('\n');
+        }
+        List<String> texts = List.of(ticks.toString(), ("[a](b\n".repeat(1_999) + "\n").repeat(20), ("[a](<b\n".repeat(1_999) + "\n").repeat(17),
+                ("&#x3c;".repeat(1_000) + "\n").repeat(40), ("a**b c* ".repeat(1_000) + "\n").repeat(30));
+        for (int i = 0; i < texts.size(); i++) {
+            f.write("content/articles/a/0" + (i + 3) + "-slow.md", ContentChecksTest.section(i + 3, "", texts.get(i)));
+        }
+        Build.Result r = f.build();
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("took longer")), f.log());
+    }
+
+    /** A run of lines without a blank line costs Flexmark time growing with its square: it has a budget. */
+    @Test
+    void aParagraphOfTooManyLinesIsRefusedAtItsStart(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "\n" + "[a](b\n".repeat(2_001)));
+        failing(f, ONE + ":15: more than 2000 lines follow one another from here without a blank line; at most 2000 may");
+        f.write(ONE, ContentChecksTest.section(1, "", "\n" + "| a |\n|---|\n" + "| 1 |\n".repeat(1_998)));
+        assertTrue(f.build().ok(), f.log());
+    }
+
+    /**
+     * A text that takes longer than its limit (10 s) stops the build, named at the paragraph
+     * being read: the build does not wait for Flexmark. Here the limit is 0 s, so the text is
+     * stopped at the first look (200 ms in), inside its second paragraph of 38,000 unclosed
+     * links (a second or so).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aTextOverItsTimeIsStoppedAtItsParagraph(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\n" + ("[a](b ".repeat(240) + "\n").repeat(160)));
+        System.setProperty("explainers.textSeconds", "0");
+        try {
+            failing(f, ONE + ":16: rendering the text took longer than 0 s and was stopped in the paragraph here");
+        } finally {
+            System.clearProperty("explainers.textSeconds");
+        }
+    }
+
     @Test
     void aFileOverItsBudgetGetsAMessage(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
