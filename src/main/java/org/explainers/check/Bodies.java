@@ -275,26 +275,38 @@ public final class Bodies {
      * first line whose entities make it.
      */
     private boolean characters(Doc d, Element root) {
-        String html = root.html();
-        for (int i = 0; i < html.length(); ) {
-            int c = html.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '\n' || c == '\r' || SourceText.allowed(c)) {
-                continue;
-            }
-            int line = d.firstLine;
-            String wanted = new String(Character.toChars(c));
-            for (int k = 0; k < d.markdown().size(); k++) {
-                if (com.vladsch.flexmark.util.sequence.Escaping.unescapeString(d.markdown().get(k)).contains(wanted)) {
-                    line = d.firstLine + k;
-                    break;
+        // The text and the attribute values as jsoup decoded them: root.html() would write such a
+        // character back as the entity that made it.
+        int[] found = {-1};
+        NodeTraversor.traverse((node, depth) -> {
+            if (found[0] < 0 && node instanceof TextNode t) {
+                found[0] = refused(t.getWholeText());
+            } else if (found[0] < 0 && node instanceof Element e) {
+                for (Attribute a : e.attributes()) {
+                    found[0] = found[0] < 0 ? refused(a.getValue()) : found[0];
                 }
             }
-            problems.error(d.path(), line, String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
-                    + " non-character or bidirectional one)", c), "remove the entity");
-            return false;
+        }, root);
+        int c = found[0];
+        if (c < 0) {
+            return true;
         }
-        return true;
+        int line = d.firstLine;
+        String wanted = new String(Character.toChars(c));
+        for (int k = 0; k < d.markdown().size(); k++) {
+            if (com.vladsch.flexmark.util.sequence.Escaping.unescapeString(d.markdown().get(k)).contains(wanted)) {
+                line = d.firstLine + k;
+                break;
+            }
+        }
+        problems.error(d.path(), line, String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
+                + " non-character or bidirectional one)", c), "remove the entity");
+        return false;
+    }
+
+    /** The first code point of {@code s} that {@link SourceText#allowed} refuses (line ends aside); -1 when none. */
+    private static int refused(String s) {
+        return s.codePoints().filter(c -> c != '\n' && c != '\r' && !SourceText.allowed(c)).findFirst().orElse(-1);
     }
 
     /**

@@ -26,24 +26,25 @@ public record Problem(String path, int line, String message, String fix, boolean
 
     private static String oneLine(String s) {
         int first = 0;
-        while (first < s.length() && s.charAt(first) != '\t' && SourceText.allowed(s.charAt(first))) {
-            first++;
+        while (first < s.length() && s.charAt(first) != '\t' && SourceText.allowed(s.codePointAt(first))) {
+            first += Character.charCount(s.codePointAt(first));
         }
         if (first == s.length()) {
             return s; // nearly always: nothing to escape (toString, which sorting calls, need not copy)
         }
         StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = first; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\r' -> b.append("\\r");
                 case '\n' -> b.append("\\n");
                 case '\t' -> b.append("\\t");
                 default -> {
                     if (SourceText.allowed(c)) {
-                        b.append(c);
+                        b.appendCodePoint(c);
                     } else {
-                        b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
                     }
                 }
             }

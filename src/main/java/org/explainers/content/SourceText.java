@@ -118,6 +118,12 @@ public final class SourceText {
                 bad = -1;
             } else if (c == '[') {
                 brackets++;
+            } else if (bad < 0 && Character.isHighSurrogate(c) && i + 1 < chars.length) {
+                // A character beyond the first plane (strict UTF-8 makes only whole pairs): held to the rule as one.
+                if (!allowed(Character.toCodePoint(c, chars[i + 1]))) {
+                    bad = i;
+                }
+                i++;
             } else if (bad < 0 && !allowed(c)) {
                 bad = i;
             }
@@ -135,7 +141,7 @@ public final class SourceText {
             return false;
         }
         if (bad >= 0) {
-            problems.error(path, n, "invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) chars[bad])
+            problems.error(path, n, "invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", Character.codePointAt(chars, bad))
                             + " at column " + (bad - start + 1),
                     "delete it (it may have come with pasted text); feeds and search engines reject it");
             return false;
@@ -160,17 +166,19 @@ public final class SourceText {
     }
 
     /**
-     * Tab, line feed and printable text only: no C0 or C1 control character (XML 1.0 forbids
-     * most of them, so one would make the feeds invalid), no byte-order mark or non-character
-     * inside the text, and no bidirectional override, which can make a line read differently
-     * in review than on the site.
+     * Tab, line feed and printable text only, for one code point: no C0 or C1 control character
+     * (XML 1.0 forbids most of them, so one would make the feeds invalid), no byte-order mark
+     * inside the text, no non-character (U+FDD0 to U+FDEF, and the last two of every plane), no
+     * half of a surrogate pair (a YAML escape or an entity can make one; UTF-8 cannot carry it),
+     * and no bidirectional override, which can make a line read differently in review than on
+     * the site.
      */
     public static boolean allowed(int c) {
         if (c < 0x20) {
             return c == '\t';
         }
-        return !(c >= 0x7F && c <= 0x9F) && c != 0xFEFF && c != 0xFFFE && c != 0xFFFF
-                && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069);
+        return !(c >= 0x7F && c <= 0x9F) && c != 0xFEFF && (c & 0xFFFE) != 0xFFFE && !(c >= 0xFDD0 && c <= 0xFDEF)
+                && !(c >= 0xD800 && c <= 0xDFFF) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069);
     }
 
     /**

@@ -99,6 +99,11 @@ class HostileInputTest {
         failing(f, ONE + ":2: `title` holds the character U+202E");
         f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Sec \\0 tion\""));
         failing(f, ONE + ":2: `title` holds the character U+0000");
+        f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Sec \\uD800 tion\""));
+        failing(f, ONE + ":2: `title` holds the character U+D800");
+        // Written as such (UTF-8 carries non-characters): the code point is named, not half of it.
+        f.write(ONE, ContentChecksTest.section(1, "", "Text \uD83F\uDFFE.\n"));
+        failing(f, ONE + ":14: invisible control character U+1FFFE at column 6");
         // A line break is no escape: the title's own rule speaks of it.
         f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: |\n  Sec\n  tion"));
         failing(f, ONE + ":2: `title` runs over several lines");
@@ -112,6 +117,14 @@ class HostileInputTest {
         failing(f, ONE + ":16: an entity makes the character U+202E");
         f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nA [link](x.md \"&#xFFFF;\").\n"));
         failing(f, ONE + ":16: an entity makes the character U+FFFF");
+        // Controls, a half surrogate pair, non-characters: in the text, in raw HTML's attributes and in a link's title.
+        for (String hex : List.of("1", "1B", "D800", "FDD0", "1FFFE")) {
+            String entity = "&#x" + hex + ";";
+            for (String text : List.of("A " + entity + " b.", "<abbr title=\"" + entity + "\">x</abbr>", "A [link](x.md \"" + entity + "\").")) {
+                f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\n" + text + "\n"));
+                failing(f, ONE + ":16: an entity makes the character U+" + "0".repeat(Math.max(0, 4 - hex.length())) + hex + " ");
+            }
+        }
     }
 
     @Test
