@@ -113,7 +113,11 @@ public final class Bake {
             }
             for (String m : media) {
                 jobs.add(pool.submit(() -> {
-                    new Media(project.content, cache.resolve("images")).publish(m, images, out);
+                    try {
+                        new Media(project.content, cache.resolve("images")).publish(m, images, out);
+                    } catch (Media.Unreadable e) {
+                        problems.error("content/" + m, 0, e.getMessage(), "export the image again as PNG or JPEG");
+                    }
                     return null;
                 }));
             }

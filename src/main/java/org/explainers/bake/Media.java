@@ -26,6 +26,13 @@ final class Media {
         this.cache = cache;
     }
 
+    /** An image the bake could not decode, though its header was fine: reported as a content problem. */
+    static final class Unreadable extends IOException {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
     void publish(String path, Images images, Output out) throws IOException {
         Path source = content.resolve(path);
         Images.Info info = images.get(path);
@@ -33,22 +40,36 @@ final class Media {
         if (info == null) {
             return;
         }
+        BufferedImage image = null; // decoded once for all its copies, and only when one is not cached
         for (int width : info.variants()) {
-            Path copy = smaller(source, info, width);
+            String ext = source.getFileName().toString();
+            ext = ext.substring(ext.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            Path copy = cache.resolve(info.sha256() + "-" + width + "." + ext);
+            if (!Files.isRegularFile(copy)) {
+                image = image != null ? image : decode(source);
+                write(image, info, width, ext, copy);
+            }
             out.copy(Images.variant(path, width), copy, info.sha256() + "-" + width);
         }
     }
 
-    /** The cached copy of an image at a width, made if it is not there yet. */
-    private Path smaller(Path source, Images.Info info, int width) throws IOException {
-        String ext = source.getFileName().toString();
-        ext = ext.substring(ext.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        String format = ext.equals("jpg") || ext.equals("jpeg") ? "jpeg" : ext;
-        Path file = cache.resolve(info.sha256() + "-" + width + "." + ext);
-        if (Files.isRegularFile(file)) {
-            return file;
+    /** The image's pixels; a file whose body is damaged (its header was read in the check) is {@link Unreadable}. */
+    private static BufferedImage decode(Path source) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(source.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("cannot be decoded: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        BufferedImage image = ImageIO.read(source.toFile());
+        if (image == null) {
+            throw new Unreadable("cannot be decoded");
+        }
+        return image;
+    }
+
+    /** Writes a copy of the image at a width into the cache. */
+    private void write(BufferedImage image, Images.Info info, int width, String ext, Path file) throws IOException {
+        String format = ext.equals("jpg") || ext.equals("jpeg") ? "jpeg" : ext;
         int height = Math.max(1, Math.round((float) info.height() * width / info.width()));
         BufferedImage small = new ResampleOp(width, height, ResampleOp.FILTER_LANCZOS).filter(image, null);
         if (format.equals("jpeg") && small.getColorModel().hasAlpha()) {
@@ -60,9 +81,8 @@ final class Media {
         Path tmp = Files.createTempFile(cache, "resize", "." + ext);
         if (!ImageIO.write(small, format, tmp.toFile())) {
             Files.delete(tmp);
-            throw new IOException("no " + format + " writer for " + source.getFileName());
+            throw new IOException("no " + format + " writer for " + file.getFileName());
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return file;
     }
 }

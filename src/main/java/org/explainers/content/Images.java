@@ -21,6 +21,12 @@ public final class Images {
 
     /** Pixels an image may have: decoding one for its smaller copies takes 4 bytes a pixel. */
     public static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * Bytes an image may take decoded: 40 million pixels at 4 bytes. A PNG of 16 bits a channel
+     * takes 8 bytes a pixel (a 300 KB file of 6300 × 6300 plain pixels decoded to 530 MB), so it
+     * may have half the pixels.
+     */
+    public static final long MAX_DECODED = 4 * MAX_PIXELS;
 
     /** Widths of the smaller copies made of each image, for phones and small windows (srcset). */
     public static final int[] WIDTHS = {480, 960, 1600};
@@ -95,6 +101,14 @@ public final class Images {
                     if ((long) w * h > MAX_PIXELS) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
                                 + " million pixels are allowed", "scale it down (3000 pixels wide is plenty for any screen)");
+                        continue;
+                    }
+                    javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);
+                    int bytesPerPixel = Math.max(4, type == null ? 4 : (type.getColorModel().getPixelSize() + 7) / 8);
+                    if ((long) w * h * bytesPerPixel > MAX_DECODED) {
+                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels of " + bytesPerPixel * 8 + " bits: "
+                                + (long) w * h * bytesPerPixel / 1_000_000 + " MB decoded; at most " + MAX_DECODED / 1_000_000 + " MB are allowed",
+                                "save it with 8 bits a channel, or scale it down");
                         continue;
                     }
                     infos.put(rel, new Info(w, h, sha256(bytes)));

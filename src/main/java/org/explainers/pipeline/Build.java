@@ -216,7 +216,8 @@ public final class Build {
             out.println("[2/4] Baking with JBake's Crawler, Flexmark and Freemarker ...");
             Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, moves, output, cache);
             if (problems.hasErrors()) {
-                return fail(problems, start, "templates/");
+                // A template's, or an image whose body could not be decoded.
+                return fail(problems, start, problems.list().stream().anyMatch(p -> p.path().startsWith("content/")) ? "content/" : "templates/");
             }
             if (baked1.sameShape() && baked1.keyed() > 0) {
                 out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages and feeds looked at again, the others are as published%n",

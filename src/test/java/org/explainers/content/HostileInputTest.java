@@ -260,15 +260,40 @@ class HostileInputTest {
     void anImageTooLargeToDecodeIsRefusedFromItsHeader(@TempDir Path tmp) throws Exception {
         Fixture f = ContentChecksTest.validTree(tmp);
         // A PNG header claiming 20,000 x 20,000 pixels (400 million): read, never decoded.
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
-        png.write(java.nio.ByteBuffer.allocate(8).putInt(20_000).putInt(20_000).array());
-        png.write(new byte[]{8, 2, 0, 0, 0});
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        byte[] all = png.toByteArray();
-        crc.update(all, 12, 17);
-        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        f.writeBytes("content/articles/a/bomb.png", png.toByteArray());
+        f.writeBytes("content/articles/a/bomb.png", png(20_000, 20_000, 8, 2, null));
         failing(f, "content/articles/a/bomb.png: the image is 20000 × 20000 pixels; at most 40 million pixels are allowed");
+        // Within the pixels, but 16 bits a channel with alpha: 8 bytes a pixel (a 300 KB file decoded to 530 MB).
+        f.writeBytes("content/articles/a/bomb.png", png(6_300, 6_300, 16, 6, null));
+        failing(f, "content/articles/a/bomb.png: the image is 6300 × 6300 pixels of 64 bits: 317 MB decoded; at most 160 MB are allowed");
+    }
+
+    /** An image whose header is fine but whose pixels are damaged is named when its copies are made; the site stays. */
+    @Test
+    void anImageWithADamagedBodyIsNamed(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.writeBytes("content/articles/a/broken.png", png(2_000, 10, 8, 2, new byte[]{1, 2, 3, 4, 5, 6, 7, 8}));
+        f.write(ONE, ContentChecksTest.section(1, "", "![A chart](broken.png)\n"));
+        failing(f, "content/articles/a/broken.png: cannot be decoded");
+    }
+
+    /** A PNG of this size, bit depth and colour type; with this IDAT chunk, or none. */
+    private static byte[] png(int width, int height, int depth, int colorType, byte[] idat) throws java.io.IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) depth).put((byte) colorType).array());
+        if (idat != null) {
+            chunk(png, "IDAT", idat);
+            chunk(png, "IEND", new byte[0]);
+        }
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) throws java.io.IOException {
+        png.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] typeAndData = (type + new String(data, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        png.write(typeAndData);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeAndData);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
