@@ -339,6 +339,10 @@ public interface FieldType {
                 if (s == null) {
                     return null;
                 }
+                if (Inputs.nameProblem(s) != null) {
+                    c.problems().error(c.path(), c.line(item), "`" + key + "`: " + Inputs.nameProblem(s), "write the file's old name as it was");
+                    return null;
+                }
                 if (!s.endsWith(".md") || s.startsWith("/") || s.contains("\\") || s.contains("//")) {
                     c.problems().error(c.path(), c.line(item), "`" + s + "` in `" + key + "` is not a former file name",
                             "write the file's old name as it was, relative to this one, e.g. `03-old-name.md`");

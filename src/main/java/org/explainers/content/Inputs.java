@@ -112,6 +112,8 @@ public final class Inputs {
         }
     }
 
+    private static final String RENAME = "rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it";
+
     private void contentFile(String rel, Problems problems, long size) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String path = "content/" + rel;
@@ -127,6 +129,8 @@ public final class Inputs {
                     "delete it when you are done; .gitignore keeps such files out of the repository");
         } else if (isHidden(rel)) {
             return; // .gitkeep and such: not content, never read
+        } else if (nameProblem(rel) != null) {
+            problems.error(path, 0, nameProblem(rel), RENAME);
         } else if (rel.startsWith(Schema.DATA + "/")) {
             if (Schema.VOCABULARIES.stream().anyMatch(v -> v.file().equals(rel))) {
                 data.add(rel);
@@ -164,9 +168,35 @@ public final class Inputs {
         } else if (!ASSET_TYPES.contains(ext) && !name.equals(".gitkeep")) {
             problems.error("assets/" + rel, 0, "unknown kind of asset" + (ext.isEmpty() ? "" : " ." + ext),
                     "assets/ holds the site's " + String.join(", ", new java.util.TreeSet<>(ASSET_TYPES)) + " files");
+        } else if (!name.equals(".gitkeep") && nameProblem(rel) != null) {
+            problems.error("assets/" + rel, 0, nameProblem(rel), RENAME);
         } else if (!name.equals(".gitkeep")) {
             assets.add(rel);
         }
+    }
+
+    /** Bytes a file or folder name may have: file systems allow 255, and the build adds to some (.html, .480w). */
+    public static final int MAX_NAME = 150;
+
+    /**
+     * Why a path (relative, with /) cannot name a published file, or null: a part too long for
+     * the names the build makes of it, or a character that addresses, HTML or a log line would
+     * read as something else (a quote, `?`, `#`, `%`, `<`, `>`, a backslash or backtick, a
+     * control, non-character or bidirectional one).
+     */
+    public static String nameProblem(String path) {
+        for (String part : path.split("/", -1)) {
+            int bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME) {
+                return "the name `" + part.substring(0, 40) + "…` has " + bytes + " bytes; a name may have at most " + MAX_NAME;
+            }
+        }
+        int bad = path.codePoints().filter(c -> !SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0).findFirst().orElse(-1);
+        if (bad >= 0) {
+            return String.format(Locale.ROOT, "the name holds %s, which an address or a page would read as something else",
+                    bad > ' ' && bad < 0x7F ? "`" + (char) bad + "`" : String.format(Locale.ROOT, "the character U+%04X", bad));
+        }
+        return null;
     }
 
     /** Whether a part of the path starts with a dot. */

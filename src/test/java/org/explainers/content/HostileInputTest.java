@@ -276,6 +276,28 @@ class HostileInputTest {
         failing(f, "content/articles/a/broken.png: cannot be decoded");
     }
 
+    /**
+     * Names the build would turn into broken addresses or failed writes are refused with the
+     * file's name (escaped in the log): a quote, `?`, `#`, a line break, a bidirectional override,
+     * or a name too long for the names made of it (an image's smaller copies, an old address).
+     */
+    @Test
+    void aNameNoAddressCanCarryIsRefused(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        byte[] image = png(10, 10, 8, 2, null);
+        for (String name : List.of("a\"b.png", "a?b.png", "a#b.png", "a\nb.png", "a\u202Eb.png")) {
+            Path file = f.writeBytes("content/articles/a/" + name, image);
+            String shown = name.replace("\n", "\\n").replace("\u202E", "\\u202E");
+            failing(f, "content/articles/a/" + shown + ": the name holds ");
+            Files.delete(file);
+        }
+        Path file = f.writeBytes("content/articles/a/" + "x".repeat(200) + ".png", image);
+        failing(f, "content/articles/a/" + "x".repeat(200) + ".png: the name `" + "x".repeat(40) + "…` has 204 bytes; a name may have at most 150");
+        Files.delete(file);
+        f.write(ONE, ContentChecksTest.section(1, "moved_from: " + "y".repeat(300) + ".md\n", ""));
+        failing(f, ONE + ":11: `moved_from`: the name `" + "y".repeat(40) + "…` has 303 bytes");
+    }
+
     /** A PNG of this size, bit depth and colour type; with this IDAT chunk, or none. */
     private static byte[] png(int width, int height, int depth, int colorType, byte[] idat) throws java.io.IOException {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
