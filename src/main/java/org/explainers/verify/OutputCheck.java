@@ -146,10 +146,11 @@ public final class OutputCheck {
             return;
         }
         if (key.equals("content")) { // <meta http-equiv=refresh content="0; url=...">: a page left at a moved file's old address
-            int at = value.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
-            String url = at < 0 ? "" : value.substring(at + 4).strip();
-            String problem = Urls.linkProblem(url);
-            if (problem != null || !"".equals(Urls.scheme(url))) {
+            String url = refreshUrl(value);
+            if (url == null) {
+                return; // reloads the page itself, or browsers ignore it
+            }
+            if (Urls.linkProblem(url) != null || !"".equals(Urls.scheme(url)) || !ownPath(url)) {
                 problems.error(where, 0, "<meta http-equiv=\"refresh\" content=\"" + value + "\"> must lead to a page of the site",
                         "fix the template that writes it");
             } else if (internal(path, url, project.address.path()) != null) {
@@ -175,6 +176,68 @@ public final class OutputCheck {
         });
         if (!target.isEmpty()) {
             internal.add(target);
+        }
+    }
+
+    /**
+     * The address a refresh's content leads to, read as browsers read it (HTML's "shared
+     * declarative refresh steps"; jsoup does not read it): a time, then `;` or `,`, then the
+     * address, with or without `url=` and quotes. Null when there is none (the page reloads
+     * itself) or browsers ignore the content.
+     */
+    static String refreshUrl(String content) {
+        String s = content;
+        int i = skipSpace(s, 0);
+        int time = i;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) && s.charAt(i) < 0x80 || s.charAt(i) == '.')) {
+            i++;
+        }
+        if (i == time || i == s.length()) {
+            return null;
+        }
+        char c = s.charAt(i);
+        if (c != ';' && c != ',' && !isSpace(c)) {
+            return null;
+        }
+        i = skipSpace(s, i);
+        if (i < s.length() && (s.charAt(i) == ';' || s.charAt(i) == ',')) {
+            i = skipSpace(s, i + 1);
+        }
+        if (i == s.length()) {
+            return null;
+        }
+        String rest = s.substring(i);
+        if (rest.length() >= 3 && rest.substring(0, 3).equalsIgnoreCase("url")) {
+            int j = skipSpace(rest, 3);
+            if (j < rest.length() && rest.charAt(j) == '=') {
+                rest = rest.substring(skipSpace(rest, j + 1));
+            }
+        }
+        if (!rest.isEmpty() && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {
+            int end = rest.indexOf(rest.charAt(0), 1);
+            rest = rest.substring(1, end < 0 ? rest.length() : end);
+        }
+        return rest;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A path on this site: no scheme and no host (`//elsewhere.example/` would leave it), as java.net.URI reads it. */
+    private static boolean ownPath(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.getScheme() == null && u.getRawAuthority() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false; // a backslash, a space: browsers would read it their own way
         }
     }
 

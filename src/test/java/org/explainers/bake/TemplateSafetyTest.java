@@ -158,6 +158,28 @@ class TemplateSafetyTest {
         assertTrue(seconds < 60, "refused after " + seconds + " s");
     }
 
+    /**
+     * A refresh leads where browsers read its address, with or without `url=` and quotes: one
+     * leading off the site fails the output check; one within it, or a reload, passes.
+     */
+    @Test
+    void aRefreshOffTheSiteIsRefusedHoweverItIsWritten(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String template = f.read("templates/404.ftlh");
+        for (String content : List.of("0; https://evil.example/", "0;URL = 'https://evil.example/'", "0, //evil.example/",
+                "0; url=/\\evil.example/", "5 ; javascript:alert(1)")) {
+            f.write("templates/404.ftlh", template + "\n<meta http-equiv=\"refresh\" content=\"" + content + "\">\n");
+            Build.Result r = f.build();
+            assertFalse(r.ok(), content + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/404.html: <meta http-equiv=\"refresh\"")
+                    && m.contains("must lead to a page of the site")), f.log());
+        }
+        for (String content : List.of("0; url=index.html", "30")) {
+            f.write("templates/404.ftlh", template + "\n<meta http-equiv=\"refresh\" content=\"" + content + "\">\n");
+            assertTrue(f.build().ok(), content + "\n" + f.log());
+        }
+    }
+
     /** A string made a template with ?interpret that calls itself: reported at the file's line that used it. */
     @Test
     void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
