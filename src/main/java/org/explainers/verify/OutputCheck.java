@@ -55,6 +55,22 @@ public final class OutputCheck {
         this.problems = problems;
     }
 
+    /**
+     * Problems told per file: a template that writes a million broken links made millions of
+     * problems (gigabytes, minutes); past these, one line says there are more.
+     */
+    private static final int MAX_PER_FILE = 20;
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> told = new ConcurrentHashMap<>();
+
+    private void report(String file, String message, String fix) {
+        int n = told.computeIfAbsent(file, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        if (n <= MAX_PER_FILE) {
+            problems.error(file, 0, message, fix);
+        } else if (n == MAX_PER_FILE + 1) {
+            problems.error(file, 0, "has more problems than these " + MAX_PER_FILE, "fix them and build again to see the others");
+        }
+    }
+
     /** The site's numbers, for the summary line. */
     public record Report(int pages, int files) {
     }
@@ -62,12 +78,12 @@ public final class OutputCheck {
     public Report run(Output out, Collection<String> expected) throws IOException {
         for (String path : expected) {
             if (!out.has(path)) {
-                problems.error("site/" + path, 0, "was not written", "see the problems above; a template may have failed");
+                report("site/" + path, "was not written", "see the problems above; a template may have failed");
             }
         }
         for (Doc d : site.docs()) {
             if (!site.listed(d) && out.has(d.uri())) {
-                problems.error(d.path(), 0, "a " + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + " was written to " + d.uri(), "this is a bug in the build");
+                report(d.path(), "a " + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + " was written to " + d.uri(), "this is a bug in the build");
             }
         }
         Map<String, List<String>> links = new ConcurrentHashMap<>();
@@ -82,7 +98,7 @@ public final class OutputCheck {
                     xml(path, text);
                 }
             } catch (IOException e) {
-                problems.error("site/" + path, 0, "cannot be read back: " + e.getMessage(), "check the disk");
+                report("site/" + path, "cannot be read back: " + e.getMessage(), "check the disk");
             }
         });
         links.forEach(out::links);
@@ -96,7 +112,7 @@ public final class OutputCheck {
                 }
             }
         }
-        broken.forEach((page, targets) -> targets.forEach(target -> problems.error("site/" + page, 0,
+        broken.forEach((page, targets) -> targets.forEach(target -> report("site/" + page,
                 "links to " + target + ", which the site does not have", "a template or a text points at a page that is not made; fix the link")));
         return new Report(pages, files.size());
     }
@@ -108,21 +124,21 @@ public final class OutputCheck {
         List<String> internal = new ArrayList<>();
         Element meta = doc.head().selectFirst("meta[http-equiv=Content-Security-Policy]");
         if (meta == null || !meta.attr("content").equals(csp)) {
-            problems.error(where, 0, "the page does not carry the site's Content-Security-Policy",
+            report(where, "the page does not carry the site's Content-Security-Policy",
                     "build every page on templates/layout.ftlh, which adds it");
         }
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
             if (FORBIDDEN.contains(tag)) {
-                problems.error(where, 0, "has a <" + tag + "> element", "remove it from the template");
+                report(where, "has a <" + tag + "> element", "remove it from the template");
             }
             if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
-                problems.error(where, 0, "has an inline script", "put scripts in assets/js/ and load them with <script src>");
+                report(where, "has an inline script", "put scripts in assets/js/ and load them with <script src>");
             }
             for (Attribute a : e.attributes()) {
                 String key = a.getKey().toLowerCase(java.util.Locale.ROOT);
                 if (key.startsWith("on")) {
-                    problems.error(where, 0, "has an event handler attribute `" + key + "` on <" + tag + ">", "remove it; scripts go in assets/js/");
+                    report(where, "has an event handler attribute `" + key + "` on <" + tag + ">", "remove it; scripts go in assets/js/");
                 } else if (URL_ATTRIBUTES.contains(key) && !(key.equals("content") && !(tag.equals("meta") && "refresh".equalsIgnoreCase(e.attr("http-equiv"))))) {
                     address(where, path, tag, e, key, a.getValue(), internal);
                 }
@@ -151,7 +167,7 @@ public final class OutputCheck {
                 return; // reloads the page itself, or browsers ignore it
             }
             if (Urls.linkProblem(url) != null || !"".equals(Urls.scheme(url)) || !ownPath(url)) {
-                problems.error(where, 0, "<meta http-equiv=\"refresh\" content=\"" + value + "\"> must lead to a page of the site",
+                report(where, "<meta http-equiv=\"refresh\" content=\"" + value + "\"> must lead to a page of the site",
                         "fix the template that writes it");
             } else if (internal(path, url, project.address.path()) != null) {
                 internal.add(internal(path, url, project.address.path()));
@@ -166,7 +182,7 @@ public final class OutputCheck {
             decided.put(memo, problem);
         }
         if (!problem.isEmpty()) {
-            problems.error(where, 0, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
+            report(where, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
             return;
         }
         String folder = path.substring(0, path.lastIndexOf('/') + 1);
@@ -307,15 +323,15 @@ public final class OutputCheck {
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
                     String href = attributes.getValue("href");
                     if (href != null && !"https".equals(Urls.scheme(href)) && !"http".equals(Urls.scheme(href))) {
-                        problems.error("site/" + path, 0, "<" + qName + " href=\"" + href + "\"> is not an absolute web address",
+                        report("site/" + path, "<" + qName + " href=\"" + href + "\"> is not an absolute web address",
                                 "feeds link with absolute addresses (site.host)");
                     }
                 }
             });
         } catch (SAXException e) {
-            problems.error("site/" + path, 0, "is not well-formed XML: " + e.getMessage(), "fix the template that writes it");
+            report("site/" + path, "is not well-formed XML: " + e.getMessage(), "fix the template that writes it");
         } catch (Exception e) {
-            problems.error("site/" + path, 0, "cannot be read as XML: " + e.getMessage(), "fix the template that writes it");
+            report("site/" + path, "cannot be read as XML: " + e.getMessage(), "fix the template that writes it");
         }
     }
 }

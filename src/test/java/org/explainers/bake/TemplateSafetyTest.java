@@ -180,6 +180,17 @@ class TemplateSafetyTest {
         }
     }
 
+    /** A page of many broken links is told about 20 of them and that there are more, not a problem per link. */
+    @Test
+    void aPageOfManyProblemsIsToldAFew(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        List<String> problems = failsWith404(f, "\n<#list 1..100000 as i><a href=\"missing-${i?c}.html\">x</a></#list>\n");
+        List<String> page = problems.stream().filter(m -> m.startsWith("site/404.html: ")).toList();
+        assertEquals(21, page.size(), f.log());
+        assertTrue(page.stream().anyMatch(m -> m.startsWith("site/404.html: has more problems than these 20")), f.log());
+        assertTrue(page.stream().anyMatch(m -> m.startsWith("site/404.html: links to missing-1.html, which the site does not have")), f.log());
+    }
+
     /** A string made a template with ?interpret that calls itself: reported at the file's line that used it. */
     @Test
     void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
