@@ -176,6 +176,11 @@ public final class Output {
         Files.createDirectories(dir);
     }
 
+    /** Whether the published build has this file. */
+    public boolean published(String path) {
+        return previous.containsKey(path);
+    }
+
     /**
      * Makes room for a file: its folder, and no file at its place (an older build's, or one
      * linked a moment ago). A file there may be a link to the published build's: it is

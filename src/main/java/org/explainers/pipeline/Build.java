@@ -230,6 +230,7 @@ public final class Build {
                 return fail(problems, start, "the baked site");
             }
             long verified = elapsed(start);
+            unpublished(site, output, problems);
             out.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
             output.writeManifest();
             clean.join();
@@ -297,6 +298,21 @@ public final class Build {
                 out.println("      held back until " + WHEN.format(d.date().instant().atZone(zone)) + " (" + zone + "): " + d.path());
             }
         }
+    }
+
+    /**
+     * A file the published site has a page for that this build leaves out (made a draft, or given
+     * a date to come): allowed, but said, since readers' links and search engines lose the page.
+     */
+    private void unpublished(Site site, Output output, Problems problems) {
+        for (Doc d : site.docs()) {
+            if (!site.listed(d) && output.published(d.uri())) {
+                problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
+                        + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if that is meant, name this file in"
+                        + " `moved_from` of the file that replaces it, so its address leads there; if not, set `status: published` and a past date");
+            }
+        }
+        report(problems);
     }
 
     /** Problems already printed: a failure after the check repeats none of its warnings. */

@@ -41,6 +41,20 @@ class PublishedStateTest {
         assertTrue(f.log().contains("held back until 2027-01-15 09:00 (Europe/London): content/articles/scheduled-piece/index.md"), f.log());
     }
 
+    /** A published section made a draft leaves the site, with a warning naming its old address. */
+    @Test
+    void unpublishingASectionIsSaid(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String file = "content/articles/gas-storage-explained/03-what-next.md";
+        f.replace(file, "status: published", "status: draft");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(file)
+                && p.message().startsWith("was published at articles/gas-storage-explained/03-what-next.html; this build takes it off the site (draft)")), f.log());
+        assertTrue(f.build().problems().stream().noneMatch(p -> p.message().startsWith("was published at")), "said once: " + f.log());
+    }
+
     @Test
     void aScheduledPieceAppearsWhenNowReachesIt(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
