@@ -173,7 +173,7 @@ public class ContentChecksTest {
                 arguments("a raw image whose description is blank", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\" \">\n"),
                         ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
                 arguments("a missing page's address written with an entity", ONE, section(1, "", "An extra line.\n\nSee [this](nowhere&#46;md).\n"),
-                        ONE + ":16: link `nowhere.md` points to content/articles/a/nowhere.md, which the site does not have (did you mean `index.md`?)"),
+                        ONE + ":16: link `nowhere.md` points to content/articles/a/nowhere.md, which the site does not have (check the file name; links are relative to this file)"),
                 arguments("a missing page's address written as .md", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.md#main).\n"),
                         ONE + ":16: link `02-tow.md#main` points to content/articles/a/02-tow.md, which the site does not have (did you mean `02-two.md`?)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
