@@ -310,6 +310,12 @@ public interface FieldType {
                     return null;
                 }
                 e.put("line", c.line(item));
+                // And each key's own line, for a problem found once all is read (a section the article lacks).
+                for (NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k) {
+                        e.put("line:" + k.getValue(), c.line(t.getValueNode()));
+                    }
+                }
                 list.add(e);
             }
             return List.copyOf(list);
@@ -339,8 +345,10 @@ public interface FieldType {
                 if (s == null) {
                     return null;
                 }
-                if (Inputs.nameProblem(s) != null) {
-                    c.problems().error(c.path(), c.line(item), "`" + key + "`: " + Inputs.nameProblem(s), "write the file's old name as it was");
+                // An old name was a file's (a published one may be longer than new names may): its page, .html, must fit the file system.
+                String bad = Inputs.nameProblem(s, 250);
+                if (bad != null) {
+                    c.problems().error(c.path(), c.line(item), "`" + key + "`: " + bad, "write the file's old name as it was");
                     return null;
                 }
                 if (!s.endsWith(".md") || s.startsWith("/") || s.contains("\\") || s.contains("//")) {

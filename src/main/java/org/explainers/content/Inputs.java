@@ -185,10 +185,15 @@ public final class Inputs {
      * control, non-character or bidirectional one).
      */
     public static String nameProblem(String path) {
+        return nameProblem(path, MAX_NAME);
+    }
+
+    /** As {@link #nameProblem(String)}, with parts of at most {@code maxBytes}. */
+    public static String nameProblem(String path, int maxBytes) {
         for (String part : path.split("/", -1)) {
             int bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (bytes > MAX_NAME) {
-                return "the name `" + part.substring(0, 40) + "…` has " + bytes + " bytes; a name may have at most " + MAX_NAME;
+            if (bytes > maxBytes) {
+                return "the name `" + part.substring(0, 40) + "…` has " + bytes + " bytes; a name may have at most " + maxBytes;
             }
         }
         int bad = path.codePoints().filter(c -> !SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0).findFirst().orElse(-1);

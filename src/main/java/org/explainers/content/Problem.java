@@ -44,7 +44,7 @@ public record Problem(String path, int line, String message, String fix, boolean
                     if (SourceText.allowed(c)) {
                         b.appendCodePoint(c);
                     } else {
-                        b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+                        b.append(String.format(java.util.Locale.ROOT, c > 0xFFFF ? "\\u{%X}" : "\\u%04X", c));
                     }
                 }
             }

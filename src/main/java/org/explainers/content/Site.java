@@ -132,7 +132,7 @@ public final class Site {
             if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))
                     && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
                 List<String> names = article.sections.stream().map(Doc::fileName).toList();
-                problems.error(article.path(), (Integer) c.get("line"), "the correction names `" + file + "`, which is not a section of this article",
+                problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",
                         "write the file name of one of its sections" + Text.didYouMean(file.toString(), names));
             }
         }

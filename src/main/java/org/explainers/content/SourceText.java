@@ -24,7 +24,7 @@ public final class SourceText {
     /**
      * Lines one after another without a blank line (a paragraph, a table, a list): for each line,
      * Flexmark gathers the paragraph so far again, so its time grows with the square of the run
-     * (40,000 short lines took 11 s). A table of 2,000 rows fits.
+     * (40,000 short lines took 11 s). A table of 1,998 rows (with its header and rule) fits.
      */
     public static final int MAX_RUN = 2_000;
     /** Block quotes and lists inside each other. Flexmark recurses once per level, and nested list markers on one line cost it quadratic time. */

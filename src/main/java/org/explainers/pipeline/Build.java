@@ -217,7 +217,7 @@ public final class Build {
             Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, moves, output, cache);
             if (problems.hasErrors()) {
                 // A template's, or an image whose body could not be decoded.
-                return fail(problems, start, problems.list().stream().anyMatch(p -> p.path().startsWith("content/")) ? "content/" : "templates/");
+                return fail(problems, start, problems.list().stream().anyMatch(p -> !p.warning() && p.path().startsWith("content/")) ? "content/" : "templates/");
             }
             if (baked1.sameShape() && baked1.keyed() > 0) {
                 out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages and feeds looked at again, the others are as published%n",

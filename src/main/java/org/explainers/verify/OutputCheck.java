@@ -61,8 +61,12 @@ public final class OutputCheck {
      */
     private static final int MAX_PER_FILE = 20;
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> told = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
 
     private void report(String file, String message, String fix) {
+        if (!seen.computeIfAbsent(file, k -> ConcurrentHashMap.newKeySet()).add(message + '\0' + fix)) {
+            return; // the same problem again (a link in the header and the footer): told once, counted once
+        }
         int n = told.computeIfAbsent(file, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         if (n <= MAX_PER_FILE) {
             problems.error(file, 0, message, fix);
@@ -247,10 +251,18 @@ public final class OutputCheck {
         return i;
     }
 
-    /** A path on this site: no scheme and no host (`//elsewhere.example/` would leave it), as java.net.URI reads it. */
+    /**
+     * A path on this site: no scheme and no host, as java.net.URI reads it, and not starting with
+     * two slashes (URI takes `///elsewhere.example/` for an empty host and a path; a browser skips
+     * the slashes and goes to the host).
+     */
     private static boolean ownPath(String url) {
+        String s = Urls.asBrowserReads(url);
+        if (s.startsWith("//")) {
+            return false;
+        }
         try {
-            java.net.URI u = new java.net.URI(url);
+            java.net.URI u = new java.net.URI(s);
             return u.getScheme() == null && u.getRawAuthority() == null;
         } catch (java.net.URISyntaxException e) {
             return false; // a backslash, a space: browsers would read it their own way

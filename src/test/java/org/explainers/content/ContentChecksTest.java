@@ -142,7 +142,7 @@ public class ContentChecksTest {
                         ONE + ":4: `article: b` does not match the folder `a` (write `article: a`)"),
                 arguments("a correction naming no section", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 03-three.md"),
-                        DIR + "index.md:9: the correction names `03-three.md`, which is not a section of this article (write the file name of one of its sections)"),
+                        DIR + "index.md:11: the correction names `03-three.md`, which is not a section of this article (write the file name of one of its sections)"),
                 arguments("a correction without text", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21"),
                         DIR + "index.md:9: an entry of `corrections` has no `text` (add an indented `text: ...` line)"),
