@@ -237,9 +237,10 @@ public final class Build {
             Publish.swap(options.site(), build);
             cached.join();
             long millis = elapsed(start);
-            out.printf(java.util.Locale.ROOT, "Baked %d pages (%d files, %d made, the rest as the last build made them) into %s/ in %d ms"
-                            + " (check %d, bake %d, check output %d, publish %d).%n", report.pages(), report.files(), output.made(),
-                    relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
+            String made = output.made() >= report.files() ? report.files() + " files"
+                    : report.files() + " files, " + output.made() + " made, the rest as the last build made them";
+            out.printf(java.util.Locale.ROOT, "Baked %d pages (%s) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
+                    report.pages(), made, relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
             return new Result(true, problems.list(), report.pages(), report.files(), millis);
         } catch (IOException | RuntimeException | InterruptedException e) {
             problems.error(relative(options.site()), 0, "the bake failed: " + describe(e), "see the message; the published site was not changed");
