@@ -234,7 +234,7 @@ public final class Bodies {
             }
             String tag = e.normalName();
             if (!policy.isSafeTag(tag)) {
-                problems.error(d.path(), line(d, ast, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
+                problems.error(d.path(), line(d, ast, false, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
                 ok = false;
                 continue;
             }
@@ -248,7 +248,9 @@ public final class Bodies {
                 String message = key.startsWith("on") ? "event handler `" + key + "` on <" + tag + "> is not allowed"
                         : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";
                 String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
-                problems.error(d.path(), line(d, ast, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
+                // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
+                boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
+                problems.error(d.path(), line(d, ast, markdown, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
                 ok = false;
             }
         }
@@ -261,7 +263,7 @@ public final class Bodies {
         for (Element img : root.select("img")) {
             if (img.attr("alt").isBlank()) {
                 String src = img.attr("src");
-                problems.error(d.path(), line(d, ast, src.isEmpty() ? "<img" : src, "<img"), "the image `" + src + "` has no description",
+                problems.error(d.path(), line(d, ast, true, src.isEmpty() ? "<img" : src, "<img"), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             }
@@ -350,17 +352,19 @@ public final class Bodies {
     }
 
     /**
-     * The line in the file of the first raw HTML, link or image node of Flexmark's tree whose
-     * source contains one of the needles, as written or with its entities and backslash escapes
-     * decoded (the allowlist judges {@code jav&#x09;ascript:} as {@code jav\tascript:}); the
-     * text's first line when none does.
+     * The line in the file of the first raw HTML node (or, if {@code markdown}, also link or
+     * image node) of Flexmark's tree whose source contains one of the needles, as written or with
+     * its entities and backslash escapes decoded (the allowlist judges {@code jav&#x09;ascript:}
+     * as {@code jav\tascript:}); the text's first line when none does. A raw tag or an attribute
+     * Markdown does not write is looked for in raw HTML only: a link above with the same word
+     * is not it.
      */
-    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, String... needles) {
+    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, boolean markdown, String... needles) {
         for (String needle : needles) {
             String n = needle.toLowerCase(Locale.ROOT);
             for (Node node : ast.getDescendants()) {
-                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof Link || node instanceof Image
-                        || node instanceof AutoLink || node instanceof Reference) {
+                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown && (node instanceof Link || node instanceof Image
+                        || node instanceof AutoLink || node instanceof Reference)) {
                     String source = node.getChars().toString();
                     if (source.toLowerCase(Locale.ROOT).contains(n)
                             || com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {

@@ -69,6 +69,9 @@ class HostileTextTest {
                 arguments("an SVG onload", "<svg onload=alert(1)>", 0, "raw <svg> is not allowed"),
                 arguments("a style element", "<style>body{display:none}</style>", 0, "raw <style> is not allowed"),
                 arguments("a style attribute", "<p style=\"position:fixed;top:0\">x</p>", 0, "`style` on <p> is not allowed"),
+                // Its line, not that of a link above with the same word in it.
+                arguments("a style attribute below a link about style", "See [the style guide](x.md).\n\n<p style=\"top:0\">x</p>", 2,
+                        "`style` on <p> is not allowed"),
                 arguments("a form", "<form action=\"https://evil.example/\"><input name=p></form>", 0, "raw <form> is not allowed"),
                 arguments("a base element", "<base href=\"https://evil.example/\">", 0, "raw <base> is not allowed"),
                 arguments("a meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", 0, "raw <meta> is not allowed"),
