@@ -45,6 +45,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Bodies {
 
+    /**
+     * What one text may make: a text is at most 256 KB, and its HTML is rarely twice that; a
+     * reference used many times writes its address each time (see {@link Markdown#addressesPast}).
+     */
+    static final int MAX_ADDRESSES = 1_000_000;
+    static final int MAX_HTML = 4_000_000;
+
     /** Flexmark recurses once per nesting level: its threads get a stack to match the depth budget. */
     private static final long STACK = 16L << 20;
 
@@ -185,11 +192,23 @@ public final class Bodies {
                     + SourceText.MAX_DEPTH + " are allowed", "flatten the nesting");
             return null;
         }
+        int past = Markdown.addressesPast(ast, MAX_ADDRESSES);
+        if (past >= 0) {
+            problems.error(d.path(), d.firstLine + past, "the addresses of the text's links and images, counted each time they are"
+                    + " written out, pass " + MAX_ADDRESSES + " characters here", "a reference used many times writes its address each time:"
+                    + " shorten the address, or link fewer times");
+            return null;
+        }
         String raw;
         try {
             raw = markdown.render(ast);
         } catch (StackOverflowError e) {
             problems.error(d.path(), d.firstLine, "the text is nested too deeply to render", "flatten its block quotes and lists");
+            return null;
+        }
+        if (raw.length() > MAX_HTML) {
+            problems.error(d.path(), d.firstLine, "the text makes " + raw.length() / 1_000_000 + " million characters of HTML; at most "
+                    + MAX_HTML / 1_000_000 + " million are allowed", "split it into several files");
             return null;
         }
         Document dirty = Jsoup.parseBodyFragment(raw);

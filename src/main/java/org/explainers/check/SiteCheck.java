@@ -106,6 +106,9 @@ public final class SiteCheck {
     }
 
     private void check(Doc d, Body.Link link, boolean published) {
+        if (problems.full(d.path())) {
+            return; // told all it will be: finding each further problem's line would scan the text again
+        }
         String url = Urls.asBrowserReads(link.url());
         String scheme = Urls.scheme(url);
         if (scheme == null || !scheme.isEmpty() || url.startsWith("//")) {
@@ -114,8 +117,8 @@ public final class SiteCheck {
         boolean image = link.element().equals("img");
         String what = image ? "image" : "link";
         // Named as the editor wrote it: JBake turns a link to another text's .md into its .html.
-        String written = image ? link.url() : written(d, link.url());
-        boolean md = !written.equals(link.url());
+        // Worked out for a problem only: it reads the text again (and scans it per link).
+        java.util.function.Supplier<String> named = () -> image ? link.url() : written(d, link.url());
         String file = url;
         String anchor = null;
         int hash = url.indexOf('#');
@@ -132,11 +135,11 @@ public final class SiteCheck {
             target = file.isEmpty() ? d.uri() : new URI(null, null, "/" + d.uri(), null)
                     .resolve(new URI(null, null, file, null)).getPath();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` is not a valid address", "check the spelling");
+            problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` is not a valid address", "check the spelling");
             return;
         }
         if (!file.isEmpty() && (!target.startsWith("/") || target.startsWith("/../") || file.startsWith("/"))) {
-            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` leaves the site",
+            problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` leaves the site",
                     "use a relative link such as ../other-article/index.md; never one starting with /");
             return;
         }
@@ -146,12 +149,12 @@ public final class SiteCheck {
         String mediaPath = target; // a media file's page path and its path under content/ are the same
         if (media.contains(mediaPath)) {
             if (anchor != null && !image) {
-                problems.error(d.path(), line(d, link.url()), "link `" + written + "` has an #anchor, but points at a file",
+                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` has an #anchor, but points at a file",
                         "remove the #anchor");
             }
             Doc owner = ownerOf(mediaPath);
             if (published && owner != null && !site.listed(owner)) {
-                problems.error(d.path(), line(d, link.url()), what + " `" + written + "` is a file of a " + state(owner),
+                problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` is a file of a " + state(owner),
                         "move the file beside this text, or publish " + owner.path() + " first");
                 return;
             }
@@ -172,16 +175,17 @@ public final class SiteCheck {
             // Not the linking text itself: a link to a section just removed would be "corrected" to the page it is on.
             String near = Text.closest(target, (image ? media : allTargets()).stream()
                     .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri())).toList());
+            boolean md = !named.get().equals(link.url());
             String fix = near != null ? "did you mean `" + (md ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
-            problems.error(d.path(), line(d, link.url()), what + " `" + written + "` points to " + (md ? "content/" + asMd(target) : target)
+            problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)
                     + ", which the site does not have", fix);
             return;
         }
         Doc other = docs.get(target);
         if (published && other != null && !site.listed(other) && !problems.hasErrorIn(other.path())) {
-            problems.error(d.path(), line(d, link.url()), "link `" + written + "` points to a " + state(other),
+            problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a " + state(other),
                     "publish that page first, or remove the link");
             return;
         }
@@ -228,7 +232,7 @@ public final class SiteCheck {
      * then in the line as Flexmark reads it, entities and backslash escapes decoded
      * ({@code nowhere&#46;md} is the address {@code nowhere.md}).
      */
-    private static int line(Doc d, String url) {
+    private int line(Doc d, String url) {
         String md = asMd(url);
         List<String> lines = d.markdown();
         for (int pass = 0; pass < 3; pass++) {
@@ -236,7 +240,7 @@ public final class SiteCheck {
                 for (int i = 0; !needle.isEmpty() && i < lines.size(); i++) {
                     String line = lines.get(i);
                     if (pass == 0 ? standsAlone(line, needle) : pass == 1 ? line.contains(needle)
-                            : com.vladsch.flexmark.util.sequence.Escaping.unescapeString(line).contains(needle)) {
+                            : decoded(d).get(i).contains(needle)) {
                         return d.firstLine + i;
                     }
                 }
@@ -246,14 +250,25 @@ public final class SiteCheck {
     }
 
     /** The .md form of a link if that is what the text has (as such, or with entities and escapes), else the link. */
-    private static String written(Doc d, String url) {
+    private String written(Doc d, String url) {
         String md = asMd(url);
         if (md.equals(url) || d.markdown().stream().anyMatch(l -> l.contains(url))) {
             return url;
         }
-        boolean found = d.markdown().stream().anyMatch(l -> l.contains(md)
-                || com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(md));
+        boolean found = d.markdown().stream().anyMatch(l -> l.contains(md)) || decoded(d).stream().anyMatch(l -> l.contains(md));
         return found ? md : url;
+    }
+
+    /** The last file's lines as Flexmark reads them (entities and escapes decoded): decoded once, not per link. */
+    private Doc decodedDoc;
+    private List<String> decodedLines;
+
+    private List<String> decoded(Doc d) {
+        if (decodedDoc != d) {
+            decodedLines = d.markdown().stream().map(com.vladsch.flexmark.util.sequence.Escaping::unescapeString).toList();
+            decodedDoc = d;
+        }
+        return decodedLines;
     }
 
     /** A page's address as the Markdown file it is made from: a.html → a.md, a.html#b → a.md#b. */

@@ -1,7 +1,10 @@
 package org.explainers.content;
 
 import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
@@ -187,6 +190,28 @@ public final class Markdown {
      * line (0-based) where they go deeper than {@code limit}.
      */
     public record Depth(int depth, int line) {
+    }
+
+    /**
+     * The line (0-based) where the addresses and titles of a text's links and images, each
+     * counted every time it is written out, pass {@code limit} characters; -1 when they do not.
+     * A reference defined once with a long address and used a thousand times is written a
+     * thousand times: 13 KB of Markdown made a 12 MB page.
+     */
+    public static int addressesPast(Document document, long limit) {
+        long total = 0;
+        for (Node node : document.getDescendants()) {
+            if (node instanceof RefNode r) {
+                Reference ref = r.getReferenceNode(document);
+                total += ref == null ? 0 : ref.getUrl().length() + ref.getTitle().length();
+            } else if (node instanceof LinkNodeBase link) {
+                total += link.getUrl().length() + link.getTitle().length();
+            }
+            if (total > limit) {
+                return node.getStartLineNumber();
+            }
+        }
+        return -1;
     }
 
     public static Depth depth(Document document, int limit) {

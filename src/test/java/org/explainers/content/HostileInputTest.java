@@ -214,6 +214,33 @@ class HostileInputTest {
     }
 
     /**
+     * A reference with a long address used many times would write the address each time (an
+     * attacker's trial: 13 KB of Markdown, a 12 MB page): refused where the addresses pass
+     * a million characters.
+     */
+    @Test
+    void aReferenceUsedManyTimesCannotMakeAHugePage(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\n[a]: https://example.org/" + "a".repeat(9_900) + "\n\n"
+                + ("[a] ".repeat(120) + "\n").repeat(10)));
+        failing(f, ONE + ":18: the addresses of the text's links and images, counted each time they are written out, pass 1000000 characters here");
+    }
+
+    /** A file is told at most 50 problems, then that there are more (17,000 broken links made 17,000). */
+    @Test
+    void aFileIsToldAtMostFiftyProblems(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            text.append("See [this](q").append(i).append(".md).\n\n");
+        }
+        f.write(ONE, ContentChecksTest.section(1, "", text.toString()));
+        List<String> told = Fixture.messages(failing(f)).stream().filter(m -> m.startsWith(ONE)).toList();
+        assertEquals(51, told.size(), String.join("\n", told));
+        assertTrue(told.contains(ONE + ": has more problems than these 50 (fix them and build again to see the others)"), String.join("\n", told));
+    }
+
+    /**
      * A text that takes longer than its limit (10 s) stops the build, named at the paragraph
      * being read: the build does not wait for Flexmark. Here the limit is 0 s, so the text is
      * stopped at the first look (200 ms in), inside its second paragraph of 38,000 unclosed
