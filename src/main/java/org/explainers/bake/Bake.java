@@ -191,43 +191,39 @@ public final class Bake {
      * bake over {@link #bakeLimit}, stops the bake with a problem naming the template.
      */
     private void finish(List<Future<?>> jobs) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        for (Future<?> job : jobs) {
-            while (true) {
-                try {
-                    job.get(200, TimeUnit.MILLISECONDS);
-                    break;
-                } catch (ExecutionException e) {
-                    throw new IOException(e.getCause().toString(), e.getCause());
-                } catch (java.util.concurrent.TimeoutException e) {
-                    long now = System.nanoTime();
-                    for (Map.Entry<Templates.Run, Pages.Out> r : running.entrySet()) {
-                        Templates.Run run = r.getKey();
-                        if (now - run.started > pageLimit) {
-                            failed(at(run, r.getValue(), "rendering a page took longer than " + TimeUnit.NANOSECONDS.toSeconds(pageLimit)
-                                    + " s and was stopped here (a loop that does not end, or over too many items?)"), r.getValue().path());
-                            stopped = true;
-                        }
-                    }
-                    if (!stopped && now - start > bakeLimit) {
-                        long seconds = TimeUnit.NANOSECONDS.toSeconds(bakeLimit);
-                        String message = "the bake took longer than " + (seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " s") + " and was stopped";
-                        // Where the pages being rendered were; with none, the template whose pages took the most time.
-                        running.forEach((run, page) -> failed(at(run, page, message + ", rendering a page here"), page.path()));
-                        if (running.isEmpty()) {
-                            String slowest = spent.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                                    .map(Map.Entry::getKey).orElse("");
-                            failed(new Problem("templates/" + slowest, 0, message + "; this template's pages took the most time"), "the site");
-                        }
-                        stopped = true;
-                    }
-                    if (stopped) {
-                        running.keySet().forEach(run -> run.thread.interrupt());
-                        return;
-                    }
-                }
+        try {
+            if (!org.explainers.content.Jobs.await(jobs, this::overdue)) {
+                running.keySet().forEach(run -> run.thread.interrupt());
+            }
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().toString(), e.getCause());
+        }
+    }
+
+    /** Whether a page, or the bake ({@code elapsed} so far), ran over its time: then each is named where it was. */
+    private boolean overdue(long elapsed) {
+        long now = System.nanoTime();
+        for (Map.Entry<Templates.Run, Pages.Out> r : running.entrySet()) {
+            Templates.Run run = r.getKey();
+            if (now - run.started > pageLimit) {
+                failed(at(run, r.getValue(), "rendering a page took longer than " + TimeUnit.NANOSECONDS.toSeconds(pageLimit)
+                        + " s and was stopped here (a loop that does not end, or over too many items?)"), r.getValue().path());
+                stopped = true;
             }
         }
+        if (!stopped && elapsed > bakeLimit) {
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(bakeLimit);
+            String message = "the bake took longer than " + (seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " s") + " and was stopped";
+            // Where the pages being rendered were; with none, the template whose pages took the most time.
+            running.forEach((run, page) -> failed(at(run, page, message + ", rendering a page here"), page.path()));
+            if (running.isEmpty()) {
+                String slowest = spent.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey).orElse("");
+                failed(new Problem("templates/" + slowest, 0, message + "; this template's pages took the most time"), "the site");
+            }
+            stopped = true;
+        }
+        return stopped;
     }
 
     /**

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import org.explainers.content.Body;
 import org.explainers.content.Doc;
 import org.explainers.content.Images;
+import org.explainers.content.Jobs;
 import org.explainers.content.Markdown;
 import org.explainers.content.Problems;
 import org.explainers.content.Section;
@@ -34,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Renders every file's Markdown with Flexmark and holds the HTML to the {@link HtmlPolicy}.
@@ -129,38 +129,26 @@ public final class Bodies {
 
     /** Waits for every job, watching the texts being rendered against {@link #textLimit} and {@link #allLimit}. */
     private boolean finish(List<Future<?>> jobs, Set<Running> running) throws InterruptedException, ExecutionException {
-        long start = System.nanoTime();
-        for (Future<?> job : jobs) {
-            while (true) {
-                try {
-                    job.get(200, TimeUnit.MILLISECONDS);
-                    break;
-                } catch (TimeoutException e) {
-                    long now = System.nanoTime();
-                    boolean stop = false;
-                    for (Running r : running) {
-                        if (now - r.started > textLimit) {
-                            stopped(r, "rendering the text took longer than " + TimeUnit.NANOSECONDS.toSeconds(textLimit)
-                                    + " s and was stopped in the paragraph here");
-                            stop = true;
-                        }
-                    }
-                    if (!stop && now - start > allLimit) {
-                        String message = "rendering the texts took longer than " + TimeUnit.NANOSECONDS.toMinutes(allLimit)
-                                + " minutes and was stopped";
-                        running.forEach(r -> stopped(r, message + ", in the paragraph here"));
-                        if (running.isEmpty()) {
-                            problems.error("content/", 0, message, "split the change into smaller pull requests");
-                        }
-                        stop = true;
-                    }
-                    if (stop) {
-                        return false;
-                    }
+        return Jobs.await(jobs, elapsed -> {
+            long now = System.nanoTime();
+            boolean stop = false;
+            for (Running r : running) {
+                if (now - r.started > textLimit) {
+                    stopped(r, "rendering the text took longer than " + TimeUnit.NANOSECONDS.toSeconds(textLimit)
+                            + " s and was stopped in the paragraph here");
+                    stop = true;
                 }
             }
-        }
-        return true;
+            if (!stop && elapsed > allLimit) {
+                String message = "rendering the texts took longer than " + TimeUnit.NANOSECONDS.toMinutes(allLimit) + " minutes and was stopped";
+                running.forEach(r -> stopped(r, message + ", in the paragraph here"));
+                if (running.isEmpty()) {
+                    problems.error("content/", 0, message, "split the change into smaller pull requests");
+                }
+                stop = true;
+            }
+            return stop;
+        });
     }
 
     private void stopped(Running r, String message) {
