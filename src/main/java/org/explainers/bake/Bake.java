@@ -83,6 +83,7 @@ public final class Bake {
             pages = published != null ? published : planned.stream().map(p -> new Output.Page(p.path(), p.listed())).toList();
             out.pages(pages);
             Templates templates = new Templates(project.templates, project.zone);
+            templates.limitSite(Long.getLong("explainers.siteMegabytes", 256) << 20, planned.size());
             jobs.add(pool.submit(() -> {
                 sitemap(pages, model, out, published != null);
                 return null;

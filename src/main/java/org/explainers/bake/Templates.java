@@ -64,6 +64,23 @@ final class Templates {
     /** The most characters one page may have: a loop over a huge range is stopped long before the memory is full. */
     static final int MAX_PAGE = 32 * 1024 * 1024;
 
+    /**
+     * The most characters all pages of one bake may have together: each page may have up to
+     * {@link #MAX_PAGE}, so a template doubling every page could fill the disk of the machine
+     * that builds. What a bake may write: {@code base} and 256 KB a page (a 10,000-section
+     * site's pages average 27 KB).
+     */
+    static final long PER_PAGE = 256 * 1024;
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long siteLimit = Long.MAX_VALUE;
+    private volatile long siteBase;
+
+    /** Bounds this bake's pages together: {@code base} characters and {@link #PER_PAGE} for each of its pages. */
+    void limitSite(long base, int pages) {
+        siteBase = base;
+        siteLimit = base + PER_PAGE * pages;
+    }
+
     /** Renders a template with the given data, as {@code run}. */
     String render(String template, Map<String, Object> data, Run run) throws IOException, TemplateException {
         Template t = freemarker.getTemplate(template);
@@ -71,6 +88,7 @@ final class Templates {
         Environment env = t.createProcessingEnvironment(data, out);
         env.setTemplateProcessingTracer(run);
         env.process();
+        out.tally();
         return out.text.toString();
     }
 
@@ -143,8 +161,11 @@ final class Templates {
         }
     }
 
-    /** A page's text, refused past {@link #MAX_PAGE} characters (and, unlike StringWriter, not synchronized). */
-    private static final class Bounded extends Writer {
+    /**
+     * A page's text, refused past {@link #MAX_PAGE} characters, or when the bake's pages together
+     * pass their limit (tallied every 64 K characters), and, unlike StringWriter, not synchronized.
+     */
+    private final class Bounded extends Writer {
         final StringBuilder text = new StringBuilder(16 * 1024);
 
         /** How much of the text has been counted for elements, and how many it has. */
@@ -172,9 +193,24 @@ final class Templates {
             count();
         }
 
+        /** How much of the text has been added to the bake's total. */
+        private int tallied;
+
         private void room(int len) {
             if (len > MAX_PAGE - text.length()) {
                 throw new TooLarge("the page grew past " + MAX_PAGE / (1024 * 1024) + " million characters here");
+            }
+            if (text.length() - tallied >= 1 << 16) {
+                tally();
+            }
+        }
+
+        void tally() {
+            long total = written.addAndGet(text.length() - tallied);
+            tallied = text.length();
+            if (total > siteLimit) {
+                throw new TooLarge("the pages of this bake grew past " + siteLimit / 1_000_000 + " million characters here (at most "
+                        + PER_PAGE / 1024 + " KB a page and " + siteBase / (1024 * 1024) + " MB more)");
             }
         }
 

@@ -195,6 +195,31 @@ class TemplateSafetyTest {
         }
     }
 
+    /**
+     * Every page within its own bound, but all of them too much together (a template can make
+     * each page 32 million characters: a disk's worth over a large site): the bake stops at the
+     * line that writes them. The bound is 256 KB a page and 256 MB more; here 1 MB more.
+     */
+    @Test
+    void pagesTooLargeTogetherAreRefusedAtTheirLine(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String before = f.page("404.html");
+        f.write("templates/section.ftlh", f.read("templates/section.ftlh") + "\n<#list 1..200000 as i>0123456789</#list>\n");
+        int line = lineOf(f.read("templates/section.ftlh"), "<#list 1..200000");
+        System.setProperty("explainers.siteMegabytes", "1");
+        Build.Result r;
+        try {
+            r = f.build();
+        } finally {
+            System.clearProperty("explainers.siteMegabytes");
+        }
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/section.ftlh:" + line + ": the pages of this bake grew past")
+                && m.contains("(at most 256 KB a page and 1 MB more)")), f.log());
+        assertEquals(before, f.page("404.html"), "the published site is as it was");
+    }
+
     /** A string made a template with ?interpret that calls itself: reported at the file's line that used it. */
     @Test
     void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
