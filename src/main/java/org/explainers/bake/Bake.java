@@ -83,7 +83,8 @@ public final class Bake {
             pages = published != null ? published : planned.stream().map(p -> new Output.Page(p.path(), p.listed())).toList();
             out.pages(pages);
             Templates templates = new Templates(project.templates, project.zone);
-            templates.limitSite(Long.getLong("explainers.siteMegabytes", 256) << 20, planned.size());
+            // By every page of this build (pages lost from the published build are made again with these templates).
+            templates.limitSite(Long.getLong("explainers.siteMegabytes", 256) << 20, pages.size());
             jobs.add(pool.submit(() -> {
                 sitemap(pages, model, out, published != null);
                 return null;

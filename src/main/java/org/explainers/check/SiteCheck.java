@@ -106,8 +106,8 @@ public final class SiteCheck {
     }
 
     private void check(Doc d, Body.Link link, boolean published) {
-        if (problems.full(d.path())) {
-            return; // told all it will be: finding each further problem's line would scan the text again
+        if (problems.full(d.path()) && problems.hasErrorIn(d.path())) {
+            return; // told all it will be and failing: finding each further problem's line would scan the text again
         }
         String url = Urls.asBrowserReads(link.url());
         String scheme = Urls.scheme(url);
@@ -240,7 +240,7 @@ public final class SiteCheck {
                 for (int i = 0; !needle.isEmpty() && i < lines.size(); i++) {
                     String line = lines.get(i);
                     if (pass == 0 ? standsAlone(line, needle) : pass == 1 ? line.contains(needle)
-                            : decoded(d).get(i).contains(needle)) {
+                            : i < decoded(d).size() && decoded(d).get(i).contains(needle)) {
                         return d.firstLine + i;
                     }
                 }
@@ -259,14 +259,15 @@ public final class SiteCheck {
         return found ? md : url;
     }
 
-    /** The last file's lines as Flexmark reads them (entities and escapes decoded): decoded once, not per link. */
-    private Doc decodedDoc;
+    /** The last text's lines as Flexmark reads them (entities and escapes decoded): decoded once, not per link. */
+    private List<String> decodedFrom;
     private List<String> decodedLines;
 
     private List<String> decoded(Doc d) {
-        if (decodedDoc != d) {
-            decodedLines = d.markdown().stream().map(com.vladsch.flexmark.util.sequence.Escaping::unescapeString).toList();
-            decodedDoc = d;
+        List<String> lines = d.markdown();
+        if (decodedFrom != lines) {
+            decodedLines = lines.stream().map(com.vladsch.flexmark.util.sequence.Escaping::unescapeString).toList();
+            decodedFrom = lines;
         }
         return decodedLines;
     }

@@ -10,32 +10,31 @@ import java.util.TreeSet;
 
 /**
  * Every problem found in one build, collected from any thread; printed sorted and once each.
- * A file is told at most {@link #MAX_PER_FILE} problems, then that it has more: a text of
- * 17,000 broken links made 17,000 problems (memory, and a check per problem).
+ * A file is told its first {@link #MAX_PER_FILE} problems in their order (by line), then that
+ * it has more: a text of 17,000 broken links made 17,000 problems. Which ones are kept does not
+ * depend on the order in which threads found them.
  */
 public final class Problems {
 
     public static final int MAX_PER_FILE = 50;
 
-    private final TreeSet<Problem> all = new TreeSet<>();
-    private final Map<String, Integer> told = new HashMap<>();
-    /** Files with an error: errors among the problems told, or among those past the cap. */
+    private final Map<String, TreeSet<Problem>> byFile = new HashMap<>();
+    /** Files with problems past the cap, and whether one of those was an error. */
+    private final Map<String, Boolean> more = new HashMap<>();
+    /** Files with an error, told or past the cap. */
     private final Set<String> failed = new HashSet<>();
 
     public synchronized void add(Problem p) {
-        if (all.contains(p)) {
+        TreeSet<Problem> told = byFile.computeIfAbsent(p.path(), k -> new TreeSet<>());
+        if (!told.add(p)) {
             return;
         }
         if (!p.warning()) {
             failed.add(p.path());
         }
-        int n = told.merge(p.path(), 1, Integer::sum);
-        if (n <= MAX_PER_FILE) {
-            all.add(p);
-        } else if (n == MAX_PER_FILE + 1 || !p.warning()) {
-            // Said once; again only if the first one past the cap was a warning and an error follows.
-            all.add(new Problem(p.path(), 0, "has more problems than these " + MAX_PER_FILE, "fix them and build again to see the others",
-                    p.warning()));
+        if (told.size() > MAX_PER_FILE) {
+            Problem dropped = told.pollLast();
+            more.merge(p.path(), !dropped.warning(), Boolean::logicalOr);
         }
     }
 
@@ -47,17 +46,22 @@ public final class Problems {
         add(Problem.warning(path, line, message, fix));
     }
 
-    /** Whether this file has been told as many problems as it will be (a check may skip it). */
+    /** Whether this file has more problems than it is told (a check may stop looking for more). */
     public synchronized boolean full(String path) {
-        return told.getOrDefault(path, 0) > MAX_PER_FILE;
+        return more.containsKey(path);
     }
 
+    /** The problems told, sorted, with a line for each file that has more. */
     public synchronized List<Problem> list() {
+        TreeSet<Problem> all = new TreeSet<>();
+        byFile.values().forEach(all::addAll);
+        more.forEach((path, error) -> all.add(new Problem(path, 0, "has more problems than these " + MAX_PER_FILE,
+                "fix them and build again to see the others", !error)));
         return new ArrayList<>(all);
     }
 
     public synchronized List<Problem> errors() {
-        return all.stream().filter(p -> !p.warning()).toList();
+        return list().stream().filter(p -> !p.warning()).toList();
     }
 
     public synchronized boolean hasErrors() {

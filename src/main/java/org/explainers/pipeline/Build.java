@@ -309,8 +309,9 @@ public final class Build {
         for (Doc d : site.docs()) {
             if (!site.listed(d) && output.published(d.uri())) {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
-                        + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if that is meant, name this file in"
-                        + " `moved_from` of the file that replaces it, so its address leads there; if not, set `status: published` and a past date");
+                        + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"
+                        + " its name to `moved_from` in the file that replaces it, so its address leads there; if not, publish it again"
+                        + " (`status: published` and a past date, here and in its article's index.md)");
             }
         }
         report(problems);
