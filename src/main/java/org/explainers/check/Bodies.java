@@ -270,12 +270,25 @@ public final class Bodies {
         for (Element img : root.select("img")) {
             if (img.attr("alt").isBlank()) {
                 String src = img.attr("src");
-                problems.error(d.path(), line(d, ast, true, src.isEmpty() ? "<img" : src, "<img"), "the image `" + src + "` has no description",
+                problems.error(d.path(), undescribed(d, ast, src), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             }
         }
         return ok;
+    }
+
+    /**
+     * The line of a Markdown image of this file with a blank description (not the first use of
+     * the file, which may have one); else where raw HTML shows it.
+     */
+    private static int undescribed(Doc d, com.vladsch.flexmark.util.ast.Document ast, String src) {
+        for (Node node : ast.getDescendants()) {
+            if (node instanceof Image image && image.getText().isBlank() && image.getUrl().toString().equals(src)) {
+                return d.firstLine + node.getStartLineNumber();
+            }
+        }
+        return line(d, ast, false, src.isEmpty() ? "<img" : src, "<img");
     }
 
     /**

@@ -176,7 +176,9 @@ public final class SiteCheck {
             String near = Text.closest(target, (image ? media : allTargets()).stream()
                     .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri())).toList());
             boolean md = !named.get().equals(link.url());
-            String fix = near != null ? "did you mean `" + (md ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
+            // Texts link to texts by their .md name (the guide says so), unless this link chose .html.
+            boolean suggestMd = md || !image && !link.url().contains(".html");
+            String fix = near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
             problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)

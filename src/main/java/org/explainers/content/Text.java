@@ -148,25 +148,12 @@ public final class Text {
                 bestDistance = d;
             }
         }
-        // Allowed edits grow with the part that differs, not with what both share: a path's folder
-        // and extension made `index.md` the suggestion for any missing file beside it.
-        int allowed = best == null ? 0 : Math.max(2, differing(w, best.toLowerCase(Locale.ROOT)) / 3);
+        // Allowed edits grow with the name, not with its folder: the whole path made `index.md` the
+        // suggestion for any missing file beside it.
+        int allowed = Math.max(2, (w.length() - w.lastIndexOf('/') - 1) / 3);
         boolean prefix = best != null && Math.min(w.length(), best.length()) >= 3
                 && (best.toLowerCase(Locale.ROOT).startsWith(w) || w.startsWith(best.toLowerCase(Locale.ROOT)));
         return best != null && (bestDistance <= allowed || prefix) ? best : null;
-    }
-
-    /** The length of the longer of the two middles left once their common start and end are taken off. */
-    static int differing(String a, String b) {
-        int start = 0;
-        while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
-            start++;
-        }
-        int end = 0;
-        while (end < a.length() - start && end < b.length() - start && a.charAt(a.length() - 1 - end) == b.charAt(b.length() - 1 - end)) {
-            end++;
-        }
-        return Math.max(a.length(), b.length()) - start - end;
     }
 
     /** Levenshtein distance; words are short (slugs, file names), so the quadratic table is fine. */
