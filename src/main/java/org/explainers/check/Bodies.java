@@ -342,6 +342,22 @@ public final class Bodies {
                 return;
             }
             String s = t.getWholeText();
+            if (node.parent() instanceof Element p && p.normalName().equals("p") && p.childNode(0) == t && s.startsWith("|") && s.indexOf('|', 1) > 0) {
+                // Rows left after a blank line ended their table (or a table without its header row): published as text.
+                String row = s.lines().findFirst().orElse(s).strip();
+                int line = d.firstLine;
+                for (int i = 0; i < d.markdown().size(); i++) {
+                    if (d.markdown().get(i).strip().equals(row)) {
+                        line = d.firstLine + i;
+                        break;
+                    }
+                }
+                problems.error(d.path(), line, "a table row outside a table: `" + (row.length() > 60 ? row.substring(0, 60) + "…" : row) + "`",
+                        "a table starts with its header row and a line like `|---|---|`, and a blank line ends it: to go on after one,"
+                                + " start a new table with its header row");
+                ok[0] = false;
+                return;
+            }
             int at = s.indexOf("](");
             if (at < 0) {
                 at = s.indexOf("][");

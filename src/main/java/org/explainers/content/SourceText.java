@@ -107,8 +107,9 @@ public final class SourceText {
                     run = line.isBlank() ? 0 : run + 1;
                     if (markdown && run == MAX_RUN + 1) {
                         problems.error(path, lines.size() + 1 - MAX_RUN, "more than " + MAX_RUN + " lines follow one another from here"
-                                + " without a blank line; at most " + MAX_RUN + " may", "break the text into paragraphs with blank lines"
-                                + " (a table or listing this long belongs in a file of its own)");
+                                + " without a blank line; at most " + MAX_RUN + " may", "break the text into paragraphs with blank lines; a table"
+                                + " this long: split it into tables of fewer rows, each starting with its header row and `|---|` line,"
+                                + " or put the data in a .csv file beside the text and link to it");
                         ok = false;
                     }
                     lines.add(line);

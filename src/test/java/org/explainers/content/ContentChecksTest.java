@@ -182,6 +182,9 @@ public class ContentChecksTest {
                         ONE + ":16: link `02-the-two.md` points to content/articles/a/02-the-two.md, which the site does not have (did you mean `02-two.md`?)"),
                 arguments("a missing page's address written without an extension", ONE, section(1, "", "An extra line.\n\nSee [this](02-two).\n"),
                         ONE + ":16: link `02-two` points to articles/a/02-two, which the site does not have (did you mean `02-two.md`?)"),
+                arguments("table rows after a blank line ended the table", ONE, section(1, "", "An extra line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n"),
+                        ONE + ":20: a table row outside a table: `| 3 | 4 |` (a table starts with its header row and a line like `|---|---|`, and a blank"
+                                + " line ends it: to go on after one, start a new table with its header row)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
