@@ -78,6 +78,17 @@ public class ContentChecksTest {
         assertEquals(List.of(), Fixture.messages(r));
     }
 
+    /** A link to a held-back section's heading on its article page: the page does not show it yet, so the anchor is not there. */
+    @Test
+    void aLinkToAHeldBackSectionsAnchorIsRefused(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "02-two.md", section(2, "", "").replace("status: published", "status: draft"));
+        f.write(ONE, section(1, "", "See [what comes next](index.md#two).\n"));
+        Build.Result r = f.check();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":14: anchor `#two` does not exist in articles/a/index.html")), f.log());
+    }
+
     static Stream<Arguments> brokenFiles() {
         String s1 = section(1, "", "");
         return Stream.of(
