@@ -137,8 +137,14 @@ public final class Header {
             root = YAML.get().compose(new StringReader(String.join("\n", lines.subList(1, end))));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
-            c.problems().error(c.path(), line, "the header is not valid YAML: " + e.getProblem(),
-                    "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in double quotes");
+            String at = line - 1 < lines.size() ? lines.get(line - 1) : "";
+            boolean curly = at.chars().anyMatch(ch -> "\u201C\u201D\u201E\u2018\u2019".indexOf(ch) >= 0);
+            String problem = "mapping values are not allowed here".equals(e.getProblem()) ? "a second `: ` in the line" : e.getProblem();
+            // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
+            c.problems().error(c.path(), line, "the header is not valid YAML: " + problem, curly
+                    ? "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it"
+                    : "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes"
+                    + " (`title: \"Data: every strike\"`)");
             return new Header(values, fieldLines, end + 1);
         } catch (YAMLException e) {
             c.problems().error(c.path(), 1, "the header is not valid YAML: " + e.getMessage(),

@@ -99,9 +99,9 @@ public class ContentChecksTest {
                 arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
                 arguments("a colon in an unquoted value", ONE, s1.replace("summary: Section 1.", "summary: Oil: the cap."),
-                        ONE + ":10: the header is not valid YAML: mapping values are not allowed here (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in double quotes)"),
+                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
                 arguments("an indented line", ONE, s1.replace("level: 1\n", "  level: 1\n"),
-                        ONE + ":6: the header is not valid YAML: mapping values are not allowed here (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in double quotes)"),
+                        ONE + ":6: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
                 arguments("unknown key", ONE, s1.replace("level: 1\n", "levle: 1\n"),
                         ONE + ":6: unknown header key `levle` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated; did you mean `level`?)"),
                 arguments("tags for topics", ONE, s1.replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"),
@@ -196,6 +196,9 @@ public class ContentChecksTest {
                 arguments("table rows after a blank line ended the table", ONE, section(1, "", "An extra line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n"),
                         ONE + ":20: a table row outside a table: `| 3 | 4 |` (a table starts with its header row and a line like `|---|---|`, and a blank"
                                 + " line ends it: to go on after one, start a new table with its header row)"),
+                arguments("a title in curly quotes", ONE, s1.replace("title: Section 1", "title: \u201CTalks: the view from Kyiv\u201D"),
+                        ONE + ":2: the header is not valid YAML: a second `: ` in the line (the value's quotes are curly (\u201C\u2026\u201D), which YAML"
+                                + " reads as text: type straight double quotes \"\u2026\" around it)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
