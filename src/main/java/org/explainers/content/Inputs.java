@@ -196,7 +196,11 @@ public final class Inputs {
                 return "the name `" + part.substring(0, 40) + "…` has " + bytes + " bytes; a name may have at most " + maxBytes;
             }
         }
-        int bad = path.codePoints().filter(c -> !SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0).findFirst().orElse(-1);
+        if (!java.text.Normalizer.isNormalized(path, java.text.Normalizer.Form.NFC)) {
+            // As macOS may save it: é as e and an accent. A link typed with é is another name, and web servers do not mend it.
+            return "the name stores an accented letter as a letter and a separate accent, so a link typed with it does not find the file";
+        }
+                int bad = path.codePoints().filter(c -> !SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0).findFirst().orElse(-1);
         if (bad >= 0) {
             return String.format(Locale.ROOT, "the name holds %s, which an address or a page would read as something else",
                     bad > ' ' && bad < 0x7F ? "`" + (char) bad + "`" : String.format(Locale.ROOT, "the character U+%04X", bad));
