@@ -41,6 +41,7 @@
   var latest = 0;     // number of the latest query: an older one never renders
   var shown = null;   // the query words that the list shows, or is about to
   var rest = null;    // lists the rest of the results, once typing pauses
+  var eager = false;  // the rest was asked for at once (Enter, a move into the list), maybe before it could load
   var restTimer = 0;
   var typed = 0;      // time of the last keystroke
 
@@ -249,8 +250,9 @@
   /* Lists the rest of the results when typing has paused for PAUSE ms (at once if now). */
   function later(now) {
     window.clearTimeout(restTimer);
+    eager = eager || !!now;
     if (rest) {
-      restTimer = window.setTimeout(rest, now ? 0 : Math.max(0, typed + PAUSE - Date.now()));
+      restTimer = window.setTimeout(rest, eager ? 0 : Math.max(0, typed + PAUSE - Date.now()));
     }
   }
 
@@ -266,6 +268,7 @@
     var text = input.value.trim();
     shown = query.join(" ");
     rest = null;
+    eager = !!now;
     if (!query.length) {
       return show(text ? "Type at least two letters or digits." : "");
     }

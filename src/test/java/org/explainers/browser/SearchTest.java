@@ -52,7 +52,15 @@ class SearchTest {
         input.sendKeys(Keys.ENTER); // Enter lists every result at once
         WebElement status = driver.findElement(By.id("search-status"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> status.getText().contains("match"));
+        // The first results list at once, the others as their files load: wait for as many as the status says.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#search-results li")).size() == stated(status.getText()));
         return driver.findElements(By.cssSelector("#search-results li"));
+    }
+
+    /** How many results a status says are listed: "10 of about 1,000 matching sections:" is 10, "No sections match" 0. */
+    static int stated(String status) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9][0-9,]*").matcher(status);
+        return status.startsWith("No ") || !m.find() ? 0 : Integer.parseInt(m.group().replace(",", ""));
     }
 
     static String title(WebElement result) {
