@@ -91,7 +91,7 @@ public final class Moves {
     }
 
     /** Whether a file's last committed header said `status: published` with a date that has come. */
-    static boolean wasPublished(String text, Site site, ZoneId zone) {
+    public static boolean wasPublished(String text, Site site, ZoneId zone) {
         String[] parts = text.split("(?m)^---\\s*$", 3);
         if (parts.length < 3) {
             return false;

@@ -111,6 +111,50 @@ public final class History {
         return lines;
     }
 
+    /**
+     * The texts these files (paths under content/) had before the change being built: in the
+     * last commit when the working tree has changed them since (an editor's build), else in the
+     * commit before it (a pull request's merge commit: its base). Files with no such text are
+     * left out; empty without Git history.
+     */
+    public static Map<String, String> before(Path project, List<String> sources) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (sources.isEmpty()) {
+            return result;
+        }
+        try {
+            List<String> top = git(project, null, "rev-parse", "--show-toplevel");
+            List<String> shallow = git(project, null, "rev-parse", "--is-shallow-repository");
+            if (top == null || top.isEmpty() || shallow == null || shallow.isEmpty() || shallow.get(0).equals("true")) {
+                return result;
+            }
+            Path root = Path.of(top.get(0));
+            String prefix = root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/";
+            List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
+            sources.forEach(s -> args.add(project.resolve("content").resolve(s).toString()));
+            List<String> changed = git(project, null, args.toArray(String[]::new));
+            if (changed == null) {
+                return result;
+            }
+            StringBuilder input = new StringBuilder();
+            for (String s : sources) {
+                input.append(changed.contains(prefix + s) ? "HEAD:" : "HEAD~1:").append(prefix).append(s).append('\n');
+            }
+            List<String> texts = catFiles(project, input.toString(), sources.size());
+            for (int i = 0; i < sources.size() && i < texts.size(); i++) {
+                if (texts.get(i) != null) {
+                    result.put(sources.get(i), texts.get(i));
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result;
+        }
+    }
+
     /** Texts of objects given as `commit:path` lines, in order (null for one that is missing). */
     private static List<String> catFiles(Path dir, String input, int count) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("git", "-C", dir.toString(), "cat-file", "--batch").redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -18,6 +18,7 @@ import org.explainers.content.Problem;
 import org.explainers.content.Problems;
 import org.explainers.content.Project;
 import org.explainers.content.Schema;
+import org.explainers.content.Section;
 import org.explainers.content.Site;
 import org.explainers.content.SourceText;
 import org.explainers.content.Vocabulary;
@@ -230,7 +231,7 @@ public final class Build {
                 return fail(problems, start, "the baked site");
             }
             long verified = elapsed(start);
-            unpublished(site, output, problems);
+            unpublished(site, project, output, problems);
             out.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
             output.writeManifest();
             clean.join();
@@ -305,9 +306,28 @@ public final class Build {
      * A file the published site has a page for that this build leaves out (made a draft, or given
      * a date to come): allowed, but said, since readers' links and search engines lose the page.
      */
-    private void unpublished(Site site, Output output, Problems problems) {
-        for (Doc d : site.docs()) {
-            if (!site.listed(d) && output.published(d.uri())) {
+    private void unpublished(Site site, Project project, Output output, Problems problems) {
+        if (site.preview) {
+            return; // it lists drafts and scheduled pieces
+        }
+        // Published in the last build here, or (a pull request's build has none) before the change in Git:
+        // the file said so then, and so did its article (a section of a draft explainer was never on the site).
+        List<Doc> left = site.docs().stream().filter(d -> !site.listed(d)).toList();
+        Set<String> sources = new TreeSet<>();
+        for (Doc d : left) {
+            sources.add(d.path().substring("content/".length()));
+            if (d instanceof Section s && s.article() != null) {
+                sources.add(s.article().path().substring("content/".length()));
+            }
+        }
+        Map<String, String> before = History.before(project.dir, List.copyOf(sources));
+        java.util.function.Predicate<Doc> was = d -> {
+            String text = before.get(d.path().substring("content/".length()));
+            return text != null && Moves.wasPublished(text, site, project.zone);
+        };
+        for (Doc d : left) {
+            boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
+            if (output.published(d.uri()) || wasListed) {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"
                         + " its name to `moved_from` in the file that replaces it, so its address leads there; if not, publish it again"

@@ -1,5 +1,6 @@
 package org.explainers.check;
 
+import org.explainers.content.Problem;
 import org.explainers.fixtures.Fixture;
 import org.explainers.pipeline.Build;
 import org.jsoup.Jsoup;
@@ -61,6 +62,30 @@ class MovesTest {
         assertEquals(Fixture.HOST + "articles/election-primer/02-what-changes-after.html", moved.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("noindex", moved.selectFirst("meta[name=robots]").attr("content"));
         assertFalse(f.page("sitemap.xml").contains("02-what-changes.html<"), "the old address is not in the sitemap");
+    }
+
+    /**
+     * A pull request's build has no earlier site to compare with: Git says the file was published
+     * before the change (in the last commit while the edit is not committed, else in the one
+     * before). Sections of an explainer that was never published are not said.
+     */
+    @Test
+    void unpublishingIsSaidFromGitHistory(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String file = "content/articles/gas-storage-explained/03-what-next.md";
+        f.replace(file, "status: published", "status: draft");
+        String said = "was published at articles/gas-storage-explained/03-what-next.html; this build takes it off the site (draft)";
+        for (String when : List.of("not committed", "committed")) {
+            if (when.equals("committed")) {
+                git(f.dir, "commit", "-q", "-a", "-m", "unpublish");
+            }
+            Build.Result r = f.build();
+            assertTrue(r.ok(), f.log());
+            List<Problem> warnings = r.problems().stream().filter(p -> p.warning() && p.message().startsWith("was published at")).toList();
+            assertEquals(1, warnings.size(), when + ": " + warnings);
+            assertEquals(file, warnings.get(0).path(), when);
+            assertTrue(warnings.get(0).message().startsWith(said), when + ": " + warnings);
+        }
     }
 
     @Test
