@@ -113,18 +113,8 @@ class TemplateSafetyTest {
         String before = f.page("404.html");
         f.write(template, f.read(template) + "\n<#list 1..2147483647 as i><#if i < 0>x</#if></#list>\n");
         int line = lineOf(f.read(template), "<#list 1..");
-        for (int i = 0; i < properties.length; i += 2) {
-            System.setProperty(properties[i], properties[i + 1]);
-        }
         long start = System.nanoTime();
-        Build.Result r;
-        try {
-            r = f.build();
-        } finally {
-            for (int i = 0; i < properties.length; i += 2) {
-                System.clearProperty(properties[i]);
-            }
-        }
+        Build.Result r = f.buildWith(properties);
         long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertFalse(r.ok(), f.log());
         assertTrue(seconds < 30, "stopped after " + seconds + " s");
@@ -207,13 +197,7 @@ class TemplateSafetyTest {
         String before = f.page("404.html");
         f.write("templates/section.ftlh", f.read("templates/section.ftlh") + "\n<#list 1..200000 as i>0123456789</#list>\n");
         int line = lineOf(f.read("templates/section.ftlh"), "<#list 1..200000");
-        System.setProperty("explainers.siteMegabytes", "1");
-        Build.Result r;
-        try {
-            r = f.build();
-        } finally {
-            System.clearProperty("explainers.siteMegabytes");
-        }
+        Build.Result r = f.buildWith("explainers.siteMegabytes", "1");
         assertFalse(r.ok(), f.log());
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/section.ftlh:" + line + ": the pages of this bake grew past")
                 && m.contains("(at most 256 KB a page and 1 MB more)")), f.log());
