@@ -91,6 +91,9 @@ public final class Site {
         }
         site.decideStates();
         site.checkOutputs(docs, problems);
+        for (Article a : articles) {
+            site.checkCorrectedSections(a, problems);
+        }
         return site;
     }
 
@@ -136,6 +139,20 @@ public final class Site {
                         "write the file name of one of its sections: " + String.join(", ", names.size() <= 12 ? names : names.subList(0, 12))
                                 + (names.size() > 12 ? ", …" : "") + Text.didYouMean(file.toString(), names));
             }
+        }
+    }
+
+    /** A correction of a published explainer naming a section readers cannot see: it shows without its link to the section. */
+    private void checkCorrectedSections(Article article, Problems problems) {
+        if (!listed(article)) {
+            return;
+        }
+        for (Map<String, Object> c : article.corrections()) {
+            Object file = c.get("section");
+            article.sections.stream().filter(x -> x.fileName().equals(file) && !listed(x)).findFirst().ifPresent(x -> problems.warning(
+                    article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not published ("
+                            + state(x).name().toLowerCase(java.util.Locale.ROOT) + "): it shows without a link to the section",
+                    "publish the section, or name another one"));
         }
     }
 

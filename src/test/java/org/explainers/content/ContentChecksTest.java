@@ -89,6 +89,19 @@ public class ContentChecksTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":14: anchor `#two` does not exist in articles/a/index.html")), f.log());
     }
 
+    /** A correction naming a section that is not published: said, as the correction shows without its link. */
+    @Test
+    void aCorrectionNamingADraftSectionIsSaid(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 02-two.md"));
+        f.write(DIR + "02-two.md", section(2, "", "").replace("status: published", "status: draft"));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(DIR + "index.md") && p.line() == 11
+                && p.message().equals("the correction names `02-two.md`, which is not published (draft): it shows without a link to the section")), f.log());
+    }
+
     static Stream<Arguments> brokenFiles() {
         String s1 = section(1, "", "");
         return Stream.of(
