@@ -40,10 +40,9 @@ final class Media {
         if (info == null) {
             return;
         }
+        String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         BufferedImage image = null; // decoded once for all its copies, and only when one is not cached
         for (int width : info.variants()) {
-            String ext = source.getFileName().toString();
-            ext = ext.substring(ext.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             Path copy = cache.resolve(info.sha256() + "-" + width + "." + ext);
             if (!Files.isRegularFile(copy)) {
                 image = image != null ? image : decode(source);

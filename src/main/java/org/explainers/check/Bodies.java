@@ -313,14 +313,8 @@ public final class Bodies {
         if (c < 0) {
             return true;
         }
-        int line = d.firstLine;
         String wanted = new String(Character.toChars(c));
-        for (int k = 0; k < d.markdown().size(); k++) {
-            if (com.vladsch.flexmark.util.sequence.Escaping.unescapeString(d.markdown().get(k)).contains(wanted)) {
-                line = d.firstLine + k;
-                break;
-            }
-        }
+        int line = lineWhere(d, l -> com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(wanted));
         problems.error(d.path(), line, String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
                 + " non-character or bidirectional one)", c), "remove the entity");
         return false;
@@ -345,14 +339,7 @@ public final class Bodies {
             if (node.parent() instanceof Element p && p.normalName().equals("p") && p.childNode(0) == t && s.startsWith("|") && s.indexOf('|', 1) > 0) {
                 // Rows left after a blank line ended their table (or a table without its header row): published as text.
                 String row = s.lines().findFirst().orElse(s).strip();
-                int line = d.firstLine;
-                for (int i = 0; i < d.markdown().size(); i++) {
-                    if (d.markdown().get(i).strip().equals(row)) {
-                        line = d.firstLine + i;
-                        break;
-                    }
-                }
-                problems.error(d.path(), line, "a table row outside a table: `" + (row.length() > 60 ? row.substring(0, 60) + "…" : row) + "`",
+                problems.error(d.path(), lineWhere(d, l -> l.strip().equals(row)), "a table row outside a table: `" + (row.length() > 60 ? row.substring(0, 60) + "…" : row) + "`",
                         "a table starts with its header row and a line like `|---|---|`, and a blank line ends it: to go on after one,"
                                 + " start a new table with its header row");
                 ok[0] = false;
@@ -370,13 +357,8 @@ public final class Bodies {
             }
             int from = Math.max(0, s.lastIndexOf('[', at) - 1);
             String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
-            int line = d.firstLine;
-            for (int i = 0; i < d.markdown().size(); i++) {
-                if (d.markdown().get(i).contains(s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip())) {
-                    line = d.firstLine + i;
-                    break;
-                }
-            }
+            String around = s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip();
+            int line = lineWhere(d, l -> l.contains(around));
             int close = s.indexOf(')', at);
             String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
                     ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
@@ -407,6 +389,17 @@ public final class Bodies {
                         return d.firstLine + node.getStartLineNumber();
                     }
                 }
+            }
+        }
+        return d.firstLine;
+    }
+
+    /** The file's line number of the first line of its text that {@code matches}; the text's first line when none does. */
+    private static int lineWhere(Doc d, java.util.function.Predicate<String> matches) {
+        List<String> lines = d.markdown();
+        for (int i = 0; i < lines.size(); i++) {
+            if (matches.test(lines.get(i))) {
+                return d.firstLine + i;
             }
         }
         return d.firstLine;

@@ -35,16 +35,12 @@ public final class History {
     /** Files under content/ that Git knew and the working tree no longer has; null when there is no history to read. */
     public static List<Gone> gone(Path project) {
         try {
-            List<String> top = git(project, null, "rev-parse", "--show-toplevel");
-            if (top == null || top.isEmpty()) {
+            Repository repo = repository(project);
+            if (repo == null) {
                 return null;
             }
-            Path root = Path.of(top.get(0));
-            String prefix = root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/";
-            List<String> shallow = git(project, null, "rev-parse", "--is-shallow-repository");
-            if (shallow == null || shallow.isEmpty() || shallow.get(0).equals("true")) {
-                return null;
-            }
+            Path root = repo.root();
+            String prefix = repo.content();
             List<String> names = git(project, null, "log", "--format=", "--name-only", "HEAD", "--", prefix);
             if (names == null) {
                 return null;
@@ -123,13 +119,11 @@ public final class History {
             return result;
         }
         try {
-            List<String> top = git(project, null, "rev-parse", "--show-toplevel");
-            List<String> shallow = git(project, null, "rev-parse", "--is-shallow-repository");
-            if (top == null || top.isEmpty() || shallow == null || shallow.isEmpty() || shallow.get(0).equals("true")) {
+            Repository repo = repository(project);
+            if (repo == null) {
                 return result;
             }
-            Path root = Path.of(top.get(0));
-            String prefix = root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/";
+            String prefix = repo.content();
             List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
             sources.forEach(s -> args.add(project.resolve("content").resolve(s).toString()));
             List<String> changed = git(project, null, args.toArray(String[]::new));
@@ -153,6 +147,21 @@ public final class History {
             Thread.currentThread().interrupt();
             return result;
         }
+    }
+
+    /** The Git work tree holding the project, and content/'s path in it (with a trailing /). */
+    private record Repository(Path root, String content) {
+    }
+
+    /** The project's repository; null without Git, outside a repository, or in a shallow clone (its history is cut). */
+    private static Repository repository(Path project) throws IOException, InterruptedException {
+        List<String> top = git(project, null, "rev-parse", "--show-toplevel");
+        List<String> shallow = git(project, null, "rev-parse", "--is-shallow-repository");
+        if (top == null || top.isEmpty() || shallow == null || shallow.isEmpty() || shallow.get(0).equals("true")) {
+            return null;
+        }
+        Path root = Path.of(top.get(0));
+        return new Repository(root, root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/");
     }
 
     /** Texts of objects given as `commit:path` lines, in order (null for one that is missing). */

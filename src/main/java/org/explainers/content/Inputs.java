@@ -118,6 +118,7 @@ public final class Inputs {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String path = "content/" + rel;
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String badName = nameProblem(rel);
         if (name.equalsIgnoreCase(ignoreName)) {
             ignoreFiles.add(rel);
         }
@@ -129,8 +130,8 @@ public final class Inputs {
                     "delete it when you are done; .gitignore keeps such files out of the repository");
         } else if (isHidden(rel)) {
             return; // .gitkeep and such: not content, never read
-        } else if (nameProblem(rel) != null) {
-            problems.error(path, 0, nameProblem(rel), RENAME);
+        } else if (badName != null) {
+            problems.error(path, 0, badName, RENAME);
         } else if (rel.startsWith(Schema.DATA + "/")) {
             if (Schema.VOCABULARIES.stream().anyMatch(v -> v.file().equals(rel))) {
                 data.add(rel);
@@ -160,6 +161,7 @@ public final class Inputs {
     private void assetFile(String rel, Problems problems, long size) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String badName = nameProblem(rel);
         if (JUNK.matcher(name).matches() || isHidden(rel) && !name.equals(".gitkeep")) {
             problems.warning("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file: it is skipped, not published", "delete it");
         } else if (ext.equals("svg")) {
@@ -168,8 +170,8 @@ public final class Inputs {
         } else if (!ASSET_TYPES.contains(ext) && !name.equals(".gitkeep")) {
             problems.error("assets/" + rel, 0, "unknown kind of asset" + (ext.isEmpty() ? "" : " ." + ext),
                     "assets/ holds the site's " + String.join(", ", new java.util.TreeSet<>(ASSET_TYPES)) + " files");
-        } else if (!name.equals(".gitkeep") && nameProblem(rel) != null) {
-            problems.error("assets/" + rel, 0, nameProblem(rel), RENAME);
+        } else if (!name.equals(".gitkeep") && badName != null) {
+            problems.error("assets/" + rel, 0, badName, RENAME);
         } else if (!name.equals(".gitkeep")) {
             assets.add(rel);
         }
@@ -200,7 +202,7 @@ public final class Inputs {
             // As macOS may save it: é as e and an accent. A link typed with é is another name, and web servers do not mend it.
             return "the name stores an accented letter as a letter and a separate accent, so a link typed with it does not find the file";
         }
-                int bad = path.codePoints().filter(c -> !SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0).findFirst().orElse(-1);
+        int bad = path.codePoints().filter(c -> !SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0).findFirst().orElse(-1);
         if (bad >= 0) {
             return String.format(Locale.ROOT, "the name holds %s, which an address or a page would read as something else",
                     bad > ' ' && bad < 0x7F ? "`" + (char) bad + "`" : String.format(Locale.ROOT, "the character U+%04X", bad));

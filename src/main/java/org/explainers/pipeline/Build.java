@@ -218,7 +218,7 @@ public final class Build {
             Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, moves, output, cache);
             if (problems.hasErrors()) {
                 // A template's, or an image whose body could not be decoded.
-                return fail(problems, start, problems.list().stream().anyMatch(p -> !p.warning() && p.path().startsWith("content/")) ? "content/" : "templates/");
+                return fail(problems, start, problems.errors().stream().anyMatch(p -> p.path().startsWith("content/")) ? "content/" : "templates/");
             }
             if (baked1.sameShape() && baked1.keyed() > 0) {
                 out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages and feeds looked at again, the others are as published%n",
@@ -315,14 +315,14 @@ public final class Build {
         List<Doc> left = site.docs().stream().filter(d -> !site.listed(d)).toList();
         Set<String> sources = new TreeSet<>();
         for (Doc d : left) {
-            sources.add(d.path().substring("content/".length()));
+            sources.add(d.source);
             if (d instanceof Section s && s.article() != null) {
-                sources.add(s.article().path().substring("content/".length()));
+                sources.add(s.article().source);
             }
         }
         Map<String, String> before = History.before(project.dir, List.copyOf(sources));
         java.util.function.Predicate<Doc> was = d -> {
-            String text = before.get(d.path().substring("content/".length()));
+            String text = before.get(d.source);
             return text != null && Moves.wasPublished(text, site, project.zone);
         };
         for (Doc d : left) {
