@@ -73,23 +73,12 @@ public final class Crawl {
         Collector store = new Collector(cache, mediaOf);
         Set<String> ignoring = new java.util.HashSet<>();
         inputs.ignoreFiles.forEach(f -> ignoring.add(f.substring(0, f.lastIndexOf('/') + 1)));
-        Map<String, Stamp> stamps = new java.util.HashMap<>();
         List<DocCache.Entry> vouched = new ArrayList<>();
         List<String> toCrawl = new ArrayList<>();
-        // Stamps are asked of the file system side by side: one call per file, 10,000 at a large site.
-        List<String> sources = List.copyOf(inputs.markdown);
-        Path[] files = new Path[sources.size()];
-        Stamp[] stamped = new Stamp[sources.size()];
-        java.util.stream.IntStream.range(0, stamped.length).parallel().forEach(i -> {
-            files[i] = project.content.resolve(sources.get(i));
-            stamped[i] = Stamp.of(files[i]);
-        });
         try {
-            for (int i = 0; i < stamped.length; i++) {
-                String source = sources.get(i);
-                Path file = files[i];
-                Stamp now = stamped[i];
-                stamps.put(source, now);
+            for (String source : inputs.markdown) {
+                Path file = project.content.resolve(source);
+                Stamp now = inputs.stamps.get(source);
                 DocCache.Entry known = cache.bySource(source);
                 boolean sameMedia = known != null && known.media().equals(mediaOf.apply(source));
                 // A file in a folder with an ignore file is left to the crawl, which skips it (and that is reported).
@@ -138,7 +127,7 @@ public final class Crawl {
                 Seen seen = engine.seen.get(e.source());
                 // The same bytes as before (JBake's SHA-1 says so): the file's new stamp, taken
                 // before the crawl hashed it, is kept, so that the next build need not hash it.
-                Stamp stamp = seen != null ? (seen.sha1().equals(e.sha1()) ? seen.stamp() : e.stamp()) : stamps.get(e.source());
+                Stamp stamp = seen != null ? (seen.sha1().equals(e.sha1()) ? seen.stamp() : e.stamp()) : inputs.stamps.get(e.source());
                 cache.add(new DocCache.Entry(e.uri(), e.source(), e.sha1(), stamp, e.media(), e.kind(), e.firstLine(), e.header()));
             } else {
                 continue;

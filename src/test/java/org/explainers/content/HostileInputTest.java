@@ -60,6 +60,17 @@ class HostileInputTest {
                 "assets/etc: is a symbolic link", "templates/secret.ftlh: is a symbolic link");
     }
 
+    /** A named pipe would block the build that opens it: it is refused from the walk's look, never opened. */
+    @Test
+    void aPipeIsRefusedWithoutBeingOpened(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Process mkfifo = new ProcessBuilder("mkfifo", f.dir.resolve("content/articles/a/02-pipe.md").toString(),
+                f.dir.resolve("assets/feed.css").toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        failing(f, "content/articles/a/02-pipe.md: is not a regular file (a device, pipe or socket)",
+                "assets/feed.css: is not a regular file");
+    }
+
     @Test
     void theInputFoldersMustBeTheProjectsOwn(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
