@@ -462,7 +462,7 @@ final class Model {
     Moment lastModified(Article a) {
         Moment newest = Moment.later(a.date(), a.updated());
         for (Section s : site.listedSections(a)) {
-            newest = Moment.later(newest, Moment.later(s.date(), s.updated()));
+            newest = Moment.later(newest, s.changed());
         }
         for (Map<String, Object> c : a.corrections()) {
             newest = Moment.later(newest, (Moment) c.get("date"));

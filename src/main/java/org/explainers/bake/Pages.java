@@ -434,9 +434,9 @@ final class Pages {
         List<Object> list = new ArrayList<>();
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
-            e.put("modified", Date.from(Moment.later(s.date(), s.updated()).instant()));
+            e.put("modified", Date.from(s.changed().instant()));
             list.add(e);
-            newest = Moment.later(newest, Moment.later(s.date(), s.updated()));
+            newest = Moment.later(newest, s.changed());
         }
         feed.put("entries", list);
         feed.put("updated", newest == null ? new Date(0) : Date.from(newest.instant()));

@@ -27,13 +27,13 @@ public final class Orders {
     public static final Comparator<Section> IN_ARTICLE = Comparator.comparingInt(Section::order).thenComparing(s -> s.source);
 
     /**
-     * Feed entries: by the later of publication and update, newest first; then by article
+     * Feed entries: by their last change (publication, update or correction), newest first; then by article
      * order and section order (reading order). Each section's date is looked up once.
      */
     public static List<Section> feed(Collection<Section> sections, Map<Section, Integer> readingOrder) {
         Map<Section, java.time.Instant> when = new java.util.IdentityHashMap<>();
         for (Section s : sections) {
-            when.put(s, Moment.later(s.date(), s.updated()).instant());
+            when.put(s, s.changed().instant());
         }
         List<Section> list = new java.util.ArrayList<>(sections);
         list.sort(Comparator.comparing((Section s) -> when.get(s)).reversed().thenComparing(readingOrder::get));

@@ -33,4 +33,17 @@ public final class Section extends Doc {
         Object v = header.get("topics");
         return v == null ? List.of() : (List<String>) v;
     }
+
+    /** When a reader last saw it change: its date, its `updated`, or a correction of its explainer naming it. */
+    public Moment changed() {
+        Moment newest = Moment.later(date(), updated());
+        if (article != null) {
+            for (java.util.Map<String, Object> c : article.corrections()) {
+                if (fileName().equals(c.get("section"))) {
+                    newest = Moment.later(newest, (Moment) c.get("date"));
+                }
+            }
+        }
+        return newest;
+    }
 }

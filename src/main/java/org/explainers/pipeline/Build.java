@@ -232,6 +232,9 @@ public final class Build {
             }
             long verified = elapsed(start);
             unpublished(site, project, output, problems);
+            if (problems.hasErrors()) {
+                return fail(problems, start, "content/");
+            }
             out.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
             output.writeManifest();
             clean.join();
@@ -327,7 +330,17 @@ public final class Build {
         };
         for (Doc d : left) {
             boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
-            if (output.published(d.uri()) || wasListed) {
+            if (!(output.published(d.uri()) || wasListed)) {
+                continue;
+            }
+            Doc dated = d instanceof Section s && s.article() != null && site.state(s.article()) == Site.State.SCHEDULED ? s.article() : d;
+            if (site.state(d) == Site.State.SCHEDULED && dated.date() != null
+                    && dated.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_DAYS)))) {
+                // Rescheduling a published piece is for days or weeks (an embargo); a date years away is most likely a typo.
+                problems.error(dated.path(), dated.header.line("date"), "the date " + WHEN.format(dated.date().instant().atZone(project.zone))
+                        + " is more than " + FAR_DAYS + " days away and takes " + dated.uri() + ", which was published, off the site until then",
+                        "correct the date if it is a typo; to take the page off the site on purpose, make it `status: draft`");
+            } else {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"
                         + " its name to `moved_from` in the file that replaces it, so its address leads there; if not, publish it again"
@@ -336,6 +349,9 @@ public final class Build {
         }
         report(problems);
     }
+
+    /** How far ahead a published piece may be rescheduled before its date is taken for a typo. */
+    private static final int FAR_DAYS = 30;
 
     /** Problems already printed: a failure after the check repeats none of its warnings. */
     private final Set<Problem> printed = new java.util.HashSet<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,42 @@ class PublishedStateTest {
         assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(file)
                 && p.message().startsWith("was published at articles/gas-storage-explained/03-what-next.html; this build takes it off the site (draft)")), f.log());
         assertTrue(f.build().problems().stream().noneMatch(p -> p.message().startsWith("was published at")), "said once: " + f.log());
+    }
+
+    /** A published section dated years ahead (a typo in the year) would leave the site: an error at its date, the site kept. */
+    @Test
+    void aPublishedSectionDatedYearsAheadIsAnError(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String file = "content/articles/gas-storage-explained/03-what-next.md";
+        String before = f.page("articles/gas-storage-explained/03-what-next.html");
+        f.replace(file, "date: 2026-10-05", "date: 2062-10-05");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(file + ":7: the date 2062-10-05 00:00 is more than 30 days away and takes "
+                + "articles/gas-storage-explained/03-what-next.html, which was published, off the site until then")), f.log());
+        assertEquals(before, f.page("articles/gas-storage-explained/03-what-next.html"), "the published site is kept");
+        // Held back for a day (an embargo) is allowed, and said.
+        f.replace(file, "date: 2062-10-05", "date: 2026-12-02"); // Fixture.NOW is 2026-11-30
+        r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.message().contains("this build takes it off the site (scheduled)")), f.log());
+    }
+
+    /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
+    @Test
+    void aCorrectionUpdatesTheSectionsFeedEntryAndSitemapDate(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("content/articles/gas-storage-explained/index.md", "  - date: 2026-10-07", "  - date: 2026-10-29");
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Document feed = Jsoup.parse(f.page("feed.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        org.jsoup.nodes.Element entry = feed.select("entry").stream()
+                .filter(e -> e.selectFirst("id").text().endsWith("/articles/gas-storage-explained/02-how-full.html")).findFirst().orElseThrow();
+        assertTrue(entry.selectFirst("updated").text().startsWith("2026-10-2"), entry.selectFirst("updated").text());
+        org.jsoup.nodes.Document sitemap = Jsoup.parse(f.page("sitemap.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        org.jsoup.nodes.Element url = sitemap.select("url").stream()
+                .filter(u -> u.selectFirst("loc").text().endsWith("/articles/gas-storage-explained/02-how-full.html")).findFirst().orElseThrow();
+        assertTrue(url.selectFirst("lastmod").text().startsWith("2026-10-2"), url.toString());
     }
 
     @Test
