@@ -224,7 +224,7 @@
       highlight(a, String(doc.t || doc.u), query);
       if (doc.a) {
         li.appendChild(document.createElement("span")).className = "search-result-article";
-        li.lastChild.textContent = doc.a;
+        highlight(li.lastChild, String(doc.a), query);
       }
       li.appendChild(document.createElement("span")).className = "search-result-snippet";
       highlight(li.lastChild, snippet(doc, query), query);

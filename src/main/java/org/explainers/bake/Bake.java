@@ -6,6 +6,7 @@ import org.explainers.content.Inputs;
 import org.explainers.content.Moment;
 import org.explainers.content.Problems;
 import org.explainers.content.Project;
+import org.explainers.content.Schema;
 import org.explainers.content.Site;
 
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class Bake {
             // The search index and the sitemap are one job each: the search needs only the
             // sections and starts at once, beside the plan; the sitemap, beside the pages.
             jobs.add(pool.submit(() -> {
-                Search.bake(project.paths.search() + "/", site.listedSections(), changed, out, cache.resolve("search.bin"));
+                Search.bake(project.paths.search() + "/", site.listedSections(), s -> around(s, model), changed, out, cache.resolve("search.bin"));
                 return null;
             }));
             // While the shape is the published build's, so are its pages: only those showing a
@@ -155,6 +156,25 @@ public final class Bake {
         }
         return new Baked(pages.stream().map(Output.Page::path).toList(), (String) model.siteData.get("csp"),
                 out.previousShape(shape) != null, keyed.get());
+    }
+
+    /** What a reader may remember of a section besides its own words (see {@link Search.Around}). */
+    private Search.Around around(org.explainers.content.Section s, Model model) {
+        StringBuilder names = new StringBuilder();
+        for (String topic : s.topics()) {
+            Map<String, Object> ref = model.ref(Schema.TOPICS, topic);
+            names.append(ref == null ? "" : ref.get("name") + " ");
+        }
+        org.explainers.content.Article a = s.article();
+        List<org.explainers.content.Section> listed = site.listedSections(a);
+        if (listed.isEmpty() || listed.get(0) != s) {
+            return new Search.Around("", "", names.toString());
+        }
+        for (String author : a.authors()) {
+            Map<String, Object> ref = model.ref(Schema.AUTHORS, author);
+            names.append(ref == null ? "" : ref.get("name") + " ");
+        }
+        return new Search.Around(a.title(), a.summary(), names.toString());
     }
 
     /** Pages linked as published by one job of the bake. */

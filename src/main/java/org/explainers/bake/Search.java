@@ -18,6 +18,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The search index, split so that a query loads only what it needs, whatever the size of the
@@ -53,7 +54,8 @@ final class Search {
      * (the site's shape is the published build's, and these sections' texts changed), the other
      * sections' keys are those the published index was made with.
      */
-    static void bake(String folder, List<Section> sections, Set<? extends org.explainers.content.Doc> changed, Output out, Path cache) {
+    static void bake(String folder, List<Section> sections, Function<Section, Around> around, Set<? extends org.explainers.content.Doc> changed,
+                     Output out, Path cache) {
         String before = out.previousKey(folder + INDEX);
         if (changed != null && before != null && sections.stream().noneMatch(changed::contains) && out.reuseFolder(folder, folder + INDEX, before)) {
             return; // no text changed, nor anything else the index is made from
@@ -63,8 +65,7 @@ final class Search {
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
             keys[id] = changed != null && published != null && !changed.contains(s) ? published.keys[id]
-                    : new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
-                    .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(id).hex();
+                    : key(s, around.apply(s), id);
         });
         Digest d = new Digest("search " + POSTINGS + " " + org.explainers.content.Code.FINGERPRINT);
         for (String k : keys) {
@@ -72,8 +73,23 @@ final class Search {
         }
         String indexKey = d.hex();
         if (!out.reuseFolder(folder, folder + INDEX, "index:" + indexKey)) {
-            write(folder, sections, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache);
+            write(folder, sections, around, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache);
         }
+    }
+
+    /**
+     * What a reader may remember of a section besides its own title, summary and text: the
+     * names of its topics, and for an explainer's first section the explainer's headline,
+     * standfirst and byline. They are searched as the section's title, summary and text.
+     */
+    record Around(String title, String summary, String text) {
+    }
+
+    /** What a section's entry and postings are made from. */
+    private static String key(Section s, Around around, int id) {
+        return new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
+                .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(around.title()).add(around.summary())
+                .add(around.text()).add(id).hex();
     }
 
     /**
@@ -83,15 +99,17 @@ final class Search {
      * published build's files were made from, only the lists of the changed sections' words are
      * worked out again, and only their files made; the others are the published ones, linked.
      */
-    private static void write(String folder, List<Section> sections, String[] keys, String indexKey, Postings postings, Output out, Path cache) {
+    private static void write(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
+                              Postings postings, Output out, Path cache) {
         try {
-            files(folder, sections, keys, indexKey, postings, out, cache);
+            files(folder, sections, around, keys, indexKey, postings, out, cache);
         } catch (Postings.Damaged e) {
-            files(folder, sections, keys, indexKey, null, out, cache); // the lists worked out anew, every file made again
+            files(folder, sections, around, keys, indexKey, null, out, cache); // the lists worked out anew, every file made again
         }
     }
 
-    private static void files(String folder, List<Section> sections, String[] keys, String indexKey, Postings postings, Output out, Path cache) {
+    private static void files(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
+                              Postings postings, Output out, Path cache) {
         docs(folder, sections, keys, out);
         Set<String> changed = null; // the words whose lists changed; null: all of them
         List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
@@ -102,10 +120,10 @@ final class Search {
                 }
             }
             // Many changed sections: the lists are worked out anew (replacing them one by one would take longer).
-            changed = ids.size() > Math.max(16, keys.length / 10) ? null : postings.replace(ids, sections);
+            changed = ids.size() > Math.max(16, keys.length / 10) ? null : postings.replace(ids, sections, around);
         }
         if (changed == null) {
-            postings = Postings.of(sections);
+            postings = Postings.of(sections, around);
         }
         postings.keys = keys;
         postings.index = indexKey;
@@ -295,21 +313,25 @@ final class Search {
         }
 
         /** Every word's sections, in reading order: the text's words come with the body, the title's and summary's are few. */
-        static Postings of(List<Section> sections) {
+        static Postings of(List<Section> sections, Function<Section, Around> around) {
             Map<String, int[]> postings = new HashMap<>();
             for (int id = 0; id < sections.size(); id++) {
-                for (Map.Entry<String, Integer> w : words(sections.get(id)).entrySet()) {
+                for (Map.Entry<String, Integer> w : words(sections.get(id), around).entrySet()) {
                     post(postings, w.getKey(), id, w.getValue());
                 }
             }
             return new Postings(new TreeMap<>(postings), null, null, sections.size());
         }
 
-        /** A section's words, each with the fields it is in, in the order of its text. */
-        private static Map<String, Integer> words(Section s) {
+        /** A section's words, each with the fields it is in, in the order of its text; then what is around it. */
+        private static Map<String, Integer> words(Section s, Function<Section, Around> around) {
             Map<String, Integer> head = new HashMap<>();
+            Around a = around.apply(s);
             Search.words(s.title(), TITLE, head);
+            Search.words(a.title(), TITLE, head);
             Search.words(s.summary(), SUMMARY, head);
+            Search.words(a.summary(), SUMMARY, head);
+            Search.words(a.text(), TEXT, head);
             Map<String, Integer> all = new java.util.LinkedHashMap<>();
             if (s.body() != null) {
                 for (String w : s.body().words()) {
@@ -326,7 +348,7 @@ final class Search {
          * whose lists changed: those where the changed sections' postings are not what they were
          * (a sentence added to a section changes the lists of its new words, not of all its words).
          */
-        Set<String> replace(List<Integer> ids, List<Section> sections) {
+        Set<String> replace(List<Integer> ids, List<Section> sections, Function<Section, Around> around) {
             Set<String> changed = new TreeSet<>();
             if (ids.isEmpty()) {
                 return changed;
@@ -359,7 +381,7 @@ final class Search {
                 }
             }
             for (int id : ids) {
-                for (Map.Entry<String, Integer> w : words(sections.get(id)).entrySet()) {
+                for (Map.Entry<String, Integer> w : words(sections.get(id), around).entrySet()) {
                     Object known = words.get(w.getKey());
                     int[] list = known == null ? null : list(known);
                     int[] grown = new int[(list == null ? 0 : list[0]) + 2];

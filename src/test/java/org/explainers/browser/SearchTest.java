@@ -100,6 +100,19 @@ class SearchTest {
         }
     }
 
+    /** A reader remembers an explainer's headline, its byline or a topic more often than a section's words. */
+    @Test
+    void anExplainerIsFoundByItsHeadlineBylineAndTopics() {
+        String home = site.resolve("index.html").toUri().toString();
+        List<WebElement> results = search(driver, home, "full tank");
+        assertEquals("Why storage matters", title(results.get(0)), "the headline's words find the explainer's first section");
+        assertEquals(List.of("full", "tank"), results.get(0).findElements(By.cssSelector(".search-result-article mark")).stream()
+                .map(WebElement::getText).map(String::toLowerCase).toList(), "the headline's words are highlighted");
+        assertTrue(search(driver, home, "okafor").stream().anyMatch(r -> title(r).equals("Why storage matters")), "the byline");
+        List<String> climate = search(driver, home, "climate").stream().map(SearchTest::title).toList();
+        assertTrue(climate.contains("What comes next"), "a topic's name finds its sections: " + climate);
+    }
+
     @Test
     void wordsAreFoundByTheirBeginningAndWithoutAccents() {
         String home = site.resolve("index.html").toUri().toString();
