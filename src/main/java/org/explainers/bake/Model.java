@@ -248,8 +248,20 @@ final class Model {
         });
         m.put("path", d.uri());
         m.put("source", d.path());
-        m.put("state", site.state(d).name().toLowerCase(java.util.Locale.ROOT));
+        putState(m, d);
         return m;
+    }
+
+    /** Its state ("published", "draft", "scheduled"), and when a scheduled piece goes out: its own date or its explainer's, the later. */
+    private void putState(Map<String, Object> m, Doc d) {
+        Site.State state = site.state(d);
+        m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        if (state == Site.State.SCHEDULED) {
+            Moment until = d instanceof Section s && s.article() != null ? Moment.later(d.date(), s.article().date()) : d.date();
+            if (until != null) {
+                m.put("until", Date.from(until.instant()));
+            }
+        }
     }
 
     /** A header value as data: dates as dates, images with their size, entries as maps. */
@@ -317,6 +329,7 @@ final class Model {
         Map<String, Object> m = map();
         m.put("title", d.title());
         m.put("path", d.uri());
+        putState(m, d); // the preview labels drafts and scheduled pieces wherever they are linked
         return m;
     }
 
@@ -349,6 +362,7 @@ final class Model {
         m.put("parts", shown);
         m.put("more_parts", Math.max(0, parts.size() - CARD_PARTS));
         m.put("section_count", sections.size());
+        m.put("unpublished_count", (int) sections.stream().filter(s -> site.state(s) != Site.State.PUBLISHED).count()); // the preview's
         m.put("slug", a.slug);
         return shared.mark(m);
     }

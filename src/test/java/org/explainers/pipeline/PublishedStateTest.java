@@ -111,7 +111,17 @@ class PublishedStateTest {
         String draft = read(preview.resolve("articles/draft-piece/01-first.html"));
         assertTrue(Jsoup.parse(draft).selectFirst(".state-banner").text().startsWith("Draft:"), draft);
         String scheduled = read(preview.resolve("articles/scheduled-piece/index.html"));
-        assertTrue(Jsoup.parse(scheduled).selectFirst(".state-banner").text().startsWith("Scheduled: held back until 15 January 2027"));
+        assertTrue(Jsoup.parse(scheduled).selectFirst(".state-banner").text().startsWith("Scheduled: held back until 15 January 2027, 09:00"), scheduled);
+        assertTrue(Jsoup.parse(scheduled).selectFirst(".meta").text().contains("To be published 15 January 2027, 09:00"), scheduled);
+        // On a published explainer's page and on the home page, its draft section is marked wherever it shows.
+        org.jsoup.nodes.Document explainer = Jsoup.parse(read(preview.resolve("articles/gas-storage-explained/index.html")));
+        assertEquals("Zanzibar draft section (draft)", explainer.selectFirst(".toc a[href=#unfinished]").parent().text(), "in the contents");
+        assertEquals("Zanzibar draft section (draft)", explainer.selectFirst("#unfinished h2").text(), "at its heading");
+        assertTrue(explainer.selectFirst("#unfinished .state-banner").text().startsWith("Draft: not published; readers cannot see this section."));
+        assertTrue(explainer.selectFirst(".post-header .meta").text().contains("(1 not published)"), explainer.selectFirst(".post-header .meta").text());
+        assertTrue(Jsoup.parse(read(preview.resolve("articles/draft-piece/01-first.html"))).selectFirst(".meta").text().contains("Draft, dated"));
+        org.jsoup.nodes.Document home = Jsoup.parse(read(preview.resolve("index.html")));
+        assertTrue(home.select(".card-parts li").stream().anyMatch(li -> li.text().equals("Zanzibar draft section (draft)")), "on the home page's card");
         assertTrue(Files.isRegularFile(preview.resolve("articles/draft-piece/draft-chart.png")), "with its image");
         assertFalse(Files.exists(f.site()), "the preview leaves target/site alone");
     }
