@@ -112,6 +112,67 @@ public final class Header {
      * Reads the header of {@code text}. Problems go to the context's list; a field whose value
      * is wrong is left out (and is then not also reported as missing).
      */
+    /**
+     * A header YAML refuses, said at the line an editor must change: YAML finds an unclosed
+     * quote or list at the end of the header and a missing space after a colon on the next
+     * line, but says where the thing began (its context); an indented line is read as part of
+     * the line before it, and is named as indented.
+     */
+    private static void yamlProblem(MarkedYAMLException e, List<String> lines, int end, FieldType.Context c) {
+        String context = e.getContext() == null ? "" : e.getContext();
+        int at = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1; // index in lines
+        String problem = e.getProblem();
+        String fix = "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes"
+                + " (`title: \"Data: every strike\"`)";
+        boolean fromContext = e.getContextMark() != null && (context.contains("quoted scalar") || context.contains("simple key")
+                || context.contains("flow sequence") || context.contains("flow mapping"));
+        if (fromContext) {
+            at = e.getContextMark().getLine() + 1;
+            if (context.contains("quoted scalar")) {
+                problem = "a quote opened in this line is not closed";
+                fix = "close the value's quotes before the end of the line (`title: \"How full is full?\"`)";
+            } else if (context.contains("simple key")) {
+                problem = "no `: ` between the key and its value";
+                fix = "write a colon and a space after the key (`level: 1`)";
+            } else {
+                problem = "a list in [ ] is not closed in this line";
+                fix = "end the list with ] on the same line (`topics: [energy, climate]`)";
+            }
+        } else {
+            // Read as the line before's continuation, an indented line fails at itself or at the next line.
+            int indented = -1;
+            for (int i = Math.min(at, end - 1); i >= Math.max(1, at - 1) && indented < 0; i--) {
+                if (!lines.get(i).isBlank() && Character.isWhitespace(lines.get(i).charAt(0)) && !underKey(lines, i)) {
+                    indented = i;
+                }
+            }
+            if (indented >= 0) {
+                at = indented;
+                problem = "the line is indented, so YAML reads it as part of the line before";
+                fix = "start the line at the left edge (only a list's `- ` items and the fields of a value ending in `:` are indented)";
+            } else if ("mapping values are not allowed here".equals(problem)) {
+                problem = "a second `: ` in the line";
+            }
+        }
+        String text = at < lines.size() ? lines.get(at) : "";
+        if (text.chars().anyMatch(ch -> "\u201C\u201D\u201E\u2018\u2019".indexOf(ch) >= 0)) {
+            // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
+            fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
+        }
+        c.problems().error(c.path(), at + 1, "the header is not valid YAML: " + problem, fix);
+    }
+
+    /** Whether an indented line belongs to a key above it whose value is the indented block (`image:`, `corrections:`). */
+    private static boolean underKey(List<String> lines, int i) {
+        for (int j = i - 1; j >= 1; j--) {
+            String line = lines.get(j);
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                return line.strip().endsWith(":");
+            }
+        }
+        return false;
+    }
+
     public static Header read(SourceText text, FieldType.Context c) {
         List<String> lines = text.lines;
         if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
@@ -136,15 +197,7 @@ public final class Header {
         try {
             root = YAML.get().compose(new StringReader(String.join("\n", lines.subList(1, end))));
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
-            String at = line - 1 < lines.size() ? lines.get(line - 1) : "";
-            boolean curly = at.chars().anyMatch(ch -> "\u201C\u201D\u201E\u2018\u2019".indexOf(ch) >= 0);
-            String problem = "mapping values are not allowed here".equals(e.getProblem()) ? "a second `: ` in the line" : e.getProblem();
-            // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
-            c.problems().error(c.path(), line, "the header is not valid YAML: " + problem, curly
-                    ? "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it"
-                    : "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes"
-                    + " (`title: \"Data: every strike\"`)");
+            yamlProblem(e, lines, end, c);
             return new Header(values, fieldLines, end + 1);
         } catch (YAMLException e) {
             c.problems().error(c.path(), 1, "the header is not valid YAML: " + e.getMessage(),

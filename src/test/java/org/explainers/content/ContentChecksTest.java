@@ -114,7 +114,19 @@ public class ContentChecksTest {
                 arguments("a colon in an unquoted value", ONE, s1.replace("summary: Section 1.", "summary: Oil: the cap."),
                         ONE + ":10: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
                 arguments("an indented line", ONE, s1.replace("level: 1\n", "  level: 1\n"),
-                        ONE + ":6: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                        ONE + ":6: the header is not valid YAML: the line is indented, so YAML reads it as part of the line before (start the line at the"
+                                + " left edge (only a list's `- ` items and the fields of a value ending in `:` are indented))"),
+                arguments("an indented first line", ONE, s1.replace("title: Section 1", "  title: Section 1"),
+                        ONE + ":2: the header is not valid YAML: the line is indented, so YAML reads it as part of the line before (start the line at the"
+                                + " left edge (only a list's `- ` items and the fields of a value ending in `:` are indented))"),
+                arguments("no space after a colon", ONE, s1.replace("level: 1\n", "level:1\n"),
+                        ONE + ":6: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`level: 1`))"),
+                arguments("a quote not closed", ONE, s1.replace("title: Section 1", "title: \"Section 1"),
+                        ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
+                                + " of the line (`title: \"How full is full?\"`))"),
+                arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
+                        ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
+                                + " (`topics: [energy, climate]`))"),
                 arguments("unknown key", ONE, s1.replace("level: 1\n", "levle: 1\n"),
                         ONE + ":6: unknown header key `levle` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated; did you mean `level`?)"),
                 arguments("tags for topics", ONE, s1.replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"),
