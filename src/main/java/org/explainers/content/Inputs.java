@@ -179,12 +179,35 @@ public final class Inputs {
         } else if (!ASSET_TYPES.contains(ext) && !name.equals(".gitkeep")) {
             problems.error("assets/" + rel, 0, "unknown kind of asset" + (ext.isEmpty() ? "" : " ." + ext),
                     "assets/ holds the site's " + String.join(", ", new java.util.TreeSet<>(ASSET_TYPES)) + " files");
+        } else if (!name.equals(".gitkeep") && assetPlaceProblem(rel, ext) != null) {
+            problems.error("assets/" + rel, 0, assetPlaceProblem(rel, ext), "move it to assets/js/ (scripts), assets/css/ (styles), assets/fonts/"
+                    + " or assets/images/; the site's icons (favicon.ico, icon.png) sit at the top of assets/");
         } else if (!name.equals(".gitkeep") && badName != null) {
             problems.error("assets/" + rel, 0, badName, RENAME);
         } else if (!name.equals(".gitkeep")) {
             assets.add(rel);
         }
     }
+
+    /**
+     * Why an asset may not sit where it is, or null. Assets are published at the site's root, so
+     * one in another folder could replace a file the build makes (search/index.js, which pages
+     * load as a script; an article's image): they live in folders the build never writes to, and
+     * scripts and styles in the two that need a maintainer's review (.github/CODEOWNERS).
+     */
+    static String assetPlaceProblem(String rel, String ext) {
+        String folder = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
+        if (ext.equals("js") && !folder.equals("js") || ext.equals("css") && !folder.equals("css")) {
+            return "a script or style sheet outside assets/js/ and assets/css/, the folders a maintainer reviews";
+        }
+        if (folder.isEmpty() ? !Set.of("png", "jpg", "jpeg", "gif", "ico").contains(ext) : !ASSET_FOLDERS.contains(folder)) {
+            return "an asset in assets/" + (folder.isEmpty() ? "" : folder + "/") + ", where it could replace a file the build makes";
+        }
+        return null;
+    }
+
+    /** The folders of assets/ (see {@link #assetPlaceProblem}). */
+    static final Set<String> ASSET_FOLDERS = Set.of("js", "css", "fonts", "images");
 
     /** Bytes a file or folder name may have: file systems allow 255, and the build adds to some (.html, .480w). */
     public static final int MAX_NAME = 150;

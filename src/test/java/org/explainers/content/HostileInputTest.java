@@ -60,6 +60,20 @@ class HostileInputTest {
                 "assets/etc: is a symbolic link", "templates/secret.ftlh: is a symbolic link");
     }
 
+    /** Assets are published at the root: one placed over a file the build makes (the search's script, an article's image) is refused. */
+    @Test
+    void anAssetCannotReplaceAFileTheBuildMakes(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write("assets/search/index.js", "alert(document.domain);");
+        f.write("assets/search.js", "alert(document.domain);");
+        f.write("assets/js/theme.css", "body { color: red }");
+        f.writeBytes("assets/articles/a/chart.png", Files.readAllBytes(f.dir.resolve("assets/icon.png")));
+        failing(f, "assets/search/index.js: a script or style sheet outside assets/js/ and assets/css/, the folders a maintainer reviews (move it to assets/js/",
+                "assets/search.js: a script or style sheet outside assets/js/ and assets/css/",
+                "assets/js/theme.css: a script or style sheet outside assets/js/ and assets/css/",
+                "assets/articles/a/chart.png: an asset in assets/articles/, where it could replace a file the build makes");
+    }
+
     /** A named pipe would block the build that opens it: it is refused from the walk's look, never opened. */
     @Test
     void aPipeIsRefusedWithoutBeingOpened(@TempDir Path tmp) throws Exception {
