@@ -32,43 +32,55 @@ public final class History {
     private History() {
     }
 
-    /** Files under content/ that Git knew and the working tree no longer has; null when there is no history to read. */
+    /** The most gone files looked at (the latest gone first): each is a text to read. */
+    static final int MAX_GONE = 20_000;
+    /** The most file names of the history held while looking for them. */
+    static final int MAX_NAMES = 200_000;
+
+    /** How long reading the history may take in all (-Dexplainers.historySeconds). */
+    private static long deadline() {
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("explainers.historySeconds", 60));
+    }
+
+    /**
+     * Files under content/ that Git knew and the working tree no longer has; null when there is
+     * no history to read, or it could not be read in time. The history comes from a pull request
+     * too: one pass over it (not a `git log` per file), at most {@link #MAX_GONE} files, only
+     * texts a build could have published (at most {@link SourceText#MAX_BYTES}), their headers kept.
+     */
     public static List<Gone> gone(Path project) {
+        long deadline = deadline();
         try {
-            Repository repo = repository(project);
+            Repository repo = repository(project, deadline);
             if (repo == null) {
                 return null;
             }
             Path root = repo.root();
             String prefix = repo.content();
-            List<String> names = git(project, null, "log", "--format=", "--name-only", "HEAD", "--", prefix);
-            if (names == null) {
+            // Newest first: each commit's hash, then the files it added, changed or renamed to. A
+            // gone file's first appearance is the last commit that had it.
+            Map<String, String> objects = new java.util.TreeMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            String[] commit = {null};
+            boolean read = git(project, deadline, line -> {
+                if (!line.startsWith(prefix)) {
+                    commit[0] = line;
+                } else if (line.endsWith(".md") && seen.add(line) && !Files.exists(root.resolve(line))) {
+                    objects.put(line, commit[0] + ":" + line);
+                }
+                return objects.size() < MAX_GONE && seen.size() < MAX_NAMES; // enough: the latest are looked at
+            }, "log", "--format=%H", "--name-only", "--diff-filter=AMR", "HEAD", "--", prefix);
+            if (!read) {
                 return null;
             }
-            TreeSet<String> gone = new TreeSet<>();
-            for (String name : names) {
-                if (name.startsWith(prefix) && name.endsWith(".md") && !Files.exists(root.resolve(name))) {
-                    gone.add(name);
-                }
+            List<String> texts = catFiles(project, List.copyOf(objects.values()), deadline);
+            if (texts == null) {
+                return null;
             }
             List<Gone> result = new ArrayList<>();
-            if (gone.isEmpty()) {
-                return result;
-            }
-            // The last commit that had each file, then all their texts through one `git cat-file --batch`.
-            Map<String, String> objects = new LinkedHashMap<>();
-            for (String name : gone) {
-                List<String> last = git(project, null, "log", "-1", "--format=%H", "--diff-filter=AMR", "HEAD", "--", name);
-                if (last != null && !last.isEmpty()) {
-                    objects.put(name, last.get(0) + ":" + name);
-                }
-            }
-            StringBuilder input = new StringBuilder();
-            objects.values().forEach(o -> input.append(o).append('\n'));
-            List<String> texts = catFiles(project, input.toString(), objects.size());
             int i = 0;
             for (String name : objects.keySet()) {
-                if (i < texts.size() && texts.get(i) != null) {
+                if (texts.get(i) != null) {
                     result.add(new Gone(name.substring(prefix.length()), texts.get(i)));
                 }
                 i++;
@@ -82,29 +94,47 @@ public final class History {
         }
     }
 
-    private static List<String> git(Path dir, String input, String... args) throws IOException, InterruptedException {
+    /** The output lines of a git command (arguments as a list), or null if it fails or is not done by the deadline. */
+    private static List<String> git(Path dir, long deadline, String... args) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        return git(dir, deadline, lines::add, args) ? lines : null;
+    }
+
+    /**
+     * Runs a git command, giving each line of its output to {@code each} until it returns false
+     * (then Git is stopped); false if it fails or is not done by the deadline.
+     */
+    private static boolean git(Path dir, long deadline, java.util.function.Predicate<String> each, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         Process p;
         try {
             p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            return null; // no git on this machine
+            return false; // no git on this machine
         }
+        stopAt(p, deadline);
         p.getOutputStream().close();
-        List<String> lines = new ArrayList<>();
         try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    lines.add(line);
+                if (!line.isBlank() && !each.test(line)) {
+                    p.destroyForcibly();
+                    return true; // what was read is enough
                 }
             }
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
-            return null;
+            return false;
         }
-        return lines;
+        return true;
+    }
+
+    /** Ends the process at the deadline: its output then ends, and whoever reads it stops. */
+    private static void stopAt(Process p, long deadline) {
+        java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .execute(p::destroyForcibly);
     }
 
     /**
@@ -118,24 +148,26 @@ public final class History {
         if (sources.isEmpty()) {
             return result;
         }
+        long deadline = deadline();
         try {
-            Repository repo = repository(project);
+            Repository repo = repository(project, deadline);
             if (repo == null) {
                 return result;
             }
             String prefix = repo.content();
             List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
             sources.forEach(s -> args.add(project.resolve("content").resolve(s).toString()));
-            List<String> changed = git(project, null, args.toArray(String[]::new));
+            List<String> changed = git(project, deadline, args.toArray(String[]::new));
             if (changed == null) {
                 return result;
             }
-            StringBuilder input = new StringBuilder();
+            java.util.Set<String> edited = new java.util.HashSet<>(changed);
+            List<String> objects = new ArrayList<>();
             for (String s : sources) {
-                input.append(changed.contains(prefix + s) ? "HEAD:" : "HEAD~1:").append(prefix).append(s).append('\n');
+                objects.add((edited.contains(prefix + s) ? "HEAD:" : "HEAD~1:") + prefix + s);
             }
-            List<String> texts = catFiles(project, input.toString(), sources.size());
-            for (int i = 0; i < sources.size() && i < texts.size(); i++) {
+            List<String> texts = catFiles(project, objects, deadline);
+            for (int i = 0; texts != null && i < sources.size(); i++) {
                 if (texts.get(i) != null) {
                     result.put(sources.get(i), texts.get(i));
                 }
@@ -154,9 +186,9 @@ public final class History {
     }
 
     /** The project's repository; null without Git, outside a repository, or in a shallow clone (its history is cut). */
-    private static Repository repository(Path project) throws IOException, InterruptedException {
-        List<String> top = git(project, null, "rev-parse", "--show-toplevel");
-        List<String> shallow = git(project, null, "rev-parse", "--is-shallow-repository");
+    private static Repository repository(Path project, long deadline) throws IOException, InterruptedException {
+        List<String> top = git(project, deadline, "rev-parse", "--show-toplevel");
+        List<String> shallow = git(project, deadline, "rev-parse", "--is-shallow-repository");
         if (top == null || top.isEmpty() || shallow == null || shallow.isEmpty() || shallow.get(0).equals("true")) {
             return null;
         }
@@ -164,36 +196,84 @@ public final class History {
         return new Repository(root, root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/");
     }
 
-    /** Texts of objects given as `commit:path` lines, in order (null for one that is missing). */
-    private static List<String> catFiles(Path dir, String input, int count) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("git", "-C", dir.toString(), "cat-file", "--batch").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /**
+     * The headers (up to the line of --- that closes them) of objects named `commit:path`, in
+     * order; null for one that is missing or larger than a Markdown file the build reads (it was
+     * never published), or the whole list null if Git is not done by the deadline. Sizes are
+     * asked first, so that a large object is never read.
+     */
+    private static List<String> catFiles(Path dir, List<String> objects, long deadline) throws IOException, InterruptedException {
+        List<String> sizes = batch(dir, "--batch-check", objects, deadline, (in, header) -> header);
+        if (sizes == null || sizes.size() != objects.size()) {
+            return null;
+        }
+        List<String> small = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            String[] parts = sizes.get(i) == null ? new String[0] : sizes.get(i).split(" ");
+            if (parts.length == 3 && parts[1].equals("blob") && Long.parseLong(parts[2]) <= SourceText.MAX_BYTES) {
+                small.add(parts[0]); // by its object id: the same object, whatever happens to the branch meanwhile
+            }
+        }
+        List<String> headers = batch(dir, "--batch", small, deadline, (in, header) -> {
+            byte[] bytes = in.readNBytes(Integer.parseInt(header.substring(header.lastIndexOf(' ') + 1)));
+            in.read(); // the newline after each object
+            return headerOf(new String(bytes, StandardCharsets.UTF_8));
+        });
+        if (headers == null || headers.size() != small.size()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        java.util.Iterator<String> next = headers.iterator();
+        for (String size : sizes) {
+            String[] parts = size == null ? new String[0] : size.split(" ");
+            texts.add(parts.length == 3 && parts[1].equals("blob") && Long.parseLong(parts[2]) <= SourceText.MAX_BYTES ? next.next() : null);
+        }
+        return texts;
+    }
+
+    /** A text's header, with its two lines of --- (what {@link org.explainers.check.Moves#wasPublished} reads); the whole text without one. */
+    private static String headerOf(String text) {
+        int first = text.indexOf("---");
+        int close = first < 0 ? -1 : text.indexOf("\n---", first + 3);
+        int end = close < 0 ? -1 : text.indexOf('\n', close + 4);
+        return close < 0 ? text : end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    private interface Reply {
+        String read(InputStream in, String header) throws IOException;
+    }
+
+    /** Runs `git cat-file` with one object a line, and reads each reply; null if Git is not done by the deadline. */
+    private static List<String> batch(Path dir, String mode, List<String> objects, long deadline, Reply reply) throws IOException, InterruptedException {
+        List<String> replies = new ArrayList<>();
+        if (objects.isEmpty()) {
+            return replies;
+        }
+        Process p = new ProcessBuilder("git", "-C", dir.toString(), "cat-file", mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        stopAt(p, deadline);
         Thread writer = new Thread(() -> {
             try (OutputStream out = p.getOutputStream()) {
-                out.write(input.getBytes(StandardCharsets.UTF_8));
+                out.write((String.join("\n", objects) + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // the reader below sees the end
             }
         });
         writer.start();
-        List<String> texts = new ArrayList<>();
-        try (InputStream in = p.getInputStream()) {
-            for (int k = 0; k < count; k++) {
+        try (InputStream in = new java.io.BufferedInputStream(p.getInputStream())) {
+            for (int k = 0; k < objects.size(); k++) {
                 String header = line(in);
                 if (header == null) {
                     break;
                 }
-                if (header.endsWith(" missing")) {
-                    texts.add(null);
-                    continue;
-                }
-                int size = Integer.parseInt(header.substring(header.lastIndexOf(' ') + 1));
-                texts.add(new String(in.readNBytes(size), StandardCharsets.UTF_8));
-                in.read(); // the newline after each object
+                replies.add(header.endsWith(" missing") ? null : reply.read(in, header));
             }
         }
         writer.join();
-        p.waitFor(60, TimeUnit.SECONDS);
-        return texts;
+        if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            p.destroyForcibly();
+            return null;
+        }
+        return replies;
     }
 
     private static String line(InputStream in) throws IOException {

@@ -181,7 +181,7 @@ public final class Build {
         }
         heldBack(site, project.zone);
         if (gone == null) {
-            out.println("      (no Git history here: renamed files are not checked for their old addresses)");
+            out.println("      (no Git history here, or not read within its time: renamed files are not checked for their old addresses)");
         }
         if (crawled.read() < docs.size()) {
             out.printf(java.util.Locale.ROOT, "      %d of %d Markdown files read; the others are as the last build read them%n", crawled.read(), docs.size());

@@ -88,6 +88,30 @@ class MovesTest {
         }
     }
 
+    /**
+     * The history comes with the pull request: a text larger than any the build reads is never
+     * read from it (it was never published), and reading the history has a time limit.
+     */
+    @Test
+    void aPullRequestsHistoryIsReadWithinBounds(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String big = "---\ntitle: Big\ntype: page\ndate: 2026-01-01\nstatus: published\nsummary: Big.\n---\n" + "a".repeat(1 << 20) + "\n";
+        for (int i = 0; i < 3; i++) {
+            f.write("content/pages/big" + i + ".md", big);
+        }
+        git(f.dir, "add", "-A");
+        git(f.dir, "commit", "-q", "-m", "big pages");
+        for (int i = 0; i < 3; i++) {
+            Files.delete(f.dir.resolve("content/pages/big" + i + ".md"));
+        }
+        git(f.dir, "commit", "-q", "-a", "-m", "gone");
+        assertTrue(f.build().ok(), "a text over 256 KB was never published: " + f.log());
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
+        assertTrue(f.buildWith("explainers.historySeconds", "0").ok(), "out of time, the history is not read: " + f.log());
+        assertTrue(f.log().contains("(no Git history here, or not read within its time"), f.log());
+    }
+
     @Test
     void aDeletedDraftNeedsNothing(@TempDir Path tmp) throws Exception {
         Fixture f = committed(tmp);
