@@ -61,6 +61,8 @@ public interface FieldType {
     Object read(String key, Node node, Context c);
 
     Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** The longest slug. */
+    int MAX_SLUG = 80;
 
     /** One line of text, at most {@code max} characters. */
     static FieldType text(int max) {
@@ -85,6 +87,12 @@ public interface FieldType {
     static FieldType slug() {
         return (key, node, c) -> {
             String s = scalar(key, node, c);
+            if (s != null && s.length() > MAX_SLUG) {
+                // A slug names a page (topics/<slug>.html): file names have a limit, and suggestions compare slugs.
+                c.problems().error(c.path(), c.line(node), "`" + key + "` has " + s.length() + " characters; a slug has at most " + MAX_SLUG,
+                        "shorten it");
+                return null;
+            }
             if (s != null && !SLUG.matcher(s).matches()) {
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a slug",
                         "use lowercase letters, digits and single hyphens, e.g. `" + Text.slugify(s) + "`");
@@ -224,7 +232,8 @@ public interface FieldType {
                     c.problems().error(c.path(), c.line(item), "`" + slug + "` is listed twice in `" + key + "`", "list each once");
                     ok = false;
                 } else if (vocabulary != null && vocabulary.get(slug) == null) {
-                    String near = Text.closest(slug, vocabulary.slugs());
+                    // A file full of problems gets no more suggestions: each is a look through the whole vocabulary.
+                    String near = c.problems().full(c.path()) ? null : Text.closest(slug, vocabulary.slugs());
                     c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + slug + "`",
                             (near != null ? "did you mean `" + near + "`? Otherwise add it to content/" + spec.file()
                                     : "use one from content/" + spec.file() + " or add it there"));

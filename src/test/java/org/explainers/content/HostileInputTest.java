@@ -74,6 +74,42 @@ class HostileInputTest {
                 "assets/articles/a/chart.png: an asset in assets/articles/, where it could replace a file the build makes");
     }
 
+    /**
+     * "Did you mean" compares an unknown slug with the vocabulary's: a pull request writes both.
+     * Slugs are short, and each suggestion's work is bounded (24 topics of 9,900 letters and a
+     * file of 1,180 unknown ones took six minutes).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void suggestionsForUnknownTopicsTakeBoundedTime(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        StringBuilder topics = new StringBuilder(ContentChecksTest.TOPICS);
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 2_000; i++) {
+            topics.append("- slug: ").append(letters(random, 80)).append("\n  name: x\n  description: x\n");
+        }
+        f.write("content/_data/topics.yml", topics.toString());
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            list.append("\n  - ").append(letters(random, 80));
+        }
+        f.write(ONE, ContentChecksTest.section(1, "", "").replace("topics: [sanctions, territory]", "topics:" + list));
+        Build.Result r = f.check();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":10: unknown topic `")), f.log());
+        f.write("content/_data/topics.yml", ContentChecksTest.TOPICS + "- slug: " + "a".repeat(81) + "\n  name: x\n  description: x\n");
+        assertTrue(Fixture.messages(f.check()).contains("content/_data/topics.yml:7: `slug` has 81 characters; a slug has at most 80 (shorten it)"),
+                f.log());
+    }
+
+    private static String letters(java.util.Random random, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
+        }
+        return s.toString();
+    }
+
     /** A named pipe would block the build that opens it: it is refused from the walk's look, never opened. */
     @Test
     void aPipeIsRefusedWithoutBeingOpened(@TempDir Path tmp) throws Exception {
