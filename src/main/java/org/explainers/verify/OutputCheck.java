@@ -41,7 +41,18 @@ public final class OutputCheck {
     /** Attributes that hold an address, by element ("*": any element). */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction", "poster",
             "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content");
-    private static final Set<String> FORBIDDEN = Set.of("base", "object", "embed", "applet", "frame", "frameset", "portal");
+    /**
+     * Elements no page may have: those that load or run other documents, and those a browser
+     * parses otherwise than this check's parser does (a browser with scripting reads <noscript>
+     * as raw text, so `</noscript>` in an attribute ends it there and what follows runs; a
+     * <template>'s content is inert to a browser; the old raw-text elements), or with foreign
+     * content, where the two parsers' rules differ.
+     */
+    private static final Set<String> FORBIDDEN = Set.of("base", "object", "embed", "applet", "frame", "frameset", "portal",
+            "noscript", "template", "noembed", "noframes", "xmp", "plaintext", "listing", "svg", "math");
+
+    /** The vocabularies of the site's XML files: Atom for the feeds, sitemaps and their index. */
+    private static final Set<String> XML_NAMESPACES = Set.of("http://www.w3.org/2005/Atom", "http://www.sitemaps.org/schemas/sitemap/0.9");
 
     private final Site site;
     private final Project project;
@@ -126,9 +137,11 @@ public final class OutputCheck {
         Document doc = Jsoup.parse(html);
         String where = "site/" + path;
         List<String> internal = new ArrayList<>();
+        // The policy holds for what comes after it: it is <head>'s first element but for <meta charset>.
         Element meta = doc.head().selectFirst("meta[http-equiv=Content-Security-Policy]");
-        if (meta == null || !meta.attr("content").equals(csp)) {
-            report(where, "the page does not carry the site's Content-Security-Policy",
+        if (meta == null || !meta.attr("content").equals(csp) || meta.parent() != doc.head()
+                || meta.previousElementSiblings().stream().anyMatch(e -> !(e.normalName().equals("meta") && e.hasAttr("charset")))) {
+            report(where, "the page does not carry the site's Content-Security-Policy as the first element of <head>",
                     "build every page on templates/layout.ftlh, which adds it");
         }
         for (Element e : doc.getAllElements()) {
@@ -143,6 +156,8 @@ public final class OutputCheck {
                 String key = a.getKey().toLowerCase(java.util.Locale.ROOT);
                 if (key.startsWith("on")) {
                     report(where, "has an event handler attribute `" + key + "` on <" + tag + ">", "remove it; scripts go in assets/js/");
+                } else if (key.equals("srcdoc")) {
+                    report(where, "has a `srcdoc` attribute on <" + tag + "> (a document of its own, outside the checks)", "remove it");
                 } else if (URL_ATTRIBUTES.contains(key) && !(key.equals("content") && !(tag.equals("meta") && "refresh".equalsIgnoreCase(e.attr("http-equiv"))))) {
                     address(where, path, tag, e, key, a.getValue(), internal);
                 }
@@ -333,11 +348,34 @@ public final class OutputCheck {
             factory.newSAXParser().parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    // A browser opening the file runs an XHTML <script> in it, and a stylesheet instruction, whatever the rest is.
+                    if (!XML_NAMESPACES.contains(uri)) {
+                        report("site/" + path, "<" + qName + "> is not an element of Atom or of sitemaps (" + (uri.isEmpty() ? "no namespace" : uri) + ")",
+                                "fix the template that writes it");
+                    }
+                    for (int i = 0; i < attributes.getLength(); i++) {
+                        String ns = attributes.getURI(i);
+                        String value = attributes.getValue(i);
+                        if (!ns.isEmpty() && !ns.equals(XMLConstants.XML_NS_URI)) {
+                            report("site/" + path, "<" + qName + " " + attributes.getQName(i) + "> is an attribute of another vocabulary (" + ns + ")",
+                                    "fix the template that writes it");
+                        } else if (ns.equals(XMLConstants.XML_NS_URI) && attributes.getLocalName(i).equals("base")
+                                && !"https".equals(Urls.scheme(value)) && !"http".equals(Urls.scheme(value))) {
+                            report("site/" + path, "<" + qName + " xml:base=\"" + value + "\"> is not an absolute web address",
+                                    "feeds link with absolute addresses (site.host)");
+                        }
+                    }
                     String href = attributes.getValue("href");
                     if (href != null && !"https".equals(Urls.scheme(href)) && !"http".equals(Urls.scheme(href))) {
                         report("site/" + path, "<" + qName + " href=\"" + href + "\"> is not an absolute web address",
                                 "feeds link with absolute addresses (site.host)");
                     }
+                }
+
+                @Override
+                public void processingInstruction(String target, String data) {
+                    report("site/" + path, "has a processing instruction <?" + target + "?> (a stylesheet a browser would apply)",
+                            "fix the template that writes it");
                 }
             });
         } catch (SAXException e) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,6 +168,37 @@ class TemplateSafetyTest {
         for (String content : List.of("0; url=index.html", "30")) {
             f.write("templates/404.ftlh", template + "\n<meta http-equiv=\"refresh\" content=\"" + content + "\">\n");
             assertTrue(f.build().ok(), content + "\n" + f.log());
+        }
+    }
+
+    /**
+     * What a browser parses otherwise than the check (a <noscript> read as raw text with
+     * scripting on, a policy inside an inert <template>, a frame's own document) fails the output
+     * check, and so does a feed a browser would run a script or a stylesheet in.
+     */
+    @Test
+    void whatABrowserReadsOtherwiseThanTheCheckIsRefused(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"${site.csp}\">";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("<noscript>", layout.replace("<body", "<noscript><p title=\"</noscript><script>alert(1)</script>\"></p></noscript>\n<body"));
+        cases.put("Content-Security-Policy as the first element", layout.replace(policy, "<template>" + policy + "</template>"));
+        cases.put("`srcdoc`", layout.replace("<body", "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>\n<body"));
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            f.write("templates/layout.ftlh", c.getValue());
+            Build.Result r = f.build();
+            assertFalse(r.ok(), c.getKey() + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains(c.getKey())), c.getKey() + "\n" + f.log());
+        }
+        f.write("templates/layout.ftlh", layout);
+        String feed = f.read("templates/feed.ftlx");
+        for (String insert : List.of("<h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script>",
+                "<?xml-stylesheet type=\"text/xsl\" href=\"https://evil.example/x.xsl\"?>", "<entry xml:base=\"javascript:alert(1)//\"/>")) {
+            f.write("templates/feed.ftlx", feed.replaceFirst("(<feed [^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(insert)));
+            Build.Result r = f.build();
+            assertFalse(r.ok(), insert + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/feed.xml: ")), insert + "\n" + f.log());
         }
     }
 
