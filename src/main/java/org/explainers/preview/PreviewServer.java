@@ -63,7 +63,22 @@ public final class PreviewServer {
     private final boolean open;
     private final HttpServer server;
     private final ExecutorService threads;
-    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    /** Open event streams, oldest first. */
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** A tab's event stream: closed when a write to it fails (the tab went away) or when too many are open. */
+    private record Listener(HttpExchange exchange, OutputStream body) {
+    }
+
+    /** The most event streams kept open: a page elsewhere could open them by the thousand and use up the preview's files. */
+    static final int MAX_LISTENERS = 64;
+    /** A comment sent to every stream this often: a write is how a stream closed by its tab is found (and its socket freed). */
+    private static final long HEARTBEAT_SECONDS = 10;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "preview-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicInteger rebuilds = new AtomicInteger();
     private WatchService watcher;
     private Thread watching;
@@ -136,6 +151,7 @@ public final class PreviewServer {
         registerSourceTrees();
         rebuild();
         server.start();
+        heartbeat.scheduleWithFixedDelay(() -> send(": ping\n\n".getBytes(StandardCharsets.UTF_8)), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         watching = new Thread(() -> {
             try {
                 watch();
@@ -150,6 +166,7 @@ public final class PreviewServer {
 
     /** Stops serving and watching. */
     public void close() {
+        heartbeat.shutdownNow();
         server.stop(0);
         threads.shutdownNow();
         try {
@@ -226,23 +243,35 @@ public final class PreviewServer {
     }
 
     private void tell(String json) {
-        byte[] event = ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
-        for (OutputStream listener : listeners) {
+        send(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes to every open stream; one whose tab is gone is closed. */
+    private void send(byte[] event) {
+        for (Listener listener : listeners) {
             try {
                 synchronized (listener) {
-                    listener.write(event);
-                    listener.flush();
+                    listener.body().write(event);
+                    listener.body().flush();
                 }
             } catch (IOException e) {
-                listeners.remove(listener); // the tab was closed
+                drop(listener); // the tab was closed
             }
         }
+    }
+
+    private void drop(Listener listener) {
+        synchronized (listeners) {
+            listeners.remove(listener);
+        }
+        listener.exchange().close();
     }
 
     /** Opens a tab's event stream; a tab whose page changed or broke since it loaded hears so at once. */
     private void listen(HttpExchange ex, String page, long since) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("Cross-Origin-Resource-Policy", "same-origin");
         ex.sendResponseHeaders(200, 0);
         OutputStream body = ex.getResponseBody();
         StringBuilder first = new StringBuilder(": connected\n\n");
@@ -259,7 +288,12 @@ public final class PreviewServer {
         }
         body.write(first.toString().getBytes(StandardCharsets.UTF_8));
         body.flush();
-        listeners.add(body); // kept open; written to after each re-bake
+        synchronized (listeners) {
+            listeners.add(new Listener(ex, body)); // kept open; written to after each re-bake
+            while (listeners.size() > MAX_LISTENERS) {
+                drop(listeners.get(0)); // the oldest: its tab reconnects if it is still open
+            }
+        }
     }
 
     /** Waits for saved files, lets a burst of saves settle for 50 ms, then re-bakes once. */
@@ -325,6 +359,12 @@ public final class PreviewServer {
             if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
                 // DNS rebinding: a web page the editor visits could otherwise read the preview.
                 send(ex, 403, "text/plain; charset=utf-8", "This preview only answers to 127.0.0.1 and localhost.".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String from = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+            if (from != null && !from.equals("same-origin") && !from.equals("none")) {
+                // A page elsewhere loading the preview's files as scripts (the search's hold drafts) or opening its event streams.
+                send(ex, 403, "text/plain; charset=utf-8", "The preview answers its own pages only.".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
@@ -462,6 +502,7 @@ public final class PreviewServer {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("Cross-Origin-Resource-Policy", "same-origin"); // browsers without Sec-Fetch-Site: no file of it in another site's page
         boolean head = ex.getRequestMethod().equals("HEAD");
         ex.sendResponseHeaders(status, head ? -1 : body.length);
         if (!head) {

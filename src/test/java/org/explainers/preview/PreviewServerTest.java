@@ -70,6 +70,48 @@ class PreviewServerTest {
         assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1.attacker.example\r\n\r\n"));
     }
 
+    /**
+     * A page elsewhere may not load the preview's files (its search holds drafts) or open its
+     * event streams: browsers say where a request comes from, and are told the files are the
+     * preview's own. Streams past the bound are closed, the oldest first.
+     */
+    @Test
+    void otherSitesCannotReadThePreviewOrHoldItsStreams(@TempDir Path tmp) throws Exception {
+        int port = port(start(tmp));
+        String host = "Host: 127.0.0.1:" + port + "\r\n";
+        assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /search/index.js HTTP/1.1\r\n" + host + "Sec-Fetch-Site: cross-site\r\n\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /search/index.js HTTP/1.1\r\n" + host + "Sec-Fetch-Site: same-site\r\n\r\n"));
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /search/index.js HTTP/1.1\r\n" + host + "Sec-Fetch-Site: same-origin\r\n\r\n"));
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.address() + "search/index.js")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("same-origin", r.headers().firstValue("Cross-Origin-Resource-Policy").orElse(""));
+        List<Socket> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < PreviewServer.MAX_LISTENERS + 1; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                s.setSoTimeout(20_000);
+                s.getOutputStream().write(("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\n" + host + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                streams.add(s);
+                s.getInputStream().read(); // the response has begun: the stream is open
+            }
+            // The first stream's response ends (the last chunk of its body) when one too many opens.
+            InputStream first = streams.get(0).getInputStream();
+            StringBuilder read = new StringBuilder();
+            while (!read.toString().endsWith("\r\n0\r\n\r\n")) {
+                int c = first.read();
+                if (c < 0) {
+                    break;
+                }
+                read.append((char) c);
+            }
+            assertTrue(read.toString().endsWith("\r\n0\r\n\r\n"), read.toString());
+        } finally {
+            for (Socket s : streams) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void itKeepsToItsFolder(@TempDir Path tmp) throws Exception {
         int port = port(start(tmp));
