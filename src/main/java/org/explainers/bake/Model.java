@@ -375,6 +375,7 @@ final class Model {
         for (Section s : site.listedSections(a)) {
             Map<String, Object> e = header(s);
             e.put("anchor", s.anchor);
+            e.put("old_anchors", s.oldAnchors());
             e.put("level", s.level());
             e.put("body", html(s.body(), s.level() + 1));
             e.put("corrections", corrections(a, s));

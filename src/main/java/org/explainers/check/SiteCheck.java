@@ -98,8 +98,15 @@ public final class SiteCheck {
                 usedMedia.add(a.folder() + a.image().src());
             }
         }
+        // A text that could not be read or checked may be the one that uses a file beside it: no warning until it is mended.
+        Set<String> failing = new java.util.HashSet<>();
+        for (Doc d : site.docs()) {
+            if (problems.hasErrorIn(d.path())) {
+                failing.add(d.folder());
+            }
+        }
         for (String m : site.media()) {
-            if (!usedMedia.contains(m)) {
+            if (!usedMedia.contains(m) && !failing.contains(m.substring(0, m.lastIndexOf('/') + 1))) {
                 problems.warning("content/" + m, 0, "no published page uses this file, so it is not published",
                         "link to it or show it from a section, or delete it");
             }
@@ -180,7 +187,9 @@ public final class SiteCheck {
             boolean md = !named.get().equals(link.url());
             // Texts link to texts by their .md name (the guide says so), unless this link chose .html.
             boolean suggestMd = md || !image && !link.url().contains(".html");
-            String fix = near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
+            String raw = link.url();
+            String fix = raw.regionMatches(true, 0, "www.", 0, 4) ? "an address on another site starts with https://: write `https://" + raw + "`"
+                    : near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
             problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)

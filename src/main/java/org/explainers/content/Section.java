@@ -46,4 +46,29 @@ public final class Section extends Doc {
         }
         return newest;
     }
+
+    /**
+     * The #anchors its former names gave it on its explainer's page (`moved_from` names in the
+     * same folder): links to the explainer's page still land on it. Not those another section
+     * or the page itself uses.
+     */
+    public List<String> oldAnchors() {
+        Object v = header.get("moved_from");
+        if (!(v instanceof List<?> names) || article == null) {
+            return List.of();
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>(Crawl.RESERVED_IDS);
+        article.sections.forEach(s -> taken.add(s.anchor));
+        List<String> anchors = new java.util.ArrayList<>();
+        for (Object name : names) {
+            String n = name.toString();
+            if (!n.contains("/") && n.endsWith(".md")) {
+                String old = Crawl.anchor(n.substring(0, n.length() - 3));
+                if (taken.add(old)) {
+                    anchors.add(old);
+                }
+            }
+        }
+        return anchors;
+    }
 }

@@ -121,12 +121,14 @@ public final class Site {
             }
         }
         List<Section> published = article.sections.stream().filter(s -> !s.draft()).toList();
-        if (!published.isEmpty() && published.get(0).level() != 1) {
+        // A section whose header could not be read counts as a draft here: no claim about the others until it is mended.
+        boolean unread = article.sections.stream().anyMatch(s -> problems.hasErrorIn(s.path()));
+        if (!published.isEmpty() && published.get(0).level() != 1 && !unread) {
             Section s = published.get(0);
             problems.error(s.path(), s.header.line("level"), "the first section of an article is a sub-section (`level: 2`)",
                     "make it `level: 1`");
         }
-        if (!article.draft() && published.isEmpty()) {
+        if (!article.draft() && published.isEmpty() && !unread) {
             problems.warning(article.path(), 0, "the article has no published section", "add a section, or set the article to `status: draft`");
         }
         for (Map<String, Object> c : article.corrections()) {
@@ -149,7 +151,7 @@ public final class Site {
         }
         for (Map<String, Object> c : article.corrections()) {
             Object file = c.get("section");
-            article.sections.stream().filter(x -> x.fileName().equals(file) && !listed(x)).findFirst().ifPresent(x -> problems.warning(
+            article.sections.stream().filter(x -> x.fileName().equals(file) && !listed(x) && !problems.hasErrorIn(x.path())).findFirst().ifPresent(x -> problems.warning(
                     article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not published ("
                             + state(x).name().toLowerCase(java.util.Locale.ROOT) + "): it shows without a link to the section",
                     "publish the section, or name another one"));

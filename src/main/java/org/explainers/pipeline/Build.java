@@ -7,6 +7,7 @@ import org.explainers.check.BodyCache;
 import org.explainers.check.HtmlPolicy;
 import org.explainers.check.Moves;
 import org.explainers.check.SiteCheck;
+import org.explainers.content.Article;
 import org.explainers.content.Crawl;
 import org.explainers.content.Doc;
 import org.explainers.content.DocCache;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,12 +300,27 @@ public final class Build {
         if (site.preview) {
             return;
         }
+        List<String> lines = new ArrayList<>();
         for (Doc d : site.docs()) {
             if (site.state(d) == Site.State.SCHEDULED && d.date() != null && d.date().instant().isAfter(site.now)) {
-                out.println("      held back until " + WHEN.format(d.date().instant().atZone(zone)) + " (" + zone + "): " + d.path());
+                lines.add("held back until " + WHEN.format(d.date().instant().atZone(zone)) + " (" + zone + "): " + d.path());
+            } else if (d.draft() && !(d instanceof Section s && s.article() != null && s.article().draft())) {
+                // A draft explainer holds back its sections too, whatever they say.
+                lines.add("held back as a draft: " + d.path() + (d instanceof Article a && !a.sections().isEmpty()
+                        ? " (with its " + a.sections().size() + " section" + (a.sections().size() == 1 ? ")" : "s)") : ""));
             }
         }
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == MAX_HELD_LINES && lines.size() > MAX_HELD_LINES + 1) {
+                out.println("      ... and " + (lines.size() - i) + " more held back");
+                break;
+            }
+            out.println("      " + lines.get(i));
+        }
     }
+
+    /** The most lines listing drafts and scheduled pieces. */
+    private static final int MAX_HELD_LINES = 20;
 
     /**
      * A file the published site has a page for that this build leaves out (made a draft, or given
@@ -381,7 +398,7 @@ public final class Build {
         report(problems);
         long errors = problems.errors().size();
         out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in " + where + " (see above). "
-                + relative(options.site()) + "/ was not changed.");
+                + (Files.exists(options.site()) ? relative(options.site()) + "/ was not changed." : "Nothing was published."));
         return new Result(false, problems.list(), 0, 0, elapsed(start));
     }
 

@@ -62,6 +62,8 @@ class MovesTest {
         assertEquals(Fixture.HOST + "articles/election-primer/02-what-changes-after.html", moved.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("noindex", moved.selectFirst("meta[name=robots]").attr("content"));
         assertFalse(f.page("sitemap.xml").contains("02-what-changes.html<"), "the old address is not in the sitemap");
+        Document explainer = Jsoup.parse(f.page("articles/election-primer/index.html"));
+        assertEquals("what-changes-after", explainer.getElementById("what-changes").parent().id(), "the old #anchor lands on the section");
     }
 
     /**

@@ -224,6 +224,9 @@ public class ContentChecksTest {
                 arguments("a title in curly quotes", ONE, s1.replace("title: Section 1", "title: \u201CTalks: the view from Kyiv\u201D"),
                         ONE + ":2: the header is not valid YAML: a second `: ` in the line (the value's quotes are curly (\u201C\u2026\u201D), which YAML"
                                 + " reads as text: type straight double quotes \"\u2026\" around it)"),
+                arguments("a web address without https://", ONE, section(1, "", "An extra line.\n\nSee [this](www.example.org/report).\n"),
+                        ONE + ":16: link `www.example.org/report` points to articles/a/www.example.org/report, which the site does not have"
+                                + " (an address on another site starts with https://: write `https://www.example.org/report`)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
@@ -248,6 +251,18 @@ public class ContentChecksTest {
         f.write(file, text);
         List<String> messages = Fixture.messages(f.check());
         assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
+    }
+
+    /** A file whose header cannot be read is one problem: the others are not blamed for it (a sub-section first, an unused image). */
+    @Test
+    void aBrokenHeaderIsNotBlamedOnTheFilesAroundIt(@TempDir Path tmp) throws Exception {
+        Fixture f = validTree(tmp);
+        f.writeBytes(DIR + "chart.png", Files.readAllBytes(f.dir.resolve("assets/icon.png")));
+        f.write(ONE, section(1, "", "![A chart](chart.png)\n").replace("title: Section 1", "title: \"Section 1"));
+        f.replace(DIR + "02-two.md", "level: 1", "level: 2");
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).startsWith(ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed"), messages.get(0));
     }
 
     /** An editor's backups and autosaves are skipped with a warning: the build (and the preview) goes on, and none is published. */

@@ -40,6 +40,8 @@ class PublishedStateTest {
         assertTrue(f.build().ok(), f.log());
         nothingOf(f, MARKER);
         assertTrue(f.log().contains("held back until 2027-01-15 09:00 (Europe/London): content/articles/scheduled-piece/index.md"), f.log());
+        assertTrue(f.log().contains("held back as a draft: content/articles/draft-piece/index.md (with its 1 section)"), f.log());
+        assertTrue(f.log().contains("held back as a draft: content/articles/gas-storage-explained/04-unfinished.md"), f.log());
     }
 
     /** A published section made a draft leaves the site, with a warning naming its old address. */
