@@ -56,7 +56,9 @@ public final class SourceText {
             return null;
         }
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            problems.error(path, 1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM");
+            problems.error(path, 1, "the file starts with a byte-order mark (an invisible character some editors add)",
+                    "save it as UTF-8 without BOM: in VS Code, click \"UTF-8 with BOM\" in the status bar, then \"Save with Encoding\", \"UTF-8\";"
+                            + " in Notepad, Save As with Encoding \"UTF-8\"");
             return null;
         }
         for (byte b : bytes) {

@@ -370,7 +370,9 @@ public class ContentChecksTest {
     void aVocabularyWithAByteOrderMarkIsOneProblem(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
         f.writeBytes("content/_data/topics.yml", ("\uFEFF" + TOPICS).getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of("content/_data/topics.yml:1: the file starts with a byte-order mark (save it as UTF-8 without BOM)"),
+        assertEquals(List.of("content/_data/topics.yml:1: the file starts with a byte-order mark (an invisible character some editors add) (save it as UTF-8"
+                + " without BOM: in VS Code, click \"UTF-8 with BOM\" in the status bar, then \"Save with Encoding\", \"UTF-8\"; in Notepad, Save As with"
+                + " Encoding \"UTF-8\")"),
                 Fixture.messages(f.check()));
     }
 
