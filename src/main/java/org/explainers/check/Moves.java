@@ -38,7 +38,7 @@ public final class Moves {
      * the old addresses and the file each leads to.
      *
      * @param markdown every Markdown file under content/ now
-     * @param gone     files Git knew that are gone, or null when there is no history
+     * @param gone     files Git knew, published once, that are gone, or null when there is no history
      */
     public static Map<String, Doc> check(Site site, Collection<String> markdown, List<History.Gone> gone, ZoneId zone, Problems problems) {
         Map<String, Doc> moves = new TreeMap<>();
@@ -68,7 +68,7 @@ public final class Moves {
             }
         }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
-            if (!moves.containsKey(g.source()) && wasPublished(g.text(), site, zone)) {
+            if (!moves.containsKey(g.source())) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")

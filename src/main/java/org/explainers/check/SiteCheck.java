@@ -182,8 +182,11 @@ public final class SiteCheck {
         Set<String> ids = pages.get(target);
         if (ids == null || image) {
             // Not the linking text itself: a link to a section just removed would be "corrected" to the page it is on.
+            // The target's own folder first: a suggestion's work is bounded, and a typo is most often beside the file.
+            String folder = target.substring(0, target.lastIndexOf('/') + 1);
             String near = Text.closest(target, (image ? media : allTargets()).stream()
-                    .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri())).toList());
+                    .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri()))
+                    .sorted(java.util.Comparator.comparing((String p) -> !p.startsWith(folder))).toList());
             boolean md = !named.get().equals(link.url());
             // Texts link to texts by their .md name (the guide says so), unless this link chose .html.
             boolean suggestMd = md || !image && !link.url().contains(".html");

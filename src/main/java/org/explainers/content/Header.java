@@ -109,10 +109,6 @@ public final class Header {
     }
 
     /**
-     * Reads the header of {@code text}. Problems go to the context's list; a field whose value
-     * is wrong is left out (and is then not also reported as missing).
-     */
-    /**
      * A header YAML refuses, said at the line an editor must change: YAML finds an unclosed
      * quote or list at the end of the header and a missing space after a colon on the next
      * line, but says where the thing began (its context); an indented line is read as part of
@@ -139,9 +135,10 @@ public final class Header {
                 fix = "end the list with ] on the same line (`topics: [energy, climate]`)";
             }
         } else {
-            // Read as the line before's continuation, an indented line fails at itself or at the next line.
+            // Read as the line before's continuation, an indented line fails at itself, or (the first line) at the next.
             int indented = -1;
-            for (int i = Math.min(at, end - 1); i >= Math.max(1, at - 1) && indented < 0; i--) {
+            int from = problem.contains("document start") ? at - 1 : at;
+            for (int i = Math.min(at, end - 1); i >= Math.max(1, from) && indented < 0; i--) {
                 if (!lines.get(i).isBlank() && Character.isWhitespace(lines.get(i).charAt(0)) && !underKey(lines, i)) {
                     indented = i;
                 }
@@ -167,12 +164,19 @@ public final class Header {
         for (int j = i - 1; j >= 1; j--) {
             String line = lines.get(j);
             if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-                return line.strip().endsWith(":");
+                // `image:` and `corrections:` hold indented lines, and so does a block of text (`summary: >`, `|-`).
+                String last = line.strip();
+                last = last.substring(last.lastIndexOf(' ') + 1);
+                return last.endsWith(":") || !last.isEmpty() && (last.charAt(0) == '|' || last.charAt(0) == '>') && last.length() <= 3;
             }
         }
         return false;
     }
 
+    /**
+     * Reads the header of {@code text}. Problems go to the context's list; a field whose value
+     * is wrong is left out (and is then not also reported as missing).
+     */
     public static Header read(SourceText text, FieldType.Context c) {
         List<String> lines = text.lines;
         if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {

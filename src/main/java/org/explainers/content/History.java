@@ -25,16 +25,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class History {
 
-    /** A file gone from content/: its path there, and its last committed text. */
-    public record Gone(String source, String text) {
+    /** A file gone from content/ whose last committed version was published: its path there. */
+    public record Gone(String source) {
     }
 
     private History() {
     }
 
-    /** The most gone files looked at (the latest gone first): each is a text to read. */
-    static final int MAX_GONE = 20_000;
-    /** The most file names of the history held while looking for them. */
+    /** The most gone files looked at in the older history (the latest gone first). */
+    static final int MAX_GONE = 5_000;
+    /** The most file names of the older history held while looking for them. */
     static final int MAX_NAMES = 200_000;
 
     /** How long reading the history may take in all (-Dexplainers.historySeconds). */
@@ -43,12 +43,16 @@ public final class History {
     }
 
     /**
-     * Files under content/ that Git knew and the working tree no longer has; null when there is
-     * no history to read, or it could not be read in time. The history comes from a pull request
-     * too: one pass over it (not a `git log` per file), at most {@link #MAX_GONE} files, only
-     * texts a build could have published (at most {@link SourceText#MAX_BYTES}), their headers kept.
+     * Files under content/ that Git knew, that the working tree no longer has, and whose last
+     * committed text {@code wasPublished} says was published; null when there is no history.
+     * The history comes from a pull request too. The files this change removes (those of the
+     * last commit, and of the one before: a pull request's base) are always looked at; the older
+     * history is walked once (not a `git log` per file), for at most {@link #MAX_GONE} files
+     * and {@link #MAX_NAMES} names and until the deadline. Only texts a build could have
+     * published (at most {@link SourceText#MAX_BYTES}) are read, each object once, and each is
+     * judged as it is read and let go.
      */
-    public static List<Gone> gone(Path project) {
+    public static List<Gone> gone(Path project, java.util.function.Predicate<String> wasPublished) {
         long deadline = deadline();
         try {
             Repository repo = repository(project, deadline);
@@ -57,31 +61,37 @@ public final class History {
             }
             Path root = repo.root();
             String prefix = repo.content();
-            // Newest first: each commit's hash, then the files it added, changed or renamed to. A
-            // gone file's first appearance is the last commit that had it.
+            String pathspec = ":(top)" + prefix; // relative to the repository, wherever the project sits in it
             Map<String, String> objects = new java.util.TreeMap<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            String[] commit = {null};
-            boolean read = git(project, deadline, line -> {
-                if (!line.startsWith(prefix)) {
-                    commit[0] = line;
-                } else if (line.endsWith(".md") && seen.add(line) && !Files.exists(root.resolve(line))) {
-                    objects.put(line, commit[0] + ":" + line);
+            // This change's removals first: no walk of the older history may crowd them out.
+            for (String commit : List.of("HEAD", "HEAD~1")) {
+                List<String> names = git(project, deadline, "ls-tree", "-r", "--name-only", commit, "--", pathspec);
+                for (String name : names == null ? List.<String>of() : names) {
+                    if (name.startsWith(prefix) && name.endsWith(".md") && !objects.containsKey(name) && !Files.exists(root.resolve(name))) {
+                        objects.put(name, commit + ":" + name);
+                    }
                 }
-                return objects.size() < MAX_GONE && seen.size() < MAX_NAMES; // enough: the latest are looked at
-            }, "log", "--format=%H", "--name-only", "--diff-filter=AMR", "HEAD", "--", prefix);
-            if (!read) {
-                return null;
             }
-            List<String> texts = catFiles(project, List.copyOf(objects.values()), deadline);
-            if (texts == null) {
-                return null;
-            }
+            // Then the older history, newest first: each commit's hash, then the files it added,
+            // changed or renamed to; a gone file's first appearance is the last commit that had it.
+            Map<String, String> older = new java.util.TreeMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>(objects.keySet());
+            String[] commit = {null};
+            git(project, deadline, line -> {
+                if (HASH.matcher(line).matches()) {
+                    commit[0] = line;
+                } else if (commit[0] != null && line.startsWith(prefix) && line.endsWith(".md") && seen.add(line) && !Files.exists(root.resolve(line))) {
+                    older.put(line, commit[0] + ":" + line); // a name Git quotes (odd characters) starts with " and is not one of ours
+                }
+                return older.size() < MAX_GONE && seen.size() < MAX_NAMES; // enough: the latest are looked at
+            }, "log", "--format=%H", "--name-only", "--diff-filter=AMR", "HEAD", "--", pathspec);
+            objects.putAll(older);
+            List<Boolean> published = judge(project, List.copyOf(objects.values()), wasPublished, deadline);
             List<Gone> result = new ArrayList<>();
             int i = 0;
             for (String name : objects.keySet()) {
-                if (texts.get(i) != null) {
-                    result.add(new Gone(name.substring(prefix.length()), texts.get(i)));
+                if (i < published.size() && published.get(i)) {
+                    result.add(new Gone(name.substring(prefix.length())));
                 }
                 i++;
             }
@@ -92,6 +102,45 @@ public final class History {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
+    /**
+     * Whether each object (`commit:path`) was published, as far as it could be read by the
+     * deadline (false after it): its size asked first, a text larger than any the build reads
+     * never read; each object judged once, however many paths name it.
+     */
+    private static List<Boolean> judge(Path dir, List<String> objects, java.util.function.Predicate<String> wasPublished, long deadline)
+            throws IOException, InterruptedException {
+        List<String> sizes = batch(dir, "--batch-check", objects, deadline, (in, header) -> header);
+        List<String> small = new ArrayList<>();
+        for (String size : sizes) {
+            String id = readable(size);
+            if (id != null && !small.contains(id)) {
+                small.add(id);
+            }
+        }
+        Map<String, Boolean> byId = new java.util.HashMap<>();
+        batch(dir, "--batch", small, deadline, (in, header) -> {
+            int size = Integer.parseInt(header.substring(header.lastIndexOf(' ') + 1));
+            byte[] bytes = in.readNBytes(size); // cut short if Git was stopped: then not judged
+            in.read(); // the newline after each object
+            byId.put(header.substring(0, header.indexOf(' ')), bytes.length == size && wasPublished.test(new String(bytes, StandardCharsets.UTF_8)));
+            return "";
+        });
+        List<Boolean> result = new ArrayList<>();
+        for (String size : sizes) {
+            String id = readable(size);
+            result.add(id != null && byId.getOrDefault(id, false));
+        }
+        return result;
+    }
+
+    /** The object id of a `--batch-check` answer if it is a blob the build could have read, else null. */
+    private static String readable(String answer) {
+        String[] parts = answer == null ? new String[0] : answer.split(" ");
+        return parts.length == 3 && parts[1].equals("blob") && Long.parseLong(parts[2]) <= SourceText.MAX_BYTES ? parts[0] : null;
     }
 
     /** The output lines of a git command (arguments as a list), or null if it fails or is not done by the deadline. */
@@ -106,7 +155,7 @@ public final class History {
      */
     private static boolean git(Path dir, long deadline, java.util.function.Predicate<String> each, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-C", dir.toString()));
         command.addAll(List.of(args));
         Process p;
         try {
@@ -138,13 +187,13 @@ public final class History {
     }
 
     /**
-     * The texts these files (paths under content/) had before the change being built: in the
-     * last commit when the working tree has changed them since (an editor's build), else in the
-     * commit before it (a pull request's merge commit: its base). Files with no such text are
-     * left out; empty without Git history.
+     * Which of these files (paths under content/) were published before the change being built,
+     * as {@code wasPublished} judges their text then: in the last commit when the working tree
+     * has changed them since (an editor's build), else in the commit before it (a pull request's
+     * merge commit: its base). Empty without Git history.
      */
-    public static Map<String, String> before(Path project, List<String> sources) {
-        Map<String, String> result = new LinkedHashMap<>();
+    public static java.util.Set<String> before(Path project, List<String> sources, java.util.function.Predicate<String> wasPublished) {
+        java.util.Set<String> result = new java.util.TreeSet<>();
         if (sources.isEmpty()) {
             return result;
         }
@@ -166,10 +215,10 @@ public final class History {
             for (String s : sources) {
                 objects.add((edited.contains(prefix + s) ? "HEAD:" : "HEAD~1:") + prefix + s);
             }
-            List<String> texts = catFiles(project, objects, deadline);
-            for (int i = 0; texts != null && i < sources.size(); i++) {
-                if (texts.get(i) != null) {
-                    result.put(sources.get(i), texts.get(i));
+            List<Boolean> published = judge(project, objects, wasPublished, deadline);
+            for (int i = 0; i < sources.size() && i < published.size(); i++) {
+                if (published.get(i)) {
+                    result.add(sources.get(i));
                 }
             }
             return result;
@@ -196,54 +245,11 @@ public final class History {
         return new Repository(root, root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/");
     }
 
-    /**
-     * The headers (up to the line of --- that closes them) of objects named `commit:path`, in
-     * order; null for one that is missing or larger than a Markdown file the build reads (it was
-     * never published), or the whole list null if Git is not done by the deadline. Sizes are
-     * asked first, so that a large object is never read.
-     */
-    private static List<String> catFiles(Path dir, List<String> objects, long deadline) throws IOException, InterruptedException {
-        List<String> sizes = batch(dir, "--batch-check", objects, deadline, (in, header) -> header);
-        if (sizes == null || sizes.size() != objects.size()) {
-            return null;
-        }
-        List<String> small = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            String[] parts = sizes.get(i) == null ? new String[0] : sizes.get(i).split(" ");
-            if (parts.length == 3 && parts[1].equals("blob") && Long.parseLong(parts[2]) <= SourceText.MAX_BYTES) {
-                small.add(parts[0]); // by its object id: the same object, whatever happens to the branch meanwhile
-            }
-        }
-        List<String> headers = batch(dir, "--batch", small, deadline, (in, header) -> {
-            byte[] bytes = in.readNBytes(Integer.parseInt(header.substring(header.lastIndexOf(' ') + 1)));
-            in.read(); // the newline after each object
-            return headerOf(new String(bytes, StandardCharsets.UTF_8));
-        });
-        if (headers == null || headers.size() != small.size()) {
-            return null;
-        }
-        List<String> texts = new ArrayList<>();
-        java.util.Iterator<String> next = headers.iterator();
-        for (String size : sizes) {
-            String[] parts = size == null ? new String[0] : size.split(" ");
-            texts.add(parts.length == 3 && parts[1].equals("blob") && Long.parseLong(parts[2]) <= SourceText.MAX_BYTES ? next.next() : null);
-        }
-        return texts;
-    }
-
-    /** A text's header, with its two lines of --- (what {@link org.explainers.check.Moves#wasPublished} reads); the whole text without one. */
-    private static String headerOf(String text) {
-        int first = text.indexOf("---");
-        int close = first < 0 ? -1 : text.indexOf("\n---", first + 3);
-        int end = close < 0 ? -1 : text.indexOf('\n', close + 4);
-        return close < 0 ? text : end < 0 ? text : text.substring(0, end + 1);
-    }
-
     private interface Reply {
         String read(InputStream in, String header) throws IOException;
     }
 
-    /** Runs `git cat-file` with one object a line, and reads each reply; null if Git is not done by the deadline. */
+    /** Runs `git cat-file` with one object a line, and reads each reply (null: missing) until the deadline. */
     private static List<String> batch(Path dir, String mode, List<String> objects, long deadline, Reply reply) throws IOException, InterruptedException {
         List<String> replies = new ArrayList<>();
         if (objects.isEmpty()) {
@@ -271,9 +277,8 @@ public final class History {
         writer.join();
         if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             p.destroyForcibly();
-            return null;
         }
-        return replies;
+        return replies; // those read by the deadline
     }
 
     private static String line(InputStream in) throws IOException {

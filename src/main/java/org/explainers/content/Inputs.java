@@ -153,6 +153,10 @@ public final class Inputs {
         } else if (ext.equals("svg")) {
             problems.error(path, 0, "SVG images can run script when opened on their own, so the site publishes none",
                     "export the image as PNG and use that file");
+        } else if (Schema.MEDIA.contains(ext) && !rel.startsWith(Schema.ARTICLES + "/") && !rel.startsWith(Schema.PAGES + "/")) {
+            // Published at the same path: elsewhere, it could land on an asset (images/) or a file the build makes.
+            problems.error(path, 0, "an image or download outside content/" + Schema.ARTICLES + "/ and content/" + Schema.PAGES + "/",
+                    "put it beside the text that shows it");
         } else if (Schema.MEDIA.contains(ext)) {
             if (stamp.size() > MAX_MEDIA_BYTES) {
                 problems.error(path, 0, "the file is " + stamp.size() / (1024 * 1024) + " MB; a file may have at most "

@@ -161,7 +161,7 @@ public final class Build {
         time("bodies", start);
         Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, problems).run();
         time("links", start);
-        List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir);
+        List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
         Map<String, Doc> moves = Moves.check(site, inputs.markdown, gone, project.zone, problems);
         site.checkVocabularyUse(problems);
         time("moves", start);
@@ -340,17 +340,16 @@ public final class Build {
                 sources.add(s.article().source);
             }
         }
-        Map<String, String> before = History.before(project.dir, List.copyOf(sources));
-        java.util.function.Predicate<Doc> was = d -> {
-            String text = before.get(d.source);
-            return text != null && Moves.wasPublished(text, site, project.zone);
-        };
+        Set<String> before = History.before(project.dir, List.copyOf(sources), text -> Moves.wasPublished(text, site, project.zone));
+        java.util.function.Predicate<Doc> was = d -> before.contains(d.source);
         for (Doc d : left) {
             boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
             if (!(output.published(d.uri()) || wasListed)) {
                 continue;
             }
-            Doc dated = d instanceof Section s && s.article() != null && site.state(s.article()) == Site.State.SCHEDULED ? s.article() : d;
+            // The later of the section's date and its explainer's holds it back: that is the one to correct.
+            Doc dated = d instanceof Section s && s.article() != null && s.article().date() != null
+                    && (d.date() == null || s.article().date().instant().isAfter(d.date().instant())) ? s.article() : d;
             if (site.state(d) == Site.State.SCHEDULED && dated.date() != null
                     && dated.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_DAYS)))) {
                 // Rescheduling a published piece is for days or weeks (an embargo); a date years away is most likely a typo.

@@ -264,7 +264,9 @@ public final class PreviewServer {
         synchronized (listeners) {
             listeners.remove(listener);
         }
-        listener.exchange().close();
+        synchronized (listener) { // not while a heartbeat or an event is being written to it
+            listener.exchange().close();
+        }
     }
 
     /** Opens a tab's event stream; a tab whose page changed or broke since it loaded hears so at once. */
@@ -288,12 +290,14 @@ public final class PreviewServer {
         }
         body.write(first.toString().getBytes(StandardCharsets.UTF_8));
         body.flush();
+        List<Listener> over = new ArrayList<>();
         synchronized (listeners) {
             listeners.add(new Listener(ex, body)); // kept open; written to after each re-bake
             while (listeners.size() > MAX_LISTENERS) {
-                drop(listeners.get(0)); // the oldest: its tab reconnects if it is still open
+                over.add(listeners.remove(0)); // the oldest: its tab reconnects if it is still open
             }
         }
+        over.forEach(this::drop); // closed outside the list's lock: a stalled tab holds up no other
     }
 
     /** Waits for saved files, lets a burst of saves settle for 50 ms, then re-bakes once. */
@@ -362,7 +366,9 @@ public final class PreviewServer {
                 return;
             }
             String from = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
-            if (from != null && !from.equals("same-origin") && !from.equals("none")) {
+            boolean opened = "navigate".equals(ex.getRequestHeaders().getFirst("Sec-Fetch-Mode"))
+                    && "document".equals(ex.getRequestHeaders().getFirst("Sec-Fetch-Dest")); // a link followed: the page elsewhere reads nothing
+            if (from != null && !from.equals("same-origin") && !from.equals("none") && !opened) {
                 // A page elsewhere loading the preview's files as scripts (the search's hold drafts) or opening its event streams.
                 send(ex, 403, "text/plain; charset=utf-8", "The preview answers its own pages only.".getBytes(StandardCharsets.UTF_8));
                 return;

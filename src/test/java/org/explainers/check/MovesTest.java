@@ -114,6 +114,21 @@ class MovesTest {
         assertTrue(f.log().contains("(no Git history here, or not read within its time"), f.log());
     }
 
+    /** The project may sit in a folder of its repository: its history is still read (Git's paths are the repository's). */
+    @Test
+    void aProjectInAFolderOfItsRepositoryIsChecked(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp); // tmp/project, and the repository is tmp
+        git(tmp, "init", "-q");
+        git(tmp, "add", "-A");
+        git(tmp, "commit", "-q", "-m", "first");
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(OLD + ": was published at articles/election-primer/02-what-changes.html")),
+                String.join("\n", Fixture.messages(r)));
+    }
+
     @Test
     void aDeletedDraftNeedsNothing(@TempDir Path tmp) throws Exception {
         Fixture f = committed(tmp);
