@@ -63,11 +63,12 @@ public final class History {
             String prefix = repo.content();
             String pathspec = ":(top)" + prefix; // relative to the repository, wherever the project sits in it
             Map<String, String> objects = new java.util.TreeMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>(); // names whose file was looked for, once each
             // This change's removals first: no walk of the older history may crowd them out.
             for (String commit : List.of("HEAD", "HEAD~1")) {
                 List<String> names = git(project, deadline, "ls-tree", "-r", "--name-only", commit, "--", pathspec);
                 for (String name : names == null ? List.<String>of() : names) {
-                    if (name.startsWith(prefix) && name.endsWith(".md") && !objects.containsKey(name) && !Files.exists(root.resolve(name))) {
+                    if (name.startsWith(prefix) && name.endsWith(".md") && seen.add(name) && !Files.exists(root.resolve(name))) {
                         objects.put(name, commit + ":" + name);
                     }
                 }
@@ -75,7 +76,7 @@ public final class History {
             // Then the older history, newest first: each commit's hash, then the files it added,
             // changed or renamed to; a gone file's first appearance is the last commit that had it.
             Map<String, String> older = new java.util.TreeMap<>();
-            java.util.Set<String> seen = new java.util.HashSet<>(objects.keySet());
+            int inTrees = seen.size();
             String[] commit = {null};
             git(project, deadline, line -> {
                 if (HASH.matcher(line).matches()) {
@@ -83,7 +84,7 @@ public final class History {
                 } else if (commit[0] != null && line.startsWith(prefix) && line.endsWith(".md") && seen.add(line) && !Files.exists(root.resolve(line))) {
                     older.put(line, commit[0] + ":" + line); // a name Git quotes (odd characters) starts with " and is not one of ours
                 }
-                return older.size() < MAX_GONE && seen.size() < MAX_NAMES; // enough: the latest are looked at
+                return older.size() < MAX_GONE && seen.size() < inTrees + MAX_NAMES; // enough: the latest are looked at
             }, "log", "--format=%H", "--name-only", "--diff-filter=AMR", "HEAD", "--", pathspec);
             objects.putAll(older);
             List<Boolean> published = judge(project, List.copyOf(objects.values()), wasPublished, deadline);
