@@ -70,6 +70,27 @@ public final class Images {
     }
 
     /** Reads every image among the media files; an unreadable or oversized one is reported. */
+    /** The most scans a JPEG may have: a progressive one usually has about ten. */
+    public static final int MAX_SCANS = 32;
+
+    /** How many scans (SOS segments) a JPEG has, from ImageIO's reading of its markers (not its pixels); 1 for other formats. */
+    static int scans(ImageReader reader) throws IOException {
+        if (!reader.getFormatName().equalsIgnoreCase("jpeg")) {
+            return 1;
+        }
+        javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+        org.w3c.dom.Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+        int scans = 0;
+        for (org.w3c.dom.Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals("markerSequence")) {
+                for (org.w3c.dom.Node m = n.getFirstChild(); m != null; m = m.getNextSibling()) {
+                    scans += m.getNodeName().equals("sos") ? 1 : 0;
+                }
+            }
+        }
+        return scans;
+    }
+
     public static Images read(Path content, Iterable<String> media, Problems problems) {
         Map<String, Info> infos = new TreeMap<>();
         for (String rel : media) {
@@ -109,6 +130,13 @@ public final class Images {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels of " + bytesPerPixel * 8 + " bits: "
                                 + (long) w * h * bytesPerPixel / 1_000_000 + " MB decoded; at most " + MAX_DECODED / 1_000_000 + " MB are allowed",
                                 "save it with 8 bits a channel, or scale it down");
+                        continue;
+                    }
+                    int scans = scans(reader);
+                    if (scans > MAX_SCANS) {
+                        // Each scan of a progressive JPEG is a pass over all its pixels: 40 KB of empty scans took minutes to decode.
+                        problems.error(path, 0, "the JPEG is written in " + scans + " scans; at most " + MAX_SCANS + " are allowed",
+                                "export it again as a standard JPEG (baseline, or progressive with the usual settings)");
                         continue;
                     }
                     infos.put(rel, new Info(w, h, sha256(bytes)));

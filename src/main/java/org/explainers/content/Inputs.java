@@ -157,6 +157,9 @@ public final class Inputs {
             // Published at the same path: elsewhere, it could land on an asset (images/) or a file the build makes.
             problems.error(path, 0, "an image or download outside content/" + Schema.ARTICLES + "/ and content/" + Schema.PAGES + "/",
                     "put it beside the text that shows it");
+        } else if (Schema.IMAGES.contains(ext) && isVariantName(name)) {
+            problems.error(path, 0, "the name is that of a smaller copy the build makes of an image (`map.480w.png` of `map.png`)",
+                    "rename it without the `.<width>w` before its extension");
         } else if (Schema.MEDIA.contains(ext)) {
             if (stamp.size() > MAX_MEDIA_BYTES) {
                 problems.error(path, 0, "the file is " + stamp.size() / (1024 * 1024) + " MB; a file may have at most "
@@ -212,6 +215,13 @@ public final class Inputs {
 
     /** The folders of assets/ (see {@link #assetPlaceProblem}). */
     static final Set<String> ASSET_FOLDERS = Set.of("js", "css", "fonts", "images");
+
+    /** Whether an image's name is like its copies' (Images#variant): `map.480w.png`. */
+    static boolean isVariantName(String name) {
+        String base = name.substring(0, name.lastIndexOf('.'));
+        String last = base.substring(base.lastIndexOf('.') + 1);
+        return base.contains(".") && last.length() > 1 && last.endsWith("w") && last.chars().limit(last.length() - 1).allMatch(Character::isDigit);
+    }
 
     /** Bytes a file or folder name may have: file systems allow 255, and the build adds to some (.html, .480w). */
     public static final int MAX_NAME = 150;

@@ -211,6 +211,14 @@ public final class OutputCheck {
         });
         if (!target.isEmpty()) {
             internal.add(target);
+            // A script is the site's own (assets/js/, which maintainers review) or the search's; any other file of the site
+            // (a font or an image an editor may change) would run as one if a page loaded it so.
+            boolean script = tag.equals("script") || tag.equals("link") && (e.attr("rel").toLowerCase(java.util.Locale.ROOT).contains("modulepreload")
+                    || e.attr("as").equalsIgnoreCase("script") || e.attr("as").equalsIgnoreCase("worker"));
+            if (script && !target.startsWith("js/") && !target.startsWith(project.paths.search() + "/")) {
+                report(where, "<" + tag + " " + key + "=\"" + value + "\"> loads " + target + " as a script; scripts are the site's js/ files",
+                        "load scripts from assets/js/ only");
+            }
         }
     }
 

@@ -202,6 +202,18 @@ class TemplateSafetyTest {
         }
     }
 
+    /** A page may load scripts from js/ (and the search's files) only: a font an editor can change would run as one. */
+    @Test
+    void aScriptComesFromTheSitesScriptsOnly(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("assets/fonts/evil.woff", "document.title = 'x';");
+        String layout = f.read("templates/layout.ftlh");
+        f.write("templates/layout.ftlh", layout.replace("</head>", "<script src=\"${l.url('fonts/evil.woff')}\"></script>\n</head>"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains("loads fonts/evil.woff as a script")), f.log());
+    }
+
     /** A page of many broken links is told about 20 of them and that there are more, not a problem per link. */
     @Test
     void aPageOfManyProblemsIsToldAFew(@TempDir Path tmp) {

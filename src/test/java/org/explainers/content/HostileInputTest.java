@@ -110,6 +110,53 @@ class HostileInputTest {
         return s.toString();
     }
 
+    /**
+     * A progressive JPEG of thousands of empty scans is 40 KB and minutes of decoding (each scan
+     * is a pass over every pixel): refused from its markers, before any pixel is decoded. An
+     * image named like the build's smaller copies would be replaced by one of them.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anImageThatIsSlowToDecodeOrNamedLikeACopyIsRefused(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        jpeg.write(new byte[]{(byte) 0xFF, (byte) 0xD8});
+        segment(jpeg, 0xDB, concat(new byte[]{0}, filled(64, 1)));
+        segment(jpeg, 0xC2, new byte[]{8, 0x17, 0x70, 0x17, 0x70, 1, 1, 0x11, 0}); // 6000 x 6000, one grey component
+        segment(jpeg, 0xC4, concat(new byte[]{0x00, 1}, new byte[16]));
+        segment(jpeg, 0xC4, concat(concat(new byte[]{0x10, 1}, new byte[15]), new byte[]{(byte) 0xE0}));
+        segment(jpeg, 0xDA, new byte[]{1, 1, 0, 0, 0, 0});
+        for (int i = 0; i < 2_000; i++) {
+            segment(jpeg, 0xDA, new byte[]{1, 1, 0, 1, 0x3F, 0});
+        }
+        jpeg.write(new byte[]{(byte) 0xFF, (byte) 0xD9});
+        f.writeBytes("content/articles/a/slow.jpg", jpeg.toByteArray());
+        f.writeBytes("content/articles/a/chart.480w.png", Files.readAllBytes(f.dir.resolve("assets/icon.png")));
+        f.write(ONE, ContentChecksTest.section(1, "", "![Slow](slow.jpg)\n\n![Copy](chart.480w.png)\n"));
+        failing(f, "content/articles/a/slow.jpg: the JPEG is written in 2001 scans; at most 32 are allowed",
+                "content/articles/a/chart.480w.png: the name is that of a smaller copy the build makes of an image");
+    }
+
+    private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] payload) {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xFF);
+        out.writeBytes(payload);
+    }
+
+    private static byte[] filled(int n, int value) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     /** A named pipe would block the build that opens it: it is refused from the walk's look, never opened. */
     @Test
     void aPipeIsRefusedWithoutBeingOpened(@TempDir Path tmp) throws Exception {
