@@ -428,6 +428,7 @@ final class Model {
         m.put("related", rel);
         m.put("body", html(s.body(), 1));
         m.put("corrections", corrections(a, s));
+        m.put("modified", Date.from(s.changed().instant())); // a correction naming it is a change too
         return m;
     }
 

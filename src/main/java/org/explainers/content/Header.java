@@ -127,6 +127,9 @@ public final class Header {
             if (context.contains("quoted scalar")) {
                 problem = "a quote opened in this line is not closed";
                 fix = "close the value's quotes before the end of the line (`title: \"How full is full?\"`)";
+            } else if (context.contains("simple key") && at > 1 && blockStart(lines.get(at - 1))) {
+                problem = "the text of a block value (`key: >` or `key: |`) is not indented";
+                fix = "indent its lines by two spaces, or write the value on the line of its key";
             } else if (context.contains("simple key")) {
                 problem = "no `: ` between the key and its value";
                 fix = "write a colon and a space after the key (`level: 1`)";
@@ -159,15 +162,20 @@ public final class Header {
         c.problems().error(c.path(), at + 1, "the header is not valid YAML: " + problem, fix);
     }
 
+    /** Whether a header line opens a block of text: `summary: >`, `|-` and such. */
+    private static boolean blockStart(String line) {
+        String last = line.strip();
+        last = last.substring(last.lastIndexOf(' ') + 1);
+        return !last.isEmpty() && (last.charAt(0) == '|' || last.charAt(0) == '>') && last.length() <= 3;
+    }
+
     /** Whether an indented line belongs to a key above it whose value is the indented block (`image:`, `corrections:`). */
     private static boolean underKey(List<String> lines, int i) {
         for (int j = i - 1; j >= 1; j--) {
             String line = lines.get(j);
             if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
                 // `image:` and `corrections:` hold indented lines, and so does a block of text (`summary: >`, `|-`).
-                String last = line.strip();
-                last = last.substring(last.lastIndexOf(' ') + 1);
-                return last.endsWith(":") || !last.isEmpty() && (last.charAt(0) == '|' || last.charAt(0) == '>') && last.length() <= 3;
+                return line.strip().endsWith(":") || blockStart(line);
             }
         }
         return false;

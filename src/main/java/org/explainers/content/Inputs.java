@@ -187,8 +187,9 @@ public final class Inputs {
             problems.error("assets/" + rel, 0, "unknown kind of asset" + (ext.isEmpty() ? "" : " ." + ext),
                     "assets/ holds the site's " + String.join(", ", new java.util.TreeSet<>(ASSET_TYPES)) + " files");
         } else if (!name.equals(".gitkeep") && assetPlaceProblem(rel, ext) != null) {
-            problems.error("assets/" + rel, 0, assetPlaceProblem(rel, ext), "move it to assets/js/ (scripts), assets/css/ (styles), assets/fonts/"
-                    + " or assets/images/; the site's icons (favicon.ico, icon.png) sit at the top of assets/");
+            problems.error("assets/" + rel, 0, assetPlaceProblem(rel, ext), ext.equals("js") ? "move it to assets/js/ (a maintainer reviews it there)"
+                    : ext.equals("css") ? "move it to assets/css/ (a maintainer reviews it there)"
+                    : "move it to assets/fonts/ or assets/images/; only the site's icons (favicon.ico, icon.png) sit at the top of assets/");
         } else if (!name.equals(".gitkeep") && badName != null) {
             problems.error("assets/" + rel, 0, badName, RENAME);
         } else if (!name.equals(".gitkeep")) {

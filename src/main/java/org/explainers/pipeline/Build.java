@@ -356,6 +356,10 @@ public final class Build {
                 problems.error(dated.path(), dated.header.line("date"), "the date " + WHEN.format(dated.date().instant().atZone(project.zone))
                         + " is more than " + FAR_DAYS + " days away and takes " + dated.uri() + ", which was published, off the site until then",
                         "correct the date if it is a typo; to take the page off the site on purpose, make it `status: draft`");
+            } else if (site.state(d) == Site.State.SCHEDULED && dated.date() != null) {
+                problems.warning(dated.path(), dated.header.line("date"), "was published at " + d.uri() + "; its date holds it back until "
+                        + WHEN.format(dated.date().instant().atZone(project.zone)) + " (" + project.zone + "), when it returns",
+                        "if it should stay on the site, give it a date that has come");
             } else {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"

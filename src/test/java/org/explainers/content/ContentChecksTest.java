@@ -121,6 +121,9 @@ public class ContentChecksTest {
                                 + " left edge (only a list's `- ` items and the fields of a value ending in `:` are indented))"),
                 arguments("no space after a colon", ONE, s1.replace("level: 1\n", "level:1\n"),
                         ONE + ":6: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`level: 1`))"),
+                arguments("a block of text not indented", ONE, s1.replace("summary: Section 1.", "summary: >\nSection one, folded."),
+                        ONE + ":11: the header is not valid YAML: the text of a block value (`key: >` or `key: |`) is not indented (indent its lines"
+                                + " by two spaces, or write the value on the line of its key)"),
                 arguments("a quote not closed", ONE, s1.replace("title: Section 1", "title: \"Section 1"),
                         ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
                                 + " of the line (`title: \"How full is full?\"`))"),

@@ -75,7 +75,9 @@ class PublishedStateTest {
         f.replace(file, "date: 2062-10-05", "date: 2026-12-02"); // Fixture.NOW is 2026-11-30
         r = f.build();
         assertTrue(r.ok(), f.log());
-        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.message().contains("this build takes it off the site (scheduled)")), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(file) && p.line() == 7
+                && p.message().equals("was published at articles/gas-storage-explained/03-what-next.html; its date holds it back until"
+                + " 2026-12-02 00:00 (Europe/London), when it returns")), f.log());
     }
 
     /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
@@ -92,6 +94,8 @@ class PublishedStateTest {
         org.jsoup.nodes.Element url = sitemap.select("url").stream()
                 .filter(u -> u.selectFirst("loc").text().endsWith("/articles/gas-storage-explained/02-how-full.html")).findFirst().orElseThrow();
         assertTrue(url.selectFirst("lastmod").text().startsWith("2026-10-2"), url.toString());
+        String page = f.page("articles/gas-storage-explained/02-how-full.html");
+        assertTrue(page.contains("\"dateModified\":\"2026-10-2"), "the page's own data says so too");
     }
 
     @Test
