@@ -107,7 +107,7 @@ public final class Build {
         Problems problems = new Problems();
         Path target = options.project().resolve("target");
         Path cache = target.resolve("cache");
-        out.println("[1/4] Checking content/ ...");
+        out.println(options.checkOnly() ? "Checking content/ (only checking: nothing is written) ..." : "[1/4] Checking content/ ...");
         Project project = Project.open(options.project(), options.site(), options.siteHost(), problems);
         if (project == null) {
             return fail(problems, start, "the project's settings");
