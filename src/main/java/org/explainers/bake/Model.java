@@ -177,6 +177,7 @@ final class Model {
         m.put("path", project.address.path());
         put(m, "repository", project.setting("site.repository"));
         m.put("preview", site.preview);
+        m.put("timezone", project.zone.getId()); // the zone every date of the site is given in
         m.put("csp", csp());
         Map<String, Object> p = map();
         p.put("index", paths.index());

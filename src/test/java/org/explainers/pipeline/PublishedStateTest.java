@@ -117,8 +117,8 @@ class PublishedStateTest {
         String draft = read(preview.resolve("articles/draft-piece/01-first.html"));
         assertTrue(Jsoup.parse(draft).selectFirst(".state-banner").text().startsWith("Draft:"), draft);
         String scheduled = read(preview.resolve("articles/scheduled-piece/index.html"));
-        assertTrue(Jsoup.parse(scheduled).selectFirst(".state-banner").text().startsWith("Scheduled: held back until 15 January 2027, 09:00"), scheduled);
-        assertTrue(Jsoup.parse(scheduled).selectFirst(".meta").text().contains("To be published 15 January 2027, 09:00"), scheduled);
+        assertTrue(Jsoup.parse(scheduled).selectFirst(".state-banner").text().startsWith("Scheduled: held back until 15 January 2027, 09:00 (Europe/London)"), scheduled);
+        assertTrue(Jsoup.parse(scheduled).selectFirst(".meta").text().contains("To be published 15 January 2027, 09:00 (Europe/London)"), scheduled);
         // On a published explainer's page and on the home page, its draft section is marked wherever it shows.
         org.jsoup.nodes.Document explainer = Jsoup.parse(read(preview.resolve("articles/gas-storage-explained/index.html")));
         assertEquals("Zanzibar draft section (draft)", explainer.selectFirst(".toc a[href=#unfinished]").parent().text(), "in the contents");
