@@ -258,7 +258,7 @@ final class Model {
         Site.State state = site.state(d);
         m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
         if (state == Site.State.SCHEDULED) {
-            Moment until = d instanceof Section s && s.article() != null ? Moment.later(d.date(), s.article().date()) : d.date();
+            Moment until = d.datedBy().date();
             if (until != null) {
                 m.put("until", Date.from(until.instant()));
             }

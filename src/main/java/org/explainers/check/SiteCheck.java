@@ -100,7 +100,7 @@ public final class SiteCheck {
         }
         // A text that could not be read or checked may be the one that uses a file beside it: no warning until it is mended.
         Set<String> failing = new java.util.HashSet<>();
-        for (Doc d : site.docs()) {
+        for (Doc d : problems.hasErrors() ? site.docs() : List.<Doc>of()) {
             if (problems.hasErrorIn(d.path())) {
                 failing.add(d.folder());
             }

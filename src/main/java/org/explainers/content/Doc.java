@@ -106,6 +106,11 @@ public abstract sealed class Doc permits Article, Section, Page {
         return (Moment) header.get("date");
     }
 
+    /** The file whose date holds it back while it is scheduled (a section's may be its explainer's). */
+    public Doc datedBy() {
+        return this;
+    }
+
     public Moment updated() {
         return (Moment) header.get("updated");
     }

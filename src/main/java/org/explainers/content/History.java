@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -115,15 +114,15 @@ public final class History {
     private static List<Boolean> judge(Path dir, List<String> objects, java.util.function.Predicate<String> wasPublished, long deadline)
             throws IOException, InterruptedException {
         List<String> sizes = batch(dir, "--batch-check", objects, deadline, (in, header) -> header);
-        List<String> small = new ArrayList<>();
+        java.util.Set<String> small = new java.util.LinkedHashSet<>(); // each object once
         for (String size : sizes) {
             String id = readable(size);
-            if (id != null && !small.contains(id)) {
+            if (id != null) {
                 small.add(id);
             }
         }
         Map<String, Boolean> byId = new java.util.HashMap<>();
-        batch(dir, "--batch", small, deadline, (in, header) -> {
+        batch(dir, "--batch", List.copyOf(small), deadline, (in, header) -> {
             int size = Integer.parseInt(header.substring(header.lastIndexOf(' ') + 1));
             byte[] bytes = in.readNBytes(size); // cut short if Git was stopped: then not judged
             in.read(); // the newline after each object
@@ -156,15 +155,12 @@ public final class History {
      */
     private static boolean git(Path dir, long deadline, java.util.function.Predicate<String> each, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-C", dir.toString()));
-        command.addAll(List.of(args));
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = start(dir, deadline, args);
         } catch (IOException e) {
             return false; // no git on this machine
         }
-        stopAt(p, deadline);
         p.getOutputStream().close();
         try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -181,10 +177,14 @@ public final class History {
         return true;
     }
 
-    /** Ends the process at the deadline: its output then ends, and whoever reads it stops. */
-    private static void stopAt(Process p, long deadline) {
+    /** Starts git with these arguments (as a list) in {@code dir}, ended at the deadline: its output then ends, and whoever reads it stops. */
+    private static Process start(Path dir, long deadline, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                 .execute(p::destroyForcibly);
+        return p;
     }
 
     /**
@@ -194,7 +194,7 @@ public final class History {
      * merge commit: its base). Empty without Git history.
      */
     public static java.util.Set<String> before(Path project, List<String> sources, java.util.function.Predicate<String> wasPublished) {
-        java.util.Set<String> result = new java.util.TreeSet<>();
+        java.util.Set<String> result = new TreeSet<>();
         if (sources.isEmpty()) {
             return result;
         }
@@ -256,8 +256,7 @@ public final class History {
         if (objects.isEmpty()) {
             return replies;
         }
-        Process p = new ProcessBuilder("git", "-C", dir.toString(), "cat-file", mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        stopAt(p, deadline);
+        Process p = start(dir, deadline, "cat-file", mode);
         Thread writer = new Thread(() -> {
             try (OutputStream out = p.getOutputStream()) {
                 out.write((String.join("\n", objects) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -178,6 +178,7 @@ public final class Inputs {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String badName = nameProblem(rel);
+        String place = name.equals(".gitkeep") ? null : assetPlaceProblem(rel, ext);
         if (JUNK.matcher(name).matches() || isHidden(rel) && !name.equals(".gitkeep")) {
             problems.warning("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file: it is skipped, not published", "delete it");
         } else if (ext.equals("svg")) {
@@ -186,8 +187,8 @@ public final class Inputs {
         } else if (!ASSET_TYPES.contains(ext) && !name.equals(".gitkeep")) {
             problems.error("assets/" + rel, 0, "unknown kind of asset" + (ext.isEmpty() ? "" : " ." + ext),
                     "assets/ holds the site's " + String.join(", ", new java.util.TreeSet<>(ASSET_TYPES)) + " files");
-        } else if (!name.equals(".gitkeep") && assetPlaceProblem(rel, ext) != null) {
-            problems.error("assets/" + rel, 0, assetPlaceProblem(rel, ext), ext.equals("js") ? "move it to assets/js/ (a maintainer reviews it there)"
+        } else if (place != null) {
+            problems.error("assets/" + rel, 0, place, ext.equals("js") ? "move it to assets/js/ (a maintainer reviews it there)"
                     : ext.equals("css") ? "move it to assets/css/ (a maintainer reviews it there)"
                     : "move it to assets/fonts/ or assets/images/; only the site's icons (favicon.ico, icon.png) sit at the top of assets/");
         } else if (!name.equals(".gitkeep") && badName != null) {

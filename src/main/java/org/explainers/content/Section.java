@@ -34,6 +34,12 @@ public final class Section extends Doc {
         return v == null ? List.of() : (List<String>) v;
     }
 
+    /** Its own file, or its explainer's when that one's date is the later: the later date is the one that holds it back. */
+    @Override
+    public Doc datedBy() {
+        return article != null && article.date() != null && (date() == null || article.date().instant().isAfter(date().instant())) ? article : this;
+    }
+
     /** When a reader last saw it change: its date, its `updated`, or a correction of its explainer naming it. */
     public Moment changed() {
         Moment newest = Moment.later(date(), updated());

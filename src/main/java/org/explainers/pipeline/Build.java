@@ -347,19 +347,18 @@ public final class Build {
             if (!(output.published(d.uri()) || wasListed)) {
                 continue;
             }
-            // The later of the section's date and its explainer's holds it back: that is the one to correct.
-            Doc dated = d instanceof Section s && s.article() != null && s.article().date() != null
-                    && (d.date() == null || s.article().date().instant().isAfter(d.date().instant())) ? s.article() : d;
-            if (site.state(d) == Site.State.SCHEDULED && dated.date() != null
-                    && dated.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_DAYS)))) {
-                // Rescheduling a published piece is for days or weeks (an embargo); a date years away is most likely a typo.
-                problems.error(dated.path(), dated.header.line("date"), "the date " + WHEN.format(dated.date().instant().atZone(project.zone))
-                        + " is more than " + FAR_DAYS + " days away and takes " + dated.uri() + ", which was published, off the site until then",
-                        "correct the date if it is a typo; to take the page off the site on purpose, make it `status: draft`");
-            } else if (site.state(d) == Site.State.SCHEDULED && dated.date() != null) {
-                problems.warning(dated.path(), dated.header.line("date"), "was published at " + d.uri() + "; its date holds it back until "
-                        + WHEN.format(dated.date().instant().atZone(project.zone)) + " (" + project.zone + "), when it returns",
-                        "if it should stay on the site, give it a date that has come");
+            Doc dated = d.datedBy(); // the file whose date to correct
+            if (site.state(d) == Site.State.SCHEDULED && dated.date() != null) {
+                String when = WHEN.format(dated.date().instant().atZone(project.zone));
+                if (dated.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_DAYS)))) {
+                    // Rescheduling a published piece is for days or weeks (an embargo); a date years away is most likely a typo.
+                    problems.error(dated.path(), dated.header.line("date"), "the date " + when + " is more than " + FAR_DAYS + " days away and takes "
+                            + dated.uri() + ", which was published, off the site until then",
+                            "correct the date if it is a typo; to take the page off the site on purpose, make it `status: draft`");
+                } else {
+                    problems.warning(dated.path(), dated.header.line("date"), "was published at " + d.uri() + "; its date holds it back until "
+                            + when + " (" + project.zone + "), when it returns", "if it should stay on the site, give it a date that has come");
+                }
             } else {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"

@@ -151,7 +151,7 @@ public final class PreviewServer {
         registerSourceTrees();
         rebuild();
         server.start();
-        heartbeat.scheduleWithFixedDelay(() -> send(": ping\n\n".getBytes(StandardCharsets.UTF_8)), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        heartbeat.scheduleWithFixedDelay(() -> broadcast(": ping\n\n".getBytes(StandardCharsets.UTF_8)), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         watching = new Thread(() -> {
             try {
                 watch();
@@ -243,11 +243,11 @@ public final class PreviewServer {
     }
 
     private void tell(String json) {
-        send(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+        broadcast(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes to every open stream; one whose tab is gone is closed. */
-    private void send(byte[] event) {
+    private void broadcast(byte[] event) {
         for (Listener listener : listeners) {
             try {
                 synchronized (listener) {
