@@ -195,11 +195,12 @@
     parent.appendChild(document.createTextNode(text.slice(from)));
   }
 
-  /* Some text around the first match in the section's text, else in its summary, cut at spaces. */
+  /* Some text around the first match in the section's text, else in its summary, else in what
+     it was found through (its topics; an explainer's standfirst and byline), cut at spaces. */
   function snippet(doc, query) {
     var text = String(doc.s || doc.x || "");
     var at = -1;
-    [String(doc.x || ""), String(doc.s || "")].some(function (t) {
+    [String(doc.x || ""), String(doc.s || ""), String(doc.m || "")].some(function (t) {
       eachMatch(t, query, function (i) { at = i; return true; });
       text = at >= 0 ? t : text;
       return at >= 0;

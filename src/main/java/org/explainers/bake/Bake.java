@@ -8,6 +8,7 @@ import org.explainers.content.Problems;
 import org.explainers.content.Project;
 import org.explainers.content.Schema;
 import org.explainers.content.Site;
+import org.explainers.content.Vocabulary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,21 +161,35 @@ public final class Bake {
 
     /** What a reader may remember of a section besides its own words (see {@link Search.Around}). */
     private Search.Around around(org.explainers.content.Section s, Model model) {
-        StringBuilder names = new StringBuilder();
-        for (String topic : s.topics()) {
-            Map<String, Object> ref = model.ref(Schema.TOPICS, topic);
-            names.append(ref == null ? "" : ref.get("name") + " ");
-        }
+        List<String> topics = names(Schema.TOPICS, s.topics(), model);
+        String onTopics = topics.isEmpty() ? "" : "Topics: " + String.join(", ", topics);
         org.explainers.content.Article a = s.article();
         List<org.explainers.content.Section> listed = site.listedSections(a);
         if (listed.isEmpty() || listed.get(0) != s) {
-            return new Search.Around("", "", names.toString());
+            return new Search.Around("", "", String.join(" ", topics), onTopics);
         }
-        for (String author : a.authors()) {
-            Map<String, Object> ref = model.ref(Schema.AUTHORS, author);
-            names.append(ref == null ? "" : ref.get("name") + " ");
+        List<String> authors = names(Schema.AUTHORS, a.authors(), model);
+        List<String> line = new ArrayList<>();
+        for (String part : List.of(a.summary() == null ? "" : a.summary(), authors.isEmpty() ? "" : "By " + String.join(" and ", authors), onTopics)) {
+            if (!part.isBlank()) {
+                line.add(part.strip());
+            }
         }
-        return new Search.Around(a.title(), a.summary(), names.toString());
+        List<String> words = new ArrayList<>(topics);
+        words.addAll(authors);
+        return new Search.Around(a.title(), a.summary(), String.join(" ", words), String.join(" · ", line));
+    }
+
+    /** The names a vocabulary gives these keys (a key it lacks has none). */
+    private static List<String> names(Vocabulary.Spec vocabulary, List<String> keys, Model model) {
+        List<String> names = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, Object> ref = model.ref(vocabulary, key);
+            if (ref != null) {
+                names.add(String.valueOf(ref.get("name")));
+            }
+        }
+        return names;
     }
 
     /** Pages linked as published by one job of the bake. */

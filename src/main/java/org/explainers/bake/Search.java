@@ -80,16 +80,18 @@ final class Search {
     /**
      * What a reader may remember of a section besides its own title, summary and text: the
      * names of its topics, and for an explainer's first section the explainer's headline,
-     * standfirst and byline. They are searched as the section's title, summary and text.
+     * standfirst and byline. They are searched as the section's title, summary and text, and
+     * {@code line} says them ("Topics: Energy · By Ada Okafor"): a result found through them
+     * shows it, with the match highlighted, when its own words do not have the match.
      */
-    record Around(String title, String summary, String text) {
+    record Around(String title, String summary, String text, String line) {
     }
 
     /** What a section's entry and postings are made from. */
     private static String key(Section s, Around around, int id) {
         return new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
                 .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(around.title()).add(around.summary())
-                .add(around.text()).add(id).hex();
+                .add(around.text()).add(around.line()).add(id).hex();
     }
 
     /**
@@ -110,7 +112,7 @@ final class Search {
 
     private static void files(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
                               Postings postings, Output out, Path cache) {
-        docs(folder, sections, keys, out);
+        docs(folder, sections, around, keys, out);
         Set<String> changed = null; // the words whose lists changed; null: all of them
         List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
         if (postings != null) {
@@ -217,7 +219,7 @@ final class Search {
     }
 
     /** Each section's file, on every core; only those whose section changed are written. */
-    private static void docs(String folder, List<Section> sections, String[] keys, Output out) {
+    private static void docs(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, Output out) {
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
             String docKey = keys[id];
@@ -229,7 +231,8 @@ final class Search {
                         .append(",\"u\":").append(Json.string(s.uri()))
                         .append(",\"a\":").append(Json.string(s.article().title()))
                         .append(",\"s\":").append(Json.string(s.summary()))
-                        .append(",\"x\":").append(Json.string(text)).append("});\n");
+                        .append(",\"x\":").append(Json.string(text))
+                        .append(",\"m\":").append(Json.string(around.apply(s).line())).append("});\n");
                 out.write(path, doc.toString().getBytes(StandardCharsets.UTF_8), docKey);
             }
         });

@@ -108,9 +108,16 @@ class SearchTest {
         assertEquals("Why storage matters", title(results.get(0)), "the headline's words find the explainer's first section");
         assertEquals(List.of("full", "tank"), results.get(0).findElements(By.cssSelector(".search-result-article mark")).stream()
                 .map(WebElement::getText).map(String::toLowerCase).toList(), "the headline's words are highlighted");
-        assertTrue(search(driver, home, "okafor").stream().anyMatch(r -> title(r).equals("Why storage matters")), "the byline");
-        List<String> climate = search(driver, home, "climate").stream().map(SearchTest::title).toList();
-        assertTrue(climate.contains("What comes next"), "a topic's name finds its sections: " + climate);
+        WebElement byline = search(driver, home, "okafor").stream().filter(r -> title(r).equals("Why storage matters")).findFirst().orElseThrow();
+        // Found through what is around it, the result says so, with the match highlighted.
+        WebElement snippet = byline.findElement(By.cssSelector(".search-result-snippet"));
+        assertTrue(snippet.getText().contains("By ") && snippet.findElement(By.tagName("mark")).getText().equalsIgnoreCase("okafor"),
+                "the byline is shown: " + snippet.getText());
+        List<WebElement> climate = search(driver, home, "climate");
+        WebElement next = climate.stream().filter(r -> title(r).equals("What comes next")).findFirst()
+                .orElseThrow(() -> new AssertionError("a topic's name finds its sections: " + climate.stream().map(SearchTest::title).toList()));
+        assertTrue(next.findElement(By.cssSelector(".search-result-snippet mark")).getText().toLowerCase().startsWith("climate"),
+                "the match is shown: " + next.getText());
     }
 
     @Test
