@@ -71,13 +71,44 @@ public final class Moves {
             if (!moves.containsKey(g.source())) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
+                Doc likely = renamedTo(g.source(), site);
+                String otherwise = "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
+                        + "index.md if nothing did)";
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")
                                 + " and is gone, so every link to that address would die",
-                        "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
-                                + "index.md if nothing did)");
+                        likely == null ? otherwise : "add `moved_from: [" + SiteCheck.relative(likely.source, g.source()) + "]` to "
+                                + likely.path() + " if it took its place; if another file did, add the old name to its `moved_from`"
+                                + " (or `moved_from: [" + name + "]` to content/" + folder + "index.md if none did)");
             }
         }
         return moves;
+    }
+
+    /**
+     * The file a gone one most likely became, to name in the fix: the one file with its name in
+     * another folder (moved to another explainer), else the one file of its folder with its
+     * number (`02-old.md` renamed `02-new.md`); null when there is no such single file, and for
+     * an explainer's index.md.
+     */
+    static Doc renamedTo(String gone, Site site) {
+        String name = gone.substring(gone.lastIndexOf('/') + 1);
+        String folder = gone.substring(0, gone.lastIndexOf('/') + 1);
+        if (name.equals("index.md")) {
+            return null; // every explainer has one: its name says nothing
+        }
+        int dash = name.indexOf('-');
+        String number = dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit) ? name.substring(0, dash + 1) : null;
+        List<Doc> moved = new java.util.ArrayList<>();
+        List<Doc> renamed = new java.util.ArrayList<>();
+        for (Doc d : site.docs()) {
+            String n = d.source.substring(d.source.lastIndexOf('/') + 1);
+            if (n.equals(name) && !d.folder().equals(folder)) {
+                moved.add(d);
+            } else if (number != null && d.folder().equals(folder) && n.startsWith(number)) {
+                renamed.add(d);
+            }
+        }
+        return moved.size() == 1 ? moved.get(0) : moved.isEmpty() && renamed.size() == 1 ? renamed.get(0) : null;
     }
 
     /** A path under content/ for a name relative to a folder, or null when it leaves content/. */

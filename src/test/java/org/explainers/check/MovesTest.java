@@ -51,9 +51,11 @@ class MovesTest {
         f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
         Build.Result r = f.build();
         assertFalse(r.ok(), f.log());
+        // The file of the same number in its folder is named as the likely new name.
         assertTrue(Fixture.messages(r).contains(OLD + ": was published at articles/election-primer/02-what-changes.html and is gone, "
-                + "so every link to that address would die (add `moved_from: [02-what-changes.md]` to the file that took its place "
-                + "(or to content/articles/election-primer/index.md if nothing did))"), String.join("\n", Fixture.messages(r)));
+                + "so every link to that address would die (add `moved_from: [02-what-changes.md]` to " + NEW + " if it took its place; "
+                + "if another file did, add the old name to its `moved_from` (or `moved_from: [02-what-changes.md]` to "
+                + "content/articles/election-primer/index.md if none did))"), String.join("\n", Fixture.messages(r)));
 
         f.replace(NEW, "status: published", "status: published\nmoved_from: [02-what-changes.md]");
         assertTrue(f.build().ok(), f.log());
@@ -64,6 +66,26 @@ class MovesTest {
         assertFalse(f.page("sitemap.xml").contains("02-what-changes.html<"), "the old address is not in the sitemap");
         Document explainer = Jsoup.parse(f.page("articles/election-primer/index.html"));
         assertEquals("what-changes-after", explainer.getElementById("what-changes").parent().id(), "the old #anchor lands on the section");
+    }
+
+    /** A section moved to another explainer is named with the old name as seen from there; one simply deleted gets the general advice. */
+    @Test
+    void aGoneFileNamesWhereItLikelyWent(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String moved = "content/articles/gas-storage-explained/02-what-changes.md";
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(moved));
+        f.replace(moved, "article: election-primer\norder: 2", "article: gas-storage-explained\norder: 9");
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "../election-primer/02-what-changes.md", "02-what-changes.md");
+        Build.Result r = f.build();
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(OLD + ": was published") && m.contains(
+                "(add `moved_from: [../election-primer/02-what-changes.md]` to " + moved + " if it took its place;")), f.log());
+
+        Files.delete(f.dir.resolve(moved));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "../election-primer/index.md");
+        r = f.build();
+        assertTrue(Fixture.messages(r).contains(OLD + ": was published at articles/election-primer/02-what-changes.html and is gone, "
+                + "so every link to that address would die (add `moved_from: [02-what-changes.md]` to the file that took its place "
+                + "(or to content/articles/election-primer/index.md if nothing did))"), f.log());
     }
 
     /**
