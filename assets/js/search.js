@@ -128,14 +128,20 @@
   }
 
   /* Postings: "<gap from the previous section, base 36><fields 1-7>,..." with fields 4 title,
-     2 summary, 1 text. A section in several lists keeps all its fields. */
+     2 summary, 1 text, and for a list cut to the best, "~<sections with the word, base 36>". A
+     section in several lists keeps all its fields; most is the most sections one list counts. */
   function parse(lists) {
-    var result = { docs: {}, size: 0, capped: false };
+    var result = { docs: {}, size: 0, capped: false, most: 0 };
     lists.forEach(function (postings) {
       var entries = postings ? String(postings).split(",") : [];
       var n = 0;
       result.capped = result.capped || entries.length >= CAP;
+      result.most = Math.max(result.most, entries.length);
       for (var i = 0; i < entries.length; i++) {
+        if (entries[i].charAt(0) === "~") {
+          result.most = Math.max(result.most, parseInt(entries[i].slice(1), 36) || 0);
+          continue;
+        }
         n += parseInt(entries[i].slice(0, -1), 36);
         var fields = entries[i].charCodeAt(entries[i].length - 1) - 48;
         if (!(n >= 0 && fields >= 1 && fields <= 7)) {
@@ -164,6 +170,17 @@
       }
     }
     return hits.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+  }
+
+  /* The query words to highlight: not those in more than half the sections ("the", "and": they
+     tell the results apart no more than BM25's weighting says), which would mark half of every
+     snippet; all of them when the query has no other. */
+  function telling(query, found) {
+    var docs = loaded["index.js"].docs;
+    var few = query.filter(function (w, i) {
+      return !(Math.max(found[i].size, found[i].most) * 2 > docs);
+    });
+    return few.length ? few : query;
   }
 
   /* Whether a token of text holds a word that starts with a query word. */
@@ -275,6 +292,7 @@
     }
     Promise.all(query.map(sections)).then(function (found) {
       var hits = rank(found.slice());
+      var marked = telling(query, found);
       var top = hits.slice(0, SHOWN);
       var first = 0;
       while (first < top.length && (now || first < FIRST || loaded["d/" + top[first].n + ".js"])) {
@@ -288,11 +306,11 @@
         }
         show(!hits.length ? "No sections match “" + text + "”."
             : hits.length > top.length ? top.length + " of " + total + " matching sections:"
-            : total + (hits.length === 1 ? " matching section:" : " matching sections:"), docs, query);
+            : total + (hits.length === 1 ? " matching section:" : " matching sections:"), docs, marked);
         rest = first < top.length && function () {
           rest = null;
           loadDocs(top.slice(first)).then(function (more) {
-            return number === latest && append(more, query);
+            return number === latest && append(more, marked);
           }).catch(fail(number));
         };
         later(now);

@@ -161,7 +161,7 @@ final class Search {
             StringBuilder js = new StringBuilder("SEARCH.words(").append(Json.string(key)).append(",{");
             boolean first = true;
             for (Map.Entry<String, int[]> w : lists.startingWith(key).entrySet()) {
-                js.append(first ? "" : ",").append(Json.string(w.getKey())).append(':').append(Json.string(encode(best(unpack(w.getValue())))));
+                js.append(first ? "" : ",").append(Json.string(w.getKey())).append(':').append(Json.string(encode(unpack(w.getValue()))));
                 first = false;
             }
             js.append("});\n");
@@ -184,7 +184,7 @@ final class Search {
                     sectionsOf.add(new int[]{id, fields[id]});
                 }
             }
-            out.writeFile(path, ("SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(best(sectionsOf))) + ");\n")
+            out.writeFile(path, ("SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(sectionsOf)) + ");\n")
                     .getBytes(StandardCharsets.UTF_8));
         }));
         if (damaged.get()) {
@@ -538,8 +538,13 @@ final class Search {
         return (flags & TITLE) != 0 ? 3 : (flags & SUMMARY) != 0 ? 2 : 1;
     }
 
-    /** Postings as text: each the gap from the previous section's number in base 36, then its fields (1-7). */
-    private static String encode(List<int[]> postings) {
+    /**
+     * A word's {@link #best} postings as text: each the gap from the previous section's number in
+     * base 36, then its fields (1-7); a list cut to the best ends with {@code ~} and how many
+     * sections have the word, in base 36 (the search marks no word most sections have).
+     */
+    private static String encode(List<int[]> all) {
+        List<int[]> postings = best(all);
         StringBuilder out = new StringBuilder(postings.size() * 4);
         int last = 0;
         for (int[] p : postings) {
@@ -548,6 +553,9 @@ final class Search {
             }
             out.append(Integer.toString(p[0] - last, 36)).append(p[1]);
             last = p[0];
+        }
+        if (postings.size() < all.size()) {
+            out.append(",~").append(Integer.toString(all.size(), 36));
         }
         return out.toString();
     }

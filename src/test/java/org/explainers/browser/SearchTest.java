@@ -132,6 +132,13 @@ class SearchTest {
         assertTrue(search(driver, home, "stor").stream().anyMatch(r -> title(r).equals("Why storage matters")), "a prefix finds the word");
         assertTrue(search(driver, home, "storage buffer").stream().allMatch(r -> r.getText().toLowerCase().contains("buffer")),
                 "two words: sections with both");
+        // A word most sections have is found but not marked: "the" would mark half of every snippet.
+        List<WebElement> withThe = search(driver, home, "the pipelines");
+        assertFalse(withThe.isEmpty());
+        List<String> marked = withThe.stream().flatMap(r -> r.findElements(By.tagName("mark")).stream()).map(m -> m.getText().toLowerCase()).toList();
+        assertTrue(marked.contains("pipelines") && !marked.contains("the"), "marked: " + marked);
+        marked = search(driver, home, "the").stream().flatMap(r -> r.findElements(By.tagName("mark")).stream()).map(m -> m.getText().toLowerCase()).toList();
+        assertTrue(marked.contains("the"), "alone, it is marked: " + marked);
     }
 
     @Test
