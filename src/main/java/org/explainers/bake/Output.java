@@ -211,6 +211,35 @@ public final class Output {
         }
     }
 
+    /**
+     * The file of a site's path in a build's folder. A path is plain names joined by {@code /}
+     * (no {@code ..}, {@code .} or empty name, no backslash, not from the root), so that no
+     * setting, plan or manifest, however it was made, writes or removes a file outside the folder.
+     */
+    public static Path file(Path build, String path) {
+        if (!plain(path)) {
+            throw new IllegalArgumentException("`" + path + "` is not a path inside the site");
+        }
+        Path file = build.resolve(path).normalize();
+        if (!file.startsWith(build.normalize()) || file.equals(build.normalize())) {
+            throw new IllegalArgumentException("`" + path + "` is not a path inside the site");
+        }
+        return file;
+    }
+
+    /** Whether a path is plain names joined by {@code /} (see {@link #file}). */
+    static boolean plain(String path) {
+        if (path.isEmpty() || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String name : path.split("/", -1)) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Path manifestOf(Path build) {
         return build.resolveSibling(build.getFileName() + ".manifest");
     }
@@ -220,7 +249,7 @@ public final class Output {
         // A file is taken over only while it is as it was written: one removed or changed by
         // hand in target/ (or in the published site, whose files the builds share) is made again.
         Entry there = held.get(path);
-        if (there != null && there.key().equals(key) && there.describes(dir.resolve(path))) {
+        if (there != null && there.key().equals(key) && there.describes(file(dir, path))) {
             entries.put(path, there); // already in the folder
             return true;
         }
@@ -229,9 +258,9 @@ public final class Output {
             return false;
         }
         try {
-            Path target = dir.resolve(path);
+            Path target = file(dir, path);
             clear(target);
-            Path source = previousDir.resolve(path);
+            Path source = file(previousDir, path);
             if (!before.describes(source)) {
                 return false;
             }
@@ -313,7 +342,7 @@ public final class Output {
     /** Writes a made file. */
     void write(String path, byte[] bytes, String key) {
         try {
-            Path target = dir.resolve(path);
+            Path target = file(dir, path);
             clear(target);
             Files.write(target, bytes);
             entries.put(path, made(key, target));
@@ -337,7 +366,7 @@ public final class Output {
         if (reuse(path, key)) {
             return;
         }
-        Path target = dir.resolve(path);
+        Path target = file(dir, path);
         clear(target);
         Files.copy(from, target);
         entries.put(path, made(key, target));
@@ -422,7 +451,7 @@ public final class Output {
     public void writeManifest() throws IOException {
         // What the older build had and this one has not goes, with the folders it leaves empty.
         for (String path : gone().held()) {
-            Path file = dir.resolve(path);
+            Path file = file(dir, path);
             Files.deleteIfExists(file);
             for (Path folder = file.getParent(); !folder.equals(dir); folder = folder.getParent()) {
                 try (java.util.stream.Stream<Path> inside = Files.list(folder)) {
@@ -566,8 +595,8 @@ public final class Output {
             int at = 0; // in same.paths, which are sorted too
             for (int i = 0; i < n; i++) {
                 String path = in.string();
-                if (i > 0 && path.compareTo(paths.get(i - 1)) <= 0) {
-                    throw new IllegalStateException("damaged: paths out of order");
+                if (i > 0 && path.compareTo(paths.get(i - 1)) <= 0 || !plain(path)) {
+                    throw new IllegalStateException("damaged: paths out of order, or one outside the site");
                 }
                 while (at < same.paths().length && same.paths()[at].compareTo(path) < 0) {
                     at++;

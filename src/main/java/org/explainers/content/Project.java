@@ -95,6 +95,16 @@ public final class Project {
         settings.folder(jbake.getTemplateFolderName(), "template.folder", "templates", problems);
         settings.folder(jbake.getAssetFolderName(), "asset.folder", "assets", problems);
 
+        // JBake's names for the pages it knows: each is written where it says, so a name with a
+        // folder or `..` in it would write (and a later build remove) a file outside the site.
+        Set<String> taken = new TreeSet<>(RESERVED);
+        settings.outputName(jbake.getIndexFileName(), "index.file", ".html", taken, problems);
+        settings.outputName(jbake.getArchiveFileName(), "archive.file", ".html", taken, problems);
+        settings.outputName(jbake.getError404FileName(), "error404.file", ".html", taken, problems);
+        settings.outputName(jbake.getFeedFileName(), "feed.file", ".xml", taken, problems);
+        settings.outputName(jbake.getSiteMapFileName(), "sitemap.file", ".xml", taken, problems);
+        settings.outputName(jbake.getTagPathName(), "tag.path", "", taken, problems);
+
         boolean fromCommandLine = siteHost != null && !siteHost.isBlank();
         String host = fromCommandLine ? siteHost : jbake.getSiteHost();
         SiteAddress address = null;
@@ -143,6 +153,9 @@ public final class Project {
         return new Project(project, jbake, address, zone, embeds);
     }
 
+    /** Names at the site's root that the build uses itself: content's folders, the search, the assets' folders, robots.txt. */
+    private static final Set<String> RESERVED = Set.of("articles", "pages", "authors", "search", "js", "css", "fonts", "images", "robots");
+
     /** A setting as one string: JBake's configuration splits values on commas into lists. */
     public static String text(Object value) {
         if (value instanceof Collection<?> c) {
@@ -182,6 +195,24 @@ public final class Project {
                 // no line then
             }
             return 0;
+        }
+
+        /**
+         * A page's (or the topics' folder's) name at the site's root: lower-case letters, digits
+         * and hyphens, with its extension, and no name another page or folder of the site has
+         * (an .html page's name without .html is its folder of older pages: archive/2026/11.html).
+         */
+        void outputName(String name, String key, String extension, Set<String> taken, Problems problems) {
+            String stem = name.endsWith(extension) ? name.substring(0, name.length() - extension.length()) : null;
+            String example = key.equals("tag.path") ? "topics" : key.replace(".file", "").replace("error404", "404") + extension;
+            if (stem == null || !stem.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                problems.error("jbake.properties", line(key), key + "=" + name + " is not a " + (extension.isEmpty() ? "folder" : "file")
+                        + " name at the site's root", "write a name of lower-case letters, digits and hyphens" + (extension.isEmpty()
+                        ? "" : " ending in " + extension) + ", e.g. " + key + "=" + example);
+            } else if (!taken.add(stem)) {
+                problems.error("jbake.properties", line(key), key + "=" + name + " is a name the site already uses",
+                        "choose another name, e.g. " + key + "=" + example);
+            }
         }
 
         void folder(String name, String key, String expected, Problems problems) {

@@ -106,7 +106,7 @@ public final class OutputCheck {
                 .filter(p -> p.endsWith(".html") || p.endsWith(".xml")).toList();
         fresh.parallelStream().forEach(path -> {
             try {
-                String text = Files.readString(out.dir.resolve(path), StandardCharsets.UTF_8);
+                String text = Files.readString(Output.file(out.dir, path), StandardCharsets.UTF_8);
                 if (path.endsWith(".html")) {
                     links.put(path, page(path, text));
                 } else {

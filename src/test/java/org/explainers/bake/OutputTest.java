@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,6 +36,47 @@ class OutputTest {
             }
         }
         return out;
+    }
+
+    /** No path, wherever it came from (a setting, the plan, a manifest), writes or removes a file outside the build's folder. */
+    @Test
+    void everyPathStaysInsideTheBuildsFolder(@TempDir Path tmp) throws Exception {
+        Path build = tmp.resolve("b1");
+        for (String bad : List.of("../victim.xml", "a/../../victim.xml", "/etc/passwd", "a\\..\\..\\x", "", "a//b.html", "./a.html", "a/..", "..")) {
+            assertThrows(IllegalArgumentException.class, () -> Output.file(build, bad), bad);
+        }
+        assertEquals(build.resolve("topics/a.html"), Output.file(build, "topics/a.html"));
+        Output out = new Output(build, null, null);
+        assertThrows(RuntimeException.class, () -> out.write("../victim.xml", PAGE, "k"));
+        assertFalse(Files.exists(tmp.resolve("victim.xml")));
+
+        // A manifest naming a file outside its folder (whole, its checksum right) is not trusted: nothing it names is removed.
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
+        out.write("abcdefghi.txt", PAGE, "k");
+        out.writeManifest();
+        Path manifest = Output.manifestOf(build);
+        byte[] bytes = Files.readAllBytes(manifest);
+        byte[] from = "abcdefghi.txt".getBytes(StandardCharsets.US_ASCII);
+        byte[] to = "../victim.txt".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, from);
+        System.arraycopy(to, 0, bytes, at, to.length);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).putLong(crc.getValue());
+        Files.write(manifest, bytes);
+        assertEquals(Map.of(), Output.readManifest(manifest), "a manifest naming a path outside is damaged");
+        Output next = new Output(build, null, manifest); // takes the folder over: it empties what it cannot trust
+        next.writeManifest();
+        assertEquals("keep", Files.readString(victim));
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        for (int i = 0; i + what.length <= in.length; i++) {
+            if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

@@ -176,6 +176,20 @@ class HostileInputTest {
         failing(f, "jbake.properties:" + line + ": content.folder=.git is not the project's own content folder (write content.folder=content");
     }
 
+    /** JBake's names for its pages are written where they say: one with `..` wrote the project's pom.xml (and a later build removed it). */
+    @Test
+    void thePagesSettingsNameFilesAtTheSitesRoot(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Files.writeString(f.dir.resolve("pom.xml"), "<project/>");
+        f.replace("jbake.properties", "sitemap.file=sitemap.xml", "sitemap.file=../../../pom.xml");
+        f.replace("jbake.properties", "tag.path=topics", "tag.path=search");
+        List<String> lines = f.read("jbake.properties").lines().toList();
+        failing(f, "jbake.properties:" + (lines.indexOf("sitemap.file=../../../pom.xml") + 1) + ": sitemap.file=../../../pom.xml is not a file name"
+                        + " at the site's root (write a name of lower-case letters, digits and hyphens ending in .xml, e.g. sitemap.file=sitemap.xml)",
+                "jbake.properties:" + (lines.indexOf("tag.path=search") + 1) + ": tag.path=search is a name the site already uses");
+        assertEquals("<project/>", Files.readString(f.dir.resolve("pom.xml")));
+    }
+
     @Test
     void aLinkInsteadOfTheContentFolderIsRefused(@TempDir Path tmp) throws Exception {
         Fixture f = ContentChecksTest.validTree(tmp);
