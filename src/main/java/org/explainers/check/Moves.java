@@ -43,6 +43,16 @@ public final class Moves {
     public static Map<String, Doc> check(Site site, Collection<String> markdown, List<History.Gone> gone, ZoneId zone, Problems problems) {
         Map<String, Doc> moves = new TreeMap<>();
         Set<String> now = Set.copyOf(markdown);
+        // What the site writes, by its path in lower case: an old address differing only in capitals
+        // would replace it on a case-insensitive disk or host (as Site's own check says of files).
+        Map<String, String> outputs = new java.util.HashMap<>();
+        for (String md : markdown) {
+            outputs.put(lower(page(md)), "content/" + md);
+        }
+        for (String m : site.media()) {
+            outputs.put(lower(m), "content/" + m);
+        }
+        Map<String, String> oldPages = new java.util.HashMap<>(); // lower-case old address -> the old name as written
         for (Doc d : site.docs()) {
             @SuppressWarnings("unchecked")
             List<String> old = (List<String>) d.header.get("moved_from");
@@ -58,11 +68,19 @@ public final class Moves {
                 } else if (now.contains(source)) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` is still there (content/" + source + ")",
                             "remove it from `moved_from`, or finish the rename");
+                } else if (outputs.containsKey(lower(page(source)))) {
+                    problems.error(d.path(), line, "`" + name + "` in `moved_from` would write the same file as "
+                                    + outputs.get(lower(page(source))) + " on a disk or host that ignores capitals",
+                            "write the old name with the capitals it had; a name that differs only in capitals cannot be an old address");
                 } else {
                     Doc other = moves.putIfAbsent(source, d);
+                    String same = oldPages.putIfAbsent(lower(page(source)), source);
                     if (other != null && other != d) {
                         problems.error(d.path(), line, "`" + name + "` is also in the `moved_from` of " + other.path(),
                                 "an old address leads to one page: keep it in one file");
+                    } else if (same != null && !same.equals(source)) {
+                        problems.error(d.path(), line, "`" + name + "` in `moved_from` differs from content/" + same
+                                + ", also in a `moved_from`, only in capitals", "keep one of them");
                     }
                 }
             }
@@ -109,6 +127,15 @@ public final class Moves {
             }
         }
         return moved.size() == 1 ? moved.get(0) : moved.isEmpty() && renamed.size() == 1 ? renamed.get(0) : null;
+    }
+
+    /** The page of a Markdown file's path: a.md, a.html. */
+    private static String page(String source) {
+        return source.substring(0, source.length() - 3) + ".html";
+    }
+
+    private static String lower(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A path under content/ for a name relative to a folder, or null when it leaves content/. */
