@@ -159,6 +159,11 @@ public final class Bake {
                 out.previousShape(shape) != null, keyed.get());
     }
 
+    /** The templates a page of pages/ may not name as its `layout:` (those of the other kinds of page). */
+    public static Set<String> notLayouts(Project project) {
+        return Pages.notLayouts(project);
+    }
+
     /** What a reader may remember of a section besides its own words (see {@link Search.Around}). */
     private Search.Around around(org.explainers.content.Section s, Model model) {
         List<String> topics = names(Schema.TOPICS, s.topics(), model);

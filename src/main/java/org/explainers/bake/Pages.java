@@ -64,6 +64,8 @@ final class Pages {
     private final SitePaths paths;
     private final Model model;
     private final List<Out> pages = new ArrayList<>();
+    /** The pages' paths in lower case, each once. */
+    private final java.util.Set<String> planned = new java.util.HashSet<>();
     /** Listed sections by topic slug, in reading order. */
     private final Map<String, List<Section>> byTopic = new TreeMap<>();
     private final Map<Article, Integer> articleOrder = new java.util.IdentityHashMap<>();
@@ -130,9 +132,29 @@ final class Pages {
         }
     }
 
-    private String template(String type, String fallback) {
-        String t = project.jbake.getTemplateByDocType(type);
-        return t == null || t.isBlank() ? fallback : t;
+    /** Each kind of page but pages/'s, and the template it is made with unless jbake.properties' `template.<kind>.file` says another. */
+    private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("article", "article.ftlh"), Map.entry("section", "section.ftlh"),
+            Map.entry("masterindex", "index.ftlh"), Map.entry("month", "month.ftlh"), Map.entry("archive", "archive.ftlh"),
+            Map.entry("tagsindex", "topics.ftlh"), Map.entry("tag", "topic.ftlh"), Map.entry("author", "author.ftlh"),
+            Map.entry("feed", "feed.ftlx"), Map.entry("redirect", "redirect.ftlh"), Map.entry("error404", "404.ftlh"));
+
+    private String template(String kind) {
+        return template(project, kind);
+    }
+
+    private static String template(Project project, String kind) {
+        String t = project.jbake.getTemplateByDocType(kind);
+        return t == null || t.isBlank() ? KINDS.get(kind) : t;
+    }
+
+    /**
+     * The templates a page of pages/ may not name as its `layout:`: those of the other kinds of
+     * page, and layout.ftlh, which every page goes through.
+     */
+    static java.util.Set<String> notLayouts(Project project) {
+        java.util.Set<String> not = new java.util.TreeSet<>(java.util.Set.of("layout.ftlh"));
+        KINDS.keySet().forEach(kind -> not.add(template(project, kind)));
+        return not;
     }
 
     private Map<String, Object> data(String path, String kind) {
@@ -154,6 +176,10 @@ final class Pages {
         if (only != null && texts.stream().noneMatch(only::contains)) {
             return;
         }
+        if (!planned.add(path.toLowerCase(java.util.Locale.ROOT))) {
+            // The checks keep files, old addresses and slugs apart: two pages at one path is a mistake here.
+            throw new IllegalStateException(path + " would be written by two pages of the plan (or two differing only in capitals)");
+        }
         pages.add(new Out(path, template, () -> {
             Map<String, Object> d = data(path, kind);
             fill.accept(d);
@@ -169,9 +195,9 @@ final class Pages {
     private void content() {
         for (Article a : site.listedArticles()) {
             // Most pages of a large site: keyed by what they are made from, so that an edit does not make them all.
-            add(a.uri(), template("article", "article.ftlh"), "article", true, () -> model.articleInputs(a), model.articleTexts(a),
+            add(a.uri(), template("article"), "article", true, () -> model.articleInputs(a), model.articleTexts(a),
                     d -> d.put("article", model.article(a)));
-            String template = template("section", "section.ftlh");
+            String template = template("section");
             for (Section s : site.listedSections(a)) {
                 add(s.uri(), template, "section", true, () -> model.sectionInputs(s), model.sectionTexts(s), d -> d.put("section", model.section(s)));
             }
@@ -202,7 +228,7 @@ final class Pages {
             latest.add(model.card(a));
         }
         List<Object> topics = topicIndex(false);
-        add(paths.index(), template("masterindex", "index.ftlh"), "home", true, d -> {
+        add(paths.index(), template("masterindex"), "home", true, d -> {
             d.put("latest", latest);
             d.put("more", site.listedArticles().size() > HOME);
             d.put("topics", topics);
@@ -232,11 +258,11 @@ final class Pages {
                 list.add(m);
                 List<Article> oldestFirst = new ArrayList<>(articles);
                 Collections.reverse(oldestFirst);
-                paged(oldestFirst, ARTICLES_PER_PAGE, base, template("month", "month.ftlh"), "month", m, "articles", this::cards);
+                paged(oldestFirst, ARTICLES_PER_PAGE, base, template("month"), "month", m, "articles", this::cards);
             });
             years.add(Model.data("year", year, "months", list));
         });
-        add(paths.archive(), template("archive", "archive.ftlh"), "archive", true, d -> d.put("years", years));
+        add(paths.archive(), template("archive"), "archive", true, d -> d.put("years", years));
     }
 
     /**
@@ -336,7 +362,7 @@ final class Pages {
             Map<String, Object> pager = new LinkedHashMap<>();
             pager.put("number", i + 1);
             pager.put("count", chunks.size());
-            add(path, template("tagsindex", "topics.ftlh"), "topics", true, d -> {
+            add(path, template("tagsindex"), "topics", true, d -> {
                 d.put("topics", chunk);
                 d.put("pager", pager);
             });
@@ -355,7 +381,7 @@ final class Pages {
             // Oldest first by article, but each article's sections in reading order.
             oldestFirst.sort(java.util.Comparator.comparingInt((Section s) -> -articleOrder.get(s.article()))
                     .thenComparing(Orders.IN_ARTICLE));
-            paged(oldestFirst, SECTIONS_PER_PAGE, base, template("tag", "topic.ftlh"), "topic", topic, "groups", this::groups);
+            paged(oldestFirst, SECTIONS_PER_PAGE, base, template("tag"), "topic", topic, "groups", this::groups);
         });
     }
 
@@ -391,13 +417,13 @@ final class Pages {
             String base = paths.author(slug);
             List<Article> oldestFirst = new ArrayList<>(articles);
             Collections.reverse(oldestFirst);
-            paged(oldestFirst, ARTICLES_PER_PAGE, base, template("author", "author.ftlh"), "author", author, "articles", this::cards);
+            paged(oldestFirst, ARTICLES_PER_PAGE, base, template("author"), "author", author, "articles", this::cards);
         });
     }
 
     private void feeds() {
         List<Section> sections = Orders.feed(site.listedSections(), site.readingOrder());
-        String feedTemplate = template("feed", "feed.ftlx");
+        String feedTemplate = template("feed");
         addFeed(paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(), sections);
         // Each topic's feed: the site's entries of that topic, in the same order (a feed's worth of each).
         Map<String, List<Section>> newestByTopic = new TreeMap<>();
@@ -451,12 +477,12 @@ final class Pages {
             }
             String path = oldSource.substring(0, oldSource.length() - 3) + ".html";
             Map<String, Object> link = model.link(doc);
-            add(path, template("redirect", "redirect.ftlh"), "redirect", false, d -> d.put("redirect", link));
+            add(path, template("redirect"), "redirect", false, d -> d.put("redirect", link));
         });
     }
 
     private void extras() {
-        add(paths.notFound(), template("error404", "404.ftlh"), "error404", false, d -> {
+        add(paths.notFound(), template("error404"), "error404", false, d -> {
         });
     }
 }

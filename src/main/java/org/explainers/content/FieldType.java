@@ -50,7 +50,7 @@ public interface FieldType {
         /** The file's folder relative to content/, with its slash ("articles/a/"). */
         String folder();
 
-        /** Templates in templates/, without their extension. */
+        /** The page layouts of templates/ (not the templates of other kinds of page), without their extension. */
         Set<String> layouts();
 
         /** The kind of file being read, as its `type:` must say. */
@@ -376,8 +376,8 @@ public interface FieldType {
         return (key, node, c) -> {
             String s = scalar(key, node, c);
             if (s != null && !c.layouts().contains(s)) {
-                c.problems().error(c.path(), c.line(node), "there is no template `" + s + ".ftlh`",
-                        "use one of templates/: " + String.join(", ", new java.util.TreeSet<>(c.layouts())) + Text.didYouMean(s, c.layouts()));
+                c.problems().error(c.path(), c.line(node), "`" + s + "` is not a page layout of templates/",
+                        "use one of: " + String.join(", ", new java.util.TreeSet<>(c.layouts())) + Text.didYouMean(s, c.layouts()));
                 return null;
             }
             return s;

@@ -75,8 +75,11 @@ public final class Vocabulary {
      * Reads a vocabulary file; every problem goes to {@code problems}. Returns null when the
      * file cannot be read as a list at all: references into it are then not checked one by one
      * (one broken line is one problem, not one per section).
+     *
+     * @param index the name of a folder's index page (index.html): no slug may be it, since an
+     *              entry's page is its slug's, beside the index of its folder (topics/index.html)
      */
-    public static Vocabulary read(Spec spec, SourceText text, Problems problems) {
+    public static Vocabulary read(Spec spec, SourceText text, String index, Problems problems) {
         String path = "content/" + spec.file();
         Node root;
         try {
@@ -109,6 +112,11 @@ public final class Vocabulary {
                 continue;
             }
             String slug = (String) values.get("slug");
+            if ((slug + ".html").equalsIgnoreCase(index)) {
+                problems.error(path, line, spec.one() + " `" + slug + "` would have the address of the index page of "
+                        + spec.name() + " (" + index + ")", "choose another slug");
+                continue;
+            }
             String other = lowerCase.putIfAbsent(slug.toLowerCase(Locale.ROOT), slug);
             if (other != null) {
                 Entry first = entries.get(other);

@@ -133,9 +133,10 @@ public final class Build {
                 : CompletableFuture.supplyAsync(() -> BodyCache.read(cache.resolve("bodies.bin")));
         CompletableFuture<Void> cached = CompletableFuture.completedFuture(null);
         Map<Vocabulary.Spec, Vocabulary> vocabularies = vocabularies(project, inputs, problems);
-        Set<String> layouts = new TreeSet<>();
+        Set<String> layouts = new TreeSet<>(); // what a page's `layout:` may name
+        Set<String> notLayouts = Bake.notLayouts(project);
         for (String t : inputs.templates) {
-            if (!t.contains("/") && t.endsWith(".ftlh")) {
+            if (!t.contains("/") && t.endsWith(".ftlh") && !notLayouts.contains(t)) {
                 layouts.add(t.substring(0, t.length() - 5));
             }
         }
@@ -282,7 +283,7 @@ public final class Build {
             }
             try {
                 SourceText text = SourceText.decode(path, Files.readAllBytes(project.content.resolve(spec.file())), 1024 * 1024, false, problems);
-                Vocabulary v = text == null ? null : Vocabulary.read(spec, text, problems);
+                Vocabulary v = text == null ? null : Vocabulary.read(spec, text, project.paths.index(), problems);
                 if (v != null) {
                     map.put(spec, v);
                 }
