@@ -193,6 +193,10 @@ public final class Inputs {
                     : "move it to assets/fonts/ or assets/images/; only the site's icons (favicon.ico, icon.png) sit at the top of assets/");
         } else if (!name.equals(".gitkeep") && badName != null) {
             problems.error("assets/" + rel, 0, badName, RENAME);
+        } else if (stamp.size() > MAX_MEDIA_BYTES) {
+            // Copied into every build's folder and to every host: as content's files, bounded.
+            problems.error("assets/" + rel, 0, "the file is " + stamp.size() / (1024 * 1024) + " MB; an asset may have at most "
+                    + MAX_MEDIA_BYTES / (1024 * 1024) + " MB", "make it smaller (a font or an icon is rarely over 1 MB)");
         } else if (!name.equals(".gitkeep")) {
             assets.add(rel);
         }

@@ -51,6 +51,18 @@ public final class OutputCheck {
     private static final Set<String> FORBIDDEN = Set.of("base", "object", "embed", "applet", "frame", "frameset", "portal",
             "noscript", "template", "noembed", "noframes", "xmp", "plaintext", "listing", "svg", "math");
 
+    /**
+     * The relations a {@code <link>} may have: none that opens a connection the policy does not
+     * govern ({@code preconnect} and {@code dns-prefetch} reach any host, carrying what their
+     * names say), nor loads another page ahead ({@code prefetch}, {@code prerender}).
+     */
+    private static final Set<String> LINK_RELS = Set.of("stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload",
+            "canonical", "alternate", "prev", "next", "author", "license", "search", "me");
+    /** What a {@code <meta http-equiv>} may say: the policy, a refresh (judged as a link), the encoding. */
+    private static final Set<String> META_EQUIV = Set.of("content-security-policy", "refresh", "content-type");
+    /** Referrer policies that never send a page's full address to another site. */
+    private static final Set<String> REFERRERS = Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin");
+
     /** The vocabularies of the site's XML files: Atom for the feeds, sitemaps and their index. */
     private static final Set<String> XML_NAMESPACES = Set.of("http://www.w3.org/2005/Atom", "http://www.sitemaps.org/schemas/sitemap/0.9");
 
@@ -107,6 +119,11 @@ public final class OutputCheck {
         fresh.parallelStream().forEach(path -> {
             try {
                 String text = Files.readString(Output.file(out.dir, path), StandardCharsets.UTF_8);
+                if (text.contains(project.dir.toString() + java.io.File.separator)) {
+                    // FreeMarker's messages (`${.error}` in an #attempt) name the templates' folder on the machine that builds.
+                    report("site/" + path, "shows a folder of the machine that builds (" + project.dir + ")",
+                            "a template prints an error message or a path; remove it");
+                }
                 if (path.endsWith(".html")) {
                     links.put(path, page(path, text));
                 } else {
@@ -148,6 +165,26 @@ public final class OutputCheck {
             String tag = e.normalName();
             if (FORBIDDEN.contains(tag)) {
                 report(where, "has a <" + tag + "> element", "remove it from the template");
+            }
+            if (tag.equals("link")) {
+                for (String rel : e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("[ \\t\\n\\f\\r]+")) {
+                    if (!rel.isEmpty() && !LINK_RELS.contains(rel)) {
+                        report(where, "has <link rel=\"" + rel + "\">, which the site's pages do not use (it may reach other hosts)",
+                                "remove it; a <link> is one of " + String.join(", ", new java.util.TreeSet<>(LINK_RELS)));
+                    }
+                }
+            }
+            if (tag.equals("meta") && e.hasAttr("http-equiv") && !META_EQUIV.contains(e.attr("http-equiv").strip().toLowerCase(java.util.Locale.ROOT))) {
+                report(where, "has <meta http-equiv=\"" + e.attr("http-equiv") + "\">", "remove it from the template");
+            }
+            if (tag.equals("meta") && e.attr("name").equalsIgnoreCase("referrer")
+                    && !REFERRERS.contains(e.attr("content").strip().toLowerCase(java.util.Locale.ROOT))) {
+                report(where, "has <meta name=\"referrer\" content=\"" + e.attr("content") + "\">, which sends readers' addresses to other sites",
+                        "use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none");
+            }
+            if (Set.of("a", "area", "form").contains(tag) && java.util.Arrays.asList(e.attr("rel").toLowerCase(java.util.Locale.ROOT)
+                    .split("[ \\t\\n\\f\\r]+")).contains("opener")) {
+                report(where, "has rel=\"opener\" on <" + tag + "> (the page it opens could navigate this one)", "remove it");
             }
             if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
                 report(where, "has an inline script", "put scripts in assets/js/ and load them with <script src>");

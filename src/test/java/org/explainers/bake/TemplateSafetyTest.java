@@ -202,6 +202,30 @@ class TemplateSafetyTest {
         }
     }
 
+    /**
+     * What reaches other hosts, or hands them readers' addresses, though the policy allows no
+     * connection: a preconnect is made by Chromium whatever `default-src` says.
+     */
+    @Test
+    void noElementReachesOtherHostsAroundThePolicy(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("<link rel=\"preconnect\">", "<link rel=\"preconnect\" href=\"https://p1.tracker.example/\">");
+        cases.put("<link rel=\"dns-prefetch\">", "<link rel=\"DNS-Prefetch\" href=\"https://id.tracker.example/\">");
+        cases.put("<link rel=\"prerender\">", "<link rel=\"stylesheet prerender\" href=\"https://tracker.example/\">");
+        cases.put("sends readers' addresses to other sites", "<meta name=\"referrer\" content=\"unsafe-url\">");
+        cases.put("<meta http-equiv=\"set-cookie\">", "<meta http-equiv=\"set-cookie\" content=\"id=1\">");
+        cases.put("shows a folder of the machine that builds", "<#attempt><#include \"nope.ftlh\"><#recover><!-- ${.error} --></#attempt>");
+        cases.put("rel=\"opener\"", "</head><body><a rel=\"opener\" target=\"_blank\" href=\"https://example.org/\">x</a>");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            f.write("templates/layout.ftlh", layout.replace("</head>", c.getValue() + "\n</head>"));
+            Build.Result r = f.build();
+            assertFalse(r.ok(), c.getKey() + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains(c.getKey())), c.getKey() + "\n" + f.log());
+        }
+    }
+
     /** A page may load scripts from js/ (and the search's files) only: a font an editor can change would run as one. */
     @Test
     void aScriptComesFromTheSitesScriptsOnly(@TempDir Path tmp) {

@@ -190,6 +190,20 @@ class HostileInputTest {
         assertEquals("<project/>", Files.readString(f.dir.resolve("pom.xml")));
     }
 
+    /** A file of hundreds of megabytes (sparse here: it takes no disk) is refused from its size, in assets/ as in content/, never read. */
+    @Test
+    void aHugeFileIsRefusedFromItsSize(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        for (String path : List.of("assets/images/big.png", "content/articles/a/big.png")) {
+            Files.createDirectories(f.dir.resolve(path).getParent());
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(f.dir.resolve(path).toFile(), "rw")) {
+                file.setLength(300L << 20);
+            }
+        }
+        failing(f, "assets/images/big.png: the file is 300 MB; an asset may have at most 20 MB",
+                "content/articles/a/big.png: the file is 300 MB; a file may have at most 20 MB");
+    }
+
     @Test
     void aLinkInsteadOfTheContentFolderIsRefused(@TempDir Path tmp) throws Exception {
         Fixture f = ContentChecksTest.validTree(tmp);
