@@ -192,6 +192,13 @@ public final class Build {
         out.printf(java.util.Locale.ROOT, "      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
                 site.listedSections().size(), site.listedPages().size(), site.vocabulary(Schema.TOPICS).size());
         if (options.checkOnly()) {
+            // What the build would say of pages it takes off the site, as `package` says it: the published ones are in its manifest.
+            Path published = Publish.current(options.site());
+            Set<String> there = published == null ? Set.of() : Output.readManifest(Output.manifestOf(published)).keySet();
+            unpublished(site, project, there::contains, problems);
+            if (problems.hasErrors()) {
+                return fail(problems, start, "content/");
+            }
             long millis = elapsed(start);
             out.println("Content is fine (" + millis + " ms); nothing was written.");
             return new Result(true, problems.list(), 0, 0, millis);
@@ -234,7 +241,7 @@ public final class Build {
                 return fail(problems, start, "the baked site");
             }
             long verified = elapsed(start);
-            unpublished(site, project, output, problems);
+            unpublished(site, project, output::published, problems);
             if (problems.hasErrors()) {
                 return fail(problems, start, "content/");
             }
@@ -327,7 +334,7 @@ public final class Build {
      * A file the published site has a page for that this build leaves out (made a draft, or given
      * a date to come): allowed, but said, since readers' links and search engines lose the page.
      */
-    private void unpublished(Site site, Project project, Output output, Problems problems) {
+    private void unpublished(Site site, Project project, java.util.function.Predicate<String> publishedHere, Problems problems) {
         if (site.preview) {
             return; // it lists drafts and scheduled pieces
         }
@@ -345,7 +352,7 @@ public final class Build {
         java.util.function.Predicate<Doc> was = d -> before.contains(d.source);
         for (Doc d : left) {
             boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
-            if (!(output.published(d.uri()) || wasListed)) {
+            if (!(publishedHere.test(d.uri()) || wasListed)) {
                 continue;
             }
             Doc dated = d.datedBy(); // the file whose date to correct

@@ -66,6 +66,10 @@ class PublishedStateTest {
         String file = "content/articles/gas-storage-explained/03-what-next.md";
         String before = f.page("articles/gas-storage-explained/03-what-next.html");
         f.replace(file, "date: 2026-10-05", "date: 2062-10-05");
+        // The content check says it too, as the build would.
+        Build.Result checked = f.check();
+        assertFalse(checked.ok(), f.log());
+        assertTrue(Fixture.messages(checked).stream().anyMatch(m -> m.startsWith(file + ":7: the date 2062-10-05 00:00 is more than 30 days away")), f.log());
         Build.Result r = f.build();
         assertFalse(r.ok(), f.log());
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(file + ":7: the date 2062-10-05 00:00 is more than 30 days away and takes "
