@@ -117,9 +117,42 @@ public final class Header {
     private static void yamlProblem(MarkedYAMLException e, List<String> lines, int end, FieldType.Context c) {
         String context = e.getContext() == null ? "" : e.getContext();
         int at = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1; // index in lines
-        String problem = e.getProblem();
+        String problem = e.getProblem() == null ? "" : e.getProblem();
         String fix = "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes"
                 + " (`title: \"Data: every strike\"`)";
+        int quoted = quoteAcrossLines(lines, end);
+        int misplaced = quoted >= 0 ? -1 : misindented(lines, Math.min(at, end - 1));
+        if (problem.contains("(TAB)")) {
+            // YAML indents and separates with spaces only; its own words name the character, not the fix.
+            boolean indent = at < end && lines.get(at).startsWith("\t");
+            c.problems().error(c.path(), at + 1, "the header is not valid YAML: a tab in the line (YAML takes spaces only)",
+                    indent ? "indent the line with spaces, not a tab (two spaces under `image:` or in a list's item)"
+                            : "put a space after the colon, not a tab");
+            return;
+        }
+        if (quoted >= 0) {
+            // A quote left open runs on to the next quote, lines below: YAML fails there.
+            c.problems().error(c.path(), quoted + 1, "the header is not valid YAML: a quote opened in this line is not closed",
+                    "close the value's quotes before the end of the line (`title: \"How full is full?\"`)");
+            return;
+        }
+        if (misplaced > 0) {
+            c.problems().error(c.path(), misplaced + 1, "the header is not valid YAML: the line is indented differently from the lines"
+                    + " it belongs with", "indent it as the line above it (the fields of `image:` by two spaces, a list item's by four)");
+            return;
+        }
+        if (problem.startsWith("expected <block end>") && e.getProblemMark() != null && at < end && afterClosingQuote(lines.get(at), e.getProblemMark().getColumn())) {
+            // `caption: 'Moscow's demand'`: the apostrophe closed the value, and the rest is left over.
+            c.problems().error(c.path(), at + 1, "the header is not valid YAML: text follows the value's closing quote",
+                    "a quote inside a value ends it: put the value in the other kind of quotes (`caption: \"Moscow's demand\"`)");
+            return;
+        }
+        if ("mapping values are not allowed here".equals(problem) && at > 1 && at < end && previousHasNoColon(lines, at)) {
+            // `title How full` then `type: article`: YAML reads the two lines as one key, and fails at the second's colon.
+            c.problems().error(c.path(), at, "the header is not valid YAML: no `: ` between the key and its value",
+                    "write a colon and a space after the key (`title: How full`)");
+            return;
+        }
         boolean fromContext = e.getContextMark() != null && (context.contains("quoted scalar") || context.contains("simple key")
                 || context.contains("flow sequence") || context.contains("flow mapping"));
         if (fromContext) {
@@ -132,7 +165,10 @@ public final class Header {
                 fix = "indent its lines by two spaces, or write the value on the line of its key";
             } else if (context.contains("simple key")) {
                 problem = "no `: ` between the key and its value";
-                fix = "write a colon and a space after the key (`level: 1`)";
+                String line = at < end ? lines.get(at).strip() : "";
+                int colon = line.indexOf(':');
+                String example = colon > 0 && line.length() < 60 ? line.substring(0, colon) + ": " + line.substring(colon + 1).strip() : "level: 1";
+                fix = "write a colon and a space after the key (`" + example + "`)";
             } else {
                 problem = "a list in [ ] is not closed in this line";
                 fix = "end the list with ] on the same line (`topics: [energy, climate]`)";
@@ -160,6 +196,87 @@ public final class Header {
             fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
         }
         c.problems().error(c.path(), at + 1, "the header is not valid YAML: " + problem, fix);
+    }
+
+    /**
+     * The line (index in lines) where a quoted value that runs over more than one line starts,
+     * as YAML's parser reads the header up to its failure; -1 if none. A header's values are one
+     * line each: a quote across lines is one left open.
+     */
+    private static int quoteAcrossLines(List<String> lines, int end) {
+        try {
+            for (org.yaml.snakeyaml.events.Event event : YAML.get().parse(new StringReader(String.join("\n", lines.subList(1, end))))) {
+                if (event instanceof org.yaml.snakeyaml.events.ScalarEvent scalar && scalar.getScalarStyle() != null
+                        && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+                        && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED
+                        && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                        && scalar.getStartMark().getLine() != scalar.getEndMark().getLine()) {
+                    return scalar.getStartMark().getLine() + 1;
+                }
+            }
+        } catch (YAMLException e) {
+            // the failure already known: only the events before it count
+        }
+        return -1;
+    }
+
+    /**
+     * The first line up to {@code last} (index in lines) whose indentation is none of its group's:
+     * the header's keys at the left edge, the lines under a key ending in `:` as the first of
+     * them, a list item's fields as its first field after `- `. A block of text (`summary: >`)
+     * may be indented as it likes. 0 when every line fits (or when the first that does not is
+     * a key at the left edge's continuation, which the caller names as indented).
+     */
+    private static int misindented(List<String> lines, int last) {
+        java.util.ArrayDeque<Integer> levels = new java.util.ArrayDeque<>(List.of(0));
+        boolean opens = false; // the line before ends in `:`, or is a list item: the next sets a deeper level
+        int text = -1; // within a block of text deeper than this
+        for (int i = 1; i <= last && i < lines.size(); i++) {
+            String line = lines.get(i);
+            String content = line.stripLeading();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            int indent = line.length() - content.length();
+            if (text >= 0 && indent > text) {
+                continue;
+            }
+            text = -1;
+            if (opens && indent > levels.peek()) {
+                levels.push(indent);
+            } else {
+                while (indent < levels.peek()) {
+                    levels.pop();
+                }
+                if (indent != levels.peek()) {
+                    return levels.size() == 1 ? 0 : i;
+                }
+            }
+            opens = content.endsWith(":") || content.startsWith("- ");
+            if (content.startsWith("- ")) {
+                String item = content.substring(2);
+                levels.push(indent + 2 + (item.length() - item.stripLeading().length()));
+                opens = item.strip().endsWith(":");
+            }
+            if (blockStart(line)) {
+                text = indent;
+                opens = false;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether the text before {@code column} of a line ends with a quote (spaces aside). */
+    private static boolean afterClosingQuote(String line, int column) {
+        String before = line.substring(0, Math.min(column, line.length())).stripTrailing();
+        return !before.isEmpty() && (before.endsWith("'") || before.endsWith("\"")) && column < line.length();
+    }
+
+    /** Whether the line before {@code at} is a key without its colon: not indented, not a list item, no `: `. */
+    private static boolean previousHasNoColon(List<String> lines, int at) {
+        String before = lines.get(at - 1);
+        return !before.isBlank() && !Character.isWhitespace(before.charAt(0)) && !before.startsWith("-") && !before.contains(": ")
+                && !before.strip().endsWith(":");
     }
 
     /** Whether a header line opens a block of text: `summary: >`, `|-` and such. */

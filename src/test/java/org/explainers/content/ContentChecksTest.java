@@ -127,6 +127,23 @@ public class ContentChecksTest {
                 arguments("a quote not closed", ONE, s1.replace("title: Section 1", "title: \"Section 1"),
                         ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
                                 + " of the line (`title: \"How full is full?\"`))"),
+                arguments("a tab after a colon", ONE, s1.replace("level: 1\n", "level:\t1\n"),
+                        ONE + ":6: the header is not valid YAML: a tab in the line (YAML takes spaces only) (put a space after the colon, not a tab)"),
+                arguments("no space after a colon, said with the line's own value", ONE, s1.replace("order: 1\n", "order:1\n"),
+                        ONE + ":5: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`order: 1`))"),
+                arguments("a quote left open runs on to the next quote", ONE, s1.replace("title: Section 1", "title: \"Section 1")
+                                .replace("summary: Section 1.", "summary: \"Section 1.\""),
+                        ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
+                                + " of the line (`title: \"How full is full?\"`))"),
+                arguments("an apostrophe closes a value in single quotes", ONE, s1.replace("summary: Section 1.", "summary: 'Moscow's demand.'"),
+                        ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: put the"
+                                + " value in the other kind of quotes (`caption: \"Moscow's demand\"`))"),
+                arguments("a key without its colon", ONE, s1.replace("title: Section 1", "title Section 1"),
+                        ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: How full`))"),
+                arguments("a correction's field indented a space too far", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n     text: Fixed."),
+                        DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
+                                + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
                 arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
                         ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
                                 + " (`topics: [energy, climate]`))"),
