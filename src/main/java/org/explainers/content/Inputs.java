@@ -147,6 +147,10 @@ public final class Inputs {
                 problems.error(path, 0, "unknown data file", "content/" + Schema.DATA + "/ holds "
                         + String.join(" and ", Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList()) + " only");
             }
+        } else if (ext.equals("md") && !name.endsWith(".md")) {
+            // JBake reads `.md` only: `.MD` would be skipped by its crawl, with nothing to say why.
+            problems.error(path, 0, "the extension is `" + name.substring(name.lastIndexOf('.')) + "`; texts end in `.md`, in lower case",
+                    "rename it to `" + name.substring(0, name.lastIndexOf('.')) + ".md`");
         } else if (ext.equals("md")) {
             markdown.add(rel);
             stamps.put(rel, stamp);

@@ -144,6 +144,8 @@ public class ContentChecksTest {
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n     text: Fixed."),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
                                 + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
+                arguments("a text's extension in capitals", DIR + "03-three.MD", section(3, "", ""),
+                        DIR + "03-three.MD: the extension is `.MD`; texts end in `.md`, in lower case (rename it to `03-three.md`)"),
                 arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
                         ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
                                 + " (`topics: [energy, climate]`))"),
