@@ -206,6 +206,7 @@ public final class Bodies {
         ok &= leftoverMarkdown(d, root);
         ok &= characters(d, root);
         ok &= described(d, root, ast);
+        ok &= headingsInOrder(d, ast);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -276,6 +277,28 @@ public final class Bodies {
             }
         }
         return ok;
+    }
+
+    /**
+     * Each heading of a text is at most one level below the one before it (the text's first may
+     * be `#` or `##`: both become the level below the section's title): readers who move through
+     * a page by its headings, as screen readers do, would otherwise miss a level.
+     */
+    private boolean headingsInOrder(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
+        int before = 0;
+        for (Node node : ast.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+                if (before > 0 && h.getLevel() > before + 1) {
+                    problems.error(d.path(), d.firstLine + node.getStartLineNumber(), "the heading skips from level " + before + " to level "
+                                    + h.getLevel() + " (`" + "#".repeat(before) + "` to `" + "#".repeat(h.getLevel()) + "`): readers who move"
+                                    + " through a page by its headings, as screen readers do, would miss a level",
+                            "write it `" + "#".repeat(before + 1) + "`, one `#` more than the heading before");
+                    return false;
+                }
+                before = h.getLevel();
+            }
+        }
+        return true;
     }
 
     /**

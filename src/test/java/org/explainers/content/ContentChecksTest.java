@@ -146,6 +146,9 @@ public class ContentChecksTest {
                                 + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
                 arguments("a text's extension in capitals", DIR + "03-three.MD", section(3, "", ""),
                         DIR + "03-three.MD: the extension is `.MD`; texts end in `.md`, in lower case (rename it to `03-three.md`)"),
+                arguments("a heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n#### Gas\n\nMore.\n"),
+                        ONE + ":19: the heading skips from level 2 to level 4 (`##` to `####`): readers who move through a page by its headings,"
+                                + " as screen readers do, would miss a level (write it `###`, one `#` more than the heading before)"),
                 arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
                         ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
                                 + " (`topics: [energy, climate]`))"),
