@@ -43,9 +43,14 @@ public final class SiteCheck {
     /**
      * @param markdown every Markdown file under content/, read or not: a link to one whose
      *                 reading failed is not reported again (its own problem says why)
+     * @param refused  the files under content/ the walk refused: nor is a link to one of them
      */
-    public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Problems problems) {
+    /** Files of content/ the walk refused (a size, a kind, a name): a link to one is not also "missing". */
+    private final Set<String> refused;
+
+    public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Set<String> refused, Problems problems) {
         this.site = site;
+        this.refused = refused;
         this.paths = paths;
         this.problems = problems;
         for (Doc d : site.docs()) {
@@ -176,8 +181,8 @@ public final class SiteCheck {
             }
             return;
         }
-        if (pages.containsKey(target) && pages.get(target) == null) {
-            return; // a file whose reading failed: reported on its own
+        if (pages.containsKey(target) && pages.get(target) == null || refused.contains(target)) {
+            return; // a file whose reading failed, or which was refused: reported on its own
         }
         Set<String> ids = pages.get(target);
         if (ids == null || image) {

@@ -38,6 +38,8 @@ public final class Inputs {
     public final List<String> data = new ArrayList<>();
     /** Images and downloads, relative to content/. */
     public final List<String> media = new ArrayList<>();
+    /** Files under content/ refused here (a name, a kind, a place or a size), relative to content/: a link to one is told its problem, not that it is missing. */
+    public final java.util.Set<String> refused = new java.util.TreeSet<>();
     /** Templates, relative to templates/. */
     public final List<String> templates = new ArrayList<>();
     /** Files of assets/, relative to it. */
@@ -122,6 +124,12 @@ public final class Inputs {
 
     private static final String RENAME = "rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it";
 
+    /** A content file refused: its problem, and a note that it is there (see {@link #refused}). */
+    private void refuse(Problems problems, String rel, String message, String fix) {
+        refused.add(rel);
+        problems.error("content/" + rel, 0, message, fix);
+    }
+
     private void contentFile(String rel, Problems problems, Stamp stamp) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String path = "content/" + rel;
@@ -139,40 +147,40 @@ public final class Inputs {
         } else if (isHidden(rel)) {
             return; // .gitkeep and such: not content, never read
         } else if (badName != null) {
-            problems.error(path, 0, badName, RENAME);
+            refuse(problems, rel, badName, RENAME);
         } else if (rel.startsWith(Schema.DATA + "/")) {
             if (Schema.VOCABULARIES.stream().anyMatch(v -> v.file().equals(rel))) {
                 data.add(rel);
             } else {
-                problems.error(path, 0, "unknown data file", "content/" + Schema.DATA + "/ holds "
+                refuse(problems, rel, "unknown data file", "content/" + Schema.DATA + "/ holds "
                         + String.join(" and ", Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList()) + " only");
             }
         } else if (ext.equals("md") && !name.endsWith(".md")) {
             // JBake reads `.md` only: `.MD` would be skipped by its crawl, with nothing to say why.
-            problems.error(path, 0, "the extension is `" + name.substring(name.lastIndexOf('.')) + "`; texts end in `.md`, in lower case",
+            refuse(problems, rel, "the extension is `" + name.substring(name.lastIndexOf('.')) + "`; texts end in `.md`, in lower case",
                     "rename it to `" + name.substring(0, name.lastIndexOf('.')) + ".md`");
         } else if (ext.equals("md")) {
             markdown.add(rel);
             stamps.put(rel, stamp);
         } else if (ext.equals("svg")) {
-            problems.error(path, 0, "SVG images can run script when opened on their own, so the site publishes none",
+            refuse(problems, rel, "SVG images can run script when opened on their own, so the site publishes none",
                     "export the image as PNG and use that file");
         } else if (Schema.MEDIA.contains(ext) && !rel.startsWith(Schema.ARTICLES + "/") && !rel.startsWith(Schema.PAGES + "/")) {
             // Published at the same path: elsewhere, it could land on an asset (images/) or a file the build makes.
-            problems.error(path, 0, "an image or download outside content/" + Schema.ARTICLES + "/ and content/" + Schema.PAGES + "/",
+            refuse(problems, rel, "an image or download outside content/" + Schema.ARTICLES + "/ and content/" + Schema.PAGES + "/",
                     "put it beside the text that shows it");
         } else if (Schema.IMAGES.contains(ext) && isVariantName(name)) {
-            problems.error(path, 0, "the name is that of a smaller copy the build makes of an image (`map.480w.png` of `map.png`)",
+            refuse(problems, rel, "the name is that of a smaller copy the build makes of an image (`map.480w.png` of `map.png`)",
                     "rename it without the `.<width>w` before its extension");
         } else if (Schema.MEDIA.contains(ext)) {
             if (stamp.size() > MAX_MEDIA_BYTES) {
-                problems.error(path, 0, "the file is " + stamp.size() / (1024 * 1024) + " MB; a file may have at most "
+                refuse(problems, rel, "the file is " + stamp.size() / (1024 * 1024) + " MB; a file may have at most "
                         + MAX_MEDIA_BYTES / (1024 * 1024) + " MB", "make it smaller (an image for the web is rarely over 1 MB)");
             } else {
                 media.add(rel);
             }
         } else {
-            problems.error(path, 0, "unknown kind of content file" + (ext.isEmpty() ? "" : " ." + ext),
+            refuse(problems, rel, "unknown kind of content file" + (ext.isEmpty() ? "" : " ." + ext),
                     "content files are Markdown (.md); images and downloads (" + String.join(", ", new java.util.TreeSet<>(Schema.MEDIA))
                             + ") may sit beside them; move anything else out of content/");
         }

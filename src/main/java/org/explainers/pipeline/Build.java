@@ -160,7 +160,7 @@ public final class Build {
         }
         bodies = used.next();
         time("bodies", start);
-        Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, problems).run();
+        Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, inputs.refused, problems).run();
         time("links", start);
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
         Map<String, Doc> moves = Moves.check(site, inputs.markdown, gone, project.zone, problems);
