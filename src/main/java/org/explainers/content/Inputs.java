@@ -29,6 +29,8 @@ public final class Inputs {
     static final Set<String> ASSET_TYPES = Set.of("css", "js", "png", "jpg", "jpeg", "gif", "ico", "woff", "woff2");
     /** Media files larger than this are not read (an image is decoded to learn its size). */
     public static final long MAX_MEDIA_BYTES = 20L * 1024 * 1024;
+    /** An image past this is published, with a warning. */
+    static final long HEAVY_IMAGE_BYTES = 2L * 1024 * 1024;
 
     /** Markdown files, relative to content/ with forward slashes, sorted. */
     public final List<String> markdown = new ArrayList<>();
@@ -177,6 +179,12 @@ public final class Inputs {
                 refuse(problems, rel, "the file is " + stamp.size() / (1024 * 1024) + " MB; a file may have at most "
                         + MAX_MEDIA_BYTES / (1024 * 1024) + " MB", "make it smaller (an image for the web is rarely over 1 MB)");
             } else {
+                if (Schema.IMAGES.contains(ext) && stamp.size() > HEAVY_IMAGE_BYTES) {
+                    // Published as it is, and the largest screens load it: a phone on a slow network waits for it.
+                    problems.warning(path, 0, "the image is " + String.format(Locale.ROOT, "%.1f", stamp.size() / (1024.0 * 1024)) + " MB; readers"
+                                    + " on large screens download all of it", "export it at most 2,000 pixels wide (JPEG for photographs):"
+                                    + " an image for the web is rarely over 1 MB");
+                }
                 media.add(rel);
             }
         } else {

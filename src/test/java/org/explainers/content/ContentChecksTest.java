@@ -70,6 +70,25 @@ public class ContentChecksTest {
         return f;
     }
 
+    /** A heavy image is published, and its weight said: phones on slow networks wait for it. */
+    @Test
+    void aHeavyImageIsAWarning(@TempDir Path tmp) throws Exception {
+        Fixture f = validTree(tmp);
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(1000, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(1);
+        for (int y = 0; y < 1000; y++) {
+            for (int x = 0; x < 1000; x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        javax.imageio.ImageIO.write(noise, "png", f.dir.resolve(DIR + "noise.png").toFile());
+        f.write(ONE, section(1, "", "\n![Noise](noise.png)\n"));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(DIR + "noise.png: warning: the image is 2.9 MB; readers on large screens"
+                + " download all of it (export it at most 2,000 pixels wide")), f.log());
+    }
+
     @Test
     void aValidTreeProducesNoMessageAtAll(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
