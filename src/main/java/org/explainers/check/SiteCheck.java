@@ -37,6 +37,8 @@ public final class SiteCheck {
     /** Output path to the file that makes it. */
     private final Map<String, Doc> docs = new HashMap<>();
     private final Set<String> media = new HashSet<>();
+    /** Former pages (a `moved_from`) to the page each became. */
+    private final Map<String, String> movedTo = new HashMap<>();
     /** Media that published pages use: these, and only these, are published. */
     private final Set<String> usedMedia = new TreeSet<>();
 
@@ -76,6 +78,16 @@ public final class SiteCheck {
             pages.put(paths.author(author), Set.of("main"));
         }
         media.addAll(site.media());
+        for (Doc d : site.docs()) {
+            @SuppressWarnings("unchecked")
+            List<String> old = (List<String>) d.header.get("moved_from");
+            for (String name : old == null ? List.<String>of() : old) {
+                String source = Moves.resolve(d.folder(), name);
+                if (source != null && source.endsWith(".md")) {
+                    movedTo.putIfAbsent(source.substring(0, source.length() - 3) + ".html", d.uri());
+                }
+            }
+        }
         for (String source : markdown) {
             String uri = source.substring(0, source.length() - 3) + ".html";
             if (!pages.containsKey(uri)) {
@@ -189,9 +201,19 @@ public final class SiteCheck {
             // Not the linking text itself: a link to a section just removed would be "corrected" to the page it is on.
             // The target's own folder first: a suggestion's work is bounded, and a typo is most often beside the file.
             String folder = target.substring(0, target.lastIndexOf('/') + 1);
-            String near = Text.closest(target, (image ? media : allTargets()).stream()
-                    .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri()))
-                    .sorted(java.util.Comparator.comparing((String p) -> !p.startsWith(folder))).toList());
+            // The page a renamed file became; the one file of this name in another explainer; else the nearest name.
+            String near = image ? null : movedTo.get(target);
+            if (near == null) {
+                String wanted = target;
+                String name = wanted.substring(wanted.lastIndexOf('/'));
+                List<String> elsewhere = (image ? media : pages.keySet()).stream().filter(p -> p.endsWith(name) && !p.equals(wanted)).toList();
+                near = elsewhere.size() == 1 && !elsewhere.get(0).equals(d.uri()) ? elsewhere.get(0) : null;
+            }
+            if (near == null) {
+                near = Text.closest(target, (image ? media : allTargets()).stream()
+                        .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri()))
+                        .sorted(java.util.Comparator.comparing((String p) -> !p.startsWith(folder))).toList());
+            }
             boolean md = !named.get().equals(link.url());
             // Texts link to texts by their .md name (the guide says so), unless this link chose .html.
             boolean suggestMd = md || !image && !link.url().contains(".html");

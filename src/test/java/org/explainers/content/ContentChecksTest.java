@@ -70,6 +70,21 @@ public class ContentChecksTest {
         return f;
     }
 
+    /** A link to a renamed file's old name is pointed at its new one; a bare name of another explainer's file, at that file. */
+    @Test
+    void aLinkToAFileThatMovedNamesWhereItWent(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "02-two.md", section(2, "moved_from: [02-old.md]\n", ""));
+        f.write("content/articles/b/index.md", ARTICLE);
+        f.write("content/articles/b/01-five.md", section(1, "", "").replace("article: a", "article: b"));
+        f.write(ONE, section(1, "", "See [the old one](02-old.md) and [five](01-five.md).\n"));
+        Build.Result r = f.check();
+        assertTrue(Fixture.messages(r).contains(ONE + ":14: link `02-old.md` points to content/articles/a/02-old.md, which the site does not have"
+                + " (did you mean `02-two.md`?)"), f.log());
+        assertTrue(Fixture.messages(r).contains(ONE + ":14: link `01-five.md` points to content/articles/a/01-five.md, which the site does not have"
+                + " (did you mean `../b/01-five.md`?)"), f.log());
+    }
+
     /** A heavy image is published, and its weight said: phones on slow networks wait for it. */
     @Test
     void aHeavyImageIsAWarning(@TempDir Path tmp) throws Exception {
