@@ -54,6 +54,31 @@ class NewsroomPagesTest {
         }
     }
 
+    /** A title and a paragraph in Arabic read right to left: aligned right, the full stop at their left end. */
+    @Test
+    void rightToLeftTextTakesItsOwnDirection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        String file = "content/articles/gas-storage-explained/02-how-full.md";
+        f.replace(file, "title: \"How full is full?\"", "title: \"\u0645\u062E\u0632\u0648\u0646 \u0627\u0644\u063A\u0627\u0632 (gas).\"");
+        f.write(file, f.read(file) + "\n\u0627\u0644\u0645\u062E\u0632\u0648\u0646 \u0645\u0645\u062A\u0644\u0626.\n");
+        assertTrue(f.build().ok(), f.log());
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            driver.get(f.site().resolve(SECTION).toUri().toString());
+            @SuppressWarnings("unchecked")
+            List<Number> gaps = (List<Number>) driver.executeScript("""
+                    var p = Array.prototype.find.call(document.querySelectorAll('main p'), function (e) { return e.textContent.indexOf('\u0645\u0645\u062A\u0644\u0626') >= 0; });
+                    var h = document.querySelector('main h1');
+                    function gaps(e) { var r = document.createRange(); r.selectNodeContents(e); var t = r.getBoundingClientRect(), b = e.getBoundingClientRect();
+                      return [b.right - t.right, t.left - b.left]; }
+                    return gaps(p).concat(gaps(h));""");
+            assertTrue(gaps.get(0).doubleValue() < 2 && gaps.get(1).doubleValue() > 100, "the paragraph is aligned right: " + gaps);
+            assertTrue(gaps.get(2).doubleValue() < 2 && gaps.get(3).doubleValue() > 100, "the title is aligned right: " + gaps);
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     void theBylineLeadsToTheAuthorAndTheCorrectionComesFirst() throws Exception {
         ChromeDriver driver = Browser.start(1280, 900);
