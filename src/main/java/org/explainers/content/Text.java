@@ -1,6 +1,7 @@
 package org.explainers.content;
 
 import java.text.Normalizer;
+import java.util.Map;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -55,7 +56,20 @@ public final class Text {
 
     private static final String[] WITHOUT_MARKS = new String[0x3000];
 
+    /**
+     * Letters no decomposition takes to Latin letters, as a reader types them: "lodz" finds Łódź,
+     * "aeroskobing" Ærøskøbing, "strasse" Straße (search.js folds the query the same).
+     */
+    private static final Map<Character, String> LETTERS = Map.ofEntries(Map.entry('\u00E6', "ae"), Map.entry('\u00C6', "AE"), Map.entry('\u0153', "oe"),
+            Map.entry('\u0152', "OE"), Map.entry('\u00F8', "o"), Map.entry('\u00D8', "O"), Map.entry('\u0142', "l"), Map.entry('\u0141', "L"), Map.entry('\u0111', "d"),
+            Map.entry('\u0110', "D"), Map.entry('\u00F0', "d"), Map.entry('\u00D0', "D"), Map.entry('\u00FE', "th"), Map.entry('\u00DE', "TH"), Map.entry('\u00DF', "ss"),
+            Map.entry('\u1E9E', "SS"), Map.entry('\u0127', "h"), Map.entry('\u0126', "H"), Map.entry('\u0131', "i"), Map.entry('\u0167', "t"), Map.entry('\u0166', "T"));
+
     private static String decompose(char c) {
+        String letter = LETTERS.get(c);
+        if (letter != null) {
+            return letter;
+        }
         String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
