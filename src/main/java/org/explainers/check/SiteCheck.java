@@ -37,6 +37,8 @@ public final class SiteCheck {
     /** Output path to the file that makes it. */
     private final Map<String, Doc> docs = new HashMap<>();
     private final Set<String> media = new HashSet<>();
+    /** The folders of Markdown files that could not be read (a byte-order mark, a header not closed). */
+    private final Set<String> unread = new HashSet<>();
     /** Former pages (a `moved_from`) to the page each became. */
     private final Map<String, String> movedTo = new HashMap<>();
     /** Media that published pages use: these, and only these, are published. */
@@ -92,6 +94,7 @@ public final class SiteCheck {
             String uri = source.substring(0, source.length() - 3) + ".html";
             if (!pages.containsKey(uri)) {
                 pages.put(uri, null);
+                unread.add(source.substring(0, source.lastIndexOf('/') + 1));
                 String name = uri.substring(uri.lastIndexOf('/') + 1, uri.length() - 5).replaceFirst("^[0-9]+-", "");
                 Set<String> articleIds = pages.get(uri.substring(0, uri.lastIndexOf('/') + 1) + "index.html");
                 if (articleIds != null && uri.startsWith(Schema.ARTICLES + "/")) {
@@ -116,7 +119,7 @@ public final class SiteCheck {
             }
         }
         // A text that could not be read or checked may be the one that uses a file beside it: no warning until it is mended.
-        Set<String> failing = new java.util.HashSet<>();
+        Set<String> failing = new java.util.HashSet<>(unread);
         for (Doc d : problems.hasErrors() ? site.docs() : List.<Doc>of()) {
             if (problems.hasErrorIn(d.path())) {
                 failing.add(d.folder());

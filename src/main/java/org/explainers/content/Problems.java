@@ -68,6 +68,11 @@ public final class Problems {
         return !failed.isEmpty();
     }
 
+    /** Whether any error concerns a Markdown file in this folder (one not read at all is no document to ask about). */
+    public synchronized boolean hasErrorInTextOf(String folder) {
+        return failed.stream().anyMatch(p -> p.startsWith(folder) && p.indexOf('/', folder.length()) < 0 && p.endsWith(".md"));
+    }
+
     /** Whether any error concerns this file (then, say, its links are not reported again). */
     public synchronized boolean hasErrorIn(String path) {
         return failed.contains(path);

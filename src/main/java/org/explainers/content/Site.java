@@ -122,7 +122,8 @@ public final class Site {
         }
         List<Section> published = article.sections.stream().filter(s -> !s.draft()).toList();
         // A section whose header could not be read counts as a draft here: no claim about the others until it is mended.
-        java.util.function.BooleanSupplier unread = () -> article.sections.stream().anyMatch(s -> problems.hasErrorIn(s.path()));
+        java.util.function.BooleanSupplier unread = () -> article.sections.stream().anyMatch(s -> problems.hasErrorIn(s.path()))
+                || problems.hasErrorInTextOf("content/" + article.folder());
         if (!published.isEmpty() && published.get(0).level() != 1 && !unread.getAsBoolean()) {
             Section s = published.get(0);
             problems.error(s.path(), s.header.line("level"), "the first section of an article is a sub-section (`level: 2`)",

@@ -73,7 +73,9 @@ public final class SourceText {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            problems.error(path, firstBadLine(bytes), "the file is not UTF-8", "save it with UTF-8 encoding");
+            problems.error(path, firstBadLine(bytes), "the file is not UTF-8 (an accented letter here is in another encoding, such as"
+                    + " Latin-1 or Windows-1252)", "save it as UTF-8: in VS Code, click the encoding in the status bar, then \"Save with Encoding\","
+                    + " \"UTF-8\"; in Notepad, Save As with Encoding \"UTF-8\"");
             return null;
         }
         if (text.isBlank()) {

@@ -326,6 +326,11 @@ public class ContentChecksTest {
         List<String> messages = Fixture.messages(f.check());
         assertEquals(1, messages.size(), String.join("\n", messages));
         assertTrue(messages.get(0).startsWith(ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed"), messages.get(0));
+        // A file that cannot be read at all (a byte-order mark) is not blamed on the image it shows either.
+        f.writeBytes(ONE, ("\uFEFF" + section(1, "", "![A chart](chart.png)\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).startsWith(ONE + ":1: the file starts with a byte-order mark"), messages.get(0));
     }
 
     /** An editor's backups and autosaves are skipped with a warning: the build (and the preview) goes on, and none is published. */

@@ -412,7 +412,9 @@ class HostileInputTest {
     void latin1IsNamedWithItsLine(@TempDir Path tmp) throws Exception {
         Fixture f = ContentChecksTest.validTree(tmp);
         Files.write(f.dir.resolve(ONE), (ContentChecksTest.section(1, "", "") + "Caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
-        failing(f, ONE + ":14: the file is not UTF-8 (save it with UTF-8 encoding)");
+        failing(f, ONE + ":14: the file is not UTF-8 (an accented letter here is in another encoding, such as Latin-1 or Windows-1252)"
+                + " (save it as UTF-8: in VS Code, click the encoding in the status bar, then \"Save with Encoding\", \"UTF-8\"; in Notepad,"
+                + " Save As with Encoding \"UTF-8\")");
         assertEquals(1, Fixture.messages(f.build()).size(), "a link to the file is not a second problem");
     }
 
