@@ -111,7 +111,8 @@ public final class Schema {
             new Field("footer", EnumSet.of(PAGE), NONE, FieldType.number(1, 99),
                     "Puts the page in the site's footer, at this position (1 comes first)."),
             new Field("layout", EnumSet.of(PAGE), NONE, FieldType.layout(),
-                    "The template a standalone page uses, from templates/ without `.ftlh` (default `page`)."));
+                    "The template a standalone page uses, from templates/ without `.ftlh` (default `page`; `corrections` for the corrections page)."
+                            + " The templates of other kinds of page (article, section, topic, …) are not layouts."));
 
     public static Field field(String name) {
         for (Field f : FIELDS) {

@@ -183,6 +183,9 @@ public class ContentChecksTest {
                 arguments("a heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n#### Gas\n\nMore.\n"),
                         ONE + ":19: the heading skips from level 2 to level 4 (`##` to `####`): readers who move through a page by its headings,"
                                 + " as screen readers do, would miss a level (write it `###`, one `#` more than the heading before)"),
+                arguments("a section's file without a number", DIR + "outlook.md", section(3, "", ""),
+                        DIR + "outlook.md: warning: the section's file name has no number in front (rename it like `07-outlook.md`, its number that of its place;"
+                                + " the part after the number stays its #anchor)"),
                 arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
                         ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
                                 + " (`topics: [energy, climate]`))"),
