@@ -37,6 +37,29 @@ class ReaderTest {
         return Sites.both().toList();
     }
 
+    /** A smaller copy of an image is never heavier than the image: a phone that picks it never pays more. */
+    @ParameterizedTest
+    @MethodSource("sites")
+    void noSmallerCopyOfAnImageWeighsMoreThanTheImage(Path site) throws Exception {
+        List<String> problems = new ArrayList<>();
+        int seen = 0;
+        for (String page : Sites.files(site, ".html")) {
+            for (Element img : Sites.page(site, page).select("img[srcset]")) {
+                String folder = page.substring(0, page.lastIndexOf('/') + 1);
+                long full = java.nio.file.Files.size(site.resolve(folder + img.attr("src")));
+                for (String candidate : img.attr("srcset").split(",")) {
+                    String file = folder + candidate.strip().split(" ")[0];
+                    seen++;
+                    if (java.nio.file.Files.size(site.resolve(file)) > full) {
+                        problems.add(page + ": " + file + " weighs more than " + img.attr("src"));
+                    }
+                }
+            }
+        }
+        assertTrue(seen > 0, "the site shows images with smaller copies");
+        assertTrue(problems.isEmpty(), String.join("\n", new java.util.TreeSet<>(problems)));
+    }
+
     @ParameterizedTest
     @MethodSource("sites")
     void everyPageHasItsOwnTitleDescriptionCanonicalLinkSharingDataPolicyAndIcon(Path site) {
