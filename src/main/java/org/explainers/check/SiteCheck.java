@@ -205,17 +205,17 @@ public final class SiteCheck {
             // The target's own folder first: a suggestion's work is bounded, and a typo is most often beside the file.
             String folder = target.substring(0, target.lastIndexOf('/') + 1);
             // The page a renamed file became; the one file of this name in another explainer; else the nearest name.
+            // Suggestions are bounded per build: a pull request of thousands of broken links is told each, without one.
             String near = image ? null : movedTo.get(target);
-            if (near == null) {
-                String wanted = target;
-                String name = wanted.substring(wanted.lastIndexOf('/'));
-                List<String> elsewhere = (image ? media : pages.keySet()).stream().filter(p -> p.endsWith(name) && !p.equals(wanted)).toList();
-                near = elsewhere.size() == 1 && !elsewhere.get(0).equals(d.uri()) ? elsewhere.get(0) : null;
-            }
-            if (near == null) {
-                near = Text.closest(target, (image ? media : allTargets()).stream()
-                        .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri()))
-                        .sorted(java.util.Comparator.comparing((String p) -> !p.startsWith(folder))).toList());
+            if (near == null && suggested < MAX_SUGGESTIONS) {
+                suggested++;
+                List<String> elsewhere = byName(image).getOrDefault(target.substring(target.lastIndexOf('/') + 1), List.of());
+                near = elsewhere.size() == 1 && !elsewhere.get(0).equals(target) && !elsewhere.get(0).equals(d.uri()) ? elsewhere.get(0) : null;
+                if (near == null) {
+                    near = Text.closest(target, (image ? media : allTargets()).stream()
+                            .filter(p -> !image || org.explainers.content.Schema.IMAGES.contains(ext(p))).filter(p -> !p.equals(d.uri()))
+                            .sorted(java.util.Comparator.comparing((String p) -> !p.startsWith(folder))).toList());
+                }
             }
             boolean md = !named.get().equals(link.url());
             // Texts link to texts by their .md name (the guide says so), unless this link chose .html.
@@ -241,11 +241,32 @@ public final class SiteCheck {
         }
     }
 
+    /** Every page and file a link may name, made once for the build's suggestions. */
     private Set<String> allTargets() {
-        Set<String> all = new TreeSet<>(pages.keySet());
-        all.addAll(media);
-        return all;
+        if (targets == null) {
+            targets = new TreeSet<>(pages.keySet());
+            targets.addAll(media);
+        }
+        return targets;
     }
+
+    private Set<String> targets;
+    /** The pages (or images) by file name, made once for the build's suggestions. */
+    private final Map<Boolean, Map<String, List<String>>> byName = new HashMap<>();
+
+    private Map<String, List<String>> byName(boolean image) {
+        return byName.computeIfAbsent(image, k -> {
+            Map<String, List<String>> map = new HashMap<>();
+            for (String p : new TreeSet<>(image ? media : pages.keySet())) {
+                map.computeIfAbsent(p.substring(p.lastIndexOf('/') + 1), n -> new java.util.ArrayList<>()).add(p);
+            }
+            return map;
+        });
+    }
+
+    /** "Did you mean" for this many broken links of a build at most. */
+    private static final int MAX_SUGGESTIONS = 200;
+    private int suggested;
 
     private String state(Doc d) {
         return site.state(d) == Site.State.SCHEDULED ? "scheduled page (not yet published)" : "draft";

@@ -190,6 +190,24 @@ class HostileInputTest {
         assertEquals("<project/>", Files.readString(f.dir.resolve("pom.xml")));
     }
 
+    /** Thousands of broken links are each told, but "did you mean" is looked for a bounded number of times in one build. */
+    @Test
+    void suggestionsForBrokenLinksAreBoundedPerBuild(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        for (int file = 3; file < 9; file++) {
+            StringBuilder links = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                links.append("[x](02-tw").append(file).append('-').append(i).append(".md)\n\n");
+            }
+            f.write("content/articles/a/0" + file + "-f" + file + ".md", ContentChecksTest.section(file, "", links.toString()));
+        }
+        Build.Result r = failing(f);
+        List<String> messages = Fixture.messages(r);
+        assertTrue(messages.stream().filter(m -> m.contains("which the site does not have")).count() >= 250, f.log());
+        long suggested = messages.stream().filter(m -> m.contains("which the site does not have (did you mean")).count();
+        assertTrue(suggested > 0 && suggested <= 200, suggested + " suggestions");
+    }
+
     /** A file of hundreds of megabytes (sparse here: it takes no disk) is refused from its size, in assets/ as in content/, never read. */
     @Test
     void aHugeFileIsRefusedFromItsSize(@TempDir Path tmp) throws Exception {
