@@ -407,8 +407,12 @@ public final class Bodies {
                 if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown && (node instanceof Link || node instanceof Image
                         || node instanceof AutoLink || node instanceof Reference)) {
                     String source = node.getChars().toString();
-                    if (source.toLowerCase(Locale.ROOT).contains(n)
-                            || com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {
+                    int at = source.toLowerCase(Locale.ROOT).indexOf(n);
+                    if (at >= 0) {
+                        // In a block of HTML over several lines, the line the needle is on.
+                        return d.firstLine + node.getStartLineNumber() + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+                    }
+                    if (com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {
                         return d.firstLine + node.getStartLineNumber();
                     }
                 }

@@ -45,13 +45,13 @@ class HostileTextTest {
         return Stream.of(
                 arguments("script", "<script>alert(1)</script>", 0, "raw <script> is not allowed"),
                 arguments("script in mixed case", "Text <ScRiPt>alert(1)</sCrIpT>", 0, "raw <script> is not allowed"),
-                arguments("an attribute split across two lines", "<a href=\"x.md\"\nonclick=\"alert(1)\">x</a>", 0, "event handler `onclick` on <a> is not allowed"),
+                arguments("an attribute split across two lines", "<a href=\"x.md\"\nonclick=\"alert(1)\">x</a>", 1, "event handler `onclick` on <a> is not allowed"),
                 arguments("an unquoted javascript: address", "<a href=javascript:alert(1)>x</a>", 0, "the address `javascript:alert(1)` uses `javascript:`"),
                 arguments("a scheme broken across lines", "<a href=\"java\nscript:alert(1)\">x</a>", 0,
                         "the address `java\\nscript:alert(1)` uses `javascript:`"),
                 arguments("backticks inside an attribute", "<img src=\"x.png\" alt=\"`\" onerror=\"alert(1)\" title=\"`\">", 0, "event handler `onerror` on <img> is not allowed"),
                 arguments("a backtick line that is not a fence", "``not a fence\n\n<script>alert(1)</script>", 2, "raw <script> is not allowed"),
-                arguments("a fence inside an HTML block", "<div>\n```\n<script>alert(1)</script>\n```\n</div>", 0, "raw <script> is not allowed"),
+                arguments("a fence inside an HTML block", "<div>\n```\n<script>alert(1)</script>\n```\n</div>", 2, "raw <script> is not allowed"),
                 arguments("an entity-encoded scheme", "<a href=\"&#106;avascript:alert(1)\">x</a>", 0, "uses `javascript:`"),
                 arguments("a tab inside the scheme", "<a href=\"java&#9;script:alert(1)\">x</a>", 0, "uses `javascript:`"),
                 // The line of an address written with entities: found by its decoded form too.
