@@ -407,7 +407,7 @@ public final class Bodies {
                 if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown && (node instanceof Link || node instanceof Image
                         || node instanceof AutoLink || node instanceof Reference)) {
                     String source = node.getChars().toString();
-                    int at = source.toLowerCase(Locale.ROOT).indexOf(n);
+                    int at = indexIgnoringCase(source, needle);
                     if (at >= 0) {
                         // In a block of HTML over several lines, the line the needle is on.
                         return d.firstLine + node.getStartLineNumber() + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
@@ -419,6 +419,16 @@ public final class Bodies {
             }
         }
         return d.firstLine;
+    }
+
+    /** Where {@code needle} first is in {@code text}, capitals aside, as an index of {@code text} itself (lower-casing may change a text's length: İ). */
+    private static int indexIgnoringCase(String text, String needle) {
+        for (int i = 0; i + needle.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The file's line number of the first line of its text that {@code matches}; the text's first line when none does. */

@@ -1,15 +1,19 @@
 package org.explainers.content;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,11 +124,15 @@ public final class Header {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String fix = "write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes"
                 + " (`title: \"Data: every strike\"`)";
-        int quoted = quoteAcrossLines(lines, end);
+        int quoted = quoteAcrossLines(lines, end, at);
         int misplaced = quoted >= 0 ? -1 : misindented(lines, Math.min(at, end - 1));
+        if (misplaced > 0 && misplaced < at - 1) {
+            misplaced = 0; // a line YAML read well (a value wrapped onto an indented line): not the one that failed
+        }
         if (problem.contains("(TAB)")) {
             // YAML indents and separates with spaces only; its own words name the character, not the fix.
-            boolean indent = at < end && lines.get(at).startsWith("\t");
+            String line = at < end ? lines.get(at) : "";
+            boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
             c.problems().error(c.path(), at + 1, "the header is not valid YAML: a tab in the line (YAML takes spaces only)",
                     indent ? "indent the line with spaces, not a tab (two spaces under `image:` or in a list's item)"
                             : "put a space after the colon, not a tab");
@@ -203,14 +211,14 @@ public final class Header {
      * as YAML's parser reads the header up to its failure; -1 if none. A header's values are one
      * line each: a quote across lines is one left open.
      */
-    private static int quoteAcrossLines(List<String> lines, int end) {
+    private static int quoteAcrossLines(List<String> lines, int end, int failed) {
         try {
-            for (org.yaml.snakeyaml.events.Event event : YAML.get().parse(new StringReader(String.join("\n", lines.subList(1, end))))) {
-                if (event instanceof org.yaml.snakeyaml.events.ScalarEvent scalar && scalar.getScalarStyle() != null
-                        && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
-                        && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED
-                        && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
-                        && scalar.getStartMark().getLine() != scalar.getEndMark().getLine()) {
+            for (Event event : YAML.get().parse(new StringReader(String.join("\n", lines.subList(1, end))))) {
+                // One that ran on to the line where YAML failed, or the line before: a quoted value wrapped
+                // over two lines on purpose, and closed, is valid, and the failure is elsewhere.
+                if (event instanceof ScalarEvent scalar && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED)
+                        && scalar.getStartMark().getLine() != scalar.getEndMark().getLine() && scalar.getEndMark().getLine() + 1 >= failed - 1) {
                     return scalar.getStartMark().getLine() + 1;
                 }
             }
@@ -228,7 +236,7 @@ public final class Header {
      * a key at the left edge's continuation, which the caller names as indented).
      */
     private static int misindented(List<String> lines, int last) {
-        java.util.ArrayDeque<Integer> levels = new java.util.ArrayDeque<>(List.of(0));
+        ArrayDeque<Integer> levels = new ArrayDeque<>(List.of(0));
         boolean opens = false; // the line before ends in `:`, or is a list item: the next sets a deeper level
         int text = -1; // within a block of text deeper than this
         for (int i = 1; i <= last && i < lines.size(); i++) {
@@ -266,16 +274,20 @@ public final class Header {
         return 0;
     }
 
-    /** Whether the text before {@code column} of a line ends with a quote (spaces aside). */
+    /** Whether the text before {@code column} (YAML's, in code points) of a line ends with a quote (spaces aside). */
     private static boolean afterClosingQuote(String line, int column) {
-        String before = line.substring(0, Math.min(column, line.length())).stripTrailing();
-        return !before.isEmpty() && (before.endsWith("'") || before.endsWith("\"")) && column < line.length();
+        if (column >= line.codePointCount(0, line.length())) {
+            return false;
+        }
+        String before = line.substring(0, line.offsetByCodePoints(0, column)).stripTrailing();
+        return before.endsWith("'") || before.endsWith("\"");
     }
 
     /** Whether the line before {@code at} is a key without its colon: not indented, not a list item, no `: `. */
     private static boolean previousHasNoColon(List<String> lines, int at) {
         String before = lines.get(at - 1);
-        return !before.isBlank() && !Character.isWhitespace(before.charAt(0)) && !before.startsWith("-") && !before.contains(": ")
+        return !before.isBlank() && !Character.isWhitespace(before.charAt(0)) && !before.startsWith("-") && !before.startsWith("#")
+                && !before.contains(": ")
                 && !before.strip().endsWith(":");
     }
 

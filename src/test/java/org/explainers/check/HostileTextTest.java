@@ -51,6 +51,8 @@ class HostileTextTest {
                         "the address `java\\nscript:alert(1)` uses `javascript:`"),
                 arguments("backticks inside an attribute", "<img src=\"x.png\" alt=\"`\" onerror=\"alert(1)\" title=\"`\">", 0, "event handler `onerror` on <img> is not allowed"),
                 arguments("a backtick line that is not a fence", "``not a fence\n\n<script>alert(1)</script>", 2, "raw <script> is not allowed"),
+                arguments("letters whose lower case is longer, before a script in the same block", "<p>" + "\u0130".repeat(50) + "</p>\n<script>x</script>", 1,
+                        "raw <script> is not allowed"),
                 arguments("a fence inside an HTML block", "<div>\n```\n<script>alert(1)</script>\n```\n</div>", 2, "raw <script> is not allowed"),
                 arguments("an entity-encoded scheme", "<a href=\"&#106;avascript:alert(1)\">x</a>", 0, "uses `javascript:`"),
                 arguments("a tab inside the scheme", "<a href=\"java&#9;script:alert(1)\">x</a>", 0, "uses `javascript:`"),

@@ -183,6 +183,13 @@ public class ContentChecksTest {
                 arguments("a heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n#### Gas\n\nMore.\n"),
                         ONE + ":19: the heading skips from level 2 to level 4 (`##` to `####`): readers who move through a page by its headings,"
                                 + " as screen readers do, would miss a level (write it `###`, one `#` more than the heading before)"),
+                arguments("a quoted value wrapped on purpose, then another mistake", ONE, s1.replace("title: Section 1", "title: \"Section 1,\n  wrapped\"")
+                                .replace("summary: Section 1.", "summary: Oil: the cap."),
+                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left"
+                                + " edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                arguments("a comment, then a colon in a value", ONE, s1.replace("summary: Section 1.", "# a note\nsummary: Oil: the cap."),
+                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left"
+                                + " edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
                 arguments("a section's file without a number", DIR + "outlook.md", section(3, "", ""),
                         DIR + "outlook.md: warning: the section's file name has no number in front (rename it like `07-outlook.md`, its number that of its place;"
                                 + " the part after the number stays its #anchor)"),
