@@ -24,6 +24,7 @@ final class Transforms {
 
     static void place(Element root, String prefix, String folder, Images images) {
         headings(root);
+        directions(root);
         for (Element e : root.select("[id]")) {
             e.attr("id", prefix + "-" + e.attr("id"));
         }
@@ -56,6 +57,32 @@ final class Transforms {
             img.attr("decoding", "async");
         }
         figures(root);
+    }
+
+    /**
+     * A block written mostly in a right-to-left script (Arabic, Hebrew) reads right to left:
+     * `dir="rtl"` where its right-to-left letters outnumber its left-to-right ones. By count, not
+     * by the first letter: an English paragraph opening with an Arabic name stays left to right.
+     */
+    private static void directions(Element root) {
+        for (Element e : root.select("p, li, blockquote, figcaption, td, th, dd, dt, h2, h3, h4, h5, h6")) {
+            int rtl = 0;
+            int ltr = 0;
+            String text = e.text();
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
+                byte d = Character.getDirectionality(c);
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    rtl++;
+                } else if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                    ltr++;
+                }
+                i += Character.charCount(c);
+            }
+            if (rtl > ltr) {
+                e.attr("dir", "rtl");
+            }
+        }
     }
 
     /** The text's own top heading level becomes 2, so that `#` and `##` both sit below the page's h1. */

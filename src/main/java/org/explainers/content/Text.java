@@ -65,17 +65,15 @@ public final class Text {
             Map.entry('\u0110', "D"), Map.entry('\u00F0', "d"), Map.entry('\u00D0', "D"), Map.entry('\u00FE', "th"), Map.entry('\u00DE', "TH"), Map.entry('\u00DF', "ss"),
             Map.entry('\u1E9E', "SS"), Map.entry('\u0127', "h"), Map.entry('\u0126', "H"), Map.entry('\u0131', "i"), Map.entry('\u0167', "t"), Map.entry('\u0166', "T"));
 
+    /** NFKD, marks removed, then {@link #LETTERS}: in search.js's order, so that ǽ folds to "ae" there and here. */
     private static String decompose(char c) {
-        String letter = LETTERS.get(c);
-        if (letter != null) {
-            return letter;
-        }
         String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char d = decomposed.charAt(i);
             if (Character.getType(d) != Character.NON_SPACING_MARK) {
-                out.append(d);
+                String letter = LETTERS.get(d);
+                out.append(letter != null ? letter : String.valueOf(d));
             }
         }
         return out.toString();

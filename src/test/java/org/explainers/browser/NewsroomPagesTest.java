@@ -54,13 +54,14 @@ class NewsroomPagesTest {
         }
     }
 
-    /** A title and a paragraph in Arabic read right to left: aligned right, the full stop at their left end. */
+    /** A title and a paragraph in Arabic read right to left: aligned right, the full stop at their left end; English stays left to right. */
     @Test
     void rightToLeftTextTakesItsOwnDirection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
         String file = "content/articles/gas-storage-explained/02-how-full.md";
         f.replace(file, "title: \"How full is full?\"", "title: \"\u0645\u062E\u0632\u0648\u0646 \u0627\u0644\u063A\u0627\u0632 (gas).\"");
-        f.write(file, f.read(file) + "\n\u0627\u0644\u0645\u062E\u0632\u0648\u0646 \u0645\u0645\u062A\u0644\u0626.\n");
+        f.write(file, f.read(file) + "\n\u0627\u0644\u0645\u062E\u0632\u0648\u0646 \u0645\u0645\u062A\u0644\u0626.\n"
+                + "\n\u00AB\u062D\u0645\u0627\u0633\u00BB is the name used here, and this paragraph is in English.\n");
         assertTrue(f.build().ok(), f.log());
         ChromeDriver driver = Browser.start(1280, 900);
         try {
@@ -71,9 +72,11 @@ class NewsroomPagesTest {
                     var h = document.querySelector('main h1');
                     function gaps(e) { var r = document.createRange(); r.selectNodeContents(e); var t = r.getBoundingClientRect(), b = e.getBoundingClientRect();
                       return [b.right - t.right, t.left - b.left]; }
-                    return gaps(p).concat(gaps(h));""");
+                    var en = Array.prototype.find.call(document.querySelectorAll('main p'), function (e) { return e.textContent.indexOf('in English') >= 0; });
+                    return gaps(p).concat(gaps(h)).concat(gaps(en));""");
             assertTrue(gaps.get(0).doubleValue() < 2 && gaps.get(1).doubleValue() > 100, "the paragraph is aligned right: " + gaps);
             assertTrue(gaps.get(2).doubleValue() < 2 && gaps.get(3).doubleValue() > 100, "the title is aligned right: " + gaps);
+            assertTrue(gaps.get(5).doubleValue() < 2, "an English paragraph opening with an Arabic name stays left to right: " + gaps);
         } finally {
             driver.quit();
         }
