@@ -36,7 +36,13 @@ final class Templates {
     Templates(Path folder, ZoneId zone) throws IOException {
         freemarker = new Configuration(Configuration.VERSION_2_3_33);
         // Templates only from the folder itself: a path that resolves outside it is refused.
-        freemarker.setTemplateLoader(new FileTemplateLoader(folder.toFile(), false));
+        // Named as templates/ in FreeMarker's messages (`${.error}` printed the machine's folder into a page).
+        freemarker.setTemplateLoader(new FileTemplateLoader(folder.toFile(), false) {
+            @Override
+            public String toString() {
+                return "templates/";
+            }
+        });
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setOutputEncoding("UTF-8");
         freemarker.setRecognizeStandardFileExtensions(true);

@@ -85,11 +85,19 @@ public final class Moves {
                 }
             }
         }
+        // The site's files by name, and by folder and number, made once: thousands of files may be gone.
+        Map<String, List<Doc>> byName = new java.util.HashMap<>();
+        Map<String, List<Doc>> byNumber = new java.util.HashMap<>();
+        for (Doc d : gone == null || gone.isEmpty() ? List.<Doc>of() : site.docs()) {
+            String name = d.source.substring(d.source.lastIndexOf('/') + 1);
+            byName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(d);
+            byNumber.computeIfAbsent(d.folder() + number(name), k -> new java.util.ArrayList<>()).add(d);
+        }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
             if (!moves.containsKey(g.source())) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
-                Doc likely = renamedTo(g.source(), site);
+                Doc likely = renamedTo(g.source(), byName, byNumber);
                 String otherwise = "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
                         + "index.md if nothing did)";
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")
@@ -107,26 +115,24 @@ public final class Moves {
      * another folder (moved to another explainer), else the one file of its folder with its
      * number (`02-old.md` renamed `02-new.md`); null when there is no such single file, and for
      * an explainer's index.md.
+     *
+     * @param byName   the site's files by their name
+     * @param byNumber the site's files by their folder and number ({@link #number})
      */
-    static Doc renamedTo(String gone, Site site) {
+    static Doc renamedTo(String gone, Map<String, List<Doc>> byName, Map<String, List<Doc>> byNumber) {
         String name = gone.substring(gone.lastIndexOf('/') + 1);
         String folder = gone.substring(0, gone.lastIndexOf('/') + 1);
         if (name.equals("index.md")) {
             return null; // every explainer has one: its name says nothing
         }
-        int dash = name.indexOf('-');
-        String number = dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit) ? name.substring(0, dash + 1) : null;
-        List<Doc> moved = new java.util.ArrayList<>();
-        List<Doc> renamed = new java.util.ArrayList<>();
-        for (Doc d : site.docs()) {
-            String n = d.source.substring(d.source.lastIndexOf('/') + 1);
-            if (n.equals(name) && !d.folder().equals(folder)) {
-                moved.add(d);
-            } else if (number != null && d.folder().equals(folder) && n.startsWith(number)) {
-                renamed.add(d);
-            }
-        }
+        List<Doc> moved = byName.getOrDefault(name, List.of()).stream().filter(d -> !d.folder().equals(folder)).toList();
+        List<Doc> renamed = number(name).isEmpty() ? List.of() : byNumber.getOrDefault(folder + number(name), List.of());
         return moved.size() == 1 ? moved.get(0) : moved.isEmpty() && renamed.size() == 1 ? renamed.get(0) : null;
+    }
+
+    /** A file name's number with its dash (`02-` of `02-old.md`), or "" when it has none. */
+    static String number(String name) {
+        return org.explainers.content.Text.numbered(name) ? name.substring(0, name.indexOf('-') + 1) : "";
     }
 
     /** The page of a Markdown file's path: a.md, a.html. */

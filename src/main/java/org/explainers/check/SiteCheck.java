@@ -196,7 +196,8 @@ public final class SiteCheck {
             }
             return;
         }
-        if (pages.containsKey(target) && pages.get(target) == null || refused.contains(target)) {
+        boolean refusedText = target.endsWith(".html") && refused.contains(target.substring(0, target.length() - 5) + ".md");
+        if (pages.containsKey(target) && pages.get(target) == null || refused.contains(target) || refusedText) {
             return; // a file whose reading failed, or which was refused: reported on its own
         }
         Set<String> ids = pages.get(target);

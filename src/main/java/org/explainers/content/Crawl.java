@@ -421,8 +421,7 @@ public final class Crawl {
                         "rename it to `" + Text.slugify(name) + ".md` (lowercase letters, digits, hyphens)");
                 return null;
             }
-            int dash = name.indexOf('-');
-            if (kind == Schema.Kind.SECTION && (dash <= 0 || !name.substring(0, dash).chars().allMatch(Character::isDigit))) {
+            if (kind == Schema.Kind.SECTION && !Text.numbered(name)) {
                 // Its `order` places it; the number keeps the folder, and a pull request's list of files, in reading order.
                 problems.warning(path, 0, "the section's file name has no number in front", "rename it like `07-" + name + ".md`, its number"
                         + " that of its place; the part after the number stays its #anchor");

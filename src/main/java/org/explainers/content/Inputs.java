@@ -126,6 +126,11 @@ public final class Inputs {
 
     private static final String RENAME = "rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it";
 
+    /** "the file is 300 MB; a file may have at most 20 MB". */
+    private static String tooLarge(Stamp stamp, String what) {
+        return "the file is " + stamp.size() / (1024 * 1024) + " MB; " + what + " may have at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MB";
+    }
+
     /** A content file refused: its problem, and a note that it is there (see {@link #refused}). */
     private void refuse(Problems problems, String rel, String message, String fix) {
         refused.add(rel);
@@ -176,8 +181,7 @@ public final class Inputs {
                     "rename it without the `.<width>w` before its extension");
         } else if (Schema.MEDIA.contains(ext)) {
             if (stamp.size() > MAX_MEDIA_BYTES) {
-                refuse(problems, rel, "the file is " + stamp.size() / (1024 * 1024) + " MB; a file may have at most "
-                        + MAX_MEDIA_BYTES / (1024 * 1024) + " MB", "make it smaller (an image for the web is rarely over 1 MB)");
+                refuse(problems, rel, tooLarge(stamp, "a file"), "make it smaller (an image for the web is rarely over 1 MB)");
             } else {
                 if (Schema.IMAGES.contains(ext) && stamp.size() > HEAVY_IMAGE_BYTES) {
                     // Published as it is, and the largest screens load it: a phone on a slow network waits for it.
@@ -215,8 +219,7 @@ public final class Inputs {
             problems.error("assets/" + rel, 0, badName, RENAME);
         } else if (stamp.size() > MAX_MEDIA_BYTES) {
             // Copied into every build's folder and to every host: as content's files, bounded.
-            problems.error("assets/" + rel, 0, "the file is " + stamp.size() / (1024 * 1024) + " MB; an asset may have at most "
-                    + MAX_MEDIA_BYTES / (1024 * 1024) + " MB", "make it smaller (a font or an icon is rarely over 1 MB)");
+            problems.error("assets/" + rel, 0, tooLarge(stamp, "an asset"), "make it smaller (a font or an icon is rarely over 1 MB)");
         } else if (!name.equals(".gitkeep")) {
             assets.add(rel);
         }

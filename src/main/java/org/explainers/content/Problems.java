@@ -70,7 +70,8 @@ public final class Problems {
 
     /** Whether any error concerns a Markdown file in this folder (one not read at all is no document to ask about). */
     public synchronized boolean hasErrorInTextOf(String folder) {
-        return failed.stream().anyMatch(p -> p.startsWith(folder) && p.indexOf('/', folder.length()) < 0 && p.endsWith(".md"));
+        return failed.stream().anyMatch(p -> p.startsWith(folder) && p.indexOf('/', folder.length()) < 0
+                && p.regionMatches(true, p.length() - 3, ".md", 0, 3));
     }
 
     /** Whether any error concerns this file (then, say, its links are not reported again). */

@@ -104,6 +104,17 @@ public final class Project {
         settings.outputName(jbake.getFeedFileName(), "feed.file", ".xml", taken, problems);
         settings.outputName(jbake.getSiteMapFileName(), "sitemap.file", ".xml", taken, problems);
         settings.outputName(jbake.getTagPathName(), "tag.path", "", taken, problems);
+        // A large site's sitemap is split into <stem>-1.xml, <stem>-2.xml, …: no other page may have such a name.
+        String sitemap = jbake.getSiteMapFileName().replaceFirst("\\.xml$", "");
+        for (String key : List.of("index.file", "archive.file", "error404.file", "feed.file", "tag.path")) {
+            String name = text(jbake.get(key));
+            String stem = name == null ? "" : name.replaceFirst("\\.(html|xml)$", "");
+            if (stem.startsWith(sitemap + "-") && !stem.substring(sitemap.length() + 1).isEmpty()
+                    && stem.substring(sitemap.length() + 1).chars().allMatch(Character::isDigit)) {
+                problems.error("jbake.properties", settings.line(key), key + "=" + name + " is the name of a part of a large site's sitemap",
+                        "choose another name");
+            }
+        }
 
         boolean fromCommandLine = siteHost != null && !siteHost.isBlank();
         String host = fromCommandLine ? siteHost : jbake.getSiteHost();

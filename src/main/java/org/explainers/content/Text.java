@@ -79,6 +79,12 @@ public final class Text {
         return out.toString();
     }
 
+    /** Whether a file name starts with a number and a dash (`02-old`), as sections' names do. */
+    public static boolean numbered(String name) {
+        int dash = name.indexOf('-');
+        return dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit);
+    }
+
     /** "; did you mean `x`?" or "" when nothing is close. */
     /**
      * The search's words of a text, in order: runs of letters and digits (accents included) of

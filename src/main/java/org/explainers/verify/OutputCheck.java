@@ -119,9 +119,9 @@ public final class OutputCheck {
         fresh.parallelStream().forEach(path -> {
             try {
                 String text = Files.readString(Output.file(out.dir, path), StandardCharsets.UTF_8);
-                if (text.contains(project.dir.toString() + java.io.File.separator)) {
-                    // FreeMarker's messages (`${.error}` in an #attempt) name the templates' folder on the machine that builds.
-                    report("site/" + path, "shows a folder of the machine that builds (" + project.dir + ")",
+                if (text.contains(project.templates.toString() + java.io.File.separator)) {
+                    // The templates' folder on the machine that builds: a template printing a path (FreeMarker's own messages name it templates/).
+                    report("site/" + path, "shows a folder of the machine that builds (" + project.templates + ")",
                             "a template prints an error message or a path; remove it");
                 }
                 if (path.endsWith(".html")) {
@@ -166,8 +166,12 @@ public final class OutputCheck {
             if (FORBIDDEN.contains(tag)) {
                 report(where, "has a <" + tag + "> element", "remove it from the template");
             }
+            if (e.hasAttr("referrerpolicy") && !REFERRERS.contains(e.attr("referrerpolicy").strip().toLowerCase(java.util.Locale.ROOT))) {
+                report(where, "has referrerpolicy=\"" + e.attr("referrerpolicy") + "\" on <" + tag + ">, which sends readers' addresses to other sites",
+                        "use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none");
+            }
             if (tag.equals("link")) {
-                for (String rel : e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("[ \\t\\n\\f\\r]+")) {
+                for (String rel : rels(e)) {
                     if (!rel.isEmpty() && !LINK_RELS.contains(rel)) {
                         report(where, "has <link rel=\"" + rel + "\">, which the site's pages do not use (it may reach other hosts)",
                                 "remove it; a <link> is one of " + String.join(", ", new java.util.TreeSet<>(LINK_RELS)));
@@ -182,8 +186,7 @@ public final class OutputCheck {
                 report(where, "has <meta name=\"referrer\" content=\"" + e.attr("content") + "\">, which sends readers' addresses to other sites",
                         "use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none");
             }
-            if (Set.of("a", "area", "form").contains(tag) && java.util.Arrays.asList(e.attr("rel").toLowerCase(java.util.Locale.ROOT)
-                    .split("[ \\t\\n\\f\\r]+")).contains("opener")) {
+            if (Set.of("a", "area", "form").contains(tag) && rels(e).contains("opener")) {
                 report(where, "has rel=\"opener\" on <" + tag + "> (the page it opens could navigate this one)", "remove it");
             }
             if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
@@ -201,6 +204,12 @@ public final class OutputCheck {
             }
         }
         return internal;
+    }
+
+    /** An element's relations, as HTML reads its `rel`: tokens between ASCII spaces, in lower case. */
+    private static List<String> rels(Element e) {
+        return java.util.Arrays.stream(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("[ \\t\\n\\f\\r]+"))
+                .filter(r -> !r.isEmpty()).toList();
     }
 
     /** What was decided for an address in an element, by element, attribute, rel and address: pages repeat their links. */

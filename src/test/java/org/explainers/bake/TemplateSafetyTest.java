@@ -216,7 +216,7 @@ class TemplateSafetyTest {
         cases.put("<link rel=\"prerender\">", "<link rel=\"stylesheet prerender\" href=\"https://tracker.example/\">");
         cases.put("sends readers' addresses to other sites", "<meta name=\"referrer\" content=\"unsafe-url\">");
         cases.put("<meta http-equiv=\"set-cookie\">", "<meta http-equiv=\"set-cookie\" content=\"id=1\">");
-        cases.put("shows a folder of the machine that builds", "<#attempt><#include \"nope.ftlh\"><#recover><!-- ${.error} --></#attempt>");
+        cases.put("referrerpolicy=\"unsafe-url\"", "</head><body><a referrerpolicy=\"unsafe-url\" href=\"https://example.org/\">x</a>");
         cases.put("rel=\"opener\"", "</head><body><a rel=\"opener\" target=\"_blank\" href=\"https://example.org/\">x</a>");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             f.write("templates/layout.ftlh", layout.replace("</head>", c.getValue() + "\n</head>"));
@@ -224,6 +224,18 @@ class TemplateSafetyTest {
             assertFalse(r.ok(), c.getKey() + "\n" + f.log());
             assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains(c.getKey())), c.getKey() + "\n" + f.log());
         }
+    }
+
+    /** FreeMarker's messages, which a template may print (`${.error}`), do not name the folders of the machine that builds. */
+    @Test
+    void anErrorMessageInAPageDoesNotShowTheMachinesFolders(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        f.write("templates/layout.ftlh", layout.replace("</head>", "<#attempt><#include \"nope.ftlh\"><#recover><!-- ${.error} --></#attempt>\n</head>"));
+        assertTrue(f.build().ok(), f.log());
+        String page = f.page("index.html");
+        assertTrue(page.contains("nope.ftlh"), "the message is there");
+        assertFalse(page.contains(f.dir.toRealPath().toString()) || page.contains(f.dir.toAbsolutePath().toString()), page);
     }
 
     /** A page may load scripts from js/ (and the search's files) only: a font an editor can change would run as one. */

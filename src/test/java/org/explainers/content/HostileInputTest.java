@@ -188,6 +188,11 @@ class HostileInputTest {
                         + " at the site's root (write a name of lower-case letters, digits and hyphens ending in .xml, e.g. sitemap.file=sitemap.xml)",
                 "jbake.properties:" + (lines.indexOf("tag.path=search") + 1) + ": tag.path=search is a name the site already uses");
         assertEquals("<project/>", Files.readString(f.dir.resolve("pom.xml")));
+        f.replace("jbake.properties", "sitemap.file=../../../pom.xml", "sitemap.file=sitemap.xml");
+        f.replace("jbake.properties", "tag.path=search", "tag.path=topics");
+        f.replace("jbake.properties", "feed.file=feed.xml", "feed.file=sitemap-1.xml");
+        int line = f.read("jbake.properties").lines().toList().indexOf("feed.file=sitemap-1.xml") + 1;
+        failing(f, "jbake.properties:" + line + ": feed.file=sitemap-1.xml is the name of a part of a large site's sitemap");
     }
 
     /** Thousands of broken links are each told, but "did you mean" is looked for a bounded number of times in one build. */
