@@ -252,17 +252,23 @@ public final class SiteCheck {
     }
 
     private Set<String> targets;
-    /** The pages (or images) by file name, made once for the build's suggestions. */
-    private final Map<Boolean, Map<String, List<String>>> byName = new HashMap<>();
+    /** The pages, and the media files, by file name: made once for the build's suggestions. */
+    private Map<String, List<String>> pagesByName;
+    private Map<String, List<String>> mediaByName;
 
     private Map<String, List<String>> byName(boolean image) {
-        return byName.computeIfAbsent(image, k -> {
+        if (image ? mediaByName == null : pagesByName == null) {
             Map<String, List<String>> map = new HashMap<>();
             for (String p : new TreeSet<>(image ? media : pages.keySet())) {
                 map.computeIfAbsent(p.substring(p.lastIndexOf('/') + 1), n -> new java.util.ArrayList<>()).add(p);
             }
-            return map;
-        });
+            if (image) {
+                mediaByName = map;
+            } else {
+                pagesByName = map;
+            }
+        }
+        return image ? mediaByName : pagesByName;
     }
 
     /** "Did you mean" for this many broken links of a build at most. */
