@@ -176,7 +176,7 @@ final class Pages {
         if (only != null && texts.stream().noneMatch(only::contains)) {
             return;
         }
-        if (!planned.add(path.toLowerCase(java.util.Locale.ROOT))) {
+        if (!planned.add(path.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT))) {
             // The checks keep files, old addresses and slugs apart: two pages at one path is a mistake here.
             throw new IllegalStateException(path + " would be written by two pages of the plan (or two differing only in capitals)");
         }

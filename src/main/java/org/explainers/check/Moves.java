@@ -140,8 +140,9 @@ public final class Moves {
         return source.substring(0, source.length() - 3) + ".html";
     }
 
+    /** As a case-insensitive disk compares names: upper case first, then lower (ſ is s, K is k). */
     private static String lower(String path) {
-        return path.toLowerCase(java.util.Locale.ROOT);
+        return path.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A path under content/ for a name relative to a folder, or null when it leaves content/. */

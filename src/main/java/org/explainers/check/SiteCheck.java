@@ -237,8 +237,12 @@ public final class SiteCheck {
             return;
         }
         if (anchor != null && !anchor.isEmpty() && !ids.contains(anchor) && !(target.equals(d.uri()) && anchor.startsWith((d instanceof Section s ? s.anchor : "fn") + "-fn"))) {
+            // The anchors named: at most a few, and "did you mean" within the build's budget (a long explainer has hundreds).
+            List<String> some = new TreeSet<>(ids).stream().limit(MAX_ANCHORS_NAMED).toList();
+            String hint = suggested++ < MAX_SUGGESTIONS ? Text.didYouMean(anchor, ids) : "";
             problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` does not exist in " + target,
-                    ids.isEmpty() ? "remove the #anchor" : "use one of " + String.join(", ", new TreeSet<>(ids)) + Text.didYouMean(anchor, ids));
+                    ids.isEmpty() ? "remove the #anchor" : "use one of " + String.join(", ", some) + (ids.size() > some.size()
+                            ? " (and " + (ids.size() - some.size()) + " more)" : "") + hint);
         }
     }
 
@@ -271,6 +275,8 @@ public final class SiteCheck {
         return image ? mediaByName : pagesByName;
     }
 
+    /** The anchors a message about a missing one names. */
+    private static final int MAX_ANCHORS_NAMED = 12;
     /** "Did you mean" for this many broken links of a build at most. */
     private static final int MAX_SUGGESTIONS = 200;
     private int suggested;

@@ -205,9 +205,8 @@ public final class History {
                 return result;
             }
             String prefix = repo.content();
-            List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
-            sources.forEach(s -> args.add(project.resolve("content").resolve(s).toString()));
-            List<String> changed = git(project, deadline, args.toArray(String[]::new));
+            // The whole of content/ as one path, not each file: thousands of names passed the system's limit on a command's arguments.
+            List<String> changed = git(project, deadline, "diff", "--name-only", "HEAD", "--", project.resolve("content").toString());
             if (changed == null) {
                 return result;
             }

@@ -228,7 +228,8 @@ public final class Site {
         }
         all.sort(java.util.Comparator.comparing(x -> x[1]));
         for (String[] o : all) {
-            String other = outputs.putIfAbsent(o[0].toLowerCase(Locale.ROOT), o[1]);
+            // As a case-insensitive disk compares names: upper case first, then lower (ſ is s).
+            String other = outputs.putIfAbsent(o[0].toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), o[1]);
             if (other != null) {
                 problems.error(o[1], 0, "would write the same file as " + other + " (" + o[0] + ")", "rename one of them");
             }

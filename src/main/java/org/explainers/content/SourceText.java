@@ -183,7 +183,8 @@ public final class SourceText {
             return c == '\t';
         }
         return !(c >= 0x7F && c <= 0x9F) && c != 0xFEFF && (c & 0xFFFE) != 0xFFFE && !(c >= 0xFDD0 && c <= 0xFDEF)
-                && !(c >= 0xD800 && c <= 0xDFFF) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069);
+                && !(c >= 0xD800 && c <= 0xDFFF) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069)
+                && c != 0x2028 && c != 0x2029; // line and paragraph separators: YAML breaks lines at them, the file does not
     }
 
     /**

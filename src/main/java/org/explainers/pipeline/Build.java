@@ -395,7 +395,8 @@ public final class Build {
         }
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             // Also as workflow commands, which GitHub shows on the changed lines of a pull request.
-            list.forEach(p -> out.printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
+            // As many as the log shows: GitHub shows a few per step, and a log of each problem twice grew with the square of a change.
+            list.stream().limit(200).forEach(p -> out.printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
                     p.line() > 0 ? ",line=" + p.line() : "", escape(p.message()), escape(p.fix())));
         }
     }

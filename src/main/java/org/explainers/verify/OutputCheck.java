@@ -40,7 +40,7 @@ public final class OutputCheck {
 
     /** Attributes that hold an address, by element ("*": any element). */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction", "poster",
-            "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content");
+            "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content", "imagesrcset");
     /**
      * Elements no page may have: those that load or run other documents, and those a browser
      * parses otherwise than this check's parser does (a browser with scripting reads <noscript>
@@ -58,8 +58,8 @@ public final class OutputCheck {
      */
     private static final Set<String> LINK_RELS = Set.of("stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload",
             "canonical", "alternate", "prev", "next", "author", "license", "search", "me");
-    /** What a {@code <meta http-equiv>} may say: the policy, a refresh (judged as a link), the encoding. */
-    private static final Set<String> META_EQUIV = Set.of("content-security-policy", "refresh", "content-type");
+    /** What a {@code <meta http-equiv>} may say: the policy, a refresh (judged as a link); the encoding is `<meta charset>`'s. */
+    private static final Set<String> META_EQUIV = Set.of("content-security-policy", "refresh");
     /** Referrer policies that never send a page's full address to another site. */
     private static final Set<String> REFERRERS = Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin");
 
@@ -119,6 +119,11 @@ public final class OutputCheck {
         fresh.parallelStream().forEach(path -> {
             try {
                 String text = Files.readString(Output.file(out.dir, path), StandardCharsets.UTF_8);
+                int control = control(text);
+                if (control >= 0) {
+                    report("site/" + path, "has an invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) text.charAt(control))
+                            + " (an encoding's escape, or a character a browser reads otherwise)", "a template writes it; remove it");
+                }
                 if (text.contains(project.templates.toString() + java.io.File.separator)) {
                     // The templates' folder on the machine that builds: a template printing a path (FreeMarker's own messages name it templates/).
                     report("site/" + path, "shows a folder of the machine that builds (" + project.templates + ")",
@@ -160,6 +165,13 @@ public final class OutputCheck {
                 || meta.previousElementSiblings().stream().anyMatch(e -> !(e.normalName().equals("meta") && e.hasAttr("charset")))) {
             report(where, "the page does not carry the site's Content-Security-Policy as the first element of <head>",
                     "build every page on templates/layout.ftlh, which adds it");
+        }
+        // Every page is checked as UTF-8 and must be read so: another encoding (ISO-2022-JP's escapes) would hide markup from this check.
+        Element first = doc.head().children().first();
+        if (first == null || !first.normalName().equals("meta") || !first.attr("charset").strip().equalsIgnoreCase("utf-8")
+                || doc.select("meta[charset]").size() != 1) {
+            report(where, "the page does not declare UTF-8, and only UTF-8, as <head>'s first element (<meta charset=\"utf-8\">)",
+                    "keep templates/layout.ftlh's <meta charset=\"utf-8\"> first, and no other encoding");
         }
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
@@ -206,6 +218,17 @@ public final class OutputCheck {
         return internal;
     }
 
+    /** Where the first control character of a page is (but tab, line feed, form feed and carriage return), or -1. */
+    static int control(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** An element's relations, as HTML reads its `rel`: tokens between ASCII spaces, in lower case. */
     private static List<String> rels(Element e) {
         return java.util.Arrays.stream(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("[ \\t\\n\\f\\r]+"))
@@ -219,7 +242,7 @@ public final class OutputCheck {
     private static final String NONE = "";
 
     private void address(String where, String path, String tag, Element e, String key, String value, List<String> internal) {
-        if (key.equals("srcset")) {
+        if (key.equals("srcset") || key.equals("imagesrcset")) {
             for (String candidate : value.split(",")) {
                 String url = candidate.strip().split("\\s+")[0];
                 address(where, path, tag, e, "src", url, internal);
@@ -343,8 +366,9 @@ public final class OutputCheck {
         String problem;
         boolean link = key.equals("href") || key.equals("cite");
         if (tag.equals("link") && key.equals("href")) {
-            String rel = e.attr("rel");
-            boolean own = rel.contains("stylesheet") || rel.contains("icon") || rel.contains("manifest") || rel.contains("preload");
+            List<String> rel = rels(e);
+            boolean own = rel.stream().anyMatch(r -> r.equals("stylesheet") || r.endsWith("icon") || r.equals("manifest") || r.endsWith("preload")
+                    || r.equals("search"));
             problem = own ? Urls.fileProblem(value) : Urls.linkProblem(value);
         } else if (tag.equals("iframe") && key.equals("src")) {
             problem = Urls.embedProblem(value, project.embedHosts);

@@ -216,6 +216,9 @@ class TemplateSafetyTest {
         cases.put("<link rel=\"prerender\">", "<link rel=\"stylesheet prerender\" href=\"https://tracker.example/\">");
         cases.put("sends readers' addresses to other sites", "<meta name=\"referrer\" content=\"unsafe-url\">");
         cases.put("<meta http-equiv=\"set-cookie\">", "<meta http-equiv=\"set-cookie\" content=\"id=1\">");
+        cases.put("<link href=\"https://tracker.example/i.png\"> is on another site", "<link rel=\"ICON\" href=\"https://tracker.example/i.png\">");
+        cases.put("src=\"https://tracker.example/p.png\">", "<link rel=\"preload\" as=\"image\" href=\"${l.url('icon.png')}\" imagesrcset=\"https://tracker.example/p.png 1x\">");
+        cases.put("has an invisible control character U+001B", "<p title=\"${'\\x1B'}$B\">x</p>");
         cases.put("referrerpolicy=\"unsafe-url\"", "</head><body><a referrerpolicy=\"unsafe-url\" href=\"https://example.org/\">x</a>");
         cases.put("rel=\"opener\"", "</head><body><a rel=\"opener\" target=\"_blank\" href=\"https://example.org/\">x</a>");
         for (Map.Entry<String, String> c : cases.entrySet()) {
@@ -224,6 +227,11 @@ class TemplateSafetyTest {
             assertFalse(r.ok(), c.getKey() + "\n" + f.log());
             assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains(c.getKey())), c.getKey() + "\n" + f.log());
         }
+        // Another encoding would hide markup from the check, which reads every page as UTF-8.
+        f.write("templates/layout.ftlh", layout.replace("<meta charset=\"utf-8\">", "<meta charset=\"iso-2022-jp\">"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains("does not declare UTF-8")), f.log());
     }
 
     /** FreeMarker's messages, which a template may print (`${.error}`), do not name the folders of the machine that builds. */

@@ -213,6 +213,20 @@ class HostileInputTest {
         assertTrue(suggested > 0 && suggested <= 200, suggested + " suggestions");
     }
 
+    /** A long explainer's missing anchors name a few of its anchors, not all: each message stays short however many sections there are. */
+    @Test
+    void aMissingAnchorNamesAFewAnchors(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        for (int n = 3; n < 60; n++) {
+            f.write(String.format("content/articles/a/%02d-a-rather-long-section-name-%d.md", n, n), ContentChecksTest.section(n, "", "[x](index.md#nope)\n"));
+        }
+        Build.Result r = failing(f, String.format("content/articles/a/%02d-a-rather-long-section-name-%d.md", 3, 3) + ":14: anchor `#nope` does not exist in articles/a/index.html");
+        for (String m : Fixture.messages(r)) {
+            assertTrue(m.length() < 1200, m);
+        }
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.contains("more)")), f.log());
+    }
+
     /** A file of hundreds of megabytes (sparse here: it takes no disk) is refused from its size, in assets/ as in content/, never read. */
     @Test
     void aHugeFileIsRefusedFromItsSize(@TempDir Path tmp) throws Exception {
@@ -244,6 +258,14 @@ class HostileInputTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "", "A bell\u0007 in the text.\n").replace("title: Section 1", "title: Sec\u001btion"));
         failing(f, ONE + ":2: invisible control character U+001B at column 11");
+    }
+
+    /** YAML breaks lines at U+2028 and U+2029, the file does not: refused, or every line after it would be told wrong (or crash the header's diagnosis). */
+    @Test
+    void aLineSeparatorInAHeaderIsRefusedAtItsLine(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "foo\nbar: baz\n", "").replace("summary: Section 1.", "summary: Section 1." + "\u2028".repeat(300)));
+        failing(f, ONE + ":10: invisible control character U+2028 at column 20");
     }
 
     @Test
