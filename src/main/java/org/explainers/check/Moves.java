@@ -92,6 +92,7 @@ public final class Moves {
             String name = d.source.substring(d.source.lastIndexOf('/') + 1);
             byName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(d);
             byNumber.computeIfAbsent(d.folder() + number(name), k -> new java.util.ArrayList<>()).add(d);
+            byNumber.computeIfAbsent(d.folder() + "*" + name.substring(number(name).length()), k -> new java.util.ArrayList<>()).add(d);
         }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
             if (!moves.containsKey(g.source())) {
@@ -112,12 +113,14 @@ public final class Moves {
 
     /**
      * The file a gone one most likely became, to name in the fix: the one file with its name in
-     * another folder (moved to another explainer), else the one file of its folder with its
-     * number (`02-old.md` renamed `02-new.md`); null when there is no such single file, and for
-     * an explainer's index.md.
+     * another folder (moved to another explainer), else the one file of its folder with its name
+     * under another number (`05-x.md` renumbered `06-x.md`, two sections swapped), else the one
+     * file of its folder with its number (`02-old.md` renamed `02-new.md`); null when there is
+     * no such single file, and for an explainer's index.md.
      *
      * @param byName   the site's files by their name
-     * @param byNumber the site's files by their folder and number ({@link #number})
+     * @param byNumber the site's files by their folder and number ({@link #number}), and by their
+     *                 folder and name after the number (`folder/*x.md`)
      */
     static Doc renamedTo(String gone, Map<String, List<Doc>> byName, Map<String, List<Doc>> byNumber) {
         String name = gone.substring(gone.lastIndexOf('/') + 1);
@@ -126,8 +129,15 @@ public final class Moves {
             return null; // every explainer has one: its name says nothing
         }
         List<Doc> moved = byName.getOrDefault(name, List.of()).stream().filter(d -> !d.folder().equals(folder)).toList();
+        List<Doc> renumbered = number(name).isEmpty() ? List.of()
+                : byNumber.getOrDefault(folder + "*" + name.substring(number(name).length()), List.of());
         List<Doc> renamed = number(name).isEmpty() ? List.of() : byNumber.getOrDefault(folder + number(name), List.of());
-        return moved.size() == 1 ? moved.get(0) : moved.isEmpty() && renamed.size() == 1 ? renamed.get(0) : null;
+        for (List<Doc> likely : List.of(moved, renumbered, renamed)) {
+            if (!likely.isEmpty()) {
+                return likely.size() == 1 ? likely.get(0) : null;
+            }
+        }
+        return null;
     }
 
     /** A file name's number with its dash (`02-` of `02-old.md`), or "" when it has none. */

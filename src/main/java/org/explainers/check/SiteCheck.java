@@ -240,9 +240,14 @@ public final class SiteCheck {
             // The anchors named: at most a few, and "did you mean" within the build's budget (a long explainer has hundreds).
             List<String> some = new TreeSet<>(ids).stream().limit(MAX_ANCHORS_NAMED).toList();
             String hint = suggested++ < MAX_SUGGESTIONS ? Text.didYouMean(anchor, ids) : "";
-            problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` does not exist in " + target,
-                    ids.isEmpty() ? "remove the #anchor" : "use one of " + String.join(", ", some) + (ids.size() > some.size()
-                            ? " (and " + (ids.size() - some.size()) + " more)" : "") + hint);
+            String fix = ids.isEmpty() ? "remove the #anchor" : "use one of " + String.join(", ", some) + (ids.size() > some.size()
+                    ? " (and " + (ids.size() - some.size()) + " more)" : "") + hint;
+            if (other instanceof Section s && s.article() != null) {
+                // A section's own page has no places to link into (its sub-headings get no anchor); its explainer's page does.
+                fix = "link to the section itself (`" + s.source.substring(s.source.lastIndexOf('/') + 1) + "`), or to its place on the explainer's"
+                        + " page (`" + relative(d.uri(), s.article().uri()).replaceAll("\\.html$", ".md") + "#" + s.anchor + "`)";
+            }
+            problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` does not exist in " + target, fix);
         }
     }
 

@@ -423,8 +423,8 @@ public final class Crawl {
             }
             if (kind == Schema.Kind.SECTION && !Text.numbered(name)) {
                 // Its `order` places it; the number keeps the folder, and a pull request's list of files, in reading order.
-                problems.warning(path, 0, "the section's file name has no number in front", "rename it like `07-" + name + ".md`, its number"
-                        + " that of its place; the part after the number stays its #anchor");
+                problems.warning(path, 0, "the section's file name has no number in front", "rename it `<nn>-" + name + ".md`, <nn> its `order`"
+                        + " in two digits (`07-" + name + ".md`); the part after the number stays its #anchor");
             }
             SourceText text;
             try {

@@ -221,6 +221,13 @@ public interface FieldType {
                         "name at least one from content/" + spec.file() + ", as `" + key + ": [a, b]`");
                 return null;
             }
+            if (node instanceof ScalarNode sc && sc.getValue().contains(",")) {
+                // `topics: a, b` is one word to YAML: "did you mean `a`?" would drop the others.
+                c.problems().error(c.path(), c.line(node), "several " + spec.name() + " without [ ] around them",
+                        "write them in brackets: `" + key + ": [" + String.join(", ", java.util.Arrays.stream(sc.getValue().split(","))
+                                .map(String::strip).filter(x -> !x.isEmpty()).toList()) + "]`");
+                return null;
+            }
             Vocabulary vocabulary = c.vocabulary(spec);
             Set<String> slugs = new LinkedHashSet<>();
             boolean ok = true;

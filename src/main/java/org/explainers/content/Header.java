@@ -152,13 +152,15 @@ public final class Header {
         if (problem.startsWith("expected <block end>") && e.getProblemMark() != null && at < end && afterClosingQuote(lines.get(at), e.getProblemMark().getColumn())) {
             // `caption: 'Moscow's demand'`: the apostrophe closed the value, and the rest is left over.
             c.problems().error(c.path(), at + 1, "the header is not valid YAML: text follows the value's closing quote",
-                    "a quote inside a value ends it: put the value in the other kind of quotes (`caption: \"Moscow's demand\"`)");
+                    lines.get(at).contains(": \"") ? "a quote inside a value ends it: put the value in single quotes (`text: 'He said \"no\".'`),"
+                            + " or use typographic quotes \u201C\u2026\u201D inside"
+                            : "a quote inside a value ends it: put the value in the other kind of quotes (`caption: \"Moscow's demand\"`)");
             return;
         }
         if ("mapping values are not allowed here".equals(problem) && at > 1 && at < end && previousHasNoColon(lines, at)) {
             // `title How full` then `type: article`: YAML reads the two lines as one key, and fails at the second's colon.
             c.problems().error(c.path(), at, "the header is not valid YAML: no `: ` between the key and its value",
-                    "write a colon and a space after the key (`title: How full`)");
+                    "write a colon and a space after the key (`" + colonExample(lines.get(at - 1)) + "`)");
             return;
         }
         boolean fromContext = e.getContextMark() != null && (context.contains("quoted scalar") || context.contains("simple key")
@@ -171,12 +173,12 @@ public final class Header {
             } else if (context.contains("simple key") && at > 1 && blockStart(lines.get(at - 1))) {
                 problem = "the text of a block value (`key: >` or `key: |`) is not indented";
                 fix = "indent its lines by two spaces, or write the value on the line of its key";
+            } else if (context.contains("simple key") && at > 1 && at < end && continues(lines.get(at), lines.get(at - 1))) {
+                problem = "the line goes on with the value of the line above, but is not indented";
+                fix = "join it to the line above, or indent it by two spaces";
             } else if (context.contains("simple key")) {
                 problem = "no `: ` between the key and its value";
-                String line = at < end ? lines.get(at).strip() : "";
-                int colon = line.indexOf(':');
-                String example = colon > 0 && line.length() < 60 ? line.substring(0, colon) + ": " + line.substring(colon + 1).strip() : "level: 1";
-                fix = "write a colon and a space after the key (`" + example + "`)";
+                fix = "write a colon and a space after the key (`" + colonExample(at < end ? lines.get(at) : "") + "`)";
             } else {
                 problem = "a list in [ ] is not closed in this line";
                 fix = "end the list with ] on the same line (`topics: [energy, climate]`)";
@@ -199,7 +201,8 @@ public final class Header {
             }
         }
         String text = at < lines.size() ? lines.get(at) : "";
-        if (text.chars().anyMatch(ch -> "\u201C\u201D\u201E\u2018\u2019".indexOf(ch) >= 0)) {
+        String value = text.indexOf(':') >= 0 ? text.substring(text.indexOf(':') + 1).strip() : "";
+        if (!value.isEmpty() && "\u201C\u201D\u201E\u2018\u2019".indexOf(value.charAt(0)) >= 0) {
             // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
             fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
         }
@@ -283,12 +286,67 @@ public final class Header {
         return before.endsWith("'") || before.endsWith("\"");
     }
 
+    /** The line as it should be written, `key: value` (a long value cut), for a fix: `title How full` is `title: How full`. */
+    private static String colonExample(String line) {
+        String l = line.strip();
+        int colon = l.indexOf(':');
+        int space = l.indexOf(' ');
+        int at = colon > 0 ? colon : space;
+        if (at <= 0) {
+            return "level: 1";
+        }
+        String value = l.substring(at + 1).strip();
+        return l.substring(0, at).strip() + ": " + (value.length() > 40 ? value.substring(0, 40) + "\u2026" : value);
+    }
+
+    /** Whether a line without a colon is a value's words run onto a new line: not a header key's name, after a `key: value` line. */
+    private static boolean continues(String line, String before) {
+        String l = line.strip();
+        int end = 0;
+        while (end < l.length() && (Character.isLetterOrDigit(l.charAt(end)) || l.charAt(end) == '_')) {
+            end++;
+        }
+        String word = l.substring(0, end);
+        return !l.contains(":") && Schema.field(word) == null && before.contains(": ") && !Character.isWhitespace(before.charAt(0));
+    }
+
     /** Whether the line before {@code at} is a key without its colon: not indented, not a list item, no `: `. */
     private static boolean previousHasNoColon(List<String> lines, int at) {
         String before = lines.get(at - 1);
         return !before.isBlank() && !Character.isWhitespace(before.charAt(0)) && !before.startsWith("-") && !before.startsWith("#")
                 && !before.contains(": ")
                 && !before.strip().endsWith(":");
+    }
+
+    /**
+     * Whether a plain value is followed on its line by ` #`, which YAML reads as a comment and
+     * drops (`title: Neutrality #1 and guarantees` is "Neutrality"): reported at that line.
+     */
+    private static boolean cutByComment(Node node, List<String> lines, FieldType.Context c) {
+        boolean cut = false;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                cut |= cutByComment(t.getValueNode(), lines, c);
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                cut |= cutByComment(item, lines, c);
+            }
+        } else if (node instanceof ScalarNode scalar && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && scalar.getEndMark() != null && scalar.getStartMark().getLine() == scalar.getEndMark().getLine()) {
+            int index = scalar.getEndMark().getLine() + 1; // in lines: the header starts on the file's second line
+            String line = index < lines.size() ? lines.get(index) : "";
+            int column = Math.min(scalar.getEndMark().getColumn(), line.codePointCount(0, line.length()));
+            String rest = line.substring(line.offsetByCodePoints(0, column)).strip();
+            if (rest.startsWith("#")) {
+                String written = line.substring(line.offsetByCodePoints(0, Math.min(scalar.getStartMark().getColumn(), column))).strip();
+                String key = line.substring(0, line.offsetByCodePoints(0, Math.min(scalar.getStartMark().getColumn(), column))).strip();
+                c.problems().error(c.path(), index + 1, "` #` starts a comment in YAML: `" + rest + "` is cut from the value",
+                        "put the whole value in straight double quotes: `" + key + " \"" + written.replace("\"", "\\\"") + "\"`");
+                cut = true;
+            }
+        }
+        return cut;
     }
 
     /** Whether a header line opens a block of text: `summary: >`, `|-` and such. */
@@ -352,6 +410,9 @@ public final class Header {
         if (!(root instanceof MappingNode map)) {
             c.problems().error(c.path(), 2, "the header is not a list of `key: value` lines",
                     "write one `key: value` per line, starting at the left edge");
+            return new Header(values, fieldLines, end + 1);
+        }
+        if (cutByComment(map, lines, c)) {
             return new Header(values, fieldLines, end + 1);
         }
         Set<String> present = new TreeSet<>();

@@ -88,6 +88,21 @@ class MovesTest {
                 + "(or to content/articles/election-primer/index.md if nothing did))"), f.log());
     }
 
+    /** Two sections whose numbers were swapped are each named by the file with their name, not the one with their old number. */
+    @Test
+    void swappedNumbersNameTheFileOfTheSameName(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String one = "content/articles/election-primer/01-who-votes.md";
+        Files.move(f.dir.resolve(one), f.dir.resolve("content/articles/election-primer/03-who-votes.md"));
+        Files.move(f.dir.resolve(OLD), f.dir.resolve("content/articles/election-primer/01-what-changes.md"));
+        Files.move(f.dir.resolve("content/articles/election-primer/03-who-votes.md"), f.dir.resolve("content/articles/election-primer/02-who-votes.md"));
+        List<String> messages = Fixture.messages(f.build());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(OLD + ": was published") && m.contains("to content/articles/election-primer/01-what-changes.md if")),
+                String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(one + ": was published") && m.contains("to content/articles/election-primer/02-who-votes.md if")),
+                String.join("\n", messages));
+    }
+
     /**
      * A pull request's build has no earlier site to compare with: Git says the file was published
      * before the change (in the last commit while the edit is not committed, else in the one

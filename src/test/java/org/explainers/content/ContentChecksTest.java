@@ -173,7 +173,7 @@ public class ContentChecksTest {
                         ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: put the"
                                 + " value in the other kind of quotes (`caption: \"Moscow's demand\"`))"),
                 arguments("a key without its colon", ONE, s1.replace("title: Section 1", "title Section 1"),
-                        ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: How full`))"),
+                        ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: Section 1`))"),
                 arguments("a correction's field indented a space too far", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n     text: Fixed."),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
@@ -190,9 +190,23 @@ public class ContentChecksTest {
                 arguments("a comment, then a colon in a value", ONE, s1.replace("summary: Section 1.", "# a note\nsummary: Oil: the cap."),
                         ONE + ":11: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left"
                                 + " edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                arguments("a # in a plain value cuts it", ONE, s1.replace("title: Section 1", "title: Neutrality #1 and guarantees"),
+                        ONE + ":2: ` #` starts a comment in YAML: `#1 and guarantees` is cut from the value (put the whole value in straight double"
+                                + " quotes: `title: \"Neutrality #1 and guarantees\"`)"),
+                arguments("a value run onto an unindented line", ONE, s1.replace("summary: Section 1.", "summary: Section 1 is about\nthe cap and more."),
+                        ONE + ":11: the header is not valid YAML: the line goes on with the value of the line above, but is not indented (join it to"
+                                + " the line above, or indent it by two spaces)"),
+                arguments("topics without brackets", ONE, s1.replace("topics: [sanctions, territory]", "topics: sanctions, territory"),
+                        ONE + ":9: several topics without [ ] around them (write them in brackets: `topics: [sanctions, territory]`)"),
+                arguments("a quote inside a double-quoted value", ONE, s1.replace("summary: Section 1.", "summary: \"He said: \"no\".\""),
+                        ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: put the"
+                                + " value in single quotes (`text: 'He said \"no\".'`), or use typographic quotes \u201C\u2026\u201D inside)"),
+                arguments("an anchor into a section's own page", ONE, section(1, "", "See [it](02-two.md#background).\n"),
+                        ONE + ":14: anchor `#background` does not exist in articles/a/02-two.html (link to the section itself (`02-two.md`), or to"
+                                + " its place on the explainer's page (`index.md#two`))"),
                 arguments("a section's file without a number", DIR + "outlook.md", section(3, "", ""),
-                        DIR + "outlook.md: warning: the section's file name has no number in front (rename it like `07-outlook.md`, its number that of its place;"
-                                + " the part after the number stays its #anchor)"),
+                        DIR + "outlook.md: warning: the section's file name has no number in front (rename it `<nn>-outlook.md`, <nn> its `order`"
+                                + " in two digits (`07-outlook.md`); the part after the number stays its #anchor)"),
                 arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
                         ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
                                 + " (`topics: [energy, climate]`))"),
