@@ -55,7 +55,7 @@ public final class Crawl {
      */
     public static Crawled read(Project project, Inputs inputs, Map<Vocabulary.Spec, Vocabulary> vocabularies,
                                  Set<String> layouts, DocCache cache, Path scratch, Problems problems) {
-        Engine engine = new Engine(project, Set.copyOf(inputs.media), vocabularies, layouts, problems);
+        Engine engine = new Engine(project, Set.copyOf(inputs.media), Set.copyOf(inputs.refused), vocabularies, layouts, problems);
         Map<String, List<String>> mediaByFolder = new java.util.HashMap<>();
         for (String m : inputs.media) {
             mediaByFolder.computeIfAbsent(m.substring(0, m.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(m);
@@ -365,9 +365,13 @@ public final class Crawl {
         /** The folder the crawl walks: content/, or the copy of the files it is shown. */
         Path root;
 
-        Engine(Project project, Set<String> media, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts, Problems problems) {
+        private final Set<String> refused;
+
+        Engine(Project project, Set<String> media, Set<String> refused, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts,
+               Problems problems) {
             this.project = project;
             this.media = media;
+            this.refused = refused;
             this.vocabularies = vocabularies;
             this.layouts = layouts;
             this.problems = problems;
@@ -495,6 +499,11 @@ public final class Crawl {
             @Override
             public Set<String> media() {
                 return media;
+            }
+
+            @Override
+            public Set<String> refused() {
+                return refused;
             }
 
             @Override

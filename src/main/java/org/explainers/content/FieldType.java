@@ -47,6 +47,11 @@ public interface FieldType {
         /** Media files under content/, relative to it. */
         Set<String> media();
 
+        /** Files of content/ the walk refused (too large, SVG, a bad name): each has its own problem. */
+        default Set<String> refused() {
+            return Set.of();
+        }
+
         /** The file's folder relative to content/, with its slash ("articles/a/"). */
         String folder();
 
@@ -290,6 +295,9 @@ public interface FieldType {
                 return null;
             }
             String ext = s.contains(".") ? s.substring(s.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            if (c.refused().contains(c.folder() + s)) {
+                return null; // its own problem says why it is not published
+            }
             if (s.contains("/") || s.contains("\\") || !Schema.IMAGES.contains(ext)) {
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not an image file beside this one",
                         "put the image (" + String.join(", ", new java.util.TreeSet<>(Schema.IMAGES)) + ") in " + "content/" + c.folder()

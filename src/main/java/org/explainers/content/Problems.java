@@ -74,6 +74,11 @@ public final class Problems {
                 && p.regionMatches(true, p.length() - 3, ".md", 0, 3));
     }
 
+    /** Whether any error concerns this file, its name in any capitals (`Index.md` for index.md). */
+    public synchronized boolean hasErrorInAnyCase(String path) {
+        return failed.stream().anyMatch(p -> p.equalsIgnoreCase(path));
+    }
+
     /** Whether any error concerns this file (then, say, its links are not reported again). */
     public synchronized boolean hasErrorIn(String path) {
         return failed.contains(path);

@@ -70,8 +70,10 @@ public final class Site {
             String slug = folder.substring(Schema.ARTICLES.length() + 1, folder.length() - 1);
             Article article = bySlug.get(slug);
             if (article == null) {
-                problems.error(sections.get(0).path(), 0, "the article folder `" + slug + "` has no index.md",
-                        "add content/" + folder + "index.md with `type: article`");
+                if (!problems.hasErrorInAnyCase("content/" + folder + "index.md")) { // an index.md not read has its own problem
+                    problems.error(sections.get(0).path(), 0, "the article folder `" + slug + "` has no index.md",
+                            "add content/" + folder + "index.md with `type: article`");
+                }
                 return;
             }
             for (Section s : sections) {

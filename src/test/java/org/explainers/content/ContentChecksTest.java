@@ -357,6 +357,21 @@ public class ContentChecksTest {
         assertTrue(messages.get(0).startsWith(ONE + ":1: the file starts with a byte-order mark"), messages.get(0));
     }
 
+    /** An explainer's index.md that cannot be read, or a lead image refused, is one problem: its sections and header are not blamed too. */
+    @Test
+    void aBrokenIndexOrLeadImageIsOneProblem(@TempDir Path tmp) throws Exception {
+        Fixture f = validTree(tmp);
+        f.writeBytes(DIR + "index.md", ("\uFEFF" + ARTICLE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).startsWith(DIR + "index.md:1: the file starts with a byte-order mark"), messages.get(0));
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.", "summary: What it is about.\nimage:\n  src: lead.svg\n  alt: A map"));
+        f.write(DIR + "lead.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).startsWith(DIR + "lead.svg: SVG images can run script"), messages.get(0));
+    }
+
     /** An editor's backups and autosaves are skipped with a warning: the build (and the preview) goes on, and none is published. */
     @Test
     void anEditorsBackupIsSkippedNotPublished(@TempDir Path tmp) {
