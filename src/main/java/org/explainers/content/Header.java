@@ -256,11 +256,15 @@ public final class Header {
             if (opens && indent > levels.peek()) {
                 levels.push(indent);
             } else {
+                boolean closed = false;
                 while (indent < levels.peek()) {
                     levels.pop();
+                    closed = true;
                 }
                 if (indent != levels.peek()) {
-                    return levels.size() == 1 ? 0 : i;
+                    // Between two levels (a field of `image:` a space short) is this line's fault; deeper than the top's
+                    // lines, after one of them, is a continuation the caller names as indented.
+                    return levels.size() == 1 && !closed ? 0 : i;
                 }
             }
             opens = content.endsWith(":") || content.startsWith("- ");

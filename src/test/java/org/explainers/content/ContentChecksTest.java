@@ -190,6 +190,10 @@ public class ContentChecksTest {
                 arguments("a comment, then a colon in a value", ONE, s1.replace("summary: Section 1.", "# a note\nsummary: Oil: the cap."),
                         ONE + ":11: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left"
                                 + " edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                arguments("a lead image's field a space short", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\nimage:\n  src: lead.png\n alt: A map"),
+                        DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
+                                + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
                 arguments("a # in a plain value cuts it", ONE, s1.replace("title: Section 1", "title: Neutrality #1 and guarantees"),
                         ONE + ":2: ` #` starts a comment in YAML: `#1 and guarantees` is cut from the value (put the whole value in straight double"
                                 + " quotes: `title: \"Neutrality #1 and guarantees\"`)"),
