@@ -87,8 +87,24 @@ public final class Vocabulary {
             options.setMaxAliasesForCollections(10);
             root = new Yaml(options).compose(new StringReader(String.join("\n", text.lines)));
         } catch (MarkedYAMLException e) {
-            problems.error(path, e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem(),
-                    "each " + spec.one() + " is `- slug: ...` followed by indented `key: value` lines; quote a value containing `: `");
+            // YAML's words named where it failed, not the mistake: the usual ones, said plainly, at their line.
+            String problem = e.getProblem() == null ? "" : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext();
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            String what = "not valid YAML: " + problem;
+            String fix = "each " + spec.one() + " is `- slug: ...` followed by indented `key: value` lines; quote a value containing `: `";
+            if (problem.contains("(TAB)")) {
+                what = "not valid YAML: a tab in the line (YAML takes spaces only)";
+                fix = "indent with spaces: `- slug: ...`, then its other lines two spaces in";
+            } else if (context.contains("quoted scalar") && e.getContextMark() != null) {
+                line = e.getContextMark().getLine() + 1;
+                what = "not valid YAML: a quote opened in this line is not closed";
+                fix = "close the value's quotes before the end of the line";
+            } else if (problem.equals("mapping values are not allowed here")) {
+                what = "not valid YAML: a second `: ` in the line";
+                fix = "put a value containing `: ` in straight double quotes (`description: \"Oil: the cap\"`)";
+            }
+            problems.error(path, line, what, fix);
             return null;
         } catch (YAMLException e) {
             problems.error(path, 0, "not valid YAML: " + e.getMessage(), "each " + spec.one() + " is `- slug: ...` followed by indented lines");

@@ -473,8 +473,13 @@ public class ContentChecksTest {
         Fixture f = validTree(tmp);
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: Territory: land"));
         List<String> messages = Fixture.messages(f.check());
-        assertEquals(List.of("content/_data/topics.yml:5: not valid YAML: mapping values are not allowed here "
-                + "(each topic is `- slug: ...` followed by indented `key: value` lines; quote a value containing `: `)"), messages);
+        assertEquals(List.of("content/_data/topics.yml:5: not valid YAML: a second `: ` in the line "
+                + "(put a value containing `: ` in straight double quotes (`description: \"Oil: the cap\"`))"), messages);
+        f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: \"Territory"));
+        assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a quote opened in this line is not closed"),
+                f.log());
+        f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "\tname: Territory"));
+        assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a tab in the line"), f.log());
     }
 
     @Test
