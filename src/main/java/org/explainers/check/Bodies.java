@@ -361,7 +361,10 @@ public final class Bodies {
             String s = t.getWholeText();
             if (node.parent() instanceof Element p && p.normalName().equals("p") && p.childNode(0) == t && s.startsWith("|") && s.indexOf('|', 1) > 0) {
                 // Rows left after a blank line ended their table (or a table without its header row): published as text.
-                String row = s.lines().findFirst().orElse(s).strip();
+                // The paragraph's first source line (Flexmark may have joined the rows with spaces).
+                String text = s.lines().findFirst().orElse(s).strip();
+                String row = d.markdown().stream().map(String::strip).filter(l -> l.length() > 2 && l.startsWith("|") && text.startsWith(l))
+                        .findFirst().orElse(text);
                 problems.error(d.path(), lineWhere(d, l -> l.strip().equals(row)), "a table row outside a table: `" + (row.length() > 60 ? row.substring(0, 60) + "…" : row) + "`",
                         "a table starts with its header row and a line like `|---|---|`, and a blank line ends it: to go on after one,"
                                 + " start a new table with its header row");

@@ -312,6 +312,9 @@ public class ContentChecksTest {
                 arguments("table rows after a blank line ended the table", ONE, section(1, "", "An extra line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n"),
                         ONE + ":20: a table row outside a table: `| 3 | 4 |` (a table starts with its header row and a line like `|---|---|`, and a blank"
                                 + " line ends it: to go on after one, start a new table with its header row)"),
+                arguments("a pasted table without its |---| line", ONE, section(1, "", "An extra line.\n\n| a | b |\n| 1 | 2 |\n| 3 | 4 |\n"),
+                        ONE + ":16: a table row outside a table: `| a | b |` (a table starts with its header row and a line like `|---|---|`, and a blank"
+                                + " line ends it: to go on after one, start a new table with its header row)"),
                 arguments("a title in curly quotes", ONE, s1.replace("title: Section 1", "title: \u201CTalks: the view from Kyiv\u201D"),
                         ONE + ":2: the header is not valid YAML: a second `: ` in the line (the value's quotes are curly (\u201C\u2026\u201D), which YAML"
                                 + " reads as text: type straight double quotes \"\u2026\" around it)"),
