@@ -159,6 +159,12 @@ public interface FieldType {
     }
 
     Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}))?");
+    /** A date with one digit where two go, to show it written out. */
+    Pattern LOOSE_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2}))?");
+
+    private static String two(String digits) {
+        return digits.length() == 1 ? "0" + digits : digits;
+    }
 
     /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, in the site's time zone. */
     static FieldType dateTime() {
@@ -169,8 +175,12 @@ public interface FieldType {
             }
             var m = DATE.matcher(s);
             if (!m.matches()) {
-                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date",
-                        "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day");
+                // One digit where two are needed (`2026-11-20 9:00`): the fix is the same date written out.
+                var loose = LOOSE_DATE.matcher(s.strip());
+                String fix = loose.matches() ? "write it `" + key + ": " + loose.group(1) + "-" + two(loose.group(2)) + "-" + two(loose.group(3))
+                        + (loose.group(4) == null ? "" : " " + two(loose.group(4)) + ":" + loose.group(5)) + "` (two digits for the month, day and hour)"
+                        : "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day";
+                c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date", fix);
                 return null;
             }
             int year = Integer.parseInt(m.group(1));
