@@ -89,7 +89,7 @@ public final class Site {
             site.checkArticle(a, problems);
         }
         for (Doc d : docs) {
-            checkDates(d, problems);
+            checkDates(d, now, problems);
         }
         site.decideStates();
         site.checkOutputs(docs, problems);
@@ -161,12 +161,16 @@ public final class Site {
         }
     }
 
-    private static void checkDates(Doc d, Problems problems) {
+    private static void checkDates(Doc d, Instant now, Problems problems) {
         Moment date = d.date();
         Moment updated = d.updated();
         if (date != null && updated != null && !updated.isAfter(date)) {
             problems.error(d.path(), d.header.line("updated"), "`updated` is not after `date`",
                     "`updated` is when the text last changed after it was published: a later date, or no `updated` line");
+        } else if (updated != null && updated.instant().isAfter(now)) {
+            // Readers would be told of a change not made yet ("Updated 20 December" on the 1st).
+            problems.warning(d.path(), d.header.line("updated"), "`updated` is a date still to come, which the page shows as done",
+                    "write the date of the change once it is made");
         }
         if (d instanceof Article a) {
             for (Map<String, Object> c : a.corrections()) {

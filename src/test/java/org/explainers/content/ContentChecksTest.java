@@ -194,6 +194,8 @@ public class ContentChecksTest {
                                 "summary: What it is about.\nimage:\n  src: lead.png\n alt: A map"),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
                                 + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
+                arguments("an update still to come", ONE, s1.replace("status: published", "status: published\nupdated: 2026-12-20"),
+                        ONE + ":9: warning: `updated` is a date still to come, which the page shows as done (write the date of the change once it is made)"),
                 arguments("an hour of one digit", ONE, s1.replace("date: 2026-11-20", "date: 2026-11-20 9:00"),
                         ONE + ":7: `date: 2026-11-20 9:00` is not a date (write it `date: 2026-11-20 09:00` (two digits for the month, day and hour))"),
                 arguments("a # in a plain value cuts it", ONE, s1.replace("title: Section 1", "title: Neutrality #1 and guarantees"),
