@@ -125,8 +125,16 @@ public final class SiteCheck {
                 failing.add(d.folder());
             }
         }
+        // A draft or scheduled explainer's files wait for it: not "unused" until it is published.
+        Set<String> waiting = new java.util.HashSet<>();
+        for (Article a : site.articles()) {
+            if (!site.listed(a)) {
+                waiting.add(a.folder());
+            }
+        }
         for (String m : site.media()) {
-            if (!usedMedia.contains(m) && !failing.contains(m.substring(0, m.lastIndexOf('/') + 1))) {
+            String folder = m.substring(0, m.lastIndexOf('/') + 1);
+            if (!usedMedia.contains(m) && !failing.contains(folder) && !waiting.contains(folder)) {
                 problems.warning("content/" + m, 0, "no published page uses this file, so it is not published",
                         "link to it or show it from a section, or delete it");
             }

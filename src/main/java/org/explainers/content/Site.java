@@ -177,7 +177,9 @@ public final class Site {
                 Moment when = (Moment) c.get("date");
                 if (date != null && when != null && when.compareTo(date) < 0) {
                     problems.error(d.path(), (Integer) c.get("line"), "the correction is dated before the article's `date`",
-                            "date it on the day the correction was made");
+                            date.instant().isAfter(now) ? "the article's `date` is still to come (line " + d.header.line("date")
+                                    + "): is its year right? Otherwise date the correction on the day it was made"
+                                    : "date it on the day the correction was made");
                 }
             }
         }

@@ -350,11 +350,19 @@ public final class Build {
         }
         Set<String> before = History.before(project.dir, List.copyOf(sources), text -> Moves.wasPublished(text, site, project.zone));
         java.util.function.Predicate<Doc> was = d -> before.contains(d.source);
+        List<Doc> taken = new ArrayList<>(); // published, and left out now
         for (Doc d : left) {
             boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
-            if (!(publishedHere.test(d.uri()) || wasListed)) {
-                continue;
+            if (publishedHere.test(d.uri()) || wasListed) {
+                taken.add(d);
             }
+        }
+        Set<Doc> told = new java.util.HashSet<>(taken);
+        for (Doc d : taken) {
+            if (d instanceof Section s && s.article() != null && s.article().draft() && told.contains(s.article())) {
+                continue; // said once, by its explainer made a draft (with how many sections)
+            }
+            long sections = d instanceof Article a ? taken.stream().filter(x -> x instanceof Section s && s.article() == a).count() : 0;
             Doc dated = d.datedBy(); // the file whose date to correct
             if (site.state(d) == Site.State.SCHEDULED && dated.date() != null) {
                 String when = WHEN.format(dated.date().instant().atZone(project.zone));
@@ -368,7 +376,8 @@ public final class Build {
                             + when + " (" + project.zone + "), when it returns", "if it should stay on the site, give it a date that has come");
                 }
             } else {
-                problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site ("
+                problems.warning(d.path(), 0, "was published at " + d.uri() + (d.draft() && sections > 0 ? ", with its " + sections + " section"
+                        + (sections == 1 ? "" : "s") : "") + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"
                         + " its name to `moved_from` in the file that replaces it, so its address leads there; if not, publish it again"
                         + " (`status: published` and a past date, here and in its article's index.md)");

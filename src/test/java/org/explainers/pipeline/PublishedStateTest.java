@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +43,21 @@ class PublishedStateTest {
         assertTrue(f.log().contains("held back until 2027-01-15 09:00 (Europe/London): content/articles/scheduled-piece/index.md"), f.log());
         assertTrue(f.log().contains("held back as a draft: content/articles/draft-piece/index.md (with its 1 section)"), f.log());
         assertTrue(f.log().contains("held back as a draft: content/articles/gas-storage-explained/04-unfinished.md"), f.log());
+    }
+
+    /** An explainer made a draft is said once, with how many of its sections leave with it, not once per section. */
+    @Test
+    void unpublishingAnExplainerIsSaidOnce(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String index = "content/articles/gas-storage-explained/index.md";
+        f.replace(index, "status: published", "status: draft");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        List<String> said = r.problems().stream().filter(p -> p.message().startsWith("was published at")).map(p -> p.path() + ": " + p.message()).toList();
+        assertEquals(1, said.size(), String.join("\n", said));
+        assertTrue(said.get(0).startsWith(index + ": was published at articles/gas-storage-explained/index.html, with its 3 sections; this build takes it"
+                + " off the site (draft)"), said.get(0));
     }
 
     /** A published section made a draft leaves the site, with a warning naming its old address. */
