@@ -94,8 +94,12 @@ public final class Moves {
             byNumber.computeIfAbsent(d.folder() + number(name), k -> new java.util.ArrayList<>()).add(d);
             byNumber.computeIfAbsent(d.folder() + "*" + name.substring(number(name).length()), k -> new java.util.ArrayList<>()).add(d);
         }
+        Set<String> there = new java.util.HashSet<>(); // as a disk folding capitals names them: a text renamed `.MD` is there, refused
+        for (String md : markdown) {
+            there.add(lower(md));
+        }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
-            if (!moves.containsKey(g.source())) {
+            if (!moves.containsKey(g.source()) && !there.contains(lower(g.source()))) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
                 Doc likely = renamedTo(g.source(), byName, byNumber);

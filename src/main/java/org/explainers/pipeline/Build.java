@@ -163,7 +163,10 @@ public final class Build {
         Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, inputs.refused, problems).run();
         time("links", start);
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
-        Map<String, Doc> moves = Moves.check(site, inputs.markdown, gone, project.zone, problems);
+        // Texts the walk refused count as there (a section renamed `.MD` is told to rename it back, not that it is gone).
+        List<String> texts = new ArrayList<>(inputs.markdown);
+        inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
+        Map<String, Doc> moves = Moves.check(site, texts, gone, project.zone, problems);
         site.checkVocabularyUse(problems);
         time("moves", start);
         if (problems.hasErrors()) {

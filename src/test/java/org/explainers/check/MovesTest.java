@@ -88,6 +88,16 @@ class MovesTest {
                 + "(or to content/articles/election-primer/index.md if nothing did))"), f.log());
     }
 
+    /** A section saved as .MD is told to rename it back, not also that its address is gone. */
+    @Test
+    void aTextRenamedInCapitalsIsNotGone(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(OLD.replace(".md", ".MD")));
+        List<String> messages = Fixture.messages(f.build());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(OLD.replace(".md", ".MD") + ": the extension is `.MD`")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.contains("is gone")), String.join("\n", messages));
+    }
+
     /** Two sections whose numbers were swapped are each named by the file with their name, not the one with their old number. */
     @Test
     void swappedNumbersNameTheFileOfTheSameName(@TempDir Path tmp) throws Exception {
