@@ -54,7 +54,9 @@ public final class SiteCheck {
 
     public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Set<String> refused, Problems problems) {
         this.site = site;
-        this.refused = refused;
+        // As a disk folding capitals names them: a link to 02-x.md finds 02-x.MD, refused for its extension.
+        this.refused = new java.util.HashSet<>();
+        refused.forEach(r -> this.refused.add(r.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT)));
         this.paths = paths;
         this.problems = problems;
         for (Doc d : site.docs()) {
@@ -204,8 +206,9 @@ public final class SiteCheck {
             }
             return;
         }
-        boolean refusedText = target.endsWith(".html") && refused.contains(target.substring(0, target.length() - 5) + ".md");
-        if (pages.containsKey(target) && pages.get(target) == null || refused.contains(target) || refusedText) {
+        String folded = target.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+        boolean refusedText = folded.endsWith(".html") && refused.contains(folded.substring(0, folded.length() - 5) + ".md");
+        if (pages.containsKey(target) && pages.get(target) == null || refused.contains(folded) || refusedText) {
             return; // a file whose reading failed, or which was refused: reported on its own
         }
         Set<String> ids = pages.get(target);
