@@ -64,7 +64,7 @@ final class Pages {
     private final SitePaths paths;
     private final Model model;
     private final List<Out> pages = new ArrayList<>();
-    /** The pages' paths in lower case, each once. */
+    /** The pages' paths as a disk ignoring capitals compares them, each once. */
     private final java.util.Set<String> planned = new java.util.HashSet<>();
     /** Listed sections by topic slug, in reading order. */
     private final Map<String, List<Section>> byTopic = new TreeMap<>();
@@ -176,7 +176,7 @@ final class Pages {
         if (only != null && texts.stream().noneMatch(only::contains)) {
             return;
         }
-        if (!planned.add(path.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT))) {
+        if (!planned.add(org.explainers.content.Text.caseless(path))) {
             // The checks keep files, old addresses and slugs apart: two pages at one path is a mistake here.
             throw new IllegalStateException(path + " would be written by two pages of the plan (or two differing only in capitals)");
         }
@@ -475,7 +475,7 @@ final class Pages {
             if (!site.listed(doc)) {
                 return;
             }
-            String path = oldSource.substring(0, oldSource.length() - 3) + ".html";
+            String path = SitePaths.page(oldSource);
             Map<String, Object> link = model.link(doc);
             add(path, template("redirect"), "redirect", false, d -> d.put("redirect", link));
         });

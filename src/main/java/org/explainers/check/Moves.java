@@ -4,6 +4,8 @@ import org.explainers.content.Doc;
 import org.explainers.content.History;
 import org.explainers.content.Problems;
 import org.explainers.content.Site;
+import org.explainers.content.SitePaths;
+import org.explainers.content.Text;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -43,16 +45,16 @@ public final class Moves {
     public static Map<String, Doc> check(Site site, Collection<String> markdown, List<History.Gone> gone, ZoneId zone, Problems problems) {
         Map<String, Doc> moves = new TreeMap<>();
         Set<String> now = Set.copyOf(markdown);
-        // What the site writes, by its path in lower case: an old address differing only in capitals
-        // would replace it on a case-insensitive disk or host (as Site's own check says of files).
+        // What the site writes, by its path as a disk ignoring capitals compares it: an old address differing
+        // only in capitals would replace it there (as Site's own check says of files).
         Map<String, String> outputs = new java.util.HashMap<>();
         for (String md : markdown) {
-            outputs.put(lower(page(md)), "content/" + md);
+            outputs.put(Text.caseless(SitePaths.page(md)), "content/" + md);
         }
         for (String m : site.media()) {
-            outputs.put(lower(m), "content/" + m);
+            outputs.put(Text.caseless(m), "content/" + m);
         }
-        Map<String, String> oldPages = new java.util.HashMap<>(); // lower-case old address -> the old name as written
+        Map<String, String> oldPages = new java.util.HashMap<>(); // old address, caseless -> the old name as written
         for (Doc d : site.docs()) {
             @SuppressWarnings("unchecked")
             List<String> old = (List<String>) d.header.get("moved_from");
@@ -61,6 +63,7 @@ public final class Moves {
             }
             for (String name : old) {
                 String source = resolve(d.folder(), name);
+                String address = source == null ? "" : Text.caseless(SitePaths.page(source)); // the page it made
                 int line = d.header.line("moved_from");
                 if (source == null || !source.startsWith("articles/") && !source.startsWith("pages/")) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` is not a former file of content/articles/ or content/pages/",
@@ -68,13 +71,13 @@ public final class Moves {
                 } else if (now.contains(source)) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` is still there (content/" + source + ")",
                             "remove it from `moved_from`, or finish the rename");
-                } else if (outputs.containsKey(lower(page(source)))) {
+                } else if (outputs.containsKey(address)) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` would write the same file as "
-                                    + outputs.get(lower(page(source))) + " on a disk or host that ignores capitals",
+                                    + outputs.get(address) + " on a disk or host that ignores capitals",
                             "write the old name with the capitals it had; a name that differs only in capitals cannot be an old address");
                 } else {
                     Doc other = moves.putIfAbsent(source, d);
-                    String same = oldPages.putIfAbsent(lower(page(source)), source);
+                    String same = oldPages.putIfAbsent(address, source);
                     if (other != null && other != d) {
                         problems.error(d.path(), line, "`" + name + "` is also in the `moved_from` of " + other.path(),
                                 "an old address leads to one page: keep it in one file");
@@ -96,10 +99,10 @@ public final class Moves {
         }
         Set<String> there = new java.util.HashSet<>(); // as a disk folding capitals names them: a text renamed `.MD` is there, refused
         for (String md : markdown) {
-            there.add(lower(md));
+            there.add(Text.caseless(md));
         }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
-            if (!moves.containsKey(g.source()) && !there.contains(lower(g.source()))) {
+            if (!moves.containsKey(g.source()) && !there.contains(Text.caseless(g.source()))) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
                 Doc likely = renamedTo(g.source(), byName, byNumber);
@@ -146,17 +149,7 @@ public final class Moves {
 
     /** A file name's number with its dash (`02-` of `02-old.md`), or "" when it has none. */
     static String number(String name) {
-        return org.explainers.content.Text.numbered(name) ? name.substring(0, name.indexOf('-') + 1) : "";
-    }
-
-    /** The page of a Markdown file's path: a.md, a.html. */
-    private static String page(String source) {
-        return source.substring(0, source.length() - 3) + ".html";
-    }
-
-    /** As a case-insensitive disk compares names: upper case first, then lower (ſ is s, K is k). */
-    private static String lower(String path) {
-        return path.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+        return Text.numbered(name) ? name.substring(0, name.indexOf('-') + 1) : "";
     }
 
     /** A path under content/ for a name relative to a folder, or null when it leaves content/. */

@@ -44,19 +44,18 @@ public final class SiteCheck {
     /** Media that published pages use: these, and only these, are published. */
     private final Set<String> usedMedia = new TreeSet<>();
 
+    /** Files of content/ the walk refused (a size, a kind, a name), {@link Text#caseless}: a link to one is not also "missing". */
+    private final Set<String> refused = new HashSet<>();
+
     /**
      * @param markdown every Markdown file under content/, read or not: a link to one whose
      *                 reading failed is not reported again (its own problem says why)
      * @param refused  the files under content/ the walk refused: nor is a link to one of them
      */
-    /** Files of content/ the walk refused (a size, a kind, a name): a link to one is not also "missing". */
-    private final Set<String> refused;
-
     public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Set<String> refused, Problems problems) {
         this.site = site;
-        // As a disk folding capitals names them: a link to 02-x.md finds 02-x.MD, refused for its extension.
-        this.refused = new java.util.HashSet<>();
-        refused.forEach(r -> this.refused.add(r.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT)));
+        // As a disk ignoring capitals names them: a link to 02-x.md finds 02-x.MD, refused for its extension.
+        refused.forEach(r -> this.refused.add(Text.caseless(r)));
         this.paths = paths;
         this.problems = problems;
         for (Doc d : site.docs()) {
@@ -88,12 +87,12 @@ public final class SiteCheck {
             for (String name : old == null ? List.<String>of() : old) {
                 String source = Moves.resolve(d.folder(), name);
                 if (source != null && source.endsWith(".md")) {
-                    movedTo.putIfAbsent(source.substring(0, source.length() - 3) + ".html", d.uri());
+                    movedTo.putIfAbsent(SitePaths.page(source), d.uri());
                 }
             }
         }
         for (String source : markdown) {
-            String uri = source.substring(0, source.length() - 3) + ".html";
+            String uri = SitePaths.page(source);
             if (!pages.containsKey(uri)) {
                 pages.put(uri, null);
                 unread.add(source.substring(0, source.lastIndexOf('/') + 1));
@@ -206,7 +205,7 @@ public final class SiteCheck {
             }
             return;
         }
-        String folded = target.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+        String folded = Text.caseless(target);
         boolean refusedText = folded.endsWith(".html") && refused.contains(folded.substring(0, folded.length() - 5) + ".md");
         if (pages.containsKey(target) && pages.get(target) == null || refused.contains(folded) || refusedText) {
             return; // a file whose reading failed, or which was refused: reported on its own

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -236,8 +235,7 @@ public final class Site {
         }
         all.sort(java.util.Comparator.comparing(x -> x[1]));
         for (String[] o : all) {
-            // As a case-insensitive disk compares names: upper case first, then lower (ſ is s).
-            String other = outputs.putIfAbsent(o[0].toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), o[1]);
+            String other = outputs.putIfAbsent(Text.caseless(o[0]), o[1]);
             if (other != null) {
                 problems.error(o[1], 0, "would write the same file as " + other + " (" + o[0] + ")", "rename one of them");
             }

@@ -37,6 +37,11 @@ public record SitePaths(String index, String archive, String feed, String sitema
         return stem(archive) + "/" + year + "/" + String.format(java.util.Locale.ROOT, "%02d", month) + ".html";
     }
 
+    /** The page a Markdown file under content/ makes: {@code a/b.md} is {@code a/b.html}. */
+    public static String page(String source) {
+        return source.substring(0, source.length() - 3) + ".html";
+    }
+
     /** Page {@code n} (from the oldest) of a paged list whose newest page is {@code base}: base "topics/x.html", page 2 "topics/x/2.html". */
     public static String numbered(String base, int n) {
         return stem(base) + "/" + n + ".html";

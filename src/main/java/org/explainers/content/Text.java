@@ -79,6 +79,14 @@ public final class Text {
         return out.toString();
     }
 
+    /**
+     * A path as a disk or host that ignores capitals compares it: upper case, then lower, so that
+     * `ſ` is `s` and `K` (Kelvin) is `k`, as they are to such a disk.
+     */
+    public static String caseless(String path) {
+        return path.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
     /** Whether a file name starts with a number and a dash (`02-old`), as sections' names do. */
     public static boolean numbered(String name) {
         int dash = name.indexOf('-');
