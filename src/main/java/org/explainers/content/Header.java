@@ -133,25 +133,24 @@ public final class Header {
             // YAML indents and separates with spaces only; its own words name the character, not the fix.
             String line = at < end ? lines.get(at) : "";
             boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
-            c.problems().error(c.path(), at + 1, "the header is not valid YAML: a tab in the line (YAML takes spaces only)",
+            invalid(c, at + 1, "a tab in the line (YAML takes spaces only)",
                     indent ? "indent the line with spaces, not a tab (two spaces under `image:` or in a list's item)"
                             : "put a space after the colon, not a tab");
             return;
         }
         if (quoted >= 0) {
             // A quote left open runs on to the next quote, lines below: YAML fails there.
-            c.problems().error(c.path(), quoted + 1, "the header is not valid YAML: a quote opened in this line is not closed",
-                    "close the value's quotes before the end of the line (`title: \"How full is full?\"`)");
+            invalid(c, quoted + 1, UNCLOSED, UNCLOSED_FIX);
             return;
         }
         if (misplaced > 0) {
-            c.problems().error(c.path(), misplaced + 1, "the header is not valid YAML: the line is indented differently from the lines"
-                    + " it belongs with", "indent it as the line above it (the fields of `image:` by two spaces, a list item's by four)");
+            invalid(c, misplaced + 1, "the line is indented differently from the lines it belongs with",
+                    "indent it as the line above it (the fields of `image:` by two spaces, a list item's by four)");
             return;
         }
         if (problem.startsWith("expected <block end>") && e.getProblemMark() != null && at < end && afterClosingQuote(lines.get(at), e.getProblemMark().getColumn())) {
             // `caption: 'Moscow's demand'`: the apostrophe closed the value, and the rest is left over.
-            c.problems().error(c.path(), at + 1, "the header is not valid YAML: text follows the value's closing quote",
+            invalid(c, at + 1, "text follows the value's closing quote",
                     lines.get(at).contains(": \"") ? "a quote inside a value ends it: put the value in single quotes (`text: 'He said \"no\".'`),"
                             + " or use typographic quotes \u201C\u2026\u201D inside"
                             : "a quote inside a value ends it: put the value in the other kind of quotes (`caption: \"Moscow's demand\"`)");
@@ -159,8 +158,7 @@ public final class Header {
         }
         if ("mapping values are not allowed here".equals(problem) && at > 1 && at < end && previousHasNoColon(lines, at)) {
             // `title How full` then `type: article`: YAML reads the two lines as one key, and fails at the second's colon.
-            c.problems().error(c.path(), at, "the header is not valid YAML: no `: ` between the key and its value",
-                    "write a colon and a space after the key (`" + colonExample(lines.get(at - 1)) + "`)");
+            invalid(c, at, NO_COLON, colonFix(lines.get(at - 1)));
             return;
         }
         boolean fromContext = e.getContextMark() != null && (context.contains("quoted scalar") || context.contains("simple key")
@@ -168,8 +166,8 @@ public final class Header {
         if (fromContext) {
             at = e.getContextMark().getLine() + 1;
             if (context.contains("quoted scalar")) {
-                problem = "a quote opened in this line is not closed";
-                fix = "close the value's quotes before the end of the line (`title: \"How full is full?\"`)";
+                problem = UNCLOSED;
+                fix = UNCLOSED_FIX;
             } else if (context.contains("simple key") && at > 1 && blockStart(lines.get(at - 1))) {
                 problem = "the text of a block value (`key: >` or `key: |`) is not indented";
                 fix = "indent its lines by two spaces, or write the value on the line of its key";
@@ -177,8 +175,8 @@ public final class Header {
                 problem = "the line goes on with the value of the line above, but is not indented";
                 fix = "join it to the line above, or indent it by two spaces";
             } else if (context.contains("simple key")) {
-                problem = "no `: ` between the key and its value";
-                fix = "write a colon and a space after the key (`" + colonExample(at < end ? lines.get(at) : "") + "`)";
+                problem = NO_COLON;
+                fix = colonFix(at < end ? lines.get(at) : "");
             } else {
                 problem = "a list in [ ] is not closed in this line";
                 fix = "end the list with ] on the same line (`topics: [energy, climate]`)";
@@ -206,7 +204,20 @@ public final class Header {
             // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
             fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
         }
-        c.problems().error(c.path(), at + 1, "the header is not valid YAML: " + problem, fix);
+        invalid(c, at + 1, problem, fix);
+    }
+
+    private static final String UNCLOSED = "a quote opened in this line is not closed";
+    private static final String UNCLOSED_FIX = "close the value's quotes before the end of the line (`title: \"How full is full?\"`)";
+    private static final String NO_COLON = "no `: ` between the key and its value";
+
+    private static void invalid(FieldType.Context c, int line, String problem, String fix) {
+        c.problems().error(c.path(), line, "the header is not valid YAML: " + problem, fix);
+    }
+
+    /** The fix for a key without its colon, with the line written as it should be. */
+    private static String colonFix(String line) {
+        return "write a colon and a space after the key (`" + colonExample(line) + "`)";
     }
 
     /**
@@ -403,7 +414,7 @@ public final class Header {
             yamlProblem(e, lines, end, c);
             return new Header(values, fieldLines, end + 1);
         } catch (YAMLException e) {
-            c.problems().error(c.path(), 1, "the header is not valid YAML: " + e.getMessage(),
+            invalid(c, 1, e.getMessage(),
                     "write one `key: value` per line; anchors (&) and aliases (*) are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }

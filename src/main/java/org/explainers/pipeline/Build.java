@@ -353,16 +353,15 @@ public final class Build {
         }
         Set<String> before = History.before(project.dir, List.copyOf(sources), text -> Moves.wasPublished(text, site, project.zone));
         java.util.function.Predicate<Doc> was = d -> before.contains(d.source);
-        List<Doc> taken = new ArrayList<>(); // published, and left out now
+        Set<Doc> taken = new java.util.LinkedHashSet<>(); // published, and left out now (in the site's order)
         for (Doc d : left) {
             boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
             if (publishedHere.test(d.uri()) || wasListed) {
                 taken.add(d);
             }
         }
-        Set<Doc> told = new java.util.HashSet<>(taken);
         for (Doc d : taken) {
-            if (d instanceof Section s && s.article() != null && s.article().draft() && told.contains(s.article())) {
+            if (d instanceof Section s && s.article() != null && s.article().draft() && taken.contains(s.article())) {
                 continue; // said once, by its explainer made a draft (with how many sections)
             }
             long sections = d instanceof Article a ? taken.stream().filter(x -> x instanceof Section s && s.article() == a).count() : 0;

@@ -184,7 +184,7 @@ public final class OutputCheck {
             }
             if (tag.equals("link")) {
                 for (String rel : rels(e)) {
-                    if (!rel.isEmpty() && !LINK_RELS.contains(rel)) {
+                    if (!LINK_RELS.contains(rel)) {
                         report(where, "has <link rel=\"" + rel + "\">, which the site's pages do not use (it may reach other hosts)",
                                 "remove it; a <link> is one of " + String.join(", ", new java.util.TreeSet<>(LINK_RELS)));
                     }
@@ -282,7 +282,7 @@ public final class OutputCheck {
             internal.add(target);
             // A script is the site's own (assets/js/, which maintainers review) or the search's; any other file of the site
             // (a font or an image an editor may change) would run as one if a page loaded it so.
-            boolean script = tag.equals("script") || tag.equals("link") && (e.attr("rel").toLowerCase(java.util.Locale.ROOT).contains("modulepreload")
+            boolean script = tag.equals("script") || tag.equals("link") && (rels(e).contains("modulepreload")
                     || e.attr("as").equalsIgnoreCase("script") || e.attr("as").equalsIgnoreCase("worker"));
             if (script && !target.startsWith("js/") && !target.startsWith(project.paths.search() + "/")) {
                 report(where, "<" + tag + " " + key + "=\"" + value + "\"> loads " + target + " as a script; scripts are the site's js/ files",
