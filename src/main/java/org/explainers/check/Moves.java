@@ -46,22 +46,12 @@ public final class Moves {
         Map<String, Doc> moves = new TreeMap<>();
         Set<String> now = Set.copyOf(markdown);
         // What the site writes, by its path as a disk ignoring capitals compares it: an old address differing
-        // only in capitals would replace it there (as Site's own check says of files).
+        // only in capitals would replace it there (as Site's own check says of files). Made for the first
+        // `moved_from`: most builds have none, and a large site's every build would pay for it.
         Map<String, String> outputs = new java.util.HashMap<>();
-        for (String md : markdown) {
-            outputs.put(Text.caseless(SitePaths.page(md)), "content/" + md);
-        }
-        for (String m : site.media()) {
-            outputs.put(Text.caseless(m), "content/" + m);
-        }
         Map<String, String> oldPages = new java.util.HashMap<>(); // old address, caseless -> the old name as written
         for (Doc d : site.docs()) {
-            @SuppressWarnings("unchecked")
-            List<String> old = (List<String>) d.header.get("moved_from");
-            if (old == null) {
-                continue;
-            }
-            for (String name : old) {
+            for (String name : d.movedFrom()) {
                 String source = resolve(d.folder(), name);
                 String address = source == null ? "" : Text.caseless(SitePaths.page(source)); // the page it made
                 int line = d.header.line("moved_from");
@@ -71,7 +61,7 @@ public final class Moves {
                 } else if (now.contains(source)) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` is still there (content/" + source + ")",
                             "remove it from `moved_from`, or finish the rename");
-                } else if (outputs.containsKey(address)) {
+                } else if (outputs(outputs, markdown, site).containsKey(address)) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` would write the same file as "
                                     + outputs.get(address) + " on a disk or host that ignores capitals",
                             "write the old name with the capitals it had; a name that differs only in capitals cannot be an old address");
@@ -98,7 +88,7 @@ public final class Moves {
             byNumber.computeIfAbsent(d.folder() + "*" + name.substring(number(name).length()), k -> new java.util.ArrayList<>()).add(d);
         }
         Set<String> there = new java.util.HashSet<>(); // as a disk folding capitals names them: a text renamed `.MD` is there, refused
-        for (String md : markdown) {
+        for (String md : gone == null || gone.isEmpty() ? List.<String>of() : markdown) {
             there.add(Text.caseless(md));
         }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
@@ -116,6 +106,19 @@ public final class Moves {
             }
         }
         return moves;
+    }
+
+    /** {@code outputs}, filled on first use with what the site writes (see {@link #check}). */
+    private static Map<String, String> outputs(Map<String, String> outputs, Collection<String> markdown, Site site) {
+        if (outputs.isEmpty()) {
+            for (String md : markdown) {
+                outputs.put(Text.caseless(SitePaths.page(md)), "content/" + md);
+            }
+            for (String m : site.media()) {
+                outputs.put(Text.caseless(m), "content/" + m);
+            }
+        }
+        return outputs;
     }
 
     /**

@@ -82,9 +82,7 @@ public final class SiteCheck {
         }
         media.addAll(site.media());
         for (Doc d : site.docs()) {
-            @SuppressWarnings("unchecked")
-            List<String> old = (List<String>) d.header.get("moved_from");
-            for (String name : old == null ? List.<String>of() : old) {
+            for (String name : d.movedFrom()) {
                 String source = Moves.resolve(d.folder(), name);
                 if (source != null && source.endsWith(".md")) {
                     movedTo.putIfAbsent(SitePaths.page(source), d.uri());

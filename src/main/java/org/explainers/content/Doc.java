@@ -115,6 +115,13 @@ public abstract sealed class Doc permits Article, Section, Page {
         return (Moment) header.get("updated");
     }
 
+    /** The file's former names (`moved_from`), as written, relative to its folder; none when it has none. */
+    @SuppressWarnings("unchecked")
+    public List<String> movedFrom() {
+        List<String> names = (List<String>) header.get("moved_from");
+        return names == null ? List.of() : names;
+    }
+
     /** Whether the header says `status: draft`. */
     public boolean draft() {
         return !"published".equals(header.text("status"));

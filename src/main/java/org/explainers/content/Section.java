@@ -59,15 +59,13 @@ public final class Section extends Doc {
      * or the page itself uses.
      */
     public List<String> oldAnchors() {
-        Object v = header.get("moved_from");
-        if (!(v instanceof List<?> names) || article == null) {
-            return List.of();
+        if (article == null || movedFrom().isEmpty()) {
+            return List.of(); // most sections: no set of the explainer's anchors made for them
         }
         java.util.Set<String> taken = new java.util.HashSet<>(Crawl.RESERVED_IDS);
         article.sections.forEach(s -> taken.add(s.anchor));
         List<String> anchors = new java.util.ArrayList<>();
-        for (Object name : names) {
-            String n = name.toString();
+        for (String n : movedFrom()) {
             if (!n.contains("/") && n.endsWith(".md")) {
                 String old = Crawl.anchor(n.substring(0, n.length() - 3));
                 if (taken.add(old)) {
