@@ -5,6 +5,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +23,26 @@ public final class HtmlPolicy extends Safelist {
     private static final Set<String> CLASSES = Set.of("footnotes", "footnote-ref", "footnote-backref");
 
     private final Set<String> embedHosts;
+    /** The list of a text as published: with what {@link Transforms} adds. */
+    private final boolean published;
 
     public HtmlPolicy(Set<String> embedHosts) {
+        this(embedHosts, false);
+    }
+
+    /**
+     * The allowlist of a text as the site publishes it: what a text may hold, and what
+     * {@link Transforms} adds (an image's size, copies and loading, `dir`, footnote ids named
+     * after their file, a figure's credit). Feed readers show the HTML of a feed's entries
+     * without the pages' Content-Security-Policy: the output check holds that HTML to this list.
+     */
+    public static HtmlPolicy published(Set<String> embedHosts) {
+        return new HtmlPolicy(embedHosts, true);
+    }
+
+    private HtmlPolicy(Set<String> embedHosts, boolean published) {
         this.embedHosts = Set.copyOf(embedHosts);
+        this.published = published;
         addTags("p", "br", "wbr", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
                 "em", "strong", "b", "i", "u", "s", "del", "ins", "small", "sub", "sup", "mark", "q", "cite", "abbr",
                 "dfn", "kbd", "samp", "var", "time", "span", "div", "ul", "ol", "li", "dl", "dt", "dd",
@@ -50,6 +68,13 @@ public final class HtmlPolicy extends Safelist {
         if (!embedHosts.isEmpty()) {
             addTags("iframe");
             addAttributes("iframe", "src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy");
+        }
+        if (published) {
+            addAttributes("img", "srcset", "sizes", "loading", "decoding");
+            addAttributes("span", "class");
+            for (String block : List.of("p", "li", "blockquote", "figcaption", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6")) {
+                addAttributes(block, "dir");
+            }
         }
     }
 
@@ -78,10 +103,31 @@ public final class HtmlPolicy extends Safelist {
                 return p == null ? null : "the " + (tag.equals("img") ? "image" : "frame") + " `" + value + "` " + p;
             }
             case "id" -> {
-                return value.matches("fn(ref)?-[A-Za-z0-9_-]{1,40}") ? null : "an `id` is not allowed in the text (the page's own ids could clash)";
+                return value.matches((published ? "[A-Za-z0-9._-]{1,200}-" : "") + "fn(ref)?-[A-Za-z0-9_-]{1,40}") ? null
+                        : "an `id` is not allowed in the text (the page's own ids could clash)";
+            }
+            case "srcset" -> {
+                if (!published) {
+                    return null; // a text's own: not on the list
+                }
+                for (String candidate : value.split(",")) {
+                    String p = Urls.fileProblem(candidate.strip().split("[ \\t\\n\\f\\r]+")[0]);
+                    if (p != null) {
+                        return "the image `" + candidate.strip() + "` " + p;
+                    }
+                }
+                return null;
+            }
+            case "sizes", "loading", "decoding", "dir" -> {
+                if (!published || tag.equals("iframe")) {
+                    return null; // a text's own frame says how it loads
+                }
+                String made = Map.of("sizes", Transforms.SIZES, "loading", "lazy", "decoding", "async", "dir", "rtl").get(key);
+                return value.equals(made) ? null : "`" + key + "` is the build's, `" + made + "`";
             }
             case "class" -> {
-                boolean ok = CLASSES.contains(value) || tag.equals("code") && value.matches("language-[A-Za-z0-9_+-]{1,30}");
+                boolean ok = CLASSES.contains(value) || tag.equals("code") && value.matches("language-[A-Za-z0-9_+-]{1,30}")
+                        || published && tag.equals("span") && value.equals("credit");
                 return ok ? null : "class `" + value + "` is not allowed (the site's stylesheet does the styling)";
             }
             case "align" -> {

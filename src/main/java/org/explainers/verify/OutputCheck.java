@@ -1,6 +1,7 @@
 package org.explainers.verify;
 
 import org.explainers.bake.Output;
+import org.explainers.check.HtmlPolicy;
 import org.explainers.content.Doc;
 import org.explainers.content.Problems;
 import org.explainers.content.Project;
@@ -70,10 +71,13 @@ public final class OutputCheck {
     private final Project project;
     private final Problems problems;
     private final String csp;
+    /** What the HTML inside a feed may hold: a text's allowlist, as published. */
+    private final HtmlPolicy feedPolicy;
 
     public OutputCheck(Site site, Project project, String csp, Problems problems) {
         this.site = site;
         this.project = project;
+        this.feedPolicy = HtmlPolicy.published(project.embedHosts);
         this.csp = csp;
         this.problems = problems;
     }
@@ -417,49 +421,125 @@ public final class OutputCheck {
         }
     }
 
+    /** Atom's text constructs: a feed reader shows their HTML (type="html"), unescaped once, without the pages' policy. */
+    private static final Set<String> ATOM_TEXTS = Set.of("title", "subtitle", "summary", "content", "rights");
+    /** Elements whose text is an address a reader may open or load: Atom's images and people's pages, a sitemap's pages. */
+    private static final Set<String> ADDRESS_TEXTS = Set.of("icon", "logo", "uri", "loc");
+    /** Attributes of feeds and sitemaps that hold an address. */
+    private static final Set<String> ADDRESS_ATTRIBUTES = Set.of("href", "src", "uri", "scheme");
+
     private void xml(String path, String text) {
+        String where = "site/" + path;
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.newSAXParser().parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new DefaultHandler() {
+                /** Per open element: its text so far when it is HTML or an address to check, else null. */
+                private final java.util.ArrayDeque<java.util.Optional<StringBuilder>> open = new java.util.ArrayDeque<>();
+                private final java.util.ArrayDeque<Boolean> html = new java.util.ArrayDeque<>();
+
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
                     // A browser opening the file runs an XHTML <script> in it, and a stylesheet instruction, whatever the rest is.
                     if (!XML_NAMESPACES.contains(uri)) {
-                        report("site/" + path, "<" + qName + "> is not an element of Atom or of sitemaps (" + (uri.isEmpty() ? "no namespace" : uri) + ")",
+                        report(where, "<" + qName + "> is not an element of Atom or of sitemaps (" + (uri.isEmpty() ? "no namespace" : uri) + ")",
                                 "fix the template that writes it");
+                    }
+                    if (!open.isEmpty() && open.peek().isPresent()) {
+                        report(where, "has an element <" + qName + "> inside a text or an address", "fix the template that writes it");
                     }
                     for (int i = 0; i < attributes.getLength(); i++) {
                         String ns = attributes.getURI(i);
                         String value = attributes.getValue(i);
                         if (!ns.isEmpty() && !ns.equals(XMLConstants.XML_NS_URI)) {
-                            report("site/" + path, "<" + qName + " " + attributes.getQName(i) + "> is an attribute of another vocabulary (" + ns + ")",
+                            report(where, "<" + qName + " " + attributes.getQName(i) + "> is an attribute of another vocabulary (" + ns + ")",
                                     "fix the template that writes it");
-                        } else if (ns.equals(XMLConstants.XML_NS_URI) && attributes.getLocalName(i).equals("base")
-                                && !"https".equals(Urls.scheme(value)) && !"http".equals(Urls.scheme(value))) {
-                            report("site/" + path, "<" + qName + " xml:base=\"" + value + "\"> is not an absolute web address",
+                        } else if (ns.equals(XMLConstants.XML_NS_URI) && attributes.getLocalName(i).equals("base") && !web(value)) {
+                            report(where, "<" + qName + " xml:base=\"" + value + "\"> is not an absolute web address",
+                                    "feeds link with absolute addresses (site.host)");
+                        } else if (ns.isEmpty() && ADDRESS_ATTRIBUTES.contains(attributes.getLocalName(i)) && !web(value)) {
+                            report(where, "<" + qName + " " + attributes.getLocalName(i) + "=\"" + value + "\"> is not an absolute web address",
                                     "feeds link with absolute addresses (site.host)");
                         }
                     }
-                    String href = attributes.getValue("href");
-                    if (href != null && !"https".equals(Urls.scheme(href)) && !"http".equals(Urls.scheme(href))) {
-                        report("site/" + path, "<" + qName + " href=\"" + href + "\"> is not an absolute web address",
-                                "feeds link with absolute addresses (site.host)");
+                    String type = attributes.getValue("", "type");
+                    boolean isHtml = ATOM_TEXTS.contains(localName) && "html".equals(type);
+                    if (ATOM_TEXTS.contains(localName) && type != null && !type.equals("text") && !type.equals("html")) {
+                        // xhtml's elements are another vocabulary's (refused above); a media type would leave the reading to each reader.
+                        report(where, "<" + qName + " type=\"" + type + "\"> is neither text nor html", "write type=\"html\" or type=\"text\"");
+                    }
+                    html.push(isHtml);
+                    open.push(isHtml || ADDRESS_TEXTS.contains(localName) ? java.util.Optional.of(new StringBuilder()) : java.util.Optional.empty());
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (!open.isEmpty() && open.peek().isPresent()) {
+                        open.peek().get().append(ch, start, length);
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String localName, String qName) {
+                    boolean isHtml = html.pop();
+                    java.util.Optional<StringBuilder> collected = open.pop();
+                    if (collected.isEmpty()) {
+                        return;
+                    }
+                    String value = collected.get().toString();
+                    if (isHtml) {
+                        feedHtml(where, qName, value);
+                    } else if (!web(value.strip())) {
+                        report(where, "<" + qName + ">" + value.strip() + "</" + qName + "> is not an absolute web address",
+                                "feeds and sitemaps link with absolute addresses (site.host)");
                     }
                 }
 
                 @Override
                 public void processingInstruction(String target, String data) {
-                    report("site/" + path, "has a processing instruction <?" + target + "?> (a stylesheet a browser would apply)",
+                    report(where, "has a processing instruction <?" + target + "?> (a stylesheet a browser would apply)",
                             "fix the template that writes it");
                 }
             });
         } catch (SAXException e) {
-            report("site/" + path, "is not well-formed XML: " + e.getMessage(), "fix the template that writes it");
+            report(where, "is not well-formed XML: " + e.getMessage(), "fix the template that writes it");
         } catch (Exception e) {
-            report("site/" + path, "cannot be read as XML: " + e.getMessage(), "fix the template that writes it");
+            report(where, "cannot be read as XML: " + e.getMessage(), "fix the template that writes it");
+        }
+    }
+
+    /** An absolute http: or https: address. */
+    private static boolean web(String value) {
+        String scheme = Urls.scheme(value);
+        return "https".equals(scheme) || "http".equals(scheme);
+    }
+
+    /**
+     * The HTML of a feed's text (an entry's content, with its corrections): feed readers show it
+     * without the pages' Content-Security-Policy, so it must hold only what a text as published
+     * may ({@link HtmlPolicy#published}), as jsoup's parser reads it.
+     */
+    private void feedHtml(String where, String element, String html) {
+        Document fragment = Jsoup.parseBodyFragment(html);
+        for (Element e : fragment.body().getAllElements()) {
+            if (e == fragment.body()) {
+                continue;
+            }
+            String tag = e.normalName();
+            if (!feedPolicy.isSafeTag(tag)) {
+                report(where, "<" + element + " type=\"html\"> holds a <" + tag + "> element, which a text may not have (feed readers show it unchecked)",
+                        "fix the template that writes it: an entry's HTML is its section's text and corrections");
+                continue;
+            }
+            for (Attribute a : e.attributes()) {
+                if (!feedPolicy.isSafeAttribute(tag, e, a)) {
+                    report(where, "<" + element + " type=\"html\"> holds <" + tag + " " + a.getKey() + "=\"" + a.getValue()
+                                    + "\">, which a text may not have (feed readers show it unchecked)",
+                            "fix the template that writes it: an entry's HTML is its section's text and corrections");
+                }
+            }
         }
     }
 }

@@ -202,6 +202,45 @@ class TemplateSafetyTest {
         }
     }
 
+    /** The feeds' check takes every text as the site publishes it: a figure and its credit, copies of an image, footnotes, right-to-left text. */
+    @Test
+    void aFeedCarriesTextsAsPublished(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write(SECTION, f.read(SECTION) + "\nيصوت المواطنون في الانتخابات كل أربع سنوات.\n");
+        assertTrue(f.build().ok(), f.log());
+        String feed = f.page("feed.xml");
+        for (String published : List.of("dir=&quot;rtl&quot;", "class=&quot;credit&quot;", "srcset=&quot;", "-fn-1&quot;", "loading=&quot;lazy&quot;")) {
+            assertTrue(feed.contains(published), published);
+        }
+    }
+
+    /**
+     * A feed reader shows an entry's HTML without the pages' policy: a template cannot put there,
+     * nor in the feed's addresses, what a text could not hold, however it nests or types it.
+     */
+    @Test
+    void aFeedHoldsOnlyWhatATextMay(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String feed = f.read("templates/feed.ftlx");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("<content type=\"html\">&lt;img src=\"x.png\" onerror=\"alert(1)\"&gt;</content>", "holds <img onerror=");
+        cases.put("<summary type=\"html\">&lt;script&gt;alert(1)&lt;/script&gt;</summary>", "holds a <script> element");
+        cases.put("<content type=\"html\">&lt;a href=\"javascript:alert(1)\"&gt;x&lt;/a&gt;</content>", "holds <a href=\"javascript:");
+        cases.put("<content type=\"html\">&lt;p style=\"position:fixed\"&gt;x&lt;/p&gt;</content>", "holds <p style=");
+        cases.put("<content type=\"html\">&lt;iframe src=\"https://evil.example/\"&gt;&lt;/iframe&gt;</content>", "<iframe");
+        cases.put("<content type=\"html\"><title>t</title>&lt;img src=\"x.png\" onerror=\"alert(1)\"&gt;</content>", "holds <img onerror=");
+        cases.put("<content type=\"text/html\">&lt;b&gt;x&lt;/b&gt;</content>", "type=\"text/html\"> is neither text nor html");
+        cases.put("<icon>javascript:alert(1)</icon>", "<icon>javascript:");
+        cases.put("<logo> data:image/svg+xml,x</logo>", "<logo>data:");
+        cases.put("<content src=\"javascript:alert(1)\"/>", "<content src=");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            f.write("templates/feed.ftlx", feed.replaceFirst("(<feed [^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(c.getKey())));
+            Build.Result r = f.build();
+            assertFalse(r.ok(), c.getKey() + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/feed.xml: ") && m.contains(c.getValue())), c.getKey() + "\n" + f.log());
+        }
+    }
+
     /**
      * What reaches other hosts, or hands them readers' addresses, though the policy allows no
      * connection: a preconnect is made by Chromium whatever `default-src` says.
