@@ -218,6 +218,54 @@ class IncrementalTest {
         });
     }
 
+    /**
+     * A large image's copies are reduced step by step (a box filter to twice each width, then
+     * Lanczos): a copy is the same whichever of the others the cache held, and an image of one
+     * bit a pixel is reduced to greys.
+     */
+    @Test
+    void aLargeImagesCopiesAreTheSameWhicheverTheCacheHeld(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
+        java.awt.image.BufferedImage drawing = new java.awt.image.BufferedImage(4000, 2500, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        java.util.Random noise = new java.util.Random(7); // dots that do not compress: the copies weigh less than the file
+        for (int y = 0; y < 2500; y++) {
+            for (int x = 0; x < 4000; x++) {
+                drawing.getRaster().setSample(x, y, 0, noise.nextInt(2));
+            }
+        }
+        Path file = f.dir.resolve("content/articles/election-primer/dots.png");
+        assertTrue(javax.imageio.ImageIO.write(drawing, "png", file.toFile()));
+        f.replace(WHO, "Écoles serve as polling stations.", "Écoles serve as polling stations.\n\n![Dots scattered across a field](dots.png)");
+        assertTrue(f.build().ok(), f.log());
+        Path small = f.site().resolve("articles/election-primer/dots.480w.png");
+        byte[] made = Files.readAllBytes(small);
+        java.awt.image.BufferedImage copy = javax.imageio.ImageIO.read(small.toFile());
+        assertEquals(480, copy.getWidth());
+        assertEquals(300, copy.getHeight());
+        // Each pixel of the copy averages some seventy dots: an even grey. A reduction kept at one bit a pixel
+        // would have thresholded them on the way, and its copy would be black and white patches.
+        double sum = 0;
+        double squares = 0;
+        for (int y = 0; y < copy.getHeight(); y++) {
+            for (int x = 0; x < copy.getWidth(); x++) {
+                int v = copy.getRGB(x, y) & 0xFF;
+                sum += v;
+                squares += (double) v * v;
+            }
+        }
+        int n = copy.getWidth() * copy.getHeight();
+        double deviation = Math.sqrt(squares / n - (sum / n) * (sum / n));
+        assertTrue(Math.abs(sum / n - 144) < 48 && deviation < 30, "an even grey: mean " + sum / n + ", deviation " + deviation);
+        try (var cached = Files.list(f.dir.resolve("target/cache/images"))) {
+            for (Path c : cached.filter(c -> c.getFileName().toString().contains("-480-")).toList()) {
+                Files.delete(c);
+            }
+        }
+        sameAsClean(tmp, f, "a copy made again", x -> {
+        });
+        assertArrayEquals(made, Files.readAllBytes(small), "made again alone, the copy is the one made with the others");
+    }
+
     /** A folder JBake's crawl ignores is reported as a clean build reports it, though the other files are not crawled. */
     @Test
     void aFolderTheCrawlIgnoresIsReported(@TempDir Path tmp) throws Exception {
