@@ -386,10 +386,26 @@ public final class Bodies {
             String around = s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip();
             int line = lineWhere(d, l -> l.contains(around));
             int close = s.indexOf(')', at);
-            String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
-                    ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
-                    : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
-            problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);
+            // A footnote or a reference whose definition is missing: `[^note]`, `[text][name]`.
+            boolean footnote = s.startsWith("[^", at);
+            int open = footnote ? at : at + 1; // in `[text][name]`, the name's bracket follows the text's
+            int end = s.indexOf(']', open + 1);
+            String label = s.startsWith("[", open) && end > open + 1 && end - open < 60 ? s.substring(open, end + 1) : null;
+            if (label != null && (label.indexOf('[', 1) >= 0 || label.indexOf('\n') >= 0)) {
+                label = null;
+            }
+            if (label != null && footnote) {
+                problems.error(d.path(), line, "the footnote `" + label + "` has no note",
+                        "write its note on a line of its own after the paragraph: `" + label + ": The note's text.`; a bracket meant as text is written \\[");
+            } else if (label != null && s.startsWith("][", at) && !label.equals("[]")) {
+                problems.error(d.path(), line, "the link `" + s.substring(s.lastIndexOf('[', at), end + 1) + "` names `" + label + "`, which no line defines",
+                        "define it on a line of its own: `" + label + ": https://…`, or write the address in the link: [text](address)");
+            } else {
+                String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
+                        ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
+                        : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
+                problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);
+            }
             ok[0] = false;
         }, root);
         return ok[0];

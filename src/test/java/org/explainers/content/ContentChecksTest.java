@@ -316,6 +316,12 @@ public class ContentChecksTest {
                 arguments("table rows after a blank line ended the table", ONE, section(1, "", "An extra line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n"),
                         ONE + ":20: a table row outside a table: `| 3 | 4 |` (a table starts with its header row and a line like `|---|---|`, and a blank"
                                 + " line ends it: to go on after one, start a new table with its header row)"),
+                arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
+                        ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
+                                + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
+                arguments("a reference link without its definition", ONE, section(1, "", "An extra line.\n\nSee [the treaty][minsk] for more.\n"),
+                        ONE + ":16: the link `[the treaty][minsk]` names `[minsk]`, which no line defines (define it on a line of its own:"
+                                + " `[minsk]: https://…`, or write the address in the link: [text](address))"),
                 arguments("a pasted table without its |---| line", ONE, section(1, "", "An extra line.\n\n| a | b |\n| 1 | 2 |\n| 3 | 4 |\n"),
                         ONE + ":16: a table row outside a table: `| a | b |` (a table starts with its header row and a line like `|---|---|`, and a blank"
                                 + " line ends it: to go on after one, start a new table with its header row)"),
