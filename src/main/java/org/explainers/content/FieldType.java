@@ -361,12 +361,23 @@ public interface FieldType {
         return (key, node, c) -> {
             String s = scalar(key, node, c);
             if (s != null && (s.contains("/") || !s.endsWith(".md"))) {
+                String name = markdownName(s.substring(s.lastIndexOf('/') + 1));
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a section's file name",
-                        "write the file name of a section of this article, e.g. `03-the-demands.md`");
+                        name != null ? "write the section's file name, with its extension: `" + name + "`"
+                                : "write the file name of a section of this article, e.g. `03-the-demands.md`");
                 return null;
             }
             return s;
         };
+    }
+
+    /** A Markdown file's name for one written as its page (`x.html`) or without an extension (`x`); null for other names. */
+    private static String markdownName(String s) {
+        String last = s.substring(s.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.startsWith(".")) {
+            return null;
+        }
+        return s.endsWith(".html") ? s.substring(0, s.length() - 5) + ".md" : last.contains(".") ? null : s + ".md";
     }
 
     /** The file's former names, relative to its folder; checked once all files are read. */
@@ -386,8 +397,10 @@ public interface FieldType {
                     return null;
                 }
                 if (!s.endsWith(".md") || s.startsWith("/") || s.contains("\\") || s.contains("//")) {
+                    String name = s.startsWith("/") || s.contains("\\") || s.contains("//") ? null : markdownName(s);
                     c.problems().error(c.path(), c.line(item), "`" + s + "` in `" + key + "` is not a former file name",
-                            "write the file's old name as it was, relative to this one, e.g. `03-old-name.md`");
+                            name != null ? "write the file's old name with its extension: `" + name + "`"
+                                    : "write the file's old name as it was, relative to this one, e.g. `03-old-name.md`");
                     return null;
                 }
                 names.add(s);
