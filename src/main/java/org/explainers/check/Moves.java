@@ -78,15 +78,7 @@ public final class Moves {
                 }
             }
         }
-        // The site's files by name, and by folder and number, made once: thousands of files may be gone.
-        Map<String, List<Doc>> byName = new java.util.HashMap<>();
-        Map<String, List<Doc>> byNumber = new java.util.HashMap<>();
-        for (Doc d : gone == null || gone.isEmpty() ? List.<Doc>of() : site.docs()) {
-            String name = d.source.substring(d.source.lastIndexOf('/') + 1);
-            byName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(d);
-            byNumber.computeIfAbsent(d.folder() + number(name), k -> new java.util.ArrayList<>()).add(d);
-            byNumber.computeIfAbsent(d.folder() + "*" + name.substring(number(name).length()), k -> new java.util.ArrayList<>()).add(d);
-        }
+        Map<String, Doc> likely = likely(site, gone);
         Set<String> there = new java.util.HashSet<>(); // as a disk folding capitals names them: a text renamed `.MD` is there, refused
         for (String md : gone == null || gone.isEmpty() ? List.<String>of() : markdown) {
             there.add(Text.caseless(md));
@@ -95,17 +87,41 @@ public final class Moves {
             if (!moves.containsKey(g.source()) && !there.contains(Text.caseless(g.source()))) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
-                Doc likely = renamedTo(g.source(), byName, byNumber);
+                Doc became = likely.get(g.source());
                 String otherwise = "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
                         + "index.md if nothing did)";
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")
                                 + " and is gone, so every link to that address would die",
-                        likely == null ? otherwise : "add `moved_from: [" + SiteCheck.relative(likely.source, g.source()) + "]` to "
-                                + likely.path() + " if it took its place; if another file did, add the old name to its `moved_from`"
+                        became == null ? otherwise : "add `moved_from: [" + SiteCheck.relative(became.source, g.source()) + "]` to "
+                                + became.path() + " if it took its place; if another file did, add the old name to its `moved_from`"
                                 + " (or `moved_from: [" + name + "]` to content/" + folder + "index.md if none did)");
             }
         }
         return moves;
+    }
+
+    /** The file each gone file most likely became ({@link #renamedTo}), by the gone file's source; empty when none is gone. */
+    public static Map<String, Doc> likely(Site site, List<History.Gone> gone) {
+        if (gone == null || gone.isEmpty()) {
+            return Map.of();
+        }
+        // The site's files by name, and by folder and number, made once: thousands of files may be gone.
+        Map<String, List<Doc>> byName = new java.util.HashMap<>();
+        Map<String, List<Doc>> byNumber = new java.util.HashMap<>();
+        for (Doc d : site.docs()) {
+            String name = d.source.substring(d.source.lastIndexOf('/') + 1);
+            byName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(d);
+            byNumber.computeIfAbsent(d.folder() + number(name), k -> new java.util.ArrayList<>()).add(d);
+            byNumber.computeIfAbsent(d.folder() + "*" + name.substring(number(name).length()), k -> new java.util.ArrayList<>()).add(d);
+        }
+        Map<String, Doc> likely = new java.util.HashMap<>();
+        for (History.Gone g : gone) {
+            Doc d = renamedTo(g.source(), byName, byNumber);
+            if (d != null) {
+                likely.put(g.source(), d);
+            }
+        }
+        return likely;
     }
 
     /** {@code outputs}, filled on first use with what the site writes (see {@link #check}). */

@@ -41,6 +41,8 @@ public final class SiteCheck {
     private final Set<String> unread = new HashSet<>();
     /** Former pages (a `moved_from`) to the page each became. */
     private final Map<String, String> movedTo = new HashMap<>();
+    /** Pages of files gone since the last commit to the page of the file each most likely became (no `moved_from` yet). */
+    private final Map<String, String> renamedTo = new HashMap<>();
     /** Media that published pages use: these, and only these, are published. */
     private final Set<String> usedMedia = new TreeSet<>();
 
@@ -51,8 +53,10 @@ public final class SiteCheck {
      * @param markdown every Markdown file under content/, read or not: a link to one whose
      *                 reading failed is not reported again (its own problem says why)
      * @param refused  the files under content/ the walk refused: nor is a link to one of them
+     * @param renamed  files gone since the last commit, to the file each most likely became ({@link Moves#likely})
      */
-    public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Set<String> refused, Problems problems) {
+    public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Set<String> refused, Map<String, Doc> renamed,
+                     Problems problems) {
         this.site = site;
         // As a disk ignoring capitals names them: a link to 02-x.md finds 02-x.MD, refused for its extension.
         refused.forEach(r -> this.refused.add(Text.caseless(r)));
@@ -89,6 +93,7 @@ public final class SiteCheck {
                 }
             }
         }
+        renamed.forEach((gone, became) -> renamedTo.put(SitePaths.page(gone), became.uri()));
         for (String source : markdown) {
             String uri = SitePaths.page(source);
             if (!pages.containsKey(uri)) {
@@ -216,6 +221,8 @@ public final class SiteCheck {
             // The page a renamed file became; the one file of this name in another explainer; else the nearest name.
             // Suggestions are bounded per build: a pull request of thousands of broken links is told each, without one.
             String near = image ? null : movedTo.get(target);
+            String renamed = image || near != null || d.uri().equals(renamedTo.get(target)) ? null : renamedTo.get(target);
+            near = near != null ? near : renamed;
             if (near == null && suggested < MAX_SUGGESTIONS) {
                 suggested++;
                 List<String> elsewhere = byName(image).getOrDefault(target.substring(target.lastIndexOf('/') + 1), List.of());
@@ -231,6 +238,7 @@ public final class SiteCheck {
             boolean suggestMd = md || !image && !link.url().contains(".html");
             String raw = link.url();
             String fix = raw.regionMatches(true, 0, "www.", 0, 4) ? "an address on another site starts with https://: write `https://" + raw + "`"
+                    : renamed != null ? "that file seems to have become `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`: link to it"
                     : near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";

@@ -160,9 +160,10 @@ public final class Build {
         }
         bodies = used.next();
         time("bodies", start);
-        Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, inputs.refused, problems).run();
-        time("links", start);
+        // Files gone since the last commit: a link to one is told the file it most likely became.
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
+        Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, inputs.refused, Moves.likely(site, gone), problems).run();
+        time("links", start);
         // Texts the walk refused count as there (a section renamed `.MD` is told to rename it back, not that it is gone).
         List<String> texts = new ArrayList<>(inputs.markdown);
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);

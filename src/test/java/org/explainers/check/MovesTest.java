@@ -68,6 +68,17 @@ class MovesTest {
         assertEquals("what-changes-after", explainer.getElementById("what-changes").parent().id(), "the old #anchor lands on the section");
     }
 
+    /** A link to a file renamed in the working tree, before any `moved_from`, is told the file it most likely became. */
+    @Test
+    void aLinkToAFileJustRenamedNamesItsNewName(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        Build.Result r = f.build();
+        assertTrue(Fixture.messages(r).contains("content/articles/gas-storage-explained/03-what-next.md:19: link `../election-primer/02-what-changes.md`"
+                + " points to content/articles/election-primer/02-what-changes.md, which the site does not have"
+                + " (that file seems to have become `../election-primer/02-what-changes-after.md`: link to it)"), f.log());
+    }
+
     /** A section moved to another explainer is named with the old name as seen from there; one simply deleted gets the general advice. */
     @Test
     void aGoneFileNamesWhereItLikelyWent(@TempDir Path tmp) throws Exception {
