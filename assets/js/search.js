@@ -217,21 +217,33 @@
   }
 
   /* Some text around the first match in the section's text, else in its summary, else in what
-     it was found through (its topics; an explainer's standfirst and byline), cut at spaces. */
+     it was found through (its topics; an explainer's standfirst and byline), cut at spaces. That
+     line's parts ("Topics: …", "By …") are shown one at a time, the one with the match, and a
+     part cut before its match keeps its label ("Topics: … Energy, …"). */
   function snippet(doc, query) {
     var text = String(doc.s || doc.x || "");
     var at = -1;
+    var label = "";
     [String(doc.x || ""), String(doc.s || ""), String(doc.m || "")].some(function (t) {
       eachMatch(t, query, function (i) { at = i; return true; });
       text = at >= 0 ? t : text;
       return at >= 0;
     });
+    if (at >= 0 && text === String(doc.m || "")) {
+      var from = text.lastIndexOf(" · ", at);
+      from = from < 0 ? 0 : from + 3;
+      var to = text.indexOf(" · ", at);
+      text = text.slice(from, to < 0 ? text.length : to);
+      at -= from;
+      var colon = text.indexOf(": ");
+      label = at > BEFORE && colon > 0 && colon < 20 ? text.slice(0, colon + 2) : "";
+    }
     var space = text.indexOf(" ", at - BEFORE);
     var start = at <= BEFORE ? 0 : space >= 0 && space < at ? space + 1 : at;
     var end = Math.min(text.length, start + LENGTH);
     space = end < text.length ? text.lastIndexOf(" ", end) : -1;
     end = space > at ? space : end;
-    return (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
+    return label + (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
   }
 
   /* Appends one result per section: its title as a link, its article and a snippet. */

@@ -111,13 +111,16 @@ class SearchTest {
         WebElement byline = search(driver, home, "okafor").stream().filter(r -> title(r).equals("Why storage matters")).findFirst().orElseThrow();
         // Found through what is around it, the result says so, with the match highlighted.
         WebElement snippet = byline.findElement(By.cssSelector(".search-result-snippet"));
-        assertTrue(snippet.getText().contains("By ") && snippet.findElement(By.tagName("mark")).getText().equalsIgnoreCase("okafor"),
-                "the byline is shown: " + snippet.getText());
+        assertTrue(snippet.getText().startsWith("By ") && !snippet.getText().contains(" · ")
+                        && snippet.findElement(By.tagName("mark")).getText().equalsIgnoreCase("okafor"),
+                "the byline is shown, alone: " + snippet.getText());
         List<WebElement> climate = search(driver, home, "climate");
         WebElement next = climate.stream().filter(r -> title(r).equals("What comes next")).findFirst()
                 .orElseThrow(() -> new AssertionError("a topic's name finds its sections: " + climate.stream().map(SearchTest::title).toList()));
         assertTrue(next.findElement(By.cssSelector(".search-result-snippet mark")).getText().toLowerCase().startsWith("climate"),
                 "the match is shown: " + next.getText());
+        assertTrue(next.findElement(By.cssSelector(".search-result-snippet")).getText().startsWith("Topics: "),
+                "with its label: " + next.getText());
     }
 
     @Test
