@@ -51,8 +51,11 @@ public final class Markdown {
         this.extensions = extensions;
         // Flexmark drops javascript: links silently; the allowlist judges every address instead,
         // so that the editor is told (see check.HtmlPolicy).
+        // A bullet list may follow a line of text without a blank line, as on GitHub, where editors
+        // preview their changes (pegdown's profile read "Suppliers:\n- Norway" as one paragraph).
         DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions).toMutable()
-                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").toImmutable();
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)")
+                .set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true).toImmutable();
         // With an inline parser of its own, Flexmark leaves reading reference definitions to the caller.
         this.parser = Parser.builder(options).customInlineParserFactory(Inlines::new)
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()).build();

@@ -31,15 +31,25 @@ class MarkdownTest {
             "Term\n: Its definition & \"quotes\"",
             "<b>raw</b> HTML & text",
             "Line one  \nline two\n\nA new paragraph.",
+            "The suppliers are:\n- Norway & Qatar\n- the United States",
     })
     void rendersAsFlexmarkDoes(String text, @org.junit.jupiter.api.io.TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
         Project project = Project.open(f.dir, f.site(), Fixture.HOST, new Problems());
         Markdown ours = Markdown.of(project.jbake);
         DataHolder options = PegdownOptionsAdapter.flexmarkOptions(ours.extensions).toMutable()
-                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").toImmutable();
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true).toImmutable();
         String source = String.join("\n", List.of(text.split("\n"))) + "\n";
         String flexmark = HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(CharSubSequence.of(source)));
         assertEquals(flexmark, ours.render(ours.parse(List.of(text.split("\n")))));
+    }
+
+    /** As on GitHub, where editors preview their changes: a bullet list may follow a line of text without a blank line. */
+    @ParameterizedTest
+    @ValueSource(strings = {"The suppliers are:\n- Norway\n- Qatar", "The suppliers are:\n* Norway\n* Qatar", "The suppliers are:\n+ Norway\n+ Qatar"})
+    void aBulletListMayFollowALineOfText(String text, @org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Markdown ours = Markdown.of(Project.open(f.dir, f.site(), Fixture.HOST, new Problems()).jbake);
+        assertEquals("<p>The suppliers are:</p>\n<ul>\n<li>Norway</li>\n<li>Qatar</li>\n</ul>\n", ours.render(ours.parse(List.of(text.split("\n")))));
     }
 }
