@@ -207,6 +207,7 @@ public final class Bodies {
         ok &= characters(d, root);
         ok &= described(d, root, ast);
         ok &= headingsInOrder(d, ast);
+        ok &= readAsMeant(d, ast);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -299,6 +300,61 @@ public final class Bodies {
             }
         }
         return true;
+    }
+
+    /**
+     * Blocks Flexmark reads otherwise than an editor pasting from a word processor means, which
+     * would be published looking broken: a paragraph indented four spaces or a tab (computer
+     * code), bullets typed as `•`, a table or a numbered list right under a line of text (no
+     * blank line: one paragraph, as GitHub shows it too for a list), and the title again as the
+     * first heading (the page shows it above the text).
+     */
+    private boolean readAsMeant(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
+        boolean first = true;
+        for (Node node : ast.getDescendants()) {
+            int at = d.firstLine + node.getStartLineNumber();
+            if (node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
+                problems.error(d.path(), at, "this paragraph is indented (four spaces or a tab), so it would show as computer code",
+                        "remove the spaces or tab at the start of its lines; to show code, put ``` on a line before it and after it");
+                return false;
+            }
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+                String title = d.title() == null ? "" : d.title().strip();
+                if (first && !title.isEmpty() && h.getText().toString().strip().equalsIgnoreCase(title)) {
+                    problems.error(d.path(), at, "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
+                            "remove this heading");
+                    return false;
+                }
+                first = false;
+            }
+            if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
+                List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).toString().strip();
+                    if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && Character.isWhitespace(line.charAt(1))) {
+                        problems.error(d.path(), at + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
+                                "start each item with `- ` instead, after a blank line");
+                        return false;
+                    }
+                    if (i > 0 && line.startsWith("|") && i + 1 < lines.size() && delimiterRow(lines.get(i + 1).toString().strip())) {
+                        problems.error(d.path(), at + i, "this table follows a line of text without a blank line, so it would be published as text",
+                                "add a blank line before line " + (at + i));
+                        return false;
+                    }
+                    if (i > 0 && (line.startsWith("1. ") || line.startsWith("1) "))) {
+                        problems.error(d.path(), at + i, "this numbered list follows a line of text without a blank line, so it would be published as text",
+                                "add a blank line before line " + (at + i));
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A table's line under its header row: `|---|:--:|`, pipes, dashes, colons and spaces, with a dash. */
+    private static boolean delimiterRow(String line) {
+        return line.indexOf('-') >= 0 && line.indexOf('|') >= 0 && line.chars().allMatch(c -> c == '|' || c == '-' || c == ':' || c == ' ' || c == '\t');
     }
 
     /**

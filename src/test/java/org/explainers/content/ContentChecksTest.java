@@ -323,6 +323,17 @@ public class ContentChecksTest {
                 arguments("table rows after a blank line ended the table", ONE, section(1, "", "An extra line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n"),
                         ONE + ":20: a table row outside a table: `| 3 | 4 |` (a table starts with its header row and a line like `|---|---|`, and a blank"
                                 + " line ends it: to go on after one, start a new table with its header row)"),
+                arguments("a table right under a line of text", ONE, section(1, "", "An extra line.\n\nThe figures:\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
+                        ONE + ":17: this table follows a line of text without a blank line, so it would be published as text (add a blank line before line 17)"),
+                arguments("a numbered list right under a line of text", ONE, section(1, "", "An extra line.\n\nThe steps:\n1. Vote.\n2. Count.\n"),
+                        ONE + ":17: this numbered list follows a line of text without a blank line, so it would be published as text (add a blank line before line 17)"),
+                arguments("bullets pasted from a word processor", ONE, section(1, "", "An extra line.\n\n• Norway\n• Qatar\n"),
+                        ONE + ":16: `•` is a bullet from a word processor: Markdown reads it as text (start each item with `- ` instead, after a blank line)"),
+                arguments("a paragraph indented as a word processor pastes it", ONE, section(1, "", "An extra line.\n\n\tA pasted paragraph.\n"),
+                        ONE + ":16: this paragraph is indented (four spaces or a tab), so it would show as computer code (remove the spaces or tab"
+                                + " at the start of its lines; to show code, put ``` on a line before it and after it)"),
+                arguments("the title again as the first heading", ONE, section(1, "", "## Section 1\n\nMore text.\n"),
+                        ONE + ":14: the text repeats the title `Section 1` as a heading; the page shows the title above the text (remove this heading)"),
                 arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
                         ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
                                 + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
