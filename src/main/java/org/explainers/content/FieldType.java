@@ -253,6 +253,8 @@ public interface FieldType {
                 } else if (!slugs.add(slug)) {
                     c.problems().error(c.path(), c.line(item), "`" + slug + "` is listed twice in `" + key + "`", "list each once");
                     ok = false;
+                } else if (vocabulary != null && vocabulary.get(slug) == null && vocabulary.refused(slug)) {
+                    ok = false; // its entry's own problem is told in the vocabulary file
                 } else if (vocabulary != null && vocabulary.get(slug) == null) {
                     // A file full of problems gets no more suggestions: each is a look through the whole vocabulary.
                     String near = c.problems().full(c.path()) ? null : Text.closest(slug, vocabulary.slugs());

@@ -6,12 +6,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +55,18 @@ public final class Vocabulary {
     public final Spec spec;
     private final Map<String, Entry> entries;
 
-    private Vocabulary(Spec spec, Map<String, Entry> entries) {
+    /** Slugs of entries with a problem of their own (a missing description): not also "unknown" where a text uses them. */
+    private final Set<String> withProblems;
+
+    private Vocabulary(Spec spec, Map<String, Entry> entries, Set<String> withProblems) {
         this.spec = spec;
         this.entries = entries;
+        this.withProblems = Set.copyOf(withProblems);
+    }
+
+    /** Whether the file has an entry of this slug that was refused for a problem already told at its line. */
+    public boolean refused(String slug) {
+        return withProblems.contains(slug);
     }
 
     /** Entries in file order, by slug. */
@@ -116,6 +127,7 @@ public final class Vocabulary {
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, String> lowerCase = new HashMap<>();
+        Set<String> withProblems = new HashSet<>();
         FieldType.Context context = new Reading(path, problems);
         for (Node item : seq.getValue()) {
             int line = item.getStartMark().getLine() + 1;
@@ -125,6 +137,11 @@ public final class Vocabulary {
             }
             Map<String, Object> values = FieldType.entry(spec.name(), map, spec.keys(), context);
             if (values == null) {
+                for (org.yaml.snakeyaml.nodes.NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("slug") && t.getValueNode() instanceof ScalarNode v) {
+                        withProblems.add(v.getValue());
+                    }
+                }
                 continue;
             }
             String slug = (String) values.get("slug");
@@ -142,7 +159,7 @@ public final class Vocabulary {
             }
             entries.put(slug, new Entry(slug, values, line));
         }
-        return new Vocabulary(spec, entries);
+        return new Vocabulary(spec, entries, withProblems);
     }
 
     /** Reading a vocabulary: its values are plain text and links, nothing that needs a content file. */

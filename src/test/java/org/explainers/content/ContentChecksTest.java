@@ -513,6 +513,19 @@ public class ContentChecksTest {
         assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a tab in the line"), f.log());
     }
 
+    /** An entry with a problem of its own (a missing description, role) is told once, at its line: the texts using it are not "unknown". */
+    @Test
+    void anEntryWithAProblemIsNotAlsoUnknownWhereItIsUsed(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/_data/topics.yml", TOPICS.replace("  description: Land and borders.\n", ""));
+        assertEquals(List.of("content/_data/topics.yml:4: an entry of `topics` has no `description` (add an indented `description: ...` line)"),
+                Fixture.messages(f.check()));
+        f.write("content/_data/topics.yml", TOPICS);
+        f.write("content/_data/authors.yml", AUTHORS.replace("  role: Reporter\n", ""));
+        assertEquals(List.of("content/_data/authors.yml:1: an entry of `authors` has no `role` (add an indented `role: ...` line)"),
+                Fixture.messages(f.check()));
+    }
+
     @Test
     void aVocabularyWithAByteOrderMarkIsOneProblem(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
