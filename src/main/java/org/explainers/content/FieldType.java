@@ -179,6 +179,7 @@ public interface FieldType {
                 var loose = LOOSE_DATE.matcher(s.strip());
                 String fix = loose.matches() ? "write it `" + key + ": " + loose.group(1) + "-" + two(loose.group(2)) + "-" + two(loose.group(3))
                         + (loose.group(4) == null ? "" : " " + two(loose.group(4)) + ":" + loose.group(5)) + "` (two digits for the month, day and hour)"
+                        : DateGuess.fix(key, s) != null ? DateGuess.fix(key, s)
                         : "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day";
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date", fix);
                 return null;
@@ -257,6 +258,23 @@ public interface FieldType {
                     ok = false; // its entry's own problem is told in the vocabulary file
                 } else if (vocabulary != null && vocabulary.get(slug) == null) {
                     // A file full of problems gets no more suggestions: each is a look through the whole vocabulary.
+                    // `[energy sanctions]`: two slugs without their comma ("did you mean `energy`?" would drop the other).
+                    List<String> words = List.of(slug.strip().split("[\\s\\u00A0]+"));
+                    if (words.size() > 1 && words.stream().allMatch(w -> vocabulary.get(w) != null)) {
+                        c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + slug + "`",
+                                "separate " + spec.name() + " with commas: `" + String.join(", ", words) + "`");
+                        ok = false;
+                        continue;
+                    }
+                    String hidden = Text.invisible(slug);
+                    if (hidden != null) {
+                        c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + Text.visible(slug).strip() + "`: it holds " + hidden
+                                        + ", pasted with it",
+                                vocabulary.get(Text.visible(slug).strip()) != null ? "delete the slug and type it again: `" + Text.visible(slug).strip() + "`"
+                                        : "delete the slug and type it again, as content/" + spec.file() + " writes it");
+                        ok = false;
+                        continue;
+                    }
                     String near = c.problems().full(c.path()) ? null : Text.closest(slug, vocabulary.slugs());
                     c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + slug + "`",
                             (near != null ? "did you mean `" + near + "`? Otherwise add it to content/" + spec.file()

@@ -133,24 +133,24 @@ public final class Header {
             // YAML indents and separates with spaces only; its own words name the character, not the fix.
             String line = at < end ? lines.get(at) : "";
             boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
-            invalid(c, at + 1, "a tab in the line (YAML takes spaces only)",
+            invalid(lines, c, at + 1, "a tab in the line (YAML takes spaces only)",
                     indent ? "indent the line with spaces, not a tab (two spaces under `image:` or in a list's item)"
                             : "put a space after the colon, not a tab");
             return;
         }
         if (quoted >= 0) {
             // A quote left open runs on to the next quote, lines below: YAML fails there.
-            invalid(c, quoted + 1, UNCLOSED, UNCLOSED_FIX);
+            invalid(lines, c, quoted + 1, UNCLOSED, UNCLOSED_FIX);
             return;
         }
         if (misplaced > 0) {
-            invalid(c, misplaced + 1, "the line is indented differently from the lines it belongs with",
+            invalid(lines, c, misplaced + 1, "the line is indented differently from the lines it belongs with",
                     "indent it as the line above it (the fields of `image:` by two spaces, a list item's by four)");
             return;
         }
         if (problem.startsWith("expected <block end>") && e.getProblemMark() != null && at < end && afterClosingQuote(lines.get(at), e.getProblemMark().getColumn())) {
             // `caption: 'Moscow's demand'`: the apostrophe closed the value, and the rest is left over.
-            invalid(c, at + 1, "text follows the value's closing quote",
+            invalid(lines, c, at + 1, "text follows the value's closing quote",
                     lines.get(at).contains(": \"") ? "a quote inside a value ends it: put the value in single quotes (`text: 'He said \"no\".'`),"
                             + " or use typographic quotes \u201C\u2026\u201D inside"
                             : "a quote inside a value ends it: put the value in the other kind of quotes (`caption: \"Moscow's demand\"`)");
@@ -158,7 +158,7 @@ public final class Header {
         }
         if ("mapping values are not allowed here".equals(problem) && at > 1 && at < end && previousHasNoColon(lines, at)) {
             // `title How full` then `type: article`: YAML reads the two lines as one key, and fails at the second's colon.
-            invalid(c, at, NO_COLON, colonFix(lines.get(at - 1)));
+            invalid(lines, c, at, NO_COLON, colonFix(lines.get(at - 1)));
             return;
         }
         boolean fromContext = e.getContextMark() != null && (context.contains("quoted scalar") || context.contains("simple key")
@@ -204,7 +204,7 @@ public final class Header {
             // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
             fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
         }
-        invalid(c, at + 1, problem, fix);
+        invalid(lines, c, at + 1, problem, fix);
     }
 
     private static final String UNCLOSED = "a quote opened in this line is not closed";
@@ -213,6 +213,13 @@ public final class Header {
 
     private static void invalid(FieldType.Context c, int line, String problem, String fix) {
         c.problems().error(c.path(), line, "the header is not valid YAML: " + problem, fix);
+    }
+
+    /** As {@link #invalid}; a line holding a space YAML does not take as one (a word processor's non-breaking space) is told so. */
+    private static void invalid(List<String> lines, FieldType.Context c, int line, String problem, String fix) {
+        String odd = line >= 1 && line <= lines.size() ? Text.invisible(lines.get(line - 1)) : null;
+        invalid(c, line, problem, odd == null ? fix : "the line holds " + odd + ", pasted from a word processor, which YAML does not read as"
+                + " a space: delete it and type a normal space");
     }
 
     /** The fix for a key without its colon, with the line written as it should be. */

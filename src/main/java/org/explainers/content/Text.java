@@ -219,4 +219,36 @@ public final class Text {
     public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
+
+    /** Spaces and invisible characters a word processor pastes, which YAML and slugs do not take as spaces or as nothing. */
+    private static final Map<Character, String> INVISIBLE = Map.ofEntries(Map.entry('\u00A0', "a non-breaking space"),
+            Map.entry('\u202F', "a narrow non-breaking space"), Map.entry('\u2007', "a figure space"), Map.entry('\u2009', "a thin space"),
+            Map.entry('\u200A', "a hair space"), Map.entry('\u2002', "an en space"), Map.entry('\u2003', "an em space"),
+            Map.entry('\u3000', "an ideographic space"), Map.entry('\u200B', "a zero-width space"), Map.entry('\u200C', "a zero-width non-joiner"),
+            Map.entry('\u200D', "a zero-width joiner"), Map.entry('\u2060', "a word joiner"), Map.entry('\uFEFF', "a zero-width no-break space"));
+
+    /**
+     * The first such character of a text, named with its code (`a non-breaking space (U+00A0)`),
+     * or null when it has none.
+     */
+    public static String invisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            String name = INVISIBLE.get(text.charAt(i));
+            if (name != null) {
+                return name + String.format(java.util.Locale.ROOT, " (U+%04X)", (int) text.charAt(i));
+            }
+        }
+        return null;
+    }
+
+    /** The text without those characters. */
+    public static String visible(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!INVISIBLE.containsKey(text.charAt(i))) {
+                b.append(text.charAt(i));
+            }
+        }
+        return b.toString();
+    }
 }
