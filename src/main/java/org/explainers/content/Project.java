@@ -81,6 +81,9 @@ public final class Project {
      */
     public static Project open(Path dir, Path output, String siteHost, Problems problems) {
         Path project = dir.toAbsolutePath().normalize();
+        if (!literal(project, problems)) {
+            return null;
+        }
         DefaultJBakeConfiguration jbake;
         try {
             jbake = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(project.toFile(), output.toFile(), true);
@@ -88,6 +91,9 @@ public final class Project {
             problems.error("jbake.properties", 0, "cannot be read: " + e.getMessage(), "check the file");
             return null;
         }
+        // Commons Configuration replaces `${env:…}`, `${file:…}`, `${url:…}` in values with what the building machine
+        // has (CVE-2022-33980's lookups): settings are taken as written, whatever got past the check above.
+        jbake.getCompositeConfiguration().setInterpolator(null);
         Settings settings = new Settings(project);
         int before = problems.errors().size();
         // The input folders are the project's own: `content.folder=.git` would publish the repository.
@@ -189,6 +195,36 @@ public final class Project {
 
     public String setting(String key) {
         return text(jbake.get(key));
+    }
+
+    /**
+     * Whether the settings files (jbake.properties, and JBake's custom.properties beside it) are
+     * free of `${`, which would put a value of the machine that builds into the site or its log:
+     * an environment variable's (a token), a file's, a web address's (a request from the CI).
+     */
+    private static boolean literal(Path project, Problems problems) {
+        boolean ok = true;
+        for (String name : List.of("jbake.properties", "custom.properties")) {
+            Path file = project.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                // As java.util.Properties reads it (ISO-8859-1): `$` and `{` are the same bytes in UTF-8.
+                List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("${")) {
+                        problems.error(name, i + 1, "`${` starts a lookup that would put a value of the machine that builds (an environment"
+                                + " variable, a file, a web address) into the setting", "write the value itself");
+                        ok = false;
+                    }
+                }
+            } catch (IOException e) {
+                problems.error(name, 0, "cannot be read: " + e.getMessage(), "check the file");
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /** jbake.properties, for the line a setting is on. */

@@ -195,6 +195,27 @@ class HostileInputTest {
         failing(f, "jbake.properties:" + line + ": feed.file=sitemap-1.xml is the name of a part of a large site's sitemap");
     }
 
+    /**
+     * Commons Configuration, under JBake, replaced `${env:…}`, `${file:…}` and `${url:…}` in a
+     * setting with the building machine's values (a token in every canonical address; a request
+     * from the CI): `${` is refused at its line, and a lookup written otherwise (a \\u escape) is
+     * published as written, not looked up.
+     */
+    @Test
+    void aSettingCannotLookUpTheBuildingMachine(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.replace("jbake.properties", "site.name=The Explainer", "site.name=The ${env:HOME} Explainer");
+        int line = f.read("jbake.properties").lines().toList().indexOf("site.name=The ${env:HOME} Explainer") + 1;
+        failing(f, "jbake.properties:" + line + ": `${` starts a lookup that would put a value of the machine that builds");
+        Files.writeString(f.dir.resolve("custom.properties"), "site.description=${file:UTF-8:/etc/hostname}\n");
+        f.replace("jbake.properties", "site.name=The ${env:HOME} Explainer", "site.name=The \\u0024{sys:user.name} Explainer");
+        failing(f, "custom.properties:1: `${` starts a lookup");
+        Files.delete(f.dir.resolve("custom.properties"));
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.page("index.html").contains("The ${sys:user.name} Explainer"), "taken as written");
+        assertFalse(f.page("index.html").contains(System.getProperty("user.name") + " Explainer"));
+    }
+
     /** Thousands of broken links are each told, but "did you mean" is looked for a bounded number of times in one build. */
     @Test
     void suggestionsForBrokenLinksAreBoundedPerBuild(@TempDir Path tmp) {
