@@ -33,7 +33,12 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var root = form.getAttribute("data-root") || "";
-  var folder = root + (form.getAttribute("data-index") || "search/");
+  var index = form.getAttribute("data-index") || "search/";
+  // Scripts are loaded from here: only the site's root (../ steps, or its path from the host's root) and a plain folder name.
+  if (!/^(\.\.\/)*$|^\/([A-Za-z0-9_~-]+\/)*$/.test(root) || !/^[a-z0-9][a-z0-9-]*\/$/.test(index)) {
+    return;
+  }
+  var folder = root + index;
   var loaded = {};    // path in the index folder -> the value its script handed over
   var loading = {};   // path -> Promise of that value: each file is requested once
   var matches = {};   // query word -> its sections, parsed once

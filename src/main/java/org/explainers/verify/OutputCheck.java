@@ -212,6 +212,12 @@ public final class OutputCheck {
                 String key = a.getKey().toLowerCase(java.util.Locale.ROOT);
                 if (key.startsWith("on")) {
                     report(where, "has an event handler attribute `" + key + "` on <" + tag + ">", "remove it; scripts go in assets/js/");
+                } else if (key.equals("data-index") && !a.getValue().equals(project.paths.search() + "/")
+                        || key.equals("data-root") && !a.getValue().equals("../".repeat((int) path.chars().filter(c -> c == '/').count()))
+                        && !a.getValue().equals(project.address.path())) {
+                    // The site's script loads the search's files from data-root + data-index as scripts: only from the search's folder.
+                    report(where, "has " + key + "=\"" + a.getValue() + "\" on <" + tag + ">, from which the site's search would load scripts",
+                            "write " + key + "=\"" + (key.equals("data-index") ? "${site.paths.search}" : "${l.root()}") + "\", as templates/layout.ftlh does");
                 } else if (key.equals("srcdoc")) {
                     report(where, "has a `srcdoc` attribute on <" + tag + "> (a document of its own, outside the checks)", "remove it");
                 } else if (URL_ATTRIBUTES.contains(key) && !(key.equals("content") && !(tag.equals("meta") && "refresh".equalsIgnoreCase(e.attr("http-equiv"))))) {

@@ -202,6 +202,20 @@ class TemplateSafetyTest {
         }
     }
 
+    /** The site's search loads scripts from its form's data-root and data-index: a template cannot point them at a file of the content. */
+    @Test
+    void theSearchLoadsScriptsOnlyFromItsFolder(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        for (String attack : List.of("data-index=\"articles/gas-storage-explained/storage.png?\"", "data-root=\"articles/\"")) {
+            String attribute = attack.substring(0, attack.indexOf('='));
+            f.write("templates/layout.ftlh", layout.replaceFirst(attribute + "=\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(attack)));
+            Build.Result r = f.build();
+            assertFalse(r.ok(), attack + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains("has " + attack + " on <")), attack + "\n" + f.log());
+        }
+    }
+
     /** The feeds' check takes every text as the site publishes it: a figure and its credit, copies of an image, footnotes, right-to-left text. */
     @Test
     void aFeedCarriesTextsAsPublished(@TempDir Path tmp) {
