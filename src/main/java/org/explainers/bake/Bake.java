@@ -75,7 +75,8 @@ public final class Bake {
             // The search index and the sitemap are one job each: the search needs only the
             // sections and starts at once, beside the plan; the sitemap, beside the pages.
             jobs.add(pool.submit(() -> {
-                Search.bake(project.paths.search() + "/", site.listedSections(), s -> around(s, model), changed, out, cache.resolve("search.bin"));
+                Search.bake(project.paths.search() + "/", site.listedSections(), s -> around(s, model), changed, out, cache.resolve("search.bin"),
+                        problems);
                 return null;
             }));
             // While the shape is the published build's, so are its pages: only those showing a

@@ -55,7 +55,7 @@ final class Search {
      * sections' keys are those the published index was made with.
      */
     static void bake(String folder, List<Section> sections, Function<Section, Around> around, Set<? extends org.explainers.content.Doc> changed,
-                     Output out, Path cache) {
+                     Output out, Path cache, org.explainers.content.Problems problems) {
         String before = out.previousKey(folder + INDEX);
         if (changed != null && before != null && sections.stream().noneMatch(changed::contains) && out.reuseFolder(folder, folder + INDEX, before)) {
             return; // no text changed, nor anything else the index is made from
@@ -73,7 +73,8 @@ final class Search {
         }
         String indexKey = d.hex();
         if (!out.reuseFolder(folder, folder + INDEX, "index:" + indexKey)) {
-            write(folder, sections, around, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache);
+            write(folder, sections, around, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache,
+                    problems);
         }
     }
 
@@ -102,16 +103,16 @@ final class Search {
      * worked out again, and only their files made; the others are the published ones, linked.
      */
     private static void write(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
-                              Postings postings, Output out, Path cache) {
+                              Postings postings, Output out, Path cache, org.explainers.content.Problems problems) {
         try {
-            files(folder, sections, around, keys, indexKey, postings, out, cache);
+            files(folder, sections, around, keys, indexKey, postings, out, cache, problems);
         } catch (Postings.Damaged e) {
-            files(folder, sections, around, keys, indexKey, null, out, cache); // the lists worked out anew, every file made again
+            files(folder, sections, around, keys, indexKey, null, out, cache, problems); // the lists worked out anew, every file made again
         }
     }
 
     private static void files(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
-                              Postings postings, Output out, Path cache) {
+                              Postings postings, Output out, Path cache, org.explainers.content.Problems problems) {
         docs(folder, sections, around, keys, out);
         Set<String> changed = null; // the words whose lists changed; null: all of them
         List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
@@ -139,6 +140,7 @@ final class Search {
             }
             prefixes.add(word.substring(0, 2));
         }
+        bound(lists, shards, prefixes, problems);
         // The files of the changed words; all of them when the lists were worked out anew.
         Set<String> touched = new java.util.HashSet<>();
         if (changed != null) {
@@ -207,6 +209,48 @@ final class Search {
         if (changed == null || !ids.isEmpty()) {
             lists.write(cache);
         }
+    }
+
+    /**
+     * The most word files and the most prefix files the index has. A word file per three letters
+     * beginning a word is a few hundred files in a Latin, Greek or Cyrillic script at any size,
+     * but a text in a script written without spaces (Chinese, Japanese) makes a word of each
+     * phrase: a megabyte of it made 200,000 files, 800 MB.
+     */
+    static int maxFiles() {
+        return Integer.getInteger("explainers.search.maxFiles", 20_000); // tests lower it
+    }
+
+    /**
+     * Keeps the {@link #maxFiles} word files (and prefix files) whose words are in the most
+     * sections, with the prefixes they need; the words of the others are not found, and a warning
+     * says so.
+     */
+    private static void bound(Postings lists, Set<String> shards, Set<String> prefixes, org.explainers.content.Problems problems) {
+        int max = maxFiles();
+        if (shards.size() <= max && prefixes.size() <= max) {
+            return;
+        }
+        Map<String, Long> weight = new java.util.HashMap<>();
+        for (Map.Entry<String, Object> e : lists.words.entrySet()) {
+            long n = lists.list(e.getValue())[0];
+            weight.merge(e.getKey().substring(0, 2), n, Long::sum);
+            if (e.getKey().length() >= 3) {
+                weight.merge(e.getKey().substring(0, 3), n, Long::sum);
+            }
+        }
+        java.util.Comparator<String> most = java.util.Comparator.comparing((String k) -> -weight.get(k)).thenComparing(java.util.Comparator.naturalOrder());
+        int words = shards.size();
+        List<String> kept = shards.stream().sorted(most).limit(max).toList();
+        shards.retainAll(kept);
+        Set<String> needed = new TreeSet<>();
+        shards.forEach(k -> needed.add(k.substring(0, 2)));
+        prefixes.stream().filter(p -> !needed.contains(p)).sorted(most).limit(Math.max(0, max - needed.size())).forEach(needed::add);
+        prefixes.retainAll(needed);
+        problems.warning("content/", 0, "the search makes a file for each three letters that begin a word, and the texts' words begin with "
+                        + words + " different ones: it keeps the " + shards.size() + " most used, and the words of the others are not found",
+                "a text in a script written without spaces between words (Chinese, Japanese) makes a word of each phrase: the site's search does not"
+                        + " read such texts yet");
     }
 
     /** Runs a file's job; a list out of order is noted, not thrown across the other jobs. */

@@ -216,6 +216,39 @@ class HostileInputTest {
         assertFalse(f.page("index.html").contains(System.getProperty("user.name") + " Explainer"));
     }
 
+    /**
+     * The search makes a file per three letters beginning a word: a text of words in a script
+     * written without spaces made one for nearly every word (a megabyte of them, 200,000 files).
+     * Past a bound the most used are kept, each listed in the index, and a warning says so.
+     */
+    @Test
+    void theSearchsFilesAreBounded(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            for (int c = 0; c < 3; c++) {
+                text.appendCodePoint(0x4E00 + random.nextInt(0x5000));
+            }
+            text.append(i % 40 == 39 ? "\n\n" : " ");
+        }
+        f.write("content/articles/a/03-words.md", ContentChecksTest.section(3, "", text.toString()));
+        Build.Result r = f.buildWith("explainers.search.maxFiles", "60");
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/: warning: the search makes a file for each three letters")), f.log());
+        Path search = f.site().resolve("search");
+        List<String> words;
+        List<String> prefixes;
+        try (var t = Files.list(search.resolve("t")); var p = Files.list(search.resolve("p"))) {
+            words = t.map(x -> x.getFileName().toString()).toList();
+            prefixes = p.map(x -> x.getFileName().toString()).toList();
+        }
+        assertTrue(words.size() <= 60 && prefixes.size() <= 60, words.size() + " word files, " + prefixes.size() + " prefix files");
+        assertTrue(words.contains("som.js"), "the words in every section are kept (\"some text\"): " + words);
+        String index = Files.readString(search.resolve("index.js"));
+        assertTrue(index.contains("\"so\":\"m"), "the index lists what is kept: " + index.substring(0, Math.min(400, index.length())));
+    }
+
     /** Thousands of broken links are each told, but "did you mean" is looked for a bounded number of times in one build. */
     @Test
     void suggestionsForBrokenLinksAreBoundedPerBuild(@TempDir Path tmp) {
