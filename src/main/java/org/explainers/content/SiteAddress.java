@@ -56,4 +56,22 @@ public record SiteAddress(String base, String path) {
         String p = sitePath.endsWith("index.html") ? sitePath.substring(0, sitePath.length() - "index.html".length()) : sitePath;
         return base + p;
     }
+
+    /**
+     * Whether an absolute address is one of the site's: its scheme and host the site's, and its
+     * path, as java.net.URI normalises it (`..` climbs out), at or under the site's path.
+     */
+    public boolean holds(String absolute) {
+        try {
+            URI u = new URI(absolute).normalize();
+            if (u.getScheme() == null || u.getRawAuthority() == null || u.getRawUserInfo() != null) {
+                return false;
+            }
+            String s = u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getRawAuthority().toLowerCase(java.util.Locale.ROOT)
+                    + (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath());
+            return s.startsWith(base) || (s + "/").equals(base);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
 }

@@ -379,7 +379,11 @@ public final class OutputCheck {
             List<String> rel = rels(e);
             boolean own = rel.stream().anyMatch(r -> r.equals("stylesheet") || r.endsWith("icon") || r.equals("manifest") || r.endsWith("preload")
                     || r.equals("search"));
-            problem = own ? Urls.fileProblem(value) : Urls.linkProblem(value);
+            // The page's other addresses, feeds (which readers subscribe to from here), pages before and after: the site's.
+            boolean ownPage = rel.stream().anyMatch(r -> r.equals("canonical") || r.equals("alternate") || r.equals("prev") || r.equals("next"));
+            problem = own ? Urls.fileProblem(value)
+                    : ownPage && Urls.fileProblem(value) != null && !own(value) ? NOT_OWN + project.address.base() : ownPage ? null
+                    : Urls.linkProblem(value);
         } else if (tag.equals("iframe") && key.equals("src")) {
             problem = Urls.embedProblem(value, project.embedHosts);
         } else if (link && (tag.equals("a") || tag.equals("area") || tag.equals("blockquote") || tag.equals("q") || tag.equals("del") || tag.equals("ins"))) {
@@ -462,12 +466,10 @@ public final class OutputCheck {
                         if (!ns.isEmpty() && !ns.equals(XMLConstants.XML_NS_URI)) {
                             report(where, "<" + qName + " " + attributes.getQName(i) + "> is an attribute of another vocabulary (" + ns + ")",
                                     "fix the template that writes it");
-                        } else if (ns.equals(XMLConstants.XML_NS_URI) && attributes.getLocalName(i).equals("base") && !web(value)) {
-                            report(where, "<" + qName + " xml:base=\"" + value + "\"> is not an absolute web address",
-                                    "feeds link with absolute addresses (site.host)");
-                        } else if (ns.isEmpty() && ADDRESS_ATTRIBUTES.contains(attributes.getLocalName(i)) && !web(value)) {
-                            report(where, "<" + qName + " " + attributes.getLocalName(i) + "=\"" + value + "\"> is not an absolute web address",
-                                    "feeds link with absolute addresses (site.host)");
+                        } else if (ns.equals(XMLConstants.XML_NS_URI) && attributes.getLocalName(i).equals("base") && !own(value)) {
+                            report(where, "<" + qName + " xml:base=\"" + value + "\"> " + NOT_OWN + project.address.base(), OWN_FIX);
+                        } else if (ns.isEmpty() && ADDRESS_ATTRIBUTES.contains(attributes.getLocalName(i)) && !own(value)) {
+                            report(where, "<" + qName + " " + attributes.getLocalName(i) + "=\"" + value + "\"> " + NOT_OWN + project.address.base(), OWN_FIX);
                         }
                     }
                     String type = attributes.getValue("", "type");
@@ -497,9 +499,8 @@ public final class OutputCheck {
                     String value = collected.get().toString();
                     if (isHtml) {
                         feedHtml(where, qName, value);
-                    } else if (!web(value.strip())) {
-                        report(where, "<" + qName + ">" + value.strip() + "</" + qName + "> is not an absolute web address",
-                                "feeds and sitemaps link with absolute addresses (site.host)");
+                    } else if (!own(value.strip())) {
+                        report(where, "<" + qName + ">" + value.strip() + "</" + qName + "> " + NOT_OWN + project.address.base(), OWN_FIX);
                     }
                 }
 
@@ -516,10 +517,18 @@ public final class OutputCheck {
         }
     }
 
-    /** An absolute http: or https: address. */
-    private static boolean web(String value) {
+    /**
+     * Feed readers fetch a feed's icon, logo and enclosures themselves, without a policy, and
+     * search engines take a sitemap's addresses: every address of a feed or sitemap is the
+     * site's own, absolute (an entry's text may link anywhere: it is HTML, checked as a text).
+     */
+    private static final String NOT_OWN = "is not an absolute address of the site, ";
+    private static final String OWN_FIX = "feeds and sitemaps link to the site's own pages and files, with absolute addresses (site.host)";
+
+    /** An absolute http: or https: address of the site. */
+    private boolean own(String value) {
         String scheme = Urls.scheme(value);
-        return "https".equals(scheme) || "http".equals(scheme);
+        return ("https".equals(scheme) || "http".equals(scheme)) && project.address.holds(Urls.asBrowserReads(value));
     }
 
     /**

@@ -202,6 +202,21 @@ class TemplateSafetyTest {
         }
     }
 
+    /** A page's other addresses (canonical, its feed, the pages before and after) are the site's: a reader subscribing from it gets the site's feed. */
+    @Test
+    void aPagesOwnAddressesAreTheSites(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        for (String link : List.of("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"https://evil.example/feed.xml\">",
+                "<link rel=\"canonical\" href=\"https://evil.example/\">", "<link rel=\"next\" href=\"//evil.example/2.html\">")) {
+            f.write("templates/layout.ftlh", layout.replace("</head>", link + "\n</head>"));
+            Build.Result r = f.build();
+            assertFalse(r.ok(), link + "\n" + f.log());
+            assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/") && m.contains("is not an absolute address of the site")),
+                    link + "\n" + f.log());
+        }
+    }
+
     /** The site's search loads scripts from its form's data-root and data-index: a template cannot point them at a file of the content. */
     @Test
     void theSearchLoadsScriptsOnlyFromItsFolder(@TempDir Path tmp) {
@@ -247,6 +262,10 @@ class TemplateSafetyTest {
         cases.put("<icon>javascript:alert(1)</icon>", "<icon>javascript:");
         cases.put("<logo> data:image/svg+xml,x</logo>", "<logo>data:");
         cases.put("<content src=\"javascript:alert(1)\"/>", "<content src=");
+        cases.put("<icon>https://tracker.example/i.png</icon>", "<icon>https://tracker.example/i.png</icon> is not an absolute address of the site");
+        cases.put("<link rel=\"enclosure\" href=\"https://tracker.example/e.gif\"/>", "<link href=\"https://tracker.example/e.gif\"> is not an absolute");
+        cases.put("<link rel=\"enclosure\" href=\"https://news.example.org.tracker.example/e.gif\"/>", "is not an absolute address of the site");
+        cases.put("<link rel=\"enclosure\" href=\"https://news.example.org/explainers/../e.gif\"/>", "is not an absolute address of the site");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             f.write("templates/feed.ftlx", feed.replaceFirst("(<feed [^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(c.getKey())));
             Build.Result r = f.build();
