@@ -55,8 +55,12 @@ public final class Moves {
                 String source = resolve(d.folder(), name);
                 String address = source == null ? "" : Text.caseless(SitePaths.page(source)); // the page it made
                 int line = d.header.line("moved_from");
-                if (source == null || !source.startsWith("articles/") && !source.startsWith("pages/")) {
-                    problems.error(d.path(), line, "`" + name + "` in `moved_from` is not a former file of content/articles/ or content/pages/",
+                // A former file sat where files sit: content/articles/<explainer>/<file>.md or content/pages/<file>.md. Deeper,
+                // its page would be written inside a folder named as a file of the site (timeline.png/old.html).
+                long depth = source == null ? 0 : source.chars().filter(ch -> ch == '/').count();
+                if (source == null || !(source.startsWith("articles/") && depth == 2) && !(source.startsWith("pages/") && depth == 1)) {
+                    problems.error(d.path(), line, "`" + name + "` in `moved_from` is not where a file of the site was: in an explainer's folder"
+                                    + " (content/articles/<explainer>/) or in content/pages/",
                             "write the old name relative to this file, e.g. `03-old-name.md` or `../old-article/index.md`");
                 } else if (now.contains(source)) {
                     problems.error(d.path(), line, "`" + name + "` in `moved_from` is still there (content/" + source + ")",

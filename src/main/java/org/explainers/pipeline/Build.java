@@ -261,7 +261,10 @@ public final class Build {
                     report.pages(), made, relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
             return new Result(true, problems.list(), report.pages(), report.files(), millis);
         } catch (IOException | RuntimeException | InterruptedException e) {
-            problems.error(relative(options.site()), 0, "the bake failed: " + describe(e), "see the message; the published site was not changed");
+            // The machine's folders are not the project's business (nor the log's readers'): paths from the project's folder.
+            String projectDir = options.project().toAbsolutePath().normalize() + java.io.File.separator;
+            problems.error(relative(options.site()), 0, "the bake failed: " + describe(e).replace(projectDir, ""),
+                    "see the message; the published site was not changed");
             return fail(problems, start, "the bake");
         } finally {
             if (!Files.exists(Output.manifestOf(build))) {
@@ -437,7 +440,9 @@ public final class Build {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && !m.isBlank() && (last == null || !last.contains(m))) {
-                sb.append(sb.length() > 0 ? "; caused by: " : "").append(m.strip());
+                // A file system's exception says only the path: its kind says what happened there.
+                String kind = c instanceof java.nio.file.FileSystemException ? c.getClass().getSimpleName() + ": " : "";
+                sb.append(sb.length() > 0 ? "; caused by: " : "").append(kind).append(m.strip());
                 last = m;
             }
         }

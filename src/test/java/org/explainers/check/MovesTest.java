@@ -6,6 +6,8 @@ import org.explainers.pipeline.Build;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -66,6 +68,20 @@ class MovesTest {
         assertFalse(f.page("sitemap.xml").contains("02-what-changes.html<"), "the old address is not in the sitemap");
         Document explainer = Jsoup.parse(f.page("articles/election-primer/index.html"));
         assertEquals("what-changes-after", explainer.getElementById("what-changes").parent().id(), "the old #anchor lands on the section");
+    }
+
+    /** A former name inside a folder named as a file of the site (an image) would make the build write a page inside that file: refused at its line. */
+    @ParameterizedTest
+    @ValueSource(strings = {"storage.png/old.md", "03-what-next.html/old.md", "../../index.md", "../../search/index.md", "a/b/c/d.md"})
+    void aFormerNameIsWhereFilesWere(String name, @TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        String file = "content/articles/gas-storage-explained/02-how-full.md";
+        f.replace(file, "status: published", "status: published\nmoved_from: [" + name + "]");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(file + ":") && m.contains("`" + name + "` in `moved_from` is not where a file"
+                + " of the site was")), f.log());
+        assertFalse(Files.exists(f.site()), "nothing published");
     }
 
     /** A link to a file renamed in the working tree, before any `moved_from`, is told the file it most likely became. */
