@@ -229,6 +229,9 @@ public interface FieldType {
     }
 
     /** Slugs from a vocabulary, as a list ({@code [a, b]}); one slug alone is a list of one. */
+    /** The most topics a section, or authors an explainer, has. */
+    int MAX_REFS = 12;
+
     static FieldType refs(Vocabulary.Spec spec) {
         return new Refs(spec, (key, node, c) -> {
             List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
@@ -242,6 +245,12 @@ public interface FieldType {
                 c.problems().error(c.path(), c.line(node), "several " + spec.name() + " without [ ] around them",
                         "write them in brackets: `" + key + ": [" + String.join(", ", java.util.Arrays.stream(sc.getValue().split(","))
                                 .map(String::strip).filter(x -> !x.isEmpty()).toList()) + "]`");
+                return null;
+            }
+            if (items.size() > MAX_REFS) {
+                // Each topic has a page and a feed that carry the section's text: a section under 2,000 topics was 2,000 copies.
+                c.problems().error(c.path(), c.line(node), "`" + key + "` lists " + items.size() + " " + spec.name() + "; at most " + MAX_REFS
+                        + " are allowed", "keep those a reader would look for it under");
                 return null;
             }
             Vocabulary vocabulary = c.vocabulary(spec);

@@ -99,7 +99,7 @@ public final class Schema {
             new Field("level", EnumSet.of(SECTION), NONE, FieldType.number(1, 2),
                     "`1` for a part of the explainer (the default), `2` for a sub-section of the part before it."),
             new Field("topics", EnumSet.of(SECTION), EnumSet.of(SECTION), FieldType.refs(TOPICS),
-                    "Topic slugs from content/_data/topics.yml, as `[a, b]`."),
+                    "Topic slugs from content/_data/topics.yml, as `[a, b]` (at most 12)."),
             new Field("authors", EnumSet.of(ARTICLE), EnumSet.of(ARTICLE), FieldType.refs(AUTHORS),
                     "Author slugs from content/_data/authors.yml, as `[a, b]`: the byline of every section."),
             new Field("image", EnumSet.of(ARTICLE), NONE, FieldType.image(),
