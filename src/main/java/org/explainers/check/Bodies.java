@@ -237,13 +237,15 @@ public final class Bodies {
     /** Reports everything the allowlist would remove, each with its line in the file; true when there was nothing. */
     private boolean report(Doc d, Document dirty, com.vladsch.flexmark.util.ast.Document ast) {
         boolean ok = true;
+        java.util.Map<String, Integer> told = new java.util.HashMap<>(); // how many times each needle was looked for: the next is told at the next place
         for (Element e : dirty.body().getAllElements()) {
             if (e == dirty.body()) {
                 continue;
             }
             String tag = e.normalName();
             if (!policy.isSafeTag(tag)) {
-                problems.error(d.path(), line(d, ast, false, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
+                int skip = told.merge("<" + tag, 1, Integer::sum) - 1;
+                problems.error(d.path(), line(d, ast, false, skip, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
                 ok = false;
                 continue;
             }
@@ -259,7 +261,8 @@ public final class Bodies {
                 String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
                 // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
                 boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
-                problems.error(d.path(), line(d, ast, markdown, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
+                int skip = told.merge(needle + '\0' + key, 1, Integer::sum) - 1;
+                problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
                 ok = false;
             }
         }
@@ -427,44 +430,52 @@ public final class Bodies {
                 ok[0] = false;
                 return;
             }
-            int at = s.indexOf("](");
-            if (at < 0) {
-                at = s.indexOf("][");
+            // Each place a link, an image or a footnote was left as text: a line may hold several (up to a bound).
+            java.util.TreeSet<Integer> places = new java.util.TreeSet<>();
+            for (String marker : List.of("](", "][", "[^")) {
+                for (int i = s.indexOf(marker); i >= 0 && places.size() < 20; i = s.indexOf(marker, i + 2)) {
+                    places.add(i);
+                }
             }
-            if (at < 0) {
-                at = s.indexOf("[^");
+            // `[a][b]` is one place, at its `][`: not also the `[` of its name as a footnote's.
+            for (int at : places) {
+                if (at > 0 && s.startsWith("[^", at) && s.charAt(at - 1) == ']') {
+                    continue;
+                }
+                leftover(d, s, at);
+                ok[0] = false;
             }
-            if (at < 0) {
-                return;
-            }
-            int from = Math.max(0, s.lastIndexOf('[', at) - 1);
-            String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
-            String around = s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip();
-            int line = lineWhere(d, l -> l.contains(around));
-            int close = s.indexOf(')', at);
-            // A footnote or a reference whose definition is missing: `[^note]`, `[text][name]`.
-            boolean footnote = s.startsWith("[^", at);
-            int open = footnote ? at : at + 1; // in `[text][name]`, the name's bracket follows the text's
-            int end = s.indexOf(']', open + 1);
-            String label = s.startsWith("[", open) && end > open + 1 && end - open < 60 ? s.substring(open, end + 1) : null;
-            if (label != null && (label.indexOf('[', 1) >= 0 || label.indexOf('\n') >= 0)) {
-                label = null;
-            }
-            if (label != null && footnote) {
-                problems.error(d.path(), line, "the footnote `" + label + "` has no note",
-                        "write its note on a line of its own after the paragraph: `" + label + ": The note's text.`; a bracket meant as text is written \\[");
-            } else if (label != null && s.startsWith("][", at) && !label.equals("[]")) {
-                problems.error(d.path(), line, "the link `" + s.substring(s.lastIndexOf('[', at), end + 1) + "` names `" + label + "`, which no line defines",
-                        "define it on a line of its own: `" + label + ": https://…`, or write the address in the link: [text](address)");
-            } else {
-                String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
-                        ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
-                        : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
-                problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);
-            }
-            ok[0] = false;
         }, root);
         return ok[0];
+    }
+
+    /** Tells of one place in a text node where Markdown was left as text ({@link #leftoverMarkdown}). */
+    private void leftover(Doc d, String s, int at) {
+        int from = Math.max(0, s.lastIndexOf('[', at) - 1);
+        String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
+        String around = s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip();
+        int line = lineWhere(d, l -> l.contains(around));
+        int close = s.indexOf(')', at);
+        // A footnote or a reference whose definition is missing: `[^note]`, `[text][name]`.
+        boolean footnote = s.startsWith("[^", at);
+        int open = footnote ? at : at + 1; // in `[text][name]`, the name's bracket follows the text's
+        int end = s.indexOf(']', open + 1);
+        String label = s.startsWith("[", open) && end > open + 1 && end - open < 60 ? s.substring(open, end + 1) : null;
+        if (label != null && (label.indexOf('[', 1) >= 0 || label.indexOf('\n') >= 0)) {
+            label = null;
+        }
+        if (label != null && footnote) {
+            problems.error(d.path(), line, "the footnote `" + label + "` has no note",
+                    "write its note on a line of its own after the paragraph: `" + label + ": The note's text.`; a bracket meant as text is written \\[");
+        } else if (label != null && s.startsWith("][", at) && !label.equals("[]")) {
+            problems.error(d.path(), line, "the link `" + s.substring(s.lastIndexOf('[', at), end + 1) + "` names `" + label + "`, which no line defines",
+                    "define it on a line of its own: `" + label + ": https://…`, or write the address in the link: [text](address)");
+        } else {
+            String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
+                    ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
+                    : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
+            problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);
+        }
     }
 
     /**
@@ -476,29 +487,46 @@ public final class Bodies {
      * is not it.
      */
     private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, boolean markdown, String... needles) {
+        return line(d, ast, markdown, 0, needles);
+    }
+
+    /**
+     * As above, for the needle's occurrence after the first {@code skip} (a second raw <center>
+     * is told at its own line, not again at the first's); the last one when there are fewer.
+     */
+    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, boolean markdown, int skip, String... needles) {
         for (String needle : needles) {
             String n = needle.toLowerCase(Locale.ROOT);
+            int seen = 0;
+            int last = -1;
             for (Node node : ast.getDescendants()) {
                 if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown && (node instanceof Link || node instanceof Image
                         || node instanceof AutoLink || node instanceof Reference)) {
                     String source = node.getChars().toString();
-                    int at = indexIgnoringCase(source, needle);
-                    if (at >= 0) {
+                    int at = indexIgnoringCase(source, needle, 0);
+                    while (at >= 0) {
                         // In a block of HTML over several lines, the line the needle is on.
-                        return d.firstLine + node.getStartLineNumber() + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+                        last = d.firstLine + node.getStartLineNumber() + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+                        if (seen++ == skip) {
+                            return last;
+                        }
+                        at = indexIgnoringCase(source, needle, at + needle.length());
                     }
-                    if (com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {
+                    if (last < 0 && com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {
                         return d.firstLine + node.getStartLineNumber();
                     }
                 }
+            }
+            if (last >= 0) {
+                return last;
             }
         }
         return d.firstLine;
     }
 
-    /** Where {@code needle} first is in {@code text}, capitals aside, as an index of {@code text} itself (lower-casing may change a text's length: İ). */
-    private static int indexIgnoringCase(String text, String needle) {
-        for (int i = 0; i + needle.length() <= text.length(); i++) {
+    /** Where {@code needle} first is in {@code text} from {@code from}, capitals aside, as an index of {@code text} itself (lower-casing may change a text's length: İ). */
+    private static int indexIgnoringCase(String text, String needle, int from) {
+        for (int i = from; i + needle.length() <= text.length(); i++) {
             if (text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }

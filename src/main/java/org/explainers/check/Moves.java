@@ -87,10 +87,24 @@ public final class Moves {
         for (String md : gone == null || gone.isEmpty() ? List.<String>of() : markdown) {
             there.add(Text.caseless(md));
         }
+        Set<String> goneSet = new java.util.HashSet<>();
+        for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
+            goneSet.add(g.source());
+        }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
             if (!moves.containsKey(g.source()) && !there.contains(Text.caseless(g.source()))) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
+                // A `moved_from` with a typo in the gone file's name: told at that line, as the one to mend.
+                Map.Entry<String, Doc> typo = moves.entrySet().stream().filter(m -> m.getKey().startsWith(folder)
+                        && m.getKey().indexOf('/', folder.length()) < 0 && !goneSet.contains(m.getKey())
+                        && Text.distance(m.getKey().substring(folder.length()), name) <= 2).findFirst().orElse(null);
+                if (typo != null) {
+                    String written = SiteCheck.relative(typo.getValue().source, typo.getKey());
+                    problems.error(typo.getValue().path(), typo.getValue().header.line("moved_from"), "`" + written + "` in `moved_from` names no file"
+                            + " that is gone; content/" + g.source() + " is", "write `" + SiteCheck.relative(typo.getValue().source, g.source()) + "`");
+                    continue;
+                }
                 Doc became = likely.get(g.source());
                 String otherwise = "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
                         + "index.md if nothing did)";

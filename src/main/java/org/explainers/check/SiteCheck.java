@@ -31,6 +31,8 @@ public final class SiteCheck {
 
     private final Site site;
     private final SitePaths paths;
+    /** The site's time zone, for the time a scheduled page appears. */
+    private final java.time.ZoneId zone;
     private final Problems problems;
     /** Output path to the ids a link may point at. */
     private final Map<String, Set<String>> pages = new HashMap<>();
@@ -55,9 +57,10 @@ public final class SiteCheck {
      * @param refused  the files under content/ the walk refused: nor is a link to one of them
      * @param renamed  files gone since the last commit, to the file each most likely became ({@link Moves#likely})
      */
-    public SiteCheck(Site site, SitePaths paths, java.util.Collection<String> markdown, Set<String> refused, Map<String, Doc> renamed,
-                     Problems problems) {
+    public SiteCheck(Site site, SitePaths paths, java.time.ZoneId zone, java.util.Collection<String> markdown, Set<String> refused,
+                     Map<String, Doc> renamed, Problems problems) {
         this.site = site;
+        this.zone = zone;
         // As a disk ignoring capitals names them: a link to 02-x.md finds 02-x.MD, refused for its extension.
         refused.forEach(r -> this.refused.add(Text.caseless(r)));
         this.paths = paths;
@@ -248,8 +251,16 @@ public final class SiteCheck {
         }
         Doc other = docs.get(target);
         if (published && other != null && !site.listed(other) && !problems.hasErrorIn(other.path())) {
-            problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a " + state(other),
-                    "publish that page first, or remove the link");
+            Doc dated = other.datedBy();
+            if (site.state(other) == Site.State.SCHEDULED && dated.date() != null) {
+                String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(dated.date().instant().atZone(zone));
+                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a page that appears on " + when + " (" + zone
+                                + ", the date of " + dated.path() + "): until then the link would lead nowhere",
+                        "add the link once that page is on the site, or give this file the same date or a later one");
+            } else {
+                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a " + state(other),
+                        "publish that page first, or remove the link");
+            }
             return;
         }
         if (anchor != null && !anchor.isEmpty() && !ids.contains(anchor) && !(target.equals(d.uri()) && anchor.startsWith((d instanceof Section s ? s.anchor : "fn") + "-fn"))) {

@@ -196,7 +196,7 @@ public final class Text {
     static final long MAX_CELLS = 400_000;
 
     /** Levenshtein distance; words are short (slugs, file names), so the quadratic table is fine. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -104,9 +104,17 @@ public final class Vocabulary {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             String what = "not valid YAML: " + problem;
             String fix = "each " + spec.one() + " is `- slug: ...` followed by indented `key: value` lines; quote a value containing `: `";
+            int misplaced = misplaced(text.lines, line);
             if (problem.contains("(TAB)")) {
                 what = "not valid YAML: a tab in the line (YAML takes spaces only)";
                 fix = "indent with spaces: `- slug: ...`, then its other lines two spaces in";
+            } else if (misplaced > 0) {
+                String l = text.lines.get(misplaced - 1);
+                line = misplaced;
+                boolean first = !Character.isWhitespace(l.charAt(0));
+                what = first ? "not valid YAML: the line starts an entry without `- `"
+                        : "not valid YAML: the line is indented " + (l.length() - l.stripLeading().length()) + " spaces; an entry's lines are indented two";
+                fix = first ? "write `- " + l.strip() + "`" : "write it two spaces in, under the `slug:` of its entry";
             } else if (context.contains("quoted scalar") && e.getContextMark() != null) {
                 line = e.getContextMark().getLine() + 1;
                 what = "not valid YAML: a quote opened in this line is not closed";
@@ -160,6 +168,25 @@ public final class Vocabulary {
             entries.put(slug, new Entry(slug, values, line));
         }
         return new Vocabulary(spec, entries, withProblems);
+    }
+
+    /**
+     * The first line (1-based), up to {@code failed}, that is out of an entry's shape: at the left
+     * edge without `- `, or indented one or three spaces (an entry's keys are two in; more is a
+     * value's continuation); 0 when none is.
+     */
+    private static int misplaced(List<String> lines, int failed) {
+        for (int i = 0; i < Math.min(lines.size(), failed + 1); i++) {
+            String l = lines.get(i);
+            if (l.isBlank() || l.strip().startsWith("#") || l.startsWith("---")) {
+                continue;
+            }
+            int indent = l.length() - l.stripLeading().length();
+            if (indent == 0 && !l.startsWith("- ") && !l.equals("-") || indent == 1 || indent == 3) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Reading a vocabulary: its values are plain text and links, nothing that needs a content file. */

@@ -162,7 +162,7 @@ public final class Build {
         time("bodies", start);
         // Files gone since the last commit: a link to one is told the file it most likely became.
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
-        Set<String> media = new SiteCheck(site, project.paths, inputs.markdown, inputs.refused, Moves.likely(site, gone), problems).run();
+        Set<String> media = new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, Moves.likely(site, gone), problems).run();
         time("links", start);
         // Texts the walk refused count as there (a section renamed `.MD` is told to rename it back, not that it is gone).
         List<String> texts = new ArrayList<>(inputs.markdown);
@@ -370,15 +370,19 @@ public final class Build {
             }
             long sections = d instanceof Article a ? taken.stream().filter(x -> x instanceof Section s && s.article() == a).count() : 0;
             Doc dated = d.datedBy(); // the file whose date to correct
+            if (site.state(d) == Site.State.SCHEDULED && dated != d && taken.contains(dated)) {
+                continue; // said once, at the explainer's date (with how many sections)
+            }
+            String with = sections > 0 ? ", with its " + sections + " section" + (sections == 1 ? "" : "s") : "";
             if (site.state(d) == Site.State.SCHEDULED && dated.date() != null) {
                 String when = WHEN.format(dated.date().instant().atZone(project.zone));
                 if (dated.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_DAYS)))) {
                     // Rescheduling a published piece is for days or weeks (an embargo); a date years away is most likely a typo.
                     problems.error(dated.path(), dated.header.line("date"), "the date " + when + " is more than " + FAR_DAYS + " days away and takes "
-                            + dated.uri() + ", which was published, off the site until then",
+                            + dated.uri() + with + ", which was published, off the site until then",
                             "correct the date if it is a typo; to take the page off the site on purpose, make it `status: draft`");
                 } else {
-                    problems.warning(dated.path(), dated.header.line("date"), "was published at " + d.uri() + "; its date holds it back until "
+                    problems.warning(dated.path(), dated.header.line("date"), "was published at " + d.uri() + with + "; its date holds it back until "
                             + when + " (" + project.zone + "), when it returns", "if it should stay on the site, give it a date that has come");
                 }
             } else {
@@ -389,8 +393,19 @@ public final class Build {
                         + " (`status: published` and a past date, here and in its article's index.md)");
             }
         }
+        // A piece never published, dated years ahead, is most likely a typo in the year: it would never appear.
+        for (Doc d : left) {
+            if (!taken.contains(d) && site.state(d) == Site.State.SCHEDULED && d.datedBy() == d && d.date() != null
+                    && d.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_AHEAD_DAYS)))) {
+                problems.warning(d.path(), d.header.line("date"), "the date " + WHEN.format(d.date().instant().atZone(project.zone))
+                        + " is more than a year away: the file stays off the site until then", "correct the year if it is a typo");
+            }
+        }
         report(problems);
     }
+
+    /** How far ahead a new piece may be scheduled before its date is taken for a typo (warned). */
+    private static final int FAR_AHEAD_DAYS = 366;
 
     /** How far ahead a published piece may be rescheduled before its date is taken for a typo. */
     private static final int FAR_DAYS = 30;

@@ -84,6 +84,19 @@ class MovesTest {
         assertFalse(Files.exists(f.site()), "nothing published");
     }
 
+    /** A typo in `moved_from` is told at its line, with the gone file's name, not as the gone file's own problem. */
+    @Test
+    void aTypoInMovedFromIsToldAtItsLine(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
+        f.replace(NEW, "status: published", "status: published\nmoved_from: [02-what-change.md]");
+        Build.Result r = f.build();
+        int line = f.read(NEW).lines().toList().indexOf("moved_from: [02-what-change.md]") + 1;
+        assertEquals(List.of(NEW + ":" + line + ": `02-what-change.md` in `moved_from` names no file that is gone; " + OLD + " is (write `02-what-changes.md`)"),
+                Fixture.messages(r).stream().filter(m -> !m.contains("warning:")).toList(), f.log());
+    }
+
     /** A link to a file renamed in the working tree, before any `moved_from`, is told the file it most likely became. */
     @Test
     void aLinkToAFileJustRenamedNamesItsNewName(@TempDir Path tmp) throws Exception {

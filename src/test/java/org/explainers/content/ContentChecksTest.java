@@ -291,6 +291,11 @@ public class ContentChecksTest {
                         "content/_data/topics.yml:7: topic `index` would have the address of the index page of topics (index.html) (choose another slug)"),
                 arguments("unused topic", "content/_data/topics.yml", TOPICS + "- slug: trust\n  name: Trust\n  description: Who believes whom.\n",
                         "content/_data/topics.yml:7: warning: no section uses topic `trust` (tag a section with it, or remove it from the vocabulary)"),
+                arguments("a topic without its dash", "content/_data/topics.yml", TOPICS + "slug: trust\n  name: Trust\n  description: Who believes whom.\n",
+                        "content/_data/topics.yml:7: not valid YAML: the line starts an entry without `- ` (write `- slug: trust`)"),
+                arguments("a topic's line indented three spaces", "content/_data/topics.yml", TOPICS + "- slug: trust\n   name: Trust\n  description: Who.\n",
+                        "content/_data/topics.yml:8: not valid YAML: the line is indented 3 spaces; an entry's lines are indented two (write it two spaces"
+                                + " in, under the `slug:` of its entry)"),
                 arguments("a topic defined twice", "content/_data/topics.yml", TOPICS + "- slug: sanctions\n  name: Sanctions again\n  description: Twice.\n",
                         "content/_data/topics.yml:7: topic `sanctions` is defined twice (first on line 1) (keep one entry)"),
                 arguments("a topic slug in capitals", "content/_data/topics.yml", TOPICS + "- slug: Trust\n  name: Trust\n  description: Who believes whom.\n",
@@ -352,6 +357,10 @@ public class ContentChecksTest {
                         ONE + ":7: `date: 05/11/2026` is not a date (write `date: 2026-11-05` (5 November) or `date: 2026-05-11` (11 May): dates are YYYY-MM-DD)"),
                 arguments("a date in words with a time", ONE, s1.replace("date: 2026-11-20", "date: November 20, 2026 7:30pm"),
                         ONE + ":7: `date: November 20, 2026 7:30pm` is not a date (write it `date: 2026-11-20 19:30` (YYYY-MM-DD and a 24-hour time))"),
+                arguments("a link to a section still to come", ONE, s1.replace("date: 2026-11-20", "date: \"2026-12-05 09:00\""),
+                        DIR + "02-two.md:14: link `01-one.md#main` points to a page that appears on 2026-12-05 09:00 (Europe/London, the date of "
+                                + ONE + "): until then the link would lead nowhere (add the link once that page is on the site, or give this file the same"
+                                + " date or a later one)"),
                 arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
                         ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
                                 + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
@@ -529,6 +538,18 @@ public class ContentChecksTest {
                 f.log());
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "\tname: Territory"));
         assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a tab in the line"), f.log());
+    }
+
+    /** Each place of a repeated problem is told at its own line, and several on one line each: an editor fixes them in one go. */
+    @Test
+    void aRepeatedProblemIsToldAtEachPlace(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "An extra line.\n\n<center>One</center>\n\nText.\n\n<center>Two</center>\n\nSo said the envoy.[^1] See [Gassco][gassco].\n"));
+        List<String> messages = Fixture.messages(f.check());
+        for (String expected : List.of(ONE + ":16: raw <center> is not allowed", ONE + ":20: raw <center> is not allowed",
+                ONE + ":22: the footnote `[^1]` has no note", ONE + ":22: the link `[Gassco][gassco]` names `[gassco]`")) {
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n  " + String.join("\n  ", messages));
+        }
     }
 
     /** An entry with a problem of its own (a missing description, role) is told once, at its line: the texts using it are not "unknown". */

@@ -93,10 +93,17 @@ class HostileInputTest {
         for (int i = 0; i < 300; i++) {
             list.append("\n  - ").append(letters(random, 80));
         }
+        // A section lists at most 12 topics: 300 is one problem, with no suggestion looked for.
         f.write(ONE, ContentChecksTest.section(1, "", "").replace("topics: [sanctions, territory]", "topics:" + list));
+        List<String> capped = Fixture.messages(f.check());
+        assertEquals(1, capped.size(), String.join("\n", capped));
+        assertTrue(capped.get(0).startsWith(ONE + ":") && capped.get(0).endsWith(": `topics` lists 300 topics; at most 12 are allowed"
+                + " (keep those a reader would look for it under)"), capped.get(0));
+        // Twelve unknown ones are each told, each with its look for a suggestion among 2,000.
+        f.write(ONE, ContentChecksTest.section(1, "", "").replace("topics: [sanctions, territory]", "topics:" + list.substring(0, 12 * 85)));
         Build.Result r = f.check();
         assertFalse(r.ok());
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":10: unknown topic `")), f.log());
+        assertEquals(12, Fixture.messages(r).stream().filter(m -> m.startsWith(ONE + ":") && m.contains(": unknown topic `")).count(), f.log());
         f.write("content/_data/topics.yml", ContentChecksTest.TOPICS + "- slug: " + "a".repeat(81) + "\n  name: x\n  description: x\n");
         assertTrue(Fixture.messages(f.check()).contains("content/_data/topics.yml:7: `slug` has 81 characters; a slug has at most 80 (shorten it)"),
                 f.log());

@@ -100,6 +100,35 @@ class PublishedStateTest {
                 + " 2026-12-02 00:00 (Europe/London), when it returns")), f.log());
     }
 
+    /**
+     * A published explainer given a date to come is said once, at its date, with its sections (not
+     * once per page); a piece never published, dated more than a year ahead, is warned of.
+     */
+    @Test
+    void aRescheduledExplainerIsSaidOnceAndAFarDateIsWarned(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        String index = "content/articles/election-primer/index.md";
+        // (the links other explainers have to it wait too)
+        f.replace("content/articles/gas-storage-explained/01-why-it-matters.md", "../election-primer/index.md#who-votes", "https://example.org/");
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "../election-primer/02-what-changes.md", "https://example.org/");
+        f.replace(index, "date: \"2026-11-02 09:30\"", "date: \"2026-12-02 09:30\"");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        List<String> said = r.problems().stream().filter(p -> p.message().startsWith("was published at")).map(p -> p.path() + ": " + p.message()).toList();
+        assertEquals(1, said.size(), String.join("\n", said));
+        assertTrue(said.get(0).startsWith(index + ": was published at articles/election-primer/index.html, with its 2 sections; its date holds it back"),
+                said.get(0));
+
+        String scheduled = "content/articles/scheduled-piece/index.md";
+        String date = f.read(scheduled).lines().filter(l -> l.startsWith("date: ")).findFirst().orElseThrow();
+        f.replace(scheduled, date, "date: 2062-12-05");
+        r = f.build();
+        int line = f.read(scheduled).lines().toList().indexOf("date: 2062-12-05") + 1;
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(scheduled) && p.line() == line
+                && p.message().equals("the date 2062-12-05 00:00 is more than a year away: the file stays off the site until then")), f.log());
+    }
+
     /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
     @Test
     void aCorrectionUpdatesTheSectionsFeedEntryAndSitemapDate(@TempDir Path tmp) {
