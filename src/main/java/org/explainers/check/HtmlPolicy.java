@@ -67,7 +67,8 @@ public final class HtmlPolicy extends Safelist {
         addAttributes("details", "open");
         if (!embedHosts.isEmpty()) {
             addTags("iframe");
-            addAttributes("iframe", "src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy");
+            // frameborder: in every embed code YouTube gives; obsolete, so the bake drops it (Transforms).
+            addAttributes("iframe", "src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder");
         }
         if (published) {
             addAttributes("img", "srcset", "sizes", "loading", "decoding");
@@ -156,7 +157,9 @@ public final class HtmlPolicy extends Safelist {
             Map.entry("math", "write the formula as text, or as an image with a description"),
             Map.entry("link", "the site's stylesheet and scripts are its own; remove it"),
             Map.entry("meta", "remove it; the page's head is made by the templates"),
-            Map.entry("base", "remove it; it would redirect every link of the page"));
+            Map.entry("base", "remove it; it would redirect every link of the page"),
+            Map.entry("center", "delete the <center> and </center> tags (the text stays); the site sets the layout"),
+            Map.entry("font", "delete the <font> and </font> tags (the text stays); the site's stylesheet sets the type"));
 
     static String tagFix(String tag) {
         return TAG_FIXES.getOrDefault(tag, "use Markdown, or one of the elements CONTRIBUTING.md lists");

@@ -36,6 +36,7 @@ final class Transforms {
                 a.attr("href", markdownToPage(href));
             }
         }
+        root.select("iframe[frameborder]").removeAttr("frameborder"); // obsolete: a browser draws no border either way
         for (Element img : root.select("img[src]")) {
             String path = Bodies.resolve(folder, img.attr("src"));
             Images.Info info = path == null ? null : images.get(path);

@@ -152,8 +152,13 @@ public interface FieldType {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a whole number from " + min + " to " + max,
-                    "write a number, e.g. `" + key + ": " + min + "`");
+            // The digits the editor wrote (`3rd`, `3.`), when they make a number in range: the fix is that number.
+            String digits = s.replaceAll("[^0-9]", "");
+            int meant = digits.isEmpty() || digits.length() > 6 ? -1 : Integer.parseInt(digits);
+            String example = meant >= min && meant <= max && !digits.equals(s) ? "write `" + key + ": " + meant + "`"
+                    : "write a number from " + min + " to " + max + ", e.g. `" + key + ": " + min + "`";
+            c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a whole number from " + min + " to " + max
+                    + (key.equals("level") ? " (1 for a part of the explainer, 2 for a sub-section of the part before it)" : ""), example);
             return null;
         };
     }

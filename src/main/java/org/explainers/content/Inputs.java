@@ -192,8 +192,12 @@ public final class Inputs {
                 media.add(rel);
             }
         } else {
-            refuse(problems, rel, "unknown kind of content file" + (ext.isEmpty() ? "" : " ." + ext),
-                    "content files are Markdown (.md); images and downloads (" + String.join(", ", new java.util.TreeSet<>(Schema.MEDIA))
+            // An image in a format the site does not publish (a phone's HEIC, a WebP saved from a browser): export it as the site's own.
+            boolean image = Set.of("webp", "avif", "heic", "heif", "tif", "tiff", "bmp", "jxl").contains(ext);
+            refuse(problems, rel, image ? "." + ext + " is an image format the site does not publish"
+                            : "unknown kind of content file" + (ext.isEmpty() ? "" : " ." + ext),
+                    image ? "export it as PNG (drawings, charts) or JPEG (photographs) and show that file"
+                            : "content files are Markdown (.md); images and downloads (" + String.join(", ", new java.util.TreeSet<>(Schema.MEDIA))
                             + ") may sit beside them; move anything else out of content/");
         }
     }

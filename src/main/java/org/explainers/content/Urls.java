@@ -110,7 +110,12 @@ public final class Urls {
             if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
                 return "is not an https:// address";
             }
-            if (!hosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if ((host.equals("www.youtube.com") || host.equals("youtube.com")) && hosts.contains("www.youtube-nocookie.com")) {
+                return "is on " + uri.getHost() + ", which sets cookies on readers; the site embeds YouTube from www.youtube-nocookie.com"
+                        + " (the same address with that host: https://www.youtube-nocookie.com" + uri.getRawPath() + ")";
+            }
+            if (!hosts.contains(host)) {
                 return "is on " + uri.getHost() + ", which is not among the embed hosts in jbake.properties (embed.hosts="
                         + String.join(",", new java.util.TreeSet<>(hosts)) + ")";
             }

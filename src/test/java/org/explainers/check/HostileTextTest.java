@@ -137,11 +137,18 @@ class HostileTextTest {
     void anEmbedFromAListedHostIsPublishedAndThePolicyLetsItIn(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.replace("jbake.properties", "embed.hosts=", "embed.hosts=www.youtube-nocookie.com");
-        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\"></iframe>\n"));
+        // YouTube's own embed code, as an editor pastes it: its host is told, and its frameborder is dropped, not refused.
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube.com/embed/x\" title=\"A video\" frameborder=\"0\"></iframe>\n"));
+        Build.Result refused = f.build();
+        assertFalse(refused.ok());
+        assertTrue(Fixture.messages(refused).stream().anyMatch(m -> m.startsWith(ONE + ":14: the frame `https://www.youtube.com/embed/x` is on"
+                + " www.youtube.com, which sets cookies on readers; the site embeds YouTube from www.youtube-nocookie.com")), f.log());
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\" frameborder=\"0\"></iframe>\n"));
         Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
         Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
         assertEquals("https://www.youtube-nocookie.com/embed/x", page.selectFirst(".prose iframe").attr("src"));
+        assertFalse(page.selectFirst(".prose iframe").hasAttr("frameborder"), "obsolete: dropped");
         String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
         assertTrue(csp.contains("frame-src https://www.youtube-nocookie.com;"), csp);
     }

@@ -254,7 +254,17 @@ public class ContentChecksTest {
                 arguments("a type that does not fit the file", ONE, s1.replace("type: section", "type: article"),
                         ONE + ":3: `type: article` does not fit a section file (write `type: section`, or rename the file to index.md)"),
                 arguments("order not a number", ONE, s1.replace("order: 1", "order: first"),
-                        ONE + ":5: `order: first` is not a whole number from 1 to 9999 (write a number, e.g. `order: 1`)"),
+                        ONE + ":5: `order: first` is not a whole number from 1 to 9999 (write a number from 1 to 9999, e.g. `order: 1`)"),
+                arguments("an order written as a rank", ONE, s1.replace("order: 1", "order: 3rd"),
+                        ONE + ":5: `order: 3rd` is not a whole number from 1 to 9999 (write `order: 3`)"),
+                arguments("a level too deep", ONE, s1.replace("level: 1", "level: 3"),
+                        ONE + ":6: `level: 3` is not a whole number from 1 to 2 (1 for a part of the explainer, 2 for a sub-section of the part before it)"
+                                + " (write a number from 1 to 2, e.g. `level: 1`)"),
+                arguments("a WebP image", DIR + "chart.webp", "RIFF....WEBP",
+                        DIR + "chart.webp: .webp is an image format the site does not publish (export it as PNG (drawings, charts) or JPEG (photographs)"
+                                + " and show that file)"),
+                arguments("a raw <center>", ONE, section(1, "", "An extra line.\n\n<center>Vote</center>\n"),
+                        ONE + ":16: raw <center> is not allowed (delete the <center> and </center> tags (the text stays); the site sets the layout)"),
                 arguments("duplicate order", ONE, s1.replace("order: 1", "order: 2"),
                         DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an article its own order)"),
                 arguments("unknown topic", ONE, s1.replace("[sanctions, territory]", "[sanction, territory]"),
