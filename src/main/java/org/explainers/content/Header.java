@@ -151,9 +151,8 @@ public final class Header {
         if (problem.startsWith("expected <block end>") && e.getProblemMark() != null && at < end && afterClosingQuote(lines.get(at), e.getProblemMark().getColumn())) {
             // `caption: 'Moscow's demand'`: the apostrophe closed the value, and the rest is left over.
             invalid(lines, c, at + 1, "text follows the value's closing quote",
-                    lines.get(at).contains(": \"") ? "a quote inside a value ends it: put the value in single quotes (`text: 'He said \"no\".'`),"
-                            + " or use typographic quotes \u201C\u2026\u201D inside"
-                            : "a quote inside a value ends it: put the value in the other kind of quotes (`caption: \"Moscow's demand\"`)");
+                    "a quote inside a value ends it: write `" + quoted(lines.get(at)) + "`"
+                            + (lines.get(at).contains(": \"") ? ", or use typographic quotes \u201C\u2026\u201D inside" : ""));
             return;
         }
         if ("mapping values are not allowed here".equals(problem) && at > 1 && at < end && previousHasNoColon(lines, at)) {
@@ -196,6 +195,7 @@ public final class Header {
                 fix = "start the line at the left edge (only a list's `- ` items and the fields of a value ending in `:` are indented)";
             } else if ("mapping values are not allowed here".equals(problem)) {
                 problem = "a second `: ` in the line";
+                fix = "a value holding `: ` goes in straight double quotes: `" + quoted(at < lines.size() ? lines.get(at) : "") + "`";
             }
         }
         String text = at < lines.size() ? lines.get(at) : "";
@@ -205,6 +205,27 @@ public final class Header {
             fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
         }
         invalid(lines, c, at + 1, problem, fix);
+    }
+
+    /**
+     * The line with its value quoted as YAML takes it, for a fix: in double quotes, or in single
+     * quotes (an apostrophe doubled) when it holds a double quote; quotes already around it
+     * dropped first; a long value cut.
+     */
+    static String quoted(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return "title: \"Data: every strike\"";
+        }
+        String key = line.substring(0, colon).strip();
+        String value = line.substring(colon + 1).strip();
+        if (value.length() > 1 && (value.charAt(0) == '"' || value.charAt(0) == '\'') && value.charAt(value.length() - 1) == value.charAt(0)) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (value.length() > 60) {
+            value = value.substring(0, 60) + "\u2026";
+        }
+        return key + ": " + (value.indexOf('"') < 0 ? "\"" + value + "\"" : "'" + value.replace("'", "''") + "'");
     }
 
     private static final String UNCLOSED = "a quote opened in this line is not closed";

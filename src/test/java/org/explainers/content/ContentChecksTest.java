@@ -146,7 +146,7 @@ public class ContentChecksTest {
                 arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
                 arguments("a colon in an unquoted value", ONE, s1.replace("summary: Section 1.", "summary: Oil: the cap."),
-                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes: `summary: \"Oil: the cap.\"`)"),
                 arguments("an indented line", ONE, s1.replace("level: 1\n", "  level: 1\n"),
                         ONE + ":6: the header is not valid YAML: the line is indented, so YAML reads it as part of the line before (start the line at the"
                                 + " left edge (only a list's `- ` items and the fields of a value ending in `:` are indented))"),
@@ -170,8 +170,8 @@ public class ContentChecksTest {
                         ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
                                 + " of the line (`title: \"How full is full?\"`))"),
                 arguments("an apostrophe closes a value in single quotes", ONE, s1.replace("summary: Section 1.", "summary: 'Moscow's demand.'"),
-                        ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: put the"
-                                + " value in the other kind of quotes (`caption: \"Moscow's demand\"`))"),
+                        ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: write"
+                                + " `summary: \"Moscow's demand.\"`)"),
                 arguments("a key without its colon", ONE, s1.replace("title: Section 1", "title Section 1"),
                         ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: Section 1`))"),
                 arguments("a correction's field indented a space too far", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
@@ -185,11 +185,11 @@ public class ContentChecksTest {
                                 + " as screen readers do, would miss a level (write it `###`, one `#` more than the heading before)"),
                 arguments("a quoted value wrapped on purpose, then another mistake", ONE, s1.replace("title: Section 1", "title: \"Section 1,\n  wrapped\"")
                                 .replace("summary: Section 1.", "summary: Oil: the cap."),
-                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left"
-                                + " edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                                + " `summary: \"Oil: the cap.\"`)"),
                 arguments("a comment, then a colon in a value", ONE, s1.replace("summary: Section 1.", "# a note\nsummary: Oil: the cap."),
-                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (write one `key: value` per line, starting at the left"
-                                + " edge; a value containing `: ` or ` #` goes in straight double quotes (`title: \"Data: every strike\"`))"),
+                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                                + " `summary: \"Oil: the cap.\"`)"),
                 arguments("a lead image's field a space short", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\n  src: lead.png\n alt: A map"),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
@@ -207,8 +207,8 @@ public class ContentChecksTest {
                 arguments("topics without brackets", ONE, s1.replace("topics: [sanctions, territory]", "topics: sanctions, territory"),
                         ONE + ":9: several topics without [ ] around them (write them in brackets: `topics: [sanctions, territory]`)"),
                 arguments("a quote inside a double-quoted value", ONE, s1.replace("summary: Section 1.", "summary: \"He said: \"no\".\""),
-                        ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: put the"
-                                + " value in single quotes (`text: 'He said \"no\".'`), or use typographic quotes \u201C\u2026\u201D inside)"),
+                        ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: write"
+                                + " `summary: 'He said: \"no\".'`, or use typographic quotes \u201C\u2026\u201D inside)"),
                 arguments("an anchor into a section's own page", ONE, section(1, "", "See [it](02-two.md#background).\n"),
                         ONE + ":14: anchor `#background` does not exist in articles/a/02-two.html (link to the section itself (`02-two.md`), or to"
                                 + " its place on the explainer's page (`index.md#two`))"),
