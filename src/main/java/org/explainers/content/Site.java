@@ -131,7 +131,8 @@ public final class Site {
                     "make it `level: 1`");
         }
         if (!article.draft() && published.isEmpty() && !unread.getAsBoolean()) {
-            problems.warning(article.path(), 0, "the article has no published section", "add a section, or set the article to `status: draft`");
+            problems.warning(article.path(), 0, "the explainer has no published section, so it is held back (readers would find an empty page)",
+                    "add a section, or set the explainer to `status: draft`");
         }
         for (Map<String, Object> c : article.corrections()) {
             Object file = c.get("section");
@@ -201,6 +202,9 @@ public final class Site {
                 if (listed(s)) {
                     shown.add(s);
                 }
+            }
+            if (!preview && shown.isEmpty() && state(a) == State.PUBLISHED) {
+                states.put(a, State.DRAFT); // nothing to show yet: no page, no card (warned in checkArticle)
             }
             listedByArticle.put(a, List.copyOf(shown));
             if (listed(a)) {

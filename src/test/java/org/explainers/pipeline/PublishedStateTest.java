@@ -129,6 +129,21 @@ class PublishedStateTest {
                 && p.message().equals("the date 2062-12-05 00:00 is more than a year away: the file stays off the site until then")), f.log());
     }
 
+    /** An explainer with no published section yet has no page and no card: readers would find an empty page. */
+    @Test
+    void anExplainerWithoutASectionIsHeldBack(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String index = "content/articles/empty-one/index.md";
+        f.write(index, f.read("content/articles/election-primer/index.md").replaceFirst("title: .*", "title: Nothing here yet"));
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(index)
+                && p.message().equals("the explainer has no published section, so it is held back (readers would find an empty page)")), f.log());
+        assertFalse(Files.exists(f.site().resolve("articles/empty-one/index.html")));
+        assertFalse(f.page("index.html").contains("Nothing here yet"));
+        assertFalse(f.page("sitemap.xml").contains("empty-one"));
+    }
+
     /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
     @Test
     void aCorrectionUpdatesTheSectionsFeedEntryAndSitemapDate(@TempDir Path tmp) {
