@@ -34,8 +34,12 @@
   var list = document.getElementById("search-results");
   var root = form.getAttribute("data-root") || "";
   var index = form.getAttribute("data-index") || "search/";
-  // Scripts are loaded from here: only the site's root (../ steps, or its path from the host's root) and a plain folder name.
-  if (!/^(\.\.\/)*$|^\/([A-Za-z0-9_~-]+\/)*$/.test(root) || !/^[a-z0-9][a-z0-9-]*\/$/.test(index)) {
+  // Scripts are loaded from here: only the site's root (../ steps, or its path from the host's root,
+  // with no step up) and a plain folder name.
+  var plainRoot = /^(\.\.\/)*$/.test(root) || /^\/([^\/?#\\"'<>\s]+\/)*$/.test(root) && root.split("/").every(function (step) {
+    return step !== "." && step !== ".." && step.toLowerCase().indexOf("%2e") < 0;
+  });
+  if (!plainRoot || !/^[a-z0-9][a-z0-9-]*\/$/.test(index)) {
     return;
   }
   var folder = root + index;

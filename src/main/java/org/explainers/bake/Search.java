@@ -58,7 +58,8 @@ final class Search {
                      Output out, Path cache, org.explainers.content.Problems problems) {
         String before = out.previousKey(folder + INDEX);
         if (changed != null && before != null && sections.stream().noneMatch(changed::contains) && out.reuseFolder(folder, folder + INDEX, before)) {
-            return; // no text changed, nor anything else the index is made from
+            bounded(cache, problems); // no text changed, nor anything else the index is made from
+            return;
         }
         Postings published = changed == null ? null : Postings.read(cache, sections.size(), before);
         String[] keys = new String[sections.size()];
@@ -67,7 +68,7 @@ final class Search {
             keys[id] = changed != null && published != null && !changed.contains(s) ? published.keys[id]
                     : key(s, around.apply(s), id);
         });
-        Digest d = new Digest("search " + POSTINGS + " " + org.explainers.content.Code.FINGERPRINT);
+        Digest d = new Digest("search " + POSTINGS + " " + maxFiles() + " " + org.explainers.content.Code.FINGERPRINT);
         for (String k : keys) {
             d.add(k);
         }
@@ -75,6 +76,8 @@ final class Search {
         if (!out.reuseFolder(folder, folder + INDEX, "index:" + indexKey)) {
             write(folder, sections, around, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache,
                     problems);
+        } else {
+            bounded(cache, problems);
         }
     }
 
@@ -140,7 +143,7 @@ final class Search {
             }
             prefixes.add(word.substring(0, 2));
         }
-        bound(lists, shards, prefixes, problems);
+        bound(lists, shards, prefixes, cache, problems);
         // The files of the changed words; all of them when the lists were worked out anew.
         Set<String> touched = new java.util.HashSet<>();
         if (changed != null) {
@@ -226,9 +229,15 @@ final class Search {
      * sections, with the prefixes they need; the words of the others are not found, and a warning
      * says so.
      */
-    private static void bound(Postings lists, Set<String> shards, Set<String> prefixes, org.explainers.content.Problems problems) {
+    private static void bound(Postings lists, Set<String> shards, Set<String> prefixes, Path cache, org.explainers.content.Problems problems) {
         int max = maxFiles();
+        Path said = cache.resolveSibling(BOUNDED);
         if (shards.size() <= max && prefixes.size() <= max) {
+            try {
+                Files.deleteIfExists(said);
+            } catch (IOException e) {
+                // a build that reuses this index would then warn once more: no harm
+            }
             return;
         }
         Map<String, Long> weight = new java.util.HashMap<>();
@@ -247,10 +256,34 @@ final class Search {
         shards.forEach(k -> needed.add(k.substring(0, 2)));
         prefixes.stream().filter(p -> !needed.contains(p)).sorted(most).limit(Math.max(0, max - needed.size())).forEach(needed::add);
         prefixes.retainAll(needed);
-        problems.warning("content/", 0, "the search makes a file for each three letters that begin a word, and the texts' words begin with "
-                        + words + " different ones: it keeps the " + shards.size() + " most used, and the words of the others are not found",
-                "a text in a script written without spaces between words (Chinese, Japanese) makes a word of each phrase: the site's search does not"
-                        + " read such texts yet");
+        String message = "the search makes a file for each three letters that begin a word, and the texts' words begin with "
+                + words + " different ones: it keeps the " + shards.size() + " most used, and the words of the others are not found";
+        try {
+            Files.createDirectories(said.getParent());
+            Files.writeString(said, message, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // said now; a build that reuses this index then does not say it again
+        }
+        bounded(message, problems);
+    }
+
+    /** Beside the search's lists in target/cache/: what {@link #bound} said of the index, said again by builds that reuse it. */
+    private static final String BOUNDED = "search-bounded.txt";
+
+    private static void bounded(Path cache, org.explainers.content.Problems problems) {
+        try {
+            Path said = cache.resolveSibling(BOUNDED);
+            if (Files.isRegularFile(said)) {
+                bounded(Files.readString(said, StandardCharsets.UTF_8), problems);
+            }
+        } catch (IOException e) {
+            // not said again
+        }
+    }
+
+    private static void bounded(String message, org.explainers.content.Problems problems) {
+        problems.warning("content/", 0, message, "a text in a script written without spaces between words (Chinese, Japanese) makes a word of"
+                + " each phrase: the site's search does not read such texts yet");
     }
 
     /** Runs a file's job; a list out of order is noted, not thrown across the other jobs. */

@@ -323,7 +323,9 @@ public final class Bodies {
             }
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
                 String title = d.title() == null ? "" : d.title().strip();
-                if (first && !title.isEmpty() && h.getText().toString().strip().equalsIgnoreCase(title)) {
+                // The text's first block, as a title pasted with its text is.
+                if (first && h.getPrevious() == null && h.getParent() == ast && !title.isEmpty()
+                        && h.getText().toString().strip().equalsIgnoreCase(title)) {
                     problems.error(d.path(), at, "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
                             "remove this heading");
                     return false;
@@ -334,7 +336,7 @@ public final class Bodies {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).toString().strip();
-                    if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && Character.isWhitespace(line.charAt(1))) {
+                    if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && (Character.isSpaceChar(line.charAt(1)) || line.charAt(1) == '\t')) {
                         problems.error(d.path(), at + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
                                 "start each item with `- ` instead, after a blank line");
                         return false;
@@ -413,6 +415,7 @@ public final class Bodies {
      */
     private boolean leftoverMarkdown(Doc d, Element root) {
         boolean[] ok = {true};
+        java.util.Map<String, Integer> told = new java.util.HashMap<>(); // the same words around two places: each at its own line
         NodeTraversor.traverse((node, depth) -> {
             if (!(node instanceof TextNode t) || node.parent() instanceof Element p && (p.normalName().equals("code") || p.normalName().equals("pre"))) {
                 return;
@@ -437,12 +440,12 @@ public final class Bodies {
                     places.add(i);
                 }
             }
-            // `[a][b]` is one place, at its `][`: not also the `[` of its name as a footnote's.
+            // `[a][^b]` is one place, at its `][`: its `[^` is not also a footnote's.
             for (int at : places) {
                 if (at > 0 && s.startsWith("[^", at) && s.charAt(at - 1) == ']') {
                     continue;
                 }
-                leftover(d, s, at);
+                leftover(d, s, at, told);
                 ok[0] = false;
             }
         }, root);
@@ -450,11 +453,11 @@ public final class Bodies {
     }
 
     /** Tells of one place in a text node where Markdown was left as text ({@link #leftoverMarkdown}). */
-    private void leftover(Doc d, String s, int at) {
+    private void leftover(Doc d, String s, int at, java.util.Map<String, Integer> told) {
         int from = Math.max(0, s.lastIndexOf('[', at) - 1);
         String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
         String around = s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip();
-        int line = lineWhere(d, l -> l.contains(around));
+        int line = lineWhere(d, l -> l.contains(around), told.merge(around, 1, Integer::sum) - 1);
         int close = s.indexOf(')', at);
         // A footnote or a reference whose definition is missing: `[^note]`, `[text][name]`.
         boolean footnote = s.startsWith("[^", at);
@@ -501,7 +504,8 @@ public final class Bodies {
             int last = -1;
             for (Node node : ast.getDescendants()) {
                 if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown && (node instanceof Link || node instanceof Image
-                        || node instanceof AutoLink || node instanceof Reference)) {
+                        && node.getAncestorOfType(Link.class) == null || node instanceof AutoLink || node instanceof Reference)) {
+                    // (an image inside a link is in the link's own source: counted there once)
                     String source = node.getChars().toString();
                     int at = indexIgnoringCase(source, needle, 0);
                     while (at >= 0) {
@@ -536,13 +540,22 @@ public final class Bodies {
 
     /** The file's line number of the first line of its text that {@code matches}; the text's first line when none does. */
     private static int lineWhere(Doc d, java.util.function.Predicate<String> matches) {
+        return lineWhere(d, matches, 0);
+    }
+
+    /** As above, the line after the first {@code skip} that match (the last that matches when there are fewer). */
+    private static int lineWhere(Doc d, java.util.function.Predicate<String> matches, int skip) {
         List<String> lines = d.markdown();
+        int last = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (matches.test(lines.get(i))) {
-                return d.firstLine + i;
+                if (skip-- == 0) {
+                    return d.firstLine + i;
+                }
+                last = i;
             }
         }
-        return d.firstLine;
+        return d.firstLine + Math.max(0, last);
     }
 
     /** A relative address from a file in {@code folder}, as a path under content/; null when it is not relative. */

@@ -73,7 +73,7 @@ public final class HtmlPolicy extends Safelist {
         if (published) {
             addAttributes("img", "srcset", "sizes", "loading", "decoding");
             addAttributes("span", "class");
-            for (String block : List.of("p", "li", "blockquote", "figcaption", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6")) {
+            for (String block : Transforms.DIRECTED) {
                 addAttributes(block, "dir");
             }
         }

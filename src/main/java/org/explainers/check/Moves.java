@@ -41,8 +41,10 @@ public final class Moves {
      *
      * @param markdown every Markdown file under content/ now
      * @param gone     files Git knew, published once, that are gone, or null when there is no history
+     * @param likely   the file each gone one most likely became ({@link #likely})
      */
-    public static Map<String, Doc> check(Site site, Collection<String> markdown, List<History.Gone> gone, ZoneId zone, Problems problems) {
+    public static Map<String, Doc> check(Site site, Collection<String> markdown, List<History.Gone> gone, Map<String, Doc> likely, ZoneId zone,
+                                         Problems problems) {
         Map<String, Doc> moves = new TreeMap<>();
         Set<String> now = Set.copyOf(markdown);
         // What the site writes, by its path as a disk ignoring capitals compares it: an old address differing
@@ -82,7 +84,6 @@ public final class Moves {
                 }
             }
         }
-        Map<String, Doc> likely = likely(site, gone);
         Set<String> there = new java.util.HashSet<>(); // as a disk folding capitals names them: a text renamed `.MD` is there, refused
         for (String md : gone == null || gone.isEmpty() ? List.<String>of() : markdown) {
             there.add(Text.caseless(md));
@@ -95,15 +96,16 @@ public final class Moves {
             if (!moves.containsKey(g.source()) && !there.contains(Text.caseless(g.source()))) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
-                // A `moved_from` with a typo in the gone file's name: told at that line, as the one to mend.
+                // A `moved_from` close to the gone file's name may be a typo for it: said at that line, as a warning (it may
+                // also be an older rename this build's history does not reach), beside the gone file's own error.
                 Map.Entry<String, Doc> typo = moves.entrySet().stream().filter(m -> m.getKey().startsWith(folder)
                         && m.getKey().indexOf('/', folder.length()) < 0 && !goneSet.contains(m.getKey())
                         && Text.distance(m.getKey().substring(folder.length()), name) <= 2).findFirst().orElse(null);
                 if (typo != null) {
                     String written = SiteCheck.relative(typo.getValue().source, typo.getKey());
-                    problems.error(typo.getValue().path(), typo.getValue().header.line("moved_from"), "`" + written + "` in `moved_from` names no file"
-                            + " that is gone; content/" + g.source() + " is", "write `" + SiteCheck.relative(typo.getValue().source, g.source()) + "`");
-                    continue;
+                    problems.warning(typo.getValue().path(), typo.getValue().header.line("moved_from"), "`" + written + "` in `moved_from` is"
+                            + " close to content/" + g.source() + ", which is gone", "if it is meant for that file, write `"
+                            + SiteCheck.relative(typo.getValue().source, g.source()) + "`");
                 }
                 Doc became = likely.get(g.source());
                 String otherwise = "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder

@@ -16,6 +16,9 @@ import java.util.StringJoiner;
  */
 final class Transforms {
 
+    /** The blocks that get `dir="rtl"` when written mostly right to left (see {@link #directions}). */
+    static final java.util.List<String> DIRECTED = java.util.List.of("p", "li", "blockquote", "figcaption", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6");
+
     /** Width of the text column, for the browser's choice among an image's copies. */
     static final String SIZES = "(max-width: 46rem) 100vw, 44rem";
 
@@ -66,7 +69,7 @@ final class Transforms {
      * by the first letter: an English paragraph opening with an Arabic name stays left to right.
      */
     private static void directions(Element root) {
-        for (Element e : root.select("p, li, blockquote, figcaption, td, th, dd, dt, h2, h3, h4, h5, h6")) {
+        for (Element e : root.select(String.join(", ", DIRECTED))) {
             int rtl = 0;
             int ltr = 0;
             String text = e.text();

@@ -28,8 +28,8 @@ final class DateGuess {
     /** The fix for a value that is not a date, or null when what was meant cannot be told. */
     static String fix(String key, String value) {
         // A word processor's dashes and spaces are the editor's hyphens and spaces.
-        String s = value.strip().replaceAll("[\\u2010-\\u2015\\u2212]", "-").replaceAll("[\\u00A0\\u2000-\\u200A\\u202F]", " ")
-                .replaceAll(" +", " ");
+        String s = value.replaceAll("[\\u2010-\\u2015\\u2212]", "-").replaceAll("[\\u00A0\\u2000-\\u200A\\u202F]", " ")
+                .replaceAll(" +", " ").strip();
         Matcher m;
         if ((m = YMD.matcher(s)).matches()) {
             return say(key, value, date(m.group(1), m.group(2), m.group(3)), null, time(m, 4));

@@ -153,9 +153,9 @@ public interface FieldType {
                 // reported below
             }
             // The digits the editor wrote (`3rd`, `3.`), when they make a number in range: the fix is that number.
-            String digits = s.replaceAll("[^0-9]", "");
-            int meant = digits.isEmpty() || digits.length() > 6 ? -1 : Integer.parseInt(digits);
-            String example = meant >= min && meant <= max && !digits.equals(s) ? "write `" + key + ": " + meant + "`"
+            var ranked = Pattern.compile("([0-9]{1,6})(?:st|nd|rd|th|\\.)", Pattern.CASE_INSENSITIVE).matcher(s.strip());
+            int meant = ranked.matches() ? Integer.parseInt(ranked.group(1)) : -1;
+            String example = meant >= min && meant <= max ? "write `" + key + ": " + meant + "`"
                     : "write a number from " + min + " to " + max + ", e.g. `" + key + ": " + min + "`";
             c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a whole number from " + min + " to " + max
                     + (key.equals("level") ? " (1 for a part of the explainer, 2 for a sub-section of the part before it)" : ""), example);
@@ -184,8 +184,7 @@ public interface FieldType {
                 var loose = LOOSE_DATE.matcher(s.strip());
                 String fix = loose.matches() ? "write it `" + key + ": " + loose.group(1) + "-" + two(loose.group(2)) + "-" + two(loose.group(3))
                         + (loose.group(4) == null ? "" : " " + two(loose.group(4)) + ":" + loose.group(5)) + "` (two digits for the month, day and hour)"
-                        : DateGuess.fix(key, s) != null ? DateGuess.fix(key, s)
-                        : "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day";
+                        : java.util.Objects.requireNonNullElse(DateGuess.fix(key, s), "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day");
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date", fix);
                 return null;
             }
@@ -233,10 +232,10 @@ public interface FieldType {
         }
     }
 
-    /** Slugs from a vocabulary, as a list ({@code [a, b]}); one slug alone is a list of one. */
     /** The most topics a section, or authors an explainer, has. */
     int MAX_REFS = 12;
 
+    /** Slugs from a vocabulary, as a list ({@code [a, b]}); one slug alone is a list of one. */
     static FieldType refs(Vocabulary.Spec spec) {
         return new Refs(spec, (key, node, c) -> {
             List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
@@ -286,6 +285,14 @@ public interface FieldType {
                                         + ", pasted with it",
                                 vocabulary.get(Text.visible(slug).strip()) != null ? "delete the slug and type it again: `" + Text.visible(slug).strip() + "`"
                                         : "delete the slug and type it again, as content/" + spec.file() + " writes it");
+                        ok = false;
+                        continue;
+                    }
+                    // `Jane Doe` for `jane-doe`: a name written for its slug.
+                    String slugged = Text.slugify(slug);
+                    if (!slugged.equals(slug.toLowerCase(java.util.Locale.ROOT)) && vocabulary.get(slugged) != null) {
+                        c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + slug + "`",
+                                "write its slug, `" + slugged + "` (content/" + spec.file() + " lists each by its slug)");
                         ok = false;
                         continue;
                     }

@@ -208,9 +208,32 @@ public final class Header {
     }
 
     /**
+     * What YAML reads as the line's key and separator: its indent, its key and the spaces after
+     * the colon (a non-breaking space inside a value, `5 km`, is the value's own).
+     */
+    private static String keyPart(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            int end = 0;
+            while (end < line.length() && !Character.isLetterOrDigit(line.charAt(end))) {
+                end++;
+            }
+            while (end < line.length() && Character.isLetterOrDigit(line.charAt(end)) || end < line.length() && line.charAt(end) == '_') {
+                end++;
+            }
+            return line.substring(0, Math.min(line.length(), end + 1));
+        }
+        int end = colon + 1;
+        while (end < line.length() && (Character.isWhitespace(line.charAt(end)) || Text.invisible(String.valueOf(line.charAt(end))) != null)) {
+            end++;
+        }
+        return line.substring(0, end);
+    }
+
+    /**
      * The line with its value quoted as YAML takes it, for a fix: in double quotes, or in single
-     * quotes (an apostrophe doubled) when it holds a double quote; quotes already around it
-     * dropped first; a long value cut.
+     * quotes (an apostrophe doubled) when it holds a double quote or a backslash (which double
+     * quotes would read as an escape: `C:\Users`); quotes already around it dropped first.
      */
     static String quoted(String line) {
         int colon = line.indexOf(':');
@@ -222,10 +245,7 @@ public final class Header {
         if (value.length() > 1 && (value.charAt(0) == '"' || value.charAt(0) == '\'') && value.charAt(value.length() - 1) == value.charAt(0)) {
             value = value.substring(1, value.length() - 1);
         }
-        if (value.length() > 60) {
-            value = value.substring(0, 60) + "\u2026";
-        }
-        return key + ": " + (value.indexOf('"') < 0 ? "\"" + value + "\"" : "'" + value.replace("'", "''") + "'");
+        return key + ": " + (value.indexOf('"') < 0 && value.indexOf('\\') < 0 ? "\"" + value + "\"" : "'" + value.replace("'", "''") + "'");
     }
 
     private static final String UNCLOSED = "a quote opened in this line is not closed";
@@ -238,7 +258,7 @@ public final class Header {
 
     /** As {@link #invalid}; a line holding a space YAML does not take as one (a word processor's non-breaking space) is told so. */
     private static void invalid(List<String> lines, FieldType.Context c, int line, String problem, String fix) {
-        String odd = line >= 1 && line <= lines.size() ? Text.invisible(lines.get(line - 1)) : null;
+        String odd = line >= 1 && line <= lines.size() ? Text.invisible(keyPart(lines.get(line - 1))) : null;
         invalid(c, line, problem, odd == null ? fix : "the line holds " + odd + ", pasted from a word processor, which YAML does not read as"
                 + " a space: delete it and type a normal space");
     }

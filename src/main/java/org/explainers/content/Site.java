@@ -203,8 +203,10 @@ public final class Site {
                     shown.add(s);
                 }
             }
-            if (!preview && shown.isEmpty() && state(a) == State.PUBLISHED) {
-                states.put(a, State.DRAFT); // nothing to show yet: no page, no card (warned in checkArticle)
+            if (!preview && state(a) == State.PUBLISHED && a.sections.stream().allMatch(Doc::draft)) {
+                // Nothing it will show: no page, no card (warned in checkArticle). One whose sections are all still to come
+                // is published as before, its sections appearing on their dates.
+                states.put(a, State.DRAFT);
             }
             listedByArticle.put(a, List.copyOf(shown));
             if (listed(a)) {

@@ -112,8 +112,12 @@ public final class Urls {
             }
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             if ((host.equals("www.youtube.com") || host.equals("youtube.com")) && hosts.contains("www.youtube-nocookie.com")) {
+                // A video's page (watch?v=ID) or its embed address: the embed address on the other host.
+                String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+                String id = java.util.Arrays.stream(query.split("&")).filter(q -> q.startsWith("v=")).map(q -> q.substring(2)).findFirst().orElse(null);
+                String path = "/watch".equals(uri.getRawPath()) && id != null ? "/embed/" + id : uri.getRawPath() + (query.isEmpty() ? "" : "?" + query);
                 return "is on " + uri.getHost() + ", which sets cookies on readers; the site embeds YouTube from www.youtube-nocookie.com"
-                        + " (the same address with that host: https://www.youtube-nocookie.com" + uri.getRawPath() + ")";
+                        + " (https://www.youtube-nocookie.com" + path + ")";
             }
             if (!hosts.contains(host)) {
                 return "is on " + uri.getHost() + ", which is not among the embed hosts in jbake.properties (embed.hosts="

@@ -108,6 +108,10 @@ public final class Vocabulary {
             if (problem.contains("(TAB)")) {
                 what = "not valid YAML: a tab in the line (YAML takes spaces only)";
                 fix = "indent with spaces: `- slug: ...`, then its other lines two spaces in";
+            } else if (context.contains("quoted scalar") && e.getContextMark() != null) {
+                line = e.getContextMark().getLine() + 1;
+                what = "not valid YAML: a quote opened in this line is not closed";
+                fix = "close the value's quotes before the end of the line";
             } else if (misplaced > 0) {
                 String l = text.lines.get(misplaced - 1);
                 line = misplaced;
@@ -115,10 +119,6 @@ public final class Vocabulary {
                 what = first ? "not valid YAML: the line starts an entry without `- `"
                         : "not valid YAML: the line is indented " + (l.length() - l.stripLeading().length()) + " spaces; an entry's lines are indented two";
                 fix = first ? "write `- " + l.strip() + "`" : "write it two spaces in, under the `slug:` of its entry";
-            } else if (context.contains("quoted scalar") && e.getContextMark() != null) {
-                line = e.getContextMark().getLine() + 1;
-                what = "not valid YAML: a quote opened in this line is not closed";
-                fix = "close the value's quotes before the end of the line";
             } else if (problem.equals("mapping values are not allowed here")) {
                 what = "not valid YAML: a second `: ` in the line";
                 fix = "put a value containing `: ` in straight double quotes (`description: \"Oil: the cap\"`)";
@@ -171,18 +171,16 @@ public final class Vocabulary {
     }
 
     /**
-     * The first line (1-based), up to {@code failed}, that is out of an entry's shape: at the left
-     * edge without `- `, or indented one or three spaces (an entry's keys are two in; more is a
-     * value's continuation); 0 when none is.
+     * The line where YAML failed (1-based), or the one before it, when it is a key out of an
+     * entry's shape: at the left edge without `- `, or indented one or three spaces (an entry's
+     * keys are two in); 0 when neither is (a value's continuation may be indented as it likes).
      */
     private static int misplaced(List<String> lines, int failed) {
-        for (int i = 0; i < Math.min(lines.size(), failed + 1); i++) {
+        for (int i = Math.max(0, failed - 2); i < Math.min(lines.size(), failed); i++) {
             String l = lines.get(i);
-            if (l.isBlank() || l.strip().startsWith("#") || l.startsWith("---")) {
-                continue;
-            }
             int indent = l.length() - l.stripLeading().length();
-            if (indent == 0 && !l.startsWith("- ") && !l.equals("-") || indent == 1 || indent == 3) {
+            boolean key = l.strip().matches("[A-Za-z_]+:( .*)?");
+            if (key && (indent == 0 || indent == 1 || indent == 3)) {
                 return i + 1;
             }
         }

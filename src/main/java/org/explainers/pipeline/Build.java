@@ -162,12 +162,13 @@ public final class Build {
         time("bodies", start);
         // Files gone since the last commit: a link to one is told the file it most likely became.
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
-        Set<String> media = new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, Moves.likely(site, gone), problems).run();
+        Map<String, Doc> likely = Moves.likely(site, gone);
+        Set<String> media = new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, likely, problems).run();
         time("links", start);
         // Texts the walk refused count as there (a section renamed `.MD` is told to rename it back, not that it is gone).
         List<String> texts = new ArrayList<>(inputs.markdown);
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
-        Map<String, Doc> moves = Moves.check(site, texts, gone, project.zone, problems);
+        Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
         site.checkVocabularyUse(problems);
         time("moves", start);
         if (problems.hasErrors()) {

@@ -266,6 +266,7 @@ class TemplateSafetyTest {
         cases.put("<link rel=\"enclosure\" href=\"https://tracker.example/e.gif\"/>", "<link href=\"https://tracker.example/e.gif\"> is not an absolute");
         cases.put("<link rel=\"enclosure\" href=\"https://news.example.org.tracker.example/e.gif\"/>", "is not an absolute address of the site");
         cases.put("<link rel=\"enclosure\" href=\"https://news.example.org/explainers/../e.gif\"/>", "is not an absolute address of the site");
+        cases.put("<link rel=\"enclosure\" href=\"https://news.example.org/explainers/%2e%2E/e.gif\"/>", "is not an absolute address of the site");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             f.write("templates/feed.ftlx", feed.replaceFirst("(<feed [^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(c.getKey())));
             Build.Result r = f.build();

@@ -306,6 +306,9 @@ public class ContentChecksTest {
                 arguments("a topic's line indented three spaces", "content/_data/topics.yml", TOPICS + "- slug: trust\n   name: Trust\n  description: Who.\n",
                         "content/_data/topics.yml:8: not valid YAML: the line is indented 3 spaces; an entry's lines are indented two (write it two spaces"
                                 + " in, under the `slug:` of its entry)"),
+                arguments("a value continued three spaces in, then a quote not closed", "content/_data/topics.yml", TOPICS
+                                .replace("  description: Land and borders.", "  description: Land and\n   borders.") + "- slug: trust\n  name: \"Trust\n  description: Who.\n",
+                        "content/_data/topics.yml:9: not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end of the line)"),
                 arguments("a topic defined twice", "content/_data/topics.yml", TOPICS + "- slug: sanctions\n  name: Sanctions again\n  description: Twice.\n",
                         "content/_data/topics.yml:7: topic `sanctions` is defined twice (first on line 1) (keep one entry)"),
                 arguments("a topic slug in capitals", "content/_data/topics.yml", TOPICS + "- slug: Trust\n  name: Trust\n  description: Who believes whom.\n",
@@ -347,8 +350,8 @@ public class ContentChecksTest {
                 arguments("a paragraph indented as a word processor pastes it", ONE, section(1, "", "An extra line.\n\n\tA pasted paragraph.\n"),
                         ONE + ":16: this paragraph is indented (four spaces or a tab), so it would show as computer code (remove the spaces or tab"
                                 + " at the start of its lines; to show code, put ``` on a line before it and after it)"),
-                arguments("the title again as the first heading", ONE, section(1, "", "## Section 1\n\nMore text.\n"),
-                        ONE + ":14: the text repeats the title `Section 1` as a heading; the page shows the title above the text (remove this heading)"),
+                arguments("the title again as the first heading", ONE, s1.replace("---\n\nSome text.", "---\n\n## Section 1\n\nSome text."),
+                        ONE + ":13: the text repeats the title `Section 1` as a heading; the page shows the title above the text (remove this heading)"),
                 arguments("a non-breaking space after a key", ONE, s1.replace("topics: [", "topics:\u00A0["),
                         ONE + ":9: the header is not valid YAML: no `: ` between the key and its value (the line holds a non-breaking space (U+00A0),"
                                 + " pasted from a word processor, which YAML does not read as a space: delete it and type a normal space)"),
@@ -357,6 +360,18 @@ public class ContentChecksTest {
                 arguments("a section under too many topics", ONE, s1.replace("topics: [sanctions, territory]", "topics: [" + String.join(", ",
                                 java.util.Collections.nCopies(13, "sanctions")) + "]"),
                         ONE + ":9: `topics` lists 13 topics; at most 12 are allowed (keep those a reader would look for it under)"),
+                arguments("an author by name, not slug", DIR + "index.md", ARTICLE.replace("authors: [jo-doe]", "authors: [Jo Doe]"),
+                        DIR + "index.md:6: unknown author `Jo Doe` (write its slug, `jo-doe` (content/_data/authors.yml lists each by its slug))"),
+                arguments("an order with a decimal point", ONE, s1.replace("order: 1", "order: 2.5"),
+                        ONE + ":5: `order: 2.5` is not a whole number from 1 to 9999 (write a number from 1 to 9999, e.g. `order: 1`)"),
+                arguments("a date with a non-breaking space after it", ONE, s1.replace("date: 2026-11-20", "date: 20/11/2026\u00A0"),
+                        ONE + ":7: `date: 20/11/2026\u00A0` is not a date (write it `date: 2026-11-20` (YYYY-MM-DD))"),
+                arguments("a colon in a value holding a backslash", ONE, s1.replace("summary: Section 1.", "summary: Files: C:\\Users\\ada"),
+                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                                + " `summary: 'Files: C:\\Users\\ada'`)"),
+                arguments("a colon in a value holding a non-breaking space", ONE, s1.replace("summary: Section 1.", "summary: Oil: a cap in 5\u00A0km zones"),
+                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                                + " `summary: \"Oil: a cap in 5\u00A0km zones\"`)"),
                 arguments("two topics without their comma", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions territory]"),
                         ONE + ":9: unknown topic `sanctions territory` (separate topics with commas: `sanctions, territory`)"),
                 arguments("a date with a word processor's dashes", ONE, s1.replace("date: 2026-11-20", "date: 2026\u201311\u201320"),
@@ -554,10 +569,14 @@ public class ContentChecksTest {
     @Test
     void aRepeatedProblemIsToldAtEachPlace(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
-        f.write(ONE, section(1, "", "An extra line.\n\n<center>One</center>\n\nText.\n\n<center>Two</center>\n\nSo said the envoy.[^1] See [Gassco][gassco].\n"));
+        f.write(ONE, section(1, "", "An extra line.\n\n<center>One</center>\n\nText.\n\n<center>Two</center>\n\nSo said the envoy.[^1] See [Gassco][gassco].\n"
+                + "\n[![A map](https://elsewhere.example/a.png)](https://example.org/)\n\nSee the note [^gone] here.\n\n"
+                + "[![A map](https://elsewhere.example/a.png)](https://example.org/)\n\nSee the note [^gone] here.\n"));
         List<String> messages = Fixture.messages(f.check());
         for (String expected : List.of(ONE + ":16: raw <center> is not allowed", ONE + ":20: raw <center> is not allowed",
-                ONE + ":22: the footnote `[^1]` has no note", ONE + ":22: the link `[Gassco][gassco]` names `[gassco]`")) {
+                ONE + ":22: the footnote `[^1]` has no note", ONE + ":22: the link `[Gassco][gassco]` names `[gassco]`",
+                ONE + ":24: the image `https://elsewhere.example/a.png`", ONE + ":28: the image `https://elsewhere.example/a.png`",
+                ONE + ":26: the footnote `[^gone]` has no note", ONE + ":30: the footnote `[^gone]` has no note")) {
             assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n  " + String.join("\n  ", messages));
         }
     }

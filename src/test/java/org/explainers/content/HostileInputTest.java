@@ -254,6 +254,9 @@ class HostileInputTest {
         assertTrue(words.contains("som.js"), "the words in every section are kept (\"some text\"): " + words);
         String index = Files.readString(search.resolve("index.js"));
         assertTrue(index.contains("\"so\":\"m"), "the index lists what is kept: " + index.substring(0, Math.min(400, index.length())));
+        Build.Result again = f.buildWith("explainers.search.maxFiles", "60");
+        assertTrue(Fixture.messages(again).stream().anyMatch(m -> m.startsWith("content/: warning: the search makes a file for each three letters")),
+                "said again by a build that reuses the index: " + f.log());
     }
 
     /** Thousands of broken links are each told, but "did you mean" is looked for a bounded number of times in one build. */

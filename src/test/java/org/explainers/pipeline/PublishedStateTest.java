@@ -142,6 +142,13 @@ class PublishedStateTest {
         assertFalse(Files.exists(f.site().resolve("articles/empty-one/index.html")));
         assertFalse(f.page("index.html").contains("Nothing here yet"));
         assertFalse(f.page("sitemap.xml").contains("empty-one"));
+        // One whose sections are all still to come is published as before, its sections appearing on their dates.
+        f.write("content/articles/empty-one/01-soon.md", f.read("content/articles/election-primer/01-who-votes.md")
+                .replace("article: election-primer", "article: empty-one").replace("date: \"2026-11-02 09:30\"", "date: \"2026-12-10 09:00\""));
+        r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().noneMatch(p -> p.path().equals(index) && p.message().startsWith("the explainer has no published section")), f.log());
+        assertTrue(Files.exists(f.site().resolve("articles/empty-one/index.html")));
     }
 
     /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
