@@ -234,6 +234,8 @@ public interface FieldType {
 
     /** The most topics a section, or authors an explainer, has. */
     int MAX_REFS = 12;
+    /** The most former names a file lists in `moved_from`. */
+    int MAX_OLD_NAMES = 20;
 
     /** Slugs from a vocabulary, as a list ({@code [a, b]}); one slug alone is a list of one. */
     static FieldType refs(Vocabulary.Spec spec) {
@@ -425,6 +427,12 @@ public interface FieldType {
     static FieldType oldFiles() {
         return (key, node, c) -> {
             List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            if (items.size() > MAX_OLD_NAMES) {
+                // Each old name makes a page (a redirect): 25,000 names in one file made 25,000 pages.
+                c.problems().error(c.path(), c.line(node), "`" + key + "` lists " + items.size() + " names; at most " + MAX_OLD_NAMES + " are allowed",
+                        "list the names this file had; a file with more old names than that is likely not one file's history");
+                return null;
+            }
             List<String> names = new ArrayList<>();
             for (Node item : items) {
                 String s = scalar(key, item, c);

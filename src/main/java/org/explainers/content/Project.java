@@ -204,6 +204,12 @@ public final class Project {
      */
     private static boolean literal(Path project, Problems problems) {
         boolean ok = true;
+        if (Files.exists(project.resolve("custom.properties"), LinkOption.NOFOLLOW_LINKS)) {
+            // JBake reads it before jbake.properties, and its settings win: the site's address, its embed hosts, its templates.
+            problems.error("custom.properties", 0, "overrides the settings of jbake.properties (JBake reads it first)",
+                    "put the settings in jbake.properties, which maintainers review, and delete custom.properties");
+            ok = false;
+        }
         for (String name : List.of("jbake.properties", "custom.properties")) {
             Path file = project.resolve(name);
             if (!Files.isRegularFile(file)) {

@@ -92,6 +92,12 @@ public final class Site {
         }
         site.decideStates();
         site.checkOutputs(docs, problems);
+        // Every page shows the footer's pages: 6,000 pages in it were 1.4 GB of pages.
+        List<Page> footer = pages.stream().filter(p -> p.footer() > 0).toList();
+        for (Page p : footer.size() > MAX_FOOTER ? footer.subList(MAX_FOOTER, footer.size()) : List.<Page>of()) {
+            problems.error(p.path(), p.header.line("footer"), "the footer already has " + MAX_FOOTER + " pages; at most " + MAX_FOOTER + " are allowed",
+                    "remove `footer:` here, and link to the page from another page");
+        }
         for (Article a : articles) {
             site.checkCorrectedSections(a, problems);
         }
@@ -313,6 +319,9 @@ public final class Site {
     public List<Page> listedPages() {
         return pages.stream().filter(this::listed).toList();
     }
+
+    /** The most pages the footer, on every page, lists. */
+    static final int MAX_FOOTER = 12;
 
     /** Pages in the footer, by position ({@link Orders#FOOTER}). */
     public List<Page> footer() {

@@ -62,8 +62,9 @@ public record SiteAddress(String base, String path) {
      * path, as java.net.URI normalises it (`..` climbs out), at or under the site's path.
      */
     public boolean holds(String absolute) {
-        if (absolute.toLowerCase(java.util.Locale.ROOT).contains("%2e")) {
-            return false; // a browser reads %2e%2e as `..`, which URI's normalising does not
+        String lower = absolute.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")) {
+            return false; // browsers and servers read %2e%2e as `..` and %2f, %5c as `/` (`..%2f`), which URI's normalising does not
         }
         try {
             URI u = new URI(absolute).normalize();

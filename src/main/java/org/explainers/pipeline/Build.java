@@ -427,13 +427,19 @@ public final class Build {
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             // Also as workflow commands, which GitHub shows on the changed lines of a pull request.
             // As many as the log shows: GitHub shows a few per step, and a log of each problem twice grew with the square of a change.
-            list.stream().limit(200).forEach(p -> out.printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error", p.path(),
-                    p.line() > 0 ? ",line=" + p.line() : "", escape(p.message()), escape(p.fix())));
+            list.stream().limit(200).forEach(p -> out.printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error",
+                    property(p.path()), p.line() > 0 ? ",line=" + p.line() : "", escape(p.message()), escape(p.fix())));
         }
     }
 
+    /** A workflow command's message, on one line (GitHub's escapes). */
     private static String escape(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A workflow command's property (a file name a pull request chose): one line, and its `,` and `:` not the command's. */
+    static String property(String s) {
+        return escape(s).replace(":", "%3A").replace(",", "%2C");
     }
 
     private Result fail(Problems problems, long start, String where) {

@@ -283,6 +283,14 @@ public final class OutputCheck {
             report(where, "<" + tag + " " + key + "=\"" + value + "\"> " + problem, "fix the template or the text that writes it");
             return;
         }
+        boolean script = tag.equals("script") || tag.equals("link") && (rels(e).contains("modulepreload")
+                || e.attr("as").equalsIgnoreCase("script") || e.attr("as").equalsIgnoreCase("worker"));
+        String read = Urls.asBrowserReads(value);
+        if (script && (read.isEmpty() || read.startsWith("#") || read.startsWith("?"))) {
+            // The page itself, fetched as a script: a page written to be JavaScript too (`<!--` opens a JS comment) would run.
+            report(where, "<" + tag + " " + key + "=\"" + value + "\"> loads the page itself as a script", "load scripts from assets/js/ only");
+            return;
+        }
         String folder = path.substring(0, path.lastIndexOf('/') + 1);
         String target = resolved.computeIfAbsent(folder + '\0' + value, k -> {
             String t = internal(path, value, project.address.path());
@@ -292,8 +300,6 @@ public final class OutputCheck {
             internal.add(target);
             // A script is the site's own (assets/js/, which maintainers review) or the search's; any other file of the site
             // (a font or an image an editor may change) would run as one if a page loaded it so.
-            boolean script = tag.equals("script") || tag.equals("link") && (rels(e).contains("modulepreload")
-                    || e.attr("as").equalsIgnoreCase("script") || e.attr("as").equalsIgnoreCase("worker"));
             if (script && !target.startsWith("js/") && !target.startsWith(project.paths.search() + "/")) {
                 report(where, "<" + tag + " " + key + "=\"" + value + "\"> loads " + target + " as a script; scripts are the site's js/ files",
                         "load scripts from assets/js/ only");
@@ -434,7 +440,7 @@ public final class OutputCheck {
     /** Atom's text constructs: a feed reader shows their HTML (type="html"), unescaped once, without the pages' policy. */
     private static final Set<String> ATOM_TEXTS = Set.of("title", "subtitle", "summary", "content", "rights");
     /** Elements whose text is an address a reader may open or load: Atom's images and people's pages, a sitemap's pages. */
-    private static final Set<String> ADDRESS_TEXTS = Set.of("icon", "logo", "uri", "loc");
+    private static final Set<String> ADDRESS_TEXTS = Set.of("icon", "logo", "uri", "loc", "id");
     /** Attributes of feeds and sitemaps that hold an address. */
     private static final Set<String> ADDRESS_ATTRIBUTES = Set.of("href", "src", "uri", "scheme");
 

@@ -207,6 +207,11 @@ class TemplateSafetyTest {
     void aPagesOwnAddressesAreTheSites(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
         String layout = f.read("templates/layout.ftlh");
+        f.write("templates/layout.ftlh", layout.replace("</head>", "<script src=\"#\" defer></script>\n</head>"));
+        Build.Result self = f.build();
+        assertFalse(self.ok(), f.log());
+        assertTrue(Fixture.messages(self).stream().anyMatch(m -> m.startsWith("site/") && m.contains("<script src=\"#\"> loads the page itself as a script")),
+                f.log());
         for (String link : List.of("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"https://evil.example/feed.xml\">",
                 "<link rel=\"canonical\" href=\"https://evil.example/\">", "<link rel=\"next\" href=\"//evil.example/2.html\">")) {
             f.write("templates/layout.ftlh", layout.replace("</head>", link + "\n</head>"));
@@ -267,6 +272,8 @@ class TemplateSafetyTest {
         cases.put("<link rel=\"enclosure\" href=\"https://news.example.org.tracker.example/e.gif\"/>", "is not an absolute address of the site");
         cases.put("<link rel=\"enclosure\" href=\"https://news.example.org/explainers/../e.gif\"/>", "is not an absolute address of the site");
         cases.put("<link rel=\"enclosure\" href=\"https://news.example.org/explainers/%2e%2E/e.gif\"/>", "is not an absolute address of the site");
+        cases.put("<link rel=\"enclosure\" href=\"https://news.example.org/explainers/..%2Fevil/e.gif\"/>", "is not an absolute address of the site");
+        cases.put("<entry><id>https://attacker.example/x</id></entry>", "<id>https://attacker.example/x</id> is not an absolute address of the site");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             f.write("templates/feed.ftlx", feed.replaceFirst("(<feed [^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(c.getKey())));
             Build.Result r = f.build();

@@ -372,6 +372,10 @@ public class ContentChecksTest {
                 arguments("a colon in a value holding a non-breaking space", ONE, s1.replace("summary: Section 1.", "summary: Oil: a cap in 5\u00A0km zones"),
                         ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
                                 + " `summary: \"Oil: a cap in 5\u00A0km zones\"`)"),
+                arguments("a moved_from of many names", ONE, s1.replace("status: published", "status: published\nmoved_from: [" + String.join(", ",
+                                java.util.stream.IntStream.range(0, 21).mapToObj(i -> "old-" + i + ".md").toList()) + "]"),
+                        ONE + ":9: `moved_from` lists 21 names; at most 20 are allowed (list the names this file had; a file with more old names than"
+                                + " that is likely not one file's history)"),
                 arguments("two topics without their comma", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions territory]"),
                         ONE + ":9: unknown topic `sanctions territory` (separate topics with commas: `sanctions, territory`)"),
                 arguments("a date with a word processor's dashes", ONE, s1.replace("date: 2026-11-20", "date: 2026\u201311\u201320"),
@@ -579,6 +583,18 @@ public class ContentChecksTest {
                 ONE + ":26: the footnote `[^gone]` has no note", ONE + ":30: the footnote `[^gone]` has no note")) {
             assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n  " + String.join("\n  ", messages));
         }
+    }
+
+    /** The footer, on every page, lists at most 12 pages: the 13th is told. */
+    @Test
+    void theFooterHasAtMostTwelvePages(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        for (int i = 10; i < 23; i++) {
+            f.write("content/pages/p" + i + ".md", "---\ntitle: Page " + i + "\ntype: page\nstatus: published\nsummary: A page.\nfooter: 1\n---\n\nText.\n");
+        }
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(List.of("content/pages/p22.md:6: the footer already has 12 pages; at most 12 are allowed (remove `footer:` here, and link to the"
+                + " page from another page)"), messages.stream().filter(m -> m.contains("footer")).toList(), String.join("\n", messages));
     }
 
     /** An entry with a problem of its own (a missing description, role) is told once, at its line: the texts using it are not "unknown". */

@@ -216,7 +216,7 @@ class HostileInputTest {
         failing(f, "jbake.properties:" + line + ": `${` starts a lookup that would put a value of the machine that builds");
         Files.writeString(f.dir.resolve("custom.properties"), "site.description=${file:UTF-8:/etc/hostname}\n");
         f.replace("jbake.properties", "site.name=The ${env:HOME} Explainer", "site.name=The \\u0024{sys:user.name} Explainer");
-        failing(f, "custom.properties:1: `${` starts a lookup");
+        failing(f, "custom.properties:1: `${` starts a lookup", "custom.properties: overrides the settings of jbake.properties (JBake reads it first)");
         Files.delete(f.dir.resolve("custom.properties"));
         assertTrue(f.build().ok(), f.log());
         assertTrue(f.page("index.html").contains("The ${sys:user.name} Explainer"), "taken as written");
