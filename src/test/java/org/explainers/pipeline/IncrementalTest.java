@@ -489,13 +489,16 @@ class IncrementalTest {
         assertFalse(f.log().contains("only texts changed"), "a title is part of the shape: " + f.log());
     }
 
-    /** The template of a kind of page chosen outside jbake.properties (JBake reads custom.properties first) is part of the shape. */
+    /**
+     * The template a kind of page is made with, chosen in the settings, is part of the shape
+     * (custom.properties, which JBake would read first, is refused: see HostileInputTest).
+     */
     @Test
-    void aTemplateChosenInCustomPropertiesIsANewShape(@TempDir Path tmp) throws Exception {
+    void aTemplateChosenInTheSettingsIsANewShape(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
         f.write("templates/section-b.ftlh", f.read("templates/section.ftlh").replace("<h2>Topics</h2>", "<h2>Topics (b)</h2>"));
         assertTrue(f.build().ok(), f.log()); // the template is there already: only the choice changes
-        f.write("custom.properties", "template.section.file=section-b.ftlh\n");
+        f.replace("jbake.properties", "template.section.file=section.ftlh", "template.section.file=section-b.ftlh");
         f.replace(WHAT, "sanctions stay. Back to", "sanctions stay. Go back to");
         assertTrue(f.build().ok(), f.log());
         assertTrue(f.page("articles/election-primer/01-who-votes.html").contains("Topics (b)"),
