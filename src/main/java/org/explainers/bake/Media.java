@@ -49,7 +49,7 @@ final class Media {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         java.util.List<Integer> widths = new java.util.ArrayList<>(info.variants());
         java.util.Collections.reverse(widths); // the largest first: each reduction starts from the one before
-        if (widths.stream().anyMatch(w -> !Files.isRegularFile(cache.resolve(copyName(info, w) + "." + ext)))) {
+        if (widths.stream().anyMatch(w -> !Files.isRegularFile(copy(info, w, ext)))) {
             // Decoded once for all its copies, and only when one is not cached; every reduction is made
             // again, so that a copy is the same whichever others the cache held.
             BufferedImage image = decode(source);
@@ -61,19 +61,23 @@ final class Media {
                             image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
                     image = new ResampleOp(2 * width, height, ResampleOp.FILTER_BOX).filter(image, reduced);
                 }
-                Path copy = cache.resolve(copyName(info, width) + "." + ext);
-                if (!Files.isRegularFile(copy)) {
-                    write(image, info, width, ext, copy, source);
+                if (!Files.isRegularFile(copy(info, width, ext))) {
+                    write(image, info, width, ext, copy(info, width, ext), source);
                 }
             }
         }
         for (int width : info.variants()) {
-            out.copy(Images.variant(path, width), cache.resolve(copyName(info, width) + "." + ext), copyName(info, width));
+            out.copy(Images.variant(path, width), copy(info, width, ext), copyName(info, width));
         }
     }
 
+    /** A copy's name in the cache, and its key in the output: by the image's bytes, the width and how copies are made. */
     private static String copyName(Images.Info info, int width) {
         return info.sha256() + "-" + width + "-" + COPIES;
+    }
+
+    private Path copy(Images.Info info, int width, String ext) {
+        return cache.resolve(copyName(info, width) + "." + ext);
     }
 
     /** The image's pixels; a file whose body is damaged (its header was read in the check) is {@link Unreadable}. */

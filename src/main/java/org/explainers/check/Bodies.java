@@ -236,37 +236,28 @@ public final class Bodies {
 
     /** Reports everything the allowlist would remove, each with its line in the file; true when there was nothing. */
     private boolean report(Doc d, Document dirty, com.vladsch.flexmark.util.ast.Document ast) {
-        boolean ok = true;
+        boolean[] ok = {true};
         java.util.Map<String, Integer> told = new java.util.HashMap<>(); // how many times each needle was looked for: the next is told at the next place
-        for (Element e : dirty.body().getAllElements()) {
-            if (e == dirty.body()) {
-                continue;
-            }
+        policy.refusals(dirty.body(), (e, a) -> {
+            ok[0] = false;
             String tag = e.normalName();
-            if (!policy.isSafeTag(tag)) {
+            if (a == null) {
                 int skip = told.merge("<" + tag, 1, Integer::sum) - 1;
                 problems.error(d.path(), line(d, ast, false, skip, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
-                ok = false;
-                continue;
+                return;
             }
-            for (Attribute a : e.attributes()) {
-                if (policy.isSafeAttribute(tag, e, a)) {
-                    continue;
-                }
-                String key = a.getKey().toLowerCase(Locale.ROOT);
-                String why = policy.why(tag, key, a.getValue());
-                boolean listed = why != null;
-                String message = key.startsWith("on") ? "event handler `" + key + "` on <" + tag + "> is not allowed"
-                        : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";
-                String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
-                // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
-                boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
-                int skip = told.merge(needle + '\0' + key, 1, Integer::sum) - 1;
-                problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
-                ok = false;
-            }
-        }
-        return ok;
+            String key = a.getKey().toLowerCase(Locale.ROOT);
+            String why = policy.why(tag, key, a.getValue());
+            boolean listed = why != null;
+            String message = key.startsWith("on") ? "event handler `" + key + "` on <" + tag + "> is not allowed"
+                    : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";
+            String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
+            // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
+            boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
+            int skip = told.merge(needle + '\0' + key, 1, Integer::sum) - 1;
+            problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key));
+        });
+        return ok[0];
     }
 
     /** Every image has a description (its alt text) for readers who cannot see it; an image without one is refused at its line. */
@@ -313,7 +304,6 @@ public final class Bodies {
      * first heading (the page shows it above the text).
      */
     private boolean readAsMeant(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
-        boolean first = true;
         for (Node node : ast.getDescendants()) {
             int at = d.firstLine + node.getStartLineNumber();
             if (node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
@@ -321,16 +311,14 @@ public final class Bodies {
                         "remove the spaces or tab at the start of its lines; to show code, put ``` on a line before it and after it");
                 return false;
             }
-            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+            // The text's first block, as a title pasted with its text is.
+            if (node instanceof com.vladsch.flexmark.ast.Heading h && h.getParent() == ast && h.getPrevious() == null) {
                 String title = d.title() == null ? "" : d.title().strip();
-                // The text's first block, as a title pasted with its text is.
-                if (first && h.getPrevious() == null && h.getParent() == ast && !title.isEmpty()
-                        && h.getText().toString().strip().equalsIgnoreCase(title)) {
+                if (!title.isEmpty() && h.getText().toString().strip().equalsIgnoreCase(title)) {
                     problems.error(d.path(), at, "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
                             "remove this heading");
                     return false;
                 }
-                first = false;
             }
             if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();

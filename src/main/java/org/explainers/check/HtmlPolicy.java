@@ -79,6 +79,27 @@ public final class HtmlPolicy extends Safelist {
         }
     }
 
+    /**
+     * Everything under {@code root} the list refuses, in the tree's order: an element it does not
+     * allow (with no attribute: what is inside goes with it), or an attribute of one it keeps.
+     */
+    public void refusals(Element root, java.util.function.BiConsumer<Element, Attribute> refused) {
+        for (Element e : root.getAllElements()) {
+            if (e == root) {
+                continue;
+            }
+            if (!isSafeTag(e.normalName())) {
+                refused.accept(e, null);
+                continue;
+            }
+            for (Attribute a : e.attributes()) {
+                if (!isSafeAttribute(e.normalName(), e, a)) {
+                    refused.accept(e, a);
+                }
+            }
+        }
+    }
+
     /** What the allowlist depends on besides its code: part of every cached body's key. */
     public String fingerprint() {
         return String.join(",", new java.util.TreeSet<>(embedHosts));

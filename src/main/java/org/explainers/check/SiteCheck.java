@@ -253,8 +253,8 @@ public final class SiteCheck {
         if (published && other != null && !site.listed(other) && !problems.hasErrorIn(other.path())) {
             Doc dated = other.datedBy();
             if (site.state(other) == Site.State.SCHEDULED && dated.date() != null) {
-                String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(dated.date().instant().atZone(zone));
-                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a page that appears on " + when + " (" + zone
+                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a page that appears on " + dated.date().inZone(zone)
+                                + " (" + zone
                                 + ", the date of " + dated.path() + "): until then the link would lead nowhere",
                         "add the link once that page is on the site, or give this file the same date or a later one");
             } else {

@@ -19,6 +19,8 @@ final class DateGuess {
     private DateGuess() {
     }
 
+    /** A word processor's dashes (hyphen, figure and en dashes, minus), which an editor meant as hyphens. */
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
     private static final String TIME = "(?:[ T,]+(?:at )?(\\d{1,2})(?:[:.h](\\d{1,2}))? ?([ap]\\.?m\\.?)?)?";
     private static final Pattern YMD = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})" + TIME, Pattern.CASE_INSENSITIVE);
     private static final Pattern DMY = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})" + TIME, Pattern.CASE_INSENSITIVE);
@@ -28,7 +30,7 @@ final class DateGuess {
     /** The fix for a value that is not a date, or null when what was meant cannot be told. */
     static String fix(String key, String value) {
         // A word processor's dashes and spaces are the editor's hyphens and spaces.
-        String s = value.replaceAll("[\\u2010-\\u2015\\u2212]", "-").replaceAll("[\\u00A0\\u2000-\\u200A\\u202F]", " ")
+        String s = DASHES.matcher(value).replaceAll("-").replaceAll("[\\u00A0\\u2000-\\u200A\\u202F]", " ")
                 .replaceAll(" +", " ").strip();
         Matcher m;
         if ((m = YMD.matcher(s)).matches()) {
@@ -60,8 +62,7 @@ final class DateGuess {
             return null;
         }
         String at = time == null ? "" : " " + time;
-        boolean dashes = value.chars().anyMatch(c -> c >= 0x2010 && c <= 0x2015 || c == 0x2212);
-        String how = dashes ? "its dashes are a word processor's (\u2013): " : "";
+        String how = DASHES.matcher(value).find() ? "its dashes are a word processor's (\u2013): " : "";
         if (other != null) {
             return how + "write `" + key + ": " + date + at + "` (" + human(date) + ") or `" + key + ": " + other + at + "` (" + human(other)
                     + "): dates are YYYY-MM-DD";

@@ -283,9 +283,9 @@ public interface FieldType {
                     }
                     String hidden = Text.invisible(slug);
                     if (hidden != null) {
-                        c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + Text.visible(slug).strip() + "`: it holds " + hidden
-                                        + ", pasted with it",
-                                vocabulary.get(Text.visible(slug).strip()) != null ? "delete the slug and type it again: `" + Text.visible(slug).strip() + "`"
+                        String seen = Text.visible(slug).strip(); // what the editor sees
+                        c.problems().error(c.path(), c.line(item), "unknown " + spec.one() + " `" + seen + "`: it holds " + hidden + ", pasted with it",
+                                vocabulary.get(seen) != null ? "delete the slug and type it again: `" + seen + "`"
                                         : "delete the slug and type it again, as content/" + spec.file() + " writes it");
                         ok = false;
                         continue;

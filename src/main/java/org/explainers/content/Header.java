@@ -213,19 +213,15 @@ public final class Header {
      */
     private static String keyPart(String line) {
         int colon = line.indexOf(':');
-        if (colon < 0) {
-            int end = 0;
-            while (end < line.length() && !Character.isLetterOrDigit(line.charAt(end))) {
-                end++;
-            }
-            while (end < line.length() && Character.isLetterOrDigit(line.charAt(end)) || end < line.length() && line.charAt(end) == '_') {
-                end++;
-            }
-            return line.substring(0, Math.min(line.length(), end + 1));
+        int end = colon >= 0 ? colon + 1 : 0;
+        while (colon < 0 && end < line.length() && !Character.isLetterOrDigit(line.charAt(end))) {
+            end++; // the indent (a key without its colon: `title How full`)
         }
-        int end = colon + 1;
-        while (end < line.length() && (Character.isWhitespace(line.charAt(end)) || Text.invisible(String.valueOf(line.charAt(end))) != null)) {
-            end++;
+        while (colon < 0 && end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+            end++; // the key
+        }
+        while (end < line.length() && (Character.isWhitespace(line.charAt(end)) || Text.isInvisible(line.charAt(end)))) {
+            end++; // what separates it from the value
         }
         return line.substring(0, end);
     }

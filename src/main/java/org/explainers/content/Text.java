@@ -241,11 +241,16 @@ public final class Text {
         return null;
     }
 
+    /** Whether the character is one of those. */
+    public static boolean isInvisible(char c) {
+        return INVISIBLE.containsKey(c);
+    }
+
     /** The text without those characters. */
     public static String visible(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
-            if (!INVISIBLE.containsKey(text.charAt(i))) {
+            if (!isInvisible(text.charAt(i))) {
                 b.append(text.charAt(i));
             }
         }

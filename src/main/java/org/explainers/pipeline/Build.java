@@ -31,7 +31,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,7 +308,6 @@ public final class Build {
         return map;
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
 
     /** Says which files wait for their date (scheduled pieces are held back like drafts until then). */
     private void heldBack(Site site, java.time.ZoneId zone) {
@@ -319,7 +317,7 @@ public final class Build {
         List<String> lines = new ArrayList<>();
         for (Doc d : site.docs()) {
             if (site.state(d) == Site.State.SCHEDULED && d.date() != null && d.date().instant().isAfter(site.now)) {
-                lines.add("held back until " + WHEN.format(d.date().instant().atZone(zone)) + " (" + zone + "): " + d.path());
+                lines.add("held back until " + d.date().inZone(zone) + " (" + zone + "): " + d.path());
             } else if (d.draft() && !(d instanceof Section s && s.article() != null && s.article().draft())) {
                 // A draft explainer holds back its sections too, whatever they say.
                 lines.add("held back as a draft: " + d.path() + (d instanceof Article a && !a.sections().isEmpty()
@@ -376,7 +374,7 @@ public final class Build {
             }
             String with = sections > 0 ? ", with its " + sections + " section" + (sections == 1 ? "" : "s") : "";
             if (site.state(d) == Site.State.SCHEDULED && dated.date() != null) {
-                String when = WHEN.format(dated.date().instant().atZone(project.zone));
+                String when = dated.date().inZone(project.zone);
                 if (dated.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_DAYS)))) {
                     // Rescheduling a published piece is for days or weeks (an embargo); a date years away is most likely a typo.
                     problems.error(dated.path(), dated.header.line("date"), "the date " + when + " is more than " + FAR_DAYS + " days away and takes "
@@ -387,8 +385,7 @@ public final class Build {
                             + when + " (" + project.zone + "), when it returns", "if it should stay on the site, give it a date that has come");
                 }
             } else {
-                problems.warning(d.path(), 0, "was published at " + d.uri() + (d.draft() && sections > 0 ? ", with its " + sections + " section"
-                        + (sections == 1 ? "" : "s") : "") + "; this build takes it off the site ("
+                problems.warning(d.path(), 0, "was published at " + d.uri() + (d.draft() ? with : "") + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"
                         + " its name to `moved_from` in the file that replaces it, so its address leads there; if not, publish it again"
                         + " (`status: published` and a past date, here and in its article's index.md)");
@@ -398,7 +395,7 @@ public final class Build {
         for (Doc d : left) {
             if (!taken.contains(d) && site.state(d) == Site.State.SCHEDULED && d.datedBy() == d && d.date() != null
                     && d.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_AHEAD_DAYS)))) {
-                problems.warning(d.path(), d.header.line("date"), "the date " + WHEN.format(d.date().instant().atZone(project.zone))
+                problems.warning(d.path(), d.header.line("date"), "the date " + d.date().inZone(project.zone)
                         + " is more than a year away: the file stays off the site until then", "correct the year if it is a typo");
             }
         }

@@ -387,9 +387,13 @@ public final class OutputCheck {
                     || r.equals("search"));
             // The page's other addresses, feeds (which readers subscribe to from here), pages before and after: the site's.
             boolean ownPage = rel.stream().anyMatch(r -> r.equals("canonical") || r.equals("alternate") || r.equals("prev") || r.equals("next"));
-            problem = own ? Urls.fileProblem(value)
-                    : ownPage && Urls.fileProblem(value) != null && !own(value) ? NOT_OWN + project.address.base() : ownPage ? null
-                    : Urls.linkProblem(value);
+            if (own) {
+                problem = Urls.fileProblem(value);
+            } else if (ownPage) {
+                problem = Urls.fileProblem(value) == null || own(value) ? null : NOT_OWN + project.address.base(); // relative, or absolute on the site
+            } else {
+                problem = Urls.linkProblem(value);
+            }
         } else if (tag.equals("iframe") && key.equals("src")) {
             problem = Urls.embedProblem(value, project.embedHosts);
         } else if (link && (tag.equals("a") || tag.equals("area") || tag.equals("blockquote") || tag.equals("q") || tag.equals("del") || tag.equals("ins"))) {
@@ -437,6 +441,10 @@ public final class OutputCheck {
         }
     }
 
+    /** An element of a feed or sitemap being read: its text when it is checked (HTML, or an address), and whether it is HTML. */
+    private record Open(StringBuilder text, boolean html) {
+    }
+
     /** Atom's text constructs: a feed reader shows their HTML (type="html"), unescaped once, without the pages' policy. */
     private static final Set<String> ATOM_TEXTS = Set.of("title", "subtitle", "summary", "content", "rights");
     /** Elements whose text is an address a reader may open or load: Atom's images and people's pages, a sitemap's pages. */
@@ -452,9 +460,8 @@ public final class OutputCheck {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.newSAXParser().parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new DefaultHandler() {
-                /** Per open element: its text so far when it is HTML or an address to check, else null. */
-                private final java.util.ArrayDeque<java.util.Optional<StringBuilder>> open = new java.util.ArrayDeque<>();
-                private final java.util.ArrayDeque<Boolean> html = new java.util.ArrayDeque<>();
+                /** Per open element, innermost first: its text so far when it is HTML or an address to check (else null). */
+                private final java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
 
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
@@ -463,7 +470,7 @@ public final class OutputCheck {
                         report(where, "<" + qName + "> is not an element of Atom or of sitemaps (" + (uri.isEmpty() ? "no namespace" : uri) + ")",
                                 "fix the template that writes it");
                     }
-                    if (!open.isEmpty() && open.peek().isPresent()) {
+                    if (!open.isEmpty() && open.peek().text() != null) {
                         report(where, "has an element <" + qName + "> inside a text or an address", "fix the template that writes it");
                     }
                     for (int i = 0; i < attributes.getLength(); i++) {
@@ -484,26 +491,24 @@ public final class OutputCheck {
                         // xhtml's elements are another vocabulary's (refused above); a media type would leave the reading to each reader.
                         report(where, "<" + qName + " type=\"" + type + "\"> is neither text nor html", "write type=\"html\" or type=\"text\"");
                     }
-                    html.push(isHtml);
-                    open.push(isHtml || ADDRESS_TEXTS.contains(localName) ? java.util.Optional.of(new StringBuilder()) : java.util.Optional.empty());
+                    open.push(new Open(isHtml || ADDRESS_TEXTS.contains(localName) ? new StringBuilder() : null, isHtml));
                 }
 
                 @Override
                 public void characters(char[] ch, int start, int length) {
-                    if (!open.isEmpty() && open.peek().isPresent()) {
-                        open.peek().get().append(ch, start, length);
+                    if (!open.isEmpty() && open.peek().text() != null) {
+                        open.peek().text().append(ch, start, length);
                     }
                 }
 
                 @Override
                 public void endElement(String uri, String localName, String qName) {
-                    boolean isHtml = html.pop();
-                    java.util.Optional<StringBuilder> collected = open.pop();
-                    if (collected.isEmpty()) {
+                    Open ended = open.pop();
+                    if (ended.text() == null) {
                         return;
                     }
-                    String value = collected.get().toString();
-                    if (isHtml) {
+                    String value = ended.text().toString();
+                    if (ended.html()) {
                         feedHtml(where, qName, value);
                     } else if (!own(value.strip())) {
                         report(where, "<" + qName + ">" + value.strip() + "</" + qName + "> " + NOT_OWN + project.address.base(), OWN_FIX);
@@ -543,24 +548,9 @@ public final class OutputCheck {
      * may ({@link HtmlPolicy#published}), as jsoup's parser reads it.
      */
     private void feedHtml(String where, String element, String html) {
-        Document fragment = Jsoup.parseBodyFragment(html);
-        for (Element e : fragment.body().getAllElements()) {
-            if (e == fragment.body()) {
-                continue;
-            }
-            String tag = e.normalName();
-            if (!feedPolicy.isSafeTag(tag)) {
-                report(where, "<" + element + " type=\"html\"> holds a <" + tag + "> element, which a text may not have (feed readers show it unchecked)",
-                        "fix the template that writes it: an entry's HTML is its section's text and corrections");
-                continue;
-            }
-            for (Attribute a : e.attributes()) {
-                if (!feedPolicy.isSafeAttribute(tag, e, a)) {
-                    report(where, "<" + element + " type=\"html\"> holds <" + tag + " " + a.getKey() + "=\"" + a.getValue()
-                                    + "\">, which a text may not have (feed readers show it unchecked)",
-                            "fix the template that writes it: an entry's HTML is its section's text and corrections");
-                }
-            }
-        }
+        feedPolicy.refusals(Jsoup.parseBodyFragment(html).body(), (e, a) -> report(where, "<" + element + " type=\"html\"> holds "
+                        + (a == null ? "a <" + e.normalName() + "> element" : "<" + e.normalName() + " " + a.getKey() + "=\"" + a.getValue() + "\">")
+                        + ", which a text may not have (feed readers show it unchecked)",
+                "fix the template that writes it: an entry's HTML is its section's text and corrections"));
     }
 }
