@@ -96,6 +96,7 @@ public final class Project {
         jbake.getCompositeConfiguration().setInterpolator(null);
         Settings settings = new Settings(project);
         int before = problems.errors().size();
+        settings.jbakeDefaults(jbake, problems);
         // The input folders are the project's own: `content.folder=.git` would publish the repository.
         settings.folder(jbake.getContentFolderName(), "content.folder", "content", problems);
         settings.folder(jbake.getTemplateFolderName(), "template.folder", "templates", problems);
@@ -233,8 +234,47 @@ public final class Project {
         return ok;
     }
 
+    /**
+     * The settings jbake.properties may change: the site's own, and those of JBake's that are
+     * checked here (with the templates' names, `template.<kind>.file`). Any other setting of
+     * JBake's keeps its default, because JBake's Crawler acts on it: `output.extension=.htm`
+     * (or `template.section.extension`) named pages so that the output check, which reads pages
+     * by their .html, passed over them.
+     */
+    private static final Set<String> SETTINGS = Set.of("site.name", "site.description", "site.language", "site.host", "site.timezone",
+            "site.repository", "embed.hosts", "content.folder", "template.folder", "asset.folder", "index.file", "archive.file",
+            "error404.file", "feed.file", "sitemap.file", "tag.path", "markdown.extensions");
+
     /** jbake.properties, for the line a setting is on. */
     private record Settings(Path project) {
+        /** Refuses what jbake.properties sets beyond {@link #SETTINGS}, unless it is JBake's default value. */
+        void jbakeDefaults(DefaultJBakeConfiguration jbake, Problems problems) {
+            org.apache.commons.configuration2.CompositeConfiguration all = jbake.getCompositeConfiguration();
+            // JBake layers jbake.properties over its default.properties (custom.properties is refused above).
+            if (!Files.isRegularFile(project.resolve("jbake.properties")) || all.getNumberOfConfigurations() < 2) {
+                return;
+            }
+            org.apache.commons.configuration2.Configuration file = all.getConfiguration(0);
+            org.apache.commons.configuration2.Configuration defaults = all.getConfiguration(1);
+            List<String> keys = new ArrayList<>();
+            file.getKeys().forEachRemaining(keys::add);
+            keys.sort(java.util.Comparator.comparingInt(this::line).thenComparing(java.util.Comparator.naturalOrder()));
+            for (String key : keys) {
+                if (SETTINGS.contains(key) || (key.startsWith("template.") && key.endsWith(".file"))) {
+                    continue;
+                }
+                String value = text(file.getProperty(key));
+                if (!defaults.containsKey(key)) {
+                    problems.error("jbake.properties", line(key), "`" + key + "` is not a setting of this site (a typo?); JBake would read some"
+                            + " such names to rename or skip pages", "remove the line, or correct the name as jbake.properties' comments write it");
+                } else if (!java.util.Objects.equals(value, text(defaults.getProperty(key)))) {
+                    problems.error("jbake.properties", line(key), key + "=" + value + " changes a setting of JBake's that this build needs as"
+                            + " JBake sets it (" + key + "=" + text(defaults.getProperty(key)) + "): it decides how pages are named, read or checked",
+                            "remove the line");
+                }
+            }
+        }
+
         int line(String key) {
             try {
                 List<String> lines = Files.readAllLines(project.resolve("jbake.properties"), StandardCharsets.UTF_8);

@@ -110,6 +110,9 @@ public final class OutputCheck {
         for (String path : expected) {
             if (!out.has(path)) {
                 report("site/" + path, "was not written", "see the problems above; a template may have failed");
+            } else if (!path.endsWith(".html") && !path.endsWith(".xml")) {
+                // Only .html and .xml files are read back below: a page by another name (.htm, .xhtml) would pass unread.
+                report("site/" + path, "is a page whose name ends neither in .html nor .xml, which this check reads", "this is a bug in the build");
             }
         }
         for (Doc d : site.docs()) {

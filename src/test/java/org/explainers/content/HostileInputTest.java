@@ -203,6 +203,29 @@ class HostileInputTest {
     }
 
     /**
+     * JBake's Crawler names pages by `output.extension` (and `template.<kind>.extension`): with
+     * `.htm` every explainer's page passed the output check unread, a template's inline script
+     * and all. JBake's other settings keep their defaults too, and a name neither JBake nor the
+     * site has (a typo) is told; each at its line, and nothing is published.
+     */
+    @Test
+    void jbakesOwnSettingsKeepTheirDefaults(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        String settings = f.read("jbake.properties");
+        f.write("jbake.properties", settings.replace("uri.noExtension=false", "uri.noExtension=true")
+                + "output.extension=.htm\ntemplate.section.extension=.xhtml\nsite.timzone=Europe/Paris\ndraft.suffix=-draft\n");
+        int first = settings.lines().toList().size() + 1;
+        failing(f, "jbake.properties:" + first + ": output.extension=.htm changes a setting of JBake's that this build needs as JBake sets it"
+                        + " (output.extension=.html)",
+                "jbake.properties:" + (first + 1) + ": `template.section.extension` is not a setting of this site (a typo?)",
+                "jbake.properties:" + (first + 2) + ": `site.timzone` is not a setting of this site (a typo?)",
+                "jbake.properties:" + (settings.lines().toList().indexOf("uri.noExtension=false") + 1) + ": uri.noExtension=true changes a setting of JBake's");
+        assertFalse(f.log().contains("draft.suffix"), "a setting written as JBake's default is not refused:\n" + f.log());
+        f.write("jbake.properties", settings + "draft.suffix=-draft\n");
+        assertTrue(f.build().ok(), f.log());
+    }
+
+    /**
      * Commons Configuration, under JBake, replaced `${env:…}`, `${file:…}` and `${url:…}` in a
      * setting with the building machine's values (a token in every canonical address; a request
      * from the CI): `${` is refused at its line, and a lookup written otherwise (a \\u escape) is
