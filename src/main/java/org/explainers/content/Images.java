@@ -1,5 +1,13 @@
 package org.explainers.content;
 
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import com.twelvemonkeys.imageio.metadata.xmp.XMPReader;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -10,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -139,6 +148,18 @@ public final class Images {
                                 "export it again as a standard JPEG (baseline, or progressive with the usual settings)");
                         continue;
                     }
+                    String place;
+                    try {
+                        place = place(reader, bytes);
+                    } catch (IOException | RuntimeException e) {
+                        place = "perhaps: its EXIF or XMP data cannot be read (" + e.getMessage() + ")";
+                    }
+                    if (place != null) {
+                        // The original is published as it is: its data would tell readers where the photographer (or a source) stood.
+                        problems.error(path, 0, "the photo carries the place where it was taken (" + place + "), which readers could read from the file",
+                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= " + rel.substring(rel.lastIndexOf('/') + 1) + ")");
+                        continue;
+                    }
                     infos.put(rel, new Info(w, h, sha256(bytes)));
                 } finally {
                     reader.dispose();
@@ -148,6 +169,53 @@ public final class Images {
             }
         }
         return new Images(infos);
+    }
+
+    /** EXIF's tag of the GPS data, and GPS's tags of a latitude and a longitude. */
+    private static final int GPS_INFO = 34853;
+    private static final Set<Integer> GPS_POSITION = Set.of(2, 4);
+
+    /**
+     * Where a JPEG says it was taken: a GPS position in its EXIF data or its XMP packet (read
+     * with TwelveMonkeys' TIFF and XMP readers), or null when it says nothing of the kind.
+     */
+    static String place(ImageReader reader, byte[] bytes) throws IOException {
+        if (!reader.getFormatName().equalsIgnoreCase("jpeg")) {
+            return null;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (JPEGSegment exif : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
+                byte[] data = exif.data().readAllBytes();
+                int from = data.length > 0 && data[0] == 0 ? 1 : 0; // "Exif" is followed by two zero bytes, the segment's identifier by one
+                try (ImageInputStream tiff = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(data, from, data.length - from))) {
+                    Entry gps = new TIFFReader().read(tiff).getEntryById(GPS_INFO);
+                    if (gps != null && (!(gps.getValue() instanceof Directory d) || GPS_POSITION.stream().anyMatch(t -> d.getEntryById(t) != null))) {
+                        return "a GPS position in its EXIF data";
+                    }
+                }
+            }
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (JPEGSegment xmp : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "http://ns.adobe.com/xap/1.0/")) {
+                try (ImageInputStream packet = ImageIO.createImageInputStream(xmp.data())) {
+                    if (saysWhere(new XMPReader().read(packet), 0)) {
+                        return "a GPS position in its XMP data";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean saysWhere(Directory directory, int depth) {
+        for (Entry e : directory) {
+            String id = String.valueOf(e.getIdentifier());
+            if (id.endsWith("GPSLatitude") || id.endsWith("GPSLongitude")
+                    || (e.getValue() instanceof Directory d && depth < 8 && saysWhere(d, depth + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bytes' SHA-256, in hex: what a file's reuse and its image copies are keyed by. */

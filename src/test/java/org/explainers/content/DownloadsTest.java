@@ -166,6 +166,37 @@ class DownloadsTest {
         has(m, DIR + "js-link.pdf: the PDF has a link to `javascript:alert(document.domain)`, which is not a web or mail address");
     }
 
+    /**
+     * A photo's original is published as it is, with its EXIF data: a GPS position there tells
+     * readers where the photographer, or a source, stood. Refused; the same photo without it passes.
+     */
+    @Test
+    void aPhotoThatSaysWhereItWasTakenIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![The harbour at dawn](harbour.jpg)\n"));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", plain);
+        byte[] jpeg = plain.toByteArray();
+        // An APP1 "Exif" segment after the JFIF segment (ImageIO wants that first): IFD0 points at a GPS IFD holding a latitude (three rationals).
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(68);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
+        tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
+        ByteArrayOutputStream located = new ByteArrayOutputStream();
+        int app0 = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
+        located.write(jpeg, 0, app0);
+        located.write(new byte[]{(byte) 0xFF, (byte) 0xE1, 0, 2 + 6 + 68, 'E', 'x', 'i', 'f', 0, 0});
+        located.write(tiff.array());
+        located.write(jpeg, app0, jpeg.length - app0);
+        f.writeBytes(DIR + "harbour.jpg", located.toByteArray());
+        has(failing(f), DIR + "harbour.jpg: the photo carries the place where it was taken (a GPS position in its EXIF data), which readers could"
+                + " read from the file (export it again without its location");
+        f.writeBytes(DIR + "harbour.jpg", jpeg);
+        assertTrue(f.build().ok(), f.log());
+    }
+
     /** A one-page PDF with a line of text, changed by {@code change}, saved as PDFBox saves by default. */
     private static byte[] pdf(Consumer<PDDocument> change) throws IOException {
         try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
