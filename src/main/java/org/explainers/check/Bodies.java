@@ -320,6 +320,19 @@ public final class Bodies {
                     return false;
                 }
             }
+            // `---` typed as a divider right under a sentence makes the sentence a heading (Markdown's "setext" heading).
+            if (node instanceof com.vladsch.flexmark.ast.Heading h && h.isSetextHeading()) {
+                String line = h.getClosingMarker().toString().strip();
+                problems.error(d.path(), d.firstLine + h.getEndLineNumber(), "this line of `" + line + "` right under a line of text makes that text a heading",
+                        "for a dividing line, leave a blank line above it; for a heading, write " + (h.getLevel() == 1 ? "# " : "## ")
+                                + "before the text instead, without the `" + line.charAt(0) + "` line");
+                return false;
+            }
+            if (node instanceof com.vladsch.flexmark.ext.footnotes.FootnoteBlock note && !note.isReferenced()) {
+                problems.error(d.path(), at, "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
+                        "write [^" + note.getText() + "] in the text where the note belongs, or remove the note");
+                return false;
+            }
             if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
                 for (int i = 0; i < lines.size(); i++) {

@@ -55,7 +55,10 @@ public final class Markdown {
         // preview their changes (pegdown's profile read "Suppliers:\n- Norway" as one paragraph).
         DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions).toMutable()
                 .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)")
-                .set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true).toImmutable();
+                .set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true)
+                // A numbered list starts at its first number, as on GitHub: pegdown's profile numbered
+                // `3. Cold` from 1, and a paragraph starting `1991. That was the year` lost its year.
+                .set(Parser.LISTS_ORDERED_LIST_MANUAL_START, true).toImmutable();
         // With an inline parser of its own, Flexmark leaves reading reference definitions to the caller.
         this.parser = Parser.builder(options).customInlineParserFactory(Inlines::new)
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()).build();

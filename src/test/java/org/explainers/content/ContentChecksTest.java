@@ -393,6 +393,12 @@ public class ContentChecksTest {
                 arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
                         ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
                                 + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
+                arguments("a line of dashes right under text, meant as a divider", ONE, section(1, "", "An extra line.\n\nThe first cargo arrived in 2009.\n---\n"),
+                        ONE + ":17: this line of `---` right under a line of text makes that text a heading (for a dividing line, leave a blank line"
+                                + " above it; for a heading, write ## before the text instead, without the `-` line)"),
+                arguments("a note the text does not refer to", ONE, section(1, "", "An extra line.\n\n[^9]: An orphan note.\n"),
+                        ONE + ":16: the note `[^9]` is not referred to in the text, so it would not be published (write [^9] in the text where"
+                                + " the note belongs, or remove the note)"),
                 arguments("a reference link without its definition", ONE, section(1, "", "An extra line.\n\nSee [the treaty][minsk] for more.\n"),
                         ONE + ":16: the link `[the treaty][minsk]` names `[minsk]`, which no line defines (define it on a line of its own:"
                                 + " `[minsk]: https://…`, or write the address in the link: [text](address))"),

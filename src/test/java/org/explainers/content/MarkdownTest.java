@@ -6,6 +6,7 @@ import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.CharSubSequence;
 import org.explainers.fixtures.Fixture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,7 +39,8 @@ class MarkdownTest {
         Project project = Project.open(f.dir, f.site(), Fixture.HOST, new Problems());
         Markdown ours = Markdown.of(project.jbake);
         DataHolder options = PegdownOptionsAdapter.flexmarkOptions(ours.extensions).toMutable()
-                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true).toImmutable();
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true)
+                .set(Parser.LISTS_ORDERED_LIST_MANUAL_START, true).toImmutable();
         String source = String.join("\n", List.of(text.split("\n"))) + "\n";
         String flexmark = HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(CharSubSequence.of(source)));
         assertEquals(flexmark, ours.render(ours.parse(List.of(text.split("\n")))));
@@ -51,5 +53,18 @@ class MarkdownTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         Markdown ours = Markdown.of(Project.open(f.dir, f.site(), Fixture.HOST, new Problems()).jbake);
         assertEquals("<p>The suppliers are:</p>\n<ul>\n<li>Norway</li>\n<li>Qatar</li>\n</ul>\n", ours.render(ours.parse(List.of(text.split("\n")))));
+    }
+
+    /**
+     * A numbered list starts at its first number, as on GitHub (an editor's trial: pegdown's profile
+     * numbered `3. Cold` from 1, and a paragraph starting with a year and a full stop lost its year).
+     */
+    @Test
+    void aNumberedListStartsAtItsFirstNumber(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Markdown ours = Markdown.of(Project.open(f.dir, f.site(), Fixture.HOST, new Problems()).jbake);
+        assertEquals("<ol start=\"3\">\n<li>Cold.</li>\n<li>Dark.</li>\n</ol>\n", ours.render(ours.parse(List.of("3. Cold.", "4. Dark."))));
+        assertEquals("<ol start=\"1991\">\n<li>That was the year Ukraine became independent.</li>\n</ol>\n",
+                ours.render(ours.parse(List.of("1991. That was the year Ukraine became independent."))));
     }
 }
