@@ -47,7 +47,9 @@ public final class HtmlPolicy extends Safelist {
                 "em", "strong", "b", "i", "u", "s", "del", "ins", "small", "sub", "sup", "mark", "q", "cite", "abbr",
                 "dfn", "kbd", "samp", "var", "time", "span", "div", "ul", "ol", "li", "dl", "dt", "dd",
                 "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
-                "a", "img", "figure", "figcaption", "details", "summary");
+                "a", "img", "figure", "figcaption", "details", "summary", "bdi", "bdo");
+        // A quote in another language and script: <q lang="ar" dir="rtl"> (screen readers switch voice; the browser orders the letters).
+        addAttributes(":all", "lang", "dir");
         addAttributes("a", "href", "title", "class");
         addAttributes("img", "src", "alt", "title", "width", "height");
         addAttributes("abbr", "title");
@@ -73,9 +75,6 @@ public final class HtmlPolicy extends Safelist {
         if (published) {
             addAttributes("img", "srcset", "sizes", "loading", "decoding");
             addAttributes("span", "class");
-            for (String block : Transforms.DIRECTED) {
-                addAttributes(block, "dir");
-            }
         }
     }
 
@@ -140,17 +139,28 @@ public final class HtmlPolicy extends Safelist {
                 }
                 return null;
             }
-            case "sizes", "loading", "decoding", "dir" -> {
+            case "sizes", "loading", "decoding" -> {
                 if (!published || tag.equals("iframe")) {
                     return null; // a text's own frame says how it loads
                 }
-                String made = Map.of("sizes", Transforms.SIZES, "loading", "lazy", "decoding", "async", "dir", "rtl").get(key);
+                String made = Map.of("sizes", Transforms.SIZES, "loading", "lazy", "decoding", "async").get(key);
                 return value.equals(made) ? null : "`" + key + "` is the build's, `" + made + "`";
             }
             case "class" -> {
                 boolean ok = CLASSES.contains(value) || tag.equals("code") && value.matches("language-[A-Za-z0-9_+-]{1,30}")
                         || published && tag.equals("span") && value.equals("credit");
                 return ok ? null : "class `" + value + "` is not allowed (the site's stylesheet does the styling)";
+            }
+            case "dir" -> {
+                return Set.of("ltr", "rtl", "auto").contains(value.toLowerCase(Locale.ROOT)) ? null : "dir `" + value + "` is not ltr, rtl or auto";
+            }
+            case "lang" -> {
+                try {
+                    new Locale.Builder().setLanguageTag(value);
+                    return null;
+                } catch (java.util.IllformedLocaleException e) {
+                    return "lang `" + value + "` is not a language tag (en, ar, uk, pt-BR)";
+                }
             }
             case "align" -> {
                 return Set.of("left", "right", "center").contains(value.toLowerCase(Locale.ROOT)) ? null : "align `" + value + "` is not allowed";

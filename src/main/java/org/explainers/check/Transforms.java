@@ -83,7 +83,7 @@ final class Transforms {
                 }
                 i += Character.charCount(c);
             }
-            if (rtl > ltr) {
+            if (rtl > ltr && !e.hasAttr("dir")) { // the editor's own dir stands
                 e.attr("dir", "rtl");
             }
         }

@@ -153,6 +153,32 @@ class HostileTextTest {
         assertTrue(csp.contains("frame-src https://www.youtube-nocookie.com;"), csp);
     }
 
+    /**
+     * A quote in another language and script (an editor's trial: `<q lang="ar" dir="rtl">` and
+     * `<bdi>` were refused, and an Arabic quote inside English came out jumbled): kept, with its
+     * language and direction; a value that is not a language tag or a direction is refused.
+     */
+    @Test
+    void aQuoteInAnotherScriptKeepsItsLanguageAndDirection(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "The minister said <q lang=\"ar\" dir=\"rtl\">نحن ملتزمون بتزويد أوروبا بالغاز</q>,"
+                + " quoting <bdi>محمد</bdi> in <span lang=\"uk\">Київ</span>.\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"));
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
+        Element q = page.selectFirst(".prose q");
+        assertEquals("ar", q.attr("lang"));
+        assertEquals("rtl", q.attr("dir"));
+        assertEquals("محمد", page.selectFirst(".prose bdi").text());
+        assertEquals("uk", page.selectFirst(".prose span[lang]").attr("lang"));
+        assertEquals("ltr", page.select(".prose p").last().attr("dir"), "the editor's direction stands");
+        f.write(ONE, ContentChecksTest.section(1, "", "A <q lang=\"not a language\" dir=\"sideways\">quote</q>.\n"));
+        List<String> messages = Fixture.messages(f.build());
+        for (String expected : List.of(ONE + ":14: lang `not a language` is not a language tag", ONE + ":14: dir `sideways` is not ltr, rtl or auto")) {
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n  " + String.join("\n  ", messages));
+        }
+    }
+
     @Test
     void theRawHtmlANewsroomNeedsIsKept(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
