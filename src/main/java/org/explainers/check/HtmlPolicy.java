@@ -117,6 +117,7 @@ public final class HtmlPolicy extends Safelist {
         switch (key) {
             case "href", "cite" -> {
                 String p = Urls.linkProblem(value);
+                p = p != null || published ? p : Urls.localProblem(value);
                 return p == null ? null : "the address `" + value + "` " + p;
             }
             case "src" -> {
@@ -202,7 +203,7 @@ public final class HtmlPolicy extends Safelist {
             return "content may not run script: remove the attribute";
         }
         return switch (key) {
-            case "href" -> "link to https:, http:, mailto:, tel: or a page of the site";
+            case "href" -> "link to https:, http:, mailto:, tel: or a page of the site (by its file: [text](other-section.md))";
             case "src" -> tag.equals("img") ? "put the image beside the text and write ![what it shows](file.png)"
                     : "embed only from the hosts in jbake.properties (embed.hosts)";
             case "style" -> "remove it; the site's stylesheet does the styling";

@@ -240,7 +240,9 @@ public final class SiteCheck {
             // Texts link to texts by their .md name (the guide says so), unless this link chose .html.
             boolean suggestMd = md || !image && !link.url().contains(".html");
             String raw = link.url();
+            boolean mail = !image && raw.indexOf('@') > 0 && raw.indexOf('/') < 0 && raw.indexOf('@') == raw.lastIndexOf('@');
             String fix = raw.regionMatches(true, 0, "www.", 0, 4) ? "an address on another site starts with https://: write `https://" + raw + "`"
+                    : mail ? "an e-mail address is linked with mailto: write `mailto:" + raw + "`"
                     : renamed != null ? "that file seems to have become `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`: link to it"
                     : near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"

@@ -314,6 +314,7 @@ public interface FieldType {
         return (key, node, c) -> {
             String s = scalar(key, node, c);
             String problem = s == null ? null : Urls.linkProblem(s);
+            problem = problem != null || s == null ? problem : Urls.localProblem(s);
             if (problem != null || s != null && !"https".equals(Urls.scheme(s)) && !"http".equals(Urls.scheme(s))) {
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` " + (problem != null ? problem : "is not a web address"),
                         "write a full address starting with https://");

@@ -90,6 +90,37 @@ public final class Urls {
         return parseProblem(value);
     }
 
+    /**
+     * Why a text may not link to this web address though it is one, or null: a host of the
+     * editor's own machine or network (the preview at 127.0.0.1, a local server, a router), which
+     * readers cannot reach. Names are not looked up: only `localhost` and IP literals are judged.
+     */
+    public static String localProblem(String value) {
+        URI uri;
+        try {
+            uri = new URI(asBrowserReads(value));
+        } catch (URISyntaxException e) {
+            return null; // told by linkProblem
+        }
+        String host = uri.getHost();
+        if (uri.getScheme() == null || host == null) {
+            return null;
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        boolean local = host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local");
+        boolean literal = host.startsWith("[") || !host.isEmpty() && host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        if (!local && literal) {
+            try {
+                // An IP literal is parsed, never looked up.
+                java.net.InetAddress a = java.net.InetAddress.getByName(host);
+                local = a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress();
+            } catch (java.net.UnknownHostException e) {
+                return null;
+            }
+        }
+        return local ? "leads to " + uri.getHost() + ", a machine of your own (the preview, or a server on your network), which readers cannot reach" : null;
+    }
+
     /** Why an image or a file ({@code src}) may not come from here, or null: only the site's own files. */
     public static String fileProblem(String value) {
         String scheme = scheme(value);

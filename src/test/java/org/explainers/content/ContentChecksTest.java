@@ -411,6 +411,17 @@ public class ContentChecksTest {
                 arguments("a web address without https://", ONE, section(1, "", "An extra line.\n\nSee [this](www.example.org/report).\n"),
                         ONE + ":16: link `www.example.org/report` points to articles/a/www.example.org/report, which the site does not have"
                                 + " (an address on another site starts with https://: write `https://www.example.org/report`)"),
+                arguments("an e-mail address without mailto:", ONE, section(1, "", "An extra line.\n\nWrite to [the desk](energy-desk@example.org).\n"),
+                        ONE + ":16: link `energy-desk@example.org` points to articles/a/energy-desk@example.org, which the site does not have"
+                                + " (an e-mail address is linked with mailto: write `mailto:energy-desk@example.org`)"),
+                arguments("a link to the preview on the editor's machine", ONE, section(1, "", "An extra line.\n\nSee [the draft](http://127.0.0.1:8820/articles/a/02-two.html).\n"),
+                        ONE + ":16: the address `http://127.0.0.1:8820/articles/a/02-two.html` leads to 127.0.0.1, a machine of your own (the preview, or a"
+                                + " server on your network), which readers cannot reach (link to https:, http:, mailto:, tel: or a page of the site (by its"
+                                + " file: [text](other-section.md)))"),
+                arguments("a link to a server on the editor's network", ONE, section(1, "", "An extra line.\n\nSee <a href=\"http://localhost/x\">this</a>.\n"),
+                        ONE + ":16: the address `http://localhost/x` leads to localhost, a machine of your own (the preview, or a server on your"
+                                + " network), which readers cannot reach (link to https:, http:, mailto:, tel: or a page of the site (by its file:"
+                                + " [text](other-section.md)))"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
