@@ -36,6 +36,8 @@ public final class SiteCheck {
     private final Problems problems;
     /** Output path to the ids a link may point at. */
     private final Map<String, Set<String>> pages = new HashMap<>();
+    /** An explainer's page to the anchors of its held-back sections (drafts, scheduled), which it shows once they are published. */
+    private final Map<String, Map<String, Doc>> waitingAnchors = new HashMap<>();
     /** Output path to the file that makes it. */
     private final Map<String, Doc> docs = new HashMap<>();
     private final Set<String> media = new HashSet<>();
@@ -73,6 +75,8 @@ public final class SiteCheck {
                 // Only sections the article page shows: a held-back one's anchor is not there yet (one whose
                 // header failed counts as there: its own problem is the one to fix).
                 a.sections().stream().filter(s -> site.listed(s) || problems.hasErrorIn(s.path())).forEach(s -> ids.add(s.anchor));
+                a.sections().stream().filter(s -> !ids.contains(s.anchor))
+                        .forEach(s -> waitingAnchors.computeIfAbsent(d.uri(), k -> new HashMap<>()).putIfAbsent(s.anchor, s));
             }
             pages.put(d.uri(), ids);
         }
@@ -262,6 +266,20 @@ public final class SiteCheck {
             } else {
                 problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a " + state(other),
                         "publish that page first, or remove the link");
+            }
+            return;
+        }
+        Doc waiting = anchor == null ? null : waitingAnchors.getOrDefault(target, Map.of()).get(anchor);
+        if (waiting != null) {
+            // The place of a section held back: there once it is published. A held-back text links to it freely.
+            Doc dated = waiting.datedBy();
+            if (published && site.state(waiting) == Site.State.SCHEDULED && dated.date() != null) {
+                problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which appears on "
+                                + dated.date().inZone(zone) + " (" + zone + ", the date of " + dated.path() + "): until then the link would lead nowhere",
+                        "add the #anchor once that section is on the site, or give this file the same date or a later one");
+            } else if (published) {
+                problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which is a "
+                        + state(waiting) + ": the explainer's page does not show it", "publish that section first, or remove the #anchor");
             }
             return;
         }

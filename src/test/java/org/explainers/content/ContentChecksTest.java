@@ -120,7 +120,8 @@ public class ContentChecksTest {
         f.write(ONE, section(1, "", "See [what comes next](index.md#two).\n"));
         Build.Result r = f.check();
         assertFalse(r.ok(), f.log());
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":14: anchor `#two` does not exist in articles/a/index.html")), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.equals(ONE + ":14: anchor `#two` is the place of " + DIR + "02-two.md, which is a draft:"
+                + " the explainer's page does not show it (publish that section first, or remove the #anchor)")), f.log());
     }
 
     /** A correction naming a section that is not published: said, as the correction shows without its link. */
@@ -390,6 +391,10 @@ public class ContentChecksTest {
                         DIR + "02-two.md:14: link `01-one.md#main` points to a page that appears on 2026-12-05 09:00 (Europe/London, the date of "
                                 + ONE + "): until then the link would lead nowhere (add the link once that page is on the site, or give this file the same"
                                 + " date or a later one)"),
+                arguments("a link to the place of a section still to come", ONE, s1.replace("date: 2026-11-20", "date: \"2026-12-05 09:00\""),
+                        DIR + "02-two.md:14: anchor `#one` is the place of " + ONE + ", which appears on 2026-12-05 09:00 (Europe/London, the date of "
+                                + ONE + "): until then the link would lead nowhere (add the #anchor once that section is on the site, or give this file"
+                                + " the same date or a later one)"),
                 arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
                         ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
                                 + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
@@ -600,6 +605,19 @@ public class ContentChecksTest {
                 ONE + ":26: the footnote `[^gone]` has no note", ONE + ":30: the footnote `[^gone]` has no note")) {
             assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n  " + String.join("\n  ", messages));
         }
+    }
+
+    /**
+     * An explainer scheduled whole: its sections link to their places on its page, which appear
+     * with them (an editor's trial: "anchor does not exist ... use one of contents, main").
+     */
+    @Test
+    void aScheduledExplainersSectionsLinkToTheirPlacesOnItsPage(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.replace(DIR + "index.md", "date: 2026-11-20", "date: \"2026-12-05 09:00\"");
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().noneMatch(m -> m.contains("anchor") || m.contains("appears on") && m.contains("02-two.md:")),
+                String.join("\n", messages));
     }
 
     /** The footer, on every page, lists at most 12 pages: the 13th is told. */
