@@ -45,6 +45,14 @@ public record SiteAddress(String base, String path) {
             throw new IllegalArgumentException("has `.`, `..` or empty parts in its path");
         }
         if (!path.endsWith("/")) {
+            String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            // A page's address pasted for the site's (…/news/index.html): every address made from it would go through the page.
+            for (String page : new String[]{".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".xml"}) {
+                if (last.endsWith(page)) {
+                    throw new IllegalArgumentException("ends in a page's name (" + last + "); the site's address is its folder's, "
+                            + uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, path.length() - last.length()));
+                }
+            }
             path += "/";
         }
         String authority = uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);

@@ -39,7 +39,8 @@ class SiteAddressTest {
             "https://news.example.org/my explainers/ | contains a space, which an address cannot hold (write a space as %20)",
             "https://news.example.org/x\" --out /tmp/evil | contains `\"`, which an address cannot hold",
             "javascript:alert(1)// | is not an absolute address starting with https://",
-            "https://news.example.org/?page=1 | has a query or a #fragment"})
+            "https://news.example.org/?page=1 | has a query or a #fragment",
+            "https://example.org/news/index.html | ends in a page's name (index.html); the site's address is its folder's, https://example.org/news/"})
     void anAddressThatIsNotOneIsRefusedWithTheOptionToFix(String host, String message, @TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
         Build.Result r = build(f, host);
