@@ -58,6 +58,7 @@ public final class Site {
         List<Page> pages = new ArrayList<>();
         for (Doc d : docs) {
             if (d instanceof Article a) {
+                a.sections.clear(); // assembled again from the same files (the preview's check of the site as published)
                 bySlug.put(a.slug, a);
             } else if (d instanceof Section s) {
                 sectionsByFolder.computeIfAbsent(s.folder(), f -> new ArrayList<>()).add(s);

@@ -171,6 +171,9 @@ public final class Build {
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
         Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
         site.checkVocabularyUse(problems);
+        if (options.preview() && !problems.hasErrors()) {
+            asPublished(project, docs, vocabularies, inputs, texts, problems);
+        }
         time("moves", start);
         if (problems.hasErrors()) {
             return fail(problems, start, "content/");
@@ -310,6 +313,28 @@ public final class Build {
         return map;
     }
 
+
+    /** How the preview's warnings about the site's own build begin (the preview shows them over the page). */
+    public static final String AS_PUBLISHED = "the site's build, which leaves drafts and scheduled pieces out, refuses this: ";
+
+    /**
+     * The preview shows drafts and scheduled pieces, and skips Git's history: what the site's own
+     * build would refuse (a link to a draft, a published file deleted without `moved_from`) is
+     * checked again on the site as published, and told as warnings, so that the editor learns it
+     * before the pull request.
+     */
+    private void asPublished(Project project, List<Doc> docs, Map<Vocabulary.Spec, Vocabulary> vocabularies, Inputs inputs, List<String> texts,
+                             Problems problems) {
+        Problems scratch = new Problems();
+        Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), false, scratch);
+        List<History.Gone> gone = History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
+        Map<String, Doc> likely = Moves.likely(site, gone);
+        new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, likely, scratch).run();
+        Moves.check(site, texts, gone, likely, project.zone, scratch);
+        for (Problem p : scratch.errors()) {
+            problems.warning(p.path(), p.line(), AS_PUBLISHED + p.message(), p.fix());
+        }
+    }
 
     /** Says which files wait for their date (scheduled pieces are held back like drafts until then). */
     private void heldBack(Site site, java.time.ZoneId zone) {

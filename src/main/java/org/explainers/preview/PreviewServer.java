@@ -85,6 +85,8 @@ public final class PreviewServer {
     private BodyCache bodies;
     /** The problems of the last build, when it failed; null when it succeeded. */
     private volatile List<Problem> failed;
+    /** What the site's own build would refuse of the last good preview build (see {@link Build#AS_PUBLISHED}). */
+    private volatile List<Problem> notices = List.of();
     /** Pages whose data changed in the last good build, by path, with a version number. */
     private volatile long version;
     private final Map<String, Long> changedIn = new HashMap<>();
@@ -219,7 +221,9 @@ public final class PreviewServer {
                 version++;
                 changed.forEach(p -> changedIn.put(p, version));
             }
-            tell("{\"ok\":true,\"version\":" + version + ",\"changed\":" + json(changed) + (wasFailing ? ",\"fixed\":true" : "") + "}");
+            notices = result.problems().stream().filter(p -> p.warning() && p.message().startsWith(Build.AS_PUBLISHED)).toList();
+            tell("{\"ok\":true,\"version\":" + version + ",\"changed\":" + json(changed) + (wasFailing ? ",\"fixed\":true" : "")
+                    + ",\"notices\":" + problemsJson(notices) + "}");
         } else {
             failed = result.problems().stream().filter(p -> !p.warning()).toList();
             tell(problemsEvent(failed));
@@ -233,13 +237,18 @@ public final class PreviewServer {
     }
 
     static String problemsEvent(List<Problem> problems) {
-        StringBuilder json = new StringBuilder("{\"problems\":[");
+        return "{\"problems\":" + problemsJson(problems) + ",\"count\":" + problems.size() + "}";
+    }
+
+    /** At most 100 problems as a JSON array of file, line, message and fix. */
+    static String problemsJson(List<Problem> problems) {
+        StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < problems.size() && i < 100; i++) {
             Problem p = problems.get(i);
             json.append(i == 0 ? "" : ",").append("{\"file\":").append(string(p.path())).append(",\"line\":").append(p.line())
                     .append(",\"message\":").append(string(p.message())).append(",\"fix\":").append(string(p.fix())).append('}');
         }
-        return json.append("],\"count\":").append(problems.size()).append('}').toString();
+        return json.append(']').toString();
     }
 
     private void tell(String json) {
@@ -283,8 +292,10 @@ public final class PreviewServer {
         } else {
             synchronized (this) {
                 Long changed = changedIn.get(page);
-                if (changed != null && changed > since) {
-                    first.append("data: {\"ok\":true,\"version\":").append(version).append(",\"changed\":[").append(string(page)).append("]}\n\n");
+                boolean reload = changed != null && changed > since;
+                if (reload || !notices.isEmpty()) {
+                    first.append("data: {\"ok\":true,\"version\":").append(version).append(",\"changed\":[").append(reload ? string(page) : "")
+                            .append("],\"notices\":").append(problemsJson(notices)).append("}\n\n");
                 }
             }
         }

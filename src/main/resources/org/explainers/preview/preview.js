@@ -1,7 +1,8 @@
 /*
  * The preview's part of each page (never in the published site): it listens to the preview's
  * event stream, reloads the page when a save changed it, and when the build fails shows the
- * problems over the page, as file:line: what (fix), until they are fixed.
+ * problems over the page, as file:line: what (fix), until they are fixed; what the site's own
+ * build would refuse (a link to a draft) it shows the same way, in amber.
  */
 (function () {
   "use strict";
@@ -9,6 +10,8 @@
   var since = me ? me.getAttribute("data-since") : "0";
   var page = decodeURI(location.pathname).replace(/\/$/, "/index.html");
   var panel = null;
+  /* The server's words before each notice (Build.AS_PUBLISHED): the panel's heading says it once. */
+  var prefix = "the site's build, which leaves drafts and scheduled pieces out, refuses this: ";
 
   function el(tag, text) {
     var e = document.createElement(tag);
@@ -27,22 +30,25 @@
 
   /* A panel over the page. role=alert: screen readers announce it as it appears. Styled
      through the CSSOM, which the pages' security policy allows (style attributes it does not). */
-  function show(problems, count) {
+  function show(problems, count, notice) {
     hide();
     panel = el("section");
     panel.id = "preview-problems";
-    panel.setAttribute("role", "alert");
+    panel.setAttribute("role", notice ? "status" : "alert");
     panel.setAttribute("aria-labelledby", "preview-problems-title");
     var s = panel.style;
     s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.zIndex = "2147483647";
     s.maxHeight = "60vh"; s.overflow = "auto"; s.margin = "0"; s.padding = "1rem 1.25rem";
     s.background = "#1b1b1b"; s.color = "#f5f5f5"; s.font = "15px/1.45 system-ui, sans-serif";
-    s.borderTop = "4px solid #d83933"; s.boxShadow = "0 -4px 16px rgba(0,0,0,.35)";
-    var h = el("h2", count === 1 ? "The preview could not be updated: 1 problem" : "The preview could not be updated: " + count + " problems");
+    s.borderTop = "4px solid " + (notice ? "#e5a000" : "#d83933"); s.boxShadow = "0 -4px 16px rgba(0,0,0,.35)";
+    var h = el("h2", notice ? "The site's build would refuse " + (count === 1 ? "1 thing" : count + " things") + " the preview shows"
+        : count === 1 ? "The preview could not be updated: 1 problem" : "The preview could not be updated: " + count + " problems");
     h.id = "preview-problems-title";
-    h.style.margin = "0 0 .5rem"; h.style.fontSize = "1.1rem"; h.style.color = "#ffbdbb";
+    h.style.margin = "0 0 .5rem"; h.style.fontSize = "1.1rem"; h.style.color = notice ? "#ffd27a" : "#ffbdbb";
     panel.appendChild(h);
-    var p = el("p", "The page below is the last good version. Fix these and save; this message goes away by itself.");
+    var p = el("p", notice ? "The preview shows drafts and scheduled pieces; the site leaves them out, and checks renamed files against Git."
+        + " Fix these before the pull request; this message goes away by itself."
+        : "The page below is the last good version. Fix these and save; this message goes away by itself.");
     p.style.margin = "0 0 .75rem";
     panel.appendChild(p);
     var list = el("ul");
@@ -53,7 +59,7 @@
       var where = el("code", problem.file + (problem.line > 0 ? ":" + problem.line : ""));
       where.style.color = "#9fd3ff";
       li.appendChild(where);
-      li.appendChild(document.createTextNode(": " + problem.message + " "));
+      li.appendChild(document.createTextNode(": " + (notice ? problem.message.replace(prefix, "") : problem.message) + " "));
       var fix = el("span", "(" + problem.fix + ")");
       fix.style.color = "#d6d6d6";
       li.appendChild(fix);
@@ -76,6 +82,8 @@
     } else if (m.ok) {
       if (m.changed.indexOf(page) >= 0 || document.title === "The preview could not be updated") {
         location.reload();
+      } else if (m.notices && m.notices.length) {
+        show(m.notices, m.notices.length, true);
       } else {
         hide();
       }

@@ -84,4 +84,34 @@ class PreviewTest {
             preview.close();
         }
     }
+
+    /**
+     * A link to a draft works in the preview, which shows drafts; the site's build refuses it. The
+     * open page says so, in a status panel, and the link's removal clears it.
+     */
+    @Test
+    void whatTheSitesBuildWouldRefuseIsShownOverThePage(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        PreviewServer preview = new PreviewServer(f.dir, "127.0.0.1", 0);
+        preview.start();
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            driver.get(preview.address() + "articles/election-primer/01-who-votes.html");
+            WebDriverWait wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            Thread.sleep(500); // the event stream connects
+            f.write("content/articles/election-primer/09-later.md", "---\ntitle: Later\ntype: section\narticle: election-primer\norder: 9\n"
+                    + "date: 2026-11-29\nstatus: draft\ntopics: [elections]\nsummary: Later.\n---\n\nNot yet.\n");
+            f.replace(WHO, "Every citizen over 18", "Every citizen over 18 ([more](09-later.md))");
+            WebElement panel = wait.until(d -> d.findElement(By.id("preview-problems")));
+            assertEquals("status", panel.getAttribute("role"));
+            assertTrue(panel.getText().contains("The site's build would refuse 1 thing the preview shows"), panel.getText());
+            assertTrue(panel.getText().contains(WHO + ":") && panel.getText().contains("link `09-later.md` points to a draft"), panel.getText());
+            f.replace(WHO, "Every citizen over 18 ([more](09-later.md))", "Every citizen over 18");
+            wait.until(d -> d.findElements(By.id("preview-problems")).isEmpty());
+        } finally {
+            driver.quit();
+            preview.close();
+        }
+    }
 }

@@ -145,6 +145,43 @@ class PreviewServerTest {
         }
     }
 
+    /**
+     * The preview shows drafts, so a link to one works there; the site's own build refuses it (an
+     * editor's trial: found only in the pull request). The preview's build passes and says so as a
+     * warning, and a tab's event stream carries it as a notice to show over the page.
+     */
+    @Test
+    void whatTheSitesBuildWouldRefuseIsToldInThePreview(@TempDir Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = org.explainers.content.ContentChecksTest.validTree(tmp);
+        String dir = "content/articles/a/";
+        f.write(dir + "02-two.md", org.explainers.content.ContentChecksTest.section(2, "", "").replace("status: published", "status: draft"));
+        f.write(dir + "01-one.md", org.explainers.content.ContentChecksTest.section(1, "", "See [what comes next](02-two.md).\n"));
+        org.explainers.pipeline.Build.Result r = f.build(new org.explainers.pipeline.Build.Options(f.dir, f.site(), org.explainers.fixtures.Fixture.HOST,
+                org.explainers.fixtures.Fixture.NOW, false, true));
+        assertTrue(r.ok(), f.log());
+        String expected = dir + "01-one.md:14: warning: " + org.explainers.pipeline.Build.AS_PUBLISHED + "link `02-two.md` points to a draft (publish that page"
+                + " first, or remove the link)";
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.toString().equals(expected)),
+                expected + "\ngot:\n" + String.join("\n", org.explainers.fixtures.Fixture.messages(r)));
+
+        server = new PreviewServer(f.dir, "127.0.0.1", 0);
+        server.start();
+        int port = port(server);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /__preview/events?since=0&page=%2Findex.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String notice = null;
+            // The stream's first lines (after the headers): a heartbeat every few seconds keeps it open, so a bounded number.
+            for (int i = 0; i < 40 && notice == null; i++) {
+                String line = in.readLine();
+                notice = line != null && line.startsWith("data: ") && line.contains("\"notices\"") ? line : null;
+            }
+            assertTrue(notice != null && notice.contains("points to a draft"), String.valueOf(notice));
+        }
+    }
+
     @Test
     void aFailedSaveShowsItsProblemsWhereThePageWouldBe(@TempDir Path tmp) throws Exception {
         PreviewServer s = start(tmp);
