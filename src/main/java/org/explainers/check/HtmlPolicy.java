@@ -194,7 +194,7 @@ public final class HtmlPolicy extends Safelist {
             Map.entry("font", "delete the <font> and </font> tags (the text stays); the site's stylesheet sets the type"));
 
     static String tagFix(String tag) {
-        return TAG_FIXES.getOrDefault(tag, "use Markdown, or one of the elements CONTRIBUTING.md lists");
+        return TAG_FIXES.getOrDefault(tag, "use Markdown, or one of the elements CONTRIBUTING.md lists; to show a < as text, write \\<");
     }
 
     /** What to write instead of an attribute the list does not allow. */

@@ -503,6 +503,10 @@ public final class Header {
                     meant.add(likely);
                 }
                 String hint = likely == null ? "" : "; did you mean `" + likely + "`?";
+                if (field != null && field.name().equals("authors") && c.kind() == Schema.Kind.SECTION) {
+                    hint = "; the byline is the explainer's: `authors:` goes in its index.md (a guest writer is added to"
+                            + " content/_data/authors.yml and named there)";
+                }
                 c.problems().error(c.path(), line, field == null ? "unknown header key `" + key + "`"
                                 : "`" + key + "` is not a header key of " + c.kind().name + "s",
                         "use " + String.join(", ", known) + hint);

@@ -224,14 +224,16 @@ public class ContentChecksTest {
                 arguments("tags for topics", ONE, s1.replace("topics: [sanctions, territory]", "tags: [sanctions, territory]"),
                         ONE + ":9: unknown header key `tags` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated; did you mean `topics`?)"),
                 arguments("an article's key in a section", ONE, s1.replace("level: 1\n", "level: 1\nauthors: [jo-doe]\n"),
-                        ONE + ":7: `authors` is not a header key of sections (use article, date, level, moved_from, order, status, summary, title, topics, type, updated)"),
+                        ONE + ":7: `authors` is not a header key of sections (use article, date, level, moved_from, order, status, summary, title, topics, type,"
+                                + " updated; the byline is the explainer's: `authors:` goes in its index.md (a guest writer is added to"
+                                + " content/_data/authors.yml and named there))"),
                 arguments("missing key", ONE, s1.replace("summary: Section 1.\n", ""),
                         ONE + ":1: the header has no `summary` (add a `summary: ...` line)"),
                 arguments("a header line too long", ONE, s1.replace("summary: Section 1.", "summary: " + "x".repeat(10_001)),
                         ONE + ":10: the line has 10010 characters; a line may have at most 10000 (shorten the value: a header holds a title,"
                                 + " a one-sentence summary and such, the text goes below the header)"),
                 arguments("empty value", ONE, s1.replace("summary: Section 1.", "summary:"),
-                        ONE + ":10: `summary` is empty (give `summary` a value, or remove the line)"),
+                        ONE + ":10: `summary` is empty (give `summary` a value (a field that is not required may instead be left out))"),
                 arguments("duplicate key", ONE, s1.replace("level: 1\n", "level: 1\ntitle: Again\n"),
                         ONE + ":7: duplicate key `title` (first on line 2) (keep only one `title:` line)"),
                 arguments("a title too long", ONE, s1.replace("title: Section 1", "title: " + "x".repeat(151)),
@@ -395,6 +397,9 @@ public class ContentChecksTest {
                         DIR + "02-two.md:14: anchor `#one` is the place of " + ONE + ", which appears on 2026-12-05 09:00 (Europe/London, the date of "
                                 + ONE + "): until then the link would lead nowhere (add the #anchor once that section is on the site, or give this file"
                                 + " the same date or a later one)"),
+                arguments("a name in angle brackets", ONE, section(1, "", "An extra line.\n\nThe wire <Reuters> said so.\n"),
+                        ONE + ":16: raw <reuters> is not allowed (use Markdown, or one of the elements CONTRIBUTING.md lists; to show a < as text,"
+                                + " write \\<)"),
                 arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
                         ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
                                 + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
