@@ -108,8 +108,10 @@ public final class Moves {
                             + SiteCheck.relative(typo.getValue().source, g.source()) + "`");
                 }
                 Doc became = likely.get(g.source());
-                String otherwise = "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder
-                        + "index.md if nothing did)";
+                String otherwise = name.equals("index.md")
+                        ? "if the explainer moved to another folder, add `moved_from: [../" + folder.substring(0, folder.length() - 1)
+                        .substring(folder.substring(0, folder.length() - 1).lastIndexOf('/') + 1) + "/index.md]` to the index.md there"
+                        : "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder + "index.md if nothing did)";
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")
                                 + " and is gone, so every link to that address would die",
                         became == null ? otherwise : "add `moved_from: [" + SiteCheck.relative(became.source, g.source()) + "]` to "
@@ -139,6 +141,22 @@ public final class Moves {
             Doc d = renamedTo(g.source(), byName, byNumber);
             if (d != null) {
                 likely.put(g.source(), d);
+            }
+        }
+        // An explainer's folder renamed: its index.md became the index.md of the one folder its sections went to.
+        for (History.Gone g : gone) {
+            String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
+            if (g.source().endsWith("/index.md") && !likely.containsKey(g.source())) {
+                Set<String> to = new java.util.TreeSet<>();
+                likely.forEach((from, d) -> {
+                    if (from.startsWith(folder) && from.indexOf('/', folder.length()) < 0) {
+                        to.add(d.folder());
+                    }
+                });
+                if (to.size() == 1) {
+                    site.docs().stream().filter(d -> d instanceof org.explainers.content.Article && d.folder().equals(to.iterator().next()))
+                            .findFirst().ifPresent(d -> likely.put(g.source(), d));
+                }
             }
         }
         return likely;

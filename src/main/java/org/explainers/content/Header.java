@@ -491,8 +491,11 @@ public final class Header {
                 continue;
             }
             if (!present.add(key)) {
+                Schema.Field twice = Schema.field(key);
+                boolean list = twice != null && (key.equals("moved_from") || key.equals("topics") || key.equals("authors") || key.equals("corrections"));
                 c.problems().error(c.path(), line, "duplicate key `" + key + "` (first on line " + fieldLines.get(key) + ")",
-                        "keep only one `" + key + ":` line");
+                        list ? "keep one `" + key + ":` line and list every value in it: `" + key + ": [first, second]`"
+                                : "keep only one `" + key + ":` line");
                 continue;
             }
             fieldLines.put(key, line);

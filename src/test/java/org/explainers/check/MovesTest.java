@@ -70,6 +70,31 @@ class MovesTest {
         assertEquals("what-changes-after", explainer.getElementById("what-changes").parent().id(), "the old #anchor lands on the section");
     }
 
+    /**
+     * An explainer moved to a new folder (an editor's trial: index.md's fix named the gone file
+     * itself): index.md is told the new folder's index.md and the name to write there, and a
+     * second `moved_from:` line is told to list both names in one.
+     */
+    @Test
+    void aMovedExplainersIndexIsToldItsNewPlace(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve("content/articles/election-primer"), f.dir.resolve("content/articles/election-guide"));
+        for (Path p : Files.list(f.dir.resolve("content/articles/election-guide")).toList()) {
+            if (p.toString().endsWith(".md")) {
+                Files.writeString(p, Files.readString(p).replace("article: election-primer", "article: election-guide"));
+            }
+        }
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        String expected = "content/articles/election-primer/index.md: was published at articles/election-primer/index.html and is gone, so every"
+                + " link to that address would die (add `moved_from: [../election-primer/index.md]` to content/articles/election-guide/index.md if"
+                + " it took its place";
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n" + String.join("\n", Fixture.messages(r)));
+        f.replace("content/articles/election-guide/index.md", "status: published", "status: published\nmoved_from: [a.md]\nmoved_from: [b.md]");
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.contains("duplicate key `moved_from`")
+                && m.endsWith("(keep one `moved_from:` line and list every value in it: `moved_from: [first, second]`)")), f.log());
+    }
+
     /** A former name inside a folder named as a file of the site (an image) would make the build write a page inside that file: refused at its line. */
     @ParameterizedTest
     @ValueSource(strings = {"storage.png/old.md", "03-what-next.html/old.md", "../../index.md", "../../search/index.md", "a/b/c/d.md"})
