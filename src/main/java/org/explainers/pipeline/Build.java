@@ -411,6 +411,10 @@ public final class Build {
                     problems.warning(dated.path(), dated.header.line("date"), "was published at " + d.uri() + with + "; its date holds it back until "
                             + when + " (" + project.zone + "), when it returns", "if it should stay on the site, give it a date that has come");
                 }
+            } else if (d instanceof Article && !d.draft()) {
+                // Its own status is published: it is held back because none of its sections is (Site.decideStates).
+                problems.warning(d.path(), 0, "was published at " + d.uri() + "; this build takes it off the site, since none of its sections is"
+                        + " published now", "publish one of its sections again (`status: published`), or make this file `status: draft` too");
             } else {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + (d.draft() ? with : "") + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"

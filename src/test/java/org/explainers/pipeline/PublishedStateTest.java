@@ -151,6 +151,25 @@ class PublishedStateTest {
         assertTrue(Files.exists(f.site().resolve("articles/empty-one/index.html")));
     }
 
+    /**
+     * Every section of a published explainer made a draft: the explainer goes too, and says why,
+     * not "(draft)", which its own file is not (a new user's trial).
+     */
+    @Test
+    void anExplainerLeftWithoutAPublishedSectionSaysWhyItGoes(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("content/articles/lonely/index.md", f.read("content/articles/election-primer/index.md").replaceFirst("title: .*", "title: Lonely"));
+        f.write("content/articles/lonely/01-only.md", f.read("content/articles/election-primer/01-who-votes.md")
+                .replace("article: election-primer", "article: lonely"));
+        assertTrue(f.build().ok(), f.log());
+        f.replace("content/articles/lonely/01-only.md", "status: published", "status: draft");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals("content/articles/lonely/index.md")
+                && p.message().equals("was published at articles/lonely/index.html; this build takes it off the site, since none of its"
+                + " sections is published now")), f.log());
+    }
+
     /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
     @Test
     void aCorrectionUpdatesTheSectionsFeedEntryAndSitemapDate(@TempDir Path tmp) {
