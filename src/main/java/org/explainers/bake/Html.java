@@ -11,11 +11,18 @@ final class Html {
 
     final Body body;
     final int level;
+    /** The page's absolute address its relative links are resolved against (a feed's entry), or null. */
+    final String base;
     private String html;
 
     Html(Body body, int level) {
+        this(body, level, null);
+    }
+
+    Html(Body body, int level, String base) {
         this.body = body;
         this.level = level;
+        this.base = base;
     }
 
     /** Adds the texts whose HTML template data holds (in its maps and lists) to {@code into}. */
@@ -31,14 +38,54 @@ final class Html {
 
     /** What the {@link Digest} hashes instead of the HTML. */
     String key() {
-        return body.key() + "|" + level;
+        return body.key() + "|" + level + (base == null ? "" : "|" + base);
     }
 
     @Override
     public synchronized String toString() {
         if (html == null) {
-            html = Headings.shift(body, level);
+            html = base == null ? Headings.shift(body, level) : absolute(Headings.shift(body, level), base);
         }
         return html;
+    }
+
+    /**
+     * The HTML with its relative addresses (links, images and their copies, quotes' sources)
+     * made absolute against {@code base}: a feed reader that ignores the entry's xml:base would
+     * resolve them against the feed's own address, where they lead nowhere.
+     */
+    static String absolute(String html, String base) {
+        java.net.URI from = java.net.URI.create(base);
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (org.jsoup.nodes.Element e : doc.body().getAllElements()) {
+            for (String attribute : new String[]{"href", "src", "cite"}) {
+                if (e.hasAttr(attribute)) {
+                    e.attr(attribute, resolve(from, e.attr(attribute)));
+                }
+            }
+            if (e.hasAttr("srcset")) {
+                java.util.List<String> candidates = new java.util.ArrayList<>();
+                for (String candidate : e.attr("srcset").split(",")) {
+                    String[] parts = candidate.strip().split("[ \\t\\n\\f\\r]+", 2);
+                    candidates.add(resolve(from, parts[0]) + (parts.length > 1 ? " " + parts[1] : ""));
+                }
+                e.attr("srcset", String.join(", ", candidates));
+            }
+        }
+        return doc.body().html();
+    }
+
+    /** A relative address resolved against the page's; an absolute one (another site, mailto:) as it is. */
+    private static String resolve(java.net.URI base, String address) {
+        String scheme = org.explainers.content.Urls.scheme(address);
+        if (scheme == null || !scheme.isEmpty() || address.startsWith("//")) {
+            return address;
+        }
+        try {
+            return base.resolve(address).toString();
+        } catch (IllegalArgumentException e) {
+            return address; // the allowlist judged it an address; java.net.URI may still refuse one a browser reads
+        }
     }
 }

@@ -510,6 +510,11 @@ final class Model {
         return s == null || s.isBlank() ? other : s;
     }
 
+    /** A section's text as a feed carries it: its addresses absolute, against the section's page. */
+    Object absoluteHtml(Section s) {
+        return s.body() == null ? "" : new Html(s.body(), 1, project.address.of(s.uri()));
+    }
+
     /** A text's HTML below a heading of this level (1: the page's own title), made when a page shows it. */
     Object html(Body body, int level) {
         return body == null ? "" : new Html(body, level);

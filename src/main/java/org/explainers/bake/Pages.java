@@ -461,6 +461,7 @@ final class Pages {
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
             e.put("modified", Date.from(s.changed().instant()));
+            e.put("body", model.absoluteHtml(s)); // feed readers may ignore the entry's xml:base
             list.add(e);
             newest = Moment.later(newest, s.changed());
         }

@@ -27,7 +27,7 @@ public final class HtmlPolicy extends Safelist {
     private final boolean published;
 
     public HtmlPolicy(Set<String> embedHosts) {
-        this(embedHosts, false);
+        this(embedHosts, false, null);
     }
 
     /**
@@ -36,13 +36,21 @@ public final class HtmlPolicy extends Safelist {
      * after their file, a figure's credit). Feed readers show the HTML of a feed's entries
      * without the pages' Content-Security-Policy: the output check holds that HTML to this list.
      */
-    public static HtmlPolicy published(Set<String> embedHosts) {
-        return new HtmlPolicy(embedHosts, true);
+    public static HtmlPolicy published(Set<String> embedHosts, org.explainers.content.SiteAddress site) {
+        return new HtmlPolicy(embedHosts, true, site);
     }
 
-    private HtmlPolicy(Set<String> embedHosts, boolean published) {
+    /** As published in a feed, an image's address is absolute: the site's own files, at its address (null for a text as written). */
+    private final org.explainers.content.SiteAddress site;
+
+    private String fileProblem(String value) {
+        return published && site != null && site.holds(value) ? null : Urls.fileProblem(value);
+    }
+
+    private HtmlPolicy(Set<String> embedHosts, boolean published, org.explainers.content.SiteAddress site) {
         this.embedHosts = Set.copyOf(embedHosts);
         this.published = published;
+        this.site = site;
         addTags("p", "br", "wbr", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
                 "em", "strong", "b", "i", "u", "s", "del", "ins", "small", "sub", "sup", "mark", "q", "cite", "abbr",
                 "dfn", "kbd", "samp", "var", "time", "span", "div", "ul", "ol", "li", "dl", "dt", "dd",
@@ -121,7 +129,7 @@ public final class HtmlPolicy extends Safelist {
                 return p == null ? null : "the address `" + value + "` " + p;
             }
             case "src" -> {
-                String p = tag.equals("iframe") ? Urls.embedProblem(value, embedHosts) : Urls.fileProblem(value);
+                String p = tag.equals("iframe") ? Urls.embedProblem(value, embedHosts) : fileProblem(value);
                 return p == null ? null : "the " + (tag.equals("img") ? "image" : "frame") + " `" + value + "` " + p;
             }
             case "id" -> {
@@ -133,7 +141,7 @@ public final class HtmlPolicy extends Safelist {
                     return null; // a text's own: not on the list
                 }
                 for (String candidate : value.split(",")) {
-                    String p = Urls.fileProblem(candidate.strip().split("[ \\t\\n\\f\\r]+")[0]);
+                    String p = fileProblem(candidate.strip().split("[ \\t\\n\\f\\r]+")[0]);
                     if (p != null) {
                         return "the image `" + candidate.strip() + "` " + p;
                     }

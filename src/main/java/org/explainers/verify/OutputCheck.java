@@ -77,7 +77,7 @@ public final class OutputCheck {
     public OutputCheck(Site site, Project project, String csp, Problems problems) {
         this.site = site;
         this.project = project;
-        this.feedPolicy = HtmlPolicy.published(project.embedHosts);
+        this.feedPolicy = HtmlPolicy.published(project.embedHosts, project.address);
         this.csp = csp;
         this.problems = problems;
     }

@@ -236,6 +236,25 @@ class TemplateSafetyTest {
         for (String published : List.of("dir=&quot;rtl&quot;", "class=&quot;credit&quot;", "srcset=&quot;", "-fn-1&quot;", "loading=&quot;lazy&quot;")) {
             assertTrue(feed.contains(published), published);
         }
+        // Addresses absolute, against the entry's page: a feed reader may ignore xml:base (a new user's trial).
+        org.jsoup.nodes.Document xml = org.jsoup.Jsoup.parse(feed, "", org.jsoup.parser.Parser.xmlParser());
+        int checked = 0;
+        for (org.jsoup.nodes.Element content : xml.select("entry > content")) {
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parseBodyFragment(content.text());
+            for (org.jsoup.nodes.Element e : html.select("[href], [src], [srcset]")) {
+                for (String a : List.of("href", "src")) {
+                    if (e.hasAttr(a)) {
+                        assertTrue(e.attr(a).startsWith("https://") || e.attr(a).startsWith("mailto:"), a + "=" + e.attr(a));
+                        checked++;
+                    }
+                }
+                for (String candidate : e.attr("srcset").isEmpty() ? new String[0] : e.attr("srcset").split(",")) {
+                    assertTrue(candidate.strip().startsWith(Fixture.HOST), "srcset " + candidate);
+                }
+            }
+        }
+        assertTrue(checked > 5, "the feed's texts have links and images: " + checked);
+        assertTrue(feed.contains("src=&quot;" + Fixture.HOST + "articles/gas-storage-explained/storage.png&quot;"), "an image at the site's address");
     }
 
     /**
