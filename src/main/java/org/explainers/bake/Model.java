@@ -401,8 +401,27 @@ final class Model {
         Section next = i >= 0 && i + 1 < siblings.size() ? siblings.get(i + 1) : null;
         m.put("anchor", s.anchor);
         m.put("level", s.level());
-        m.put("position", i + 1);
-        m.put("count", siblings.size());
+        // Numbered as the explainer's contents number it: parts 1, 2, 3, and a part's sub-sections a, b, c (5a).
+        int parts = 0;
+        String position = "";
+        boolean seenPart = false;
+        int letter = 0;
+        for (Section x : siblings) {
+            seenPart |= x.level() == 1;
+            if (x.level() == 1 || !seenPart) {
+                parts++;
+                letter = 0;
+                if (x == s) {
+                    position = String.valueOf(parts);
+                }
+            } else if (x == s) {
+                position = parts + String.valueOf((char) ('a' + Math.min(letter, 25)));
+            } else {
+                letter++;
+            }
+        }
+        m.put("position", position);
+        m.put("count", parts);
         m.put("article", card(a));
         m.put("authors", a.authors().stream().map(slug -> (Object) ref(Schema.AUTHORS, slug)).filter(x -> x != null).toList());
         if (prev != null) {
