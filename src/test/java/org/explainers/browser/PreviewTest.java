@@ -25,6 +25,11 @@ class PreviewTest {
 
     static final String WHO = "content/articles/election-primer/01-who-votes.md";
 
+    /** Waits up to 30 s; a live reload replaces the document between finding an element and reading it: it tries again. */
+    private static WebDriverWait waiting(ChromeDriver driver) {
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
     @Test
     void aBadSaveShowsItsProblemsAndAFixClearsThem(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
@@ -33,9 +38,7 @@ class PreviewTest {
         ChromeDriver driver = Browser.start(1280, 900);
         try {
             driver.get(preview.address() + "articles/election-primer/01-who-votes.html");
-            // A live reload replaces the document between finding an element and reading it: try again.
-            WebDriverWait wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            WebDriverWait wait = waiting(driver);
             driver.executeScript("window.__sameDocument = true");
             Thread.sleep(500); // the event stream connects
 
@@ -72,9 +75,7 @@ class PreviewTest {
         ChromeDriver driver = Browser.start(1280, 900);
         try {
             driver.get(preview.address() + "articles/new-one/01-first.html");
-            // A live reload replaces the document between finding an element and reading it: try again.
-            WebDriverWait wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            WebDriverWait wait = waiting(driver);
             WebElement panel = wait.until(d -> d.findElement(By.id("preview-problems")));
             assertTrue(panel.getText().contains("unknown topic `enrgy`"), panel.getText());
             f.replace("content/articles/new-one/01-first.md", "[enrgy]", "[energy]");
@@ -97,8 +98,7 @@ class PreviewTest {
         ChromeDriver driver = Browser.start(1280, 900);
         try {
             driver.get(preview.address() + "articles/election-primer/01-who-votes.html");
-            WebDriverWait wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            WebDriverWait wait = waiting(driver);
             Thread.sleep(500); // the event stream connects
             f.write("content/articles/election-primer/09-later.md", "---\ntitle: Later\ntype: section\narticle: election-primer\norder: 9\n"
                     + "date: 2026-11-29\nstatus: draft\ntopics: [elections]\nsummary: Later.\n---\n\nNot yet.\n");

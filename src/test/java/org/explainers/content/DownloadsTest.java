@@ -97,14 +97,7 @@ class DownloadsTest {
     @Test
     void aPlainPdfIsPublishedAsItIs(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp, "sources.pdf");
-        byte[] pdf = pdf(d -> {
-            PDAnnotationLink link = new PDAnnotationLink();
-            link.setRectangle(new PDRectangle(50, 50, 100, 20));
-            PDActionURI uri = new PDActionURI();
-            uri.setURI("https://example.org/source");
-            link.setAction(uri);
-            annotate(d, link);
-        });
+        byte[] pdf = pdf(d -> link(d, uri("https://example.org/source")));
         f.writeBytes(DIR + "sources.pdf", pdf);
         assertTrue(f.build().ok(), f.log());
         assertArrayEquals(pdf, Files.readAllBytes(f.site().resolve("articles/a/sources.pdf")));
@@ -116,14 +109,9 @@ class DownloadsTest {
         Fixture f = linking(tmp, "open.pdf", "launch.pdf", "attached.pdf", "locked.pdf", "fake.pdf", "js-link.pdf");
         // Saved with compressed object streams (PDFBox 3's default): the action is not in the file's plain bytes.
         f.writeBytes(DIR + "open.pdf", pdf(d -> d.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"))));
-        f.writeBytes(DIR + "launch.pdf", pdf(d -> {
-            PDAnnotationLink link = new PDAnnotationLink();
-            link.setRectangle(new PDRectangle(0, 0, 600, 800));
-            PDActionLaunch launch = new PDActionLaunch();
-            launch.getCOSObject().setString(COSName.F, "cmd.exe");
-            link.setAction(launch);
-            annotate(d, link);
-        }));
+        PDActionLaunch launch = new PDActionLaunch();
+        launch.getCOSObject().setString(COSName.F, "cmd.exe");
+        f.writeBytes(DIR + "launch.pdf", pdf(d -> link(d, launch)));
         f.writeBytes(DIR + "attached.pdf", pdf(d -> {
             try {
                 PDComplexFileSpecification spec = new PDComplexFileSpecification();
@@ -148,14 +136,7 @@ class DownloadsTest {
             }
         }));
         f.write(DIR + "fake.pdf", "<html><script>alert(1)</script></html>\n");
-        f.writeBytes(DIR + "js-link.pdf", pdf(d -> {
-            PDAnnotationLink link = new PDAnnotationLink();
-            link.setRectangle(new PDRectangle(50, 50, 100, 20));
-            PDActionURI uri = new PDActionURI();
-            uri.setURI("javascript:alert(document.domain)");
-            link.setAction(uri);
-            annotate(d, link);
-        }));
+        f.writeBytes(DIR + "js-link.pdf", pdf(d -> link(d, uri("javascript:alert(document.domain)"))));
         List<String> m = failing(f);
         has(m, DIR + "open.pdf: the PDF holds JavaScript, which a reader's PDF viewer would do on the site's address (print the document to a new PDF");
         has(m, DIR + "open.pdf: the PDF runs an action when it is opened (/OpenAction)");
@@ -215,7 +196,17 @@ class DownloadsTest {
         }
     }
 
-    private static void annotate(PDDocument d, PDAnnotationLink link) {
+    private static PDActionURI uri(String address) {
+        PDActionURI uri = new PDActionURI();
+        uri.setURI(address);
+        return uri;
+    }
+
+    /** A link over the first page's whole area that performs {@code action}. */
+    private static void link(PDDocument d, org.apache.pdfbox.pdmodel.interactive.action.PDAction action) {
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle(0, 0, 600, 800));
+        link.setAction(action);
         try {
             d.getPage(0).getAnnotations().add(link);
         } catch (IOException e) {
