@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,10 +47,12 @@ public final class Downloads {
 
     /** Said per file at most: a table of formulas is told by its first cells. */
     static final int MAX_TOLD = 5;
-    /** How long reading one file may take (a PDF's objects are parsed one by one). */
-    static final long SECONDS = 30;
+    /** How long reading one PDF may take (its objects are parsed one by one); tests shorten it. */
+    static long seconds() {
+        return Long.getLong("explainers.pdfSeconds", 30);
+    }
     /** What the cache's lines were judged by: a new rule makes every file read again. */
-    private static final String RULES = "downloads 1";
+    private static final String RULES = "downloads 2";
 
     private Downloads() {
     }
@@ -61,63 +62,168 @@ public final class Downloads {
         Path passed = cache.resolve("downloads.txt");
         Map<String, Stamp> before = read(passed);
         Map<String, Stamp> now = new TreeMap<>();
+        Map<String, Stamp> pdfs = new TreeMap<>();
         for (String rel : media) {
             String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             if (!ext.equals("csv") && !ext.equals("pdf")) {
                 continue;
             }
-            Path file = content.resolve(rel);
-            Stamp stamp = Stamp.of(file);
+            Stamp stamp = Stamp.of(content.resolve(rel));
             Stamp last = before.get(rel);
             if (last != null && last.vouchesFor(stamp)) {
                 now.put(rel, stamp);
-                continue;
+            } else if (ext.equals("pdf")) {
+                pdfs.put(rel, stamp);
+            } else {
+                Problems mine = new Problems();
+                try {
+                    csv(Files.readAllBytes(content.resolve(rel)), "content/" + rel, mine);
+                } catch (IOException e) {
+                    mine.error("content/" + rel, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
+                }
+                mine.list().forEach(problems::add);
+                if (mine.list().isEmpty()) {
+                    now.put(rel, stamp);
+                }
             }
-            List<Problem> told = judge(file, "content/" + rel, ext);
+        }
+        Map<String, List<Problem>> read = pdfs(content, List.copyOf(pdfs.keySet()));
+        pdfs.forEach((rel, stamp) -> {
+            List<Problem> told = read.getOrDefault(rel, List.of());
             told.forEach(problems::add);
             if (told.isEmpty()) {
                 now.put(rel, stamp);
             }
-        }
+        });
         write(passed, now);
     }
 
-    /** One file's problems, within {@link #SECONDS}. */
-    static List<Problem> judge(Path file, String path, String ext) {
-        List<Problem> told = Collections.synchronizedList(new ArrayList<>());
-        Problems mine = new Problems();
-        // On a thread of its own, with a large stack: PDFBox reads nested objects recursively,
-        // and neither parser can be stopped, so one that runs over its time is left behind.
-        Thread reader = new Thread(null, () -> {
+    /** The most memory a JVM reading PDFs may take: an object stream or a cross-reference table can claim gigabytes. */
+    static final String HEAP = "-Xmx384m";
+
+    /**
+     * Reads PDFs in a JVM of their own, bounded in memory ({@link #HEAP}) and time ({@link #seconds}
+     * a file), and killed at either bound: PDFBox cannot be stopped, and a 2 MB file claimed 2 GB
+     * of the build's memory. The files go one after another; after one that failed its bounds,
+     * a new JVM reads the rest.
+     */
+    static Map<String, List<Problem>> pdfs(Path content, List<String> files) {
+        Map<String, List<Problem>> told = new TreeMap<>();
+        int from = 0;
+        while (from < files.size()) {
+            List<String> command = new ArrayList<>(List.of(java(), HEAP, "-Xss64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", classPath(), Downloads.class.getName()));
+            files.subList(from, files.size()).forEach(rel -> command.add(content.resolve(rel).toString()));
+            int done = from;
+            Process child = null;
             try {
-                byte[] bytes = Files.readAllBytes(file);
-                if (ext.equals("csv")) {
-                    csv(bytes, path, mine);
-                } else {
-                    pdf(bytes, path, mine);
+                child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                java.io.BufferedReader answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+                Thread reading = new Thread(() -> answers.lines().forEach(lines::add), "pdf answers");
+                reading.setDaemon(true);
+                reading.start();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
+                while (done < files.size()) {
+                    String line = lines.poll(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (line == null) {
+                        if (System.nanoTime() < deadline && (child.isAlive() || reading.isAlive())) {
+                            continue;
+                        }
+                        break; // over its time, or the JVM ended (out of memory) before the file's answer
+                    }
+                    String[] f = line.split("\t", -1);
+                    String path = "content/" + files.get(done);
+                    if (f[0].equals("P") && f.length == 4) {
+                        told.computeIfAbsent(files.get(done), k -> new ArrayList<>()).add(new Problem(path, 0, unescape(f[2]), unescape(f[3]), false));
+                    } else if (f[0].equals("D")) {
+                        done++;
+                        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
+                    }
                 }
             } catch (IOException e) {
-                mine.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
-            } catch (RuntimeException | Error e) {
-                // Any failure, a library's missing class or a stack overflow among them, is the file's problem: never a silent pass.
-                mine.error(path, 0, "cannot be read as a " + ext.toUpperCase(Locale.ROOT) + " file (" + e.getClass().getSimpleName() + ")",
-                        ext.equals("csv") ? "save the table again as CSV UTF-8" : "print or export the document again as PDF");
+                // the file in hand is told below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (child != null) {
+                    child.destroyForcibly();
+                }
             }
-        }, "download " + path, 64L << 20);
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            reader.join(java.util.concurrent.TimeUnit.SECONDS.toMillis(SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (done < files.size()) {
+                String rel = files.get(done);
+                told.computeIfAbsent(rel, k -> new ArrayList<>()).add(new Problem("content/" + rel, 0, "reading the PDF took more than "
+                        + seconds() + " s or more than the memory a download may take, and was stopped",
+                        "print the document to a new PDF (Print › Save as PDF)", false));
+                done++;
+            }
+            from = done;
         }
-        if (reader.isAlive()) {
-            told.add(new Problem(path, 0, "reading the file took longer than " + SECONDS + " s and was stopped",
-                    ext.equals("csv") ? "save the table again as CSV UTF-8" : "print or export the document again as PDF", false));
-            return told;
-        }
-        told.addAll(mine.list());
         return told;
+    }
+
+    /**
+     * The PDF reader's JVM: reads each file named, prints each problem as `P`, the line (0), the
+     * message and the fix, tab-separated (tabs and line breaks escaped), then `D` when the file is done.
+     */
+    public static void main(String[] files) {
+        for (String name : files) {
+            Problems problems = new Problems();
+            Path file = Path.of(name);
+            try {
+                pdf(Files.readAllBytes(file), "", problems);
+            } catch (IOException e) {
+                problems.error("", 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
+            } catch (RuntimeException | StackOverflowError e) {
+                // Any failure is the file's problem: never a silent pass.
+                problems.error("", 0, "cannot be read as a PDF file (" + e.getClass().getSimpleName() + ")", "print or export the document again as PDF");
+            }
+            for (Problem p : problems.list()) {
+                System.out.println("P\t0\t" + escape(p.message()) + "\t" + escape(p.fix()));
+            }
+            System.out.println("D");
+            System.out.flush();
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The running JVM's own java. */
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * The reader's class path: where this class and the PDF libraries were loaded from (Maven
+     * runs the build with a class loader of its own, so the JVM's own class path is Maven's).
+     */
+    private static String classPath() {
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        for (Class<?> c : List.of(Downloads.class, PDDocument.class, RandomAccessReadBuffer.class, org.apache.fontbox.FontBoxFont.class,
+                org.apache.commons.logging.LogFactory.class)) {
+            try {
+                parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                // a class without a location (never for these) adds nothing
+            }
+        }
+        return String.join(java.io.File.pathSeparator, parts);
     }
 
     /**
@@ -137,40 +243,62 @@ public final class Downloads {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // Excel's "CSV UTF-8" begins with a byte order mark
         }
+        if (text.regionMatches(true, 0, "sep=", 0, 4)) {
+            // Excel takes the separator from such a first line (`sep=|`): cells split there are not those read below.
+            problems.error(path, 1, "the first line `" + shown(text.lines().findFirst().orElse("")) + "` chooses the separator for Excel",
+                    "remove that line: the table is read with commas, semicolons or tabs");
+            return;
+        }
         Set<Long> lines = new java.util.TreeSet<>();
         int told = 0;
-        for (char separator : new char[]{',', ';', '\t'}) {
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).build();
-            try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-                for (CSVRecord record : parser) {
-                    for (int column = 0; column < record.size(); column++) {
-                        String cell = record.get(column);
-                        String start = formula(cell);
-                        if (start == null) {
-                            continue;
-                        }
-                        long line = lineOf(text, record.getCharacterPosition());
-                        if (!lines.add(line * 1000 + column)) {
-                            continue; // the same cell read with another separator
-                        }
-                        if (++told <= MAX_TOLD) {
-                            problems.error(path, (int) line, "the cell `" + shown(cell) + "` starts with `" + start
-                                    + "`: a spreadsheet opening the download runs it as a formula (it may fetch an address or start a program)",
-                                    "write the value itself; a text that must begin with " + start + " is written with an apostrophe first ('" + start + ")");
-                        }
-                    }
+        // As a comma-separated table (RFC 4180, Commons CSV): it must read whole.
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
+            for (CSVRecord record : parser) {
+                long line = lineOf(text, record.getCharacterPosition());
+                for (int column = 0; column < record.size(); column++) {
+                    told += told(path, line, column, record.get(column), lines, told, problems);
                 }
-            } catch (java.io.UncheckedIOException | IllegalStateException e) {
-                if (separator == ',') {
-                    problems.error(path, 0, "is not a well-formed CSV table: " + e.getMessage(),
-                            "save the table again as CSV UTF-8 (a quote \" inside a cell is written twice, \"\")");
-                    return;
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            problems.error(path, 0, "is not a well-formed CSV table: " + e.getMessage(),
+                    "save the table again as CSV UTF-8 (a quote \" inside a cell is written twice, \"\")");
+            return;
+        }
+        // As a spreadsheet set to semicolons or tabs reads it: line by line, each line's cells with Commons CSV, or, where a
+        // line is not well-formed that way (`x;"a"b,c`), split at every separator, as a lenient spreadsheet goes on reading.
+        String[] physical = text.split("\n", -1);
+        for (char separator : new char[]{';', '\t'}) {
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).build();
+            for (int i = 0; i < physical.length; i++) {
+                List<String> cells = new ArrayList<>();
+                try (CSVParser parser = CSVParser.parse(physical[i], format)) {
+                    parser.forEach(record -> record.forEach(cells::add));
+                } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                    cells.clear();
+                    cells.addAll(List.of(physical[i].split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)));
+                }
+                for (int column = 0; column < cells.size(); column++) {
+                    told += told(path, i + 1, column, cells.get(column), lines, told, problems);
                 }
             }
         }
         if (told > MAX_TOLD) {
             problems.error(path, 0, "has " + (told - MAX_TOLD) + " more cells that start as formulas", "fix those above, then build again");
         }
+    }
+
+    /** Tells a cell that starts a formula (once per line and column, at most {@link #MAX_TOLD} per file); 1 when it does. */
+    private static int told(String path, long line, int column, String cell, Set<Long> lines, int told, Problems problems) {
+        String start = formula(cell.startsWith("\"") ? cell.substring(1) : cell);
+        if (start == null || !lines.add(line * 100_000 + column)) {
+            return 0; // none, or the same cell read with another separator
+        }
+        if (told < MAX_TOLD) {
+            problems.error(path, (int) line, "the cell `" + shown(cell) + "` starts with `" + start
+                            + "`: a spreadsheet opening the download runs it as a formula (it may fetch an address or start a program)",
+                    "write the value itself; a text that must begin with " + start + " is written with an apostrophe first ('" + start + ")");
+        }
+        return 1;
     }
 
     /** How a cell starts a formula (`=`, `@`, `+`, `-`), or null: a number with a sign is not one. */
@@ -254,6 +382,12 @@ public final class Downloads {
             while (!todo.isEmpty()) {
                 COSBase next = todo.pop();
                 COSBase object = next instanceof COSObject o ? o.getObject() : next;
+                if (next instanceof COSObject o && (object == null || object instanceof org.apache.pdfbox.cos.COSNull)
+                        && cos.getXrefTable().containsKey(o.getKey())) {
+                    // PDFBox skips an object it cannot parse (a stray `1.2.3` or `]` in it), which a viewer may still read and run.
+                    found.add("has an object the build cannot read (" + o.getKey() + "), which a PDF viewer may read otherwise");
+                    continue;
+                }
                 if (object == null || seen.put(object, true) != null) {
                     continue;
                 }

