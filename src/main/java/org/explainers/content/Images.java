@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -171,46 +172,134 @@ public final class Images {
         return new Images(infos);
     }
 
-    /** EXIF's tag of the GPS data, and GPS's tags of a latitude and a longitude. */
+    /** EXIF's tag of the GPS data (an IFD: any of its tags but the first, GPSVersionID, says where). */
     private static final int GPS_INFO = 34853;
-    private static final Set<Integer> GPS_POSITION = Set.of(2, 4);
+    /** The most bytes an image's extended XMP may join to. */
+    private static final int MAX_XMP = 16 << 20;
 
     /**
-     * Where a JPEG says it was taken: a GPS position in its EXIF data or its XMP packet (read
-     * with TwelveMonkeys' TIFF and XMP readers), or null when it says nothing of the kind.
+     * Where an image says it was taken: GPS data in its EXIF (anywhere in the TIFF tree: a GPS
+     * IFD inside the Exif IFD too), or a GPS or place property in its XMP (the main packet, a
+     * JPEG's extended XMP joined by its GUID, a PNG's iTXt, a GIF's application extension); a PNG's
+     * eXIf chunk is EXIF. Read with TwelveMonkeys' TIFF and XMP readers; null when it says nothing.
      */
     static String place(ImageReader reader, byte[] bytes) throws IOException {
-        if (!reader.getFormatName().equalsIgnoreCase("jpeg")) {
-            return null;
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            for (JPEGSegment exif : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
-                byte[] data = exif.data().readAllBytes();
-                int from = data.length > 0 && data[0] == 0 ? 1 : 0; // "Exif" is followed by two zero bytes, the segment's identifier by one
-                try (ImageInputStream tiff = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(data, from, data.length - from))) {
-                    Entry gps = new TIFFReader().read(tiff).getEntryById(GPS_INFO);
-                    if (gps != null && (!(gps.getValue() instanceof Directory d) || GPS_POSITION.stream().anyMatch(t -> d.getEntryById(t) != null))) {
-                        return "a GPS position in its EXIF data";
+        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        List<byte[]> exifs = new java.util.ArrayList<>();
+        List<byte[]> xmps = new java.util.ArrayList<>();
+        if (format.equals("jpeg")) {
+            try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                Map<Integer, List<String>> wanted = Map.of(JPEG.APP1, List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/"));
+                Map<String, byte[]> extended = new TreeMap<>();
+                for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, wanted)) {
+                    byte[] data = segment.data().readAllBytes();
+                    switch (segment.identifier()) {
+                        case "Exif" -> {
+                            int from = data.length > 0 && data[0] == 0 ? 1 : 0; // "Exif" is followed by two zero bytes, the identifier's by one
+                            exifs.add(java.util.Arrays.copyOfRange(data, from, data.length));
+                        }
+                        case "http://ns.adobe.com/xap/1.0/" -> xmps.add(data);
+                        default -> join(extended, data);
                     }
+                }
+                xmps.addAll(extended.values());
+            }
+        } else {
+            String tree = format.equals("png") ? "javax_imageio_png_1.0" : format.equals("gif") ? "javax_imageio_gif_image_1.0" : null;
+            // Read again with its metadata (the size was read without it: a PNG's text chunks are then skipped).
+            ImageReader withMetadata = ImageIO.getImageReadersByFormatName(format).next();
+            try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                withMetadata.setInput(in, true, false);
+                javax.imageio.metadata.IIOMetadata metadata = withMetadata.getImageMetadata(0);
+                if (metadata != null && tree != null) {
+                    collect(metadata.getAsTree(tree), exifs, xmps);
+                }
+            } finally {
+                withMetadata.dispose();
+            }
+        }
+        for (byte[] exif : exifs) {
+            try (ImageInputStream tiff = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(exif))) {
+                if (gps(new TIFFReader().read(tiff), 0)) {
+                    return "GPS data in its EXIF";
                 }
             }
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            for (JPEGSegment xmp : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "http://ns.adobe.com/xap/1.0/")) {
-                try (ImageInputStream packet = ImageIO.createImageInputStream(xmp.data())) {
-                    if (saysWhere(new XMPReader().read(packet), 0)) {
-                        return "a GPS position in its XMP data";
-                    }
+        for (byte[] xmp : xmps) {
+            try (ImageInputStream packet = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(xmp))) {
+                if (saysWhere(new XMPReader().read(packet), 0)) {
+                    return "a GPS position or a place in its XMP data";
                 }
             }
         }
         return null;
     }
 
+    /** A piece of a JPEG's extended XMP (GUID, full length, offset, bytes) put in its place in the whole. */
+    private static void join(Map<String, byte[]> extended, byte[] data) throws IOException {
+        if (data.length < 40) {
+            throw new IOException("an extended XMP segment is too short");
+        }
+        String guid = new String(data, 0, 32, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, 32, 8);
+        long length = Integer.toUnsignedLong(b.getInt());
+        long offset = Integer.toUnsignedLong(b.getInt());
+        if (length > MAX_XMP || offset + data.length - 40 > length) {
+            throw new IOException("an extended XMP segment does not fit its whole");
+        }
+        byte[] whole = extended.computeIfAbsent(guid, k -> new byte[(int) length]);
+        if (whole.length != length) {
+            throw new IOException("an extended XMP's pieces disagree on its length");
+        }
+        System.arraycopy(data, 40, whole, (int) offset, data.length - 40);
+    }
+
+    /** A PNG's eXIf chunk and XMP text, a GIF's XMP application extension, from ImageIO's tree of the image's metadata. */
+    private static void collect(org.w3c.dom.Node node, List<byte[]> exifs, List<byte[]> xmps) {
+        for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            org.w3c.dom.NamedNodeMap a = n.getAttributes();
+            String name = n.getNodeName();
+            Object data = n instanceof javax.imageio.metadata.IIOMetadataNode m ? m.getUserObject() : null;
+            String keyword = a == null || a.getNamedItem("keyword") == null ? "" : a.getNamedItem("keyword").getNodeValue();
+            if (name.equals("UnknownChunk") && a.getNamedItem("type") != null && a.getNamedItem("type").getNodeValue().equals("eXIf")
+                    && data instanceof byte[] bytes) {
+                exifs.add(bytes);
+            } else if (name.endsWith("Entry") && keyword.equals("XML:com.adobe.xmp") && a.getNamedItem("text") != null) {
+                xmps.add(a.getNamedItem("text").getNodeValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (name.equals("ApplicationExtension") && a.getNamedItem("applicationID") != null
+                    && a.getNamedItem("applicationID").getNodeValue().startsWith("XMP") && data instanceof byte[] bytes) {
+                xmps.add(bytes);
+            }
+            collect(n, exifs, xmps);
+        }
+    }
+
+    /** Whether a TIFF tree holds GPS data: a GPS IFD with more than its version, wherever it hangs. */
+    private static boolean gps(Directory directory, int depth) {
+        for (Entry e : directory) {
+            if (Integer.valueOf(GPS_INFO).equals(e.getIdentifier())) {
+                if (!(e.getValue() instanceof Directory d)) {
+                    return true; // not read as a directory: it cannot be told empty
+                }
+                for (Entry g : d) {
+                    if (!Integer.valueOf(0).equals(g.getIdentifier())) {
+                        return true;
+                    }
+                }
+            } else if (e.getValue() instanceof Directory d && depth < 8 && gps(d, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** XMP properties that say where: EXIF's GPS ones, IPTC's sub-location and locations created or shown. */
     private static boolean saysWhere(Directory directory, int depth) {
         for (Entry e : directory) {
             String id = String.valueOf(e.getIdentifier());
-            if (id.endsWith("GPSLatitude") || id.endsWith("GPSLongitude")
+            String name = id.substring(Math.max(id.lastIndexOf('/'), id.lastIndexOf('#')) + 1);
+            if (name.startsWith("GPS") || name.equals("LocationCreated") || name.equals("LocationShown") || name.equals("Sublocation")
+                    || id.contains("Iptc4xmpCore") && name.equals("Location")
                     || (e.getValue() instanceof Directory d && depth < 8 && saysWhere(d, depth + 1))) {
                 return true;
             }

@@ -176,10 +176,75 @@ class DownloadsTest {
         located.write(tiff.array());
         located.write(jpeg, app0, jpeg.length - app0);
         f.writeBytes(DIR + "harbour.jpg", located.toByteArray());
-        has(failing(f), DIR + "harbour.jpg: the photo carries the place where it was taken (a GPS position in its EXIF data), which readers could"
+        has(failing(f), DIR + "harbour.jpg: the photo carries the place where it was taken (GPS data in its EXIF), which readers could"
                 + " read from the file (export it again without its location");
         f.writeBytes(DIR + "harbour.jpg", jpeg);
         assertTrue(f.build().ok(), f.log());
+    }
+
+    /**
+     * The place in other corners of an image's data (an attacker's re-trial): a GPS IFD inside
+     * the Exif IFD, a PNG's XMP (iTXt) with a GPS position, an IPTC "location shown".
+     */
+    @Test
+    void aPlaceAnywhereInAnImagesDataIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![One](one.jpg)\n\n![Two](two.png)\n\n![Three](three.png)\n"));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", plain);
+        byte[] jpeg = plain.toByteArray();
+        // IFD0 -> Exif IFD (34665) -> GPS IFD (34853) -> GPSAreaInformation (28), an ASCII street address.
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 18 + 18 + 18 + 20);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 34665).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        tiff.putShort((short) 1).putShort((short) 34853).putShort((short) 4).putInt(1).putInt(44).putInt(0);
+        tiff.putShort((short) 1).putShort((short) 28).putShort((short) 2).putInt(20).putInt(62).putInt(0);
+        tiff.put("221B Baker Street\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        int app0 = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
+        ByteArrayOutputStream located = new ByteArrayOutputStream();
+        located.write(jpeg, 0, app0);
+        located.write(new byte[]{(byte) 0xFF, (byte) 0xE1, 0, (byte) (2 + 6 + tiff.capacity()), 'E', 'x', 'i', 'f', 0, 0});
+        located.write(tiff.array());
+        located.write(jpeg, app0, jpeg.length - app0);
+        f.writeBytes(DIR + "one.jpg", located.toByteArray());
+        f.writeBytes(DIR + "two.png", pngWithXmp("<exif:GPSLatitude>51,30.5N</exif:GPSLatitude>"));
+        f.writeBytes(DIR + "three.png", pngWithXmp("<Iptc4xmpExt:LocationShown><rdf:Bag><rdf:li rdf:parseType=\"Resource\"><Iptc4xmpExt:City>London"
+                + "</Iptc4xmpExt:City></rdf:li></rdf:Bag></Iptc4xmpExt:LocationShown>"));
+        List<String> m = failing(f);
+        has(m, DIR + "one.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
+        has(m, DIR + "two.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
+        has(m, DIR + "three.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
+    }
+
+    /** A PNG whose XMP packet (an iTXt chunk, as Photoshop writes it) holds {@code property}. */
+    private static byte[] pngWithXmp(String property) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(
+                javax.imageio.ImageTypeSpecifier.createFromRenderedImage(image), null);
+        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:exif=\"http://ns.adobe.com/exif/1.0/\""
+                + " xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\">" + property + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+        javax.imageio.metadata.IIOMetadataNode entry = new javax.imageio.metadata.IIOMetadataNode("iTXtEntry");
+        entry.setAttribute("keyword", "XML:com.adobe.xmp");
+        entry.setAttribute("compressionFlag", "FALSE");
+        entry.setAttribute("compressionMethod", "0");
+        entry.setAttribute("languageTag", "");
+        entry.setAttribute("translatedKeyword", "");
+        entry.setAttribute("text", xmp);
+        javax.imageio.metadata.IIOMetadataNode itxt = new javax.imageio.metadata.IIOMetadataNode("iTXt");
+        itxt.appendChild(entry);
+        javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
+        root.appendChild(itxt);
+        metadata.mergeTree("javax_imageio_png_1.0", root);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(new javax.imageio.IIOImage(image, null, metadata));
+        }
+        writer.dispose();
+        return out.toByteArray();
     }
 
     /**
