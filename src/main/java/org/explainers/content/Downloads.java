@@ -420,6 +420,9 @@ public final class Downloads {
         if (action != null && ACTIONS.contains(action.getName())) {
             found.add("has a " + action.getName() + " action");
         }
+        if (action != null && action.getName().equals("Thread") && d.containsKey(COSName.F)) {
+            found.add("has a Thread action into another file");
+        }
         if (COSName.URI.equals(action)) {
             COSBase uri = d.getDictionaryObject(COSName.URI);
             String address = uri instanceof COSString s ? s.getString().strip() : "";
@@ -429,7 +432,7 @@ public final class Downloads {
             }
         }
         COSName subtype = d.getCOSName(COSName.SUBTYPE);
-        if (subtype != null && ANNOTATIONS.contains(subtype.getName()) && d.containsKey(COSName.RECT)) {
+        if (subtype != null && ANNOTATIONS.contains(subtype.getName()) && (d.containsKey(COSName.RECT) || d.containsKey(COSName.FS))) {
             found.add("has a " + subtype.getName() + " annotation");
         }
         if (COSName.EMBEDDED_FILE.equals(d.getCOSName(COSName.TYPE)) || d.containsKey(COSName.EMBEDDED_FILES) || d.containsKey(COSName.EF)) {

@@ -102,23 +102,125 @@ public final class Urls {
         } catch (URISyntaxException e) {
             return null; // told by linkProblem
         }
-        String host = uri.getHost();
-        if (uri.getScheme() == null || host == null) {
+        String authority = uri.getRawAuthority();
+        if (uri.getScheme() == null || authority == null) {
             return null;
         }
-        host = host.toLowerCase(Locale.ROOT);
-        boolean local = host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local");
-        boolean literal = host.startsWith("[") || !host.isEmpty() && host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-        if (!local && literal) {
+        String host = host(authority);
+        if (host == null) {
+            return "leads to `" + authority + "`, whose host a browser may read as a machine of your own";
+        }
+        return local(host) ? "leads to " + host + ", a machine of your own (the preview, or a server on your network), which readers cannot reach" : null;
+    }
+
+    /**
+     * The host of an authority as a browser reads it (WHATWG URL's host parser, in part):
+     * without user and port, percent-decoded, mapped to ASCII (full-width letters, the
+     * ideographic full stop), lower case, without a final dot; null when it cannot be read.
+     */
+    static String host(String authority) {
+        String h = authority.substring(authority.lastIndexOf('@') + 1);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? null : h.substring(0, end + 1).toLowerCase(Locale.ROOT);
+        }
+        int colon = h.lastIndexOf(':');
+        h = colon >= 0 ? h.substring(0, colon) : h;
+        try {
+            h = java.net.URLDecoder.decode(h.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            h = java.net.IDN.toASCII(h, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** Whether a host (as {@link #host} gives it) is the reader's own machine or network. Names are not looked up. */
+    static boolean local(String host) {
+        if (host.equals("localhost") || host.equals("localhost.localdomain") || host.endsWith(".localhost") || host.endsWith(".local")
+                || host.endsWith(".internal") || host.endsWith(".home.arpa")) {
+            return true;
+        }
+        byte[] address = ipv4(host);
+        if (address == null && host.startsWith("[") && host.endsWith("]")) {
+            String literal = host.substring(1, host.length() - 1);
+            literal = literal.contains("%") ? literal.substring(0, literal.indexOf('%')) : literal; // a zone: the machine's own interface
             try {
-                // An IP literal is parsed, never looked up.
-                java.net.InetAddress a = java.net.InetAddress.getByName(host);
-                local = a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress();
-            } catch (java.net.UnknownHostException e) {
+                address = java.net.InetAddress.getByName("[" + literal + "]").getAddress(); // a literal: parsed, never looked up
+            } catch (java.net.UnknownHostException | SecurityException e) {
+                return true; // a bracketed host Java cannot read: not let through
+            }
+        }
+        return address != null && local(address);
+    }
+
+    /** WHATWG URL's IPv4 parser: one to four parts, each decimal, 0x-hexadecimal or 0-octal, the last filling the rest; null if not an address. */
+    static byte[] ipv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length > 4 || host.isEmpty()) {
+            return null;
+        }
+        long[] numbers = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            int radix = 10;
+            if (p.length() > 1 && (p.startsWith("0x") || p.startsWith("0X"))) {
+                p = p.substring(2);
+                radix = 16;
+            } else if (p.length() > 1 && p.startsWith("0")) {
+                p = p.substring(1);
+                radix = 8;
+            }
+            try {
+                numbers[i] = p.isEmpty() ? 0 : Long.parseLong(p, radix);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (numbers[i] < 0 || p.length() > 12) {
                 return null;
             }
         }
-        return local ? "leads to " + uri.getHost() + ", a machine of your own (the preview, or a server on your network), which readers cannot reach" : null;
+        long value = numbers[numbers.length - 1];
+        if (value >= 1L << (8 * (5 - numbers.length))) {
+            return null;
+        }
+        for (int i = 0; i < numbers.length - 1; i++) {
+            if (numbers[i] > 255) {
+                return null;
+            }
+            value += numbers[i] << (8 * (3 - i));
+        }
+        return new byte[]{(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    /** Loopback, private, link-local, shared (100.64/10) and "this network" addresses, and IPv6's unique local ones; an IPv4 inside IPv6 too. */
+    private static boolean local(byte[] a) {
+        if (a.length == 16) {
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) {
+                mapped &= a[i] == 0;
+            }
+            mapped &= (a[10] == (byte) 0xff && a[11] == (byte) 0xff) || (a[10] == 0 && a[11] == 0);
+            boolean nat64 = a[0] == 0 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b;
+            if (mapped || nat64) {
+                return local(java.util.Arrays.copyOfRange(a, 12, 16));
+            }
+            if (a[0] == 0x20 && a[1] == 0x02) { // 6to4: the IPv4 address in bytes 2 to 5
+                return local(java.util.Arrays.copyOfRange(a, 2, 6));
+            }
+            boolean zero = true;
+            for (int i = 0; i < 15; i++) {
+                zero &= a[i] == 0;
+            }
+            return zero // :: and ::1
+                    || (a[0] & 0xfe) == 0xfc // fc00::/7, unique local
+                    || (a[0] == (byte) 0xfe && (a[1] & 0xc0) == 0x80) // fe80::/10, link-local
+                    || (a[0] == (byte) 0xfe && (a[1] & 0xc0) == 0xc0); // fec0::/10, site-local
+        }
+        int b0 = a[0] & 0xff;
+        int b1 = a[1] & 0xff;
+        return b0 == 127 || b0 == 10 || b0 == 0 || (b0 == 172 && b1 >= 16 && b1 < 32) || (b0 == 192 && b1 == 168)
+                || (b0 == 169 && b1 == 254) || (b0 == 100 && b1 >= 64 && b1 < 128);
     }
 
     /** Why an image or a file ({@code src}) may not come from here, or null: only the site's own files. */

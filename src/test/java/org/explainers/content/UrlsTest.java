@@ -1,0 +1,32 @@
+package org.explainers.content;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * A text's link to the editor's own machine or network is refused however a browser would still
+ * read it there (an attacker's re-trial: hexadecimal, octal and short IPv4 forms, full-width
+ * letters, a final dot, IPv6's unique local and IPv4-inside-IPv6 forms); names are never looked up.
+ */
+class UrlsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8820/x", "http://localhost/", "http://localhost./", "http://localhost.localdomain/",
+            "http://0x7f.1:8820/", "http://0x7f000001/", "http://0177.0.0.1/", "http://017700000001/", "http://127.1/", "http://2130706433/",
+            "http://ｌｏｃａｌｈｏｓｔ/", "http://127。0。0。1/", "http://%31%32%37.0.0.1/", "http://[::1]/", "http://[fd00::1]/", "http://[fc00::1]/",
+            "http://100.64.0.1/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/", "http://[::ffff:127.0.0.1]/", "http://10.1.2.3/",
+            "http://192.168.0.1/", "http://169.254.169.254/", "http://0.0.0.0/", "http://printer.local/", "http://user@127.0.0.1/"})
+    void aLinkToTheEditorsOwnMachineIsRefused(String address) {
+        assertNotNull(Urls.localProblem(address), address);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.org/", "https://news.example.org:8443/a", "https://1.1.1.1/", "https://[2606:4700::1111]/",
+            "https://2016.election.example/", "https://bücher.example/", "mailto:desk@example.org", "https://172.32.0.1/"})
+    void aLinkToAnotherSiteIsLetThrough(String address) {
+        assertNull(Urls.localProblem(address), address);
+    }
+}
