@@ -258,6 +258,15 @@ public final class Project {
             org.apache.commons.configuration2.Configuration defaults = all.getConfiguration(1);
             List<String> keys = new ArrayList<>();
             file.getKeys().forEachRemaining(keys::add);
+            // Keys Commons Configuration takes as instructions and drops (`include`): read as java.util.Properties reads the file.
+            java.util.Properties plain = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(project.resolve("jbake.properties"), StandardCharsets.ISO_8859_1)) {
+                plain.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                problems.error("jbake.properties", 0, "cannot be read: " + e.getMessage(), "check the file");
+                return;
+            }
+            plain.stringPropertyNames().stream().filter(k -> !file.containsKey(k) && !keys.contains(k)).forEach(keys::add);
             keys.sort(java.util.Comparator.comparingInt(this::line).thenComparing(java.util.Comparator.naturalOrder()));
             for (String key : keys) {
                 if (SETTINGS.contains(key) || (key.startsWith("template.") && key.endsWith(".file"))) {

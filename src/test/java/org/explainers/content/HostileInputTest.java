@@ -213,13 +213,14 @@ class HostileInputTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         String settings = f.read("jbake.properties");
         f.write("jbake.properties", settings.replace("uri.noExtension=false", "uri.noExtension=true")
-                + "output.extension=.htm\ntemplate.section.extension=.xhtml\nsite.timzone=Europe/Paris\ndraft.suffix=-draft\n");
+                + "output.extension=.htm\ntemplate.section.extension=.xhtml\nsite.timzone=Europe/Paris\ndraft.suffix=-draft\ninclude=other.properties\n");
         int first = settings.lines().toList().size() + 1;
         failing(f, "jbake.properties:" + first + ": output.extension=.htm changes a setting of JBake's that this build needs as JBake sets it"
                         + " (output.extension=.html)",
                 "jbake.properties:" + (first + 1) + ": `template.section.extension` is not a setting of this site (a typo?)",
                 "jbake.properties:" + (first + 2) + ": `site.timzone` is not a setting of this site (a typo?)",
-                "jbake.properties:" + (settings.lines().toList().indexOf("uri.noExtension=false") + 1) + ": uri.noExtension=true changes a setting of JBake's");
+                "jbake.properties:" + (settings.lines().toList().indexOf("uri.noExtension=false") + 1) + ": uri.noExtension=true changes a setting of JBake's",
+                "jbake.properties:" + (first + 4) + ": `include` is not a setting of this site");
         assertFalse(f.log().contains("draft.suffix"), "a setting written as JBake's default is not refused:\n" + f.log());
         f.write("jbake.properties", settings + "draft.suffix=-draft\n");
         assertTrue(f.build().ok(), f.log());
