@@ -1,38 +1,12 @@
 package org.explainers.content;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSDocument;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,12 +19,6 @@ import java.util.TreeMap;
  */
 public final class Downloads {
 
-    /** Said per file at most: a table of formulas is told by its first cells. */
-    static final int MAX_TOLD = 5;
-    /** How long reading one PDF may take (its objects are parsed one by one); tests shorten it. */
-    static long seconds() {
-        return Long.getLong("explainers.pdfSeconds", 30);
-    }
     /** What the cache's lines were judged by: a new rule makes every file read again. */
     private static final String RULES = "downloads 2";
 
@@ -77,7 +45,7 @@ public final class Downloads {
             } else {
                 Problems mine = new Problems();
                 try {
-                    csv(Files.readAllBytes(content.resolve(rel)), "content/" + rel, mine);
+                    CsvDownload.check(Files.readAllBytes(content.resolve(rel)), "content/" + rel, mine);
                 } catch (IOException e) {
                     mine.error("content/" + rel, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
                 }
@@ -87,7 +55,7 @@ public final class Downloads {
                 }
             }
         }
-        Map<String, List<Problem>> read = pdfs(content, List.copyOf(pdfs.keySet()));
+        Map<String, List<Problem>> read = PdfDownload.check(content, List.copyOf(pdfs.keySet()));
         pdfs.forEach((rel, stamp) -> {
             List<Problem> told = read.getOrDefault(rel, List.of());
             told.forEach(problems::add);
@@ -98,349 +66,11 @@ public final class Downloads {
         write(passed, now);
     }
 
-    /** The most memory a JVM reading PDFs may take: an object stream or a cross-reference table can claim gigabytes. */
-    static final String HEAP = "-Xmx384m";
-
-    /**
-     * Reads PDFs in a JVM of their own, bounded in memory ({@link #HEAP}) and time ({@link #seconds}
-     * a file), and killed at either bound: PDFBox cannot be stopped, and a 2 MB file claimed 2 GB
-     * of the build's memory. The files go one after another; after one that failed its bounds,
-     * a new JVM reads the rest.
-     */
-    static Map<String, List<Problem>> pdfs(Path content, List<String> files) {
-        Map<String, List<Problem>> told = new TreeMap<>();
-        int from = 0;
-        while (from < files.size()) {
-            List<String> command = new ArrayList<>(List.of(java(), HEAP, "-Xss64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", classPath(), Downloads.class.getName()));
-            files.subList(from, files.size()).forEach(rel -> command.add(content.resolve(rel).toString()));
-            int done = from;
-            Process child = null;
-            try {
-                child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                java.io.BufferedReader answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-                Thread reading = new Thread(() -> answers.lines().forEach(lines::add), "pdf answers");
-                reading.setDaemon(true);
-                reading.start();
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
-                while (done < files.size()) {
-                    String line = lines.poll(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                    if (line == null) {
-                        if (System.nanoTime() < deadline && (child.isAlive() || reading.isAlive())) {
-                            continue;
-                        }
-                        break; // over its time, or the JVM ended (out of memory) before the file's answer
-                    }
-                    String[] f = line.split("\t", -1);
-                    String path = "content/" + files.get(done);
-                    if (f[0].equals("P") && f.length == 4) {
-                        told.computeIfAbsent(files.get(done), k -> new ArrayList<>()).add(new Problem(path, 0, unescape(f[2]), unescape(f[3]), false));
-                    } else if (f[0].equals("D")) {
-                        done++;
-                        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
-                    }
-                }
-            } catch (IOException e) {
-                // the file in hand is told below
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                if (child != null) {
-                    child.destroyForcibly();
-                }
-            }
-            if (done < files.size()) {
-                String rel = files.get(done);
-                told.computeIfAbsent(rel, k -> new ArrayList<>()).add(new Problem("content/" + rel, 0, "reading the PDF took more than "
-                        + seconds() + " s or more than the memory a download may take, and was stopped",
-                        "print the document to a new PDF (Print › Save as PDF)", false));
-                done++;
-            }
-            from = done;
-        }
-        return told;
-    }
-
-    /**
-     * The PDF reader's JVM: reads each file named, prints each problem as `P`, the line (0), the
-     * message and the fix, tab-separated (tabs and line breaks escaped), then `D` when the file is done.
-     */
-    public static void main(String[] files) {
-        for (String name : files) {
-            Problems problems = new Problems();
-            Path file = Path.of(name);
-            try {
-                pdf(Files.readAllBytes(file), "", problems);
-            } catch (IOException e) {
-                problems.error("", 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
-            } catch (RuntimeException | StackOverflowError e) {
-                // Any failure is the file's problem: never a silent pass.
-                problems.error("", 0, "cannot be read as a PDF file (" + e.getClass().getSimpleName() + ")", "print or export the document again as PDF");
-            }
-            for (Problem p : problems.list()) {
-                System.out.println("P\t0\t" + escape(p.message()) + "\t" + escape(p.fix()));
-            }
-            System.out.println("D");
-            System.out.flush();
-        }
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** The running JVM's own java. */
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /**
-     * The reader's class path: where this class and the PDF libraries were loaded from (Maven
-     * runs the build with a class loader of its own, so the JVM's own class path is Maven's).
-     */
-    private static String classPath() {
-        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
-        for (Class<?> c : List.of(Downloads.class, PDDocument.class, RandomAccessReadBuffer.class, org.apache.fontbox.FontBoxFont.class,
-                org.apache.commons.logging.LogFactory.class)) {
-            try {
-                parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (java.net.URISyntaxException | RuntimeException e) {
-                // a class without a location (never for these) adds nothing
-            }
-        }
-        return String.join(java.io.File.pathSeparator, parts);
-    }
-
-    /**
-     * A CSV file: UTF-8 text whose cells, read with each separator a spreadsheet may take
-     * (comma, semicolon, tab), start with no formula: `=` or `@`, or `+` or `-` before anything
-     * but a number (`-12.5` is a number, `-` a dash; `-2+3+cmd|' /C calc'!A0` is a formula).
-     */
-    static void csv(byte[] bytes, String path, Problems problems) throws IOException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.error(path, 0, "is not UTF-8 text", "save the table as \"CSV UTF-8\" (in Excel: File › Save As › CSV UTF-8)");
-            return;
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel's "CSV UTF-8" begins with a byte order mark
-        }
-        if (text.regionMatches(true, 0, "sep=", 0, 4)) {
-            // Excel takes the separator from such a first line (`sep=|`): cells split there are not those read below.
-            problems.error(path, 1, "the first line `" + shown(text.lines().findFirst().orElse("")) + "` chooses the separator for Excel",
-                    "remove that line: the table is read with commas, semicolons or tabs");
-            return;
-        }
-        Set<Long> lines = new java.util.TreeSet<>();
-        int told = 0;
-        // As a comma-separated table (RFC 4180, Commons CSV): it must read whole.
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
-            for (CSVRecord record : parser) {
-                long line = lineOf(text, record.getCharacterPosition());
-                for (int column = 0; column < record.size(); column++) {
-                    told += told(path, line, column, record.get(column), lines, told, problems);
-                }
-            }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            problems.error(path, 0, "is not a well-formed CSV table: " + e.getMessage(),
-                    "save the table again as CSV UTF-8 (a quote \" inside a cell is written twice, \"\")");
-            return;
-        }
-        // As a spreadsheet set to semicolons or tabs reads it: line by line, each line's cells with Commons CSV, or, where a
-        // line is not well-formed that way (`x;"a"b,c`), split at every separator, as a lenient spreadsheet goes on reading.
-        String[] physical = text.split("\n", -1);
-        for (char separator : new char[]{';', '\t'}) {
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).build();
-            for (int i = 0; i < physical.length; i++) {
-                List<String> cells = new ArrayList<>();
-                try (CSVParser parser = CSVParser.parse(physical[i], format)) {
-                    parser.forEach(record -> record.forEach(cells::add));
-                } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-                    cells.clear();
-                    cells.addAll(List.of(physical[i].split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)));
-                }
-                for (int column = 0; column < cells.size(); column++) {
-                    told += told(path, i + 1, column, cells.get(column), lines, told, problems);
-                }
-            }
-        }
-        if (told > MAX_TOLD) {
-            problems.error(path, 0, "has " + (told - MAX_TOLD) + " more cells that start as formulas", "fix those above, then build again");
-        }
-    }
-
-    /** Tells a cell that starts a formula (once per line and column, at most {@link #MAX_TOLD} per file); 1 when it does. */
-    private static int told(String path, long line, int column, String cell, Set<Long> lines, int told, Problems problems) {
-        String start = formula(cell.startsWith("\"") ? cell.substring(1) : cell);
-        if (start == null || !lines.add(line * 100_000 + column)) {
-            return 0; // none, or the same cell read with another separator
-        }
-        if (told < MAX_TOLD) {
-            problems.error(path, (int) line, "the cell `" + shown(cell) + "` starts with `" + start
-                            + "`: a spreadsheet opening the download runs it as a formula (it may fetch an address or start a program)",
-                    "write the value itself; a text that must begin with " + start + " is written with an apostrophe first ('" + start + ")");
-        }
-        return 1;
-    }
-
-    /** How a cell starts a formula (`=`, `@`, `+`, `-`), or null: a number with a sign is not one. */
-    static String formula(String cell) {
-        String t = cell.strip();
-        if (t.isEmpty()) {
-            return null;
-        }
-        char c = t.charAt(0);
-        if (c == '=' || c == '@') {
-            return String.valueOf(c);
-        }
-        if (c == '+' || c == '-') {
-            if (t.chars().allMatch(ch -> ch == c)) {
-                return null; // a dash for "none" is text
-            }
-            try {
-                new java.math.BigDecimal(t.replace(",", "").replace(" ", "").replaceFirst("%$", ""));
-                return null;
-            } catch (NumberFormatException e) {
-                return String.valueOf(c);
-            }
-        }
-        return null;
-    }
-
     /** A cell or an address as a message quotes it: on one line, at most 60 characters, control characters as `?`. */
-    private static String shown(String s) {
+    static String shown(String s) {
         StringBuilder b = new StringBuilder();
         s.strip().codePoints().limit(60).forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == '`' ? '?' : c));
         return s.strip().codePointCount(0, s.strip().length()) > 60 ? b + "…" : b.toString();
-    }
-
-    private static long lineOf(String text, long offset) {
-        long line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            line += text.charAt(i) == '\n' ? 1 : 0;
-        }
-        return line;
-    }
-
-    /** Actions a PDF viewer performs that leave the document, run code or change files; going to a page or an address is not among them. */
-    private static final Set<String> ACTIONS = Set.of("JavaScript", "Launch", "SubmitForm", "ImportData", "ResetForm", "GoToR", "GoToE",
-            "Rendition", "RichMediaExecute", "Movie", "Sound", "GoTo3DView");
-    /** Annotations that play, attach or run something. */
-    private static final Set<String> ANNOTATIONS = Set.of("FileAttachment", "RichMedia", "Screen", "Movie", "Sound", "3D");
-    /** The most objects a PDF may have: a 20 MB file of nothing but tiny objects is over a million. */
-    static final int MAX_OBJECTS = 500_000;
-
-    /**
-     * A PDF file: every object of it (those in compressed object streams too) is read, and one
-     * that would run a script, act on opening or on an event (`/OpenAction` other than a page,
-     * `/AA`), submit a form, launch or attach a file, play media, or carry an XFA form is refused.
-     */
-    static void pdf(byte[] bytes, String path, Problems problems) throws IOException {
-        String fix = "print the document to a new PDF (Print › Save as PDF), which keeps its pages and drops scripts, forms and attachments";
-        PDDocument document;
-        try {
-            document = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null,
-                    MemoryUsageSetting.setupMainMemoryOnly(256L << 20).streamCache);
-        } catch (InvalidPasswordException e) {
-            problems.error(path, 0, "is protected by a password: readers could not open it, and the build cannot read it", fix);
-            return;
-        } catch (IOException e) {
-            problems.error(path, 0, "is not a PDF file (or it is damaged): " + e.getMessage(), "export the document again as PDF");
-            return;
-        }
-        try (document) {
-            COSDocument cos = document.getDocument();
-            if (cos.getXrefTable().size() > MAX_OBJECTS) {
-                problems.error(path, 0, "has " + cos.getXrefTable().size() + " objects; at most " + MAX_OBJECTS + " are allowed", fix);
-                return;
-            }
-            Set<String> found = new java.util.TreeSet<>();
-            Deque<COSBase> todo = new ArrayDeque<>();
-            todo.push(cos.getTrailer());
-            for (COSObjectKey key : new java.util.TreeSet<>(cos.getXrefTable().keySet())) {
-                todo.push(cos.getObjectFromPool(key));
-            }
-            Map<COSBase, Boolean> seen = new IdentityHashMap<>();
-            while (!todo.isEmpty()) {
-                COSBase next = todo.pop();
-                COSBase object = next instanceof COSObject o ? o.getObject() : next;
-                if (next instanceof COSObject o && (object == null || object instanceof org.apache.pdfbox.cos.COSNull)
-                        && cos.getXrefTable().containsKey(o.getKey())) {
-                    // PDFBox skips an object it cannot parse (a stray `1.2.3` or `]` in it), which a viewer may still read and run.
-                    found.add("has an object the build cannot read (" + o.getKey() + "), which a PDF viewer may read otherwise");
-                    continue;
-                }
-                if (object == null || seen.put(object, true) != null) {
-                    continue;
-                }
-                if (object instanceof COSDictionary d) {
-                    judge(d, found);
-                    d.getValues().forEach(todo::push);
-                } else if (object instanceof COSArray a) {
-                    a.forEach(todo::push);
-                }
-            }
-            for (String what : found) {
-                problems.error(path, 0, "the PDF " + what + ", which a reader's PDF viewer would do on the site's address", fix);
-            }
-        }
-    }
-
-    /** What one dictionary of a PDF would do that a download may not. */
-    private static void judge(COSDictionary d, Set<String> found) {
-        if (d.containsKey(COSName.JS) || d.containsKey(COSName.JAVA_SCRIPT)) {
-            found.add("holds JavaScript");
-        }
-        if (d.containsKey(COSName.AA)) {
-            found.add("has actions that run on an event (/AA: opening, closing, a page shown, a field changed)");
-        }
-        COSBase open = d.getDictionaryObject(COSName.OPEN_ACTION);
-        if (open instanceof COSDictionary action && !"GoTo".equals(action.getNameAsString(COSName.S))) {
-            found.add("runs an action when it is opened (/OpenAction)");
-        }
-        COSName action = d.getCOSName(COSName.S);
-        if (action != null && ACTIONS.contains(action.getName())) {
-            found.add("has a " + action.getName() + " action");
-        }
-        if (action != null && action.getName().equals("Thread") && d.containsKey(COSName.F)) {
-            found.add("has a Thread action into another file");
-        }
-        if (COSName.URI.equals(action)) {
-            COSBase uri = d.getDictionaryObject(COSName.URI);
-            String address = uri instanceof COSString s ? s.getString().strip() : "";
-            String scheme = Urls.scheme(address);
-            if (!Set.of("http", "https", "mailto").contains(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT))) {
-                found.add("has a link to `" + shown(address) + "`, which is not a web or mail address");
-            }
-        }
-        COSName subtype = d.getCOSName(COSName.SUBTYPE);
-        if (subtype != null && ANNOTATIONS.contains(subtype.getName()) && (d.containsKey(COSName.RECT) || d.containsKey(COSName.FS))) {
-            found.add("has a " + subtype.getName() + " annotation");
-        }
-        if (COSName.EMBEDDED_FILE.equals(d.getCOSName(COSName.TYPE)) || d.containsKey(COSName.EMBEDDED_FILES) || d.containsKey(COSName.EF)) {
-            found.add("has files attached");
-        }
-        if (d.containsKey(COSName.XFA)) {
-            found.add("has an XFA form");
-        }
     }
 
     private static Map<String, Stamp> read(Path file) {
