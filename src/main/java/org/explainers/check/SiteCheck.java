@@ -256,7 +256,10 @@ public final class SiteCheck {
             return;
         }
         Doc other = docs.get(target);
-        if (published && other != null && !site.listed(other) && !problems.hasErrorIn(other.path())) {
+        // A page whose file, or whose explainer's index.md, failed to read is told there, not as a draft here.
+        boolean failed = other != null && (problems.hasErrorIn(other.path())
+                || other instanceof Section s && s.article() != null && problems.hasErrorIn(s.article().path()));
+        if (published && other != null && !site.listed(other) && !failed) {
             Doc dated = other.datedBy();
             if (site.state(other) == Site.State.SCHEDULED && dated.date() != null) {
                 problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a page that appears on " + dated.date().inZone(zone)

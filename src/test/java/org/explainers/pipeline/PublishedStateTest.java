@@ -170,6 +170,18 @@ class PublishedStateTest {
                 + " sections is published now")), f.log());
     }
 
+    /** A header mistake in one explainer's index.md is told there, not as "points to a draft" in the texts linking to it (an editor's trial). */
+    @Test
+    void aBrokenIndexIsToldOnlyThere(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("content/articles/election-primer/index.md", "status: published", "status: published\nsummary: one: two");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        List<String> messages = Fixture.messages(r);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/articles/election-primer/index.md:")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.contains("points to a draft")), String.join("\n", messages));
+    }
+
     /** A correction is a change a feed reader is told of: its entry's <updated>, its place in the feed, the sitemap's lastmod. */
     @Test
     void aCorrectionUpdatesTheSectionsFeedEntryAndSitemapDate(@TempDir Path tmp) {
