@@ -189,7 +189,8 @@ public final class Images {
         List<byte[]> xmps = new java.util.ArrayList<>();
         if (format.equals("jpeg")) {
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                Map<Integer, List<String>> wanted = Map.of(JPEG.APP1, List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/"));
+                Map<Integer, List<String>> wanted = Map.of(JPEG.APP1, List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/"),
+                        JPEG.APP13, List.of("Photoshop 3.0"));
                 Map<String, byte[]> extended = new TreeMap<>();
                 for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, wanted)) {
                     byte[] data = segment.data().readAllBytes();
@@ -199,6 +200,11 @@ public final class Images {
                             exifs.add(java.util.Arrays.copyOfRange(data, from, data.length));
                         }
                         case "http://ns.adobe.com/xap/1.0/" -> xmps.add(data);
+                        case "Photoshop 3.0" -> {
+                            if (subLocation(data)) {
+                                return "a street-level place (IPTC sub-location) in its IPTC data";
+                            }
+                        }
                         default -> join(extended, data);
                     }
                 }
@@ -233,6 +239,24 @@ public final class Images {
             }
         }
         return null;
+    }
+
+    /** Whether Photoshop's resources (a JPEG's APP13) hold IPTC data with a sub-location (2:92, a street address). */
+    private static boolean subLocation(byte[] resources) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(resources))) {
+            for (Entry resource : new com.twelvemonkeys.imageio.metadata.psd.PSDReader().read(in)) {
+                Object value = resource.getValue();
+                if (Integer.valueOf(com.twelvemonkeys.imageio.metadata.psd.PSD.RES_IPTC_NAA).equals(resource.getIdentifier()) && value instanceof byte[] iptc) {
+                    try (ImageInputStream records = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(iptc))) {
+                        value = new com.twelvemonkeys.imageio.metadata.iptc.IPTCReader().read(records);
+                    }
+                }
+                if (value instanceof Directory d && d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_SUB_LOCATION) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A piece of a JPEG's extended XMP (GUID, full length, offset, bytes) put in its place in the whole. */

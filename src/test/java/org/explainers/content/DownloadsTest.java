@@ -189,7 +189,7 @@ class DownloadsTest {
     @Test
     void aPlaceAnywhereInAnImagesDataIsRefused(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp);
-        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![One](one.jpg)\n\n![Two](two.png)\n\n![Three](three.png)\n"));
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![One](one.jpg)\n\n![Two](two.png)\n\n![Three](three.png)\n\n![Four](four.jpg)\n"));
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "jpeg", plain);
@@ -208,6 +208,19 @@ class DownloadsTest {
         located.write(tiff.array());
         located.write(jpeg, app0, jpeg.length - app0);
         f.writeBytes(DIR + "one.jpg", located.toByteArray());
+        // Photoshop's resources (APP13): an IPTC record 2:92, the sub-location, a street address.
+        byte[] street = "221B Baker Street".getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer iptc = java.nio.ByteBuffer.allocate(5 + street.length + 1);
+        iptc.put((byte) 0x1C).put((byte) 2).put((byte) 92).putShort((short) street.length).put(street);
+        java.nio.ByteBuffer irb = java.nio.ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + iptc.capacity());
+        irb.put("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1)).put("8BIM".getBytes(StandardCharsets.ISO_8859_1))
+                .putShort((short) 0x0404).putShort((short) 0).putInt(iptc.capacity() - 1).put(iptc.array());
+        ByteArrayOutputStream placed = new ByteArrayOutputStream();
+        placed.write(jpeg, 0, app0);
+        placed.write(new byte[]{(byte) 0xFF, (byte) 0xED, 0, (byte) (2 + irb.capacity())});
+        placed.write(irb.array());
+        placed.write(jpeg, app0, jpeg.length - app0);
+        f.writeBytes(DIR + "four.jpg", placed.toByteArray());
         f.writeBytes(DIR + "two.png", pngWithXmp("<exif:GPSLatitude>51,30.5N</exif:GPSLatitude>"));
         f.writeBytes(DIR + "three.png", pngWithXmp("<Iptc4xmpExt:LocationShown><rdf:Bag><rdf:li rdf:parseType=\"Resource\"><Iptc4xmpExt:City>London"
                 + "</Iptc4xmpExt:City></rdf:li></rdf:Bag></Iptc4xmpExt:LocationShown>"));
@@ -215,6 +228,7 @@ class DownloadsTest {
         has(m, DIR + "one.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
         has(m, DIR + "two.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
         has(m, DIR + "three.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
+        has(m, DIR + "four.jpg: the photo carries the place where it was taken (a street-level place (IPTC sub-location) in its IPTC data)");
     }
 
     /** A PNG whose XMP packet (an iTXt chunk, as Photoshop writes it) holds {@code property}. */
