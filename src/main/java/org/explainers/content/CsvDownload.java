@@ -52,10 +52,11 @@ final class CsvDownload {
         }
         Set<Long> lines = new java.util.TreeSet<>();
         int told = 0;
+        CsvDownload at = new CsvDownload(); // counts lines as the records come
         // As a comma-separated table (RFC 4180, Commons CSV): it must read whole.
         try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
             for (CSVRecord record : parser) {
-                long line = lineOf(text, record.getCharacterPosition());
+                long line = at.lines(text, record.getCharacterPosition());
                 for (int column = 0; column < record.size(); column++) {
                     told += told(path, line, column, record.get(column), lines, told, problems);
                 }
@@ -126,12 +127,15 @@ final class CsvDownload {
         return null;
     }
 
-    private static long lineOf(String text, long offset) {
-        long line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            line += text.charAt(i) == '\n' ? 1 : 0;
+    /** The line at {@code offset}, counted on from the last one asked (records come in order): one pass over the text, not one per record. */
+    private long lines(String text, long offset) {
+        for (int end = (int) Math.min(offset, text.length()); counted < end; counted++) {
+            line += text.charAt(counted) == '\n' ? 1 : 0;
         }
         return line;
     }
+
+    private int counted;
+    private long line = 1;
 
 }

@@ -55,7 +55,7 @@ public final class Downloads {
                 }
             }
         }
-        Map<String, List<Problem>> read = PdfDownload.check(content, List.copyOf(pdfs.keySet()));
+        Map<String, List<Problem>> read = PdfDownload.check(content, List.copyOf(pdfs.keySet()), problems);
         pdfs.forEach((rel, stamp) -> {
             List<Problem> told = read.getOrDefault(rel, List.of());
             told.forEach(problems::add);

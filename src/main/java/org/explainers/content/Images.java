@@ -149,16 +149,19 @@ public final class Images {
                                 "export it again as a standard JPEG (baseline, or progressive with the usual settings)");
                         continue;
                     }
+                    // The original is published as it is: its data would tell readers where the photographer (or a source) stood.
+                    String name = "'" + rel.substring(rel.lastIndexOf('/') + 1).replace("'", "'\\''") + "'";
                     String place;
                     try {
                         place = place(reader, bytes);
                     } catch (IOException | RuntimeException e) {
-                        place = "perhaps: its EXIF or XMP data cannot be read (" + e.getMessage() + ")";
+                        problems.error(path, 0, "its EXIF, XMP or IPTC data cannot be read (" + e.getMessage() + "), so the build cannot tell whether"
+                                + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= " + name + ")");
+                        continue;
                     }
                     if (place != null) {
-                        // The original is published as it is: its data would tell readers where the photographer (or a source) stood.
                         problems.error(path, 0, "the photo carries the place where it was taken (" + place + "), which readers could read from the file",
-                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= " + rel.substring(rel.lastIndexOf('/') + 1) + ")");
+                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= " + name + ")");
                         continue;
                     }
                     infos.put(rel, new Info(w, h, sha256(bytes)));
@@ -201,7 +204,7 @@ public final class Images {
                         }
                         case "http://ns.adobe.com/xap/1.0/" -> xmps.add(data);
                         case "Photoshop 3.0" -> {
-                            if (subLocation(data)) {
+                            if (photoshop(data, exifs, xmps)) {
                                 return "a street-level place (IPTC sub-location) in its IPTC data";
                             }
                         }
@@ -241,11 +244,23 @@ public final class Images {
         return null;
     }
 
-    /** Whether Photoshop's resources (a JPEG's APP13) hold IPTC data with a sub-location (2:92, a street address). */
-    private static boolean subLocation(byte[] resources) throws IOException {
+    /** Photoshop's resources for EXIF and XMP data (1058, 1060). */
+    private static final int PHOTOSHOP_EXIF = 1058;
+    private static final int PHOTOSHOP_XMP = 1060;
+
+    /**
+     * Whether Photoshop's resources (a JPEG's APP13) hold IPTC data with a sub-location (2:92, a
+     * street address); their EXIF and XMP data go to {@code exifs} and {@code xmps}.
+     */
+    private static boolean photoshop(byte[] resources, List<byte[]> exifs, List<byte[]> xmps) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(resources))) {
             for (Entry resource : new com.twelvemonkeys.imageio.metadata.psd.PSDReader().read(in)) {
                 Object value = resource.getValue();
+                if (Integer.valueOf(PHOTOSHOP_EXIF).equals(resource.getIdentifier()) && value instanceof byte[] exif) {
+                    exifs.add(exif);
+                } else if (Integer.valueOf(PHOTOSHOP_XMP).equals(resource.getIdentifier()) && value instanceof byte[] xmp) {
+                    xmps.add(xmp);
+                }
                 if (Integer.valueOf(com.twelvemonkeys.imageio.metadata.psd.PSD.RES_IPTC_NAA).equals(resource.getIdentifier()) && value instanceof byte[] iptc) {
                     try (ImageInputStream records = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(iptc))) {
                         value = new com.twelvemonkeys.imageio.metadata.iptc.IPTCReader().read(records);
@@ -271,6 +286,10 @@ public final class Images {
         if (length > MAX_XMP || offset + data.length - 40 > length) {
             throw new IOException("an extended XMP segment does not fit its whole");
         }
+        long claimed = extended.values().stream().mapToLong(w -> w.length).sum() + (extended.containsKey(guid) ? 0 : length);
+        if (claimed > MAX_XMP) {
+            throw new IOException("its extended XMP claims more than " + (MAX_XMP >> 20) + " MB"); // one GUID each: a few bytes asking gigabytes
+        }
         byte[] whole = extended.computeIfAbsent(guid, k -> new byte[(int) length]);
         if (whole.length != length) {
             throw new IOException("an extended XMP's pieces disagree on its length");
@@ -288,8 +307,14 @@ public final class Images {
             if (name.equals("UnknownChunk") && a.getNamedItem("type") != null && a.getNamedItem("type").getNodeValue().equals("eXIf")
                     && data instanceof byte[] bytes) {
                 exifs.add(bytes);
-            } else if (name.endsWith("Entry") && keyword.equals("XML:com.adobe.xmp") && a.getNamedItem("text") != null) {
-                xmps.add(a.getNamedItem("text").getNodeValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (name.endsWith("Entry") && keyword.equals("XML:com.adobe.xmp")) {
+                // iTXt and zTXt entries hold their text as `text`, tEXt's as `value`.
+                org.w3c.dom.Node text = a.getNamedItem("text") != null ? a.getNamedItem("text") : a.getNamedItem("value");
+                if (text != null) {
+                    xmps.add(text.getNodeValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } else if (name.endsWith("Entry") && keyword.startsWith("Raw profile type")) {
+                throw new IllegalArgumentException("ImageMagick's `" + keyword + "` text"); // EXIF, XMP or IPTC in hexadecimal: not read here
             } else if (name.equals("ApplicationExtension") && a.getNamedItem("applicationID") != null
                     && a.getNamedItem("applicationID").getNodeValue().startsWith("XMP") && data instanceof byte[] bytes) {
                 xmps.add(bytes);

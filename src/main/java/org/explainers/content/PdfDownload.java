@@ -49,17 +49,18 @@ public final class PdfDownload {
     /**
      * Reads PDFs in a JVM of their own, bounded in memory ({@link #HEAP}) and time ({@link #seconds}
      * a file), and killed at either bound: PDFBox cannot be stopped, and a 2 MB file claimed 2 GB
-     * of the build's memory. The files go one after another; after one that failed its bounds,
-     * a new JVM reads the rest.
+     * of the build's memory. The files' names go to it one per line, and it reads them one after
+     * another; after one that failed its bounds, a new JVM reads the rest. A JVM that does not
+     * start is the build's problem, not a file's.
      */
-    static Map<String, List<Problem>> check(Path content, List<String> files) {
+    static Map<String, List<Problem>> check(Path content, List<String> files, Problems problems) {
         Map<String, List<Problem>> told = new TreeMap<>();
         int from = 0;
-        while (from < files.size()) {
-            List<String> command = new ArrayList<>(List.of(java(), HEAP, "-Xss64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", classPath(), PdfDownload.class.getName()));
-            files.subList(from, files.size()).forEach(rel -> command.add(content.resolve(rel).toString()));
+        while (from < files.size() && !Thread.currentThread().isInterrupted()) {
+            List<String> command = List.of(java(), HEAP, "-Xss64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+                    "-cp", classPath(), PdfDownload.class.getName());
             int done = from;
+            boolean ready = false;
             Process child = null;
             try {
                 child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -68,6 +69,11 @@ public final class PdfDownload {
                 Thread reading = new Thread(() -> answers.lines().forEach(lines::add), "pdf answers");
                 reading.setDaemon(true);
                 reading.start();
+                try (java.io.Writer names = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+                    for (String rel : files.subList(from, files.size())) {
+                        names.write(content.resolve(rel) + "\n");
+                    }
+                }
                 long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
                 while (done < files.size()) {
                     String line = lines.poll(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -79,23 +85,35 @@ public final class PdfDownload {
                     }
                     String[] f = line.split("\t", -1);
                     String path = "content/" + files.get(done);
-                    if (f[0].equals("P") && f.length == 4) {
-                        told.computeIfAbsent(files.get(done), k -> new ArrayList<>()).add(new Problem(path, 0, unescape(f[2]), unescape(f[3]), false));
+                    if (f[0].equals("R")) {
+                        ready = true;
+                    } else if (f[0].equals("P") && f.length == 3) {
+                        told.computeIfAbsent(files.get(done), k -> new ArrayList<>()).add(new Problem(path, 0, unescape(f[1]), unescape(f[2]), false));
                     } else if (f[0].equals("D")) {
                         done++;
                         deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
                     }
                 }
             } catch (IOException e) {
-                // the file in hand is told below
+                // not started, or its pipes broke: told below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 if (child != null) {
                     child.destroyForcibly();
+                    try {
+                        child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS); // its memory back before the next one starts
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
-            if (done < files.size()) {
+            if (!ready) {
+                problems.error("content/" + files.get(from), 0, "the PDF reader (a JVM the build starts) did not start, so no PDF was read",
+                        "check that `" + java() + "` runs; build again");
+                return told;
+            }
+            if (done < files.size() && !Thread.currentThread().isInterrupted()) {
                 String rel = files.get(done);
                 told.computeIfAbsent(rel, k -> new ArrayList<>()).add(new Problem("content/" + rel, 0, "reading the PDF took more than "
                         + seconds() + " s or more than the memory a download may take, and was stopped",
@@ -108,26 +126,55 @@ public final class PdfDownload {
     }
 
     /**
-     * The PDF reader's JVM: reads each file named, prints each problem as `P`, the line (0), the
-     * message and the fix, tab-separated (tabs and line breaks escaped), then `D` when the file is done.
+     * The PDF reader's JVM: says `R` when ready, then reads each file named on its input, one a
+     * line, and prints each problem as `P`, the message and the fix, tab-separated (tabs and line
+     * breaks escaped), then `D` when the file is done. What PDFBox logs as a warning while it reads
+     * (a dictionary it cut short, an object it skipped, a table it rebuilt) refuses the file: a
+     * viewer may read that part otherwise, and run what is there.
      */
-    public static void main(String[] files) {
-        for (String name : files) {
+    public static void main(String[] args) throws IOException {
+        java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        List<String> warnings = new ArrayList<>();
+        java.util.logging.Logger pdfbox = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+        pdfbox.setUseParentHandlers(false);
+        pdfbox.setLevel(java.util.logging.Level.WARNING);
+        pdfbox.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() && warnings.size() < 3) {
+                    warnings.add(String.valueOf(r.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        out.println("R");
+        java.io.BufferedReader names = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String name = names.readLine(); name != null; name = names.readLine()) {
             Problems problems = new Problems();
-            Path file = Path.of(name);
+            warnings.clear();
             try {
-                pdf(Files.readAllBytes(file), "", problems);
+                pdf(Files.readAllBytes(Path.of(name)), "", problems);
             } catch (IOException e) {
                 problems.error("", 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
             } catch (RuntimeException | StackOverflowError e) {
                 // Any failure is the file's problem: never a silent pass.
                 problems.error("", 0, "cannot be read as a PDF file (" + e.getClass().getSimpleName() + ")", "print or export the document again as PDF");
             }
-            for (Problem p : problems.list()) {
-                System.out.println("P\t0\t" + escape(p.message()) + "\t" + escape(p.fix()));
+            if (!warnings.isEmpty() && problems.list().isEmpty()) {
+                problems.error("", 0, "the PDF is damaged where PDFBox had to guess (" + Downloads.shown(warnings.get(0))
+                        + "), and a PDF viewer may read that part otherwise", "print the document to a new PDF (Print › Save as PDF)");
             }
-            System.out.println("D");
-            System.out.flush();
+            for (Problem p : problems.list()) {
+                out.println("P\t" + escape(p.message()) + "\t" + escape(p.fix()));
+            }
+            out.println("D");
         }
     }
 

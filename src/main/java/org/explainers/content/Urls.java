@@ -103,7 +103,14 @@ public final class Urls {
             return null; // told by linkProblem
         }
         String authority = uri.getRawAuthority();
-        if (uri.getScheme() == null || authority == null) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (authority == null && (scheme.equals("http") || scheme.equals("https"))) {
+            // `http:127.0.0.1/` and `http:/127.0.0.1/`: a browser reads the host after any slashes.
+            String rest = uri.getRawSchemeSpecificPart().replaceFirst("^[/\\\\]*", "");
+            int end = indexOfAny(rest, "/?#\\");
+            authority = end < 0 ? rest : rest.substring(0, end);
+        }
+        if (scheme.isEmpty() || authority == null || authority.isEmpty()) {
             return null;
         }
         String host = host(authority);
@@ -138,10 +145,13 @@ public final class Urls {
     /** Whether a host (as {@link #host} gives it) is the reader's own machine or network. Names are not looked up. */
     static boolean local(String host) {
         if (host.equals("localhost") || host.equals("localhost.localdomain") || host.endsWith(".localhost") || host.endsWith(".local")
-                || host.endsWith(".internal") || host.endsWith(".home.arpa")) {
+                || host.endsWith(".internal") || host.endsWith(".home.arpa") || host.endsWith(".lan")) {
             return true;
         }
         byte[] address = ipv4(host);
+        if (address == null && !host.startsWith("[") && host.indexOf('.') < 0) {
+            return true; // one name without a dot (`router`, `intranet`): a machine of the local network, not of the web
+        }
         if (address == null && host.startsWith("[") && host.endsWith("]")) {
             String literal = host.substring(1, host.length() - 1);
             literal = literal.contains("%") ? literal.substring(0, literal.indexOf('%')) : literal; // a zone: the machine's own interface
@@ -172,11 +182,12 @@ public final class Urls {
                 radix = 8;
             }
             try {
-                numbers[i] = p.isEmpty() ? 0 : Long.parseLong(p, radix);
+                java.math.BigInteger n = p.isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(p, radix);
+                if (n.signum() < 0 || n.bitLength() > 32) {
+                    return null;
+                }
+                numbers[i] = n.longValue();
             } catch (NumberFormatException e) {
-                return null;
-            }
-            if (numbers[i] < 0 || p.length() > 12) {
                 return null;
             }
         }

@@ -269,7 +269,10 @@ class DownloadsTest {
      */
     @Test
     void aPdfTheBuildCannotReadWholeIsRefused(@TempDir Path tmp) throws IOException {
-        Fixture f = linking(tmp, "badnum.pdf", "unbalanced.pdf", "bomb.pdf", "after.pdf");
+        Fixture f = linking(tmp, "badnum.pdf", "unbalanced.pdf", "bomb.pdf", "after.pdf", "halfread.pdf");
+        // PDFBox reads this catalog only up to `endobj`, without complaint; a viewer reads on to the OpenAction.
+        f.writeBytes(DIR + "halfread.pdf", laidOut(java.util.Map.of(1, "<< /Type /Catalog /Pages 2 0 R /X endobj /OpenAction"
+                + " << /S /JavaScript /JS (app.alert(1)) >> >>")));
         for (String pad : List.of("1.2.3.4", "]")) {
             f.writeBytes(DIR + (pad.equals("]") ? "unbalanced.pdf" : "badnum.pdf"), laidOut(java.util.Map.of(
                     1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>", 4, "<< /S /JavaScript /JS (app.alert(1)) /Pad " + pad + " >>")));
@@ -305,6 +308,7 @@ class DownloadsTest {
         has(m, DIR + "unbalanced.pdf: the PDF has an object the build cannot read");
         has(m, DIR + "bomb.pdf: ");
         has(m, DIR + "after.pdf: the PDF has a Launch action");
+        has(m, DIR + "halfread.pdf: the PDF ");
     }
 
     private static java.util.Map<Integer, String> base() {

@@ -18,7 +18,9 @@ class UrlsTest {
             "http://0x7f.1:8820/", "http://0x7f000001/", "http://0177.0.0.1/", "http://017700000001/", "http://127.1/", "http://2130706433/",
             "http://ｌｏｃａｌｈｏｓｔ/", "http://127。0。0。1/", "http://%31%32%37.0.0.1/", "http://[::1]/", "http://[fd00::1]/", "http://[fc00::1]/",
             "http://100.64.0.1/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/", "http://[::ffff:127.0.0.1]/", "http://10.1.2.3/",
-            "http://192.168.0.1/", "http://169.254.169.254/", "http://0.0.0.0/", "http://printer.local/", "http://user@127.0.0.1/"})
+            "http://192.168.0.1/", "http://169.254.169.254/", "http://0.0.0.0/", "http://printer.local/", "http://user@127.0.0.1/",
+            "http://0x000000000000007f.1/", "http://00000000000000177.1/", "http:127.0.0.1/", "http:/127.0.0.1/", "http://router/",
+            "http://nas.lan/"})
     void aLinkToTheEditorsOwnMachineIsRefused(String address) {
         assertNotNull(Urls.localProblem(address), address);
     }
