@@ -174,8 +174,11 @@ public final class HtmlPolicy extends Safelist {
             case "align" -> {
                 return Set.of("left", "right", "center").contains(value.toLowerCase(Locale.ROOT)) ? null : "align `" + value + "` is not allowed";
             }
-            case "width", "height", "start", "colspan", "rowspan", "span" -> {
+            case "width", "height", "colspan", "rowspan", "span" -> {
                 return value.matches("[0-9]{1,5}") ? null : "`" + key + "` must be a number";
+            }
+            case "start" -> {
+                return value.matches("-?[0-9]{1,9}") ? null : "`start` must be a number"; // Markdown's lists start at up to 9 digits
             }
             default -> {
                 return null;

@@ -491,8 +491,7 @@ public final class Header {
                 continue;
             }
             if (!present.add(key)) {
-                Schema.Field twice = Schema.field(key);
-                boolean list = twice != null && (key.equals("moved_from") || key.equals("topics") || key.equals("authors") || key.equals("corrections"));
+                boolean list = key.equals("moved_from") || key.equals("topics") || key.equals("authors");
                 c.problems().error(c.path(), line, "duplicate key `" + key + "` (first on line " + fieldLines.get(key) + ")",
                         list ? "keep one `" + key + ":` line and list every value in it: `" + key + ": [first, second]`"
                                 : "keep only one `" + key + ":` line");

@@ -102,6 +102,28 @@ public final class Images {
     }
 
     public static Images read(Path content, Iterable<String> media, Problems problems) {
+        return read(content, media, null, problems);
+    }
+
+    /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
+    private static final String PLACES_RULES = "places 2";
+    /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
+    private static final String PLACES = "places.txt";
+
+    /** As {@link #read(Path, Iterable, Problems)}; images whose metadata {@code cache} knows to say no place are not read for it again. */
+    public static Images read(Path content, Iterable<String> media, Path cache, Problems problems) {
+        java.util.Set<String> placeless = new java.util.HashSet<>();
+        java.util.Set<String> stillPlaceless = new java.util.TreeSet<>();
+        if (cache != null) {
+            try {
+                List<String> lines = Files.readAllLines(cache.resolve(PLACES), java.nio.charset.StandardCharsets.UTF_8);
+                if (!lines.isEmpty() && lines.get(0).equals(PLACES_RULES)) {
+                    placeless.addAll(lines.subList(1, lines.size()));
+                }
+            } catch (IOException e) {
+                // every image's metadata is read
+            }
+        }
         Map<String, Info> infos = new TreeMap<>();
         for (String rel : media) {
             String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -151,9 +173,10 @@ public final class Images {
                     }
                     // The original is published as it is: its data would tell readers where the photographer (or a source) stood.
                     String name = "'" + rel.substring(rel.lastIndexOf('/') + 1).replace("'", "'\\''") + "'";
+                    String sha256 = sha256(bytes);
                     String place;
                     try {
-                        place = place(reader, bytes);
+                        place = placeless.contains(sha256) ? null : place(reader, bytes);
                     } catch (IOException | RuntimeException e) {
                         problems.error(path, 0, "its EXIF, XMP or IPTC data cannot be read (" + e.getMessage() + "), so the build cannot tell whether"
                                 + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= " + name + ")");
@@ -164,12 +187,24 @@ public final class Images {
                                 "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= " + name + ")");
                         continue;
                     }
-                    infos.put(rel, new Info(w, h, sha256(bytes)));
+                    stillPlaceless.add(sha256);
+                    infos.put(rel, new Info(w, h, sha256));
                 } finally {
                     reader.dispose();
                 }
             } catch (IOException | RuntimeException e) {
                 problems.error(path, 0, "cannot be read as an image: " + e.getMessage(), "export the image again as PNG or JPEG");
+            }
+        }
+        if (cache != null && !stillPlaceless.equals(new java.util.TreeSet<>(placeless))) {
+            try {
+                Files.createDirectories(cache);
+                Path next = cache.resolve(PLACES + ".new");
+                Files.write(next, java.util.stream.Stream.concat(java.util.stream.Stream.of(PLACES_RULES), stillPlaceless.stream()).toList(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                Files.move(next, cache.resolve(PLACES), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // read again next time
             }
         }
         return new Images(infos);

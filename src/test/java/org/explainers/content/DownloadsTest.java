@@ -180,6 +180,11 @@ class DownloadsTest {
                 + " read from the file (export it again without its location");
         f.writeBytes(DIR + "harbour.jpg", jpeg);
         assertTrue(f.build().ok(), f.log());
+        // The plain photo's fingerprint is now known to say no place (target/cache/places.txt); the located one is read again.
+        f.writeBytes(DIR + "harbour.jpg", located.toByteArray());
+        Build.Result again = f.build();
+        assertFalse(again.ok(), f.log());
+        has(Fixture.messages(again), DIR + "harbour.jpg: the photo carries the place where it was taken");
     }
 
     /**
