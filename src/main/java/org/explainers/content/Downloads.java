@@ -27,8 +27,8 @@ public final class Downloads {
 
     /** Checks every CSV and PDF file among {@code media}; each problem is told with the file (and a CSV's line). */
     public static void check(Path content, Iterable<String> media, Path cache, Problems problems) {
-        Path passed = cache.resolve("downloads.txt");
-        Map<String, Stamp> before = read(passed);
+        Path passed = cache == null ? null : cache.resolve("downloads.txt"); // none when only checking: nothing is written
+        Map<String, Stamp> before = passed == null ? Map.of() : read(passed);
         Map<String, Stamp> now = new TreeMap<>();
         Map<String, Stamp> pdfs = new TreeMap<>();
         for (String rel : media) {
@@ -63,7 +63,9 @@ public final class Downloads {
                 now.put(rel, stamp);
             }
         });
-        write(passed, now);
+        if (passed != null && !now.equals(before)) {
+            write(passed, now);
+        }
     }
 
     /** A cell or an address as a message quotes it: on one line, at most 60 characters, control characters as `?`. */
@@ -98,7 +100,9 @@ public final class Downloads {
                 .append(s.changed()).append('\t').append(s.inode()).append('\n'));
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+            Path next = file.resolveSibling(file.getFileName() + ".new"); // whole or not at all: an interrupted build leaves the last one
+            Files.writeString(next, sb.toString(), StandardCharsets.UTF_8);
+            Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // read again next time
         }

@@ -147,7 +147,7 @@ public final class Build {
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, options.checkOnly() ? null : cache, problems);
-        Downloads.check(project.content, inputs.media, cache, problems);
+        Downloads.check(project.content, inputs.media, options.checkOnly() ? null : cache, problems);
         time("site, images", start);
         Markdown markdown = markdown(project, problems);
         if (markdown == null) {
