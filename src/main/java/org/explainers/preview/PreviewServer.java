@@ -299,14 +299,19 @@ public final class PreviewServer {
                 }
             }
         }
-        body.write(first.toString().getBytes(StandardCharsets.UTF_8));
-        body.flush();
+        Listener me = new Listener(ex, body);
         List<Listener> over = new ArrayList<>();
-        synchronized (listeners) {
-            listeners.add(new Listener(ex, body)); // kept open; written to after each re-bake
-            while (listeners.size() > MAX_LISTENERS) {
-                over.add(listeners.remove(0)); // the oldest: its tab reconnects if it is still open
+        // Listed before its first byte is sent: a tab that opens another stream once this one has begun
+        // is listed after it (the oldest is the one dropped), and an event meanwhile waits for the first.
+        synchronized (me) {
+            synchronized (listeners) {
+                listeners.add(me); // kept open; written to after each re-bake
+                while (listeners.size() > MAX_LISTENERS) {
+                    over.add(listeners.remove(0)); // the oldest: its tab reconnects if it is still open
+                }
             }
+            body.write(first.toString().getBytes(StandardCharsets.UTF_8));
+            body.flush();
         }
         over.forEach(this::drop); // closed outside the list's lock: a stalled tab holds up no other
     }

@@ -76,6 +76,7 @@ class PreviewServerTest {
      * preview's own. Streams past the bound are closed, the oldest first.
      */
     @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS) // the heartbeat keeps a stream that is never closed readable
     void otherSitesCannotReadThePreviewOrHoldItsStreams(@TempDir Path tmp) throws Exception {
         int port = port(start(tmp));
         String host = "Host: 127.0.0.1:" + port + "\r\n";
