@@ -1,7 +1,6 @@
 package org.explainers.content;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,19 +14,19 @@ import java.util.TreeMap;
  * file (one that fetches an address, or starts a program), and a PDF viewer runs a PDF's
  * scripts, actions and attachments, on the site's own address, outside the pages' policy.
  * A file that passed is not read again while its stamp vouches for it
- * ({@code target/cache/downloads.txt}).
+ * ({@code target/cache/downloads.bin}).
  */
 public final class Downloads {
 
     /** What the cache's lines were judged by: a new rule makes every file read again. */
-    private static final String RULES = "downloads 2";
+    private static final String RULES = "downloads 3";
 
     private Downloads() {
     }
 
     /** Checks every CSV and PDF file among {@code media}; each problem is told with the file (and a CSV's line). */
     public static void check(Path content, Iterable<String> media, Path cache, Problems problems) {
-        Path passed = cache == null ? null : cache.resolve("downloads.txt"); // none when only checking: nothing is written
+        Path passed = cache == null ? null : cache.resolve("downloads.bin"); // none when only checking: nothing is written
         Map<String, Stamp> before = passed == null ? Map.of() : read(passed);
         Map<String, Stamp> now = new TreeMap<>();
         Map<String, Stamp> pdfs = new TreeMap<>();
@@ -75,34 +74,41 @@ public final class Downloads {
         return s.strip().codePointCount(0, s.strip().length()) > 60 ? b + "…" : b.toString();
     }
 
+    /** The files that passed, with their stamps, as the last build wrote them; none when the file is missing, damaged or of other rules. */
     private static Map<String, Stamp> read(Path file) {
         Map<String, Stamp> passed = new TreeMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(RULES)) {
+        if (!Files.isRegularFile(file)) {
+            return passed;
+        }
+        try (CacheInput in = new CacheInput(file)) {
+            if (!in.readUTF().equals(RULES)) {
                 return passed;
             }
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t");
-                if (f.length == 5) {
-                    passed.put(f[0], new Stamp(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
-                }
+            for (int n = in.count(); n > 0; n--) {
+                passed.put(in.string(), new Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
             }
-        } catch (IOException | NumberFormatException e) {
+            if (!in.verified()) {
+                passed.clear();
+            }
+        } catch (IOException e) {
             passed.clear(); // every file is read again
         }
         return passed;
     }
 
+    /** Keeps the files that passed (aside, then moved into place: whole or not at all). */
     private static void write(Path file, Map<String, Stamp> passed) {
-        StringBuilder sb = new StringBuilder(RULES).append('\n');
-        passed.forEach((path, s) -> sb.append(path).append('\t').append(s.size()).append('\t').append(s.modified()).append('\t')
-                .append(s.changed()).append('\t').append(s.inode()).append('\n'));
-        try {
-            Files.createDirectories(file.getParent());
-            Path next = file.resolveSibling(file.getFileName() + ".new"); // whole or not at all: an interrupted build leaves the last one
-            Files.writeString(next, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (CacheOutput out = CacheOutput.open(file)) {
+            out.writeUTF(RULES);
+            out.writeInt(passed.size());
+            for (Map.Entry<String, Stamp> e : passed.entrySet()) {
+                out.string(e.getKey());
+                out.writeLong(e.getValue().size());
+                out.writeLong(e.getValue().modified());
+                out.writeLong(e.getValue().changed());
+                out.writeLong(e.getValue().inode());
+            }
+            out.commit();
         } catch (IOException e) {
             // read again next time
         }

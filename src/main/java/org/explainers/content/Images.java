@@ -106,24 +106,14 @@ public final class Images {
     }
 
     /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
-    private static final String PLACES_RULES = "places 2";
+    private static final String PLACES_RULES = "places 3";
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
-    private static final String PLACES = "places.txt";
+    private static final String PLACES = "places.bin";
 
     /** As {@link #read(Path, Iterable, Problems)}; images whose metadata {@code cache} knows to say no place are not read for it again. */
     public static Images read(Path content, Iterable<String> media, Path cache, Problems problems) {
-        java.util.Set<String> placeless = new java.util.HashSet<>();
-        java.util.Set<String> stillPlaceless = new java.util.TreeSet<>();
-        if (cache != null) {
-            try {
-                List<String> lines = Files.readAllLines(cache.resolve(PLACES), java.nio.charset.StandardCharsets.UTF_8);
-                if (!lines.isEmpty() && lines.get(0).equals(PLACES_RULES)) {
-                    placeless.addAll(lines.subList(1, lines.size()));
-                }
-            } catch (IOException e) {
-                // every image's metadata is read
-            }
-        }
+        Set<String> placeless = cache == null ? Set.of() : placeless(cache.resolve(PLACES));
+        Set<String> stillPlaceless = new java.util.TreeSet<>();
         Map<String, Info> infos = new TreeMap<>();
         for (String rel : media) {
             String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -172,19 +162,18 @@ public final class Images {
                         continue;
                     }
                     // The original is published as it is: its data would tell readers where the photographer (or a source) stood.
-                    String name = "'" + rel.substring(rel.lastIndexOf('/') + 1).replace("'", "'\\''") + "'";
                     String sha256 = sha256(bytes);
                     String place;
                     try {
                         place = placeless.contains(sha256) ? null : place(reader, bytes);
                     } catch (IOException | RuntimeException e) {
                         problems.error(path, 0, "its EXIF, XMP or IPTC data cannot be read (" + e.getMessage() + "), so the build cannot tell whether"
-                                + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= " + name + ")");
+                                + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= " + shellQuoted(rel) + ")");
                         continue;
                     }
                     if (place != null) {
                         problems.error(path, 0, "the photo carries the place where it was taken (" + place + "), which readers could read from the file",
-                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= " + name + ")");
+                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= " + shellQuoted(rel) + ")");
                         continue;
                     }
                     stillPlaceless.add(sha256);
@@ -196,18 +185,45 @@ public final class Images {
                 problems.error(path, 0, "cannot be read as an image: " + e.getMessage(), "export the image again as PNG or JPEG");
             }
         }
-        if (cache != null && !stillPlaceless.equals(new java.util.TreeSet<>(placeless))) {
-            try {
-                Files.createDirectories(cache);
-                Path next = cache.resolve(PLACES + ".new");
-                Files.write(next, java.util.stream.Stream.concat(java.util.stream.Stream.of(PLACES_RULES), stillPlaceless.stream()).toList(),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                Files.move(next, cache.resolve(PLACES), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        if (cache != null && !stillPlaceless.equals(placeless)) {
+            try (CacheOutput out = CacheOutput.open(cache.resolve(PLACES))) { // aside, then moved into place: whole or not at all
+                out.writeUTF(PLACES_RULES);
+                out.writeInt(stillPlaceless.size());
+                for (String sha : stillPlaceless) {
+                    out.writeUTF(sha);
+                }
+                out.commit();
             } catch (IOException e) {
                 // read again next time
             }
         }
         return new Images(infos);
+    }
+
+    /** The fingerprints {@link #PLACES} holds; none when it is missing, damaged or of other rules (every image is then read). */
+    private static Set<String> placeless(Path file) {
+        Set<String> known = new java.util.HashSet<>();
+        if (!Files.isRegularFile(file)) {
+            return known;
+        }
+        try (CacheInput in = new CacheInput(file)) {
+            if (in.readUTF().equals(PLACES_RULES)) {
+                for (int n = in.count(); n > 0; n--) {
+                    known.add(in.readUTF());
+                }
+                if (!in.verified()) {
+                    known.clear();
+                }
+            }
+        } catch (IOException e) {
+            known.clear();
+        }
+        return known;
+    }
+
+    /** A file's name as a shell reads it whole, for a command in a message. */
+    private static String shellQuoted(String rel) {
+        return "'" + rel.substring(rel.lastIndexOf('/') + 1).replace("'", "'\\''") + "'";
     }
 
     /** EXIF's tag of the GPS data (an IFD: any of its tags but the first, GPSVersionID, says where). */

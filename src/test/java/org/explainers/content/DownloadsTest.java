@@ -180,7 +180,7 @@ class DownloadsTest {
                 + " read from the file (export it again without its location");
         f.writeBytes(DIR + "harbour.jpg", jpeg);
         assertTrue(f.build().ok(), f.log());
-        // The plain photo's fingerprint is now known to say no place (target/cache/places.txt); the located one is read again.
+        // The plain photo's fingerprint is now known to say no place (target/cache/places.bin); the located one is read again.
         f.writeBytes(DIR + "harbour.jpg", located.toByteArray());
         Build.Result again = f.build();
         assertFalse(again.ok(), f.log());
