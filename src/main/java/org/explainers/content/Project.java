@@ -245,8 +245,22 @@ public final class Project {
             "site.repository", "embed.hosts", "content.folder", "template.folder", "asset.folder", "index.file", "archive.file",
             "error404.file", "feed.file", "sitemap.file", "tag.path", "markdown.extensions");
 
-    /** jbake.properties, for the line a setting is on. */
-    private record Settings(Path project) {
+    /** jbake.properties, for the line a setting is on (its lines read once: each setting checked asks). */
+    private static final class Settings {
+        private final Path project;
+        private final List<String> lines;
+
+        Settings(Path project) {
+            this.project = project;
+            List<String> read;
+            try {
+                read = Files.readAllLines(project.resolve("jbake.properties"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                read = List.of(); // no line then
+            }
+            this.lines = read;
+        }
+
         /** Refuses what jbake.properties sets beyond {@link #SETTINGS}, unless it is JBake's default value. */
         void jbakeDefaults(DefaultJBakeConfiguration jbake, Problems problems) {
             org.apache.commons.configuration2.CompositeConfiguration all = jbake.getCompositeConfiguration();
@@ -285,16 +299,11 @@ public final class Project {
         }
 
         int line(String key) {
-            try {
-                List<String> lines = Files.readAllLines(project.resolve("jbake.properties"), StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    String l = lines.get(i).strip();
-                    if (l.startsWith(key) && l.substring(key.length()).strip().startsWith("=")) {
-                        return i + 1;
-                    }
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i).strip();
+                if (l.startsWith(key) && l.substring(key.length()).strip().startsWith("=")) {
+                    return i + 1;
                 }
-            } catch (IOException e) {
-                // no line then
             }
             return 0;
         }
