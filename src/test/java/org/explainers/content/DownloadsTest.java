@@ -159,29 +159,21 @@ class DownloadsTest {
     void aPhotoThatSaysWhereItWasTakenIsRefused(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp);
         f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![The harbour at dawn](harbour.jpg)\n"));
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "jpeg", plain);
-        byte[] jpeg = plain.toByteArray();
-        // An APP1 "Exif" segment after the JFIF segment (ImageIO wants that first): IFD0 points at a GPS IFD holding a latitude (three rationals).
+        byte[] jpeg = jpeg();
+        // EXIF whose IFD0 points at a GPS IFD holding a latitude (three rationals).
         java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(68);
         tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
         tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
         tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
         tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
-        ByteArrayOutputStream located = new ByteArrayOutputStream();
-        int app0 = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
-        located.write(jpeg, 0, app0);
-        located.write(new byte[]{(byte) 0xFF, (byte) 0xE1, 0, 2 + 6 + 68, 'E', 'x', 'i', 'f', 0, 0});
-        located.write(tiff.array());
-        located.write(jpeg, app0, jpeg.length - app0);
-        f.writeBytes(DIR + "harbour.jpg", located.toByteArray());
+        byte[] located = withSegment(jpeg, 0xE1, exif(tiff.array()));
+        f.writeBytes(DIR + "harbour.jpg", located);
         has(failing(f), DIR + "harbour.jpg: the photo carries the place where it was taken (GPS data in its EXIF), which readers could"
                 + " read from the file (export it again without its location");
         f.writeBytes(DIR + "harbour.jpg", jpeg);
         assertTrue(f.build().ok(), f.log());
         // The plain photo's fingerprint is now known to say no place (target/cache/places.bin); the located one is read again.
-        f.writeBytes(DIR + "harbour.jpg", located.toByteArray());
+        f.writeBytes(DIR + "harbour.jpg", located);
         Build.Result again = f.build();
         assertFalse(again.ok(), f.log());
         has(Fixture.messages(again), DIR + "harbour.jpg: the photo carries the place where it was taken");
@@ -195,10 +187,7 @@ class DownloadsTest {
     void aPlaceAnywhereInAnImagesDataIsRefused(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp);
         f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![One](one.jpg)\n\n![Two](two.png)\n\n![Three](three.png)\n\n![Four](four.jpg)\n"));
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "jpeg", plain);
-        byte[] jpeg = plain.toByteArray();
+        byte[] jpeg = jpeg();
         // IFD0 -> Exif IFD (34665) -> GPS IFD (34853) -> GPSAreaInformation (28), an ASCII street address.
         java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 18 + 18 + 18 + 20);
         tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
@@ -206,13 +195,7 @@ class DownloadsTest {
         tiff.putShort((short) 1).putShort((short) 34853).putShort((short) 4).putInt(1).putInt(44).putInt(0);
         tiff.putShort((short) 1).putShort((short) 28).putShort((short) 2).putInt(20).putInt(62).putInt(0);
         tiff.put("221B Baker Street\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        int app0 = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
-        ByteArrayOutputStream located = new ByteArrayOutputStream();
-        located.write(jpeg, 0, app0);
-        located.write(new byte[]{(byte) 0xFF, (byte) 0xE1, 0, (byte) (2 + 6 + tiff.capacity()), 'E', 'x', 'i', 'f', 0, 0});
-        located.write(tiff.array());
-        located.write(jpeg, app0, jpeg.length - app0);
-        f.writeBytes(DIR + "one.jpg", located.toByteArray());
+        f.writeBytes(DIR + "one.jpg", withSegment(jpeg, 0xE1, exif(tiff.array())));
         // Photoshop's resources (APP13): an IPTC record 2:92, the sub-location, a street address.
         byte[] street = "221B Baker Street".getBytes(StandardCharsets.ISO_8859_1);
         java.nio.ByteBuffer iptc = java.nio.ByteBuffer.allocate(5 + street.length + 1);
@@ -220,12 +203,7 @@ class DownloadsTest {
         java.nio.ByteBuffer irb = java.nio.ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + iptc.capacity());
         irb.put("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1)).put("8BIM".getBytes(StandardCharsets.ISO_8859_1))
                 .putShort((short) 0x0404).putShort((short) 0).putInt(iptc.capacity() - 1).put(iptc.array());
-        ByteArrayOutputStream placed = new ByteArrayOutputStream();
-        placed.write(jpeg, 0, app0);
-        placed.write(new byte[]{(byte) 0xFF, (byte) 0xED, 0, (byte) (2 + irb.capacity())});
-        placed.write(irb.array());
-        placed.write(jpeg, app0, jpeg.length - app0);
-        f.writeBytes(DIR + "four.jpg", placed.toByteArray());
+        f.writeBytes(DIR + "four.jpg", withSegment(jpeg, 0xED, irb.array()));
         f.writeBytes(DIR + "two.png", pngWithXmp("<exif:GPSLatitude>51,30.5N</exif:GPSLatitude>"));
         f.writeBytes(DIR + "three.png", pngWithXmp("<Iptc4xmpExt:LocationShown><rdf:Bag><rdf:li rdf:parseType=\"Resource\"><Iptc4xmpExt:City>London"
                 + "</Iptc4xmpExt:City></rdf:li></rdf:Bag></Iptc4xmpExt:LocationShown>"));
@@ -234,6 +212,35 @@ class DownloadsTest {
         has(m, DIR + "two.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
         has(m, DIR + "three.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
         has(m, DIR + "four.jpg: the photo carries the place where it was taken (a street-level place (IPTC sub-location) in its IPTC data)");
+    }
+
+    /** A small plain JPEG (with its JFIF segment), as ImageIO writes it. */
+    private static byte[] jpeg() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", out);
+        return out.toByteArray();
+    }
+
+    /** An APP1 segment's payload of EXIF data: "Exif", two zero bytes, then the TIFF structure. */
+    private static byte[] exif(byte[] tiff) {
+        byte[] payload = new byte[6 + tiff.length];
+        System.arraycopy(new byte[]{'E', 'x', 'i', 'f', 0, 0}, 0, payload, 0, 6);
+        System.arraycopy(tiff, 0, payload, 6, tiff.length);
+        return payload;
+    }
+
+    /** The JPEG with a segment (marker 0xFFxx, then its length and payload) after its JFIF segment, which ImageIO wants first. */
+    private static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+        int app0 = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, app0);
+        out.write(0xFF);
+        out.write(marker);
+        out.write((2 + payload.length) >> 8);
+        out.write(2 + payload.length);
+        out.write(payload, 0, payload.length);
+        out.write(jpeg, app0, jpeg.length - app0);
+        return out.toByteArray();
     }
 
     /** A PNG whose XMP packet (an iTXt chunk, as Photoshop writes it) holds {@code property}. */
