@@ -382,7 +382,24 @@ final class Pages {
             oldestFirst.sort(java.util.Comparator.comparingInt((Section s) -> -articleOrder.get(s.article()))
                     .thenComparing(Orders.IN_ARTICLE));
             paged(oldestFirst, SECTIONS_PER_PAGE, base, template("tag"), "topic", topic, "groups", this::groups);
+            renamed(Schema.TOPICS, slug, paths::topic, Pager.split(oldestFirst, SECTIONS_PER_PAGE, base).size());
         });
+    }
+
+    /**
+     * Pages at a renamed topic's or author's old addresses (its `moved_from` in content/_data/),
+     * each leading to the page of the same number now (pages are numbered from the oldest).
+     */
+    private void renamed(Vocabulary.Spec spec, String slug, java.util.function.Function<String, String> address, int count) {
+        Vocabulary.Entry entry = site.vocabulary(spec).get(slug);
+        String base = address.apply(slug);
+        for (String old : entry.movedFrom()) {
+            String oldBase = address.apply(old);
+            for (int n = 1; n <= count; n++) {
+                Map<String, Object> link = Model.data("title", entry.text("name"), "path", n == count ? base : SitePaths.numbered(base, n));
+                add(n == count ? oldBase : SitePaths.numbered(oldBase, n), template("redirect"), "redirect", false, d -> d.put("redirect", link));
+            }
+        }
     }
 
     /** Sections of a topic page grouped by article: newest explainer first, sections in reading order. */
@@ -418,6 +435,7 @@ final class Pages {
             List<Article> oldestFirst = new ArrayList<>(articles);
             Collections.reverse(oldestFirst);
             paged(oldestFirst, ARTICLES_PER_PAGE, base, template("author"), "author", author, "articles", this::cards);
+            renamed(Schema.AUTHORS, slug, paths::author, Pager.split(oldestFirst, ARTICLES_PER_PAGE, base).size());
         });
     }
 
@@ -440,14 +458,23 @@ final class Pages {
             if (topic == null) {
                 return;
             }
-            addFeed(paths.topicFeed(slug), feedTemplate, topic.get("name") + " – " + project.setting("site.name"),
-                    String.valueOf(topic.get("description")), paths.topic(slug), entries);
+            String title = topic.get("name") + " – " + project.setting("site.name");
+            addFeed(paths.topicFeed(slug), paths.topicFeed(slug), feedTemplate, title, String.valueOf(topic.get("description")), paths.topic(slug), entries);
+            // A renamed topic's old feed stays, as the feed it is now (its address in it): readers subscribed to it keep reading.
+            for (String old : site.vocabulary(Schema.TOPICS).get(slug).movedFrom()) {
+                addFeed(paths.topicFeed(old), paths.topicFeed(slug), feedTemplate, title, String.valueOf(topic.get("description")), paths.topic(slug), entries);
+            }
         });
     }
 
     private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
+        addFeed(path, path, template, title, subtitle, alternate, all);
+    }
+
+    /** A feed written at {@code path} whose own address is {@code self}. */
+    private void addFeed(String path, String self, String template, String title, String subtitle, String alternate, List<Section> all) {
         List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
-        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(path, title, subtitle, alternate, entries)));
+        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(self, title, subtitle, alternate, entries)));
     }
 
     private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries) {

@@ -3,6 +3,9 @@ package org.explainers.check;
 import org.explainers.content.Doc;
 import org.explainers.content.History;
 import org.explainers.content.Problems;
+import org.explainers.content.Schema;
+import org.explainers.content.SourceText;
+import org.explainers.content.Vocabulary;
 import org.explainers.content.Site;
 import org.explainers.content.SitePaths;
 import org.explainers.content.Text;
@@ -14,6 +17,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +37,32 @@ import java.util.TreeMap;
 public final class Moves {
 
     private Moves() {
+    }
+
+    /**
+     * Topics and authors in their file before this change (Git's history) that are gone, and in
+     * no entry's `moved_from`: their pages (and a topic's feed) go with them. A warning, since an
+     * entry no published piece used had none.
+     *
+     * @param before each vocabulary file's text before the change ({@link History#previous})
+     */
+    public static void goneEntries(Map<Vocabulary.Spec, Vocabulary> now, Map<String, String> before, SitePaths paths, Problems problems) {
+        for (Vocabulary v : now.values()) {
+            String text = before.get(v.spec.file());
+            String path = "content/" + v.spec.file();
+            Problems ignored = new Problems(); // the older text's own problems are not this change's
+            SourceText source = text == null ? null : SourceText.decode(path, text.getBytes(StandardCharsets.UTF_8), 1024 * 1024, false, ignored);
+            Vocabulary was = source == null ? null : Vocabulary.read(v.spec, source, paths.index(), ignored);
+            for (String slug : was == null ? List.<String>of() : was.slugs()) {
+                if (v.get(slug) == null && v.renamed(slug) == null && !v.refused(slug)) {
+                    String pages = v.spec == Schema.TOPICS ? "its page " + paths.topic(slug) + " and its feed " + paths.topicFeed(slug) + " go"
+                            : "its page " + paths.author(slug) + " goes";
+                    problems.warning(path, 0, "`" + slug + "` was a " + v.spec.one() + " before this change and is gone: " + pages
+                            + " with it, if it had them, and links to them find nothing", "if another " + v.spec.one() + " takes its place, add `moved_from: ["
+                            + slug + "]` to it, so that its addresses lead there");
+                }
+            }
+        }
     }
 
     /**

@@ -281,6 +281,13 @@ public interface FieldType {
                         ok = false;
                         continue;
                     }
+                    String now = vocabulary.renamed(slug);
+                    if (now != null) {
+                        c.problems().error(c.path(), c.line(item), spec.one() + " `" + slug + "` is now `" + now + "` (its `moved_from` in content/"
+                                + spec.file() + ")", "write `" + now + "`");
+                        ok = false;
+                        continue;
+                    }
                     String hidden = Text.invisible(slug);
                     if (hidden != null) {
                         String seen = Text.visible(slug).strip(); // what the editor sees
@@ -422,6 +429,31 @@ public interface FieldType {
             return null;
         }
         return s.endsWith(".html") ? s.substring(0, s.length() - 5) + ".md" : last.contains(".") ? null : s + ".md";
+    }
+
+    /** A vocabulary entry's former slugs (its `moved_from`): each a slug, each once; checked against the others in {@link Vocabulary#read}. */
+    static FieldType oldSlugs() {
+        FieldType one = slug();
+        return (key, node, c) -> {
+            List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            if (items.size() > MAX_OLD_NAMES) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` lists " + items.size() + " slugs; at most " + MAX_OLD_NAMES + " are allowed",
+                        "list the slugs this entry had");
+                return null;
+            }
+            Set<String> slugs = new LinkedHashSet<>();
+            for (Node item : items) {
+                Object slug = one.read(key, item, c);
+                if (slug == null) {
+                    return null;
+                }
+                if (!slugs.add((String) slug)) {
+                    c.problems().error(c.path(), c.line(item), "`" + slug + "` is listed twice in `" + key + "`", "list each once");
+                    return null;
+                }
+            }
+            return List.copyOf(slugs);
+        };
     }
 
     /** The file's former names, relative to its folder; checked once all files are read. */

@@ -230,18 +230,63 @@ public final class History {
         }
     }
 
+    /**
+     * The text each of these files (paths under content/) had before the change being built, as
+     * {@link #before} picks the commit; a file that had none there (or no history) is left out.
+     */
+    public static Map<String, String> previous(Path project, List<String> sources) {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        long deadline = deadline();
+        try {
+            Repository repo = repository(project, deadline);
+            if (repo == null) {
+                return texts;
+            }
+            List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
+            sources.forEach(s -> args.add(project.resolve("content").resolve(s).toString()));
+            List<String> changed = git(project, deadline, args.toArray(String[]::new));
+            if (changed == null) {
+                return texts;
+            }
+            List<String> objects = new ArrayList<>();
+            for (String s : sources) {
+                objects.add((changed.contains(repo.content() + s) ? "HEAD:" : "HEAD~1:") + repo.content() + s);
+            }
+            List<String> read = batch(project, "--batch", objects, deadline, (in, header) -> {
+                long size = Long.parseLong(header.substring(header.lastIndexOf(' ') + 1));
+                if (readable(header) == null) {
+                    in.skipNBytes(size + 1); // not a text the build reads
+                    return null;
+                }
+                byte[] bytes = in.readNBytes((int) size);
+                in.read(); // the newline after each object
+                return bytes.length == size ? new String(bytes, StandardCharsets.UTF_8) : null;
+            });
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i) != null) {
+                    texts.put(sources.get(i), read.get(i));
+                }
+            }
+            return texts;
+        } catch (IOException e) {
+            return texts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return texts;
+        }
+    }
+
     /** The Git work tree holding the project, and content/'s path in it (with a trailing /). */
     private record Repository(Path root, String content) {
     }
 
     /** The project's repository; null without Git, outside a repository, or in a shallow clone (its history is cut). */
     private static Repository repository(Path project, long deadline) throws IOException, InterruptedException {
-        List<String> top = git(project, deadline, "rev-parse", "--show-toplevel");
-        List<String> shallow = git(project, deadline, "rev-parse", "--is-shallow-repository");
-        if (top == null || top.isEmpty() || shallow == null || shallow.isEmpty() || shallow.get(0).equals("true")) {
+        List<String> answers = git(project, deadline, "rev-parse", "--show-toplevel", "--is-shallow-repository");
+        if (answers == null || answers.size() != 2 || !answers.get(1).equals("false")) {
             return null;
         }
-        Path root = Path.of(top.get(0));
+        Path root = Path.of(answers.get(0));
         return new Repository(root, root.relativize(project.resolve("content")).toString().replace('\\', '/') + "/");
     }
 

@@ -62,14 +62,16 @@ public final class Schema {
     public static final Vocabulary.Spec TOPICS = new Vocabulary.Spec("topics", DATA + "/topics.yml", List.of(
             new Vocabulary.Key("slug", true, FieldType.slug()),
             new Vocabulary.Key("name", true, FieldType.text(80)),
-            new Vocabulary.Key("description", true, FieldType.text(300))));
+            new Vocabulary.Key("description", true, FieldType.text(300)),
+            new Vocabulary.Key("moved_from", false, FieldType.oldSlugs())));
 
     public static final Vocabulary.Spec AUTHORS = new Vocabulary.Spec("authors", DATA + "/authors.yml", List.of(
             new Vocabulary.Key("slug", true, FieldType.slug()),
             new Vocabulary.Key("name", true, FieldType.text(80)),
             new Vocabulary.Key("role", true, FieldType.text(120)),
             new Vocabulary.Key("bio", true, FieldType.text(400)),
-            new Vocabulary.Key("link", false, FieldType.link())));
+            new Vocabulary.Key("link", false, FieldType.link()),
+            new Vocabulary.Key("moved_from", false, FieldType.oldSlugs())));
 
     public static final List<Vocabulary.Spec> VOCABULARIES = List.of(TOPICS, AUTHORS);
 

@@ -50,6 +50,13 @@ public final class Vocabulary {
             Object v = values.get(key);
             return v == null ? null : v.toString();
         }
+
+        /** The slugs it had before (its `moved_from`): each old page leads to its page now. */
+        @SuppressWarnings("unchecked")
+        public List<String> movedFrom() {
+            Object v = values.get("moved_from");
+            return v == null ? List.of() : (List<String>) v;
+        }
     }
 
     public final Spec spec;
@@ -58,10 +65,19 @@ public final class Vocabulary {
     /** Slugs of entries with a problem of their own (a missing description): not also "unknown" where a text uses them. */
     private final Set<String> withProblems;
 
-    private Vocabulary(Spec spec, Map<String, Entry> entries, Set<String> withProblems) {
+    /** Each former slug (an entry's `moved_from`) and the entry's slug now. */
+    private final Map<String, String> formerly;
+
+    private Vocabulary(Spec spec, Map<String, Entry> entries, Set<String> withProblems, Map<String, String> formerly) {
         this.spec = spec;
         this.entries = entries;
         this.withProblems = Set.copyOf(withProblems);
+        this.formerly = formerly;
+    }
+
+    /** The slug now of an entry that had this one (in its `moved_from`), or null. */
+    public String renamed(String slug) {
+        return formerly.get(slug);
     }
 
     /** Whether the file has an entry of this slug that was refused for a problem already told at its line. */
@@ -167,7 +183,26 @@ public final class Vocabulary {
             }
             entries.put(slug, new Entry(slug, values, line));
         }
-        return new Vocabulary(spec, entries, withProblems);
+        // A former slug's pages lead to the entry's: it can be no entry's slug now, nor another's former one.
+        Map<String, String> formerly = new HashMap<>();
+        for (Entry e : entries.values()) {
+            for (String old : e.movedFrom()) {
+                String current = lowerCase.get(old.toLowerCase(Locale.ROOT));
+                String other = formerly.putIfAbsent(old, e.slug());
+                if (current != null) {
+                    formerly.remove(old, e.slug());
+                    problems.error(path, e.line(), "`" + old + "` in the `moved_from` of " + spec.one() + " `" + e.slug() + "` is still a "
+                            + spec.one() + " here (line " + entries.get(current).line() + ")", "remove one of them: the old slug's pages would be both");
+                } else if ((old + ".html").equalsIgnoreCase(index)) {
+                    problems.error(path, e.line(), "`" + old + "` in `moved_from` would have the address of the index page of " + spec.name()
+                            + " (" + index + ")", "remove it from `moved_from`");
+                } else if (other != null && !other.equals(e.slug())) {
+                    problems.error(path, e.line(), "`" + old + "` is in the `moved_from` of both `" + other + "` and `" + e.slug() + "`",
+                            "an old address leads to one page: keep it in one");
+                }
+            }
+        }
+        return new Vocabulary(spec, entries, withProblems, Map.copyOf(formerly));
     }
 
     /**

@@ -141,6 +141,14 @@ public final class Build {
             }
         }
         time("vocabularies", start);
+        // The vocabularies before this change, from Git (the preview skips its history), read while the texts are.
+        CompletableFuture<Map<String, String>> vocabulariesBefore = options.preview() ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> History.previous(project.dir, Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList()),
+                task -> {
+                    Thread t = new Thread(task, "history");
+                    t.setDaemon(true);
+                    t.start();
+                });
         DocCache headers = readingHeaders.join().in(DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
@@ -170,6 +178,7 @@ public final class Build {
         List<String> texts = new ArrayList<>(inputs.markdown);
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
         Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
+        Moves.goneEntries(vocabularies, vocabulariesBefore.join(), project.paths, problems);
         site.checkVocabularyUse(problems);
         if (options.preview() && !problems.hasErrors()) {
             asPublished(project, docs, vocabularies, inputs, texts, problems);

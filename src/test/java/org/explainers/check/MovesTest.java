@@ -279,4 +279,74 @@ class MovesTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(OLD + ":") && m.contains("`01-who-votes.md` in `moved_from` is still there")),
                 String.join("\n", Fixture.messages(r)));
     }
+
+    static final String TOPICS = "content/_data/topics.yml";
+
+    /**
+     * A topic renamed in topics.yml keeps its addresses (an editor's trial: the page and feed of a
+     * renamed topic vanished without a word). Without `moved_from` the build says what goes; with
+     * it, the old pages lead to the new ones and the old feed stays, naming its new address.
+     */
+    @Test
+    void aRenamedTopicKeepsItsAddresses(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        f.replace(TOPICS, "- slug: sanctions\n", "- slug: economic-sanctions\n");
+        f.replace("content/articles/gas-storage-explained/02-how-full.md", "[energy, sanctions]", "[energy, economic-sanctions]");
+        f.replace(OLD, "[elections, sanctions]", "[elections, economic-sanctions]");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(TOPICS + ": warning: `sanctions` was a topic before this change and is gone: its page"
+                + " topics/sanctions.html and its feed topics/sanctions.xml go with it, if it had them, and links to them find nothing (if another"
+                + " topic takes its place, add `moved_from: [sanctions]` to it, so that its addresses lead there)"), String.join("\n", Fixture.messages(r)));
+        assertFalse(Files.exists(f.site().resolve("topics/sanctions.html")));
+
+        f.replace(TOPICS, "  name: Sanctions\n", "  name: Sanctions\n  moved_from: [sanctions]\n");
+        r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("was a topic")), String.join("\n", Fixture.messages(r)));
+        Document moved = Jsoup.parse(f.page("topics/sanctions.html"));
+        assertEquals("0; url=economic-sanctions.html", moved.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertEquals(Fixture.HOST + "topics/economic-sanctions.html", moved.selectFirst("link[rel=canonical]").attr("href"));
+        assertFalse(f.page("sitemap.xml").contains("topics/sanctions.html"), "the old address is not in the sitemap");
+        Document feed = Jsoup.parse(f.page("topics/sanctions.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        assertEquals(Fixture.HOST + "topics/economic-sanctions.xml", feed.selectFirst("feed > link[rel=self]").attr("href"),
+                "the old feed names its new address, which readers may follow");
+        assertEquals(f.page("topics/economic-sanctions.xml"), f.page("topics/sanctions.xml"), "the old feed is the feed now");
+
+        f.replace(OLD, "[elections, economic-sanctions]", "[elections, sanctions]");
+        r = f.build();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).contains(OLD + ":9: topic `sanctions` is now `economic-sanctions` (its `moved_from` in "
+                + TOPICS + ") (write `economic-sanctions`)"), String.join("\n", Fixture.messages(r)));
+    }
+
+    /** An author renamed keeps the byline's page address; a former slug is one entry's, and no entry's slug now. */
+    @Test
+    void aRenamedAuthorKeepsTheAddressAndFormerSlugsAreChecked(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String authors = "content/_data/authors.yml";
+        f.replace(authors, "- slug: ana-reyes\n", "- slug: ana-reyes-diaz\n  moved_from: [ana-reyes]\n");
+        for (String index : List.of("scheduled-piece", "gas-storage-explained", "draft-piece")) {
+            f.replace("content/articles/" + index + "/index.md", "ana-reyes", "ana-reyes-diaz");
+        }
+        assertTrue(f.build().ok(), f.log());
+        Document moved = Jsoup.parse(f.page("authors/ana-reyes.html"));
+        assertEquals("0; url=ana-reyes-diaz.html", moved.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertTrue(moved.text().contains("Ana Reyes"), moved.text());
+
+        f.replace(TOPICS, "  name: Climate\n", "  name: Climate\n  moved_from: [energy, sanctions, energy]\n");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).contains(TOPICS + ":13: `energy` is listed twice in `moved_from` (list each once)"),
+                String.join("\n", Fixture.messages(r)));
+        f.replace(TOPICS, "moved_from: [energy, sanctions, energy]", "moved_from: [sanctions]");
+        r = f.build();
+        assertTrue(Fixture.messages(r).contains(TOPICS + ":11: `sanctions` in the `moved_from` of topic `climate` is still a topic here (line 5)"
+                + " (remove one of them: the old slug's pages would be both)"), String.join("\n", Fixture.messages(r)));
+        f.replace(TOPICS, "moved_from: [sanctions]", "moved_from: [acid-rain]");
+        f.replace(TOPICS, "  name: Energy\n", "  name: Energy\n  moved_from: [acid-rain]\n");
+        r = f.build();
+        assertTrue(Fixture.messages(r).contains(TOPICS + ":12: `acid-rain` is in the `moved_from` of both `energy` and `climate`"
+                + " (an old address leads to one page: keep it in one)"), String.join("\n", Fixture.messages(r)));
+    }
 }

@@ -62,6 +62,12 @@ class IncrementalTest {
                 "title: The election primer", "title: The election guide"));
         sameAsClean(tmp, f, "a section's level", x -> x.replace(WHAT, "level: 1", "level: 2"));
         sameAsClean(tmp, f, "a topic's name", x -> x.replace("content/_data/topics.yml", "name: Sanctions", "name: Sanctions and embargoes"));
+        sameAsClean(tmp, f, "a topic renamed, its old addresses kept", x -> {
+            x.replace("content/_data/topics.yml", "- slug: climate\n", "- slug: climate-change\n  moved_from: [climate]\n");
+            x.replace("content/articles/gas-storage-explained/03-what-next.md", "[energy, climate]", "[energy, climate-change]");
+            x.replace("content/articles/scheduled-piece/01-first.md", "[climate]", "[climate-change]");
+            x.replace(WHO, "topics: [elections, climate]", "topics: [elections, climate-change]"); // as "a topic added" left it
+        });
         sameAsClean(tmp, f, "an author's name", x -> x.replace("content/_data/authors.yml", "name: Tom Okafor", "name: Tom A. Okafor"));
         sameAsClean(tmp, f, "a correction", x -> x.replace("content/articles/election-primer/index.md", "summary: Who votes,",
                 "corrections:\n  - date: 2026-11-03\n    section: 01-who-votes.md\n    text: An earlier version gave the wrong voting age.\nsummary: Who votes,"));
