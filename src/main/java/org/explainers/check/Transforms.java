@@ -120,7 +120,8 @@ final class Transforms {
 
     /**
      * A paragraph of an image, a line break and an emphasised line is a figure: the line is
-     * its caption, the image's title its credit.
+     * its caption, the image's title its credit. The caption may also be a paragraph of its own
+     * right after the image's (a blank line between them, as editors often leave one).
      * <pre>
      * ![Gas storage in Europe, by month](storage.png "Chart: The Explainer")
      * *Storage was 90% full by November.*
@@ -128,11 +129,19 @@ final class Transforms {
      */
     private static void figures(Element root) {
         for (Element p : root.select("p")) {
-            List<Node> kids = p.childNodes().stream().filter(n -> !(n instanceof TextNode t) || !t.isBlank()).toList();
+            List<Node> kids = content(p);
             if (kids.isEmpty() || !(kids.get(0) instanceof Element img) || !img.normalName().equals("img")) {
                 continue;
             }
-            Element caption = kids.size() == 2 && kids.get(1) instanceof Element em && em.normalName().equals("em") ? em : null;
+            Element caption = kids.size() == 2 && emphasis(kids.get(1)) ? (Element) kids.get(1) : null;
+            Node next = p.nextSibling();
+            while (next instanceof TextNode t && t.isBlank()) {
+                next = next.nextSibling();
+            }
+            if (kids.size() == 1 && next instanceof Element n && n.normalName().equals("p") && content(n).size() == 1 && emphasis(content(n).get(0))) {
+                caption = (Element) content(n).get(0);
+                n.remove();
+            }
             if (kids.size() > 2 || kids.size() == 2 && caption == null || caption == null && !img.hasAttr("title")) {
                 continue;
             }
@@ -154,5 +163,14 @@ final class Transforms {
             }
             p.replaceWith(figure);
         }
+    }
+
+    /** A paragraph's children but the blank text between them. */
+    private static List<Node> content(Element p) {
+        return p.childNodes().stream().filter(n -> !(n instanceof TextNode t) || !t.isBlank()).toList();
+    }
+
+    private static boolean emphasis(Node n) {
+        return n instanceof Element e && e.normalName().equals("em");
     }
 }

@@ -582,6 +582,25 @@ public class ContentChecksTest {
         assertEquals("no", page.selectFirst("p.standfirst").text(), "`no` stays the word, not YAML's false");
     }
 
+    /** A caption after a blank line is still the image's (an editor's trial: it became a paragraph of italics under the figure). */
+    @Test
+    void aCaptionAfterABlankLineIsTheImages(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String how = "content/articles/gas-storage-explained/02-how-full.md";
+        f.replace(how, "\"Chart: Tom Okafor\")\n*Storage", "\"Chart: Tom Okafor\")\n\n*Storage");
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(f.page("articles/gas-storage-explained/02-how-full.html"));
+        assertEquals("Storage reached 90 per cent in November. Chart: Tom Okafor", page.selectFirst(".prose figure figcaption").text());
+        assertTrue(page.select(".prose p > em").stream().noneMatch(e -> e.text().startsWith("Storage reached")), page.selectFirst(".prose").html());
+
+        // Italics that are not all of the next paragraph are text of their own.
+        f.replace(how, "\n\n*Storage reached 90 per cent in November.*", "\n\n*Storage reached 90 per cent* in November.");
+        assertTrue(f.build().ok(), f.log());
+        page = org.jsoup.Jsoup.parse(f.page("articles/gas-storage-explained/02-how-full.html"));
+        assertEquals("Chart: Tom Okafor", page.selectFirst(".prose figure figcaption").text());
+        assertEquals("Storage reached 90 per cent in November.", page.selectFirst(".prose figure + p").text());
+    }
+
     @Test
     void aBrokenVocabularyIsOneProblemNotOnePerSection(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
