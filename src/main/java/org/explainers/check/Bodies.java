@@ -208,6 +208,7 @@ public final class Bodies {
         ok &= described(d, root, ast);
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
+        ok &= plainHeader(d);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -294,6 +295,31 @@ public final class Bodies {
             }
         }
         return true;
+    }
+
+    /**
+     * A title and a summary are shown as written, in the page's own type: Markdown in them
+     * (`*Really*`, `**not**`, a `code` span, a [link](…)) would be published with its marks.
+     * Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
+     */
+    private boolean plainHeader(Doc d) {
+        boolean ok = true;
+        for (String field : List.of("title", "summary")) {
+            String value = d.header.text(field);
+            if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[')) {
+                continue;
+            }
+            for (Node n : markdown.parse(List.of(value)).getDescendants()) {
+                if (n instanceof com.vladsch.flexmark.ast.Emphasis || n instanceof com.vladsch.flexmark.ast.StrongEmphasis
+                        || n instanceof com.vladsch.flexmark.ast.Code || n instanceof Link) {
+                    problems.error(d.path(), d.header.line(field), "`" + field + "` has Markdown, `" + n.getChars() + "`, which a " + field
+                            + " shows as typed, marks and all", "write it without the marks (a " + field + " is set in its own type)");
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        return ok;
     }
 
     /**

@@ -83,11 +83,11 @@ public final class Schema {
 
     public static final List<Field> FIELDS = List.of(
             new Field("title", ALL, ALL, FieldType.text(150),
-                    "The heading, exactly as readers see it."),
+                    "The heading, exactly as readers see it: plain text, no Markdown."),
             new Field("type", ALL, ALL, FieldType.kind(),
                     "`article` in an explainer's index.md, `section` in a section, `page` in a standalone page."),
             new Field("summary", ALL, ALL, FieldType.text(400),
-                    "One sentence: the standfirst, and the description for search engines and search."),
+                    "One sentence: the standfirst, and the description for search engines and search (plain text)."),
             new Field("date", EnumSet.of(ARTICLE, SECTION, PAGE), EnumSet.of(ARTICLE, SECTION), FieldType.dateTime(),
                     "Publication date, `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` for a time of day (the site's time zone). A date still to come holds the file back until then."),
             new Field("updated", EnumSet.of(ARTICLE, SECTION, PAGE), NONE, FieldType.dateTime(),

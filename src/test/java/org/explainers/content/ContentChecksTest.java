@@ -601,6 +601,21 @@ public class ContentChecksTest {
         assertEquals("Storage reached 90 per cent in November.", page.selectFirst(".prose figure + p").text());
     }
 
+    /** Titles and summaries are plain text: Markdown typed in them is refused, not published with its asterisks. */
+    @Test
+    void markdownInATitleIsRefused(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("title: Section 1", "title: Is it *really* over?")
+                .replace("summary: Section 1.", "summary: The ceasefire, [explained](https://example.org/)."));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains(DIR + "01-one.md:2: `title` has Markdown, `*really*`, which a title shows as typed, marks and all"
+                + " (write it without the marks (a title is set in its own type))"), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "01-one.md:") && m.contains("`summary` has Markdown, `[explained](https://example.org/)`")),
+                String.join("\n", messages));
+        f.write(ONE, section(1, "", "").replace("title: Section 1", "title: The snake_case_name and 5 * 3"));
+        assertTrue(f.check().ok(), f.log());
+    }
+
     @Test
     void aBrokenVocabularyIsOneProblemNotOnePerSection(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
