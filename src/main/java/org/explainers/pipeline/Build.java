@@ -60,7 +60,11 @@ public final class Build {
     }
 
     /** What a build did. */
-    public record Result(boolean ok, List<Problem> problems, int pages, int files, long millis) {
+    /**
+     * @param asPublished in the preview, what the site's own build would refuse (also among the
+     *                    problems, as warnings): the preview shows it over the page
+     */
+    public record Result(boolean ok, List<Problem> problems, int pages, int files, long millis, List<Problem> asPublished) {
         /** The first error and how many there are, for the one line a failed build ends with. */
         public String summary() {
             List<Problem> errors = problems.stream().filter(p -> !p.warning()).toList();
@@ -104,6 +108,7 @@ public final class Build {
 
     public Result run() {
         long start = System.nanoTime();
+        asPublished = List.of();
         Problems problems = new Problems();
         Path target = options.project().resolve("target");
         Path cache = target.resolve("cache");
@@ -219,7 +224,7 @@ public final class Build {
             }
             long millis = elapsed(start);
             out.println("Content is fine (" + millis + " ms); nothing was written.");
-            return new Result(true, problems.list(), 0, 0, millis);
+            return new Result(true, problems.list(), 0, 0, millis, asPublished);
         }
         long checked = elapsed(start);
 
@@ -273,7 +278,7 @@ public final class Build {
                     : report.files() + " files, " + output.made() + " made, the rest as the last build made them";
             out.printf(java.util.Locale.ROOT, "Baked %d pages (%s) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     report.pages(), made, relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
-            return new Result(true, problems.list(), report.pages(), report.files(), millis);
+            return new Result(true, problems.list(), report.pages(), report.files(), millis, asPublished);
         } catch (IOException | RuntimeException | InterruptedException e) {
             // The machine's folders are not the project's business (nor the log's readers'): paths from the project's folder.
             String projectDir = options.project().toAbsolutePath().normalize() + java.io.File.separator;
@@ -323,8 +328,11 @@ public final class Build {
     }
 
 
-    /** How the preview's warnings about the site's own build begin (the preview shows them over the page). */
+    /** How the preview's warnings about the site's own build begin in the console. */
     public static final String AS_PUBLISHED = "the site's build, which leaves drafts and scheduled pieces out, refuses this: ";
+
+    /** What the site's own build would refuse, found by the last preview build ({@link #asPublished}). */
+    private List<Problem> asPublished = List.of();
 
     /**
      * The preview shows drafts and scheduled pieces, and skips Git's history: what the site's own
@@ -340,7 +348,8 @@ public final class Build {
         Map<String, Doc> likely = Moves.likely(site, gone);
         new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, likely, scratch).run();
         Moves.check(site, texts, gone, likely, project.zone, scratch);
-        for (Problem p : scratch.errors()) {
+        asPublished = scratch.errors();
+        for (Problem p : asPublished) {
             problems.warning(p.path(), p.line(), AS_PUBLISHED + p.message(), p.fix());
         }
     }
@@ -484,7 +493,7 @@ public final class Build {
         long errors = problems.errors().size();
         out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in " + where + " (see above). "
                 + (Files.exists(options.site()) ? relative(options.site()) + "/ was not changed." : "Nothing was published."));
-        return new Result(false, problems.list(), 0, 0, elapsed(start));
+        return new Result(false, problems.list(), 0, 0, elapsed(start), asPublished);
     }
 
     private String relative(Path p) {

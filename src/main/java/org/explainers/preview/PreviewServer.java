@@ -85,7 +85,7 @@ public final class PreviewServer {
     private BodyCache bodies;
     /** The problems of the last build, when it failed; null when it succeeded. */
     private volatile List<Problem> failed;
-    /** What the site's own build would refuse of the last good preview build (see {@link Build#AS_PUBLISHED}). */
+    /** What the site's own build would refuse of the last good preview build (see {@link Build.Result#asPublished}). */
     private volatile List<Problem> notices = List.of();
     /** Pages whose data changed in the last good build, by path, with a version number. */
     private volatile long version;
@@ -221,7 +221,7 @@ public final class PreviewServer {
                 version++;
                 changed.forEach(p -> changedIn.put(p, version));
             }
-            notices = result.problems().stream().filter(p -> p.warning() && p.message().startsWith(Build.AS_PUBLISHED)).toList();
+            notices = result.asPublished();
             tell("{\"ok\":true,\"version\":" + version + ",\"changed\":" + json(changed) + (wasFailing ? ",\"fixed\":true" : "")
                     + ",\"notices\":" + problemsJson(notices) + "}");
         } else {

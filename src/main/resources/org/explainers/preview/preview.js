@@ -10,8 +10,6 @@
   var since = me ? me.getAttribute("data-since") : "0";
   var page = decodeURI(location.pathname).replace(/\/$/, "/index.html");
   var panel = null;
-  /* The server's words before each notice (Build.AS_PUBLISHED): the panel's heading says it once. */
-  var prefix = "the site's build, which leaves drafts and scheduled pieces out, refuses this: ";
 
   function el(tag, text) {
     var e = document.createElement(tag);
@@ -59,7 +57,7 @@
       var where = el("code", problem.file + (problem.line > 0 ? ":" + problem.line : ""));
       where.style.color = "#9fd3ff";
       li.appendChild(where);
-      li.appendChild(document.createTextNode(": " + (notice ? problem.message.replace(prefix, "") : problem.message) + " "));
+      li.appendChild(document.createTextNode(": " + problem.message + " "));
       var fix = el("span", "(" + problem.fix + ")");
       fix.style.color = "#d6d6d6";
       li.appendChild(fix);

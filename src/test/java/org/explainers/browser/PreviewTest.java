@@ -102,12 +102,12 @@ class PreviewTest {
             Thread.sleep(500); // the event stream connects
             f.write("content/articles/election-primer/09-later.md", "---\ntitle: Later\ntype: section\narticle: election-primer\norder: 9\n"
                     + "date: 2026-11-29\nstatus: draft\ntopics: [elections]\nsummary: Later.\n---\n\nNot yet.\n");
-            f.replace(WHO, "Every citizen over 18", "Every citizen over 18 ([more](09-later.md))");
+            f.replace(WHO, "in person. Écoles", "in person ([more](09-later.md)). Écoles"); // the text, not the summary
             WebElement panel = wait.until(d -> d.findElement(By.id("preview-problems")));
             assertEquals("status", panel.getAttribute("role"));
             assertTrue(panel.getText().contains("The site's build would refuse 1 thing the preview shows"), panel.getText());
             assertTrue(panel.getText().contains(WHO + ":") && panel.getText().contains("link `09-later.md` points to a draft"), panel.getText());
-            f.replace(WHO, "Every citizen over 18 ([more](09-later.md))", "Every citizen over 18");
+            f.replace(WHO, "in person ([more](09-later.md)). Écoles", "in person. Écoles");
             wait.until(d -> d.findElements(By.id("preview-problems")).isEmpty());
         } finally {
             driver.quit();

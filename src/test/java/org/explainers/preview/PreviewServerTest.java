@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -164,6 +165,8 @@ class PreviewServerTest {
                 + " first, or remove the link)";
         assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.toString().equals(expected)),
                 expected + "\ngot:\n" + String.join("\n", org.explainers.fixtures.Fixture.messages(r)));
+        assertEquals(List.of(dir + "01-one.md:14: link `02-two.md` points to a draft (publish that page first, or remove the link)"),
+                r.asPublished().stream().map(Object::toString).toList());
 
         server = new PreviewServer(f.dir, "127.0.0.1", 0);
         server.start();
@@ -180,6 +183,7 @@ class PreviewServerTest {
                 notice = line != null && line.startsWith("data: ") && line.contains("\"notices\"") ? line : null;
             }
             assertTrue(notice != null && notice.contains("points to a draft"), String.valueOf(notice));
+            assertFalse(notice.contains("leaves drafts and scheduled pieces out"), "the panel's heading says that once: " + notice);
         }
     }
 
