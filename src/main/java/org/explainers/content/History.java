@@ -253,7 +253,11 @@ public final class History {
                 objects.add((changed.contains(repo.content() + s) ? "HEAD:" : "HEAD~1:") + repo.content() + s);
             }
             List<String> read = batch(project, "--batch", objects, deadline, (in, header) -> {
-                long size = Long.parseLong(header.substring(header.lastIndexOf(' ') + 1));
+                String[] parts = header.split(" ");
+                if (parts.length != 3 || !parts[2].matches("[0-9]{1,18}")) {
+                    throw new IOException("git cat-file answered " + header); // what follows cannot be read then
+                }
+                long size = Long.parseLong(parts[2]);
                 if (readable(header) == null) {
                     in.skipNBytes(size + 1); // not a text the build reads
                     return null;
