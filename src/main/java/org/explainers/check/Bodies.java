@@ -281,6 +281,7 @@ public final class Bodies {
      * a page by its headings, as screen readers do, would otherwise miss a level.
      */
     private boolean headingsInOrder(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
+        boolean ok = true;
         int before = 0;
         for (Node node : ast.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
@@ -289,12 +290,12 @@ public final class Bodies {
                                     + h.getLevel() + " (`" + "#".repeat(before) + "` to `" + "#".repeat(h.getLevel()) + "`): readers who move"
                                     + " through a page by its headings, as screen readers do, would miss a level",
                             "write it `" + "#".repeat(before + 1) + "`, one `#` more than the heading before");
-                    return false;
+                    ok = false;
                 }
                 before = h.getLevel();
             }
         }
-        return true;
+        return ok;
     }
 
     /**
@@ -330,12 +331,13 @@ public final class Bodies {
      * first heading (the page shows it above the text).
      */
     private boolean readAsMeant(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
+        boolean ok = true; // every place is told: an editor fixes a pasted text in one go
         for (Node node : ast.getDescendants()) {
             int at = d.firstLine + node.getStartLineNumber();
             if (node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
                 problems.error(d.path(), at, "this paragraph is indented (four spaces or a tab), so it would show as computer code",
                         "remove the spaces or tab at the start of its lines; to show code, put ``` on a line before it and after it");
-                return false;
+                ok = false;
             }
             // The text's first block, as a title pasted with its text is.
             if (node instanceof com.vladsch.flexmark.ast.Heading h && h.getParent() == ast && h.getPrevious() == null) {
@@ -343,7 +345,7 @@ public final class Bodies {
                 if (!title.isEmpty() && h.getText().toString().strip().equalsIgnoreCase(title)) {
                     problems.error(d.path(), at, "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
                             "remove this heading");
-                    return false;
+                    ok = false;
                 }
             }
             // `---` typed as a divider right under a sentence makes the sentence a heading (Markdown's "setext" heading).
@@ -352,12 +354,12 @@ public final class Bodies {
                 problems.error(d.path(), d.firstLine + h.getEndLineNumber(), "this line of `" + line + "` right under a line of text makes that text a heading",
                         "for a dividing line, leave a blank line above it; for a heading, write " + (h.getLevel() == 1 ? "# " : "## ")
                                 + "before the text instead, without the `" + line.charAt(0) + "` line");
-                return false;
+                ok = false;
             }
             if (node instanceof com.vladsch.flexmark.ext.footnotes.FootnoteBlock note && !note.isReferenced()) {
                 problems.error(d.path(), at, "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
                         "write [^" + note.getText() + "] in the text where the note belongs, or remove the note");
-                return false;
+                ok = false;
             }
             if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
@@ -366,22 +368,23 @@ public final class Bodies {
                     if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && (Character.isSpaceChar(line.charAt(1)) || line.charAt(1) == '\t')) {
                         problems.error(d.path(), at + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
                                 "start each item with `- ` instead, after a blank line");
-                        return false;
+                        ok = false;
+                        break; // one bullet a paragraph: the others are the same mistake
                     }
                     if (i > 0 && line.startsWith("|") && i + 1 < lines.size() && delimiterRow(lines.get(i + 1).toString().strip())) {
                         problems.error(d.path(), at + i, "this table follows a line of text without a blank line, so it would be published as text",
                                 "add a blank line before line " + (at + i));
-                        return false;
+                        ok = false;
                     }
                     if (i > 0 && (line.startsWith("1. ") || line.startsWith("1) "))) {
                         problems.error(d.path(), at + i, "this numbered list follows a line of text without a blank line, so it would be published as text",
                                 "add a blank line before line " + (at + i));
-                        return false;
+                        ok = false;
                     }
                 }
             }
         }
-        return true;
+        return ok;
     }
 
     /** A table's line under its header row: `|---|:--:|`, pipes, dashes, colons and spaces, with a dash. */

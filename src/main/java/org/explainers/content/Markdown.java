@@ -11,6 +11,7 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.parser.PegdownExtensions;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
@@ -49,20 +50,30 @@ public final class Markdown {
 
     private Markdown(int extensions) {
         this.extensions = extensions;
-        // Flexmark drops javascript: links silently; the allowlist judges every address instead,
-        // so that the editor is told (see check.HtmlPolicy).
-        // A bullet list may follow a line of text without a blank line, as on GitHub, where editors
-        // preview their changes (pegdown's profile read "Suppliers:\n- Norway" as one paragraph).
-        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions).toMutable()
-                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)")
-                .set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true)
-                // A numbered list starts at its first number, as on GitHub: pegdown's profile numbered
-                // `3. Cold` from 1, and a paragraph starting `1991. That was the year` lost its year.
-                .set(Parser.LISTS_ORDERED_LIST_MANUAL_START, true).toImmutable();
+        DataHolder options = options(extensions);
         // With an inline parser of its own, Flexmark leaves reading reference definitions to the caller.
         this.parser = Parser.builder(options).customInlineParserFactory(Inlines::new)
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()).build();
         this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new PlainText()).build();
+    }
+
+    /** Flexmark's options: JBake's pegdown extensions, with lists and links read as below. */
+    static DataHolder options(int extensions) {
+        com.vladsch.flexmark.util.data.MutableDataHolder options = PegdownOptionsAdapter.flexmarkOptions(extensions).toMutable();
+        // Lists as GitHub reads them, where editors preview their changes: pegdown's profile nested
+        // only at four spaces (`  - Child` joined its parent's list), ended a numbered list at a
+        // bullet under an item, and took `1)` for text.
+        ParserEmulationProfile.GITHUB_DOC.setIn(options);
+        return options.set(Parser.LISTS_ORDERED_ITEM_DOT_ONLY, false)
+                // Flexmark drops javascript: links silently; the allowlist judges every address instead,
+                // so that the editor is told (see check.HtmlPolicy).
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)")
+                // A bullet list may follow a line of text without a blank line, as on GitHub (pegdown's
+                // profile read "Suppliers:\n- Norway" as one paragraph).
+                .set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true)
+                // A numbered list starts at its first number, as on GitHub: pegdown's profile numbered
+                // `3. Cold` from 1, and a paragraph starting `1991. That was the year` lost its year.
+                .set(Parser.LISTS_ORDERED_LIST_MANUAL_START, true).toImmutable();
     }
 
     /**

@@ -601,6 +601,17 @@ public class ContentChecksTest {
         assertEquals("Storage reached 90 per cent in November.", page.selectFirst(".prose figure + p").text());
     }
 
+    /** Every pasted-text mistake of a file is told in one build (an editor's trial: five builds for five mistakes). */
+    @Test
+    void everyMistakeOfAPastedTextIsToldAtOnce(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "\nFirst table:\n| A | B |\n|---|---|\n| 1 | 2 |\n\nSecond table:\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+                + "    Indented one.\n\nPara.\n\n    Indented two.\n\n• bullet one\n\n## Two\n\n#### Four\n\n## Two again\n\n#### Four again\n"));
+        List<String> messages = Fixture.messages(f.check()).stream().filter(m -> m.startsWith(ONE + ":")).toList();
+        assertEquals(7, messages.size(), String.join("\n", messages));
+        assertEquals(7, messages.stream().map(m -> m.split(":")[1]).distinct().count(), "each at its own line: " + String.join("\n", messages));
+    }
+
     /** Titles and summaries are plain text: Markdown typed in them is refused, not published with its asterisks. */
     @Test
     void markdownInATitleIsRefused(@TempDir Path tmp) {

@@ -2,7 +2,6 @@ package org.explainers.content;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.profile.pegdown.PegdownOptionsAdapter;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.CharSubSequence;
 import org.explainers.fixtures.Fixture;
@@ -33,14 +32,13 @@ class MarkdownTest {
             "<b>raw</b> HTML & text",
             "Line one  \nline two\n\nA new paragraph.",
             "The suppliers are:\n- Norway & Qatar\n- the United States",
+            "- Parent & child\n  - Child\n\n  A paragraph of the parent.\n- Two",
     })
     void rendersAsFlexmarkDoes(String text, @org.junit.jupiter.api.io.TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
         Project project = Project.open(f.dir, f.site(), Fixture.HOST, new Problems());
         Markdown ours = Markdown.of(project.jbake);
-        DataHolder options = PegdownOptionsAdapter.flexmarkOptions(ours.extensions).toMutable()
-                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)").set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true)
-                .set(Parser.LISTS_ORDERED_LIST_MANUAL_START, true).toImmutable();
+        DataHolder options = Markdown.options(ours.extensions);
         String source = String.join("\n", List.of(text.split("\n"))) + "\n";
         String flexmark = HtmlRenderer.builder(options).build().render(Parser.builder(options).build().parse(CharSubSequence.of(source)));
         assertEquals(flexmark, ours.render(ours.parse(List.of(text.split("\n")))));
@@ -53,6 +51,22 @@ class MarkdownTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         Markdown ours = Markdown.of(Project.open(f.dir, f.site(), Fixture.HOST, new Problems()).jbake);
         assertEquals("<p>The suppliers are:</p>\n<ul>\n<li>Norway</li>\n<li>Qatar</li>\n</ul>\n", ours.render(ours.parse(List.of(text.split("\n")))));
+    }
+
+    /**
+     * Lists nest and number as on GitHub, where editors preview their changes (an editor's trial:
+     * a bullet under a numbered step split the list in three, `  - Child` joined its parent's list,
+     * and `1)` steps were one paragraph).
+     */
+    @Test
+    void listsReadAsOnGitHub(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Markdown ours = Markdown.of(Project.open(f.dir, f.site(), Fixture.HOST, new Problems()).jbake);
+        java.util.function.Function<String, String> html = text -> ours.render(ours.parse(List.of(text.split("\n")))).replace("\n", "");
+        assertEquals("<ul><li>Parent<ul><li>Child</li></ul></li><li>Two</li></ul>", html.apply("- Parent\n  - Child\n- Two"));
+        assertEquals("<ol><li>Step one<ul><li>detail</li></ul></li><li>Step two</li></ol>", html.apply("1. Step one\n   - detail\n2. Step two"));
+        assertEquals("<p>Steps:</p><ol><li>Alpha</li><li>Beta</li></ol>", html.apply("Steps:\n\n1) Alpha\n2) Beta"));
+        assertEquals("<p>Text 1. not a list</p>", html.apply("Text\n1. not a list"), "a numbered list needs its blank line (the check says so)");
     }
 
     /**
