@@ -53,13 +53,22 @@ public final class Moves {
             Problems ignored = new Problems(); // the older text's own problems are not this change's
             SourceText source = text == null ? null : SourceText.decode(path, text.getBytes(StandardCharsets.UTF_8), 1024 * 1024, false, ignored);
             Vocabulary was = source == null ? null : Vocabulary.read(v.spec, source, paths.index(), ignored);
-            for (String slug : was == null ? List.<String>of() : was.slugs()) {
+            // Its slugs then, and the old ones its entries kept (a second rename keeps the first's).
+            java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+            for (Vocabulary.Entry e : was == null ? List.<Vocabulary.Entry>of() : was.entries().values()) {
+                addresses.add(e.slug());
+                addresses.addAll(e.movedFrom());
+            }
+            String one = v.spec.one();
+            for (String slug : addresses) {
                 if (v.get(slug) == null && v.renamed(slug) == null && !v.refused(slug)) {
                     String pages = v.spec == Schema.TOPICS ? "its page " + paths.topic(slug) + " and its feed " + paths.topicFeed(slug) + " go"
                             : "its page " + paths.author(slug) + " goes";
-                    problems.warning(path, 0, "`" + slug + "` was a " + v.spec.one() + " before this change and is gone: " + pages
-                            + " with it, if it had them, and links to them find nothing", "if another " + v.spec.one() + " takes its place, add `moved_from: ["
-                            + slug + "]` to it, so that its addresses lead there");
+                    String what = was.get(slug) != null ? "was " + (one.matches("[aeiou].*") ? "an " : "a ") + one
+                            : "was an old address of " + one + " `" + was.renamed(slug) + "` (its `moved_from`)";
+                    problems.warning(path, 0, "`" + slug + "` " + what + " before this change and is gone: " + pages
+                            + " with it, if it had them, and links to them find nothing", "if another " + one + " takes its place, add `moved_from: ["
+                            + slug + "]` to it, so that its addresses lead there; a " + one + " renamed again keeps its old slugs in `moved_from`");
                 }
             }
         }

@@ -297,7 +297,8 @@ class MovesTest {
         assertTrue(r.ok(), f.log());
         assertTrue(Fixture.messages(r).contains(TOPICS + ": warning: `sanctions` was a topic before this change and is gone: its page"
                 + " topics/sanctions.html and its feed topics/sanctions.xml go with it, if it had them, and links to them find nothing (if another"
-                + " topic takes its place, add `moved_from: [sanctions]` to it, so that its addresses lead there)"), String.join("\n", Fixture.messages(r)));
+                + " topic takes its place, add `moved_from: [sanctions]` to it, so that its addresses lead there; a topic renamed again keeps its old slugs"
+                + " in `moved_from`)"), String.join("\n", Fixture.messages(r)));
         assertFalse(Files.exists(f.site().resolve("topics/sanctions.html")));
 
         f.replace(TOPICS, "  name: Sanctions\n", "  name: Sanctions\n  moved_from: [sanctions]\n");
@@ -313,11 +314,26 @@ class MovesTest {
                 "the old feed names its new address, which readers may follow");
         assertEquals(f.page("topics/economic-sanctions.xml"), f.page("topics/sanctions.xml"), "the old feed is the feed now");
 
-        f.replace(OLD, "[elections, economic-sanctions]", "[elections, sanctions]");
+        // Renamed again, the first old address is kept too (an editor's trial: topics/sanctions.html vanished without a word).
+        git(f.dir, "add", "-A");
+        git(f.dir, "commit", "-q", "-m", "renamed");
+        f.replace(TOPICS, "- slug: economic-sanctions\n", "- slug: embargoes\n");
+        f.replace(TOPICS, "moved_from: [sanctions]", "moved_from: [economic-sanctions]");
+        f.replace("content/articles/gas-storage-explained/02-how-full.md", "[energy, economic-sanctions]", "[energy, embargoes]");
+        f.replace(OLD, "[elections, economic-sanctions]", "[elections, embargoes]");
+        r = f.build();
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(TOPICS + ": warning: `sanctions` was an old address of topic"
+                + " `economic-sanctions` (its `moved_from`) before this change and is gone")), String.join("\n", Fixture.messages(r)));
+        f.replace(TOPICS, "moved_from: [economic-sanctions]", "moved_from: [economic-sanctions, sanctions]");
+        r = f.build();
+        assertTrue(r.ok() && Fixture.messages(r).stream().noneMatch(m -> m.contains("before this change")), String.join("\n", Fixture.messages(r)));
+        assertEquals("0; url=embargoes.html", Jsoup.parse(f.page("topics/sanctions.html")).selectFirst("meta[http-equiv=refresh]").attr("content"));
+
+        f.replace(OLD, "[elections, embargoes]", "[elections, sanctions]");
         r = f.build();
         assertFalse(r.ok());
-        assertTrue(Fixture.messages(r).contains(OLD + ":9: topic `sanctions` is now `economic-sanctions` (its `moved_from` in "
-                + TOPICS + ") (write `economic-sanctions`)"), String.join("\n", Fixture.messages(r)));
+        assertTrue(Fixture.messages(r).contains(OLD + ":9: topic `sanctions` is now `embargoes` (its `moved_from` in "
+                + TOPICS + ") (write `embargoes`)"), String.join("\n", Fixture.messages(r)));
     }
 
     /** An author renamed keeps the byline's page address; a former slug is one entry's, and no entry's slug now. */
