@@ -131,6 +131,10 @@ public final class Moves {
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
             goneSet.add(g.source());
         }
+        // A header that could not be read may hold the `moved_from` a gone file is in: its own problem is told, the gone files' once it is read.
+        if (gone != null && !gone.isEmpty() && unreadHeader(site, markdown, problems)) {
+            return moves;
+        }
         for (History.Gone g : gone == null ? List.<History.Gone>of() : gone) {
             if (!moves.containsKey(g.source()) && !there.contains(Text.caseless(g.source()))) {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
@@ -159,6 +163,26 @@ public final class Moves {
             }
         }
         return moves;
+    }
+
+    /** Whether a Markdown file has no header the site could read, or an error in its header's lines. */
+    private static boolean unreadHeader(Site site, Collection<String> markdown, Problems problems) {
+        Map<String, Integer> headerEnds = new java.util.HashMap<>(); // path -> the first line of its text
+        for (Doc d : site.docs()) {
+            headerEnds.put(d.path(), d.firstLine);
+        }
+        for (String md : markdown) {
+            if (!headerEnds.containsKey("content/" + md)) {
+                return true;
+            }
+        }
+        for (org.explainers.content.Problem p : problems.errors()) {
+            Integer end = headerEnds.get(p.path());
+            if (end != null && p.line() < end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The file each gone file most likely became ({@link #renamedTo}), by the gone file's source; empty when none is gone. */

@@ -271,6 +271,19 @@ class MovesTest {
         assertFalse(r.ok());
     }
 
+    /** A header YAML cannot read may hold the `moved_from` of a gone file: only its own problem is told (an editor's trial). */
+    @Test
+    void aGoneFileIsNotToldWhileAHeaderIsUnread(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
+        f.replace(NEW, "status: published", "status: published\nmoved_from: [02-what-changes.md]\n\tcolour: blue");
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(NEW + ":") && m.contains("tab")), String.join("\n", Fixture.messages(r)));
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("is gone")), String.join("\n", Fixture.messages(r)));
+    }
+
     @Test
     void movedFromNamingAFileThatIsStillThereIsAnError(@TempDir Path tmp) throws Exception {
         Fixture f = committed(tmp);
