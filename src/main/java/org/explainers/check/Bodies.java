@@ -206,6 +206,7 @@ public final class Bodies {
         ok &= leftoverMarkdown(d, root);
         ok &= characters(d, root);
         ok &= described(d, root, ast);
+        ok &= captioned(d, root, ast);
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
         ok &= plainHeader(d);
@@ -271,6 +272,34 @@ public final class Bodies {
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             }
+        }
+        return ok;
+    }
+
+    /**
+     * Text in an image's paragraph is its caption only as a line in italics and nothing else
+     * ({@link Transforms}): anything else (plain, bold, italics and more) would be published
+     * beside the image, with its credit (the image's title) only a tooltip (an editor's trial).
+     */
+    private boolean captioned(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+        boolean ok = true;
+        for (Element p : root.select("p")) {
+            List<org.jsoup.nodes.Node> kids = p.childNodes().stream().filter(n -> !(n instanceof TextNode t) || !t.isBlank()).toList();
+            if (kids.size() < 2 || !(kids.get(0) instanceof Element img) || !img.normalName().equals("img")
+                    || kids.size() == 2 && kids.get(1) instanceof Element em && em.normalName().equals("em")) {
+                continue;
+            }
+            Integer line = null;
+            for (Node node : ast.getDescendants()) {
+                if (node instanceof Image image && image.getUrl().toString().equals(img.attr("src"))) {
+                    line = d.firstLine + node.getStartLineNumber();
+                    break;
+                }
+            }
+            problems.error(d.path(), line == null ? 0 : line, "the text after the image `" + img.attr("src") + "` is not read as its caption:"
+                    + " a caption is a line in italics and nothing else", "write the caption as *…* alone on the line under the image (a credit"
+                    + " goes in the image's title: ![…](" + img.attr("src") + " \"Photo: …\")), or leave a blank line between the image and the text");
+            ok = false;
         }
         return ok;
     }

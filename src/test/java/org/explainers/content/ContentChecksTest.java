@@ -587,6 +587,7 @@ public class ContentChecksTest {
     void aCaptionAfterABlankLineIsTheImages(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
         String how = "content/articles/gas-storage-explained/02-how-full.md";
+        String original = f.read(how);
         f.replace(how, "\"Chart: Tom Okafor\")\n*Storage", "\"Chart: Tom Okafor\")\n\n*Storage");
         assertTrue(f.build().ok(), f.log());
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(f.page("articles/gas-storage-explained/02-how-full.html"));
@@ -599,6 +600,15 @@ public class ContentChecksTest {
         page = org.jsoup.Jsoup.parse(f.page("articles/gas-storage-explained/02-how-full.html"));
         assertEquals("Chart: Tom Okafor", page.selectFirst(".prose figure figcaption").text());
         assertEquals("Storage reached 90 per cent in November.", page.selectFirst(".prose figure + p").text());
+
+        // On the image's next line, anything but a line in italics is not a caption: told at the image's line.
+        for (String line : List.of("Storage reached 90 per cent.", "**Storage reached 90 per cent.**", "*Storage reached 90 per cent.* Photo: Reuters")) {
+            f.write(how, original.replace("Okafor\")\n*Storage reached 90 per cent in November.*", "Okafor\")\n" + line));
+            List<String> messages = Fixture.messages(f.check());
+            assertTrue(messages.contains(how + ":14: the text after the image `storage.png` is not read as its caption: a caption is a line in"
+                    + " italics and nothing else (write the caption as *…* alone on the line under the image (a credit goes in the image's title:"
+                    + " ![…](storage.png \"Photo: …\")), or leave a blank line between the image and the text)"), line + ": " + String.join("\n", messages));
+        }
     }
 
     /** Every pasted-text mistake of a file is told in one build (an editor's trial: five builds for five mistakes). */
