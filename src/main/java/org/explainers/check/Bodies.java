@@ -492,6 +492,16 @@ public final class Bodies {
                 ok[0] = false;
                 return;
             }
+            // Bold Markdown did not read: a space just inside the asterisks, as a word processor pastes it (`**Important: **this`).
+            int bold = s.indexOf("**");
+            if (bold >= 0) {
+                int second = s.indexOf("**", bold + 2);
+                String around = s.substring(Math.max(0, bold - 20), Math.min(s.length(), Math.min(bold + 60, (second < 0 ? bold : second) + 22))).strip();
+                int skip = told.merge("**", 1, Integer::sum) - 1;
+                problems.error(d.path(), lineWhere(d, l -> l.contains("**"), skip), "`**` left as text in `" + around + "`: Markdown reads bold"
+                        + " only with the asterisks against its words", "write `**Important:** this`, not `**Important: **this`");
+                ok[0] = false;
+            }
             // Each place a link, an image or a footnote was left as text: a line may hold several (up to a bound).
             java.util.TreeSet<Integer> places = new java.util.TreeSet<>();
             for (String marker : List.of("](", "][", "[^")) {

@@ -622,6 +622,16 @@ public class ContentChecksTest {
         assertEquals(7, messages.stream().map(m -> m.split(":")[1]).distinct().count(), "each at its own line: " + String.join("\n", messages));
     }
 
+    /** Bold with a space inside its asterisks, as word processors paste it, is not published with the asterisks (an editor's trial). */
+    @Test
+    void boldMarkdownDidNotReadIsTold(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "\n**Important: **the talks resume.\n\nIt is **really** over, and `a ** b` is code.\n"));
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(List.of(ONE + ":15: `**` left as text in `**Important: **the talks resume.`: Markdown reads bold only with the asterisks"
+                + " against its words (write `**Important:** this`, not `**Important: **this`)"), messages);
+    }
+
     /** Titles and summaries are plain text: Markdown typed in them is refused, not published with its asterisks. */
     @Test
     void markdownInATitleIsRefused(@TempDir Path tmp) {
