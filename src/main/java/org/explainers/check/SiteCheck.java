@@ -100,6 +100,12 @@ public final class SiteCheck {
                 }
             }
         }
+        // A renamed topic's or author's old pages lead to the new ones: a link to one is told the new address.
+        site.vocabulary(Schema.TOPICS).values().forEach(e -> e.movedFrom().forEach(old -> {
+            movedTo.putIfAbsent(paths.topic(old), paths.topic(e.slug()));
+            movedTo.putIfAbsent(paths.topicFeed(old), paths.topicFeed(e.slug()));
+        }));
+        site.vocabulary(Schema.AUTHORS).values().forEach(e -> e.movedFrom().forEach(old -> movedTo.putIfAbsent(paths.author(old), paths.author(e.slug()))));
         renamed.forEach((gone, became) -> renamedTo.put(SitePaths.page(gone), became.uri()));
         for (String source : markdown) {
             String uri = SitePaths.page(source);
@@ -228,6 +234,7 @@ public final class SiteCheck {
             // The page a renamed file became; the one file of this name in another explainer; else the nearest name.
             // Suggestions are bounded per build: a pull request of thousands of broken links is told each, without one.
             String near = image ? null : movedTo.get(target);
+            boolean moved = near != null;
             String renamed = image || near != null || d.uri().equals(renamedTo.get(target)) ? null : renamedTo.get(target);
             near = near != null ? near : renamed;
             if (near == null && suggested < MAX_SUGGESTIONS) {
@@ -247,6 +254,8 @@ public final class SiteCheck {
             boolean mail = !image && raw.indexOf('@') > 0 && raw.indexOf('/') < 0 && raw.indexOf('@') == raw.lastIndexOf('@');
             String fix = raw.regionMatches(true, 0, "www.", 0, 4) ? "an address on another site starts with https://: write `https://" + raw + "`"
                     : mail ? "an e-mail address is linked with mailto: write `mailto:" + raw + "`"
+                    : moved ? "it is an old address of `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`, which its"
+                            + " `moved_from` leads to: link to that"
                     : renamed != null ? "that file seems to have become `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`: link to it"
                     : near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"

@@ -342,6 +342,14 @@ class MovesTest {
         assertTrue(r.ok() && Fixture.messages(r).stream().noneMatch(m -> m.contains("before this change")), String.join("\n", Fixture.messages(r)));
         assertEquals("0; url=embargoes.html", Jsoup.parse(f.page("topics/sanctions.html")).selectFirst("meta[http-equiv=refresh]").attr("content"));
 
+        // A link to the old address is told the new one.
+        f.write(OLD, f.read(OLD) + "\nSee [the topic](../../topics/sanctions.html).\n");
+        r = f.build();
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(OLD + ":") && m.endsWith("link `../../topics/sanctions.html` points to"
+                + " topics/sanctions.html, which the site does not have (it is an old address of `../../topics/embargoes.html`, which its"
+                + " `moved_from` leads to: link to that)")), String.join("\n", Fixture.messages(r)));
+        f.replace(OLD, "\nSee [the topic](../../topics/sanctions.html).\n", "");
+
         f.replace(OLD, "[elections, embargoes]", "[elections, sanctions]");
         r = f.build();
         assertFalse(r.ok());

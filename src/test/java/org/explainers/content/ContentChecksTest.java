@@ -80,7 +80,7 @@ public class ContentChecksTest {
         f.write(ONE, section(1, "", "See [the old one](02-old.md) and [five](01-five.md).\n"));
         Build.Result r = f.check();
         assertTrue(Fixture.messages(r).contains(ONE + ":14: link `02-old.md` points to content/articles/a/02-old.md, which the site does not have"
-                + " (did you mean `02-two.md`?)"), f.log());
+                + " (it is an old address of `02-two.md`, which its `moved_from` leads to: link to that)"), f.log());
         assertTrue(Fixture.messages(r).contains(ONE + ":14: link `01-five.md` points to content/articles/a/01-five.md, which the site does not have"
                 + " (did you mean `../b/01-five.md`?)"), f.log());
     }
