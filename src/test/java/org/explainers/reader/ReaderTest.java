@@ -225,6 +225,24 @@ class ReaderTest {
         }
     }
 
+    /** A card's image, as a lead image, offers its smaller copies: a phone does not load the 1,200-pixel original (an editor's trial). */
+    @Test
+    void cardImagesOfferTheirSmallerCopies() {
+        int cards = 0;
+        for (Path site : sites()) {
+            for (Element img : Sites.page(site, "index.html").select("img.card-image[width]")) {
+                List<String> candidates = List.of(img.attr("srcset").split(", "));
+                assertTrue(candidates.size() > 1, img.outerHtml());
+                for (String candidate : candidates) {
+                    assertTrue(Files.isRegularFile(site.resolve(candidate.substring(0, candidate.indexOf(' ')))), candidate);
+                }
+                assertEquals("(max-width: 46rem) 100vw, 44rem", img.attr("sizes"));
+                cards++;
+            }
+        }
+        assertTrue(cards > 0, "no home page shows a card's image");
+    }
+
     @Test
     void theFixturesFigureHasItsCaptionCreditAndSize() {
         Document page = Sites.page(Sites.fixture(), "articles/gas-storage-explained/02-how-full.html");
