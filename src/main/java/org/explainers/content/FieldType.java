@@ -167,6 +167,18 @@ public interface FieldType {
     /** A date with one digit where two go, to show it written out. */
     Pattern LOOSE_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2}))?");
 
+    /** "the day", "the month and the hour": the parts of a date written with one digit. */
+    private static String shortParts(java.util.regex.Matcher loose) {
+        List<String> parts = new ArrayList<>();
+        String[] names = {null, null, "the month", "the day", "the hour"};
+        for (int g = 2; g <= 4; g++) {
+            if (loose.group(g) != null && loose.group(g).length() == 1) {
+                parts.add(names[g]);
+            }
+        }
+        return parts.isEmpty() ? "the month, day and hour" : String.join(" and ", parts);
+    }
+
     private static String two(String digits) {
         return digits.length() == 1 ? "0" + digits : digits;
     }
@@ -183,7 +195,7 @@ public interface FieldType {
                 // One digit where two are needed (`2026-11-20 9:00`): the fix is the same date written out.
                 var loose = LOOSE_DATE.matcher(s.strip());
                 String fix = loose.matches() ? "write it `" + key + ": " + loose.group(1) + "-" + two(loose.group(2)) + "-" + two(loose.group(3))
-                        + (loose.group(4) == null ? "" : " " + two(loose.group(4)) + ":" + loose.group(5)) + "` (two digits for the month, day and hour)"
+                        + (loose.group(4) == null ? "" : " " + two(loose.group(4)) + ":" + loose.group(5)) + "` (" + shortParts(loose) + " in two digits)"
                         : java.util.Objects.requireNonNullElse(DateGuess.fix(key, s), "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day");
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date", fix);
                 return null;

@@ -198,7 +198,9 @@ public class ContentChecksTest {
                 arguments("an update still to come", ONE, s1.replace("status: published", "status: published\nupdated: 2026-12-20"),
                         ONE + ":9: warning: `updated` is a date still to come, which the page shows as done (write the date of the change once it is made)"),
                 arguments("an hour of one digit", ONE, s1.replace("date: 2026-11-20", "date: 2026-11-20 9:00"),
-                        ONE + ":7: `date: 2026-11-20 9:00` is not a date (write it `date: 2026-11-20 09:00` (two digits for the month, day and hour))"),
+                        ONE + ":7: `date: 2026-11-20 9:00` is not a date (write it `date: 2026-11-20 09:00` (the hour in two digits))"),
+                arguments("a day and a month of one digit", ONE, s1.replace("date: 2026-11-20", "date: 2026-1-8"),
+                        ONE + ":7: `date: 2026-1-8` is not a date (write it `date: 2026-01-08` (the month and the day in two digits))"),
                 arguments("a # in a plain value cuts it", ONE, s1.replace("title: Section 1", "title: Neutrality #1 and guarantees"),
                         ONE + ":2: ` #` starts a comment in YAML: `#1 and guarantees` is cut from the value (put the whole value in straight double"
                                 + " quotes: `title: \"Neutrality #1 and guarantees\"`)"),
