@@ -362,9 +362,10 @@ public final class Bodies {
     private boolean readAsMeant(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
         boolean ok = true; // every place is told: an editor fixes a pasted text in one go
         for (Node node : ast.getDescendants()) {
-            int at = d.firstLine + node.getStartLineNumber();
+            // A node's line is worked out only for a problem: Flexmark finds it from the text's start, each time.
+            java.util.function.IntSupplier at = () -> d.firstLine + node.getStartLineNumber();
             if (node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
-                problems.error(d.path(), at, "this paragraph is indented (four spaces or a tab), so it would show as computer code",
+                problems.error(d.path(), at.getAsInt(), "this paragraph is indented (four spaces or a tab), so it would show as computer code",
                         "remove the spaces or tab at the start of its lines; to show code, put ``` on a line before it and after it");
                 ok = false;
             }
@@ -372,7 +373,7 @@ public final class Bodies {
             if (node instanceof com.vladsch.flexmark.ast.Heading h && h.getParent() == ast && h.getPrevious() == null) {
                 String title = d.title() == null ? "" : d.title().strip();
                 if (!title.isEmpty() && h.getText().toString().strip().equalsIgnoreCase(title)) {
-                    problems.error(d.path(), at, "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
+                    problems.error(d.path(), at.getAsInt(), "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
                             "remove this heading");
                     ok = false;
                 }
@@ -386,7 +387,7 @@ public final class Bodies {
                 ok = false;
             }
             if (node instanceof com.vladsch.flexmark.ext.footnotes.FootnoteBlock note && !note.isReferenced()) {
-                problems.error(d.path(), at, "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
+                problems.error(d.path(), at.getAsInt(), "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
                         "write [^" + note.getText() + "] in the text where the note belongs, or remove the note");
                 ok = false;
             }
@@ -395,19 +396,19 @@ public final class Bodies {
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).toString().strip();
                     if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && (Character.isSpaceChar(line.charAt(1)) || line.charAt(1) == '\t')) {
-                        problems.error(d.path(), at + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
+                        problems.error(d.path(), at.getAsInt() + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
                                 "start each item with `- ` instead, after a blank line");
                         ok = false;
                         break; // one bullet a paragraph: the others are the same mistake
                     }
                     if (i > 0 && line.startsWith("|") && i + 1 < lines.size() && delimiterRow(lines.get(i + 1).toString().strip())) {
-                        problems.error(d.path(), at + i, "this table follows a line of text without a blank line, so it would be published as text",
-                                "add a blank line before line " + (at + i));
+                        problems.error(d.path(), at.getAsInt() + i, "this table follows a line of text without a blank line, so it would be published as text",
+                                "add a blank line before line " + (at.getAsInt() + i));
                         ok = false;
                     }
                     if (i > 0 && (line.startsWith("1. ") || line.startsWith("1) "))) {
-                        problems.error(d.path(), at + i, "this numbered list follows a line of text without a blank line, so it would be published as text",
-                                "add a blank line before line " + (at + i));
+                        problems.error(d.path(), at.getAsInt() + i, "this numbered list follows a line of text without a blank line, so it would be published as text",
+                                "add a blank line before line " + (at.getAsInt() + i));
                         ok = false;
                     }
                 }

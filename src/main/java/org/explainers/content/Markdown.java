@@ -233,7 +233,7 @@ public final class Markdown {
 
     public static Depth depth(Document document, int limit) {
         int max = 0;
-        int line = Integer.MAX_VALUE;
+        int first = Integer.MAX_VALUE; // the offset of the first node past the limit (its line found once, at the end)
         Deque<Object[]> stack = new ArrayDeque<>();
         stack.push(new Object[]{document, 0});
         while (!stack.isEmpty()) {
@@ -242,12 +242,12 @@ public final class Markdown {
             int depth = (Integer) top[1] + (node instanceof BlockQuote || node instanceof ListBlock ? 1 : 0);
             max = Math.max(max, depth);
             if (depth > limit) {
-                line = Math.min(line, node.getStartLineNumber());
+                first = Math.min(first, node.getStartOffset());
             }
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
                 stack.push(new Object[]{child, depth});
             }
         }
-        return new Depth(max, line);
+        return new Depth(max, first == Integer.MAX_VALUE ? Integer.MAX_VALUE : document.getLineNumber(first));
     }
 }
