@@ -459,25 +459,24 @@ final class Pages {
                 return;
             }
             String title = topic.get("name") + " – " + project.setting("site.name");
-            addFeed(paths.topicFeed(slug), paths.topicFeed(slug), feedTemplate, title, String.valueOf(topic.get("description")), paths.topic(slug), entries);
-            // A renamed topic's old feed stays, as the feed it is now (its address in it): readers subscribed to it keep reading.
+            addFeed(paths.topicFeed(slug), feedTemplate, title, String.valueOf(topic.get("description")), paths.topic(slug), entries);
+            // A renamed topic's old feed stays, naming the feed now as its own address: readers subscribed to it keep
+            // getting its entries, with their summaries (not their texts: each old slug would be another copy of them).
             for (String old : site.vocabulary(Schema.TOPICS).get(slug).movedFrom()) {
-                addFeed(paths.topicFeed(old), paths.topicFeed(slug), feedTemplate, title, String.valueOf(topic.get("description")), paths.topic(slug), entries);
+                List<Section> latest = List.copyOf(entries.subList(0, Math.min(FEED, entries.size())));
+                add(paths.topicFeed(old), feedTemplate, "feed", false, null, latest, d -> d.put("feed", feed(paths.topicFeed(slug), title,
+                        String.valueOf(topic.get("description")), paths.topic(slug), latest, false)));
             }
         });
     }
 
     private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
-        addFeed(path, path, template, title, subtitle, alternate, all);
-    }
-
-    /** A feed written at {@code path} whose own address is {@code self}. */
-    private void addFeed(String path, String self, String template, String title, String subtitle, String alternate, List<Section> all) {
         List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
-        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(self, title, subtitle, alternate, entries)));
+        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(path, title, subtitle, alternate, entries, true)));
     }
 
-    private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries) {
+    /** A feed's data; {@code texts}: its entries carry their texts (else their summaries only). */
+    private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries, boolean texts) {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("title", title);
         feed.put("subtitle", subtitle);
@@ -488,11 +487,14 @@ final class Pages {
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
             e.put("modified", Date.from(s.changed().instant()));
-            e.put("body", model.absoluteHtml(s)); // feed readers may ignore the entry's xml:base
+            if (texts) {
+                e.put("body", model.absoluteHtml(s)); // absolute: feed readers may ignore the entry's xml:base
+            }
             list.add(e);
             newest = Moment.later(newest, s.changed());
         }
         feed.put("entries", list);
+        feed.put("texts", texts);
         feed.put("updated", newest == null ? new Date(0) : Date.from(newest.instant()));
         return feed;
     }

@@ -65,6 +65,9 @@ public final class Vocabulary {
     /** Slugs of entries with a problem of their own (a missing description): not also "unknown" where a text uses them. */
     private final Set<String> withProblems;
 
+    /** The most old slugs a vocabulary's entries may keep in all. */
+    static final int MAX_OLD_SLUGS = 200;
+
     /** Each former slug (an entry's `moved_from`) and the entry's slug now. */
     private final Map<String, String> formerly;
 
@@ -201,6 +204,11 @@ public final class Vocabulary {
                             "an old address leads to one page: keep it in one");
                 }
             }
+        }
+        if (formerly.size() > MAX_OLD_SLUGS) {
+            // Each old slug is a page for each page of its entry's list (and a topic's feed): bounded as files' old names are.
+            problems.error(path, 0, "the entries' `moved_from` list " + formerly.size() + " old slugs; at most " + MAX_OLD_SLUGS + " are allowed in all",
+                    "keep the old slugs readers may still follow");
         }
         return new Vocabulary(spec, entries, withProblems, Map.copyOf(formerly));
     }

@@ -323,9 +323,13 @@ class MovesTest {
         assertEquals(Fixture.HOST + "topics/economic-sanctions.html", moved.selectFirst("link[rel=canonical]").attr("href"));
         assertFalse(f.page("sitemap.xml").contains("topics/sanctions.html"), "the old address is not in the sitemap");
         Document feed = Jsoup.parse(f.page("topics/sanctions.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        Document now = Jsoup.parse(f.page("topics/economic-sanctions.xml"), "", org.jsoup.parser.Parser.xmlParser());
         assertEquals(Fixture.HOST + "topics/economic-sanctions.xml", feed.selectFirst("feed > link[rel=self]").attr("href"),
                 "the old feed names its new address, which readers may follow");
-        assertEquals(f.page("topics/economic-sanctions.xml"), f.page("topics/sanctions.xml"), "the old feed is the feed now");
+        assertEquals(now.select("entry > id").eachText(), feed.select("entry > id").eachText(), "the old feed has the feed's entries now");
+        assertEquals(now.select("entry > summary").eachText(), feed.select("entry > summary").eachText());
+        assertFalse(now.select("entry > content").isEmpty());
+        assertTrue(feed.select("entry > content").isEmpty(), "without their texts: each old slug would be another copy of them");
 
         // Renamed again, the first old address is kept too (an editor's trial: topics/sanctions.html vanished without a word).
         git(f.dir, "add", "-A");
@@ -380,6 +384,19 @@ class MovesTest {
         r = f.build();
         assertTrue(Fixture.messages(r).contains(TOPICS + ":11: `sanctions` in the `moved_from` of topic `climate` is still a topic here (line 5)"
                 + " (remove one of them: the old slug's pages would be both)"), String.join("\n", Fixture.messages(r)));
+        // Old slugs are bounded in all, as files' old names are (each is pages and a feed).
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            int topic = i;
+            many.append("- slug: t").append(i).append("\n  name: T\n  description: T.\n  moved_from: [")
+                    .append(String.join(", ", java.util.stream.IntStream.range(0, 20).mapToObj(j -> "old-" + topic + "-" + j).toList())).append("]\n");
+        }
+        String topics = f.read(TOPICS);
+        f.write(TOPICS, topics + many);
+        r = f.build();
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(TOPICS + ": the entries' `moved_from` list") && m.contains("at most 200")),
+                String.join("\n", Fixture.messages(r)));
+        f.write(TOPICS, topics);
         f.replace(TOPICS, "moved_from: [sanctions]", "moved_from: [acid-rain]");
         f.replace(TOPICS, "  name: Energy\n", "  name: Energy\n  moved_from: [acid-rain]\n");
         r = f.build();
