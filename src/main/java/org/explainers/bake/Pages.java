@@ -470,9 +470,27 @@ final class Pages {
         });
     }
 
+    /** The most bytes of HTML a feed's entries carry: escaped as text, a feed stays well under a page's limit (Templates.MAX_PAGE). */
+    static final long FEED_HTML = 4_000_000;
+
+    /**
+     * A feed of the latest {@link #FEED} entries, as many of them as fit in {@link #FEED_HTML}
+     * (at least one). It shows all of them: a change to any may change which fit.
+     */
     private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
         List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
-        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(path, title, subtitle, alternate, entries, true)));
+        add(path, template, "feed", false, null, entries, d -> {
+            int fit = 0;
+            long size = 0;
+            while (fit < entries.size() && (fit == 0 || size + htmlSize(entries.get(fit)) <= FEED_HTML)) {
+                size += htmlSize(entries.get(fit++));
+            }
+            d.put("feed", feed(path, title, subtitle, alternate, entries.subList(0, fit), true));
+        });
+    }
+
+    private static long htmlSize(Section s) {
+        return s.body() == null ? 0 : s.body().htmlSize();
     }
 
     /** A feed's data; {@code texts}: its entries carry their texts (else their summaries only). */

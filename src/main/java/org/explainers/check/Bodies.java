@@ -116,7 +116,11 @@ public final class Bodies {
                     }
                 }));
             }
-            return finish(jobs, running);
+            boolean done = finish(jobs, running);
+            if (done) {
+                explainers(docs);
+            }
+            return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -125,6 +129,29 @@ public final class Bodies {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * An explainer's page shows all its texts (its drafts' and scheduled sections' too, once they
+     * are published): together they are bounded well under a page's limit, so that no content,
+     * however it is scheduled, makes a page the bake refuses.
+     */
+    static final long MAX_EXPLAINER_HTML = 8_000_000;
+
+    private void explainers(List<Doc> docs) {
+        for (Doc d : docs) {
+            if (d instanceof org.explainers.content.Article a) {
+                long size = htmlSize(a) + a.sections().stream().mapToLong(Bodies::htmlSize).sum();
+                if (size > MAX_EXPLAINER_HTML) {
+                    problems.error(a.path(), 0, "the explainer's texts make " + size / 1_000_000 + " million bytes of HTML together, all shown on its"
+                            + " page; at most " + MAX_EXPLAINER_HTML / 1_000_000 + " million are allowed", "split it into two explainers");
+                }
+            }
+        }
+    }
+
+    private static long htmlSize(Doc d) {
+        return d.body() == null ? 0 : d.body().htmlSize();
     }
 
     /** Waits for every job, watching the texts being rendered against {@link #textLimit} and {@link #allLimit}. */

@@ -86,6 +86,11 @@ public final class Body {
         return key;
     }
 
+    /** The HTML's size in bytes (UTF-8), without reading it. */
+    public int htmlSize() {
+        return html instanceof Stored s ? s.length() : html.get().length;
+    }
+
     public String html() {
         return new String(html.get(), StandardCharsets.UTF_8);
     }

@@ -471,6 +471,35 @@ class HostileInputTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/articles/a/04-slow.md:") && m.contains("Markdown left as text")), f.log());
     }
 
+    /**
+     * No content makes a page the bake refuses, however it is scheduled (an attacker's trial: texts
+     * due in five minutes passed, then made a feed past the page limit, blamed on a template): an
+     * explainer's texts are bounded together, and a feed carries as many entries as fit.
+     */
+    @Test
+    void contentCannotMakeAPageTooLarge(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        String amps = ("&".repeat(1_000) + "\n\n").repeat(250); // 250 KB of text, 1.25 MB of HTML
+        f.write("content/articles/b/index.md", ContentChecksTest.ARTICLE);
+        for (int i = 3; i <= 9; i++) {
+            f.write("content/articles/a/0" + i + "-big-" + i + ".md", ContentChecksTest.section(i, "", amps).replace("date: 2026-11-20", "date: 2026-12-20"));
+        }
+        failing(f, "content/articles/a/index.md: the explainer's texts make 8 million bytes of HTML together, all shown on its page; at most 8 million"
+                + " are allowed (split it into two explainers)");
+
+        for (int i = 6; i <= 9; i++) {
+            f.delete("content/articles/a/0" + i + "-big-" + i + ".md");
+            f.write("content/articles/b/0" + i + "-big-" + i + ".md", ContentChecksTest.section(i, "", amps).replace("article: a", "article: b"));
+        }
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        org.jsoup.nodes.Document feed = org.jsoup.Jsoup.parse(f.page("feed.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        // Three big texts fit in 4 MB of HTML (the fourth, published, does not), with the two small ones.
+        List<String> ids = feed.select("entry > id").eachText();
+        assertEquals(5, ids.size(), String.join("\n", ids));
+        assertTrue(ids.stream().noneMatch(id -> id.endsWith("09-big-9.html")) && Files.exists(f.site().resolve("articles/b/09-big-9.html")), String.join("\n", ids));
+    }
+
     /** A run of lines without a blank line costs Flexmark time growing with its square: it has a budget. */
     @Test
     void aParagraphOfTooManyLinesIsRefusedAtItsStart(@TempDir Path tmp) {
