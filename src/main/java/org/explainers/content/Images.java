@@ -106,7 +106,7 @@ public final class Images {
     }
 
     /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
-    private static final String PLACES_RULES = "places 3";
+    private static final String PLACES_RULES = "places 4";
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
     private static final String PLACES = "places.bin";
 
@@ -168,12 +168,13 @@ public final class Images {
                         place = placeless.contains(sha256) ? null : place(reader, bytes);
                     } catch (IOException | RuntimeException e) {
                         problems.error(path, 0, "its EXIF, XMP or IPTC data cannot be read (" + e.getMessage() + "), so the build cannot tell whether"
-                                + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= " + shellQuoted(rel) + ")");
+                                + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= -trailer:all= "
+                                + shellQuoted(rel) + ")");
                         continue;
                     }
                     if (place != null) {
                         problems.error(path, 0, "the photo carries the place where it was taken (" + place + "), which readers could read from the file",
-                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= " + shellQuoted(rel) + ")");
+                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= -trailer:all= " + shellQuoted(rel) + ")");
                         continue;
                     }
                     stillPlaceless.add(sha256);
@@ -242,11 +243,30 @@ public final class Images {
         List<byte[]> exifs = new java.util.ArrayList<>();
         List<byte[]> xmps = new java.util.ArrayList<>();
         if (format.equals("jpeg")) {
+            // A second image after the photo (a phone's preview or depth map, MPF; or one simply appended) has data of its own.
+            ImageReader counting = ImageIO.getImageReadersByFormatName("jpeg").next();
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                Map<Integer, List<String>> wanted = Map.of(JPEG.APP1, List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/"),
-                        JPEG.APP13, List.of("Photoshop 3.0"));
+                counting.setInput(in, false, true);
+                if (counting.getNumImages(true) > 1) {
+                    throw new IOException("it holds another image after the photo, a preview or a depth map, whose data the build does not read");
+                }
+            } finally {
+                counting.dispose();
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                List<String> app1 = List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/");
                 Map<String, byte[]> extended = new TreeMap<>();
-                for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, wanted)) {
+                for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEGSegmentUtil.ALL_SEGMENTS)) {
+                    if (segment.marker() == JPEG.APP2 && "MPF".equals(segment.identifier())) {
+                        throw new IOException("it holds another image after the photo (MPF), whose data the build does not read");
+                    }
+                    if (segment.marker() == JPEG.APP1 && !app1.contains(segment.identifier())) {
+                        // EXIF and XMP are the only kinds (`exif` in lower case, or bytes before `Exif`, are read by some tools all the same).
+                        throw new IOException("an APP1 segment that is neither EXIF nor XMP");
+                    }
+                    if (segment.marker() != JPEG.APP1 && !(segment.marker() == JPEG.APP13 && "Photoshop 3.0".equals(segment.identifier()))) {
+                        continue;
+                    }
                     byte[] data = segment.data().readAllBytes();
                     switch (segment.identifier()) {
                         case "Exif" -> {

@@ -214,6 +214,36 @@ class DownloadsTest {
         has(m, DIR + "four.jpg: the photo carries the place where it was taken (a street-level place (IPTC sub-location) in its IPTC data)");
     }
 
+    /**
+     * Where the build's reading stops, it refuses (an attacker's trial: exiftool read GPS data the
+     * build passed): a second image after the photo (a phone's MPF preview, or one appended), and
+     * an APP1 segment that is neither EXIF nor XMP (`exif` in lower case, bytes before `Exif`).
+     */
+    @Test
+    void imageDataTheBuildDoesNotReadIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![One](one.jpg)\n\n![Two](two.jpg)\n\n![Three](three.jpg)\n"));
+        byte[] jpeg = jpeg();
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(68);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
+        tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
+        byte[] located = withSegment(jpeg, 0xE1, exif(tiff.array()));
+        ByteArrayOutputStream two = new ByteArrayOutputStream();
+        two.write(jpeg);
+        two.write(located);
+        f.writeBytes(DIR + "one.jpg", two.toByteArray());
+        byte[] lower = exif(tiff.array());
+        lower[0] = 'e';
+        f.writeBytes(DIR + "two.jpg", withSegment(jpeg, 0xE1, lower));
+        f.writeBytes(DIR + "three.jpg", withSegment(jpeg, 0xE2, "MPF\0MM\0*".getBytes(StandardCharsets.ISO_8859_1)));
+        List<String> m = failing(f);
+        has(m, DIR + "one.jpg: its EXIF, XMP or IPTC data cannot be read (it holds another image after the photo, a preview or a depth map,");
+        has(m, DIR + "two.jpg: its EXIF, XMP or IPTC data cannot be read (an APP1 segment that is neither EXIF nor XMP)");
+        has(m, DIR + "three.jpg: its EXIF, XMP or IPTC data cannot be read (it holds another image after the photo (MPF)");
+    }
+
     /** A small plain JPEG (with its JFIF segment), as ImageIO writes it. */
     private static byte[] jpeg() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
