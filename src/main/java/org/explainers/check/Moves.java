@@ -51,7 +51,7 @@ public final class Moves {
             String text = before.get(v.spec.file());
             String path = "content/" + v.spec.file();
             Problems ignored = new Problems(); // the older text's own problems are not this change's
-            SourceText source = text == null ? null : SourceText.decode(path, text.getBytes(StandardCharsets.UTF_8), 1024 * 1024, false, ignored);
+            SourceText source = text == null ? null : SourceText.decode(path, text.getBytes(StandardCharsets.UTF_8), Vocabulary.MAX_BYTES, false, ignored);
             Vocabulary was = source == null ? null : Vocabulary.read(v.spec, source, paths.index(), ignored);
             // Its slugs then, and the old ones its entries kept (a second rename keeps the first's).
             java.util.Set<String> addresses = new java.util.LinkedHashSet<>();

@@ -232,9 +232,10 @@ public final class History {
 
     /**
      * The text each of these files (paths under content/) had before the change being built, as
-     * {@link #before} picks the commit; a file that had none there (or no history) is left out.
+     * {@link #before} picks the commit; a file that had none there (or no history), or had more
+     * than {@code maxBytes}, is left out.
      */
-    public static Map<String, String> previous(Path project, List<String> sources) {
+    public static Map<String, String> previous(Path project, List<String> sources, int maxBytes) {
         Map<String, String> texts = new java.util.TreeMap<>();
         long deadline = deadline();
         try {
@@ -258,7 +259,7 @@ public final class History {
                     throw new IOException("git cat-file answered " + header); // what follows cannot be read then
                 }
                 long size = Long.parseLong(parts[2]);
-                if (readable(header) == null) {
+                if (!parts[1].equals("blob") || size > maxBytes) {
                     in.skipNBytes(size + 1); // not a text the build reads
                     return null;
                 }

@@ -65,6 +65,9 @@ public final class Vocabulary {
     /** Slugs of entries with a problem of their own (a missing description): not also "unknown" where a text uses them. */
     private final Set<String> withProblems;
 
+    /** The largest vocabulary file. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
     /** The most old slugs a vocabulary's entries may keep in all. */
     static final int MAX_OLD_SLUGS = 200;
 

@@ -148,7 +148,8 @@ public final class Build {
         time("vocabularies", start);
         // The vocabularies before this change, from Git (the preview skips its history), read while the texts are.
         CompletableFuture<Map<String, String>> vocabulariesBefore = options.preview() ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> History.previous(project.dir, Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList()),
+                : CompletableFuture.supplyAsync(() -> History.previous(project.dir, Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList(),
+                        Vocabulary.MAX_BYTES),
                 task -> {
                     Thread t = new Thread(task, "history");
                     t.setDaemon(true);
@@ -315,7 +316,7 @@ public final class Build {
                 continue;
             }
             try {
-                SourceText text = SourceText.decode(path, Files.readAllBytes(project.content.resolve(spec.file())), 1024 * 1024, false, problems);
+                SourceText text = SourceText.decode(path, Files.readAllBytes(project.content.resolve(spec.file())), Vocabulary.MAX_BYTES, false, problems);
                 Vocabulary v = text == null ? null : Vocabulary.read(spec, text, project.paths.index(), problems);
                 if (v != null) {
                     map.put(spec, v);
