@@ -81,8 +81,8 @@ public final class Urls {
      */
     public static String linkProblem(String value) {
         String scheme = scheme(value);
-        if (scheme == null) {
-            return "is not an address";
+        if (scheme == null || curlyQuoted(value)) {
+            return notAnAddress(value);
         }
         if (!scheme.isEmpty() && !LINK_SCHEMES.contains(scheme)) {
             return "uses `" + scheme + ":`, which may not be linked to (only https:, http:, mailto:, tel: and the site's own pages)";
@@ -234,11 +234,24 @@ public final class Urls {
                 || (b0 == 169 && b1 == 254) || (b0 == 100 && b1 >= 64 && b1 < 128);
     }
 
+    /** Whether a word processor's quotes open or close the value (inside an address, as in a page's name, they may be its own). */
+    private static boolean curlyQuoted(String value) {
+        String s = value.strip();
+        return !s.isEmpty() && ("“”‘’«»„".indexOf(s.charAt(0)) >= 0 || "“”‘’«»„".indexOf(s.charAt(s.length() - 1)) >= 0);
+    }
+
+    /** "is not an address", and why when an editor may not see it: quotes a word processor typed around it. */
+    private static String notAnAddress(String value) {
+        return curlyQuoted(value)
+                ? "is not an address: it holds curly quotes, as a word processor types them (write the address alone, without quotes)"
+                : "is not an address";
+    }
+
     /** Why an image or a file ({@code src}) may not come from here, or null: only the site's own files. */
     public static String fileProblem(String value) {
         String scheme = scheme(value);
-        if (scheme == null) {
-            return "is not an address";
+        if (scheme == null || curlyQuoted(value)) {
+            return notAnAddress(value);
         }
         if (!scheme.isEmpty() || asBrowserReads(value).startsWith("//")) {
             return "is on another site (images and files must be the site's own, beside the text)";

@@ -3,6 +3,7 @@ package org.explainers.content;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -30,5 +31,13 @@ class UrlsTest {
             "https://2016.election.example/", "https://bücher.example/", "mailto:desk@example.org", "https://172.32.0.1/"})
     void aLinkToAnotherSiteIsLetThrough(String address) {
         assertNull(Urls.localProblem(address), address);
+    }
+
+    /** An address pasted in a word processor's quotes is told why it is not one (an editor's trial: "is not an address" alone). */
+    @ParameterizedTest
+    @ValueSource(strings = {"“https://example.org/”", "‘report.pdf’", "«https://example.org/»"})
+    void anAddressInCurlyQuotesIsToldSo(String address) {
+        String why = "is not an address: it holds curly quotes, as a word processor types them (write the address alone, without quotes)";
+        assertEquals(why, address.startsWith("‘") ? Urls.fileProblem(address) : Urls.linkProblem(address), address);
     }
 }
