@@ -151,15 +151,19 @@ public final class Moves {
                             + SiteCheck.relative(typo.getValue().source, g.source()) + "`");
                 }
                 Doc became = likely.get(g.source());
+                // The explainer's index.md, for a section nothing replaced, while its folder is there (a renamed folder has none).
+                boolean index = !name.equals("index.md") && now.contains(folder + "index.md");
+                String oldFolder = folder.substring(0, folder.length() - 1).substring(folder.substring(0, folder.length() - 1).lastIndexOf('/') + 1);
                 String otherwise = name.equals("index.md")
-                        ? "if the explainer moved to another folder, add `moved_from: [../" + folder.substring(0, folder.length() - 1)
-                        .substring(folder.substring(0, folder.length() - 1).lastIndexOf('/') + 1) + "/index.md]` to the index.md there"
-                        : "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder + "index.md if nothing did)";
+                        ? "if the explainer moved to another folder, add `moved_from: [../" + oldFolder + "/index.md]` to the index.md there"
+                        : index ? "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder + "index.md if nothing did)"
+                        : "the folder content/" + folder + " is gone: if the explainer moved, add `moved_from: [../" + oldFolder + "/" + name
+                        + "]` to the file that took its place in the new folder";
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")
                                 + " and is gone, so every link to that address would die",
                         became == null ? otherwise : "add `moved_from: [" + SiteCheck.relative(became.source, g.source()) + "]` to "
                                 + became.path() + " if it took its place; if another file did, add the old name to its `moved_from`"
-                                + " (or `moved_from: [" + name + "]` to content/" + folder + "index.md if none did)");
+                                + (index ? " (or `moved_from: [" + name + "]` to content/" + folder + "index.md if none did)" : ""));
             }
         }
         return moves;

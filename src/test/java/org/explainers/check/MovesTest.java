@@ -271,6 +271,23 @@ class MovesTest {
         assertFalse(r.ok());
     }
 
+    /** An explainer's folder renamed: each gone file is told the name to write in the new folder (an editor's trial: the gone folder's index.md was suggested). */
+    @Test
+    void aRenamedFolderIsToldItsFilesNewPlaces(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        Files.move(f.dir.resolve("content/articles/election-primer"), f.dir.resolve("content/articles/election-guide"));
+        for (String file : List.of("01-who-votes.md", "02-what-changes.md")) {
+            f.replace("content/articles/election-guide/" + file, "article: election-primer", "article: election-guide");
+        }
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "election-primer", "election-guide");
+        List<String> messages = Fixture.messages(f.build());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/articles/election-primer/01-who-votes.md: was published")
+                && m.contains("`moved_from: [../election-primer/01-who-votes.md]` to content/articles/election-guide/01-who-votes.md")
+                && !m.contains("content/articles/election-primer/index.md if")), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/articles/election-primer/index.md: was published")
+                && m.contains("`moved_from: [../election-primer/index.md]`")), String.join("\n", messages));
+    }
+
     /** A header YAML cannot read may hold the `moved_from` of a gone file: only its own problem is told (an editor's trial). */
     @Test
     void aGoneFileIsNotToldWhileAHeaderIsUnread(@TempDir Path tmp) throws Exception {
