@@ -441,19 +441,20 @@ public final class Build {
                         + " (`status: published` and a past date, here and in its article's index.md)");
             }
         }
-        // A piece never published, dated years ahead, is most likely a typo in the year: it would never appear.
+        // A piece never published, dated months ahead, is most likely a typo in the year (2027 for 2026): it would not appear.
         for (Doc d : left) {
             if (!taken.contains(d) && site.state(d) == Site.State.SCHEDULED && d.datedBy() == d && d.date() != null
                     && d.date().instant().isAfter(site.now.plus(java.time.Duration.ofDays(FAR_AHEAD_DAYS)))) {
                 problems.warning(d.path(), d.header.line("date"), "the date " + d.date().inZone(project.zone)
-                        + " is more than a year away: the file stays off the site until then", "correct the year if it is a typo");
+                        + " is more than " + FAR_AHEAD_DAYS + " days away: the file stays off the site until then",
+                        "correct the year if it is a typo; a piece meant for then may keep its date");
             }
         }
         report(problems);
     }
 
     /** How far ahead a new piece may be scheduled before its date is taken for a typo (warned). */
-    private static final int FAR_AHEAD_DAYS = 366;
+    private static final int FAR_AHEAD_DAYS = 90;
 
     /** How far ahead a published piece may be rescheduled before its date is taken for a typo. */
     private static final int FAR_DAYS = 30;
