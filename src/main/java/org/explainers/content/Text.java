@@ -181,7 +181,9 @@ public final class Text {
             if (cells < 0) {
                 break; // the best so far, found in the same order on any machine
             }
-            int d = prefix ? Math.abs(lower.length() - w.length()) : distance(w, lower);
+            // The slug's first words typed alone (`#risks` for `risks-ahead`) are nearer than any misspelling.
+            boolean firstWords = lower.startsWith(w + "-") || w.startsWith(lower + "-");
+            int d = firstWords ? 0 : prefix ? Math.abs(lower.length() - w.length()) : distance(w, lower);
             if (d <= allowed || prefix) {
                 if (d < bestDistance || d == bestDistance && best != null && k.compareTo(best) < 0) {
                     best = k;

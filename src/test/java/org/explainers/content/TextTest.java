@@ -1,0 +1,19 @@
+package org.explainers.content;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The suggestions the check makes for a name it does not know. */
+class TextTest {
+
+    /** A slug's first words typed alone are nearer than a misspelling (an editor's trial: `#risks` was told `#lists`, not `#risks-ahead`). */
+    @Test
+    void aSlugsFirstWordsAreItsNearest() {
+        assertEquals("risks-ahead", Text.closest("risks", List.of("lists", "risks-ahead", "outlook")));
+        assertEquals("lists", Text.closest("lsits", List.of("lists", "risks-ahead", "outlook")));
+        assertEquals("energy", Text.closest("enrgy", List.of("energy", "elections")));
+    }
+}
