@@ -160,13 +160,7 @@ class DownloadsTest {
         Fixture f = linking(tmp);
         f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![The harbour at dawn](harbour.jpg)\n"));
         byte[] jpeg = jpeg();
-        // EXIF whose IFD0 points at a GPS IFD holding a latitude (three rationals).
-        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(68);
-        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
-        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
-        tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
-        tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
-        byte[] located = withSegment(jpeg, 0xE1, exif(tiff.array()));
+        byte[] located = withSegment(jpeg, 0xE1, exif(gpsTiff()));
         f.writeBytes(DIR + "harbour.jpg", located);
         has(failing(f), DIR + "harbour.jpg: the photo carries the place where it was taken (GPS data in its EXIF), which readers could"
                 + " read from the file (export it again without its location");
@@ -224,17 +218,12 @@ class DownloadsTest {
         Fixture f = linking(tmp);
         f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![One](one.jpg)\n\n![Two](two.jpg)\n\n![Three](three.jpg)\n"));
         byte[] jpeg = jpeg();
-        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(68);
-        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
-        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
-        tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
-        tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
-        byte[] located = withSegment(jpeg, 0xE1, exif(tiff.array()));
+        byte[] located = withSegment(jpeg, 0xE1, exif(gpsTiff()));
         ByteArrayOutputStream two = new ByteArrayOutputStream();
         two.write(jpeg);
         two.write(located);
         f.writeBytes(DIR + "one.jpg", two.toByteArray());
-        byte[] lower = exif(tiff.array());
+        byte[] lower = exif(gpsTiff());
         lower[0] = 'e';
         f.writeBytes(DIR + "two.jpg", withSegment(jpeg, 0xE1, lower));
         f.writeBytes(DIR + "three.jpg", withSegment(jpeg, 0xE2, "MPF\0MM\0*".getBytes(StandardCharsets.ISO_8859_1)));
@@ -249,6 +238,16 @@ class DownloadsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", out);
         return out.toByteArray();
+    }
+
+    /** EXIF's TIFF structure whose IFD0 points at a GPS IFD holding a latitude (three rationals). */
+    private static byte[] gpsTiff() {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(68);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
+        tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
+        return tiff.array();
     }
 
     /** An APP1 segment's payload of EXIF data: "Exif", two zero bytes, then the TIFF structure. */
