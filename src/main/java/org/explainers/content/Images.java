@@ -6,12 +6,12 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
-import com.twelvemonkeys.imageio.metadata.xmp.XMPReader;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -106,7 +106,7 @@ public final class Images {
     }
 
     /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
-    private static final String PLACES_RULES = "places 4";
+    private static final String PLACES_RULES = "places 6";
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
     private static final String PLACES = "places.bin";
 
@@ -253,6 +253,9 @@ public final class Images {
             } finally {
                 counting.dispose();
             }
+            if (jpegEnd(bytes) < bytes.length) {
+                throw new IOException("data after the image's end (a trailer, such as exiftool's MIE), which the build does not read");
+            }
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
                 List<String> app1 = List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/");
                 Map<String, byte[]> extended = new TreeMap<>();
@@ -264,7 +267,10 @@ public final class Images {
                         // EXIF and XMP are the only kinds (`exif` in lower case, or bytes before `Exif`, are read by some tools all the same).
                         throw new IOException("an APP1 segment that is neither EXIF nor XMP");
                     }
-                    if (segment.marker() != JPEG.APP1 && !(segment.marker() == JPEG.APP13 && "Photoshop 3.0".equals(segment.identifier()))) {
+                    if (segment.marker() == JPEG.APP13 && !"Photoshop 3.0".equals(segment.identifier())) {
+                        throw new IOException("an APP13 segment that is not Photoshop's resources (`" + segment.identifier() + "`)");
+                    }
+                    if (segment.marker() != JPEG.APP1 && segment.marker() != JPEG.APP13) {
                         continue;
                     }
                     byte[] data = segment.data().readAllBytes();
@@ -276,7 +282,7 @@ public final class Images {
                         case "http://ns.adobe.com/xap/1.0/" -> xmps.add(data);
                         case "Photoshop 3.0" -> {
                             if (photoshop(data, exifs, xmps)) {
-                                return "a street-level place (IPTC sub-location) in its IPTC data";
+                                return "a place (IPTC city, state or sub-location) in its IPTC data";
                             }
                         }
                         default -> join(extended, data);
@@ -285,6 +291,10 @@ public final class Images {
                 xmps.addAll(extended.values());
             }
         } else {
+            String unread = format.equals("gif") ? gifUnread(bytes) : format.equals("png") ? pngUnread(bytes) : null;
+            if (unread != null) {
+                throw new IOException(unread);
+            }
             String tree = format.equals("png") ? "javax_imageio_png_1.0" : format.equals("gif") ? "javax_imageio_gif_image_1.0" : null;
             // Read again with its metadata (the size was read without it: a PNG's text chunks are then skipped).
             ImageReader withMetadata = ImageIO.getImageReadersByFormatName(format).next();
@@ -306,13 +316,104 @@ public final class Images {
             }
         }
         for (byte[] xmp : xmps) {
-            try (ImageInputStream packet = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(xmp))) {
-                if (saysWhere(new XMPReader().read(packet), 0)) {
-                    return "a GPS position or a place in its XMP data";
-                }
+            if (saysWhere(xmp)) {
+                return "a GPS position or a place in its XMP data";
             }
         }
         return null;
+    }
+
+    /**
+     * Where a JPEG's image ends: after its EOI marker, each segment and scan read by its length or
+     * up to the next marker (a scan's data escapes 0xFF as 0xFF00; RSTn markers sit inside it).
+     */
+    static int jpegEnd(byte[] b) throws IOException {
+        int i = 2; // after SOI
+        while (i + 1 < b.length) {
+            if ((b[i] & 0xFF) != 0xFF) {
+                throw new IOException("a JPEG segment does not start where the one before ends");
+            }
+            int marker = b[i + 1] & 0xFF;
+            i += 2;
+            if (marker == 0xFF) {
+                i--; // fill byte
+            } else if (marker == 0xD9) {
+                return i;
+            } else if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                continue; // no length
+            } else {
+                if (i + 1 >= b.length) {
+                    break;
+                }
+                i += (b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF);
+                if (marker == 0xDA) { // a scan: its data runs to the next marker
+                    while (i + 1 < b.length && !((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) != 0 && ((b[i + 1] & 0xFF) < 0xD0 || (b[i + 1] & 0xFF) > 0xD7))) {
+                        i++;
+                    }
+                }
+            }
+        }
+        return b.length; // no end marker: nothing after it either
+    }
+
+    /** Why a GIF holds data the build does not read (an application extension but looping, bytes after its end), or null. */
+    static String gifUnread(byte[] b) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try {
+            in.position(10);
+            int flags = in.get() & 0xFF;
+            in.position(13 + ((flags & 0x80) != 0 ? 3 * (1 << ((flags & 7) + 1)) : 0));
+            while (true) {
+                int block = in.get() & 0xFF;
+                if (block == 0x3B) {
+                    return in.hasRemaining() ? "data after the image's end, which the build does not read" : null;
+                } else if (block == 0x21) {
+                    int label = in.get() & 0xFF;
+                    if (label == 0xFF) {
+                        byte[] first = new byte[in.get() & 0xFF]; // its first sub-block: the identifier and its code
+                        in.get(first);
+                        String app = new String(first, 0, Math.min(11, first.length), StandardCharsets.ISO_8859_1);
+                        if (!app.equals("NETSCAPE2.0") && !app.equals("ANIMEXTS1.0")) {
+                            return "an application extension (`" + app.strip() + "`), such as XMP, which the build does not read";
+                        }
+                    }
+                    skipSubBlocks(in);
+                } else if (block == 0x2C) {
+                    in.position(in.position() + 8);
+                    int local = in.get() & 0xFF;
+                    in.position(in.position() + ((local & 0x80) != 0 ? 3 * (1 << ((local & 7) + 1)) : 0) + 1);
+                    skipSubBlocks(in);
+                } else {
+                    return "a block of an unknown kind";
+                }
+            }
+        } catch (RuntimeException e) {
+            return "its blocks cannot be read to the end";
+        }
+    }
+
+    private static void skipSubBlocks(java.nio.ByteBuffer in) {
+        for (int size = in.get() & 0xFF; size > 0; size = in.get() & 0xFF) {
+            in.position(in.position() + size);
+        }
+    }
+
+    /** Why a PNG holds data the build does not read (bytes after its IEND chunk), or null. */
+    static String pngUnread(byte[] b) {
+        int i = 8;
+        while (i + 8 <= b.length) {
+            long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+            String type = new String(b, i + 4, 4, StandardCharsets.ISO_8859_1);
+            long next = i + 12 + length;
+            if (next > b.length) {
+                return "its chunks cannot be read to the end";
+            }
+            i = (int) next;
+            if (type.equals("IEND")) {
+                return i < b.length ? "data after the image's end, which the build does not read" : null;
+            }
+        }
+        return "its chunks cannot be read to the end";
     }
 
     /** Photoshop's resources for EXIF and XMP data (1058, 1060). */
@@ -337,7 +438,9 @@ public final class Images {
                         value = new com.twelvemonkeys.imageio.metadata.iptc.IPTCReader().read(records);
                     }
                 }
-                if (value instanceof Directory d && d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_SUB_LOCATION) != null) {
+                if (value instanceof Directory d && (d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_SUB_LOCATION) != null
+                        || d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_CITY) != null
+                        || d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_PROVINCE_OR_STATE) != null)) {
                     return true;
                 }
             }
@@ -413,18 +516,55 @@ public final class Images {
         return false;
     }
 
-    /** XMP properties that say where: EXIF's GPS ones, IPTC's sub-location and locations created or shown. */
-    private static boolean saysWhere(Directory directory, int depth) {
-        for (Entry e : directory) {
-            String id = String.valueOf(e.getIdentifier());
-            String name = id.substring(Math.max(id.lastIndexOf('/'), id.lastIndexOf('#')) + 1);
-            if (name.startsWith("GPS") || name.equals("LocationCreated") || name.equals("LocationShown") || name.equals("Sublocation")
-                    || id.contains("Iptc4xmpCore") && name.equals("Location")
-                    || (e.getValue() instanceof Directory d && depth < 8 && saysWhere(d, depth + 1))) {
+    /**
+     * Whether an XMP packet has a property that says where, as an element or an attribute, in any
+     * namespace: a GPS one (`exif:GPSLatitude`, a drone's `drone-dji:GpsLatitude`), a latitude or
+     * longitude, IPTC's sub-location or locations created or shown, Photoshop's city or state.
+     * Read with the JDK's XML parser, every element and attribute (TwelveMonkeys' XMP reader keeps
+     * only the namespaces it knows), with secure processing and no document type.
+     */
+    static boolean saysWhere(byte[] xmp) throws IOException {
+        org.w3c.dom.Document doc;
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            doc = builder.parse(new java.io.ByteArrayInputStream(xmp));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IOException("its XMP is not well-formed XML (" + e.getMessage() + ")");
+        }
+        org.w3c.dom.NodeList elements = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < elements.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) elements.item(i);
+            if (saysWhere(e.getNamespaceURI(), e.getLocalName())) {
                 return true;
+            }
+            org.w3c.dom.NamedNodeMap attributes = e.getAttributes();
+            for (int j = 0; j < attributes.getLength(); j++) {
+                org.w3c.dom.Node a = attributes.item(j);
+                if (saysWhere(a.getNamespaceURI(), a.getLocalName())) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static boolean saysWhere(String namespace, String name) {
+        if (name == null) {
+            return false;
+        }
+        String ns = namespace == null ? "" : namespace;
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith("gps") || lower.contains("latitude") || lower.contains("longitude")
+                || name.equals("LocationCreated") || name.equals("LocationShown") || name.equals("Sublocation")
+                || ns.contains("photoshop") && (name.equals("City") || name.equals("State"))
+                || ns.contains("Iptc4xmpCore") && name.equals("Location");
     }
 
     /** The bytes' SHA-256, in hex: what a file's reuse and its image copies are keyed by. */

@@ -205,7 +205,7 @@ class DownloadsTest {
         has(m, DIR + "one.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
         has(m, DIR + "two.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
         has(m, DIR + "three.png: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
-        has(m, DIR + "four.jpg: the photo carries the place where it was taken (a street-level place (IPTC sub-location) in its IPTC data)");
+        has(m, DIR + "four.jpg: the photo carries the place where it was taken (a place (IPTC city, state or sub-location) in its IPTC data)");
     }
 
     /**
@@ -231,6 +231,51 @@ class DownloadsTest {
         has(m, DIR + "one.jpg: its EXIF, XMP or IPTC data cannot be read (it holds another image after the photo, a preview or a depth map,");
         has(m, DIR + "two.jpg: its EXIF, XMP or IPTC data cannot be read (an APP1 segment that is neither EXIF nor XMP)");
         has(m, DIR + "three.jpg: its EXIF, XMP or IPTC data cannot be read (it holds another image after the photo (MPF)");
+    }
+
+    /**
+     * More corners (an attacker's second trial, each read by exiftool): a trailer after the JPEG's
+     * end, an older Photoshop header, a drone's GPS property as an XMP attribute in its own
+     * namespace, XMP in a GIF after its image, an IPTC city, bytes after a PNG's end.
+     */
+    @Test
+    void moreCornersOfAnImagesDataAreRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.jpg)\n\n![2](two.jpg)\n\n![3](three.jpg)\n\n![4](four.gif)\n\n"
+                + "![5](five.jpg)\n\n![6](six.png)\n"));
+        byte[] jpeg = jpeg();
+        f.writeBytes(DIR + "one.jpg", java.nio.ByteBuffer.allocate(jpeg.length + 20).put(jpeg).put("MIE trailer, GPS 1 2".getBytes(StandardCharsets.ISO_8859_1), 0, 20).array());
+        f.writeBytes(DIR + "two.jpg", withSegment(jpeg, 0xED, "Adobe_Photoshop2.5:\0\0\0".getBytes(StandardCharsets.ISO_8859_1)));
+        String packet = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description"
+                + " rdf:about='' xmlns:drone-dji='http://www.dji.com/drone-dji/1.0/' drone-dji:GpsLatitude='+48.858370'/></rdf:RDF></x:xmpmeta>";
+        f.writeBytes(DIR + "three.jpg", withSegment(jpeg, 0xE1, ("http://ns.adobe.com/xap/1.0/\0" + packet).getBytes(StandardCharsets.UTF_8)));
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED), "gif", gif);
+        byte[] g = gif.toByteArray(); // ends with the trailer, 0x3B: an XMP application extension goes before it
+        ByteArrayOutputStream withXmp = new ByteArrayOutputStream();
+        withXmp.write(g, 0, g.length - 1);
+        withXmp.write(new byte[]{0x21, (byte) 0xFF, 11});
+        withXmp.write("XMP DataXMP".getBytes(StandardCharsets.ISO_8859_1));
+        withXmp.write(new byte[]{4, 'x', 'm', 'p', '!', 0, 0x3B});
+        f.writeBytes(DIR + "four.gif", withXmp.toByteArray());
+        byte[] city = "Kyiv".getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer iptc = java.nio.ByteBuffer.allocate(5 + city.length + 1);
+        iptc.put((byte) 0x1C).put((byte) 2).put((byte) 90).putShort((short) city.length).put(city);
+        java.nio.ByteBuffer irb = java.nio.ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + iptc.capacity());
+        irb.put("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1)).put("8BIM".getBytes(StandardCharsets.ISO_8859_1))
+                .putShort((short) 0x0404).putShort((short) 0).putInt(iptc.capacity() - 1).put(iptc.array());
+        f.writeBytes(DIR + "five.jpg", withSegment(jpeg, 0xED, irb.array()));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        png.write("lat=48.85 lon=2.29".getBytes(StandardCharsets.ISO_8859_1));
+        f.writeBytes(DIR + "six.png", png.toByteArray());
+        List<String> m = failing(f);
+        has(m, DIR + "one.jpg: its EXIF, XMP or IPTC data cannot be read (data after the image's end");
+        has(m, DIR + "two.jpg: its EXIF, XMP or IPTC data cannot be read (an APP13 segment that is not Photoshop's resources");
+        has(m, DIR + "three.jpg: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
+        has(m, DIR + "four.gif: its EXIF, XMP or IPTC data cannot be read (an application extension (`XMP DataXMP`)");
+        has(m, DIR + "five.jpg: the photo carries the place where it was taken (a place (IPTC city, state or sub-location) in its IPTC data)");
+        has(m, DIR + "six.png: its EXIF, XMP or IPTC data cannot be read (data after the image's end");
     }
 
     /** A small plain JPEG (with its JFIF segment), as ImageIO writes it. */
