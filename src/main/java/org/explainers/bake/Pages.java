@@ -442,7 +442,8 @@ final class Pages {
     private void feeds() {
         List<Section> sections = Orders.feed(site.listedSections(), site.readingOrder());
         String feedTemplate = template("feed");
-        addFeed(paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(), sections);
+        addFeed(paths.feed(), paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(),
+                sections, FEED_TEXTS);
         // Each topic's feed: the site's entries of that topic, in the same order (a feed's worth of each).
         Map<String, List<Section>> newestByTopic = new TreeMap<>();
         for (Section s : sections) {
@@ -459,60 +460,58 @@ final class Pages {
                 return;
             }
             String title = topic.get("name") + " – " + project.setting("site.name");
-            addFeed(paths.topicFeed(slug), feedTemplate, title, String.valueOf(topic.get("description")), paths.topic(slug), entries);
+            String description = String.valueOf(topic.get("description"));
+            addFeed(paths.topicFeed(slug), paths.topicFeed(slug), feedTemplate, title, description, paths.topic(slug), entries, TOPIC_FEED_TEXTS);
             // A renamed topic's old feed stays, naming the feed now as its own address: readers subscribed to it keep
             // getting its entries, with their summaries (not their texts: each old slug would be another copy of them).
             for (String old : site.vocabulary(Schema.TOPICS).get(slug).movedFrom()) {
-                List<Section> latest = List.copyOf(entries.subList(0, Math.min(FEED, entries.size())));
-                add(paths.topicFeed(old), feedTemplate, "feed", false, null, latest, d -> d.put("feed", feed(paths.topicFeed(slug), title,
-                        String.valueOf(topic.get("description")), paths.topic(slug), latest, false)));
+                addFeed(paths.topicFeed(old), paths.topicFeed(slug), feedTemplate, title, description, paths.topic(slug), entries, 0);
             }
         });
     }
 
-    /** The most bytes of HTML a feed's entries carry: escaped as text, a feed stays well under a page's limit (Templates.MAX_PAGE). */
-    static final long FEED_HTML = 4_000_000;
-
     /**
-     * A feed of the latest {@link #FEED} entries, as many of them as fit in {@link #FEED_HTML}
-     * (at least one). It shows all of them: a change to any may change which fit.
+     * The most bytes of HTML of texts a feed carries, the newest entries' first; the others carry
+     * their summaries. A section is in the site's feed and in up to 12 topics' feeds: those repeat
+     * less of it (a text of 250 KB of `&`, 1.25 MB of HTML, filled 72 topics' feeds: 120 times the
+     * pull request's size). Escaped as text, either stays far under a page's limit (Templates.MAX_PAGE).
      */
-    private void addFeed(String path, String template, String title, String subtitle, String alternate, List<Section> all) {
+    static final long FEED_TEXTS = 2_000_000;
+    static final long TOPIC_FEED_TEXTS = 500_000;
+
+    /** A feed of the latest {@link #FEED} entries, written at {@code path}, its own address {@code self}. */
+    private void addFeed(String path, String self, String template, String title, String subtitle, String alternate, List<Section> all, long texts) {
         List<Section> entries = List.copyOf(all.subList(0, Math.min(FEED, all.size())));
-        add(path, template, "feed", false, null, entries, d -> {
-            int fit = 0;
-            long size = 0;
-            while (fit < entries.size() && (fit == 0 || size + htmlSize(entries.get(fit)) <= FEED_HTML)) {
-                size += htmlSize(entries.get(fit++));
-            }
-            d.put("feed", feed(path, title, subtitle, alternate, entries.subList(0, fit), true));
-        });
+        add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(self, title, subtitle, alternate, entries, texts)));
     }
 
     private static long htmlSize(Section s) {
         return s.body() == null ? 0 : s.body().htmlSize();
     }
 
-    /** A feed's data; {@code texts}: its entries carry their texts (else their summaries only). */
-    private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries, boolean texts) {
+    /** A feed's data: its entries carry their texts, the newest first, up to {@code texts} bytes of HTML. */
+    private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries, long texts) {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("title", title);
         feed.put("subtitle", subtitle);
         feed.put("path", path);
         feed.put("alternate", alternate);
         Moment newest = null;
+        long carried = 0;
         List<Object> list = new ArrayList<>();
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
             e.put("modified", Date.from(s.changed().instant()));
-            if (texts) {
+            if (s.body() != null && carried + htmlSize(s) <= texts) {
+                carried += htmlSize(s);
                 e.put("body", model.absoluteHtml(s)); // absolute: feed readers may ignore the entry's xml:base
+            } else {
+                e.remove("body"); // the page's, relative to it
             }
             list.add(e);
             newest = Moment.later(newest, s.changed());
         }
         feed.put("entries", list);
-        feed.put("texts", texts);
         feed.put("updated", newest == null ? new Date(0) : Date.from(newest.instant()));
         return feed;
     }
