@@ -236,7 +236,7 @@ public final class Bodies {
         ok &= captioned(d, root, ast);
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
-        ok &= plainHeader(d);
+        plainHeader(d);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -304,24 +304,30 @@ public final class Bodies {
     }
 
     /**
-     * Text in an image's paragraph is its caption only as a line in italics and nothing else
+     * Text on the line under an image is its caption only as a line in italics and nothing else
      * ({@link Transforms}): anything else (plain, bold, italics and more) would be published
      * beside the image, with its credit (the image's title) only a tooltip (an editor's trial).
+     * Text on the image's own line is the paragraph's, as written (an inline image).
      */
     private boolean captioned(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
         boolean ok = true;
         for (Element p : root.select("p")) {
-            List<org.jsoup.nodes.Node> kids = p.childNodes().stream().filter(n -> !(n instanceof TextNode t) || !t.isBlank()).toList();
+            List<org.jsoup.nodes.Node> kids = Transforms.content(p);
             if (kids.size() < 2 || !(kids.get(0) instanceof Element img) || !img.normalName().equals("img")
-                    || kids.size() == 2 && kids.get(1) instanceof Element em && em.normalName().equals("em")) {
+                    || kids.size() == 2 && Transforms.emphasis(kids.get(1))) {
                 continue;
             }
             Integer line = null;
+            boolean nextLine = false;
             for (Node node : ast.getDescendants()) {
                 if (node instanceof Image image && image.getUrl().toString().equals(img.attr("src"))) {
                     line = d.firstLine + node.getStartLineNumber();
+                    nextLine = node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
                     break;
                 }
+            }
+            if (!nextLine && line != null) {
+                continue;
             }
             problems.error(d.path(), line == null ? 0 : line, "the text after the image `" + img.attr("src") + "` is not read as its caption:"
                     + " a caption is a line in italics and nothing else", "write the caption as *…* alone on the line under the image (a credit"
@@ -356,11 +362,10 @@ public final class Bodies {
 
     /**
      * A title and a summary are shown as written, in the page's own type: Markdown in them
-     * (`*Really*`, `**not**`, a `code` span, a [link](…)) would be published with its marks.
-     * Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
+     * (`*Really*`, `**not**`, a `code` span, a [link](…)) would be published with its marks, which
+     * is said. Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
      */
-    private boolean plainHeader(Doc d) {
-        boolean ok = true;
+    private void plainHeader(Doc d) {
         for (String field : List.of("title", "summary")) {
             String value = d.header.text(field);
             if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[')) {
@@ -369,14 +374,14 @@ public final class Bodies {
             for (Node n : markdown.parse(List.of(value)).getDescendants()) {
                 if (n instanceof com.vladsch.flexmark.ast.Emphasis || n instanceof com.vladsch.flexmark.ast.StrongEmphasis
                         || n instanceof com.vladsch.flexmark.ast.Code || n instanceof Link) {
-                    problems.error(d.path(), d.header.line(field), "`" + field + "` has Markdown, `" + n.getChars() + "`, which a " + field
-                            + " shows as typed, marks and all", "write it without the marks (a " + field + " is set in its own type)");
-                    ok = false;
+                    // A warning: a title may need the characters as they are (`M*A*S*H`, a handle `@_a_b_`).
+                    problems.warning(d.path(), d.header.line(field), "`" + field + "` has Markdown, `" + n.getChars() + "`, which a " + field
+                            + " shows as typed, marks and all", "write it without the marks (a " + field + " is set in its own type), unless the"
+                            + " characters are meant");
                     break;
                 }
             }
         }
-        return ok;
     }
 
     /**
@@ -500,6 +505,35 @@ public final class Bodies {
      * Text Flexmark left as it was, though it looks like Markdown: an image or link whose
      * address has a space (a screenshot's name), or a reference that is not defined.
      */
+    /**
+     * Where a pair of `**` in text is bold that Markdown did not read, a space just inside it
+     * (`**Important: **this`, `** this**`), or -1. A lone `**` (`f**k`) or a longer run of
+     * asterisks (a rating of `*****`) is text as written.
+     */
+    static int unreadBold(String s) {
+        List<Integer> pairs = new ArrayList<>(); // where each run of exactly two asterisks starts
+        for (int i = s.indexOf("**"); i >= 0; i = s.indexOf("**", i + 1)) {
+            int end = i;
+            while (end < s.length() && s.charAt(end) == '*') {
+                end++;
+            }
+            if (end - i == 2 && (i == 0 || s.charAt(i - 1) != '*')) {
+                pairs.add(i);
+            }
+            i = end - 1;
+        }
+        for (int k = 0; k + 1 < pairs.size(); k += 2) {
+            int open = pairs.get(k);
+            int close = pairs.get(k + 1);
+            boolean spaceAfterOpen = open + 2 < s.length() && Character.isWhitespace(s.charAt(open + 2));
+            boolean spaceBeforeClose = close > 0 && Character.isWhitespace(s.charAt(close - 1));
+            if (spaceAfterOpen || spaceBeforeClose) {
+                return open;
+            }
+        }
+        return -1;
+    }
+
     private boolean leftoverMarkdown(Doc d, Element root) {
         boolean[] ok = {true};
         java.util.Map<String, Integer> told = new java.util.HashMap<>(); // the same words around two places: each at its own line
@@ -521,7 +555,7 @@ public final class Bodies {
                 return;
             }
             // Bold Markdown did not read: a space just inside the asterisks, as a word processor pastes it (`**Important: **this`).
-            int bold = s.indexOf("**");
+            int bold = unreadBold(s);
             if (bold >= 0) {
                 int second = s.indexOf("**", bold + 2);
                 String around = s.substring(Math.max(0, bold - 20), Math.min(s.length(), Math.min(bold + 60, (second < 0 ? bold : second) + 22))).strip();

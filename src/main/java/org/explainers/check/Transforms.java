@@ -165,12 +165,13 @@ final class Transforms {
         }
     }
 
-    /** A paragraph's children but the blank text between them. */
-    private static List<Node> content(Element p) {
-        return p.childNodes().stream().filter(n -> !(n instanceof TextNode t) || !t.isBlank()).toList();
+    /** A paragraph's children but the blank text and line breaks between them (an image's line may end in two spaces). */
+    static List<Node> content(Element p) {
+        return p.childNodes().stream().filter(n -> !(n instanceof TextNode t && t.isBlank()) && !(n instanceof Element e && e.normalName().equals("br")))
+                .toList();
     }
 
-    private static boolean emphasis(Node n) {
+    static boolean emphasis(Node n) {
         return n instanceof Element e && e.normalName().equals("em");
     }
 }
