@@ -266,8 +266,9 @@ public final class Site {
             }
             for (Vocabulary.Entry e : topics.entries().values()) {
                 if (!used.containsKey(e.slug())) {
-                    problems.warning("content/" + Schema.TOPICS.file(), e.line(), "no section uses topic `" + e.slug() + "`",
-                            "tag a section with it, or remove it from the vocabulary");
+                    problems.warning("content/" + Schema.TOPICS.file(), e.line(), "no section uses topic `" + e.slug() + "`, so it has no page"
+                            + " and no feed", "tag a section with it, or remove it from the vocabulary (if another topic takes its place, list `"
+                            + e.slug() + "` in that one's `moved_from`)");
                 }
             }
         }

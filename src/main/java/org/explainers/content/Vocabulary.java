@@ -156,6 +156,7 @@ public final class Vocabulary {
             return null;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, Integer> movedLines = new HashMap<>(); // each entry's `moved_from` line, for its problems
         Map<String, String> lowerCase = new HashMap<>();
         Set<String> withProblems = new HashSet<>();
         FieldType.Context context = new Reading(path, problems);
@@ -188,6 +189,11 @@ public final class Vocabulary {
                 continue;
             }
             entries.put(slug, new Entry(slug, values, line));
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("moved_from")) {
+                    movedLines.put(slug, k.getStartMark().getLine() + 1);
+                }
+            }
         }
         // A former slug's pages lead to the entry's: it can be no entry's slug now, nor another's former one.
         Map<String, String> formerly = new HashMap<>();
@@ -197,13 +203,13 @@ public final class Vocabulary {
                 String other = formerly.putIfAbsent(old, e.slug());
                 if (current != null) {
                     formerly.remove(old, e.slug());
-                    problems.error(path, e.line(), "`" + old + "` in the `moved_from` of " + spec.one() + " `" + e.slug() + "` is still a "
+                    problems.error(path, movedLines.getOrDefault(e.slug(), e.line()), "`" + old + "` in the `moved_from` of " + spec.one() + " `" + e.slug() + "` is still a "
                             + spec.one() + " here (line " + entries.get(current).line() + ")", "remove one of them: the old slug's pages would be both");
                 } else if ((old + ".html").equalsIgnoreCase(index)) {
-                    problems.error(path, e.line(), "`" + old + "` in `moved_from` would have the address of the index page of " + spec.name()
+                    problems.error(path, movedLines.getOrDefault(e.slug(), e.line()), "`" + old + "` in `moved_from` would have the address of the index page of " + spec.name()
                             + " (" + index + ")", "remove it from `moved_from`");
                 } else if (other != null && !other.equals(e.slug())) {
-                    problems.error(path, e.line(), "`" + old + "` is in the `moved_from` of both `" + other + "` and `" + e.slug() + "`",
+                    problems.error(path, movedLines.getOrDefault(e.slug(), e.line()), "`" + old + "` is in the `moved_from` of both `" + other + "` and `" + e.slug() + "`",
                             "an old address leads to one page: keep it in one");
                 }
             }

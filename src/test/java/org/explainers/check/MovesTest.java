@@ -401,7 +401,7 @@ class MovesTest {
                 String.join("\n", Fixture.messages(r)));
         f.replace(TOPICS, "moved_from: [energy, sanctions, energy]", "moved_from: [sanctions]");
         r = f.build();
-        assertTrue(Fixture.messages(r).contains(TOPICS + ":11: `sanctions` in the `moved_from` of topic `climate` is still a topic here (line 5)"
+        assertTrue(Fixture.messages(r).contains(TOPICS + ":13: `sanctions` in the `moved_from` of topic `climate` is still a topic here (line 5)"
                 + " (remove one of them: the old slug's pages would be both)"), String.join("\n", Fixture.messages(r)));
         // Old slugs are bounded in all, as files' old names are (each is pages and a feed).
         StringBuilder many = new StringBuilder();
@@ -419,7 +419,7 @@ class MovesTest {
         f.replace(TOPICS, "moved_from: [sanctions]", "moved_from: [acid-rain]");
         f.replace(TOPICS, "  name: Energy\n", "  name: Energy\n  moved_from: [acid-rain]\n");
         r = f.build();
-        assertTrue(Fixture.messages(r).contains(TOPICS + ":12: `acid-rain` is in the `moved_from` of both `energy` and `climate`"
+        assertTrue(Fixture.messages(r).contains(TOPICS + ":14: `acid-rain` is in the `moved_from` of both `energy` and `climate`"
                 + " (an old address leads to one page: keep it in one)"), String.join("\n", Fixture.messages(r)));
     }
 }

@@ -305,7 +305,8 @@ public class ContentChecksTest {
                 arguments("a topic with the index page's name", "content/_data/topics.yml", TOPICS + "- slug: index\n  name: Index\n  description: All of it.\n",
                         "content/_data/topics.yml:7: topic `index` would have the address of the index page of topics (index.html) (choose another slug)"),
                 arguments("unused topic", "content/_data/topics.yml", TOPICS + "- slug: trust\n  name: Trust\n  description: Who believes whom.\n",
-                        "content/_data/topics.yml:7: warning: no section uses topic `trust` (tag a section with it, or remove it from the vocabulary)"),
+                        "content/_data/topics.yml:7: warning: no section uses topic `trust`, so it has no page and no feed (tag a section with it, or"
+                                + " remove it from the vocabulary (if another topic takes its place, list `trust` in that one's `moved_from`))"),
                 arguments("a topic without its dash", "content/_data/topics.yml", TOPICS + "slug: trust\n  name: Trust\n  description: Who believes whom.\n",
                         "content/_data/topics.yml:7: not valid YAML: the line starts an entry without `- ` (write `- slug: trust`)"),
                 arguments("a topic's line indented three spaces", "content/_data/topics.yml", TOPICS + "- slug: trust\n   name: Trust\n  description: Who.\n",
