@@ -355,7 +355,7 @@ public interface FieldType {
                     new Vocabulary.Key("src", true, mediaFile()),
                     new Vocabulary.Key("alt", true, text(300)),
                     new Vocabulary.Key("caption", false, text(300)),
-                    new Vocabulary.Key("credit", false, text(150))), c);
+                    new Vocabulary.Key("credit", false, text(150))), c, "the lead image (`" + key + "`)");
             return v == null ? null : new Image((String) v.get("src"), (String) v.get("alt"), (String) v.get("caption"), (String) v.get("credit"));
         };
     }
@@ -516,8 +516,13 @@ public interface FieldType {
         };
     }
 
-    /** A mapping's values by the given keys; unknown keys, missing required ones and bad values are reported. */
+    /** An entry of a list's values by the given keys; unknown keys, missing required ones and bad values are reported. */
     static Map<String, Object> entry(String field, MappingNode map, List<Vocabulary.Key> keys, Context c) {
+        return entry(field, map, keys, c, "an entry of `" + field + "`");
+    }
+
+    /** As {@link #entry(String, MappingNode, List, Context)}, the mapping called {@code called} in messages. */
+    static Map<String, Object> entry(String field, MappingNode map, List<Vocabulary.Key> keys, Context c, String called) {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean ok = true;
         List<String> names = keys.stream().map(Vocabulary.Key::name).toList();
@@ -539,8 +544,8 @@ public interface FieldType {
         }
         for (Vocabulary.Key k : keys) {
             if (k.required() && !values.containsKey(k.name())) {
-                c.problems().error(c.path(), c.line(map), "an entry of `" + field + "` has no `" + k.name() + "`",
-                        "add an indented `" + k.name() + ": ...` line");
+                c.problems().error(c.path(), c.line(map), called + " has no `" + k.name() + "`", k.name().equals("alt")
+                        ? "add an indented `alt:` line saying what the image shows" : "add an indented `" + k.name() + ": ...` line");
                 ok = false;
             }
         }

@@ -195,6 +195,9 @@ public class ContentChecksTest {
                                 "summary: What it is about.\nimage:\n  src: lead.png\n alt: A map"),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
                                 + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
+                arguments("a lead image without its description", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\nimage:\n  src: lead.png"),
+                        DIR + "index.md:9: the lead image (`image`) has no `alt` (add an indented `alt:` line saying what the image shows)"),
                 arguments("an update still to come", ONE, s1.replace("status: published", "status: published\nupdated: 2026-12-20"),
                         ONE + ":9: warning: `updated` is a date still to come, which the page shows as done (write the date of the change once it is made)"),
                 arguments("an hour of one digit", ONE, s1.replace("date: 2026-11-20", "date: 2026-11-20 9:00"),
