@@ -191,13 +191,7 @@ class DownloadsTest {
         tiff.put("221B Baker Street\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
         f.writeBytes(DIR + "one.jpg", withSegment(jpeg, 0xE1, exif(tiff.array())));
         // Photoshop's resources (APP13): an IPTC record 2:92, the sub-location, a street address.
-        byte[] street = "221B Baker Street".getBytes(StandardCharsets.ISO_8859_1);
-        java.nio.ByteBuffer iptc = java.nio.ByteBuffer.allocate(5 + street.length + 1);
-        iptc.put((byte) 0x1C).put((byte) 2).put((byte) 92).putShort((short) street.length).put(street);
-        java.nio.ByteBuffer irb = java.nio.ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + iptc.capacity());
-        irb.put("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1)).put("8BIM".getBytes(StandardCharsets.ISO_8859_1))
-                .putShort((short) 0x0404).putShort((short) 0).putInt(iptc.capacity() - 1).put(iptc.array());
-        f.writeBytes(DIR + "four.jpg", withSegment(jpeg, 0xED, irb.array()));
+        f.writeBytes(DIR + "four.jpg", withSegment(jpeg, 0xED, photoshopIptc(92, "221B Baker Street")));
         f.writeBytes(DIR + "two.png", pngWithXmp("<exif:GPSLatitude>51,30.5N</exif:GPSLatitude>"));
         f.writeBytes(DIR + "three.png", pngWithXmp("<Iptc4xmpExt:LocationShown><rdf:Bag><rdf:li rdf:parseType=\"Resource\"><Iptc4xmpExt:City>London"
                 + "</Iptc4xmpExt:City></rdf:li></rdf:Bag></Iptc4xmpExt:LocationShown>"));
@@ -258,13 +252,7 @@ class DownloadsTest {
         withXmp.write("XMP DataXMP".getBytes(StandardCharsets.ISO_8859_1));
         withXmp.write(new byte[]{4, 'x', 'm', 'p', '!', 0, 0x3B});
         f.writeBytes(DIR + "four.gif", withXmp.toByteArray());
-        byte[] city = "Kyiv".getBytes(StandardCharsets.ISO_8859_1);
-        java.nio.ByteBuffer iptc = java.nio.ByteBuffer.allocate(5 + city.length + 1);
-        iptc.put((byte) 0x1C).put((byte) 2).put((byte) 90).putShort((short) city.length).put(city);
-        java.nio.ByteBuffer irb = java.nio.ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + iptc.capacity());
-        irb.put("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1)).put("8BIM".getBytes(StandardCharsets.ISO_8859_1))
-                .putShort((short) 0x0404).putShort((short) 0).putInt(iptc.capacity() - 1).put(iptc.array());
-        f.writeBytes(DIR + "five.jpg", withSegment(jpeg, 0xED, irb.array()));
+        f.writeBytes(DIR + "five.jpg", withSegment(jpeg, 0xED, photoshopIptc(90, "Kyiv")));
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
         png.write("lat=48.85 lon=2.29".getBytes(StandardCharsets.ISO_8859_1));
@@ -293,6 +281,17 @@ class DownloadsTest {
         tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
         tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
         return tiff.array();
+    }
+
+    /** An APP13 payload: Photoshop's resources holding one IPTC record 2:{@code dataset} (92 the sub-location, 90 the city). */
+    private static byte[] photoshopIptc(int dataset, String value) {
+        byte[] text = value.getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer iptc = java.nio.ByteBuffer.allocate(5 + text.length + 1);
+        iptc.put((byte) 0x1C).put((byte) 2).put((byte) dataset).putShort((short) text.length).put(text);
+        java.nio.ByteBuffer irb = java.nio.ByteBuffer.allocate(14 + 4 + 2 + 2 + 4 + iptc.capacity());
+        irb.put("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1)).put("8BIM".getBytes(StandardCharsets.ISO_8859_1))
+                .putShort((short) 0x0404).putShort((short) 0).putInt(iptc.capacity() - 1).put(iptc.array());
+        return irb.array();
     }
 
     /** An APP1 segment's payload of EXIF data: "Exif", two zero bytes, then the TIFF structure. */
