@@ -319,8 +319,11 @@ public final class Bodies {
             }
             Integer line = null;
             boolean nextLine = false;
+            // The same file may be shown twice: this one is the k-th of its address in the text.
+            String src = img.attr("src");
+            int k = (int) root.select("img").stream().takeWhile(x -> x != img).filter(x -> x.attr("src").equals(src)).count();
             for (Node node : ast.getDescendants()) {
-                if (node instanceof Image image && image.getUrl().toString().equals(img.attr("src"))) {
+                if (node instanceof Image image && image.getUrl().toString().equals(src) && k-- == 0) {
                     line = d.firstLine + node.getStartLineNumber();
                     nextLine = node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
                     break;
@@ -329,9 +332,9 @@ public final class Bodies {
             if (!nextLine && line != null) {
                 continue;
             }
-            problems.error(d.path(), line == null ? 0 : line, "the text after the image `" + img.attr("src") + "` is not read as its caption:"
-                    + " a caption is a line in italics and nothing else", "write the caption as *…* alone on the line under the image (a credit"
-                    + " goes in the image's title: ![…](" + img.attr("src") + " \"Photo: …\")), or leave a blank line between the image and the text");
+            problems.error(d.path(), line == null ? 0 : line, "the text after the image `" + src + "` is not read as its caption:"
+                    + " a caption is a line in italics and nothing else", "write the caption as *…* alone on the line under the image, or leave a"
+                    + " blank line between the image and the text; a credit goes in the image's title: ![…](" + src + " \"Photo: …\")");
             ok = false;
         }
         return ok;

@@ -63,12 +63,13 @@ public final class Moves {
             for (String slug : addresses) {
                 if (v.get(slug) == null && v.renamed(slug) == null && !v.refused(slug)) {
                     String pages = v.spec == Schema.TOPICS ? "its page " + paths.topic(slug) + " and its feed " + paths.topicFeed(slug) + " go"
-                            : "its page " + paths.author(slug) + " goes";
-                    String what = was.get(slug) != null ? "was " + (one.matches("[aeiou].*") ? "an " : "a ") + one
+                            + " with it, if it had them" : "its page " + paths.author(slug) + " goes with it, if it had one";
+                    String an = one.matches("[aeiou].*") ? "an " : "a ";
+                    String what = was.get(slug) != null ? "was " + an + one
                             : "was an old address of " + one + " `" + was.renamed(slug) + "` (its `moved_from`)";
                     problems.warning(path, 0, "`" + slug + "` " + what + " before this change and is gone: " + pages
-                            + " with it, if it had them, and links to them find nothing", "if another " + one + " takes its place, add `moved_from: ["
-                            + slug + "]` to it, so that its addresses lead there; a " + one + " renamed again keeps its old slugs in `moved_from`");
+                            + ", and links to them find nothing", "if another " + one + " takes its place, add `moved_from: ["
+                            + slug + "]` to it, so that its addresses lead there; " + an + one + " renamed again keeps its old slugs in `moved_from`");
                 }
             }
         }

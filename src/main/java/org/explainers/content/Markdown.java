@@ -65,6 +65,7 @@ public final class Markdown {
         // bullet under an item, and took `1)` for text.
         ParserEmulationProfile.GITHUB_DOC.setIn(options);
         return options.set(Parser.LISTS_ORDERED_ITEM_DOT_ONLY, false)
+                .set(Parser.LISTS_ITEM_TYPE_MISMATCH_TO_NEW_LIST, true) // `- a` then `1. b`: two lists, as on GitHub
                 // Flexmark drops javascript: links silently; the allowlist judges every address instead,
                 // so that the editor is told (see check.HtmlPolicy).
                 .set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)")

@@ -621,9 +621,14 @@ public class ContentChecksTest {
             f.write(how, original.replace("Okafor\")\n*Storage reached 90 per cent in November.*", "Okafor\")\n" + line));
             List<String> messages = Fixture.messages(f.check());
             assertTrue(messages.contains(how + ":14: the text after the image `storage.png` is not read as its caption: a caption is a line in"
-                    + " italics and nothing else (write the caption as *…* alone on the line under the image (a credit goes in the image's title:"
-                    + " ![…](storage.png \"Photo: …\")), or leave a blank line between the image and the text)"), line + ": " + String.join("\n", messages));
+                    + " italics and nothing else (write the caption as *…* alone on the line under the image, or leave a blank line between the"
+                    + " image and the text; a credit goes in the image's title: ![…](storage.png \"Photo: …\"))"), line + ": " + String.join("\n", messages));
         }
+        // The same image shown again further down: the problem is at that one's line.
+        f.write(how, original + "\n![Gas storage again](storage.png)\nStorage again.\n");
+        int again = f.read(how).lines().toList().indexOf("![Gas storage again](storage.png)") + 1;
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(how + ":" + again + ": the text after the image `storage.png`")), String.join("\n", messages));
     }
 
     /** Every pasted-text mistake of a file is told in one build (an editor's trial: five builds for five mistakes). */

@@ -66,6 +66,8 @@ class MarkdownTest {
         assertEquals("<ul><li>Parent<ul><li>Child</li></ul></li><li>Two</li></ul>", html.apply("- Parent\n  - Child\n- Two"));
         assertEquals("<ol><li>Step one<ul><li>detail</li></ul></li><li>Step two</li></ol>", html.apply("1. Step one\n   - detail\n2. Step two"));
         assertEquals("<p>Steps:</p><ol><li>Alpha</li><li>Beta</li></ol>", html.apply("Steps:\n\n1) Alpha\n2) Beta"));
+        assertEquals("<ul><li>a bullet</li></ul><ol><li>then a number</li><li>and another</li></ol>",
+                html.apply("- a bullet\n1. then a number\n2. and another"), "a numbered list after a bullet list is a list of its own");
         assertEquals("<p>Text 1. not a list</p>", html.apply("Text\n1. not a list"), "a numbered list needs its blank line (the check says so)");
     }
 
