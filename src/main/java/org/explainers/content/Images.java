@@ -76,7 +76,7 @@ public final class Images {
     public String key() {
         StringBuilder sb = new StringBuilder();
         byPath.forEach((path, info) -> sb.append(path.length()).append(':').append(path).append(info).append('\n'));
-        return sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads every image among the media files; an unreadable or oversized one is reported. */
@@ -236,24 +236,21 @@ public final class Images {
      * Where an image says it was taken: GPS data in its EXIF (anywhere in the TIFF tree: a GPS
      * IFD inside the Exif IFD too), or a GPS or place property in its XMP (the main packet, a
      * JPEG's extended XMP joined by its GUID, a PNG's iTXt, a GIF's application extension); a PNG's
-     * eXIf chunk is EXIF. Read with TwelveMonkeys' TIFF and XMP readers; null when it says nothing.
+     * eXIf chunk is EXIF; a place in IPTC (Photoshop's resources). EXIF read with TwelveMonkeys'
+     * TIFF reader, XMP with the JDK's XML parser; null when it says nothing. Data the build does not
+     * read (another image, a trailer, an unknown segment or extension) is an IOException.
      */
     static String place(ImageReader reader, byte[] bytes) throws IOException {
         String format = reader.getFormatName().toLowerCase(Locale.ROOT);
         List<byte[]> exifs = new java.util.ArrayList<>();
         List<byte[]> xmps = new java.util.ArrayList<>();
         if (format.equals("jpeg")) {
-            // A second image after the photo (a phone's preview or depth map, MPF; or one simply appended) has data of its own.
-            ImageReader counting = ImageIO.getImageReadersByFormatName("jpeg").next();
-            try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                counting.setInput(in, false, true);
-                if (counting.getNumImages(true) > 1) {
-                    throw new IOException("it holds another image after the photo, a preview or a depth map, whose data the build does not read");
-                }
-            } finally {
-                counting.dispose();
+            // After the photo's end: a second image (a phone's preview or depth map, MPF; or one simply appended), or a trailer.
+            int end = jpegEnd(bytes);
+            if (end + 1 < bytes.length && (bytes[end] & 0xFF) == 0xFF && (bytes[end + 1] & 0xFF) == 0xD8) {
+                throw new IOException("it holds another image after the photo, a preview or a depth map, whose data the build does not read");
             }
-            if (jpegEnd(bytes) < bytes.length) {
+            if (end < bytes.length) {
                 throw new IOException("data after the image's end (a trailer, such as exiftool's MIE), which the build does not read");
             }
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
@@ -421,8 +418,8 @@ public final class Images {
     private static final int PHOTOSHOP_XMP = 1060;
 
     /**
-     * Whether Photoshop's resources (a JPEG's APP13) hold IPTC data with a sub-location (2:92, a
-     * street address); their EXIF and XMP data go to {@code exifs} and {@code xmps}.
+     * Whether Photoshop's resources (a JPEG's APP13) hold IPTC data with a place (city 2:90,
+     * sub-location 2:92, province or state 2:95); their EXIF and XMP data go to {@code exifs} and {@code xmps}.
      */
     private static boolean photoshop(byte[] resources, List<byte[]> exifs, List<byte[]> xmps) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(resources))) {
@@ -453,7 +450,7 @@ public final class Images {
         if (data.length < 40) {
             throw new IOException("an extended XMP segment is too short");
         }
-        String guid = new String(data, 0, 32, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String guid = new String(data, 0, 32, StandardCharsets.ISO_8859_1);
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, 32, 8);
         long length = Integer.toUnsignedLong(b.getInt());
         long offset = Integer.toUnsignedLong(b.getInt());
@@ -485,7 +482,7 @@ public final class Images {
                 // iTXt and zTXt entries hold their text as `text`, tEXt's as `value`.
                 org.w3c.dom.Node text = a.getNamedItem("text") != null ? a.getNamedItem("text") : a.getNamedItem("value");
                 if (text != null) {
-                    xmps.add(text.getNodeValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    xmps.add(text.getNodeValue().getBytes(StandardCharsets.UTF_8));
                 }
             } else if (name.endsWith("Entry") && keyword.startsWith("Raw profile type")) {
                 throw new IllegalArgumentException("ImageMagick's `" + keyword + "` text"); // EXIF, XMP or IPTC in hexadecimal: not read here
