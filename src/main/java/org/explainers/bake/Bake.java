@@ -59,11 +59,7 @@ public final class Bake {
      */
     public Baked run(Inputs inputs, Set<String> media, Map<String, org.explainers.content.Doc> moves, Output out, Path cache) throws IOException, InterruptedException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bake");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, org.explainers.content.Jobs.daemons("bake"));
         List<Output.Page> pages;
         Model model;
         try {

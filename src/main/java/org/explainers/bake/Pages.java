@@ -485,10 +485,6 @@ final class Pages {
         add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(self, title, subtitle, alternate, entries, texts)));
     }
 
-    private static long htmlSize(Section s) {
-        return s.body() == null ? 0 : s.body().htmlSize();
-    }
-
     /** A feed's data: its entries carry their texts, the newest first, up to {@code texts} bytes of HTML. */
     private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries, long texts) {
         Map<String, Object> feed = new LinkedHashMap<>();
@@ -502,8 +498,8 @@ final class Pages {
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
             e.put("modified", Date.from(s.changed().instant()));
-            if (s.body() != null && carried + htmlSize(s) <= texts) {
-                carried += htmlSize(s);
+            if (s.body() != null && carried + s.htmlSize() <= texts) {
+                carried += s.htmlSize();
                 e.put("body", model.absoluteHtml(s)); // absolute: feed readers may ignore the entry's xml:base
             } else {
                 e.remove("body"); // the page's, relative to it

@@ -141,17 +141,13 @@ public final class Bodies {
     private void explainers(List<Doc> docs) {
         for (Doc d : docs) {
             if (d instanceof org.explainers.content.Article a) {
-                long size = htmlSize(a) + a.sections().stream().mapToLong(Bodies::htmlSize).sum();
+                long size = a.htmlSize() + a.sections().stream().mapToLong(Doc::htmlSize).sum();
                 if (size > MAX_EXPLAINER_HTML) {
                     problems.error(a.path(), 0, "the explainer's texts make " + size / 1_000_000 + " million bytes of HTML together, all shown on its"
                             + " page; at most " + MAX_EXPLAINER_HTML / 1_000_000 + " million are allowed", "split it into two explainers");
                 }
             }
         }
-    }
-
-    private static long htmlSize(Doc d) {
-        return d.body() == null ? 0 : d.body().htmlSize();
     }
 
     /** Waits for every job, watching the texts being rendered against {@link #textLimit} and {@link #allLimit}. */
@@ -324,7 +320,7 @@ public final class Bodies {
             int k = (int) root.select("img").stream().takeWhile(x -> x != img).filter(x -> x.attr("src").equals(src)).count();
             for (Node node : ast.getDescendants()) {
                 if (node instanceof Image image && image.getUrl().toString().equals(src) && k-- == 0) {
-                    line = d.firstLine + node.getStartLineNumber();
+                    line = lineOf(d, node);
                     nextLine = node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
                     break;
                 }
@@ -351,7 +347,7 @@ public final class Bodies {
         for (Node node : ast.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
                 if (before > 0 && h.getLevel() > before + 1) {
-                    problems.error(d.path(), d.firstLine + node.getStartLineNumber(), "the heading skips from level " + before + " to level "
+                    problems.error(d.path(), lineOf(d, node), "the heading skips from level " + before + " to level "
                                     + h.getLevel() + " (`" + "#".repeat(before) + "` to `" + "#".repeat(h.getLevel()) + "`): readers who move"
                                     + " through a page by its headings, as screen readers do, would miss a level",
                             "write it `" + "#".repeat(before + 1) + "`, one `#` more than the heading before");
@@ -397,10 +393,8 @@ public final class Bodies {
     private boolean readAsMeant(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
         boolean ok = true; // every place is told: an editor fixes a pasted text in one go
         for (Node node : ast.getDescendants()) {
-            // A node's line is worked out only for a problem: Flexmark finds it from the text's start, each time.
-            java.util.function.IntSupplier at = () -> d.firstLine + node.getStartLineNumber();
             if (node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
-                problems.error(d.path(), at.getAsInt(), "this paragraph is indented (four spaces or a tab), so it would show as computer code",
+                problems.error(d.path(), lineOf(d, node), "this paragraph is indented (four spaces or a tab), so it would show as computer code",
                         "remove the spaces or tab at the start of its lines; to show code, put ``` on a line before it and after it");
                 ok = false;
             }
@@ -408,7 +402,7 @@ public final class Bodies {
             if (node instanceof com.vladsch.flexmark.ast.Heading h && h.getParent() == ast && h.getPrevious() == null) {
                 String title = d.title() == null ? "" : d.title().strip();
                 if (!title.isEmpty() && h.getText().toString().strip().equalsIgnoreCase(title)) {
-                    problems.error(d.path(), at.getAsInt(), "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
+                    problems.error(d.path(), lineOf(d, node), "the text repeats the title `" + title + "` as a heading; the page shows the title above the text",
                             "remove this heading");
                     ok = false;
                 }
@@ -422,7 +416,7 @@ public final class Bodies {
                 ok = false;
             }
             if (node instanceof com.vladsch.flexmark.ext.footnotes.FootnoteBlock note && !note.isReferenced()) {
-                problems.error(d.path(), at.getAsInt(), "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
+                problems.error(d.path(), lineOf(d, node), "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
                         "write [^" + note.getText() + "] in the text where the note belongs, or remove the note");
                 ok = false;
             }
@@ -431,25 +425,32 @@ public final class Bodies {
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).toString().strip();
                     if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && (Character.isSpaceChar(line.charAt(1)) || line.charAt(1) == '\t')) {
-                        problems.error(d.path(), at.getAsInt() + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
+                        problems.error(d.path(), lineOf(d, node) + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
                                 "start each item with `- ` instead, after a blank line");
                         ok = false;
                         break; // one bullet a paragraph: the others are the same mistake
                     }
                     if (i > 0 && line.startsWith("|") && i + 1 < lines.size() && delimiterRow(lines.get(i + 1).toString().strip())) {
-                        problems.error(d.path(), at.getAsInt() + i, "this table follows a line of text without a blank line, so it would be published as text",
-                                "add a blank line before line " + (at.getAsInt() + i));
+                        int at = lineOf(d, node) + i;
+                        problems.error(d.path(), at, "this table follows a line of text without a blank line, so it would be published as text",
+                                "add a blank line before line " + at);
                         ok = false;
                     }
                     if (i > 0 && (line.startsWith("1. ") || line.startsWith("1) "))) {
-                        problems.error(d.path(), at.getAsInt() + i, "this numbered list follows a line of text without a blank line, so it would be published as text",
-                                "add a blank line before line " + (at.getAsInt() + i));
+                        int at = lineOf(d, node) + i;
+                        problems.error(d.path(), at, "this numbered list follows a line of text without a blank line, so it would be published as text",
+                                "add a blank line before line " + at);
                         ok = false;
                     }
                 }
             }
         }
         return ok;
+    }
+
+    /** A block's line in the file, worked out only for a problem: Flexmark finds it from the text's start, each time. */
+    private static int lineOf(Doc d, Node node) {
+        return d.firstLine + node.getStartLineNumber();
     }
 
     /** A table's line under its header row: `|---|:--:|`, pipes, dashes, colons and spaces, with a dash. */
@@ -464,7 +465,7 @@ public final class Bodies {
     private static int undescribed(Doc d, com.vladsch.flexmark.util.ast.Document ast, String src) {
         for (Node node : ast.getDescendants()) {
             if (node instanceof Image image && image.getText().isBlank() && image.getUrl().toString().equals(src)) {
-                return d.firstLine + node.getStartLineNumber();
+                return lineOf(d, node);
             }
         }
         return line(d, ast, false, src.isEmpty() ? "<img" : src, "<img");
@@ -505,15 +506,11 @@ public final class Bodies {
     }
 
     /**
-     * Text Flexmark left as it was, though it looks like Markdown: an image or link whose
-     * address has a space (a screenshot's name), or a reference that is not defined.
-     */
-    /**
      * Where a pair of `**` in text is bold that Markdown did not read, a space just inside it
-     * (`**Important: **this`, `** this**`), or -1. A lone `**` (`f**k`) or a longer run of
-     * asterisks (a rating of `*****`) is text as written.
+     * (`**Important: **this`, `** this**`): its opening and closing runs, or null. A lone `**`
+     * (`f**k`) or a longer run of asterisks (a rating of `*****`) is text as written.
      */
-    static int unreadBold(String s) {
+    static int[] unreadBold(String s) {
         List<Integer> pairs = new ArrayList<>(); // where each run of exactly two asterisks starts
         for (int i = s.indexOf("**"); i >= 0; i = s.indexOf("**", i + 1)) {
             int end = i;
@@ -531,12 +528,16 @@ public final class Bodies {
             boolean spaceAfterOpen = open + 2 < s.length() && Character.isWhitespace(s.charAt(open + 2));
             boolean spaceBeforeClose = close > 0 && Character.isWhitespace(s.charAt(close - 1));
             if (spaceAfterOpen || spaceBeforeClose) {
-                return open;
+                return new int[]{open, close};
             }
         }
-        return -1;
+        return null;
     }
 
+    /**
+     * Text Flexmark left as it was, though it looks like Markdown: an image or link whose
+     * address has a space (a screenshot's name), or a reference that is not defined.
+     */
     private boolean leftoverMarkdown(Doc d, Element root) {
         boolean[] ok = {true};
         java.util.Map<String, Integer> told = new java.util.HashMap<>(); // the same words around two places: each at its own line
@@ -558,10 +559,9 @@ public final class Bodies {
                 return;
             }
             // Bold Markdown did not read: a space just inside the asterisks, as a word processor pastes it (`**Important: **this`).
-            int bold = unreadBold(s);
-            if (bold >= 0) {
-                int second = s.indexOf("**", bold + 2);
-                String around = s.substring(Math.max(0, bold - 20), Math.min(s.length(), Math.min(bold + 60, (second < 0 ? bold : second) + 22))).strip();
+            int[] bold = unreadBold(s);
+            if (bold != null) {
+                String around = s.substring(Math.max(0, bold[0] - 20), Math.min(s.length(), Math.min(bold[0] + 60, bold[1] + 22))).strip();
                 int skip = told.merge("**", 1, Integer::sum) - 1;
                 problems.error(d.path(), lineWhere(d, l -> l.contains("**"), skip), "`**` left as text in `" + around + "`: Markdown reads bold"
                         + " only with the asterisks against its words", "write `**Important:** this`, not `**Important: **this`");
@@ -644,14 +644,14 @@ public final class Bodies {
                     int at = indexIgnoringCase(source, needle, 0);
                     while (at >= 0) {
                         // In a block of HTML over several lines, the line the needle is on.
-                        last = d.firstLine + node.getStartLineNumber() + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+                        last = lineOf(d, node) + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
                         if (seen++ == skip) {
                             return last;
                         }
                         at = indexIgnoringCase(source, needle, at + needle.length());
                     }
                     if (last < 0 && com.vladsch.flexmark.util.sequence.Escaping.unescapeString(source).toLowerCase(Locale.ROOT).contains(n)) {
-                        return d.firstLine + node.getStartLineNumber();
+                        return lineOf(d, node);
                     }
                 }
             }

@@ -154,7 +154,8 @@ public final class Moves {
                 Doc became = likely.get(g.source());
                 // The explainer's index.md, for a section nothing replaced, while its folder is there (a renamed folder has none).
                 boolean index = !name.equals("index.md") && now.contains(folder + "index.md");
-                String oldFolder = folder.substring(0, folder.length() - 1).substring(folder.substring(0, folder.length() - 1).lastIndexOf('/') + 1);
+                String folderPath = folder.substring(0, folder.length() - 1); // articles/old-name
+                String oldFolder = folderPath.substring(folderPath.lastIndexOf('/') + 1);
                 String otherwise = name.equals("index.md")
                         ? "if the explainer moved to another folder, add `moved_from: [../" + oldFolder + "/index.md]` to the index.md there"
                         : index ? "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder + "index.md if nothing did)"

@@ -65,11 +65,7 @@ public final class Crawl {
         // JBake's crawl is one thread: the files it will ask for are read and their headers
         // parsed ahead of it, on every core; it takes each as it comes to it. A file that looks
         // as the cache has it (same size and time) is left to JBake's SHA-1, which decides.
-        ExecutorService ahead = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "crawl-ahead");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService ahead = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), Jobs.daemons("crawl-ahead"));
         Collector store = new Collector(cache, mediaOf);
         Set<String> ignoring = new java.util.HashSet<>();
         inputs.ignoreFiles.forEach(f -> ignoring.add(f.substring(0, f.lastIndexOf('/') + 1)));

@@ -88,6 +88,11 @@ public abstract sealed class Doc permits Article, Section, Page {
         return body;
     }
 
+    /** Its text's HTML in bytes (0 before it has a body): what pages showing it are bounded by. */
+    public long htmlSize() {
+        return body == null ? 0 : body.htmlSize();
+    }
+
     public void body(Body body) {
         this.body = body;
     }

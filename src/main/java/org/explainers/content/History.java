@@ -204,16 +204,10 @@ public final class History {
             if (repo == null) {
                 return result;
             }
-            String prefix = repo.content();
             // The whole of content/ as one path, not each file: thousands of names passed the system's limit on a command's arguments.
-            List<String> changed = git(project, deadline, "diff", "--name-only", "HEAD", "--", project.resolve("content").toString());
-            if (changed == null) {
+            List<String> objects = objectsBefore(project, repo, sources, List.of(project.resolve("content").toString()), deadline);
+            if (objects == null) {
                 return result;
-            }
-            java.util.Set<String> edited = new java.util.HashSet<>(changed);
-            List<String> objects = new ArrayList<>();
-            for (String s : sources) {
-                objects.add((edited.contains(prefix + s) ? "HEAD:" : "HEAD~1:") + prefix + s);
             }
             List<Boolean> published = judge(project, objects, wasPublished, deadline);
             for (int i = 0; i < sources.size() && i < published.size(); i++) {
@@ -231,9 +225,9 @@ public final class History {
     }
 
     /**
-     * The text each of these files (paths under content/) had before the change being built, as
-     * {@link #before} picks the commit; a file that had none there (or no history), or had more
-     * than {@code maxBytes}, is left out.
+     * The text each of these files (paths under content/) had before the change being built
+     * ({@link #objectsBefore}); a file that had none there (or no history), or had more than
+     * {@code maxBytes}, is left out.
      */
     public static Map<String, String> previous(Path project, List<String> sources, int maxBytes) {
         Map<String, String> texts = new java.util.TreeMap<>();
@@ -243,15 +237,10 @@ public final class History {
             if (repo == null) {
                 return texts;
             }
-            List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
-            sources.forEach(s -> args.add(project.resolve("content").resolve(s).toString()));
-            List<String> changed = git(project, deadline, args.toArray(String[]::new));
-            if (changed == null) {
+            List<String> objects = objectsBefore(project, repo, sources, sources.stream().map(s -> project.resolve("content").resolve(s).toString()).toList(),
+                    deadline);
+            if (objects == null) {
                 return texts;
-            }
-            List<String> objects = new ArrayList<>();
-            for (String s : sources) {
-                objects.add((changed.contains(repo.content() + s) ? "HEAD:" : "HEAD~1:") + repo.content() + s);
             }
             List<String> read = batch(project, "--batch", objects, deadline, (in, header) -> {
                 String[] parts = header.split(" ");
@@ -279,6 +268,29 @@ public final class History {
             Thread.currentThread().interrupt();
             return texts;
         }
+    }
+
+    /**
+     * Each file's object (`commit:path`) before the change being built: in the last commit when
+     * the working tree has changed it since (an editor's build), else in the commit before it (a
+     * pull request's merge commit: its base); null when Git cannot say which files changed.
+     *
+     * @param pathspecs what `git diff` looks at: the files, or a folder holding them
+     */
+    private static List<String> objectsBefore(Path project, Repository repo, List<String> sources, List<String> pathspecs, long deadline)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("diff", "--name-only", "HEAD", "--"));
+        args.addAll(pathspecs);
+        List<String> changed = git(project, deadline, args.toArray(String[]::new));
+        if (changed == null) {
+            return null;
+        }
+        java.util.Set<String> edited = new java.util.HashSet<>(changed);
+        List<String> objects = new ArrayList<>();
+        for (String s : sources) {
+            objects.add((edited.contains(repo.content() + s) ? "HEAD:" : "HEAD~1:") + repo.content() + s);
+        }
+        return objects;
     }
 
     /** The Git work tree holding the project, and content/'s path in it (with a trailing /). */

@@ -19,6 +19,15 @@ public final class Jobs {
     private Jobs() {
     }
 
+    /** Threads of this name that do not keep the JVM (Maven's, the preview's) alive when the build is done. */
+    public static java.util.concurrent.ThreadFactory daemons(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Asked between waits, with the nanoseconds since waiting began: whether to stop waiting. */
     public interface Watch {
         boolean stop(long elapsed);

@@ -66,8 +66,7 @@ public final class PdfDownload {
                 child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 java.io.BufferedReader answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-                Thread reading = new Thread(() -> answers.lines().forEach(lines::add), "pdf answers");
-                reading.setDaemon(true);
+                Thread reading = Jobs.daemons("pdf answers").newThread(() -> answers.lines().forEach(lines::add));
                 reading.start();
                 try (java.io.Writer names = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
                     for (String rel : files.subList(from, files.size())) {

@@ -198,18 +198,20 @@ public final class Vocabulary {
         // A former slug's pages lead to the entry's: it can be no entry's slug now, nor another's former one.
         Map<String, String> formerly = new HashMap<>();
         for (Entry e : entries.values()) {
+            int at = movedLines.getOrDefault(e.slug(), e.line());
             for (String old : e.movedFrom()) {
                 String current = lowerCase.get(old.toLowerCase(Locale.ROOT));
-                String other = formerly.putIfAbsent(old, e.slug());
                 if (current != null) {
-                    formerly.remove(old, e.slug());
-                    problems.error(path, movedLines.getOrDefault(e.slug(), e.line()), "`" + old + "` in the `moved_from` of " + spec.one() + " `" + e.slug() + "` is still a "
+                    problems.error(path, at, "`" + old + "` in the `moved_from` of " + spec.one() + " `" + e.slug() + "` is still a "
                             + spec.one() + " here (line " + entries.get(current).line() + ")", "remove one of them: the old slug's pages would be both");
-                } else if ((old + ".html").equalsIgnoreCase(index)) {
-                    problems.error(path, movedLines.getOrDefault(e.slug(), e.line()), "`" + old + "` in `moved_from` would have the address of the index page of " + spec.name()
+                    continue;
+                }
+                String other = formerly.putIfAbsent(old, e.slug());
+                if ((old + ".html").equalsIgnoreCase(index)) {
+                    problems.error(path, at, "`" + old + "` in `moved_from` would have the address of the index page of " + spec.name()
                             + " (" + index + ")", "remove it from `moved_from`");
                 } else if (other != null && !other.equals(e.slug())) {
-                    problems.error(path, movedLines.getOrDefault(e.slug(), e.line()), "`" + old + "` is in the `moved_from` of both `" + other + "` and `" + e.slug() + "`",
+                    problems.error(path, at, "`" + old + "` is in the `moved_from` of both `" + other + "` and `" + e.slug() + "`",
                             "an old address leads to one page: keep it in one");
                 }
             }

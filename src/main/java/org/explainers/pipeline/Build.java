@@ -59,8 +59,9 @@ public final class Build {
     public record Options(Path project, Path site, String siteHost, Instant now, boolean checkOnly, boolean preview) {
     }
 
-    /** What a build did. */
     /**
+     * What a build did.
+     *
      * @param asPublished in the preview, what the site's own build would refuse (also among the
      *                    problems, as warnings): the preview shows it over the page
      */
@@ -150,11 +151,7 @@ public final class Build {
         CompletableFuture<Map<String, String>> vocabulariesBefore = options.preview() ? CompletableFuture.completedFuture(Map.of())
                 : CompletableFuture.supplyAsync(() -> History.previous(project.dir, Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList(),
                         Vocabulary.MAX_BYTES),
-                task -> {
-                    Thread t = new Thread(task, "history");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                task -> org.explainers.content.Jobs.daemons("history").newThread(task).start());
         DocCache headers = readingHeaders.join().in(DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();

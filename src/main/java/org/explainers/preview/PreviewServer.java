@@ -74,11 +74,8 @@ public final class PreviewServer {
     static final int MAX_LISTENERS = 64;
     /** A comment sent to every stream this often: a write is how a stream closed by its tab is found (and its socket freed). */
     private static final long HEARTBEAT_SECONDS = 10;
-    private final java.util.concurrent.ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "preview-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            org.explainers.content.Jobs.daemons("preview-heartbeat"));
     private final AtomicInteger rebuilds = new AtomicInteger();
     private WatchService watcher;
     private Thread watching;
@@ -105,11 +102,7 @@ public final class PreviewServer {
             throw new PortInUseException(port);
         }
         server.createContext("/", this::serve);
-        threads = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "preview-http");
-            t.setDaemon(true);
-            return t;
-        });
+        threads = Executors.newFixedThreadPool(THREADS, org.explainers.content.Jobs.daemons("preview-http"));
         server.setExecutor(threads);
     }
 
