@@ -2,6 +2,7 @@ package org.explainers.pipeline;
 
 import org.explainers.preview.PreviewServer;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,15 +15,17 @@ import java.util.Map;
  * is one argument followed by its value, never split again, and a failure is thrown, so that
  * Maven's "Failed to execute goal" line states it. From a shell, {@link Shell} runs the same.
  * <pre>
- *   build --project DIR [--site-host URL] [--now 2026-11-30T12:00:00Z] [--out DIR]
- *   check --project DIR
+ *   build --project DIR [--site-host URL] [--now 2026-11-30T12:00:00Z] [--out DIR] [--daemon auto|off]
+ *   check --project DIR [--daemon auto|off]
  *   serve --project DIR [--port 8820] [--host 127.0.0.1]
  * </pre>
  * An empty value means the option's default (Maven passes an unset property as nothing).
+ * {@code --daemon auto} (what pom.xml passes) builds in a JVM kept for the next builds
+ * ({@link Daemon}); without it, or outside a terminal's session (CI), the build runs here.
  */
 public final class Main {
 
-    private static final List<String> OPTIONS = List.of("project", "site-host", "now", "out", "port", "host");
+    private static final List<String> OPTIONS = List.of("project", "site-host", "now", "out", "port", "host", "daemon");
 
     private Main() {
     }
@@ -34,39 +37,78 @@ public final class Main {
         }
     }
 
+    /** A command line, read: the command and each option given a value. */
+    record Command(String name, Map<String, String> options) {
+
+        static Command parse(List<String> args) {
+            if (args.isEmpty() || !List.of("build", "check", "serve").contains(args.get(0))) {
+                throw new Failed("usage: build|check|serve --project DIR [--site-host URL] [--now INSTANT] [--out DIR] [--port N] [--host ADDRESS] [--daemon auto|off]");
+            }
+            Map<String, String> options = new HashMap<>();
+            for (int i = 1; i < args.size(); i += 2) {
+                String arg = args.get(i);
+                String key = arg.startsWith("--") ? arg.substring(2) : "";
+                if (!OPTIONS.contains(key) || i + 1 >= args.size()) {
+                    throw new Failed("unknown option, or an option without its value: " + arg);
+                }
+                String value = args.get(i + 1);
+                if (!value.isBlank()) {
+                    options.put(key, value.strip());
+                }
+            }
+            String daemon = options.getOrDefault("daemon", "off");
+            if (!daemon.equals("auto") && !daemon.equals("off")) {
+                throw new Failed("-Dbuild.daemon=" + daemon + " is neither `auto` nor `off`");
+            }
+            return new Command(args.get(0), Map.copyOf(options));
+        }
+
+        Path project() {
+            return Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
+        }
+
+        /**
+         * Whether to build in the kept JVM: asked for, not in CI (where nothing outlives the job),
+         * and no -Dexplainers.* setting given to this JVM (the daemon would not see it).
+         */
+        boolean daemon() {
+            return !name.equals("serve") && options.getOrDefault("daemon", "off").equals("auto")
+                    && System.getenv("CI") == null && System.getenv("GITHUB_ACTIONS") == null
+                    && System.getProperties().stringPropertyNames().stream().noneMatch(p -> p.startsWith("explainers."));
+        }
+
+        /** The build this command asks for, in this JVM, telling its progress to {@code out}. */
+        Build.Result run(PrintStream out) {
+            Instant now;
+            try {
+                now = options.containsKey("now") ? Instant.parse(options.get("now")) : Instant.now();
+            } catch (DateTimeParseException e) {
+                throw new Failed("-Dbuild.now=" + options.get("now") + " is not an instant: write it as 2026-11-30T12:00:00Z");
+            }
+            Path project = project();
+            Path site = options.containsKey("out") ? Path.of(options.get("out")).toAbsolutePath().normalize() : project.resolve("target/site");
+            return new Build(new Build.Options(project, site, options.get("site-host"), now, name.equals("check"), false), out).run();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Logs.quiet();
-        if (args.length == 0 || !List.of("build", "check", "serve").contains(args[0])) {
-            throw new Failed("usage: build|check|serve --project DIR [--site-host URL] [--now INSTANT] [--out DIR] [--port N] [--host ADDRESS]");
-        }
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            String key = args[i] != null && args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!OPTIONS.contains(key) || i + 1 >= args.length) {
-                throw new Failed("unknown option, or an option without its value: " + args[i]);
-            }
-            if (args[i + 1] != null && !args[i + 1].isBlank()) {
-                options.put(key, args[i + 1]);
-            }
-        }
-        Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
-        if (args[0].equals("serve")) {
-            if (PreviewServer.main(project, options.get("host"), options.get("port")) != 0) {
+        // Maven passes an unset property as null.
+        List<String> line = java.util.Arrays.stream(args).map(a -> a == null ? "" : a).toList();
+        Command command = Command.parse(line);
+        if (command.name().equals("serve")) {
+            if (PreviewServer.main(command.project(), command.options().get("host"), command.options().get("port")) != 0) {
                 throw new Failed("the preview could not start (see above)");
             }
             return;
         }
-        Instant now;
-        try {
-            now = options.containsKey("now") ? Instant.parse(options.get("now").strip()) : Instant.now();
-        } catch (DateTimeParseException e) {
-            throw new Failed("-Dbuild.now=" + options.get("now") + " is not an instant: write it as 2026-11-30T12:00:00Z");
+        Daemon.Reply reply = command.daemon() ? Daemon.build(command.project(), line, System.out) : null;
+        if (reply == null) {
+            Build.Result r = command.run(System.out);
+            reply = new Daemon.Reply(r.ok(), r.summary());
         }
-        Path site = options.containsKey("out") ? Path.of(options.get("out")).toAbsolutePath().normalize() : project.resolve("target/site");
-        Build.Result r = new Build(new Build.Options(project, site, options.get("site-host"), now, args[0].equals("check"), false),
-                System.out).run();
-        if (!r.ok()) {
-            throw new Failed(r.summary());
+        if (!reply.ok()) {
+            throw new Failed(reply.summary());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,9 +44,22 @@ class MavenTest {
     }
 
     private static List<String> mvn(String... args) throws Exception {
+        return mvn(Map.of(), args);
+    }
+
+    /** Maven with these environment variables set; CI=true is removed when one of them is "CI" with an empty value. */
+    private static List<String> mvn(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("./mvnw", "-o", "-B"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        env.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         List<String> lines = new ArrayList<>(out.lines().toList());
@@ -91,6 +105,69 @@ class MavenTest {
         } finally {
             Files.writeString(file, before, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Outside CI, builds run in a JVM kept for the next ones (Daemon): same site, same failures, and it goes when told. */
+    @Test
+    void theKeptBuildProcessBuildsTheSameSiteAndStopsWhenItsAddressGoes() throws Exception {
+        Map<String, String> terminal = Map.of("CI", "", "GITHUB_ACTIONS", "");
+        String now = "-Dbuild.now=2026-11-30T12:00:00Z";
+        if (Files.exists(project.resolve("target/daemon/address"))) {  // this class's other tests' process
+            ProcessHandle earlier = daemon();
+            Files.delete(project.resolve("target/daemon/address"));
+            earlier.onExit().get(30, TimeUnit.SECONDS);
+        }
+        List<String> here = mvn(terminal, "-q", "package", now, "-Dbuild.daemon=off");
+        assertEquals("exit 0", here.get(here.size() - 1), String.join("\n", here));
+        assertFalse(Files.exists(project.resolve("target/daemon/address")), "-Dbuild.daemon=off keeps no process");
+        Map<String, String> inMaven = Fixture.fingerprint(project.resolve("target/site"));
+
+        List<String> first = mvn(terminal, "-q", "package", now);
+        assertEquals("exit 0", first.get(first.size() - 1), String.join("\n", first));
+        assertTrue(first.stream().anyMatch(l -> l.contains("starting a build process")), String.join("\n", first));
+        ProcessHandle daemon = daemon();
+        List<String> second = mvn(terminal, "-q", "package", now);
+        assertEquals("exit 0", second.get(second.size() - 1), String.join("\n", second));
+        assertFalse(second.stream().anyMatch(l -> l.contains("starting a build process")), String.join("\n", second));
+        assertTrue(second.stream().anyMatch(l -> l.startsWith("[4/4] Publishing")), "its output is shown: " + String.join("\n", second));
+        assertEquals(daemon.pid(), daemon().pid(), "the second build went to the same process");
+        assertEquals(inMaven, Fixture.fingerprint(project.resolve("target/site")), "the kept process's site is Maven's own, byte for byte");
+
+        Path file = project.resolve("content/articles").toFile().listFiles(java.io.File::isDirectory)[0].toPath().resolve("index.md");
+        String before = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, before.replaceFirst("status: published", "status: publsihed"), StandardCharsets.UTF_8);
+            List<String> failed = mvn(terminal, "package", now);
+            assertEquals("exit 1", failed.get(failed.size() - 1), String.join("\n", failed));
+            assertTrue(failed.stream().anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal") && l.contains("1 problem; the first: content/articles/")
+                    && l.contains("`status: publsihed` is not valid")), String.join("\n", failed));
+        } finally {
+            Files.writeString(file, before, StandardCharsets.UTF_8);
+        }
+        assertEquals(daemon.pid(), daemon().pid(), "a failed build keeps the process");
+
+        // Another environment (or JVM, or code) is another build process: the old one stops.
+        List<String> other = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "-q", "package", now);
+        assertEquals("exit 0", other.get(other.size() - 1), String.join("\n", other));
+        assertTrue(other.stream().anyMatch(l -> l.contains("starting a build process")), String.join("\n", other));
+        assertTrue(daemon.onExit().get(30, TimeUnit.SECONDS) != null && !daemon.isAlive(), "the stale process stopped");
+        ProcessHandle newer = daemon();
+        assertTrue(newer.pid() != daemon.pid());
+
+        // `./mvnw clean` (here: the address removed) stops it within seconds.
+        Files.delete(project.resolve("target/daemon/address"));
+        newer.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(newer.isAlive());
+    }
+
+    private static ProcessHandle daemon() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(project.resolve("target/daemon/address"))) {
+            p.load(in);
+        }
+        ProcessHandle h = ProcessHandle.of(Long.parseLong(p.getProperty("pid"))).orElseThrow();
+        assertTrue(h.isAlive());
+        return h;
     }
 
     @Test

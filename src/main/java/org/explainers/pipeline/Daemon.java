@@ -1,0 +1,480 @@
+package org.explainers.pipeline;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The build kept in a JVM of its own between builds, as Gradle's daemon is. Most of an edit's
+ * build in a fresh JVM is the JVM's own work: loading some 5,000 classes, running them
+ * interpreted, compiling them (at 10,000 sections one edit took ~2 s inside Maven, ~0.8 s in a
+ * JVM that had built before; the real site 0.6 s and 0.05 s). The same code runs the same
+ * build; only the JVM is kept.
+ *
+ * <p>The first build of a project starts it (its output in target/daemon/log) and hands it the
+ * command; later builds hand it theirs and print what it says. It listens on the loopback
+ * only and answers only a client that shows the token in target/daemon/address (readable by
+ * its owner only). A client whose code, JVM, JVM options or environment differ from the
+ * daemon's gets a new daemon: the old one stops. One build at a time; a second waits.
+ *
+ * <p>It stops after {@link #IDLE} without a build, when target/daemon/address no longer names
+ * it (`./mvnw clean`, a newer daemon), and after a build whose jobs ran past their limits (a
+ * text's render cannot be stopped from outside; the next build gets a fresh JVM).
+ */
+final class Daemon {
+
+    /** How long the JVM waits for the next build. */
+    static final Duration IDLE = Duration.ofMinutes(15);
+    /** How often it looks at the clock and its address file while idle. */
+    private static final int LOOK_MILLIS = 2_000;
+    /** How long a client waits for a new daemon to listen. */
+    private static final Duration START = Duration.ofSeconds(60);
+    /** Environment variables that name the shell's moment or Maven's own options, not the build's inputs. */
+    private static final List<String> VOLATILE = List.of("PWD", "OLDPWD", "SHLVL", "_", "MAVEN_CMD_LINE_ARGS");
+
+    private static final byte OUTPUT = 'o', END = 'e', STALE = 's';
+
+    /** How a build handed to the daemon ended: {@link Main.Failed}'s message when it failed. */
+    record Reply(boolean ok, String summary) {
+    }
+
+    /** Where a daemon listens, and the token it answers to. */
+    private record Address(int port, String token, long pid) {
+
+        static Address read(Path dir) {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(dir.resolve("address"))) {
+                p.load(in);
+                return new Address(Integer.parseInt(p.getProperty("port")), p.getProperty("token"), Long.parseLong(p.getProperty("pid")));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        void write(Path dir) throws IOException {
+            Path tmp = dir.resolve("address.tmp");
+            Files.writeString(tmp, "port=" + port + "\ntoken=" + token + "\npid=" + pid + "\n");
+            Files.move(tmp, dir.resolve("address"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private Daemon() {
+    }
+
+    // ---- the client: in Maven's JVM ----
+
+    /**
+     * Hands the command to the project's daemon, starting one if none answers, and prints what
+     * it prints. Null when no daemon could be used (the caller builds in its own JVM).
+     */
+    static Reply build(Path project, List<String> args, PrintStream out) {
+        List<Path> classpath = classpath();
+        if (classpath == null) {
+            return null;
+        }
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
+        String fingerprint = fingerprint(jvm, classpath);
+        Path dir = project.resolve("target").resolve("daemon");
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Address address = Address.read(dir);
+                if (address == null) {
+                    address = start(project, dir, jvm, classpath, fingerprint, out);
+                    if (address == null) {
+                        return null;
+                    }
+                }
+                Reply reply = ask(address, fingerprint, args, out);
+                if (reply != null) {
+                    return reply;
+                }
+                // Stale or gone: its address goes, unless a newer daemon wrote its own meanwhile.
+                if (address.equals(Address.read(dir))) {
+                    Files.deleteIfExists(dir.resolve("address"));
+                }
+            }
+        } catch (IOException e) {
+            out.println("      (the kept build process could not be used: " + e.getMessage() + "; building here)");
+        }
+        return null;
+    }
+
+    /** The command's reply, or null when the daemon is not there or not this code's (nothing was built). */
+    private static Reply ask(Address address, String fingerprint, List<String> args, PrintStream out) throws IOException {
+        Socket socket = new Socket();
+        try (socket) {
+            try {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.port()), 2_000);
+            } catch (IOException e) {
+                return null;
+            }
+            try {
+                DataOutputStream request = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
+                request.writeUTF(address.token());
+                request.writeUTF(fingerprint);
+                request.writeInt(args.size());
+                for (String arg : args) {
+                    request.writeUTF(arg);
+                }
+                request.flush();
+            } catch (IOException e) {
+                return null;
+            }
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            Lines lines = new Lines(out);
+            while (true) {
+                int kind;
+                try {
+                    kind = in.read();
+                } catch (IOException e) {
+                    kind = -1;
+                }
+                if (kind == STALE || kind == -1 && lines.empty()) {
+                    return null;
+                }
+                if (kind == -1) {
+                    lines.flush();
+                    return new Reply(false, "the build process stopped during the build (see target/daemon/log); the published site is as it was");
+                }
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                if (kind == END) {
+                    lines.flush();
+                    return new Reply(bytes[0] == 1, new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8));
+                }
+                lines.write(bytes);
+            }
+        }
+    }
+
+    /** The daemon's output, printed line by line (a UTF-8 character is never split). */
+    private static final class Lines {
+        private final PrintStream out;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private boolean any;
+
+        Lines(PrintStream out) {
+            this.out = out;
+        }
+
+        boolean empty() {
+            return !any;
+        }
+
+        void write(byte[] bytes) {
+            any = true;
+            for (byte b : bytes) {
+                line.write(b);
+                if (b == '\n') {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            if (line.size() > 0) {
+                out.print(line.toString(StandardCharsets.UTF_8));
+                out.flush();
+                line.reset();
+            }
+        }
+    }
+
+    /** Starts the project's daemon and waits until it listens; null when it did not. */
+    private static Address start(Path project, Path dir, List<String> jvm, List<Path> classpath, String fingerprint, PrintStream out)
+            throws IOException {
+        ownerOnly(dir);
+        Files.deleteIfExists(dir.resolve("address"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(Daemon.class.getName());
+        command.add(project.toString());
+        command.add(fingerprint);
+        // Each daemon's few lines (a request that failed, why it stopped) follow the last one's, up to a point.
+        Path log = dir.resolve("log");
+        if (Files.isRegularFile(log) && Files.size(log) > 1 << 20) {
+            Files.delete(log);
+        }
+        Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process.getOutputStream().close();
+        out.println("      (starting a build process that stays " + IDLE.toMinutes() + " minutes for the next builds; -Dbuild.daemon=off: none)");
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            Address address = Address.read(dir);
+            if (address != null && address.pid() == process.pid()) {
+                return address;
+            }
+            if (!process.isAlive()) {
+                out.println("      (the build process did not start, see target/daemon/log; building here)");
+                return null;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        process.destroy();
+        return null;
+    }
+
+    /**
+     * This JVM's class path as the daemon is given it: Maven's exec:java loads the build from
+     * a class loader of its own. Null when it cannot be given as one (a path holding the
+     * separator, a class path that is not files).
+     */
+    private static List<Path> classpath() {
+        if (!(Daemon.class.getClassLoader() instanceof URLClassLoader loader)) {
+            return null;
+        }
+        List<Path> paths = new ArrayList<>();
+        for (URL url : loader.getURLs()) {
+            try {
+                Path p = Path.of(url.toURI());
+                if (!url.getProtocol().equals("file") || p.toString().contains(java.io.File.pathSeparator)) {
+                    return null;
+                }
+                paths.add(p);
+            } catch (URISyntaxException | RuntimeException e) {
+                return null;
+            }
+        }
+        return paths.isEmpty() ? null : List.copyOf(paths);
+    }
+
+    /**
+     * What the daemon must share with its client: the JVM, its options, the code (each class
+     * path entry's files by size and time, in name order) and the environment.
+     */
+    private static String fingerprint(List<String> jvm, List<Path> classpath) {
+        StringBuilder sb = new StringBuilder("1\n").append(System.getProperty("java.home")).append('\n');
+        jvm.forEach(o -> sb.append(o).append('\n'));
+        for (Path entry : classpath) {
+            sb.append(entry).append('\n');
+            try (Stream<Path> files = Files.isDirectory(entry) ? Files.walk(entry) : Stream.of(entry)) {
+                files.sorted().forEach(f -> {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                        sb.append(entry.relativize(f)).append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis()).append('\n');
+                    } catch (IOException e) {
+                        sb.append(f).append(" ?\n");
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                sb.append("?\n");
+            }
+        }
+        new TreeMap<>(System.getenv()).forEach((k, v) -> {
+            if (!VOLATILE.contains(k)) {
+                sb.append(k).append('=').append(v).append('\n');
+            }
+        });
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** target/daemon/, which only its owner may read (it holds the token). */
+    private static void ownerOnly(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Windows: the folder takes its parent's access list
+        }
+    }
+
+    // ---- the daemon: a JVM of its own ----
+
+    /** {@code Daemon PROJECT FINGERPRINT}: listens until idle, or until its address is not its own. */
+    public static void main(String[] args) throws IOException {
+        Logs.quiet();
+        Path dir = Path.of(args[0]).resolve("target").resolve("daemon");
+        String fingerprint = args[1];
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(LOOK_MILLIS);
+            Address address = new Address(server.getLocalPort(), HexFormat.of().formatHex(secret), ProcessHandle.current().pid());
+            address.write(dir);
+            long idleSince = System.nanoTime();
+            while (address.equals(Address.read(dir))) {
+                if (System.nanoTime() - idleSince > IDLE.toNanos()) {
+                    // Idle: no client is starting another, which it does only when this one does not answer.
+                    Files.deleteIfExists(dir.resolve("address"));
+                    break;
+                }
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
+                try (socket) {
+                    // Stale: the client removes the address and starts another.
+                    if (!serve(socket, dir, address, fingerprint)) {
+                        break;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    System.out.println("a request failed: " + e);
+                }
+                idleSince = System.nanoTime();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Serves one request; false when the daemon should stop. */
+    private static boolean serve(Socket socket, Path dir, Address address, String fingerprint) throws IOException {
+        socket.setSoTimeout(10_000);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        if (!MessageDigest.isEqual(in.readUTF().getBytes(StandardCharsets.UTF_8), address.token().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        String theirs = in.readUTF();
+        int n = in.readInt();
+        if (n < 0 || n > 64) {
+            return true;
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            args.add(in.readUTF());
+        }
+        DataOutputStream reply = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
+        if (!theirs.equals(fingerprint)) {
+            reply.write(STALE);
+            reply.flush();
+            return false;
+        }
+        socket.setSoTimeout(0);
+        PrintStream out = new PrintStream(new Frames(reply), true, StandardCharsets.UTF_8);
+        ThreadGroup jobs = new ThreadGroup("build");
+        Reply result = run(args, out, jobs);
+        out.flush();
+        byte[] summary = result.summary().getBytes(StandardCharsets.UTF_8);
+        reply.write(END);
+        reply.writeInt(summary.length + 1);
+        reply.write(result.ok() ? 1 : 0);
+        reply.write(summary);
+        reply.flush();
+        if (overran(jobs)) {
+            if (address.equals(Address.read(dir))) {
+                Files.deleteIfExists(dir.resolve("address"));
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs the command on a thread of its own group, so that the threads it leaves can be seen. */
+    private static Reply run(List<String> args, PrintStream out, ThreadGroup jobs) {
+        Reply[] result = new Reply[1];
+        Thread build = new Thread(jobs, () -> {
+            try {
+                Build.Result r = Main.Command.parse(args).run(out);
+                result[0] = new Reply(r.ok(), r.summary());
+            } catch (Main.Failed e) {
+                result[0] = new Reply(false, e.getMessage());
+            } catch (RuntimeException | Error e) {
+                e.printStackTrace();
+                result[0] = new Reply(false, "the build failed: " + e);
+            }
+        }, "build");
+        build.start();
+        try {
+            build.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result[0] != null ? result[0] : new Reply(false, "the build was interrupted");
+    }
+
+    /** Whether the build left a job running (a text's render past its limit): waits a little for the pools to end first. */
+    private static boolean overran(ThreadGroup jobs) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            Thread[] threads = new Thread[jobs.activeCount() + 8];
+            int n = jobs.enumerate(threads);
+            List<String> running = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Idle threads (the common pool's workers, the JDK's timer) wait for work; a job past its limit runs.
+                if (threads[i].getState() == Thread.State.RUNNABLE) {
+                    running.add(threads[i].getName());
+                }
+            }
+            if (running.isEmpty()) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.println("a build left jobs running " + running + ": stopping, the next build starts a new process");
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return true;
+            }
+        }
+    }
+
+    /** The build's output as frames of the reply. */
+    private static final class Frames extends OutputStream {
+        private final DataOutputStream reply;
+
+        Frames(DataOutputStream reply) {
+            this.reply = reply;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            reply.write(OUTPUT);
+            reply.writeInt(len);
+            reply.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            reply.flush();
+        }
+    }
+}
