@@ -39,11 +39,12 @@ import java.util.stream.Stream;
  * JVM that had built before; the real site 0.6 s and 0.05 s). The same code runs the same
  * build; only the JVM is kept.
  *
- * <p>The first build of a project starts it (its output in target/daemon/log) and hands it the
- * command; later builds hand it theirs and print what it says. It listens on the loopback
- * only and answers only a client that shows the token in target/daemon/address (readable by
- * its owner only). A client whose code, JVM, JVM options or environment differ from the
- * daemon's gets a new daemon: the old one stops. One build at a time; a second waits.
+ * <p>A build that finds no daemon runs in Maven's JVM, as before, then starts one (its output
+ * in target/daemon/log), which reads the project once and listens; later builds hand it their
+ * command and print what it says. It listens on the loopback only and answers only a client
+ * that shows the token in target/daemon/address (readable by its owner only). A client whose
+ * code, JVM, JVM options or environment differ from the daemon's builds in its own JVM and
+ * starts a new daemon: the old one stops. One build at a time; a second waits.
  *
  * <p>It stops after {@link #IDLE} without a build, when target/daemon/address no longer names
  * it (`./mvnw clean`, a newer daemon), and after a build whose jobs ran past their limits (a
@@ -55,7 +56,7 @@ final class Daemon {
     static final Duration IDLE = Duration.ofMinutes(15);
     /** How often it looks at the clock and its address file while idle. */
     private static final int LOOK_MILLIS = 2_000;
-    /** How long a client waits for a new daemon to listen. */
+    /** How long a daemon may take to start before a client starts another. */
     private static final Duration START = Duration.ofSeconds(60);
     /** Environment variables that name the shell's moment or Maven's own options, not the build's inputs. */
     private static final List<String> VOLATILE = List.of("PWD", "OLDPWD", "SHLVL", "_", "MAVEN_CMD_LINE_ARGS");
@@ -86,45 +87,52 @@ final class Daemon {
         }
     }
 
-    private Daemon() {
-    }
-
     // ---- the client: in Maven's JVM ----
 
-    /**
-     * Hands the command to the project's daemon, starting one if none answers, and prints what
-     * it prints. Null when no daemon could be used (the caller builds in its own JVM).
-     */
-    static Reply build(Path project, List<String> args, PrintStream out) {
+    private final Path project;
+    private final Path dir;
+    private final List<String> jvm;
+    private final List<Path> classpath;
+    private final String fingerprint;
+
+    private Daemon(Path project, List<String> jvm, List<Path> classpath) {
+        this.project = project;
+        this.dir = project.resolve("target").resolve("daemon");
+        this.jvm = jvm;
+        this.classpath = classpath;
+        this.fingerprint = fingerprint(jvm, classpath);
+    }
+
+    /** The project's kept build process as this JVM would start it; null when it cannot be started from here. */
+    static Daemon of(Path project) {
         List<Path> classpath = classpath();
         if (classpath == null) {
             return null;
         }
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
-        String fingerprint = fingerprint(jvm, classpath);
-        Path dir = project.resolve("target").resolve("daemon");
+        return new Daemon(project, jvm, classpath);
+    }
+
+    /**
+     * Hands the command to the project's daemon and prints what it prints. Null when none
+     * answers, or only one of other code (it stops): nothing was built, the caller builds.
+     */
+    Reply build(List<String> args, PrintStream out) {
+        Address address = Address.read(dir);
+        if (address == null) {
+            return null;
+        }
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                Address address = Address.read(dir);
-                if (address == null) {
-                    address = start(project, dir, jvm, classpath, fingerprint, out);
-                    if (address == null) {
-                        return null;
-                    }
-                }
-                Reply reply = ask(address, fingerprint, args, out);
-                if (reply != null) {
-                    return reply;
-                }
-                // Stale or gone: its address goes, unless a newer daemon wrote its own meanwhile.
-                if (address.equals(Address.read(dir))) {
-                    Files.deleteIfExists(dir.resolve("address"));
-                }
+            Reply reply = ask(address, fingerprint, args, out);
+            // Stale or gone: its address goes, unless a newer daemon wrote its own meanwhile.
+            if (reply == null && address.equals(Address.read(dir))) {
+                Files.deleteIfExists(dir.resolve("address"));
             }
+            return reply;
         } catch (IOException e) {
             out.println("      (the kept build process could not be used: " + e.getMessage() + "; building here)");
+            return null;
         }
-        return null;
     }
 
     /** The command's reply, or null when the daemon is not there or not this code's (nothing was built). */
@@ -208,47 +216,44 @@ final class Daemon {
         }
     }
 
-    /** Starts the project's daemon and waits until it listens; null when it did not. */
-    private static Address start(Path project, Path dir, List<String> jvm, List<Path> classpath, String fingerprint, PrintStream out)
-            throws IOException {
-        ownerOnly(dir);
-        Files.deleteIfExists(dir.resolve("address"));
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add(Daemon.class.getName());
-        command.add(project.toString());
-        command.add(fingerprint);
-        // Each daemon's few lines (a request that failed, why it stopped) follow the last one's, up to a point.
-        Path log = dir.resolve("log");
-        if (Files.isRegularFile(log) && Files.size(log) > 1 << 20) {
-            Files.delete(log);
+    /**
+     * Starts the project's daemon for the next builds, unless one is starting (target/daemon/starting
+     * names it). It reads the project once (a check, which writes nothing) before it listens, so
+     * that the next build finds its code compiled; until then builds run in Maven's JVM.
+     */
+    void start(PrintStream out) {
+        try {
+            ownerOnly(dir);
+            Path starting = dir.resolve("starting");
+            if (Files.isRegularFile(starting)) {
+                long pid = Long.parseLong(Files.readString(starting).strip());
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                        && Files.getLastModifiedTime(starting).toMillis() > System.currentTimeMillis() - START.toMillis()) {
+                    return;
+                }
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvm);
+            command.add("-cp");
+            command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+            command.add(Daemon.class.getName());
+            command.add(project.toString());
+            command.add(fingerprint);
+            // Each daemon's few lines (a request that failed, why it stopped) follow the last one's, up to a point.
+            Path log = dir.resolve("log");
+            if (Files.isRegularFile(log) && Files.size(log) > 1 << 20) {
+                Files.delete(log);
+            }
+            Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process.getOutputStream().close();
+            Files.writeString(starting, Long.toString(process.pid()));
+            out.println("      (a build process starts for the next builds; it stays " + IDLE.toMinutes()
+                    + " idle minutes. -Dbuild.daemon=off: none)");
+        } catch (IOException | RuntimeException e) {
+            out.println("      (no build process could be started for the next builds: " + e.getMessage() + ")");
         }
-        Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        process.getOutputStream().close();
-        out.println("      (starting a build process that stays " + IDLE.toMinutes() + " minutes for the next builds; -Dbuild.daemon=off: none)");
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            Address address = Address.read(dir);
-            if (address != null && address.pid() == process.pid()) {
-                return address;
-            }
-            if (!process.isAlive()) {
-                out.println("      (the build process did not start, see target/daemon/log; building here)");
-                return null;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        process.destroy();
-        return null;
     }
 
     /**
@@ -326,12 +331,18 @@ final class Daemon {
         Logs.quiet();
         Path dir = Path.of(args[0]).resolve("target").resolve("daemon");
         String fingerprint = args[1];
+        try {
+            Main.Command.parse(List.of("check", "--project", args[0])).run(new PrintStream(OutputStream.nullOutputStream()));
+        } catch (RuntimeException e) {
+            System.out.println("the first reading of the project failed: " + e);
+        }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(LOOK_MILLIS);
             Address address = new Address(server.getLocalPort(), HexFormat.of().formatHex(secret), ProcessHandle.current().pid());
             address.write(dir);
+            Files.deleteIfExists(dir.resolve("starting"));
             long idleSince = System.nanoTime();
             while (address.equals(Address.read(dir))) {
                 if (System.nanoTime() - idleSince > IDLE.toNanos()) {
@@ -353,6 +364,8 @@ final class Daemon {
                 } catch (IOException | RuntimeException e) {
                     System.out.println("a request failed: " + e);
                 }
+                // What the build held is garbage now: collected while the client prints, and the heap given back.
+                System.gc();
                 idleSince = System.nanoTime();
             }
         }

@@ -102,10 +102,14 @@ public final class Main {
             }
             return;
         }
-        Daemon.Reply reply = command.daemon() ? Daemon.build(command.project(), line, System.out) : null;
+        Daemon daemon = command.daemon() ? Daemon.of(command.project()) : null;
+        Daemon.Reply reply = daemon != null ? daemon.build(line, System.out) : null;
         if (reply == null) {
             Build.Result r = command.run(System.out);
             reply = new Daemon.Reply(r.ok(), r.summary());
+            if (daemon != null) {
+                daemon.start(System.out);
+            }
         }
         if (!reply.ok()) {
             throw new Failed(reply.summary());

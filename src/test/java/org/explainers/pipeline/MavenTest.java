@@ -107,28 +107,33 @@ class MavenTest {
         }
     }
 
-    /** Outside CI, builds run in a JVM kept for the next ones (Daemon): same site, same failures, and it goes when told. */
+    /**
+     * Outside CI, a build that finds no kept build process runs in Maven's JVM and starts one
+     * (Daemon); later builds run there: the same site byte for byte, failures said as before; a
+     * client of another environment gets a new one, and it stops when its address goes.
+     */
     @Test
     void theKeptBuildProcessBuildsTheSameSiteAndStopsWhenItsAddressGoes() throws Exception {
         Map<String, String> terminal = Map.of("CI", "", "GITHUB_ACTIONS", "");
         String now = "-Dbuild.now=2026-11-30T12:00:00Z";
-        if (Files.exists(project.resolve("target/daemon/address"))) {  // this class's other tests' process
+        Path address = project.resolve("target/daemon/address");
+        if (Files.exists(address)) {  // this class's other tests' process
             ProcessHandle earlier = daemon();
-            Files.delete(project.resolve("target/daemon/address"));
+            Files.delete(address);
             earlier.onExit().get(30, TimeUnit.SECONDS);
         }
         List<String> here = mvn(terminal, "-q", "package", now, "-Dbuild.daemon=off");
         assertEquals("exit 0", here.get(here.size() - 1), String.join("\n", here));
-        assertFalse(Files.exists(project.resolve("target/daemon/address")), "-Dbuild.daemon=off keeps no process");
+        assertFalse(Files.exists(address) || Files.exists(project.resolve("target/daemon/starting")), "-Dbuild.daemon=off starts none");
         Map<String, String> inMaven = Fixture.fingerprint(project.resolve("target/site"));
 
         List<String> first = mvn(terminal, "-q", "package", now);
         assertEquals("exit 0", first.get(first.size() - 1), String.join("\n", first));
-        assertTrue(first.stream().anyMatch(l -> l.contains("starting a build process")), String.join("\n", first));
-        ProcessHandle daemon = daemon();
+        assertTrue(first.stream().anyMatch(l -> l.contains("a build process starts for the next builds")), String.join("\n", first));
+        ProcessHandle daemon = listening();
         List<String> second = mvn(terminal, "-q", "package", now);
         assertEquals("exit 0", second.get(second.size() - 1), String.join("\n", second));
-        assertFalse(second.stream().anyMatch(l -> l.contains("starting a build process")), String.join("\n", second));
+        assertFalse(second.stream().anyMatch(l -> l.contains("a build process starts")), String.join("\n", second));
         assertTrue(second.stream().anyMatch(l -> l.startsWith("[4/4] Publishing")), "its output is shown: " + String.join("\n", second));
         assertEquals(daemon.pid(), daemon().pid(), "the second build went to the same process");
         assertEquals(inMaven, Fixture.fingerprint(project.resolve("target/site")), "the kept process's site is Maven's own, byte for byte");
@@ -149,15 +154,24 @@ class MavenTest {
         // Another environment (or JVM, or code) is another build process: the old one stops.
         List<String> other = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "-q", "package", now);
         assertEquals("exit 0", other.get(other.size() - 1), String.join("\n", other));
-        assertTrue(other.stream().anyMatch(l -> l.contains("starting a build process")), String.join("\n", other));
-        assertTrue(daemon.onExit().get(30, TimeUnit.SECONDS) != null && !daemon.isAlive(), "the stale process stopped");
-        ProcessHandle newer = daemon();
+        assertTrue(other.stream().anyMatch(l -> l.contains("a build process starts")), String.join("\n", other));
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(daemon.isAlive(), "the stale process stopped");
+        ProcessHandle newer = listening();
         assertTrue(newer.pid() != daemon.pid());
 
         // `./mvnw clean` (here: the address removed) stops it within seconds.
-        Files.delete(project.resolve("target/daemon/address"));
+        Files.delete(address);
         newer.onExit().get(30, TimeUnit.SECONDS);
         assertFalse(newer.isAlive());
+    }
+
+    /** The kept build process once it listens (it reads the project first). */
+    private static ProcessHandle listening() throws Exception {
+        for (int i = 0; i < 600 && !Files.exists(project.resolve("target/daemon/address")); i++) {
+            Thread.sleep(100);
+        }
+        return daemon();
     }
 
     private static ProcessHandle daemon() throws IOException {
