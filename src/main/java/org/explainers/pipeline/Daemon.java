@@ -239,7 +239,6 @@ final class Daemon {
             command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
             command.add(Daemon.class.getName());
             command.add(project.toString());
-            command.add(fingerprint);
             // Each daemon's few lines (a request that failed, why it stopped) follow the last one's, up to a point.
             Path log = dir.resolve("log");
             if (Files.isRegularFile(log) && Files.size(log) > 1 << 20) {
@@ -247,7 +246,10 @@ final class Daemon {
             }
             Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            process.getOutputStream().close();
+            // The fingerprint (a digest of the environment too) goes by its input, not where `ps` shows it.
+            try (OutputStream in = process.getOutputStream()) {
+                in.write((fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             Files.writeString(starting, Long.toString(process.pid()));
             out.println("      (a build process starts for the next builds; it stays " + IDLE.toMinutes()
                     + " idle minutes. -Dbuild.daemon=off: none)");
@@ -326,11 +328,11 @@ final class Daemon {
 
     // ---- the daemon: a JVM of its own ----
 
-    /** {@code Daemon PROJECT FINGERPRINT}: listens until idle, or until its address is not its own. */
+    /** {@code Daemon PROJECT}, the fingerprint on its input: listens until idle, or until its address is not its own. */
     public static void main(String[] args) throws IOException {
         Logs.quiet();
         Path dir = Path.of(args[0]).resolve("target").resolve("daemon");
-        String fingerprint = args[1];
+        String fingerprint = new String(System.in.readNBytes(64), StandardCharsets.US_ASCII);
         try {
             Main.Command.parse(List.of("check", "--project", args[0])).run(new PrintStream(OutputStream.nullOutputStream()));
         } catch (RuntimeException e) {
