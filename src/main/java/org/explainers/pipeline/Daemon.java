@@ -62,6 +62,8 @@ final class Daemon {
     private static final List<String> VOLATILE = List.of("PWD", "OLDPWD", "SHLVL", "_", "MAVEN_CMD_LINE_ARGS");
 
     private static final byte OUTPUT = 'o', END = 'e', STALE = 's';
+    /** The builds' threads, and every thread they start: what is left running after a build is seen there. */
+    private static final ThreadGroup BUILDS = new ThreadGroup("builds");
 
     /** How a build handed to the daemon ended: {@link Main.Failed}'s message when it failed. */
     record Reply(boolean ok, String summary) {
@@ -398,8 +400,7 @@ final class Daemon {
         }
         socket.setSoTimeout(0);
         PrintStream out = new PrintStream(new Frames(reply), true, StandardCharsets.UTF_8);
-        ThreadGroup jobs = new ThreadGroup("build");
-        Reply result = run(args, out, jobs);
+        Reply result = run(args, out);
         out.flush();
         byte[] summary = result.summary().getBytes(StandardCharsets.UTF_8);
         reply.write(END);
@@ -407,7 +408,7 @@ final class Daemon {
         reply.write(result.ok() ? 1 : 0);
         reply.write(summary);
         reply.flush();
-        if (overran(jobs)) {
+        if (overran()) {
             if (address.equals(Address.read(dir))) {
                 Files.deleteIfExists(dir.resolve("address"));
             }
@@ -417,9 +418,9 @@ final class Daemon {
     }
 
     /** Runs the command on a thread of its own group, so that the threads it leaves can be seen. */
-    private static Reply run(List<String> args, PrintStream out, ThreadGroup jobs) {
+    private static Reply run(List<String> args, PrintStream out) {
         Reply[] result = new Reply[1];
-        Thread build = new Thread(jobs, () -> {
+        Thread build = new Thread(BUILDS, () -> {
             try {
                 Build.Result r = Main.Command.parse(args).run(out);
                 result[0] = new Reply(r.ok(), r.summary());
@@ -440,11 +441,11 @@ final class Daemon {
     }
 
     /** Whether the build left a job running (a text's render past its limit): waits a little for the pools to end first. */
-    private static boolean overran(ThreadGroup jobs) {
+    private static boolean overran() {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
-            Thread[] threads = new Thread[jobs.activeCount() + 8];
-            int n = jobs.enumerate(threads);
+            Thread[] threads = new Thread[BUILDS.activeCount() + 8];
+            int n = BUILDS.enumerate(threads);
             List<String> running = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 // Idle threads (the common pool's workers, the JDK's timer) wait for work; a job past its limit runs.

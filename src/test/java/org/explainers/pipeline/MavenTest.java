@@ -160,10 +160,30 @@ class MavenTest {
         ProcessHandle newer = listening();
         assertTrue(newer.pid() != daemon.pid());
 
-        // `./mvnw clean` (here: the address removed) stops it within seconds.
-        Files.delete(address);
+        // A job that cannot be stopped from outside (FreeMarker inside one built-in, past the page's
+        // 10 s) fails the build as in Maven's JVM, and the process goes with it.
+        Path template = project.resolve("templates/404.ftlh");
+        String page = Files.readString(template, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(template, page + "\n<#assign x = (1..)?filter(i -> i < 0)?first>${x}\n", StandardCharsets.UTF_8);
+            List<String> runaway = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "package", now);
+            assertEquals("exit 1", runaway.get(runaway.size() - 1), String.join("\n", runaway));
+            assertTrue(runaway.stream().anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal") && l.contains("templates/404.ftlh:")
+                    && l.contains("took longer than 10 s")), String.join("\n", runaway));
+        } finally {
+            Files.writeString(template, page, StandardCharsets.UTF_8);
+        }
         newer.onExit().get(30, TimeUnit.SECONDS);
-        assertFalse(newer.isAlive());
+        assertFalse(newer.isAlive(), "a build that left a job running stops its process");
+        assertFalse(Files.exists(address));
+
+        // `./mvnw clean` (here: the address removed) stops it within seconds.
+        List<String> again = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "-q", "package", now);
+        assertTrue(again.stream().anyMatch(l -> l.contains("a build process starts")), String.join("\n", again));
+        ProcessHandle last = listening();
+        Files.delete(address);
+        last.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(last.isAlive());
     }
 
     /** The kept build process once it listens (it reads the project first). */
