@@ -87,6 +87,19 @@ public final class Build {
         this.out = out;
     }
 
+    private volatile boolean cancelled;
+
+    /** Stops the build before it bakes or publishes (its client went away): the published site stays as it was. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    private void goOn() throws InterruptedException {
+        if (cancelled) {
+            throw new InterruptedException("stopped before it published: the terminal that asked for it went away");
+        }
+    }
+
     /** Uses the bodies of an earlier build in this JVM (the preview's re-bakes) instead of reading the cache file. */
     public Build reuse(BodyCache cache) {
         this.bodies = cache;
@@ -245,6 +258,7 @@ public final class Build {
             return fail(problems, start, "target/");
         }
         try {
+            goOn();
             out.println("[2/4] Baking with JBake's Crawler, Flexmark and Freemarker ...");
             Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, moves, output, cache);
             if (problems.hasErrors()) {
@@ -266,6 +280,7 @@ public final class Build {
             if (problems.hasErrors()) {
                 return fail(problems, start, "content/");
             }
+            goOn();
             out.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
             output.writeManifest();
             clean.join();

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -58,10 +60,17 @@ final class Daemon {
     private static final int LOOK_MILLIS = 2_000;
     /** How long a daemon may take to start before a client starts another. */
     private static final Duration START = Duration.ofSeconds(60);
-    /** Environment variables that name the shell's moment or Maven's own options, not the build's inputs. */
-    private static final List<String> VOLATILE = List.of("PWD", "OLDPWD", "SHLVL", "_", "MAVEN_CMD_LINE_ARGS");
+    /** How long a connection has to send its whole request, and a daemon to acknowledge it. */
+    private static final int HANDSHAKE_MILLIS = 3_000;
+    /** The largest frame of output a client accepts (the build writes lines). */
+    private static final int FRAME = 1 << 20;
+    /** The environment the build and what it runs (Git, a JVM for PDFs) read: another value is another daemon. */
+    private static final List<String> ENVIRONMENT = List.of("PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "XDG_CONFIG_HOME",
+            "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "MAVEN_OPTS");
+    /** Build servers that set no CI variable: nothing outlives their jobs either. */
+    static final List<String> SERVERS = List.of("CI", "GITHUB_ACTIONS", "JENKINS_URL", "TEAMCITY_VERSION", "TF_BUILD", "CODEBUILD_BUILD_ID");
 
-    private static final byte OUTPUT = 'o', END = 'e', STALE = 's';
+    private static final byte OUTPUT = 'o', END = 'e', STALE = 's', ACK = 'a';
     /** The builds' threads, and every thread they start: what is left running after a build is seen there. */
     private static final ThreadGroup BUILDS = new ThreadGroup("builds");
 
@@ -69,12 +78,16 @@ final class Daemon {
     record Reply(boolean ok, String summary) {
     }
 
+    /** Made when the client starts: its class is loaded before target/ can go (`./mvnw clean` in another terminal). */
+    private static final Reply STOPPED = new Reply(false,
+            "the build process stopped during the build (see target/daemon/log); the published site is as it was");
+
     /** Where a daemon listens, and the token it answers to. */
     private record Address(int port, String token, long pid) {
 
         static Address read(Path dir) {
             Properties p = new Properties();
-            try (var in = Files.newInputStream(dir.resolve("address"))) {
+            try (var in = Files.newInputStream(dir.resolve("address"), LinkOption.NOFOLLOW_LINKS)) {
                 p.load(in);
                 return new Address(Integer.parseInt(p.getProperty("port")), p.getProperty("token"), Long.parseLong(p.getProperty("pid")));
             } catch (IOException | RuntimeException e) {
@@ -82,8 +95,9 @@ final class Daemon {
             }
         }
 
+        /** Written under a new name, then renamed over the last: never through a link someone left there. */
         void write(Path dir) throws IOException {
-            Path tmp = dir.resolve("address.tmp");
+            Path tmp = Files.createTempFile(dir, "address", ".tmp");
             Files.writeString(tmp, "port=" + port + "\ntoken=" + token + "\npid=" + pid + "\n");
             Files.move(tmp, dir.resolve("address"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -105,14 +119,41 @@ final class Daemon {
         this.fingerprint = fingerprint(jvm, classpath);
     }
 
-    /** The project's kept build process as this JVM would start it; null when it cannot be started from here. */
+    /**
+     * The project's kept build process as this JVM would start it; null when it cannot be
+     * started from here, or when target/ or target/daemon/ is a link or another user's (a
+     * pull request can commit a link there: nothing is written or read through it).
+     */
     static Daemon of(Path project) {
         List<Path> classpath = classpath();
-        if (classpath == null) {
+        if (classpath == null || !ours(project.resolve("target")) || !ours(project.resolve("target").resolve("daemon"))) {
             return null;
         }
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
+        // An agent or a debugger's port in Maven's JVM is not the build's to copy.
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-agentpath")
+                        && !a.startsWith("-Xrunjdwp") && !a.startsWith("-Xdebug"))
+                .toList();
         return new Daemon(project, jvm, classpath);
+    }
+
+    /** A folder that is absent, or a folder (not a link) of this JVM's user. */
+    private static boolean ours(Path path) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isDirectory()) {
+                return false;
+            }
+            try {
+                return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+            } catch (UnsupportedOperationException e) {
+                return true;
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -125,29 +166,43 @@ final class Daemon {
             return null;
         }
         try {
-            Reply reply = ask(address, fingerprint, args, out);
+            Reply reply = isDaemon(address.pid()) ? ask(address, args, out) : null;
             // Stale or gone: its address goes, unless a newer daemon wrote its own meanwhile.
             if (reply == null && address.equals(Address.read(dir))) {
                 Files.deleteIfExists(dir.resolve("address"));
             }
             return reply;
         } catch (IOException e) {
-            out.println("      (the kept build process could not be used: " + e.getMessage() + "; building here)");
+            out.println("      (the kept build process could not be used: " + e + "; building here)");
             return null;
         }
     }
 
-    /** The command's reply, or null when the daemon is not there or not this code's (nothing was built). */
-    private static Reply ask(Address address, String fingerprint, List<String> args, PrintStream out) throws IOException {
-        Socket socket = new Socket();
-        try (socket) {
+    /** Whether the process is a daemon of this project (when the system tells a process's arguments). */
+    private boolean isDaemon(long pid) {
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty() || !p.get().isAlive()) {
+            return false;
+        }
+        Optional<String[]> arguments = p.get().info().arguments();
+        return arguments.isEmpty() || List.of(arguments.get()).containsAll(List.of(Daemon.class.getName(), project.toString()));
+    }
+
+    /**
+     * The command's reply, or null when the daemon is not there, not this code's, or does not
+     * prove that it holds the token (nothing was built).
+     */
+    private Reply ask(Address address, List<String> args, PrintStream out) throws IOException {
+        Lines lines = new Lines(out);
+        byte[] nonce = new byte[32];
+        new SecureRandom().nextBytes(nonce);
+        try (Socket socket = new Socket()) {
+            DataInputStream in;
             try {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.port()), 2_000);
-            } catch (IOException e) {
-                return null;
-            }
-            try {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.port()), HANDSHAKE_MILLIS);
+                socket.setSoTimeout(HANDSHAKE_MILLIS);
                 DataOutputStream request = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
+                request.write(nonce);
                 request.writeUTF(address.token());
                 request.writeUTF(fingerprint);
                 request.writeInt(args.size());
@@ -155,26 +210,31 @@ final class Daemon {
                     request.writeUTF(arg);
                 }
                 request.flush();
+                in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+                if (in.read() != ACK) {
+                    return null;
+                }
+                byte[] proof = new byte[32];
+                in.readFully(proof);
+                if (!MessageDigest.isEqual(proof, proof(address.token(), nonce))) {
+                    out.println("      (target/daemon/address names a process that is not this project's build process; building here)");
+                    return null;
+                }
+                if (in.read() == 1) {
+                    out.println("      (waiting for the build in progress in the kept build process)");
+                }
+                socket.setSoTimeout(0);
             } catch (IOException e) {
                 return null;
             }
-            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
-            Lines lines = new Lines(out);
             while (true) {
-                int kind;
-                try {
-                    kind = in.read();
-                } catch (IOException e) {
-                    kind = -1;
-                }
-                if (kind == STALE || kind == -1 && lines.empty()) {
-                    return null;
-                }
-                if (kind == -1) {
+                int kind = in.read();
+                int length = kind == -1 ? -1 : in.readInt();
+                if (kind != OUTPUT && kind != END || length < (kind == END ? 1 : 0) || length > FRAME) {
                     lines.flush();
-                    return new Reply(false, "the build process stopped during the build (see target/daemon/log); the published site is as it was");
+                    return STOPPED;
                 }
-                byte[] bytes = new byte[in.readInt()];
+                byte[] bytes = new byte[length];
                 in.readFully(bytes);
                 if (kind == END) {
                     lines.flush();
@@ -182,6 +242,20 @@ final class Daemon {
                 }
                 lines.write(bytes);
             }
+        } catch (java.io.EOFException e) {
+            lines.flush();
+            return STOPPED;
+        }
+    }
+
+    /** HMAC-SHA256 of the client's nonce under the token: a daemon shows it holds the token without sending it. */
+    private static byte[] proof(String token, byte[] nonce) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(nonce);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -227,8 +301,8 @@ final class Daemon {
         try {
             ownerOnly(dir);
             Path starting = dir.resolve("starting");
-            if (Files.isRegularFile(starting)) {
-                long pid = Long.parseLong(Files.readString(starting).strip());
+            if (Files.isRegularFile(starting, LinkOption.NOFOLLOW_LINKS)) {
+                long pid = Long.parseLong(new String(Files.readAllBytes(starting), StandardCharsets.US_ASCII).strip());
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
                         && Files.getLastModifiedTime(starting).toMillis() > System.currentTimeMillis() - START.toMillis()) {
                     return;
@@ -243,7 +317,7 @@ final class Daemon {
             command.add(project.toString());
             // Each daemon's few lines (a request that failed, why it stopped) follow the last one's, up to a point.
             Path log = dir.resolve("log");
-            if (Files.isRegularFile(log) && Files.size(log) > 1 << 20) {
+            if (Files.isSymbolicLink(log) || Files.isRegularFile(log) && Files.size(log) > 1 << 20) {
                 Files.delete(log);
             }
             Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
@@ -252,9 +326,11 @@ final class Daemon {
             try (OutputStream in = process.getOutputStream()) {
                 in.write((fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            Files.writeString(starting, Long.toString(process.pid()));
-            out.println("      (a build process starts for the next builds; it stays " + IDLE.toMinutes()
-                    + " idle minutes. -Dbuild.daemon=off: none)");
+            Path mark = Files.createTempFile(dir, "starting", ".tmp");
+            Files.writeString(mark, Long.toString(process.pid()));
+            Files.move(mark, starting, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("      (started a build process, pid " + process.pid() + ", to make the next builds faster: it stops after "
+                    + IDLE.toMinutes() + " idle minutes or ./mvnw clean; -Dbuild.daemon=off builds without one)");
         } catch (IOException | RuntimeException e) {
             out.println("      (no build process could be started for the next builds: " + e.getMessage() + ")");
         }
@@ -286,7 +362,7 @@ final class Daemon {
 
     /**
      * What the daemon must share with its client: the JVM, its options, the code (each class
-     * path entry's files by size and time, in name order) and the environment.
+     * path entry's files by size and time, in name order) and the environment the build reads.
      */
     private static String fingerprint(List<String> jvm, List<Path> classpath) {
         StringBuilder sb = new StringBuilder("1\n").append(System.getProperty("java.home")).append('\n');
@@ -306,8 +382,9 @@ final class Daemon {
                 sb.append("?\n");
             }
         }
+        sb.append(System.getProperty("java.runtime.version")).append('\n');
         new TreeMap<>(System.getenv()).forEach((k, v) -> {
-            if (!VOLATILE.contains(k)) {
+            if (ENVIRONMENT.contains(k) || k.startsWith("LC_") || k.startsWith("GIT_")) {
                 sb.append(k).append('=').append(v).append('\n');
             }
         });
@@ -330,10 +407,18 @@ final class Daemon {
 
     // ---- the daemon: a JVM of its own ----
 
+    /** One build at a time, in the order they came. */
+    private static final java.util.concurrent.locks.ReentrantLock TURN = new java.util.concurrent.locks.ReentrantLock(true);
+    /** When the last authenticated request ended (or the daemon started). */
+    private static volatile long lastActive = System.nanoTime();
+    /** Set when a request asks the daemon to stop (another fingerprint, a build that overran). */
+    private static volatile boolean stopping;
+
     /** {@code Daemon PROJECT}, the fingerprint on its input: listens until idle, or until its address is not its own. */
     public static void main(String[] args) throws IOException {
         Logs.quiet();
-        Path dir = Path.of(args[0]).resolve("target").resolve("daemon");
+        Path project = Path.of(args[0]);
+        Path dir = project.resolve("target").resolve("daemon");
         String fingerprint = new String(System.in.readNBytes(64), StandardCharsets.US_ASCII);
         try {
             Main.Command.parse(List.of("check", "--project", args[0])).run(new PrintStream(OutputStream.nullOutputStream()));
@@ -342,14 +427,16 @@ final class Daemon {
         }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        java.util.concurrent.ScheduledExecutorService deadlines = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                org.explainers.content.Jobs.daemons("daemon-deadlines"));
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(LOOK_MILLIS);
             Address address = new Address(server.getLocalPort(), HexFormat.of().formatHex(secret), ProcessHandle.current().pid());
             address.write(dir);
             Files.deleteIfExists(dir.resolve("starting"));
-            long idleSince = System.nanoTime();
-            while (address.equals(Address.read(dir))) {
-                if (System.nanoTime() - idleSince > IDLE.toNanos()) {
+            lastActive = System.nanoTime();
+            while (!stopping && address.equals(Address.read(dir))) {
+                if (!TURN.isLocked() && System.nanoTime() - lastActive > IDLE.toNanos()) {
                     // Idle: no client is starting another, which it does only when this one does not answer.
                     Files.deleteIfExists(dir.resolve("address"));
                     break;
@@ -360,69 +447,118 @@ final class Daemon {
                 } catch (SocketTimeoutException e) {
                     continue;
                 }
-                try (socket) {
-                    // Stale: the client removes the address and starts another.
-                    if (!serve(socket, dir, address, fingerprint)) {
-                        break;
+                // Each connection on a thread of its own, so that one that sends nothing holds up no other.
+                java.util.concurrent.ScheduledFuture<?> deadline = deadlines.schedule(() -> close(socket), HANDSHAKE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Thread t = new Thread(() -> {
+                    try (socket) {
+                        serve(socket, deadline, project, dir, address, fingerprint);
+                    } catch (IOException | RuntimeException e) {
+                        System.out.println("a request failed: " + e);
                     }
-                } catch (IOException | RuntimeException e) {
-                    System.out.println("a request failed: " + e);
-                }
-                // What the build held is garbage now: collected while the client prints, and the heap given back.
-                System.gc();
-                idleSince = System.nanoTime();
+                }, "daemon-request");
+                t.setDaemon(true);
+                t.start();
             }
         }
+        // A build under way ends first (its client waits for it).
+        TURN.lock();
         System.exit(0);
     }
 
-    /** Serves one request; false when the daemon should stop. */
-    private static boolean serve(Socket socket, Path dir, Address address, String fingerprint) throws IOException {
-        socket.setSoTimeout(10_000);
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        if (!MessageDigest.isEqual(in.readUTF().getBytes(StandardCharsets.UTF_8), address.token().getBytes(StandardCharsets.UTF_8))) {
-            return true;
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+
+    /** Serves one request: its handshake within {@link #HANDSHAKE_MILLIS}, then its build in its turn. */
+    private static void serve(Socket socket, java.util.concurrent.Future<?> deadline, Path project, Path dir, Address address, String fingerprint)
+            throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+        byte[] nonce = new byte[32];
+        in.readFully(nonce);
+        if (in.readUnsignedShort() != 64) {
+            return;
+        }
+        byte[] token = new byte[64];
+        in.readFully(token);
+        if (!MessageDigest.isEqual(token, address.token().getBytes(StandardCharsets.UTF_8))) {
+            return;
         }
         String theirs = in.readUTF();
         int n = in.readInt();
         if (n < 0 || n > 64) {
-            return true;
+            return;
         }
         List<String> args = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             args.add(in.readUTF());
         }
+        if (!deadline.cancel(false)) {
+            return;
+        }
+        lastActive = System.nanoTime();
         DataOutputStream reply = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
         if (!theirs.equals(fingerprint)) {
             reply.write(STALE);
             reply.flush();
-            return false;
+            stopping = true;
+            return;
         }
-        socket.setSoTimeout(0);
-        PrintStream out = new PrintStream(new Frames(reply), true, StandardCharsets.UTF_8);
-        Reply result = run(args, out);
-        out.flush();
-        byte[] summary = result.summary().getBytes(StandardCharsets.UTF_8);
-        reply.write(END);
-        reply.writeInt(summary.length + 1);
-        reply.write(result.ok() ? 1 : 0);
-        reply.write(summary);
+        Main.Command command;
+        try {
+            command = Main.Command.parse(args);
+        } catch (Main.Failed e) {
+            command = null;
+        }
+        // Its own project's builds only: a preview or another output folder is the client's to run.
+        if (command == null || command.name().equals("serve") || command.options().containsKey("out") || !command.project().equals(project)) {
+            return;
+        }
+        reply.write(ACK);
+        reply.write(proof(address.token(), nonce));
+        reply.write(TURN.isLocked() ? 1 : 0);
         reply.flush();
-        if (overran()) {
-            if (address.equals(Address.read(dir))) {
-                Files.deleteIfExists(dir.resolve("address"));
+        TURN.lock();
+        try {
+            if (stopping) {
+                return;
             }
-            return false;
+            PrintStream out = new PrintStream(new Frames(reply), true, StandardCharsets.UTF_8);
+            Reply result = run(command, out, socket);
+            out.flush();
+            byte[] summary = result.summary().getBytes(StandardCharsets.UTF_8);
+            reply.write(END);
+            reply.writeInt(summary.length + 1);
+            reply.write(result.ok() ? 1 : 0);
+            reply.write(summary);
+            reply.flush();
+        } finally {
+            if (overran()) {
+                stopping = true;
+                if (address.equals(Address.read(dir))) {
+                    Files.deleteIfExists(dir.resolve("address"));
+                }
+            }
+            // What the build held is garbage now: collected while the client prints, and the heap given back.
+            System.gc();
+            lastActive = System.nanoTime();
+            TURN.unlock();
         }
-        return true;
     }
 
-    /** Runs the command on a thread of its own group, so that the threads it leaves can be seen. */
-    private static Reply run(List<String> args, PrintStream out) {
+    /**
+     * Runs the build on a thread of the builds' group, so that the threads it leaves can be seen.
+     * A client that goes away (Ctrl+C) stops it: the build publishes nothing after that.
+     */
+    private static Reply run(Main.Command command, PrintStream out, Socket socket) {
+        Build build = command.build(out);
         Reply[] result = new Reply[1];
-        Thread build = new Thread(BUILDS, () -> {
+        Thread running = new Thread(BUILDS, () -> {
             try {
-                Build.Result r = Main.Command.parse(args).run(out);
+                Build.Result r = build.run();
                 result[0] = new Reply(r.ok(), r.summary());
             } catch (Main.Failed e) {
                 result[0] = new Reply(false, e.getMessage());
@@ -431,9 +567,21 @@ final class Daemon {
                 result[0] = new Reply(false, "the build failed: " + e);
             }
         }, "build");
-        build.start();
+        // The client sends nothing more: its end of the stream is its going away.
+        Thread watch = new Thread(() -> {
+            try {
+                if (socket.getInputStream().read() == -1) {
+                    build.cancel();
+                }
+            } catch (IOException e) {
+                build.cancel();
+            }
+        }, "daemon-client-watch");
+        watch.setDaemon(true);
+        running.start();
+        watch.start();
         try {
-            build.join();
+            running.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -21,7 +21,7 @@ import java.util.Map;
  * </pre>
  * An empty value means the option's default (Maven passes an unset property as nothing).
  * {@code --daemon auto} (what pom.xml passes) builds in a JVM kept for the next builds
- * ({@link Daemon}); without it, or outside a terminal's session (CI), the build runs here.
+ * ({@link Daemon}); without it, or on a build server (CI), the build runs here.
  */
 public final class Main {
 
@@ -68,17 +68,22 @@ public final class Main {
         }
 
         /**
-         * Whether to build in the kept JVM: asked for, not in CI (where nothing outlives the job),
-         * and no -Dexplainers.* setting given to this JVM (the daemon would not see it).
+         * Whether to build in the kept JVM: asked for, into target/site, not on a build server
+         * (where nothing outlives the job), and no -Dexplainers.* setting given to this JVM (the
+         * daemon would not see it).
          */
         boolean daemon() {
-            return !name.equals("serve") && options.getOrDefault("daemon", "off").equals("auto")
-                    && System.getenv("CI") == null && System.getenv("GITHUB_ACTIONS") == null
+            return !name.equals("serve") && !options.containsKey("out") && options.getOrDefault("daemon", "off").equals("auto")
+                    && Daemon.SERVERS.stream().noneMatch(v -> System.getenv(v) != null)
                     && System.getProperties().stringPropertyNames().stream().noneMatch(p -> p.startsWith("explainers."));
         }
 
         /** The build this command asks for, in this JVM, telling its progress to {@code out}. */
         Build.Result run(PrintStream out) {
+            return build(out).run();
+        }
+
+        Build build(PrintStream out) {
             Instant now;
             try {
                 now = options.containsKey("now") ? Instant.parse(options.get("now")) : Instant.now();
@@ -87,7 +92,7 @@ public final class Main {
             }
             Path project = project();
             Path site = options.containsKey("out") ? Path.of(options.get("out")).toAbsolutePath().normalize() : project.resolve("target/site");
-            return new Build(new Build.Options(project, site, options.get("site-host"), now, name.equals("check"), false), out).run();
+            return new Build(new Build.Options(project, site, options.get("site-host"), now, name.equals("check"), false), out);
         }
     }
 

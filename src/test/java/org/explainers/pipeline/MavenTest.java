@@ -129,11 +129,11 @@ class MavenTest {
 
         List<String> first = mvn(terminal, "-q", "package", now);
         assertEquals("exit 0", first.get(first.size() - 1), String.join("\n", first));
-        assertTrue(first.stream().anyMatch(l -> l.contains("a build process starts for the next builds")), String.join("\n", first));
+        assertTrue(first.stream().anyMatch(l -> l.contains("started a build process, pid ")), String.join("\n", first));
         ProcessHandle daemon = listening();
         List<String> second = mvn(terminal, "-q", "package", now);
         assertEquals("exit 0", second.get(second.size() - 1), String.join("\n", second));
-        assertFalse(second.stream().anyMatch(l -> l.contains("a build process starts")), String.join("\n", second));
+        assertFalse(second.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", second));
         assertTrue(second.stream().anyMatch(l -> l.startsWith("[4/4] Publishing")), "its output is shown: " + String.join("\n", second));
         assertEquals(daemon.pid(), daemon().pid(), "the second build went to the same process");
         assertEquals(inMaven, Fixture.fingerprint(project.resolve("target/site")), "the kept process's site is Maven's own, byte for byte");
@@ -151,10 +151,10 @@ class MavenTest {
         }
         assertEquals(daemon.pid(), daemon().pid(), "a failed build keeps the process");
 
-        // Another environment (or JVM, or code) is another build process: the old one stops.
-        List<String> other = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "-q", "package", now);
+        // Another environment the build reads (Git's here; or a JVM, or code) is another build process: the old one stops.
+        List<String> other = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "-q", "package", now);
         assertEquals("exit 0", other.get(other.size() - 1), String.join("\n", other));
-        assertTrue(other.stream().anyMatch(l -> l.contains("a build process starts")), String.join("\n", other));
+        assertTrue(other.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", other));
         daemon.onExit().get(30, TimeUnit.SECONDS);
         assertFalse(daemon.isAlive(), "the stale process stopped");
         ProcessHandle newer = listening();
@@ -166,7 +166,7 @@ class MavenTest {
         String page = Files.readString(template, StandardCharsets.UTF_8);
         try {
             Files.writeString(template, page + "\n<#assign x = (1..)?filter(i -> i < 0)?first>${x}\n", StandardCharsets.UTF_8);
-            List<String> runaway = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "package", now);
+            List<String> runaway = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "package", now);
             assertEquals("exit 1", runaway.get(runaway.size() - 1), String.join("\n", runaway));
             assertTrue(runaway.stream().anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal") && l.contains("templates/404.ftlh:")
                     && l.contains("took longer than 10 s")), String.join("\n", runaway));
@@ -178,12 +178,72 @@ class MavenTest {
         assertFalse(Files.exists(address));
 
         // `./mvnw clean` (here: the address removed) stops it within seconds.
-        List<String> again = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "EXPLAINERS_TEST", "1"), "-q", "package", now);
-        assertTrue(again.stream().anyMatch(l -> l.contains("a build process starts")), String.join("\n", again));
+        List<String> again = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "-q", "package", now);
+        assertTrue(again.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", again));
         ProcessHandle last = listening();
         Files.delete(address);
         last.onExit().get(30, TimeUnit.SECONDS);
         assertFalse(last.isAlive());
+    }
+
+    /**
+     * What a pull request can put in target/ (it is ignored, but `git add -f` commits it) is not
+     * trusted: a link at target/daemon is not followed, and an address whose listener cannot
+     * show the token gets no build (the build runs in Maven's JVM, and says so).
+     */
+    @Test
+    void aLinkOrAnAddressLeftInTargetIsNotTrusted(@TempDir Path elsewhere) throws Exception {
+        Map<String, String> terminal = Map.of("CI", "", "GITHUB_ACTIONS", "");
+        Path daemonDir = project.resolve("target/daemon");
+        if (Files.exists(daemonDir.resolve("address"))) {
+            ProcessHandle earlier = daemon();
+            Files.delete(daemonDir.resolve("address"));
+            earlier.onExit().get(30, TimeUnit.SECONDS);
+        }
+        org.explainers.content.Trees.delete(daemonDir);
+        Path victim = Files.createDirectories(elsewhere.resolve("victim"));
+        Files.createDirectories(project.resolve("target"));
+        Files.createSymbolicLink(daemonDir, victim);
+        try {
+            List<String> linked = mvn(terminal, "-q", "package");
+            assertEquals("exit 0", linked.get(linked.size() - 1), String.join("\n", linked));
+            assertFalse(linked.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", linked));
+            try (var files = Files.list(victim)) {
+                assertEquals(List.of(), files.toList(), "nothing is written through the link");
+            }
+        } finally {
+            Files.delete(daemonDir);
+        }
+
+        // A listener that does not hold the token (here, one that answers with made-up output).
+        Files.createDirectories(daemonDir);
+        try (java.net.ServerSocket fake = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = fake.accept()) {
+                    var out = new java.io.DataOutputStream(s.getOutputStream());
+                    out.write('a');
+                    out.write(new byte[33]);
+                    out.write('e');
+                    out.writeInt(3);
+                    out.write(new byte[]{1, 'o', 'k'});
+                    out.flush();
+                    s.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    // the client went
+                }
+            });
+            answer.setDaemon(true);
+            answer.start();
+            long self = ProcessHandle.current().pid();
+            Files.writeString(daemonDir.resolve("address"), "port=" + fake.getLocalPort() + "\ntoken=" + "0".repeat(64) + "\npid=" + self + "\n");
+            List<String> faked = mvn(terminal, "-q", "package");
+            assertEquals("exit 0", faked.get(faked.size() - 1), String.join("\n", faked));
+            assertTrue(faked.stream().anyMatch(l -> l.startsWith("[4/4] Publishing")), "the build ran in Maven's JVM: " + String.join("\n", faked));
+            assertTrue(faked.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", faked));
+        }
+        ProcessHandle started = listening();
+        Files.delete(daemonDir.resolve("address"));
+        started.onExit().get(30, TimeUnit.SECONDS);
     }
 
     /** The kept build process once it listens (it reads the project first). */
