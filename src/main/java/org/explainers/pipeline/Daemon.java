@@ -80,7 +80,7 @@ final class Daemon {
 
     /** Made when the client starts: its class is loaded before target/ can go (`./mvnw clean` in another terminal). */
     private static final Reply STOPPED = new Reply(false,
-            "the build process stopped during the build (see target/daemon/log); the published site is as it was");
+            "the kept build process stopped during the build (target/daemon/log may say why); the published site is as it was");
 
     /** Where a daemon listens, and the token it answers to. */
     private record Address(int port, String token, long pid) {
@@ -211,7 +211,11 @@ final class Daemon {
                 }
                 request.flush();
                 in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
-                if (in.read() != ACK) {
+                int answer = in.read();
+                if (answer == STALE) {
+                    out.println("      (the kept build process was made for other code, another JDK or environment: it stops; building here)");
+                }
+                if (answer != ACK) {
                     return null;
                 }
                 byte[] proof = new byte[32];

@@ -154,6 +154,8 @@ class MavenTest {
         // Another environment the build reads (Git's here; or a JVM, or code) is another build process: the old one stops.
         List<String> other = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "-q", "package", now);
         assertEquals("exit 0", other.get(other.size() - 1), String.join("\n", other));
+        assertTrue(other.stream().anyMatch(l -> l.contains("the kept build process was made for other code, another JDK or environment")),
+                String.join("\n", other));
         assertTrue(other.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", other));
         daemon.onExit().get(30, TimeUnit.SECONDS);
         assertFalse(daemon.isAlive(), "the stale process stopped");
