@@ -145,7 +145,10 @@ final class Daemon {
                 return false;
             }
             try {
-                return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+                // Windows names the owner by its domain, a backslash, then the user.
+                String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+                String user = System.getProperty("user.name");
+                return owner.equals(user) || owner.endsWith("\\" + user);
             } catch (UnsupportedOperationException e) {
                 return true;
             }
