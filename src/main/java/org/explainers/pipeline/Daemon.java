@@ -76,6 +76,9 @@ final class Daemon {
 
     /** How a build handed to the daemon ended: {@link Main.Failed}'s message when it failed. */
     record Reply(boolean ok, String summary) {
+        static Reply of(Build.Result r) {
+            return new Reply(r.ok(), r.summary());
+        }
     }
 
     /** Made when the client starts: its class is loaded before target/ can go (`./mvnw clean` in another terminal). */
@@ -270,18 +273,12 @@ final class Daemon {
     private static final class Lines {
         private final PrintStream out;
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-        private boolean any;
 
         Lines(PrintStream out) {
             this.out = out;
         }
 
-        boolean empty() {
-            return !any;
-        }
-
         void write(byte[] bytes) {
-            any = true;
             for (byte b : bytes) {
                 line.write(b);
                 if (b == '\n') {
@@ -456,15 +453,13 @@ final class Daemon {
                 }
                 // Each connection on a thread of its own, so that one that sends nothing holds up no other.
                 java.util.concurrent.ScheduledFuture<?> deadline = deadlines.schedule(() -> close(socket), HANDSHAKE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-                Thread t = new Thread(() -> {
+                org.explainers.content.Jobs.daemons("daemon-request").newThread(() -> {
                     try (socket) {
                         serve(socket, deadline, project, dir, address, fingerprint);
                     } catch (IOException | RuntimeException e) {
                         System.out.println("a request failed: " + e);
                     }
-                }, "daemon-request");
-                t.setDaemon(true);
-                t.start();
+                }).start();
             }
         }
         // A build under way ends first (its client waits for it).
@@ -561,21 +556,23 @@ final class Daemon {
      * A client that goes away (Ctrl+C) stops it: the build publishes nothing after that.
      */
     private static Reply run(Main.Command command, PrintStream out, Socket socket) {
-        Build build = command.build(out);
+        Build build;
+        try {
+            build = command.build(out);
+        } catch (Main.Failed e) {
+            return new Reply(false, e.getMessage());  // as Maven's JVM says it (-Dbuild.now that is not an instant)
+        }
         Reply[] result = new Reply[1];
         Thread running = new Thread(BUILDS, () -> {
             try {
-                Build.Result r = build.run();
-                result[0] = new Reply(r.ok(), r.summary());
-            } catch (Main.Failed e) {
-                result[0] = new Reply(false, e.getMessage());
+                result[0] = Reply.of(build.run());
             } catch (RuntimeException | Error e) {
                 e.printStackTrace();
                 result[0] = new Reply(false, "the build failed: " + e);
             }
         }, "build");
         // The client sends nothing more: its end of the stream is its going away.
-        Thread watch = new Thread(() -> {
+        Thread watch = org.explainers.content.Jobs.daemons("daemon-client-watch").newThread(() -> {
             try {
                 if (socket.getInputStream().read() == -1) {
                     build.cancel();
@@ -583,8 +580,7 @@ final class Daemon {
             } catch (IOException e) {
                 build.cancel();
             }
-        }, "daemon-client-watch");
-        watch.setDaemon(true);
+        });
         running.start();
         watch.start();
         try {

@@ -110,8 +110,7 @@ public final class Main {
         Daemon daemon = command.daemon() ? Daemon.of(command.project()) : null;
         Daemon.Reply reply = daemon != null ? daemon.build(line, System.out) : null;
         if (reply == null) {
-            Build.Result r = command.run(System.out);
-            reply = new Daemon.Reply(r.ok(), r.summary());
+            reply = Daemon.Reply.of(command.run(System.out));
             if (daemon != null) {
                 daemon.start(System.out);
             }
