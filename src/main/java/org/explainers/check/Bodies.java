@@ -328,6 +328,16 @@ public final class Bodies {
             if (!nextLine && line != null) {
                 continue;
             }
+            if (line == null) {
+                // An <img> written as HTML: told at the line of the HTML that holds it.
+                for (Node node : ast.getDescendants()) {
+                    if ((node instanceof com.vladsch.flexmark.ast.HtmlInline || node instanceof com.vladsch.flexmark.ast.HtmlBlock)
+                            && node.getChars().toString().contains(src)) {
+                        line = lineOf(d, node);
+                        break;
+                    }
+                }
+            }
             problems.error(d.path(), line == null ? 0 : line, "the text after the image `" + src + "` is not read as its caption:"
                     + " a caption is a line in italics and nothing else", "write the caption as *…* alone on the line under the image, or leave a"
                     + " blank line between the image and the text; a credit goes in the image's title: ![…](" + src + " \"Photo: …\")");

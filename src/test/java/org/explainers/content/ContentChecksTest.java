@@ -629,6 +629,11 @@ public class ContentChecksTest {
         int again = f.read(how).lines().toList().indexOf("![Gas storage again](storage.png)") + 1;
         List<String> messages = Fixture.messages(f.check());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith(how + ":" + again + ": the text after the image `storage.png`")), String.join("\n", messages));
+        // An image written as HTML, text after it: told at that HTML's line, not without a line.
+        f.write(how, original + "\n<img src=\"storage.png\" alt=\"Gas storage in HTML\">\nStorage in HTML.\n");
+        int html = f.read(how).lines().toList().indexOf("<img src=\"storage.png\" alt=\"Gas storage in HTML\">") + 1;
+        List<String> told = Fixture.messages(f.check());
+        assertTrue(told.stream().anyMatch(m -> m.startsWith(how + ":" + html + ": the text after the image `storage.png`")), String.join("\n", told));
     }
 
     /** Every pasted-text mistake of a file is told in one build (an editor's trial: five builds for five mistakes). */
