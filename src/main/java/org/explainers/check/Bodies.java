@@ -223,12 +223,13 @@ public final class Bodies {
             return null;
         }
         Document dirty = Jsoup.parseBodyFragment(raw);
-        boolean ok = report(d, dirty, ast);
+        boolean allowed = report(d, dirty, ast);
+        boolean ok = allowed;
         Document clean = new Cleaner(policy).clean(dirty);
         Element root = clean.body();
         ok &= leftoverMarkdown(d, root);
         ok &= characters(d, root);
-        ok &= described(d, root, ast);
+        ok &= described(d, root, ast, allowed);
         ok &= captioned(d, root, ast);
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
@@ -286,11 +287,18 @@ public final class Bodies {
     }
 
     /** Every image has a description (its alt text) for readers who cannot see it; an image without one is refused at its line. */
-    private boolean described(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+    private boolean described(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast, boolean allowed) {
         boolean ok = true;
         for (Element img : root.select("img")) {
-            if (img.attr("alt").isBlank()) {
-                String src = img.attr("src");
+            String src = img.attr("src");
+            if (src.isEmpty()) {
+                // An address the allowlist removed was told with it; one never written is told here.
+                if (allowed) {
+                    problems.error(d.path(), undescribed(d, ast, src), "an image without an address",
+                            "write the image's file name, beside the text: ![What the image shows](file.png)");
+                    ok = false;
+                }
+            } else if (img.attr("alt").isBlank()) {
                 problems.error(d.path(), undescribed(d, ast, src), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
@@ -474,7 +482,7 @@ public final class Bodies {
      */
     private static int undescribed(Doc d, com.vladsch.flexmark.util.ast.Document ast, String src) {
         for (Node node : ast.getDescendants()) {
-            if (node instanceof Image image && image.getText().isBlank() && image.getUrl().toString().equals(src)) {
+            if (node instanceof Image image && (src.isEmpty() || image.getText().isBlank()) && image.getUrl().toString().equals(src)) {
                 return lineOf(d, node);
             }
         }

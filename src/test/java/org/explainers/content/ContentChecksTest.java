@@ -337,6 +337,10 @@ public class ContentChecksTest {
                         ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
                 arguments("a raw image whose description is blank", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\" \">\n"),
                         ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
+                arguments("an image without an address", ONE, section(1, "", "An extra line.\n\n![A chart]()\n"),
+                        ONE + ":16: an image without an address (write the image's file name, beside the text: ![What the image shows](file.png))"),
+                arguments("a raw image without an address", ONE, section(1, "", "An extra line.\n\n<img alt=\"A chart\">\n"),
+                        ONE + ":16: an image without an address (write the image's file name, beside the text: ![What the image shows](file.png))"),
                 arguments("a missing page's address written with an entity", ONE, section(1, "", "An extra line.\n\nSee [this](nowhere&#46;md).\n"),
                         ONE + ":16: link `nowhere.md` points to content/articles/a/nowhere.md, which the site does not have (check the file name; links are relative to this file)"),
                 arguments("a missing page's address written as .md", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.md#main).\n"),
@@ -462,6 +466,16 @@ public class ContentChecksTest {
         f.write(file, text);
         List<String> messages = Fixture.messages(f.check());
         assertTrue(messages.contains(message), "expected:\n  " + message + "\ngot:\n  " + String.join("\n  ", messages));
+    }
+
+    /** An image whose address the allowlist refuses is told once, for its address (it was told again as an image "``" without a description). */
+    @Test
+    void aRefusedImageAddressIsToldOnce(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "An extra line.\n\n<IMG SRC=\"jav&#x09;ascript:alert(1)\">\n"));
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).startsWith(ONE + ":16: the image `jav\\tascript:alert(1)` is on another site"), messages.get(0));
     }
 
     /** A file whose header cannot be read is one problem: the others are not blamed for it (a sub-section first, an unused image). */
