@@ -241,6 +241,9 @@ public final class Bodies {
         List<String> deps = new ArrayList<>();
         for (Element e : root.select("a[href], img[src], iframe[src], q[cite], blockquote[cite]")) {
             String attribute = e.hasAttr("href") ? "href" : e.hasAttr("src") ? "src" : "cite";
+            if (e.tagName().equals("img") && e.attr("src").isEmpty()) {
+                continue; // told by described(): an image without an address is not a link to this page
+            }
             links.add(new Body.Link(e.tagName(), attribute, e.attr(attribute)));
             if (e.tagName().equals("img")) {
                 String dep = resolve(d.folder(), e.attr("src"));

@@ -478,6 +478,15 @@ public class ContentChecksTest {
         assertTrue(messages.get(0).startsWith(ONE + ":16: the image `jav\\tascript:alert(1)` is on another site"), messages.get(0));
     }
 
+    /** An image written without an address is one problem at its line, not also a link to the page it is on. */
+    @Test
+    void anImageWithoutAnAddressIsToldOnce(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "An extra line.\n\n![A chart]()\n"));
+        assertEquals(List.of(ONE + ":16: an image without an address (write the image's file name, beside the text: ![What the image shows](file.png))"),
+                Fixture.messages(f.check()));
+    }
+
     /** A file whose header cannot be read is one problem: the others are not blamed for it (a sub-section first, an unused image). */
     @Test
     void aBrokenHeaderIsNotBlamedOnTheFilesAroundIt(@TempDir Path tmp) throws Exception {
