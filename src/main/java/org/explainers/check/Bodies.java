@@ -336,18 +336,20 @@ public final class Bodies {
                     break;
                 }
             }
-            if (!nextLine && line != null) {
-                continue;
-            }
             if (line == null) {
-                // An <img> written as HTML: told at the line of the HTML that holds it.
+                // An <img> written as HTML: judged, and told, by the HTML that holds it, as a Markdown image.
                 for (Node node : ast.getDescendants()) {
                     if ((node instanceof com.vladsch.flexmark.ast.HtmlInline || node instanceof com.vladsch.flexmark.ast.HtmlBlock)
                             && node.getChars().toString().contains(src)) {
                         line = lineOf(d, node);
+                        nextLine = node instanceof com.vladsch.flexmark.ast.HtmlBlock || node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak
+                                || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
                         break;
                     }
                 }
+            }
+            if (!nextLine && line != null) {
+                continue;
             }
             problems.error(d.path(), line == null ? 0 : line, "the text after the image `" + src + "` is not read as its caption:"
                     + " a caption is a line in italics and nothing else", "write the caption as *…* alone on the line under the image, or leave a"

@@ -657,6 +657,9 @@ public class ContentChecksTest {
         int html = f.read(how).lines().toList().indexOf("<img src=\"storage.png\" alt=\"Gas storage in HTML\">") + 1;
         List<String> told = Fixture.messages(f.check());
         assertTrue(told.stream().anyMatch(m -> m.startsWith(how + ":" + html + ": the text after the image `storage.png`")), String.join("\n", told));
+        // Text on the HTML image's own line is the paragraph's, as after a Markdown image.
+        f.write(how, original + "\nIn HTML: <img src=\"storage.png\" alt=\"Gas storage in HTML\"> storage.\n\n<img src=\"storage.png\" alt=\"Gas storage\"> Storage in HTML.\n");
+        assertEquals(List.of(), Fixture.messages(f.check()));
     }
 
     /** Every pasted-text mistake of a file is told in one build (an editor's trial: five builds for five mistakes). */
