@@ -6,13 +6,40 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removing what the build made under target/ (old builds, scratch copies), on any system. */
+/** The build's folders under target/: whether they are its own, and removing what it made (old builds, scratch copies), on any system. */
 public final class Trees {
 
     private Trees() {
+    }
+
+    /**
+     * A folder that is absent, or a folder (not a link) of this JVM's user. target/ is ignored by
+     * Git, but a pull request can still add files there ({@code git add -f}): a link there would
+     * lead the build's writes and removals somewhere else.
+     */
+    public static boolean ours(Path path) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isDirectory()) {
+                return false;
+            }
+            try {
+                // Windows names the owner by its domain, a backslash, then the user.
+                String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+                String user = System.getProperty("user.name");
+                return owner.equals(user) || owner.endsWith("\\" + user);
+            } catch (UnsupportedOperationException e) {
+                return true;
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public interface FileOperation {

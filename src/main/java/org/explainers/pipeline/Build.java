@@ -23,6 +23,7 @@ import org.explainers.content.Schema;
 import org.explainers.content.Section;
 import org.explainers.content.Site;
 import org.explainers.content.SourceText;
+import org.explainers.content.Trees;
 import org.explainers.content.Vocabulary;
 import org.explainers.publish.Publish;
 import org.explainers.verify.OutputCheck;
@@ -120,6 +121,14 @@ public final class Build {
         }
     }
 
+    /** A folder the build writes that is a link, or not the user's: nothing is written through it. */
+    private Result foreign(Problems problems, long start, Path path) {
+        problems.error(relative(path), 0, "is a link or not a folder of yours, which the build does not make: a pull request may have added it"
+                + " (target/ is ignored by Git, but `git add -f` adds files there)", "remove it (./mvnw clean), and commit nothing under target/"
+                + " (git rm -r --cached target)");
+        return fail(problems, start, "target/");
+    }
+
     public Result run() {
         long start = System.nanoTime();
         asPublished = List.of();
@@ -133,6 +142,15 @@ public final class Build {
         }
         time("configuration", start);
         if (!options.checkOnly()) {
+            for (Path own : List.of(target, cache)) {
+                if (!Trees.ours(own)) {
+                    return foreign(problems, start, own);
+                }
+            }
+            Path foreign = Publish.foreign(options.site());
+            if (foreign != null) {
+                return foreign(problems, start, foreign);
+            }
             try {
                 Publish.recover(options.site());
             } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.explainers.pipeline;
 
+import org.explainers.content.Trees;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -129,7 +131,7 @@ final class Daemon {
      */
     static Daemon of(Path project) {
         List<Path> classpath = classpath();
-        if (classpath == null || !ours(project.resolve("target")) || !ours(project.resolve("target").resolve("daemon"))) {
+        if (classpath == null || !Trees.ours(project.resolve("target")) || !Trees.ours(project.resolve("target").resolve("daemon"))) {
             return null;
         }
         // An agent or a debugger's port in Maven's JVM is not the build's to copy.
@@ -138,28 +140,6 @@ final class Daemon {
                         && !a.startsWith("-Xrunjdwp") && !a.startsWith("-Xdebug"))
                 .toList();
         return new Daemon(project, jvm, classpath);
-    }
-
-    /** A folder that is absent, or a folder (not a link) of this JVM's user. */
-    private static boolean ours(Path path) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isDirectory()) {
-                return false;
-            }
-            try {
-                // Windows names the owner by its domain, a backslash, then the user.
-                String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
-                String user = System.getProperty("user.name");
-                return owner.equals(user) || owner.endsWith("\\" + user);
-            } catch (UnsupportedOperationException e) {
-                return true;
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**

@@ -40,6 +40,30 @@ public final class Publish {
         return site.resolveSibling(site.getFileName() + ".builds");
     }
 
+    /**
+     * Null when {@code site} and its builds' folder are this build's own: absent, folders of this
+     * user, or {@code site} the link it makes to one of its builds. Else the one that is not: a
+     * link elsewhere would lead the build's writes and removals there, and a pull request can add
+     * one under target/ ({@code git add -f}).
+     */
+    public static Path foreign(Path site) {
+        Path builds = builds(site);
+        if (!Trees.ours(builds)) {
+            return builds;
+        }
+        if (!Files.isSymbolicLink(site)) {
+            return Trees.ours(site) ? null : site;
+        }
+        try {
+            Path to = site.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(site)).normalize();
+            boolean build = to.getParent() != null && to.getParent().equals(builds.toAbsolutePath().normalize())
+                    && to.getFileName().toString().matches("\\d{1,18}");
+            return build ? null : site;
+        } catch (IOException e) {
+            return site;
+        }
+    }
+
     /** The published build's folder, or null when nothing is published. */
     public static Path current(Path site) {
         try {

@@ -2,6 +2,7 @@ package org.explainers.publish;
 
 import org.explainers.fixtures.Child;
 import org.explainers.fixtures.Fixture;
+import org.explainers.pipeline.Build;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +28,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one, whole; and the next build recovers from whatever it left.
  */
 class PublishTest {
+
+    /**
+     * A pull request can add files under the ignored target/ ({@code git add -f}): a link there
+     * must not lead the build's writes and removals (old builds are removed) into another folder,
+     * nor become the published site (an attacker's trial: a link at target/site.builds emptied the
+     * folder it named).
+     */
+    @ParameterizedTest(name = "a link at target/{0}")
+    @ValueSource(strings = {"site.builds", "site", "cache", "preview.builds"})
+    void aLinkAddedUnderTargetIsRefusedAndNothingIsWrittenThroughIt(String name, @TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        Path victim = Files.createDirectories(tmp.resolve("victim"));
+        Files.writeString(victim.resolve("notes.txt"), "kept");
+        Files.createDirectories(f.dir.resolve("target"));
+        Files.createSymbolicLink(f.dir.resolve("target").resolve(name), victim);
+        Build.Result r = name.startsWith("preview")
+                ? f.build(new Build.Options(f.dir, f.dir.resolve("target/preview"), Fixture.HOST, Fixture.NOW, false, true)) : f.build();
+        assertFalse(r.ok(), f.log());
+        String told = "target/" + name + ": is a link or not a folder of yours, which the build does not make";
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(told)), f.log());
+        try (var files = Files.list(victim)) {
+            assertEquals(List.of(victim.resolve("notes.txt")), files.toList(), "nothing is written or removed through the link");
+        }
+        assertEquals("kept", Files.readString(victim.resolve("notes.txt")));
+    }
 
     @ParameterizedTest(name = "stopped {0}")
     @ValueSource(strings = {"taking-over", "before-swap", "before-rename", "after-swap"})
