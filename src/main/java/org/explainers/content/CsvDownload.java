@@ -103,6 +103,9 @@ final class CsvDownload {
         return 1;
     }
 
+    /** Longer than this, a cell with a sign is not taken for a number (a spreadsheet keeps 15 digits). */
+    static final int MAX_NUMBER = 100;
+
     /** How a cell starts a formula (`=`, `@`, `+`, `-`), or null: a number with a sign is not one. */
     static String formula(String cell) {
         String t = cell.strip();
@@ -116,6 +119,9 @@ final class CsvDownload {
         if (c == '+' || c == '-') {
             if (t.chars().allMatch(ch -> ch == c)) {
                 return null; // a dash for "none" is text
+            }
+            if (t.length() > MAX_NUMBER) {
+                return String.valueOf(c); // BigDecimal reads long digit runs in quadratic time (a million digits: 26 s)
             }
             try {
                 new java.math.BigDecimal(t.replace(",", "").replace(" ", "").replaceFirst("%$", ""));

@@ -129,6 +129,11 @@ public final class Images {
                 problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
                 continue;
             }
+            String packed = ext.equals("png") ? pngPacked(bytes) : null;
+            if (packed != null) {
+                problems.error(path, 0, packed, "export it again without its metadata (e.g. exiftool -all= " + shellQuoted(rel) + ")");
+                continue;
+            }
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
                 Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
                 if (readers == null || !readers.hasNext()) {
@@ -393,6 +398,76 @@ public final class Images {
         for (int size = in.get() & 0xFF; size > 0; size = in.get() & 0xFF) {
             in.position(in.position() + size);
         }
+    }
+
+    /** What a PNG's compressed text and colour profile may unpack to, in all (XMP data is a few hundred KB). */
+    static final int MAX_PACKED = 8 << 20;
+
+    /**
+     * Why a PNG's compressed chunks (zTXt, compressed iTXt, iCCP) are refused, or null: the JDK's
+     * reader unpacks them whole with no limit, and 3 MB of them unpacked to 3 GB (an attacker's
+     * trial ran the build out of memory). Each is unpacked here up to what is left of {@link #MAX_PACKED}.
+     */
+    static String pngPacked(byte[] b) {
+        long left = MAX_PACKED;
+        int i = 8;
+        while (i + 12 <= b.length) {
+            long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+            String type = new String(b, i + 4, 4, StandardCharsets.ISO_8859_1);
+            int data = i + 8;
+            if (data + length > b.length) {
+                return null; // told by the readers
+            }
+            int end = (int) (data + length);
+            int at = -1;
+            if (type.equals("zTXt") || type.equals("iCCP")) {
+                at = afterNul(b, data, end) + 1; // keyword, NUL, compression method
+            } else if (type.equals("iTXt")) {
+                int flag = afterNul(b, data, end);
+                if (flag >= 0 && flag < end && b[flag] == 1) {
+                    at = afterNul(b, afterNul(b, flag + 2, end), end); // compression flag and method, language, NUL, translated keyword, NUL
+                }
+            }
+            if (at > 0 && at <= end) {
+                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+                try {
+                    inflater.setInput(b, at, end - at);
+                    byte[] out = new byte[64 << 10];
+                    while (!inflater.finished() && left >= 0) {
+                        int n = inflater.inflate(out);
+                        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                            break; // damaged: told by the readers
+                        }
+                        left -= n;
+                    }
+                } catch (java.util.zip.DataFormatException e) {
+                    // damaged: told by the readers
+                } finally {
+                    inflater.end();
+                }
+                if (left < 0) {
+                    return "its text and colour profile data unpack to more than " + (MAX_PACKED >> 20) + " MB";
+                }
+            }
+            if (type.equals("IEND")) {
+                return null;
+            }
+            i = end + 4;
+        }
+        return null;
+    }
+
+    /** The index after the NUL that ends a chunk's string starting at {@code from}, or -1 when none does before {@code end}. */
+    private static int afterNul(byte[] b, int from, int end) {
+        if (from < 0) {
+            return -1;
+        }
+        for (int k = from; k < end; k++) {
+            if (b[k] == 0) {
+                return k + 1;
+            }
+        }
+        return -1;
     }
 
     /** Why a PNG holds data the build does not read (bytes after its IEND chunk), or null. */

@@ -96,6 +96,12 @@ class DownloadsTest {
         has(m, DIR + "broken.csv: is not a well-formed CSV table");
         has(m, DIR + "sep.csv:1: the first line `sep=|` chooses the separator for Excel");
         has(m, DIR + "lenient.csv:2: the cell `=HYPERLINK(\"http://evil.example/\")` starts with `=`");
+        // A sign before a run of digits longer than any number a spreadsheet keeps is not read as one
+        // (an attacker's trial: BigDecimal read a million digits in 26 s, each of three separators).
+        f.write(DIR + "data.csv", "a,b\n1,+" + "1".repeat(1_000_000) + "\n2,-12.5\n");
+        List<String> told = Fixture.messages(f.check());
+        assertTrue(told.stream().anyMatch(l -> l.startsWith(DIR + "data.csv:2: the cell `+111") && l.contains("starts with `+`")), String.join("\n", told));
+        assertTrue(told.stream().noneMatch(l -> l.startsWith(DIR + "data.csv:3:")), String.join("\n", told));
     }
 
     @Test
@@ -314,6 +320,55 @@ class DownloadsTest {
         out.write(payload, 0, payload.length);
         out.write(jpeg, app0, jpeg.length - app0);
         return out.toByteArray();
+    }
+
+    /**
+     * Compressed PNG chunks are unpacked only so far (an attacker's trial: a 3 MB zTXt chunk
+     * unpacked to 3 GB in the JDK's reader and ran the build out of memory): a text chunk, a
+     * compressed iTXt and a colour profile that unpack past 8 MB are refused; a small one is read.
+     */
+    @Test
+    void aPngWhoseDataUnpacksTooFarIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.png)\n\n![2](two.png)\n\n![3](three.png)\n\n![4](four.png)\n"));
+        byte[] png = pngWithXmp("");
+        byte[] bomb = deflate(new byte[20 << 20]);
+        f.writeBytes(DIR + "one.png", withChunk(png, "zTXt", concat("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1), bomb)));
+        f.writeBytes(DIR + "two.png", withChunk(png, "iTXt", concat("Comment\0\1\0en\0\0".getBytes(StandardCharsets.ISO_8859_1), bomb)));
+        f.writeBytes(DIR + "three.png", withChunk(png, "iCCP", concat("ICC\0\0".getBytes(StandardCharsets.ISO_8859_1), bomb)));
+        f.writeBytes(DIR + "four.png", withChunk(png, "zTXt", concat("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1),
+                deflate("Made in a newsroom.".getBytes(StandardCharsets.ISO_8859_1)))));
+        List<String> m = failing(f);
+        for (String name : List.of("one", "two", "three")) {
+            has(m, DIR + name + ".png: its text and colour profile data unpack to more than 8 MB (export it again without its metadata");
+        }
+        assertTrue(m.stream().noneMatch(l -> l.startsWith(DIR + "four.png")), String.join("\n", m));
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+        deflater.setInput(bytes);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        return java.nio.ByteBuffer.allocate(a.length + b.length).put(a).put(b).array();
+    }
+
+    /** {@code png} with a chunk of this type and data before its IEND chunk (the last 12 bytes). */
+    private static byte[] withChunk(byte[] png, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(StandardCharsets.ISO_8859_1));
+        crc.update(data);
+        return java.nio.ByteBuffer.allocate(png.length + 12 + data.length).put(png, 0, png.length - 12).putInt(data.length)
+                .put(type.getBytes(StandardCharsets.ISO_8859_1)).put(data).putInt((int) crc.getValue()).put(png, png.length - 12, 12).array();
     }
 
     /** A PNG whose XMP packet (an iTXt chunk, as Photoshop writes it) holds {@code property}. */
