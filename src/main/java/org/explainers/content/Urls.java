@@ -96,21 +96,31 @@ public final class Urls {
      * readers cannot reach. Names are not looked up: only `localhost` and IP literals are judged.
      */
     public static String localProblem(String value) {
-        URI uri;
-        try {
-            uri = new URI(asBrowserReads(value));
-        } catch (URISyntaxException e) {
+        String read = asBrowserReads(value);
+        String scheme = scheme(read);
+        String authority;
+        if (scheme == null) {
             return null; // told by linkProblem
+        } else if (scheme.isEmpty()) {
+            if (read.length() < 2 || "/\\".indexOf(read.charAt(0)) < 0 || "/\\".indexOf(read.charAt(1)) < 0) {
+                return null; // a page of the site
+            }
+            // `//192.168.1.1/`: the page's own scheme, another host (a browser reads `\\` as `//` too).
+            authority = afterSlashes(read);
+        } else {
+            URI uri;
+            try {
+                uri = new URI(read);
+            } catch (URISyntaxException e) {
+                return null; // told by linkProblem
+            }
+            authority = uri.getRawAuthority();
+            if (authority == null && (scheme.equals("http") || scheme.equals("https"))) {
+                // `http:127.0.0.1/` and `http:/127.0.0.1/`: a browser reads the host after any slashes.
+                authority = afterSlashes(uri.getRawSchemeSpecificPart());
+            }
         }
-        String authority = uri.getRawAuthority();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (authority == null && (scheme.equals("http") || scheme.equals("https"))) {
-            // `http:127.0.0.1/` and `http:/127.0.0.1/`: a browser reads the host after any slashes.
-            String rest = uri.getRawSchemeSpecificPart().replaceFirst("^[/\\\\]*", "");
-            int end = indexOfAny(rest, "/?#\\");
-            authority = end < 0 ? rest : rest.substring(0, end);
-        }
-        if (scheme.isEmpty() || authority == null || authority.isEmpty()) {
+        if (authority == null || authority.isEmpty()) {
             return null;
         }
         String host = host(authority);
@@ -118,6 +128,16 @@ public final class Urls {
             return "leads to `" + authority + "`, whose host a browser may read as a machine of your own";
         }
         return local(host) ? "leads to " + host + ", a machine of your own (the preview, or a server on your network), which readers cannot reach" : null;
+    }
+
+    /** The authority a browser reads after any slashes (or backslashes) at the start, up to the path. */
+    private static String afterSlashes(String s) {
+        int start = 0;
+        while (start < s.length() && (s.charAt(start) == '/' || s.charAt(start) == '\\')) {
+            start++;
+        }
+        int end = indexOfAny(s.substring(start), "/?#\\");
+        return end < 0 ? s.substring(start) : s.substring(start, start + end);
     }
 
     /**
@@ -288,7 +308,13 @@ public final class Urls {
 
     private static String parseProblem(String value) {
         try {
-            new URI(asBrowserReads(value));
+            URI uri = new URI(asBrowserReads(value));
+            // `https://www.gov.uk@evil.example/`: readers see the name before `@`, the link goes to the host after it.
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@") && !scheme.equals("mailto")) {
+                String user = uri.getRawAuthority().substring(0, uri.getRawAuthority().lastIndexOf('@'));
+                return "has a name before `@`, `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
+            }
             return null;
         } catch (URISyntaxException e) {
             return "is not a valid address (" + e.getReason() + "; write a space as %20)";

@@ -21,16 +21,24 @@ class UrlsTest {
             "http://100.64.0.1/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/", "http://[::ffff:127.0.0.1]/", "http://10.1.2.3/",
             "http://192.168.0.1/", "http://169.254.169.254/", "http://0.0.0.0/", "http://printer.local/", "http://user@127.0.0.1/",
             "http://0x000000000000007f.1/", "http://00000000000000177.1/", "http:127.0.0.1/", "http:/127.0.0.1/", "http://router/",
-            "http://nas.lan/"})
+            "http://nas.lan/", "//192.168.1.1/apply.cgi?reset=1", "//127.0.0.1:8820/", "  //localhost/", "\\\\10.0.0.1/", "/\\127.0.0.1/"})
     void aLinkToTheEditorsOwnMachineIsRefused(String address) {
         assertNotNull(Urls.localProblem(address), address);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://example.org/", "https://news.example.org:8443/a", "https://1.1.1.1/", "https://[2606:4700::1111]/",
-            "https://2016.election.example/", "https://bücher.example/", "mailto:desk@example.org", "https://172.32.0.1/"})
+            "https://2016.election.example/", "https://bücher.example/", "mailto:desk@example.org", "https://172.32.0.1/",
+            "//example.org/a", "../other/index.md", "/about.html"})
     void aLinkToAnotherSiteIsLetThrough(String address) {
         assertNull(Urls.localProblem(address), address);
+    }
+
+    /** A name before `@` is what a reader sees of the address, not where it goes (an attacker's trial). */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://www.gov.uk:443@evil.example/pay", "https://accounts.google.com&service=mail@evil.example/", "//www.gov.uk@evil.example/"})
+    void aLinkWithANameBeforeItsHostIsRefused(String address) {
+        assertEquals(true, Urls.linkProblem(address) != null && Urls.linkProblem(address).endsWith("it leads to `evil.example`"), Urls.linkProblem(address));
     }
 
     /** An address pasted in a word processor's quotes is told why it is not one (an editor's trial: "is not an address" alone). */
