@@ -66,9 +66,8 @@ final class Html {
             }
             if (e.hasAttr("srcset")) {
                 java.util.List<String> candidates = new java.util.ArrayList<>();
-                for (String candidate : e.attr("srcset").split(",")) {
-                    String[] parts = candidate.strip().split("[ \\t\\n\\f\\r]+", 2);
-                    candidates.add(resolve(from, parts[0]) + (parts.length > 1 ? " " + parts[1] : ""));
+                for (org.explainers.content.Urls.Candidate candidate : org.explainers.content.Urls.srcset(e.attr("srcset"))) {
+                    candidates.add(resolve(from, candidate.url()) + (candidate.descriptors().isEmpty() ? "" : " " + candidate.descriptors()));
                 }
                 e.attr("srcset", String.join(", ", candidates));
             }

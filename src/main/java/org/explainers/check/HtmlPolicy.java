@@ -140,10 +140,10 @@ public final class HtmlPolicy extends Safelist {
                 if (!published) {
                     return null; // a text's own: not on the list
                 }
-                for (String candidate : value.split(",")) {
-                    String p = fileProblem(candidate.strip().split("[ \\t\\n\\f\\r]+")[0]);
+                for (Urls.Candidate candidate : Urls.srcset(value)) {
+                    String p = fileProblem(candidate.url());
                     if (p != null) {
-                        return "the image `" + candidate.strip() + "` " + p;
+                        return "the image `" + candidate.url() + "` " + p;
                     }
                 }
                 return null;

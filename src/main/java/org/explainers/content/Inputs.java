@@ -176,6 +176,10 @@ public final class Inputs {
             // Published at the same path: elsewhere, it could land on an asset (images/) or a file the build makes.
             refuse(problems, rel, "an image or download outside content/" + Schema.ARTICLES + "/ and content/" + Schema.PAGES + "/",
                     "put it beside the text that shows it");
+        } else if (Schema.MEDIA.contains(ext) && name.contains(" ")) {
+            // A text's address cannot hold a space (%20 is refused: one file, one way to write it), nor can a srcset.
+            refuse(problems, rel, "the name holds a space, which a link or an image in a text cannot write",
+                    "rename it with hyphens: `" + name.replace(' ', '-') + "`");
         } else if (Schema.IMAGES.contains(ext) && isVariantName(name)) {
             refuse(problems, rel, "the name is that of a smaller copy the build makes of an image (`map.480w.png` of `map.png`)",
                     "rename it without the `.<width>w` before its extension");

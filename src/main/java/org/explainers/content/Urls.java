@@ -130,6 +130,55 @@ public final class Urls {
         return local(host) ? "leads to " + host + ", a machine of your own (the preview, or a server on your network), which readers cannot reach" : null;
     }
 
+    /** An image candidate of a srcset: its address and its descriptors ("480w", "2x" or ""). */
+    public record Candidate(String url, String descriptors) {
+    }
+
+    /**
+     * A srcset's candidates as a browser reads them (HTML's "parse a srcset attribute"): an
+     * address runs to the next white space, so a comma inside it is its own (`time,line.png`),
+     * and commas at its end end the candidate; otherwise the descriptors run to a comma outside
+     * parentheses.
+     */
+    public static java.util.List<Candidate> srcset(String value) {
+        java.util.List<Candidate> candidates = new java.util.ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        while (true) {
+            while (i < n && (space(value.charAt(i)) || value.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= n) {
+                return candidates;
+            }
+            int start = i;
+            while (i < n && !space(value.charAt(i))) {
+                i++;
+            }
+            String url = value.substring(start, i);
+            if (url.endsWith(",")) {
+                int end = url.length();
+                while (end > 0 && url.charAt(end - 1) == ',') {
+                    end--;
+                }
+                candidates.add(new Candidate(url.substring(0, end), ""));
+                continue;
+            }
+            start = i;
+            int depth = 0;
+            while (i < n && (value.charAt(i) != ',' || depth > 0)) {
+                depth += value.charAt(i) == '(' ? 1 : value.charAt(i) == ')' && depth > 0 ? -1 : 0;
+                i++;
+            }
+            candidates.add(new Candidate(url, value.substring(start, i).strip()));
+        }
+    }
+
+    /** HTML's ASCII white space. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
     /** The authority a browser reads after any slashes (or backslashes) at the start, up to the path. */
     private static String afterSlashes(String s) {
         int start = 0;

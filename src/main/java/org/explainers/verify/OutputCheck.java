@@ -256,9 +256,8 @@ public final class OutputCheck {
 
     private void address(String where, String path, String tag, Element e, String key, String value, List<String> internal) {
         if (key.equals("srcset") || key.equals("imagesrcset")) {
-            for (String candidate : value.split(",")) {
-                String url = candidate.strip().split("\\s+")[0];
-                address(where, path, tag, e, "src", url, internal);
+            for (Urls.Candidate candidate : Urls.srcset(value)) {
+                address(where, path, tag, e, "src", candidate.url(), internal);
             }
             return;
         }

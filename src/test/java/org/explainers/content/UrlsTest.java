@@ -1,6 +1,7 @@
 package org.explainers.content;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.List;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,14 @@ class UrlsTest {
     @ValueSource(strings = {"https://www.gov.uk:443@evil.example/pay", "https://accounts.google.com&service=mail@evil.example/", "//www.gov.uk@evil.example/"})
     void aLinkWithANameBeforeItsHostIsRefused(String address) {
         assertEquals(true, Urls.linkProblem(address) != null && Urls.linkProblem(address).endsWith("it leads to `evil.example`"), Urls.linkProblem(address));
+    }
+
+    /** A srcset as a browser reads it: addresses up to white space, commas inside them theirs, descriptors up to a comma. */
+    @org.junit.jupiter.api.Test
+    void aSrcsetIsReadAsABrowserReadsIt() {
+        assertEquals(List.of(new Urls.Candidate("a,b.480w.png", "480w"), new Urls.Candidate("a,b.png", "960w"), new Urls.Candidate("c.png", ""),
+                        new Urls.Candidate("d.png", "2x")),
+                Urls.srcset(" a,b.480w.png 480w, a,b.png 960w,,c.png,, d.png\t2x"));
     }
 
     /** An address pasted in a word processor's quotes is told why it is not one (an editor's trial: "is not an address" alone). */
