@@ -284,7 +284,7 @@ public final class Inputs {
         for (int i = 0; i < path.length(); i += Character.charCount(path.codePointAt(i))) {
             int c = path.codePointAt(i);
             if (c == '/') {
-                String tooLong = partTooLong(path, partStart, i, partBytes, maxBytes);
+                String tooLong = partProblem(path, partStart, i, partBytes, maxBytes);
                 if (tooLong != null) {
                     return tooLong;
                 }
@@ -299,7 +299,7 @@ public final class Inputs {
                 bad = c;
             }
         }
-        String tooLong = partTooLong(path, partStart, path.length(), partBytes, maxBytes);
+        String tooLong = partProblem(path, partStart, path.length(), partBytes, maxBytes);
         if (tooLong != null) {
             return tooLong;
         }
@@ -314,13 +314,29 @@ public final class Inputs {
         return null;
     }
 
-    private static String partTooLong(String path, int start, int end, int bytes, int maxBytes) {
-        if (bytes <= maxBytes) {
-            return null;
+    /** Why one part of a path (a folder's or the file's name) cannot be kept, or null. */
+    private static String partProblem(String path, int start, int end, int bytes, int maxBytes) {
+        if (bytes > maxBytes) {
+            return "the name `" + path.substring(start, start + 40) + "…` has " + bytes + " bytes; a name may have at most " + maxBytes;
         }
-        String part = path.substring(start, end);
-        return "the name `" + part.substring(0, 40) + "…` has " + bytes + " bytes; a name may have at most " + maxBytes;
+        // Windows keeps these names for devices, with any extension, and drops a final dot or space:
+        // an editor on Windows could not check the repository out.
+        int dot = path.indexOf('.', start);
+        int baseEnd = dot < 0 || dot > end ? end : dot;
+        if (baseEnd - start >= 3 && baseEnd - start <= 7) {
+            String base = path.substring(start, baseEnd).toLowerCase(Locale.ROOT);
+            if (WINDOWS_DEVICES.contains(base) || base.length() == 4 && (base.startsWith("com") || base.startsWith("lpt"))
+                    && base.charAt(3) >= '1' && base.charAt(3) <= '9') {
+                return "the name `" + path.substring(start, end) + "` is one Windows keeps for a device, so the file cannot be checked out there";
+            }
+        }
+        if (end > start && (path.charAt(end - 1) == '.' || path.charAt(end - 1) == ' ')) {
+            return "the name `" + path.substring(start, end) + "` ends in a dot or a space, which Windows drops, so the file cannot be checked out there";
+        }
+        return null;
     }
+
+    private static final Set<String> WINDOWS_DEVICES = Set.of("con", "prn", "aux", "nul", "conin$", "conout$");
 
     /** Whether a part of the path starts with a dot. */
     private static boolean isHidden(String rel) {

@@ -358,6 +358,12 @@ public class ContentChecksTest {
                         ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
                 arguments("a raw image whose description is blank", ONE, section(1, "", "An extra line.\n\n<img src=\"ra.png\" alt=\" \">\n"),
                         ONE + ":16: the image `ra.png` has no description (say what it shows between the brackets: ![What the image shows](ra.png))"),
+                arguments("a page named as a Windows device", "content/pages/con.md", "---\ntitle: Con\n---\nText.\n",
+                        "content/pages/con.md: the name `con.md` is one Windows keeps for a device, so the file cannot be checked out there"
+                                + " (rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it)"),
+                arguments("an image named as a Windows device", DIR + "LPT1.png", "x",
+                        DIR + "LPT1.png: the name `LPT1.png` is one Windows keeps for a device, so the file cannot be checked out there"
+                                + " (rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it)"),
                 arguments("an image without an address", ONE, section(1, "", "An extra line.\n\n![A chart]()\n"),
                         ONE + ":16: an image without an address (write the image's file name, beside the text: ![What the image shows](file.png))"),
                 arguments("a raw image without an address", ONE, section(1, "", "An extra line.\n\n<img alt=\"A chart\">\n"),
