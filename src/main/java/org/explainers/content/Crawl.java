@@ -132,11 +132,23 @@ public final class Crawl {
             crawled.add(doc.source);
         }
         crawled.addAll(engine.rejected);
+        Set<String> skipping = new java.util.TreeSet<>(Orders.PATHS);
         for (String source : inputs.markdown) {
-            if (!crawled.contains(source)) {
+            if (!crawled.contains(source) && !ignoring.isEmpty() && ignored(source, ignoring)) {
+                // Told once, at the ignore file that made the crawl skip the folder's texts.
+                for (String f : inputs.ignoreFiles) {
+                    if (source.startsWith(f.substring(0, f.lastIndexOf('/') + 1))) {
+                        skipping.add(f);
+                    }
+                }
+            } else if (!crawled.contains(source)) {
                 problems.error("content/" + source, 0, "JBake's crawl skipped this file (is there a .jbakeignore in its folder?)",
                         "move it to content/articles/<article>/ or content/pages/, where the crawl reads it");
             }
+        }
+        for (String f : skipping) {
+            problems.error("content/" + f, 0, "JBake's crawl skips the texts in this folder and below it because of this file, so they are not published",
+                    "delete it; a text that is not ready is kept back with `status: draft` in its header");
         }
         docs.sort(java.util.Comparator.comparing((Doc d) -> d.source, Orders.PATHS));
         return new Crawled(docs, engine.seen.size());

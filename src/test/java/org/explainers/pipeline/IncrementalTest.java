@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -272,7 +273,10 @@ class IncrementalTest {
         assertArrayEquals(made, Files.readAllBytes(small), "made again alone, the copy is the one made with the others");
     }
 
-    /** A folder JBake's crawl ignores is reported as a clean build reports it, though the other files are not crawled. */
+    /**
+     * A folder JBake's crawl ignores is reported as a clean build reports it, though the other
+     * files are not crawled: once, at the ignore file (it was told at each text, as if misplaced).
+     */
     @Test
     void aFolderTheCrawlIgnoresIsReported(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
@@ -280,7 +284,10 @@ class IncrementalTest {
         f.write("content/articles/election-primer/.jbakeignore", "");
         Build.Result r = f.build();
         assertFalse(r.ok(), "the crawl skips the folder: " + f.log());
-        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(WHO + ": JBake's crawl skipped this file")), f.log());
+        assertEquals(List.of("content/articles/election-primer/.jbakeignore: JBake's crawl skips the texts in this folder and below it because of"
+                + " this file, so they are not published (delete it; a text that is not ready is kept back with `status: draft` in its header)"),
+                Fixture.messages(r).stream().filter(m -> m.contains("crawl")).toList(), f.log());
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.startsWith(WHO)), f.log());
     }
 
     /**
