@@ -458,7 +458,19 @@ public final class Header {
             yamlProblem(e, lines, end, c);
             return new Header(values, fieldLines, end + 1);
         } catch (YAMLException e) {
-            invalid(c, 1, e.getMessage(),
+            // Unmarked: too many aliases, found once the document is composed. The parser's events say where the first is.
+            int line = 1;
+            try {
+                for (Event event : YAML.get().parse(new StringReader(String.join("\n", lines.subList(1, end))))) {
+                    if (event instanceof org.yaml.snakeyaml.events.AliasEvent && event.getStartMark() != null) {
+                        line = event.getStartMark().getLine() + 2; // the header's text starts on the line after ---
+                        break;
+                    }
+                }
+            } catch (YAMLException again) {
+                // told at the header's first line
+            }
+            invalid(c, line, e.getMessage(),
                     "write one `key: value` per line; anchors (&) and aliases (*) are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }

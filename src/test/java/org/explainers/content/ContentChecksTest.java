@@ -364,6 +364,9 @@ public class ContentChecksTest {
                 arguments("an image named as a Windows device", DIR + "LPT1.png", "x",
                         DIR + "LPT1.png: the name `LPT1.png` is one Windows keeps for a device, so the file cannot be checked out there"
                                 + " (rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it)"),
+                arguments("aliases in a header", ONE, "---\ntitle: One\ntype: section\norder: 1\ntopics: &t [sanctions]\nx: *t\n---\nText.\n",
+                        ONE + ":6: the header is not valid YAML: Number of aliases for non-scalar nodes exceeds the specified max=0 (write one"
+                                + " `key: value` per line; anchors (&) and aliases (*) are not used in headers)"),
                 arguments("an image without an address", ONE, section(1, "", "An extra line.\n\n![A chart]()\n"),
                         ONE + ":16: an image without an address (write the image's file name, beside the text: ![What the image shows](file.png))"),
                 arguments("a raw image without an address", ONE, section(1, "", "An extra line.\n\n<img alt=\"A chart\">\n"),
