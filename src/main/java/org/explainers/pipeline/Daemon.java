@@ -397,6 +397,8 @@ final class Daemon {
     private static volatile long lastActive = System.nanoTime();
     /** Set when a request asks the daemon to stop (another fingerprint, a build that overran). */
     private static volatile boolean stopping;
+    /** Set when a build ran this JVM out of memory or stack. */
+    private static volatile boolean broken;
 
     /** {@code Daemon PROJECT}, the fingerprint on its input: listens until idle, or until its address is not its own. */
     public static void main(String[] args) throws IOException {
@@ -518,7 +520,7 @@ final class Daemon {
             reply.write(summary);
             reply.flush();
         } finally {
-            if (overran()) {
+            if (overran() || broken) {
                 stopping = true;
                 if (address.equals(Address.read(dir))) {
                     Files.deleteIfExists(dir.resolve("address"));
@@ -549,6 +551,8 @@ final class Daemon {
             } catch (RuntimeException | Error e) {
                 e.printStackTrace();
                 result[0] = new Reply(false, "the build failed: " + e);
+                // Out of memory (or stack): what this JVM holds may be half made, and its heap stays grown. The next build starts afresh.
+                broken |= e instanceof VirtualMachineError;
             }
         }, "build");
         // The client sends nothing more: its end of the stream is its going away.
