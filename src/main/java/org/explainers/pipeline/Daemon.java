@@ -69,6 +69,8 @@ final class Daemon {
     /** The environment the build and what it runs (Git, a JVM for PDFs) read: another value is another daemon. */
     private static final List<String> ENVIRONMENT = List.of("PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "XDG_CONFIG_HOME",
             "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "MAVEN_OPTS");
+    /** Where util-linux's setsid(1) is (Linux); elsewhere the daemon shares its starter's session. */
+    private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
     /** Build servers that set no CI variable: nothing outlives their jobs either. */
     static final List<String> SERVERS = List.of("CI", "GITHUB_ACTIONS", "JENKINS_URL", "TEAMCITY_VERSION", "TF_BUILD", "CODEBUILD_BUILD_ID");
 
@@ -83,9 +85,8 @@ final class Daemon {
         }
     }
 
-    /** Made when the client starts: its class is loaded before target/ can go (`./mvnw clean` in another terminal). */
-    private static final Reply STOPPED = new Reply(false,
-            "the kept build process stopped during the build (target/daemon/log may say why); the published site is as it was");
+    /** A daemon that went away during the build (killed, or out of memory): the client builds again itself. */
+    static final Reply STOPPED = new Reply(false, "the kept build process stopped during the build");
 
     /** Where a daemon listens, and the token it answers to. */
     private record Address(int port, String token, long pid) {
@@ -114,6 +115,7 @@ final class Daemon {
     private final Path dir;
     private final List<String> jvm;
     private final List<Path> classpath;
+    private final java.util.SortedMap<String, String> madeFor;
     private final String fingerprint;
 
     private Daemon(Path project, List<String> jvm, List<Path> classpath) {
@@ -121,7 +123,8 @@ final class Daemon {
         this.dir = project.resolve("target").resolve("daemon");
         this.jvm = jvm;
         this.classpath = classpath;
-        this.fingerprint = fingerprint(jvm, classpath);
+        this.madeFor = madeFor(jvm, classpath);
+        this.fingerprint = fingerprint(madeFor);
     }
 
     /**
@@ -164,6 +167,19 @@ final class Daemon {
         }
     }
 
+    /** Stops the project's kept process, if one is listening: its address goes, and it stops within seconds. */
+    void stop(PrintStream out) {
+        Address address = Address.read(dir);
+        if (address != null && isDaemon(address.pid()) && ProcessHandle.of(address.pid()).isPresent()) {
+            try {
+                Files.deleteIfExists(dir.resolve("address"));
+                out.println("      (stopped the kept build process, pid " + address.pid() + ")");
+            } catch (IOException e) {
+                out.println("      (the kept build process could not be stopped: " + e.getMessage() + ")");
+            }
+        }
+    }
+
     /** Whether the process is a daemon of this project (when the system tells a process's arguments). */
     private boolean isDaemon(long pid) {
         Optional<ProcessHandle> p = ProcessHandle.of(pid);
@@ -199,7 +215,9 @@ final class Daemon {
                 in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
                 int answer = in.read();
                 if (answer == STALE) {
-                    out.println("      (the kept build process was made for other code, another JDK or environment: it stops; building here)");
+                    String differ = differences();
+                    out.println("      (the kept build process was made for " + (differ.isEmpty() ? "other code, another JDK or environment"
+                            : "another build: they differ in " + differ) + "; it stops, and this build runs here)");
                 }
                 if (answer != ACK) {
                     return null;
@@ -293,6 +311,10 @@ final class Daemon {
                 }
             }
             List<String> command = new ArrayList<>();
+            // In a session of its own where there is setsid(1): started from a terminal, it would be in
+            // that terminal's process group, and closing the terminal (ssh -t, docker exec -it, an
+            // editor's task) would hang it up, Ctrl+C there stop it. It serves later builds, not that terminal.
+            SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(setsid -> command.add(setsid.toString()));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
             command.add("-cp");
@@ -310,6 +332,14 @@ final class Daemon {
             try (OutputStream in = process.getOutputStream()) {
                 in.write((fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            // What it was made for, part by part, so that a later client can say in what it differs.
+            Path parts = Files.createTempFile(dir, "made-for", ".tmp");
+            Properties lines = new Properties();
+            lines.putAll(madeFor);
+            try (var w = Files.newBufferedWriter(parts)) {
+                lines.store(w, null);
+            }
+            Files.move(parts, dir.resolve("made-for"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Path mark = Files.createTempFile(dir, "starting", ".tmp");
             Files.writeString(mark, Long.toString(process.pid()));
             Files.move(mark, starting, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -345,35 +375,66 @@ final class Daemon {
     }
 
     /**
-     * What the daemon must share with its client: the JVM, its options, the code (each class
-     * path entry's files by size and time, in name order) and the environment the build reads.
+     * What the daemon must share with its client, by name: the JDK, the JVM's options (but
+     * Maven's own paths: `mvn` and `./mvnw` build alike), the code (each class path entry's files
+     * by size and time, in name order) and each variable of the environment the build reads.
+     * Each part as the SHA-256 of its text, in name order.
      */
-    private static String fingerprint(List<String> jvm, List<Path> classpath) {
-        StringBuilder sb = new StringBuilder("1\n").append(System.getProperty("java.home")).append('\n');
-        jvm.forEach(o -> sb.append(o).append('\n'));
+    private static java.util.SortedMap<String, String> madeFor(List<String> jvm, List<Path> classpath) {
+        java.util.SortedMap<String, String> parts = new TreeMap<>();
+        parts.put("the JDK", sha256(System.getProperty("java.home") + '\n' + System.getProperty("java.runtime.version")));
+        parts.put("the JVM's options", sha256(String.join("\n", jvm.stream().filter(o -> !o.startsWith("-Dmaven.")
+                && !o.startsWith("-Dclassworlds.") && !o.startsWith("-Dlibrary.jansi.")).toList())));
+        StringBuilder code = new StringBuilder();
         for (Path entry : classpath) {
-            sb.append(entry).append('\n');
+            code.append(entry).append('\n');
             try (Stream<Path> files = Files.isDirectory(entry) ? Files.walk(entry) : Stream.of(entry)) {
                 files.sorted().forEach(f -> {
                     try {
                         BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-                        sb.append(entry.relativize(f)).append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis()).append('\n');
+                        code.append(entry.relativize(f)).append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis()).append('\n');
                     } catch (IOException e) {
-                        sb.append(f).append(" ?\n");
+                        code.append(f).append(" ?\n");
                     }
                 });
             } catch (IOException | UncheckedIOException e) {
-                sb.append("?\n");
+                code.append("?\n");
             }
         }
-        sb.append(System.getProperty("java.runtime.version")).append('\n');
-        new TreeMap<>(System.getenv()).forEach((k, v) -> {
+        parts.put("the build's code", sha256(code.toString()));
+        System.getenv().forEach((k, v) -> {
             if (ENVIRONMENT.contains(k) || k.startsWith("LC_") || k.startsWith("GIT_")) {
-                sb.append(k).append('=').append(v).append('\n');
+                parts.put(k, sha256(v));
             }
         });
+        return parts;
+    }
+
+    /** One digest of all the parts, as the daemon is given it and a client sends it. */
+    private static String fingerprint(java.util.SortedMap<String, String> parts) {
+        StringBuilder sb = new StringBuilder("2\n");
+        parts.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        return sha256(sb.toString());
+    }
+
+    /** The parts in which this client differs from the one that started the kept process (target/daemon/made-for), or "". */
+    private String differences() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            Properties theirs = new Properties();
+            try (var in = Files.newInputStream(dir.resolve("made-for"), LinkOption.NOFOLLOW_LINKS)) {
+                theirs.load(in);
+            }
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(theirs.stringPropertyNames());
+            names.addAll(madeFor.keySet());
+            return String.join(", ", names.stream().filter(n -> !java.util.Objects.equals(theirs.getProperty(n), madeFor.get(n))).toList());
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -438,6 +499,8 @@ final class Daemon {
                 org.explainers.content.Jobs.daemons("daemon-request").newThread(() -> {
                     try (socket) {
                         serve(socket, deadline, project, dir, address, fingerprint);
+                    } catch (java.net.SocketException e) {
+                        // the client went away (Ctrl+C): its build was cancelled
                     } catch (IOException | RuntimeException e) {
                         System.out.println("a request failed: " + e);
                     }

@@ -56,9 +56,13 @@ public final class Main {
                     options.put(key, value.strip());
                 }
             }
-            String daemon = options.getOrDefault("daemon", "off");
-            if (!daemon.equals("auto") && !daemon.equals("off")) {
-                throw new Failed("-Dbuild.daemon=" + daemon + " is neither `auto` nor `off`");
+            String daemon = options.getOrDefault("daemon", "off").toLowerCase(java.util.Locale.ROOT);
+            if (List.of("off", "false", "no").contains(daemon)) {
+                options.put("daemon", "off");
+            } else if (List.of("auto", "on", "true", "yes").contains(daemon)) {
+                options.put("daemon", "auto");
+            } else {
+                throw new Failed("-Dbuild.daemon=" + daemon + " is neither `auto` nor `off` (leave it out, or write -Dbuild.daemon=off to build without a kept process)");
             }
             return new Command(args.get(0), Map.copyOf(options));
         }
@@ -74,7 +78,7 @@ public final class Main {
          */
         boolean daemon() {
             return !name.equals("serve") && !options.containsKey("out") && options.getOrDefault("daemon", "off").equals("auto")
-                    && Daemon.SERVERS.stream().noneMatch(v -> System.getenv(v) != null)
+                    && Daemon.SERVERS.stream().noneMatch(v -> System.getenv(v) != null && !List.of("", "false", "0").contains(System.getenv(v)))
                     && System.getProperties().stringPropertyNames().stream().noneMatch(p -> p.startsWith("explainers."));
         }
 
@@ -107,8 +111,18 @@ public final class Main {
             }
             return;
         }
+        if (line.contains("--daemon") && command.options().get("daemon").equals("off") && !command.name().equals("serve")) {
+            Daemon kept = Daemon.of(command.project());
+            if (kept != null) {
+                kept.stop(System.out); // -Dbuild.daemon=off: none kept, now or later
+            }
+        }
         Daemon daemon = command.daemon() ? Daemon.of(command.project()) : null;
         Daemon.Reply reply = daemon != null ? daemon.build(line, System.out) : null;
+        if (reply == Daemon.STOPPED) {
+            System.out.println("      (the kept build process stopped during the build: building here)");
+            reply = null;
+        }
         if (reply == null) {
             reply = Daemon.Reply.of(command.run(System.out));
             if (daemon != null) {

@@ -157,7 +157,7 @@ class MavenTest {
         // Another environment the build reads (Git's here; or a JVM, or code) is another build process: the old one stops.
         List<String> other = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "-q", "package", now);
         assertEquals("exit 0", other.get(other.size() - 1), String.join("\n", other));
-        assertTrue(other.stream().anyMatch(l -> l.contains("the kept build process was made for other code, another JDK or environment")),
+        assertTrue(other.stream().anyMatch(l -> l.contains("the kept build process was made for another build: they differ in GIT_CONFIG_NOSYSTEM;")),
                 String.join("\n", other));
         assertTrue(other.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", other));
         daemon.onExit().get(30, TimeUnit.SECONDS);
@@ -189,6 +189,16 @@ class MavenTest {
         Files.delete(address);
         last.onExit().get(30, TimeUnit.SECONDS);
         assertFalse(last.isAlive());
+
+        // -Dbuild.daemon=off builds in Maven's JVM and stops a kept process, keeping the site and its cache.
+        mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "-q", "package", now);
+        ProcessHandle kept = listening();
+        List<String> off = mvn(Map.of("CI", "", "GITHUB_ACTIONS", "", "GIT_CONFIG_NOSYSTEM", "1"), "-q", "package", now, "-Dbuild.daemon=off");
+        assertEquals("exit 0", off.get(off.size() - 1), String.join("\n", off));
+        assertTrue(off.stream().anyMatch(l -> l.contains("(stopped the kept build process, pid " + kept.pid())), String.join("\n", off));
+        kept.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(kept.isAlive());
+        assertTrue(Files.isDirectory(project.resolve("target/cache")));
     }
 
     /**
