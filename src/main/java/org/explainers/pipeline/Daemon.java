@@ -376,15 +376,15 @@ final class Daemon {
 
     /**
      * What the daemon must share with its client, by name: the JDK, the JVM's options (but
-     * Maven's own paths: `mvn` and `./mvnw` build alike), the code (each class path entry's files
-     * by size and time, in name order) and each variable of the environment the build reads.
-     * Each part as the SHA-256 of its text, in name order.
+     * Maven's own paths and its native-access switch: `mvn` and `./mvnw` build alike), the code
+     * (each class path entry's files by size and time, in name order) and each variable of the
+     * environment the build reads. Each part as the SHA-256 of its text, in name order.
      */
     private static java.util.SortedMap<String, String> madeFor(List<String> jvm, List<Path> classpath) {
         java.util.SortedMap<String, String> parts = new TreeMap<>();
         parts.put("the JDK", sha256(System.getProperty("java.home") + '\n' + System.getProperty("java.runtime.version")));
         parts.put("the JVM's options", sha256(String.join("\n", jvm.stream().filter(o -> !o.startsWith("-Dmaven.")
-                && !o.startsWith("-Dclassworlds.") && !o.startsWith("-Dlibrary.jansi.")).toList())));
+                && !o.startsWith("-Dclassworlds.") && !o.startsWith("-Dlibrary.jansi.") && !o.startsWith("--enable-native-access")).toList())));
         StringBuilder code = new StringBuilder();
         for (Path entry : classpath) {
             code.append(entry).append('\n');
