@@ -95,6 +95,7 @@ public final class Bodies {
             List<Future<?>> jobs = new ArrayList<>();
             String keys = BodyCache.keys(markdown.extensions, policy);
             for (Doc d : docs) {
+                plainHeader(d); // a warning, told in every build (the body may come from the cache)
                 String key = BodyCache.key(keys, d);
                 Body cached = cache.get(key, images);
                 if (cached != null) {
@@ -233,7 +234,6 @@ public final class Bodies {
         ok &= captioned(d, root, ast);
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
-        plainHeader(d);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);

@@ -150,6 +150,15 @@ public final class Crawl {
             problems.error("content/" + f, 0, "JBake's crawl skips the texts in this folder and below it because of this file, so they are not published",
                     "delete it; a text that is not ready is kept back with `status: draft` in its header");
         }
+        for (Doc d : docs) {
+            // Told in every build, read or taken from the cache: its `order` places it; the number keeps
+            // the folder, and a pull request's list of files, in reading order.
+            String name = d.source.substring(d.source.lastIndexOf('/') + 1, d.source.length() - 3);
+            if (d.kind == Schema.Kind.SECTION && !Text.numbered(name)) {
+                problems.warning(d.path(), 0, "the section's file name has no number in front", "rename it `<nn>-" + name + ".md`, <nn> its"
+                        + " `order` in two digits (`07-" + name + ".md`); the part after the number stays its #anchor");
+            }
+        }
         docs.sort(java.util.Comparator.comparing((Doc d) -> d.source, Orders.PATHS));
         return new Crawled(docs, engine.seen.size());
     }
@@ -432,11 +441,6 @@ public final class Crawl {
                 problems.error(path, 0, "the file name `" + parts[parts.length - 1] + "` is not a slug",
                         "rename it to `" + Text.slugify(name) + ".md` (lowercase letters, digits, hyphens)");
                 return null;
-            }
-            if (kind == Schema.Kind.SECTION && !Text.numbered(name)) {
-                // Its `order` places it; the number keeps the folder, and a pull request's list of files, in reading order.
-                problems.warning(path, 0, "the section's file name has no number in front", "rename it `<nn>-" + name + ".md`, <nn> its `order`"
-                        + " in two digits (`07-" + name + ".md`); the part after the number stays its #anchor");
             }
             SourceText text;
             try {

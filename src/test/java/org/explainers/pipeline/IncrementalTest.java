@@ -274,6 +274,25 @@ class IncrementalTest {
     }
 
     /**
+     * A warning is told in every build, not only in the one that reads its file (a new user's
+     * trial: the second build was silent, its header and body taken from the cache).
+     */
+    @Test
+    void aWarningIsToldInEveryBuild(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        String moved = "content/articles/election-primer/who-else-votes.md";
+        f.write(moved, f.read(WHO).replace("title: Who votes", "title: Who **really** votes").replace("order: 1", "order: 9"));
+        List<String> warnings = List.of(moved + ":2: warning: `title` has Markdown, `**really**`", moved + ": warning: the section's file name has no number in front");
+        for (int build = 1; build <= 2; build++) {
+            Build.Result r = f.build();
+            assertTrue(r.ok(), f.log());
+            for (String w : warnings) {
+                assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(w)), "build " + build + ": " + w + "\n" + f.log());
+            }
+        }
+    }
+
+    /**
      * A folder JBake's crawl ignores is reported as a clean build reports it, though the other
      * files are not crawled: once, at the ignore file (it was told at each text, as if misplaced).
      */
