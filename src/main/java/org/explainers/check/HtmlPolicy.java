@@ -209,12 +209,14 @@ public final class HtmlPolicy extends Safelist {
     }
 
     /** What to write instead of an attribute the list does not allow. */
-    static String attributeFix(String tag, String key) {
+    static String attributeFix(String tag, String key, String why) {
         if (key.startsWith("on")) {
             return "content may not run script: remove the attribute";
         }
         return switch (key) {
-            case "href" -> "link to https:, http:, mailto:, tel: or a page of the site (by its file: [text](other-section.md))";
+            case "href" -> why != null && why.contains("a machine of your own") ? "link to an address on the web, which readers can reach"
+                    : why != null && why.contains("a name before `@`") ? "write the address without the part up to `@`"
+                    : "link to https:, http:, mailto:, tel:, or to a page of the site by its file: [text](other-section.md)";
             case "src" -> tag.equals("img") ? "put the image beside the text and write ![what it shows](file.png)"
                     : "embed only from the hosts in jbake.properties (embed.hosts)";
             case "style" -> "remove it; the site's stylesheet does the styling";

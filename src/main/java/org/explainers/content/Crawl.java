@@ -427,7 +427,7 @@ public final class Crawl {
                 kind = name.equals("index") ? Schema.Kind.ARTICLE : Schema.Kind.SECTION;
                 if (!SLUG.matcher(parts[1]).matches()) {
                     problems.error(path, 0, "the article folder `" + parts[1] + "` is not a slug",
-                            "rename it to `" + Text.slugify(parts[1]) + "` (lowercase letters, digits, hyphens)");
+                            "rename it to `" + Text.slugify(parts[1]) + "`: lowercase letters, digits, hyphens");
                     return null;
                 }
             } else if (parts.length == 2 && parts[0].equals(Schema.PAGES)) {
@@ -439,7 +439,7 @@ public final class Crawl {
             }
             if (!SLUG.matcher(name).matches()) {
                 problems.error(path, 0, "the file name `" + parts[parts.length - 1] + "` is not a slug",
-                        "rename it to `" + Text.slugify(name) + ".md` (lowercase letters, digits, hyphens)");
+                        "rename it to `" + Text.slugify(name) + ".md`: lowercase letters, digits, hyphens");
                 return null;
             }
             SourceText text;

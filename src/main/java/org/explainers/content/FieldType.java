@@ -561,7 +561,7 @@ public interface FieldType {
         }
         String v = s.getValue().strip();
         if (v.isEmpty()) {
-            c.problems().error(c.path(), c.line(node), "`" + key + "` is empty", "give `" + key + "` a value (a field that is not required may instead be left out)");
+            c.problems().error(c.path(), c.line(node), "`" + key + "` is empty", "give `" + key + "` a value, or remove the line if the field is optional");
             return null;
         }
         // The file's bytes were held to SourceText's rule; a YAML escape ("\u202E", "\0") makes

@@ -134,7 +134,7 @@ public final class Header {
             String line = at < end ? lines.get(at) : "";
             boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
             invalid(lines, c, at + 1, "a tab in the line (YAML takes spaces only)",
-                    indent ? "indent the line with spaces, not a tab (two spaces under `image:` or in a list's item)"
+                    indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"
                             : "put a space after the colon, not a tab");
             return;
         }

@@ -259,7 +259,7 @@ public class ContentChecksTest {
                         ONE + ":10: the line has 10010 characters; a line may have at most 10000 (shorten the value: a header holds a title,"
                                 + " a one-sentence summary and such, the text goes below the header)"),
                 arguments("empty value", ONE, s1.replace("summary: Section 1.", "summary:"),
-                        ONE + ":10: `summary` is empty (give `summary` a value (a field that is not required may instead be left out))"),
+                        ONE + ":10: `summary` is empty (give `summary` a value, or remove the line if the field is optional)"),
                 arguments("duplicate key", ONE, s1.replace("level: 1\n", "level: 1\ntitle: Again\n"),
                         ONE + ":7: duplicate key `title` (first on line 2) (keep only one `title:` line)"),
                 arguments("a title too long", ONE, s1.replace("title: Section 1", "title: " + "x".repeat(151)),
@@ -466,12 +466,10 @@ public class ContentChecksTest {
                                 + " (an e-mail address is linked with mailto: write `mailto:energy-desk@example.org`)"),
                 arguments("a link to the preview on the editor's machine", ONE, section(1, "", "An extra line.\n\nSee [the draft](http://127.0.0.1:8820/articles/a/02-two.html).\n"),
                         ONE + ":16: the address `http://127.0.0.1:8820/articles/a/02-two.html` leads to 127.0.0.1, a machine of your own (the preview, or a"
-                                + " server on your network), which readers cannot reach (link to https:, http:, mailto:, tel: or a page of the site (by its"
-                                + " file: [text](other-section.md)))"),
+                                + " server on your network), which readers cannot reach (link to an address on the web, which readers can reach)"),
                 arguments("a link to a server on the editor's network", ONE, section(1, "", "An extra line.\n\nSee <a href=\"http://localhost/x\">this</a>.\n"),
                         ONE + ":16: the address `http://localhost/x` leads to localhost, a machine of your own (the preview, or a server on your"
-                                + " network), which readers cannot reach (link to https:, http:, mailto:, tel: or a page of the site (by its file:"
-                                + " [text](other-section.md)))"),
+                                + " network), which readers cannot reach (link to an address on the web, which readers can reach)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
@@ -481,7 +479,7 @@ public class ContentChecksTest {
                 arguments("a section name the page uses itself", DIR + "03-contents.md", section(3, "", ""),
                         DIR + "03-contents.md: the section name `contents` is reserved for the page itself (#contents) (rename the file, e.g. to `03-contents-section.md`)"),
                 arguments("file name not a slug", DIR + "04 More Text.md", section(4, "", ""),
-                        DIR + "04 More Text.md: the file name `04 More Text.md` is not a slug (rename it to `04-more-text.md` (lowercase letters, digits, hyphens))"),
+                        DIR + "04 More Text.md: the file name `04 More Text.md` is not a slug (rename it to `04-more-text.md`: lowercase letters, digits, hyphens)"),
                 arguments("a Markdown file outside an article", "content/loose.md", section(4, "", ""),
                         "content/loose.md: a Markdown file outside an article folder or content/pages/ (put an article's files in content/articles/<article-slug>/ (index.md and <nn>-<name>.md), a standalone page in content/pages/)"),
                 arguments("an article without index.md", "content/articles/b/01-x.md", section(1, "", "").replace("article: a", "article: b"),
