@@ -330,7 +330,8 @@ public final class Inputs {
                 return "the name `" + path.substring(start, end) + "` is one Windows keeps for a device, so the file cannot be checked out there";
             }
         }
-        if (end > start && (path.charAt(end - 1) == '.' || path.charAt(end - 1) == ' ')) {
+        boolean step = end - start <= 2 && path.substring(start, end).chars().allMatch(c -> c == '.'); // `..` in a relative `moved_from`
+        if (end > start && !step && (path.charAt(end - 1) == '.' || path.charAt(end - 1) == ' ')) {
             return "the name `" + path.substring(start, end) + "` ends in a dot or a space, which Windows drops, so the file cannot be checked out there";
         }
         return null;
