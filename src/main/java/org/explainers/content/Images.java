@@ -410,28 +410,21 @@ public final class Images {
      */
     static String pngPacked(byte[] b) {
         long left = MAX_PACKED;
-        int i = 8;
-        while (i + 12 <= b.length) {
-            long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-            String type = new String(b, i + 4, 4, StandardCharsets.ISO_8859_1);
-            int data = i + 8;
-            if (data + length > b.length) {
-                return null; // told by the readers
-            }
-            int end = (int) (data + length);
+        for (Chunk chunk : pngChunks(b)) {
             int at = -1;
-            if (type.equals("zTXt") || type.equals("iCCP")) {
-                at = afterNul(b, data, end) + 1; // keyword, NUL, compression method
-            } else if (type.equals("iTXt")) {
-                int flag = afterNul(b, data, end);
-                if (flag >= 0 && flag < end && b[flag] == 1) {
-                    at = afterNul(b, afterNul(b, flag + 2, end), end); // compression flag and method, language, NUL, translated keyword, NUL
+            if (chunk.type().equals("zTXt") || chunk.type().equals("iCCP")) {
+                at = afterNul(b, chunk.data(), chunk.end()) + 1; // keyword, NUL, compression method
+            } else if (chunk.type().equals("iTXt")) {
+                int flag = afterNul(b, chunk.data(), chunk.end());
+                if (flag >= 0 && flag < chunk.end() && b[flag] == 1) {
+                    // compression flag and method, language, NUL, translated keyword, NUL
+                    at = afterNul(b, afterNul(b, flag + 2, chunk.end()), chunk.end());
                 }
             }
-            if (at > 0 && at <= end) {
+            if (at > 0 && at <= chunk.end()) {
                 java.util.zip.Inflater inflater = new java.util.zip.Inflater();
                 try {
-                    inflater.setInput(b, at, end - at);
+                    inflater.setInput(b, at, chunk.end() - at);
                     byte[] out = new byte[64 << 10];
                     while (!inflater.finished() && left >= 0) {
                         int n = inflater.inflate(out);
@@ -449,12 +442,32 @@ public final class Images {
                     return "its text and colour profile data unpack to more than " + (MAX_PACKED >> 20) + " MB";
                 }
             }
-            if (type.equals("IEND")) {
-                return null;
-            }
-            i = end + 4;
         }
         return null;
+    }
+
+    /** A PNG chunk: its type, and where its data starts and ends in the file (its CRC follows). */
+    private record Chunk(String type, int data, int end) {
+    }
+
+    /** A PNG's chunks in order, up to its IEND, or up to one whose data runs past the file's end (not included). */
+    private static List<Chunk> pngChunks(byte[] b) {
+        List<Chunk> chunks = new java.util.ArrayList<>();
+        int i = 8;
+        while (i + 8 <= b.length) {
+            long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+            long end = i + 8 + length;
+            if (end > b.length) {
+                break;
+            }
+            Chunk chunk = new Chunk(new String(b, i + 4, 4, StandardCharsets.ISO_8859_1), i + 8, (int) end);
+            chunks.add(chunk);
+            if (chunk.type().equals("IEND")) {
+                break;
+            }
+            i = chunk.end() + 4;
+        }
+        return chunks;
     }
 
     /** The index after the NUL that ends a chunk's string starting at {@code from}, or -1 when none does before {@code end}. */
@@ -472,20 +485,12 @@ public final class Images {
 
     /** Why a PNG holds data the build does not read (bytes after its IEND chunk), or null. */
     static String pngUnread(byte[] b) {
-        int i = 8;
-        while (i + 8 <= b.length) {
-            long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-            String type = new String(b, i + 4, 4, StandardCharsets.ISO_8859_1);
-            long next = i + 12 + length;
-            if (next > b.length) {
-                return "its chunks cannot be read to the end";
-            }
-            i = (int) next;
-            if (type.equals("IEND")) {
-                return i < b.length ? "data after the image's end, which the build does not read" : null;
-            }
+        List<Chunk> chunks = pngChunks(b);
+        Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+        if (last == null || !last.type().equals("IEND") || last.end() + 4 > b.length) {
+            return "its chunks cannot be read to the end";
         }
-        return "its chunks cannot be read to the end";
+        return last.end() + 4 < b.length ? "data after the image's end, which the build does not read" : null;
     }
 
     /** Photoshop's resources for EXIF and XMP data (1058, 1060). */
