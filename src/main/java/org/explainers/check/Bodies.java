@@ -332,7 +332,7 @@ public final class Bodies {
             for (Node node : ast.getDescendants()) {
                 if (node instanceof Image image && image.getUrl().toString().equals(src) && k-- == 0) {
                     line = lineOf(d, node);
-                    nextLine = node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
+                    nextLine = endsLine(node);
                     break;
                 }
             }
@@ -342,8 +342,7 @@ public final class Bodies {
                     if ((node instanceof com.vladsch.flexmark.ast.HtmlInline || node instanceof com.vladsch.flexmark.ast.HtmlBlock)
                             && node.getChars().toString().contains(src)) {
                         line = lineOf(d, node);
-                        nextLine = node instanceof com.vladsch.flexmark.ast.HtmlBlock || node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak
-                                || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
+                        nextLine = node instanceof com.vladsch.flexmark.ast.HtmlBlock || endsLine(node);
                         break;
                     }
                 }
@@ -357,6 +356,11 @@ public final class Bodies {
             ok = false;
         }
         return ok;
+    }
+
+    /** Whether a line break follows the node: text after it is on the next line. */
+    private static boolean endsLine(Node node) {
+        return node.getNext() instanceof com.vladsch.flexmark.ast.SoftLineBreak || node.getNext() instanceof com.vladsch.flexmark.ast.HardLineBreak;
     }
 
     /**

@@ -214,8 +214,8 @@ public final class HtmlPolicy extends Safelist {
             return "content may not run script: remove the attribute";
         }
         return switch (key) {
-            case "href" -> why != null && why.contains("a machine of your own") ? "link to an address on the web, which readers can reach"
-                    : why != null && why.contains("a name before `@`") ? "write the address without the part up to `@`"
+            case "href" -> why != null && why.contains(Urls.OWN_MACHINE) ? "link to an address on the web, which readers can reach"
+                    : why != null && why.contains(Urls.NAME_BEFORE_AT) ? "write the address without the part up to `@`"
                     : "link to https:, http:, mailto:, tel:, or to a page of the site by its file: [text](other-section.md)";
             case "src" -> tag.equals("img") ? "put the image beside the text and write ![what it shows](file.png)"
                     : "embed only from the hosts in jbake.properties (embed.hosts)";

@@ -16,6 +16,9 @@ public final class Urls {
     /** Where a link may go: the web, e-mail and telephone numbers, or a page of the site. */
     public static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
+    /** Words of the two problems whose fix is not the usual one (a caller picks the fix by them). */
+    public static final String OWN_MACHINE = "a machine of your own", NAME_BEFORE_AT = "a name before `@`";
+
     private Urls() {
     }
 
@@ -125,9 +128,9 @@ public final class Urls {
         }
         String host = host(authority);
         if (host == null) {
-            return "leads to `" + authority + "`, whose host a browser may read as a machine of your own";
+            return "leads to `" + authority + "`, whose host a browser may read as " + OWN_MACHINE;
         }
-        return local(host) ? "leads to " + host + ", a machine of your own (the preview, or a server on your network), which readers cannot reach" : null;
+        return local(host) ? "leads to " + host + ", " + OWN_MACHINE + " (the preview, or a server on your network), which readers cannot reach" : null;
     }
 
     /** An image candidate of a srcset: its address and its descriptors ("480w", "2x" or ""). */
@@ -362,7 +365,7 @@ public final class Urls {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@") && !scheme.equals("mailto")) {
                 String user = uri.getRawAuthority().substring(0, uri.getRawAuthority().lastIndexOf('@'));
-                return "has a name before `@`, `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
+                return "has " + NAME_BEFORE_AT + ", `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
             }
             return null;
         } catch (URISyntaxException e) {

@@ -155,7 +155,7 @@ final class Daemon {
             return null;
         }
         try {
-            Reply reply = isDaemon(address.pid()) ? ask(address, args, out) : null;
+            Reply reply = isDaemon(address.pid(), project) ? ask(address, args, out) : null;
             // Stale or gone: its address goes, unless a newer daemon wrote its own meanwhile.
             if (reply == null && address.equals(Address.read(dir))) {
                 Files.deleteIfExists(dir.resolve("address"));
@@ -168,9 +168,13 @@ final class Daemon {
     }
 
     /** Stops the project's kept process, if one is listening: its address goes, and it stops within seconds. */
-    void stop(PrintStream out) {
+    static void stop(Path project, PrintStream out) {
+        Path dir = project.resolve("target").resolve("daemon");
+        if (!Trees.ours(project.resolve("target")) || !Trees.ours(dir)) {
+            return; // not followed, as in of()
+        }
         Address address = Address.read(dir);
-        if (address != null && isDaemon(address.pid()) && ProcessHandle.of(address.pid()).isPresent()) {
+        if (address != null && isDaemon(address.pid(), project)) {
             try {
                 Files.deleteIfExists(dir.resolve("address"));
                 out.println("      (stopped the kept build process, pid " + address.pid() + ")");
@@ -181,7 +185,7 @@ final class Daemon {
     }
 
     /** Whether the process is a daemon of this project (when the system tells a process's arguments). */
-    private boolean isDaemon(long pid) {
+    private static boolean isDaemon(long pid, Path project) {
         Optional<ProcessHandle> p = ProcessHandle.of(pid);
         if (p.isEmpty() || !p.get().isAlive()) {
             return false;

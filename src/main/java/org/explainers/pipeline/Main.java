@@ -112,10 +112,7 @@ public final class Main {
             return;
         }
         if (line.contains("--daemon") && command.options().get("daemon").equals("off") && !command.name().equals("serve")) {
-            Daemon kept = Daemon.of(command.project());
-            if (kept != null) {
-                kept.stop(System.out); // -Dbuild.daemon=off: none kept, now or later
-            }
+            Daemon.stop(command.project(), System.out); // -Dbuild.daemon=off: none kept, now or later
         }
         Daemon daemon = command.daemon() ? Daemon.of(command.project()) : null;
         Daemon.Reply reply = daemon != null ? daemon.build(line, System.out) : null;

@@ -57,7 +57,7 @@ public final class Publish {
         try {
             Path to = site.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(site)).normalize();
             boolean build = to.getParent() != null && to.getParent().equals(builds.toAbsolutePath().normalize())
-                    && to.getFileName().toString().matches("\\d{1,18}");
+                    && isBuild(to.getFileName().toString());
             return build ? null : site;
         } catch (IOException e) {
             return site;
@@ -192,7 +192,7 @@ public final class Publish {
         try (Stream<Path> list = Files.list(builds)) {
             for (Path p : list.toList()) {
                 String name = p.getFileName().toString().replace(COMPLETE, "").replace(HELD, "");
-                if (name.matches("\\d{1,18}")) {
+                if (isBuild(name)) {
                     max = Math.max(max, Long.parseLong(name));
                 }
             }
@@ -202,11 +202,16 @@ public final class Publish {
 
     private static Path newestComplete(Path builds, Path except) throws IOException {
         try (Stream<Path> list = Files.list(builds)) {
-            return list.filter(p -> p.getFileName().toString().matches("\\d+") && Files.isDirectory(p)
+            return list.filter(p -> isBuild(p.getFileName().toString()) && Files.isDirectory(p)
                             && Files.exists(Path.of(p + COMPLETE))
                             && (except == null || !p.getFileName().equals(except.getFileName())))
                     .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
         }
+    }
+
+    /** Whether a name in the builds' folder is a build's own (a number, as {@link #nextName} makes them). */
+    private static boolean isBuild(String name) {
+        return name.matches("\\d{1,18}");
     }
 
     private static void halt(String point) {
