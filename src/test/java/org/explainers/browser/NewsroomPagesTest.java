@@ -54,6 +54,32 @@ class NewsroomPagesTest {
         }
     }
 
+    /** Opened from disk, as a reader's browser opens it (no reads across files), every image of the pages that show images loads, at its own proportions. */
+    @Test
+    void everyImageShowsFromDisk() throws Exception {
+        java.nio.file.Path site = Sites.fixture().toRealPath();
+        ChromeDriver driver = Browser.start(1280, 900, false);
+        try {
+            for (String page : new String[]{"index.html", "articles/gas-storage-explained/index.html", SECTION, "topics/energy.html", "authors/tom-okafor.html"}) {
+                driver.get(site.resolve(page).toUri().toString());
+                driver.executeScript("Array.from(document.images).forEach(i => i.scrollIntoView()); window.scrollTo(0, 0);");
+                String broken = "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0"
+                        + " || Math.abs(i.width / i.height - i.naturalWidth / i.naturalHeight) > 0.02).map(i => i.src)";
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((List<?>) driver.executeScript(broken)).isEmpty());
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    assertEquals(List.of(), driver.executeScript(broken), page + " from disk: images not shown, or distorted");
+                }
+                Number count = (Number) driver.executeScript("return document.images.length");
+                if (page.equals("index.html") || page.equals(SECTION)) {
+                    assertTrue(count.intValue() > 0, page + " shows images in the fixture");
+                }
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** A title and a paragraph in Arabic read right to left: aligned right, the full stop at their left end; English stays left to right. */
     @Test
     void rightToLeftTextTakesItsOwnDirection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
