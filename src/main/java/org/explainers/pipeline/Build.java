@@ -79,13 +79,20 @@ public final class Build {
 
     private final Options options;
     private final PrintStream out;
+    /** Where progress and warnings go: {@code out}, or nowhere when only errors are asked for (Maven's -q). */
+    private final PrintStream notes;
     private BodyCache bodies;
     /** The cache this build read, which records the bodies it used: written back when the build succeeds. */
     private BodyCache used;
 
     public Build(Options options, PrintStream out) {
+        this(options, out, out);
+    }
+
+    public Build(Options options, PrintStream out, PrintStream notes) {
         this.options = options;
         this.out = out;
+        this.notes = notes;
     }
 
     private volatile boolean cancelled;
@@ -135,7 +142,7 @@ public final class Build {
         Problems problems = new Problems();
         Path target = options.project().resolve("target");
         Path cache = target.resolve("cache");
-        out.println(options.checkOnly() ? "Checking content/ (only checking: nothing is written) ..." : "[1/4] Checking content/ ...");
+        notes.println(options.checkOnly() ? "Checking content/ (only checking: nothing is written) ..." : "[1/4] Checking content/ ...");
         Project project = Project.open(options.project(), options.site(), options.siteHost(), problems);
         if (project == null) {
             return fail(problems, start, "the project's settings");
@@ -236,12 +243,12 @@ public final class Build {
         }
         heldBack(site, project.zone);
         if (gone == null) {
-            out.println("      (no Git history here, or not read within its time: renamed files are not checked for their old addresses)");
+            notes.println("      (no Git history here, or not read within its time: renamed files are not checked for their old addresses)");
         }
         if (crawled.read() < docs.size()) {
-            out.printf(java.util.Locale.ROOT, "      %d of %d Markdown files read; the others are as the last build read them%n", crawled.read(), docs.size());
+            notes.printf(java.util.Locale.ROOT, "      %d of %d Markdown files read; the others are as the last build read them%n", crawled.read(), docs.size());
         }
-        out.printf(java.util.Locale.ROOT, "      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
+        notes.printf(java.util.Locale.ROOT, "      %d explainer(s), %d section(s), %d page(s), %d topic(s)%n", site.listedArticles().size(),
                 site.listedSections().size(), site.listedPages().size(), site.vocabulary(Schema.TOPICS).size());
         if (options.checkOnly()) {
             // What the build would say of pages it takes off the site, as `package` says it: the published ones are in its manifest.
@@ -252,7 +259,7 @@ public final class Build {
                 return fail(problems, start, "content/");
             }
             long millis = elapsed(start);
-            out.println("Content is fine (" + millis + " ms); nothing was written.");
+            notes.println("Content is fine (" + millis + " ms); nothing was written.");
             return new Result(true, problems.list(), 0, 0, millis, asPublished);
         }
         long checked = elapsed(start);
@@ -277,18 +284,18 @@ public final class Build {
         }
         try {
             goOn();
-            out.println("[2/4] Baking with JBake's Crawler, Flexmark and Freemarker ...");
+            notes.println("[2/4] Baking with JBake's Crawler, Flexmark and Freemarker ...");
             Bake.Baked baked1 = new Bake(project, site, images, problems).run(inputs, media, moves, output, cache);
             if (problems.hasErrors()) {
                 // A template's, or an image whose body could not be decoded.
                 return fail(problems, start, problems.errors().stream().anyMatch(p -> p.path().startsWith("content/")) ? "content/" : "templates/");
             }
             if (baked1.sameShape() && baked1.keyed() > 0) {
-                out.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages and feeds looked at again, the others are as published%n",
+                notes.printf(java.util.Locale.ROOT, "      only texts changed: %d of %d pages and feeds looked at again, the others are as published%n",
                         baked1.keyed(), baked1.paths().size());
             }
             long baked = elapsed(start);
-            out.println("[3/4] Checking the baked site ...");
+            notes.println("[3/4] Checking the baked site ...");
             OutputCheck.Report report = new OutputCheck(site, project, baked1.csp(), problems).run(output, baked1.paths());
             if (problems.hasErrors()) {
                 return fail(problems, start, "the baked site");
@@ -299,7 +306,7 @@ public final class Build {
                 return fail(problems, start, "content/");
             }
             goOn();
-            out.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
+            notes.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
             output.writeManifest();
             clean.join();
             Publish.swap(options.site(), build);
@@ -307,7 +314,7 @@ public final class Build {
             long millis = elapsed(start);
             String made = output.made() >= report.files() ? report.files() + " files"
                     : report.files() + " files, " + output.made() + " made, the rest as the last build made them";
-            out.printf(java.util.Locale.ROOT, "Baked %d pages (%s) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
+            notes.printf(java.util.Locale.ROOT, "Baked %d pages (%s) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     report.pages(), made, relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
             return new Result(true, problems.list(), report.pages(), report.files(), millis, asPublished);
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -402,10 +409,10 @@ public final class Build {
         }
         for (int i = 0; i < lines.size(); i++) {
             if (i == MAX_HELD_LINES && lines.size() > MAX_HELD_LINES + 1) {
-                out.println("      ... and " + (lines.size() - i) + " more held back");
+                notes.println("      ... and " + (lines.size() - i) + " more held back");
                 break;
             }
-            out.println("      " + lines.get(i));
+            notes.println("      " + lines.get(i));
         }
     }
 
@@ -500,12 +507,12 @@ public final class Build {
                 out.println("  ... and " + (list.size() - 200) + " more");
                 break;
             }
-            out.println("  " + p);
+            (p.warning() ? notes : out).println("  " + p);
         }
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             // Also as workflow commands, which GitHub shows on the changed lines of a pull request.
             // As many as the log shows: GitHub shows a few per step, and a log of each problem twice grew with the square of a change.
-            list.stream().limit(200).forEach(p -> out.printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error",
+            list.stream().limit(200).forEach(p -> (p.warning() ? notes : out).printf(java.util.Locale.ROOT, "::%s file=%s%s::%s (%s)%n", p.warning() ? "warning" : "error",
                     property(p.path()), p.line() > 0 ? ",line=" + p.line() : "", escape(p.message()), escape(p.fix())));
         }
     }

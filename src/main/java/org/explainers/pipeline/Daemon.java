@@ -149,20 +149,20 @@ final class Daemon {
      * Hands the command to the project's daemon and prints what it prints. Null when none
      * answers, or only one of other code (it stops): nothing was built, the caller builds.
      */
-    Reply build(List<String> args, PrintStream out) {
+    Reply build(List<String> args, PrintStream out, PrintStream notes) {
         Address address = Address.read(dir);
         if (address == null) {
             return null;
         }
         try {
-            Reply reply = isDaemon(address.pid(), project) ? ask(address, args, out) : null;
+            Reply reply = isDaemon(address.pid(), project) ? ask(address, args, out, notes) : null;
             // Stale or gone: its address goes, unless a newer daemon wrote its own meanwhile.
             if (reply == null && address.equals(Address.read(dir))) {
                 Files.deleteIfExists(dir.resolve("address"));
             }
             return reply;
         } catch (IOException e) {
-            out.println("      (the kept build process could not be used: " + e + "; building here)");
+            notes.println("      (the kept build process could not be used: " + e + "; building here)");
             return null;
         }
     }
@@ -198,7 +198,7 @@ final class Daemon {
      * The command's reply, or null when the daemon is not there, not this code's, or does not
      * prove that it holds the token (nothing was built).
      */
-    private Reply ask(Address address, List<String> args, PrintStream out) throws IOException {
+    private Reply ask(Address address, List<String> args, PrintStream out, PrintStream notes) throws IOException {
         Lines lines = new Lines(out);
         byte[] nonce = new byte[32];
         new SecureRandom().nextBytes(nonce);
@@ -220,7 +220,7 @@ final class Daemon {
                 int answer = in.read();
                 if (answer == STALE) {
                     String differ = differences();
-                    out.println("      (the kept build process was made for " + (differ.isEmpty() ? "other code, another JDK or environment"
+                    notes.println("      (the kept build process was made for " + (differ.isEmpty() ? "other code, another JDK or environment"
                             : "another build: they differ in " + differ) + "; it stops, and this build runs here)");
                 }
                 if (answer != ACK) {
@@ -229,11 +229,11 @@ final class Daemon {
                 byte[] proof = new byte[32];
                 in.readFully(proof);
                 if (!MessageDigest.isEqual(proof, proof(address.token(), nonce))) {
-                    out.println("      (target/daemon/address names a process that is not this project's build process; building here)");
+                    notes.println("      (target/daemon/address names a process that is not this project's build process; building here)");
                     return null;
                 }
                 if (in.read() == 1) {
-                    out.println("      (waiting for the build in progress in the kept build process)");
+                    notes.println("      (waiting for the build in progress in the kept build process)");
                 }
                 socket.setSoTimeout(0);
             } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * is one argument followed by its value, never split again, and a failure is thrown, so that
  * Maven's "Failed to execute goal" line states it. From a shell, {@link Shell} runs the same.
  * <pre>
- *   build --project DIR [--site-host URL] [--now 2026-11-30T12:00:00Z] [--out DIR] [--daemon auto|off]
+ *   build --project DIR [--site-host URL] [--now 2026-11-30T12:00:00Z] [--out DIR] [--daemon auto|off] [--quiet true]
  *   check --project DIR [--daemon auto|off]
  *   serve --project DIR [--port 8820] [--host 127.0.0.1]
  * </pre>
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class Main {
 
-    private static final List<String> OPTIONS = List.of("project", "site-host", "now", "out", "port", "host", "daemon");
+    private static final List<String> OPTIONS = List.of("project", "site-host", "now", "out", "port", "host", "daemon", "quiet");
 
     private Main() {
     }
@@ -42,7 +42,7 @@ public final class Main {
 
         static Command parse(List<String> args) {
             if (args.isEmpty() || !List.of("build", "check", "serve").contains(args.get(0))) {
-                throw new Failed("usage: build|check|serve --project DIR [--site-host URL] [--now INSTANT] [--out DIR] [--port N] [--host ADDRESS] [--daemon auto|off]");
+                throw new Failed("usage: build|check|serve --project DIR [--site-host URL] [--now INSTANT] [--out DIR] [--port N] [--host ADDRESS] [--daemon auto|off] [--quiet true]");
             }
             Map<String, String> options = new HashMap<>();
             for (int i = 1; i < args.size(); i += 2) {
@@ -96,15 +96,25 @@ public final class Main {
             }
             Path project = project();
             Path site = options.containsKey("out") ? Path.of(options.get("out")).toAbsolutePath().normalize() : project.resolve("target/site");
-            return new Build(new Build.Options(project, site, options.get("site-host"), now, name.equals("check"), false), out);
+            return new Build(new Build.Options(project, site, options.get("site-host"), now, name.equals("check"), false), out, notes(out));
+        }
+
+        /** Where lines that tell progress go: nowhere under Maven's -q, which shows errors only. */
+        PrintStream notes(PrintStream out) {
+            return "true".equals(options.get("quiet")) ? new PrintStream(java.io.OutputStream.nullOutputStream()) : out;
         }
     }
 
     public static void main(String[] args) throws Exception {
         Logs.quiet();
         // Maven passes an unset property as null.
-        List<String> line = java.util.Arrays.stream(args).map(a -> a == null ? "" : a).toList();
+        List<String> line = new java.util.ArrayList<>(java.util.Arrays.stream(args).map(a -> a == null ? "" : a).toList());
+        // Maven's -q sets its logger to errors only, as this property; the build's progress follows it (also in the kept process).
+        if ("error".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"))) {
+            line.addAll(List.of("--quiet", "true"));
+        }
         Command command = Command.parse(line);
+        PrintStream notes = command.notes(System.out);
         if (command.name().equals("serve")) {
             if (PreviewServer.main(command.project(), command.options().get("host"), command.options().get("port")) != 0) {
                 throw new Failed("the preview could not start (see above)");
@@ -112,18 +122,18 @@ public final class Main {
             return;
         }
         if (line.contains("--daemon") && command.options().get("daemon").equals("off") && !command.name().equals("serve")) {
-            Daemon.stop(command.project(), System.out); // -Dbuild.daemon=off: none kept, now or later
+            Daemon.stop(command.project(), notes); // -Dbuild.daemon=off: none kept, now or later
         }
         Daemon daemon = command.daemon() ? Daemon.of(command.project()) : null;
-        Daemon.Reply reply = daemon != null ? daemon.build(line, System.out) : null;
+        Daemon.Reply reply = daemon != null ? daemon.build(line, System.out, notes) : null;
         if (reply == Daemon.STOPPED) {
-            System.out.println("      (the kept build process stopped during the build: building here)");
+            notes.println("      (the kept build process stopped during the build: building here)");
             reply = null;
         }
         if (reply == null) {
             reply = Daemon.Reply.of(command.run(System.out));
             if (daemon != null) {
-                daemon.start(System.out);
+                daemon.start(notes);
             }
         }
         if (!reply.ok()) {
