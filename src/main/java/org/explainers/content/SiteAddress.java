@@ -59,6 +59,21 @@ public record SiteAddress(String base, String path) {
         return new SiteAddress(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + authority + path, path);
     }
 
+    /**
+     * Whether the host is one of the names kept for examples and tests (RFC 2606, RFC 6761):
+     * example.org and its kin, *.example, *.test, *.invalid, localhost. Feeds, the sitemap and
+     * canonical links published with one lead nowhere.
+     */
+    public boolean example() {
+        String host = URI.create(base).getHost().toLowerCase(java.util.Locale.ROOT);
+        for (String name : new String[]{"example.org", "example.com", "example.net", "example", "test", "invalid", "localhost"}) {
+            if (host.equals(name) || host.endsWith("." + name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The absolute address of a page given by its path from the site root; "index.html" is dropped (the folder's address). */
     public String of(String sitePath) {
         String p = sitePath.endsWith("index.html") ? sitePath.substring(0, sitePath.length() - "index.html".length()) : sitePath;

@@ -316,6 +316,10 @@ public final class Build {
                     : report.files() + " files, " + output.made() + " made, the rest as the last build made them";
             notes.printf(java.util.Locale.ROOT, "Baked %d pages (%s) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     report.pages(), made, relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
+            if (!options.preview() && project.address.example()) {
+                notes.println("      (for " + project.address.base() + ", an address kept for examples: to publish, give the site's own"
+                        + " with -Dsite.host=<its address> or as site.host in jbake.properties; README, Publishing)");
+            }
             return new Result(true, problems.list(), report.pages(), report.files(), millis, asPublished);
         } catch (IOException | RuntimeException | InterruptedException e) {
             // The machine's folders are not the project's business (nor the log's readers'): paths from the project's folder.

@@ -33,6 +33,17 @@ class SiteAddressTest {
         assertEquals("/explainers/css/site.css", notFound, "the 404 page links from the site's path on its host");
     }
 
+    /** A build for an address kept for examples says so after it, since its feeds and canonical links would lead nowhere; a real one does not. */
+    @ParameterizedTest
+    @CsvSource({"https://explainers.example.org/, true", "https://EXAMPLE.com/x/, true", "http://localhost:8000/, true",
+            "https://news.test/, true", "https://www.bbc.co.uk/news/, false", "https://example.org.uk/, false", "https://myexample.org/, false"})
+    void anExampleAddressIsToldAfterTheBuild(String host, boolean example, @TempDir Path tmp) {
+        assertEquals(example, org.explainers.content.SiteAddress.parse(host).example(), host);
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(build(f, host).ok(), f.log());
+        assertEquals(example, f.log().contains("an address kept for examples: to publish, give the site's own"), f.log());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "news.example.org/explainers | `news.example.org/explainers` is not an absolute address starting with https://",
