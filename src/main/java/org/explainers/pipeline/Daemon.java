@@ -132,9 +132,14 @@ final class Daemon {
      * started from here, or when target/ or target/daemon/ is a link or another user's (a
      * pull request can commit a link there: nothing is written or read through it).
      */
-    static Daemon of(Path project) {
+    static Daemon of(Path project, PrintStream notes) {
         List<Path> classpath = classpath();
-        if (classpath == null || !Trees.ours(project.resolve("target")) || !Trees.ours(project.resolve("target").resolve("daemon"))) {
+        if (classpath == null) {
+            notes.println("      (no build process is kept for the next builds: a Java class path cannot name the build's code here,"
+                    + " whose paths hold `" + java.io.File.pathSeparator + "`; a project folder without it gets one)");
+            return null;
+        }
+        if (!Trees.ours(project.resolve("target")) || !Trees.ours(project.resolve("target").resolve("daemon"))) {
             return null;
         }
         // An agent or a debugger's port in Maven's JVM is not the build's to copy.

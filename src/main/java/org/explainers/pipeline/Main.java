@@ -124,7 +124,7 @@ public final class Main {
         if (line.contains("--daemon") && command.options().get("daemon").equals("off") && !command.name().equals("serve")) {
             Daemon.stop(command.project(), notes); // -Dbuild.daemon=off: none kept, now or later
         }
-        Daemon daemon = command.daemon() ? Daemon.of(command.project()) : null;
+        Daemon daemon = command.daemon() ? Daemon.of(command.project(), notes) : null;
         Daemon.Reply reply = daemon != null ? daemon.build(line, System.out, notes) : null;
         if (reply == Daemon.STOPPED) {
             notes.println("      (the kept build process stopped during the build: building here)");
