@@ -60,6 +60,9 @@ public final class Moves {
                 addresses.addAll(e.movedFrom());
             }
             String one = v.spec.one();
+            // Entries new in this change: when there is one, it most likely took the gone one's place (a rename).
+            List<Vocabulary.Entry> added = v.entries().values().stream()
+                    .filter(e -> !addresses.contains(e.slug()) && e.movedFrom().stream().noneMatch(addresses::contains)).toList();
             for (String slug : addresses) {
                 if (v.get(slug) == null && v.renamed(slug) == null && !v.refused(slug)) {
                     String pages = v.spec == Schema.TOPICS ? "its page " + paths.topic(slug) + " and its feed " + paths.topicFeed(slug) + " go"
@@ -67,9 +70,12 @@ public final class Moves {
                     String an = one.matches("[aeiou].*") ? "an " : "a ";
                     String what = was.get(slug) != null ? "was " + an + one
                             : "was an old address of " + one + " `" + was.renamed(slug) + "` (its `moved_from`)";
-                    problems.warning(path, 0, "`" + slug + "` " + what + " before this change and is gone: " + pages
-                            + ", and links to them find nothing", "if another " + one + " takes its place, add `moved_from: ["
-                            + slug + "]` to it, so that its addresses lead there; " + an + one + " renamed again keeps its old slugs in `moved_from`");
+                    String fix = added.size() == 1
+                            ? "if `" + added.get(0).slug() + "` is its new name, add `moved_from: [" + slug + "]` to it, so that its addresses lead there"
+                            : "if another " + one + " takes its place, add `moved_from: [" + slug + "]` to it, so that its addresses lead there; "
+                            + an + one + " renamed again keeps its old slugs in `moved_from`";
+                    problems.warning(path, added.size() == 1 ? added.get(0).line() : 0, "`" + slug + "` " + what + " before this change and is gone: "
+                            + pages + ", and links to them find nothing", fix);
                 }
             }
         }
