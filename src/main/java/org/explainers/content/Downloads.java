@@ -56,7 +56,10 @@ public final class Downloads {
         }
         Map<String, List<Problem>> read = PdfDownload.check(content, List.copyOf(pdfs.keySet()), problems);
         pdfs.forEach((rel, stamp) -> {
-            List<Problem> told = read.getOrDefault(rel, List.of());
+            List<Problem> told = read.get(rel);
+            if (told == null) {
+                return; // not read (the reader did not start, or the build's time for PDFs ran out): not passed
+            }
             told.forEach(problems::add);
             if (told.isEmpty()) {
                 now.put(rel, stamp);

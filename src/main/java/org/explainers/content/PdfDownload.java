@@ -40,6 +40,14 @@ public final class PdfDownload {
         return Long.getLong("explainers.pdfSeconds", 30);
     }
 
+    /**
+     * How long reading one build's PDFs may take in all: a pull request of many slow files, each
+     * within its own bound, would fill CI's time. Files read are remembered, so the next build goes on.
+     */
+    static long totalSeconds() {
+        return Long.getLong("explainers.pdfTotalSeconds", 600);
+    }
+
     private PdfDownload() {
     }
 
@@ -51,12 +59,23 @@ public final class PdfDownload {
      * a file), and killed at either bound: PDFBox cannot be stopped, and a 2 MB file claimed 2 GB
      * of the build's memory. The files' names go to it one per line, and it reads them one after
      * another; after one that failed its bounds, a new JVM reads the rest. A JVM that does not
-     * start is the build's problem, not a file's.
+     * start is the build's problem, not a file's, and so is the end of the build's time for PDFs
+     * ({@link #totalSeconds}).
+     *
+     * @return each file read, with its problems (none when it passed); a file not read is not in it
      */
     static Map<String, List<Problem>> check(Path content, List<String> files, Problems problems) {
         Map<String, List<Problem>> told = new TreeMap<>();
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(totalSeconds());
         int from = 0;
         while (from < files.size() && !Thread.currentThread().isInterrupted()) {
+            if (System.nanoTime() - end >= 0) {
+                int left = files.size() - from;
+                problems.error("content/" + files.get(from), 0, "was not read" + (left > 1 ? ", nor " + (left - 1) + " more PDF files after it" : "")
+                        + ": reading this build's PDFs took more than " + totalSeconds() + " s in all", "build again: the PDFs read so far"
+                        + " are remembered (target/cache/downloads.bin), so the next build reads on from here");
+                return told;
+            }
             List<String> command = List.of(java(), HEAP, "-Xss64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                     "-cp", classPath(), PdfDownload.class.getName());
             int done = from;
@@ -66,14 +85,20 @@ public final class PdfDownload {
                 child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 java.io.BufferedReader answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-                Thread reading = Jobs.daemons("pdf answers").newThread(() -> answers.lines().forEach(lines::add));
+                Thread reading = Jobs.daemons("pdf answers").newThread(() -> {
+                    try {
+                        answers.lines().forEach(lines::add);
+                    } catch (java.io.UncheckedIOException e) {
+                        // the reader was stopped (over its time): its answers end here
+                    }
+                });
                 reading.start();
                 try (java.io.Writer names = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
                     for (String rel : files.subList(from, files.size())) {
                         names.write(content.resolve(rel) + "\n");
                     }
                 }
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
+                long deadline = deadline(end);
                 while (done < files.size()) {
                     String line = lines.poll(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
                     if (line == null) {
@@ -89,8 +114,9 @@ public final class PdfDownload {
                     } else if (f[0].equals("P") && f.length == 3) {
                         told.computeIfAbsent(files.get(done), k -> new ArrayList<>()).add(new Problem(path, 0, unescape(f[1]), unescape(f[2]), false));
                     } else if (f[0].equals("D")) {
+                        told.computeIfAbsent(files.get(done), k -> new ArrayList<>()); // read: problems or none
                         done++;
-                        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
+                        deadline = deadline(end);
                     }
                 }
             } catch (IOException e) {
@@ -112,7 +138,7 @@ public final class PdfDownload {
                         "check that `" + java() + "` runs; build again");
                 return told;
             }
-            if (done < files.size() && !Thread.currentThread().isInterrupted()) {
+            if (done < files.size() && !Thread.currentThread().isInterrupted() && System.nanoTime() - end < 0) {
                 String rel = files.get(done);
                 told.computeIfAbsent(rel, k -> new ArrayList<>()).add(new Problem("content/" + rel, 0, "reading the PDF took more than "
                         + seconds() + " s or more than the memory a download may take, and was stopped",
@@ -122,6 +148,12 @@ public final class PdfDownload {
             from = done;
         }
         return told;
+    }
+
+    /** When the file being read must be done: its own bound, or the end of the build's time for PDFs if that comes first. */
+    private static long deadline(long end) {
+        long own = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
+        return own - end < 0 ? own : end;
     }
 
     /**

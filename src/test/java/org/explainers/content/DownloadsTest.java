@@ -114,6 +114,28 @@ class DownloadsTest {
         assertTrue(f.build().ok(), "again, from the cache of files that passed: " + f.log());
     }
 
+    /**
+     * Reading a build's PDFs is bounded in all, not only file by file: the files left unread when
+     * the time runs out fail the build and are not remembered as passed; the next build reads them.
+     */
+    @Test
+    void pdfsLeftUnreadWhenTheBuildsTimeForThemRunsOutAreNotPublished(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp, "a.pdf", "b.pdf");
+        f.writeBytes(DIR + "a.pdf", pdf(d -> link(d, uri("https://example.org/a"))));
+        f.writeBytes(DIR + "b.pdf", pdf(d -> link(d, uri("https://example.org/b"))));
+        for (int i = 0; i < 2; i++) {
+            Build.Result r = f.buildWith("explainers.pdfTotalSeconds", "0");
+            assertFalse(r.ok(), f.log());
+            assertEquals(List.of(DIR + "a.pdf: was not read, nor 1 more PDF files after it: reading this build's PDFs took more than 0 s in all"
+                    + " (build again: the PDFs read so far are remembered (target/cache/downloads.bin), so the next build reads on from here)"),
+                    Fixture.messages(r), "told once, at the first file not read; and again, since none was remembered as passed");
+            assertFalse(Files.exists(f.site().resolve("articles/a/b.pdf")));
+        }
+        assertTrue(f.buildWith("explainers.stamp.settle.ms", "0").ok(), f.log()); // files just written are taken on their stamps
+        assertTrue(Files.isRegularFile(f.site().resolve("articles/a/b.pdf")));
+        assertTrue(f.buildWith("explainers.pdfTotalSeconds", "0", "explainers.stamp.settle.ms", "0").ok(), "read once, not again: " + f.log());
+    }
+
     @Test
     void aPdfThatRunsAttachesOrLaunchesIsRefusedWhereverItSaysSo(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp, "open.pdf", "launch.pdf", "attached.pdf", "locked.pdf", "fake.pdf", "js-link.pdf");
