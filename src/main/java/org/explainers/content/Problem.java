@@ -15,22 +15,31 @@ public record Problem(String path, int line, String message, String fix, boolean
 
     /**
      * A problem is one line: a line break or tab inside a quoted value is shown escaped (a
-     * backslash, then n, r or t), and any other control or bidirectional character as \\uXXXX,
-     * in the path too (a file name is any bytes Git carries): a name holding a line break could
-     * otherwise start a line of the CI log with a workflow command such as {@code ::error::}.
+     * backslash, then n, r or t), and any other control, bidirectional or invisible formatting
+     * character as \\uXXXX, in the path too (a file name is any bytes Git carries): a name
+     * holding a line break could otherwise start a line of the CI log with a workflow command
+     * such as {@code ::error::}. GitHub's runner also takes the older {@code ##[command]} form
+     * anywhere in a line (a text's `##[stop-commands]` would have silenced the build's
+     * annotations): it is shown as {@code #%23[}, after the invisible characters that could split
+     * it for a comparison that ignores them.
      */
     public Problem {
         message = oneLine(message);
         fix = oneLine(fix);
     }
 
+    private static boolean shown(int c) {
+        return c != '\t' && SourceText.allowed(c) && Character.getType(c) != Character.FORMAT;
+    }
+
     private static String oneLine(String s) {
         int first = 0;
-        while (first < s.length() && s.charAt(first) != '\t' && SourceText.allowed(s.codePointAt(first))) {
+        while (first < s.length() && shown(s.codePointAt(first))) {
             first += Character.charCount(s.codePointAt(first));
         }
         if (first == s.length()) {
-            return s; // nearly always: nothing to escape (toString, which sorting calls, need not copy)
+            // nearly always: nothing to escape (toString, which sorting calls, need not copy)
+            return s.contains("##[") ? s.replace("##[", "#%23[") : s;
         }
         StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, first);
         for (int i = first; i < s.length(); ) {
@@ -41,7 +50,7 @@ public record Problem(String path, int line, String message, String fix, boolean
                 case '\n' -> b.append("\\n");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (SourceText.allowed(c)) {
+                    if (shown(c)) {
                         b.appendCodePoint(c);
                     } else {
                         b.append(String.format(java.util.Locale.ROOT, c > 0xFFFF ? "\\u{%X}" : "\\u%04X", c));
@@ -49,7 +58,7 @@ public record Problem(String path, int line, String message, String fix, boolean
                 }
             }
         }
-        return b.toString();
+        return b.indexOf("##[") < 0 ? b.toString() : b.toString().replace("##[", "#%23[");
     }
 
     public static Problem error(String path, int line, String message, String fix) {

@@ -572,6 +572,24 @@ public class ContentChecksTest {
     }
 
     /**
+     * GitHub's runner takes the older workflow command form, `##[command]`, anywhere in a line (an
+     * attacker's trial: a title's `##[stop-commands]`, only a warning, silenced the build's
+     * annotations): no line of the build's log holds one, nor one split by an invisible character.
+     */
+    @Test
+    void aTextCannotHoldAWorkflowCommandInTheLog(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        String file = DIR + "01-one.md";
+        f.replace(file, "title: ", "title: \"*##[stop-commands]*\"\nx##[add-mask]: ");
+        f.build();
+        assertTrue(f.log().contains("`*#%23[stop-commands]*`") && f.log().contains("`x#%23[add-mask]`"), f.log());
+        assertFalse(f.log().contains("##["), f.log());
+        String split = Problem.error("content/a.md", 1, "a ##[error]b", "c#\u00AD#[d #\u200B#[e").toString();
+        assertTrue(split.contains("a #%23[error]b") && split.contains("c#\\u00AD#[d #\\u200B#[e"), split);
+        assertFalse(split.matches("(?s).*#\\p{Cf}*#\\p{Cf}*\\[.*"), split);
+    }
+
+    /**
      * Brackets that overflow Flexmark's parser (whether they do depends on the thread's stack and
      * what is compiled; if not, they are Markdown left as text): a problem naming the file either
      * way, not a build failure naming none.
