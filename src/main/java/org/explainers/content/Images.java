@@ -106,7 +106,7 @@ public final class Images {
     }
 
     /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
-    private static final String PLACES_RULES = "places 6";
+    private static final String PLACES_RULES = "places 7";
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
     private static final String PLACES = "places.bin";
 
@@ -271,6 +271,10 @@ public final class Images {
                     }
                     if (segment.marker() == JPEG.APP13 && !"Photoshop 3.0".equals(segment.identifier())) {
                         throw new IOException("an APP13 segment that is not Photoshop's resources (`" + segment.identifier() + "`)");
+                    }
+                    String unread = unreadSegment(segment.marker(), segment.identifier());
+                    if (unread != null) {
+                        throw new IOException(unread);
                     }
                     if (segment.marker() != JPEG.APP1 && segment.marker() != JPEG.APP13) {
                         continue;
@@ -483,12 +487,47 @@ public final class Images {
         return -1;
     }
 
-    /** Why a PNG holds data the build does not read (bytes after its IEND chunk), or null. */
+    /**
+     * Why a JPEG's application segment is data the build does not read, or null. APP1 (EXIF, XMP)
+     * and APP13 (Photoshop's IPTC) are read; the JFIF header, a colour profile, Adobe's colour
+     * transform and Photoshop's "Ducky" quality note hold no place. Any other (an attacker's trial:
+     * C2PA's content credentials in APP11, with the EXIF GPS position in JSON; GoPro's and DJI's
+     * GPS tracks in APP3 to APP7) is refused, as the tools that write them keep places there.
+     */
+    static String unreadSegment(int marker, String identifier) {
+        boolean known = switch (marker) {
+            case JPEG.APP0, JPEG.APP1, JPEG.APP13 -> true;
+            case JPEG.APP2 -> "ICC_PROFILE".equals(identifier);
+            case JPEG.APP12 -> "Ducky".equals(identifier);
+            case JPEG.APP14 -> "Adobe".equals(identifier);
+            default -> marker < JPEG.APP0 || marker > JPEG.APP15;
+        };
+        return known ? null : "an APP" + (marker - JPEG.APP0) + " segment" + (identifier == null || identifier.isBlank() ? ""
+                : " (`" + Downloads.shown(identifier) + "`)") + ", whose data the build does not read (cameras and C2PA credentials keep places there)";
+    }
+
+    /**
+     * The PNG chunks the build publishes: the standard ones (PNG's third edition), animation's, and
+     * two private ones that hold no text (Apple's iDOT in every macOS screenshot, ImageMagick's
+     * vpAg). Any other is data the build does not read (an attacker's trial: EXIF with a GPS
+     * position in a chunk named `exIf`, which exiftool reads as eXIf; C2PA's `caBX`).
+     */
+    private static final Set<String> PNG_CHUNKS = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT",
+            "sRGB", "cICP", "mDCV", "cLLI", "bKGD", "hIST", "pHYs", "sPLT", "tIME", "tEXt", "zTXt", "iTXt", "eXIf", "acTL", "fcTL", "fdAT",
+            "iDOT", "vpAg");
+
+    /** Why a PNG holds data the build does not read (a chunk it does not know, bytes after its IEND chunk), or null. */
     static String pngUnread(byte[] b) {
         List<Chunk> chunks = pngChunks(b);
         Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
         if (last == null || !last.type().equals("IEND") || last.end() + 4 > b.length) {
             return "its chunks cannot be read to the end";
+        }
+        for (Chunk chunk : chunks) {
+            if (!PNG_CHUNKS.contains(chunk.type())) {
+                return "a chunk `" + Downloads.shown(chunk.type()) + "`, whose data the build does not read (cameras and C2PA credentials keep places"
+                        + " in such chunks)";
+            }
         }
         return last.end() + 4 < b.length ? "data after the image's end, which the build does not read" : null;
     }

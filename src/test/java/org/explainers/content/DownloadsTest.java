@@ -294,6 +294,34 @@ class DownloadsTest {
         has(m, DIR + "six.png: its EXIF, XMP or IPTC data cannot be read (data after the image's end");
     }
 
+    /**
+     * Segments and chunks the build does not read are refused, not published unread (an attacker's
+     * trial: EXIF with a GPS position in a PNG chunk named `exIf`, which exiftool reads as eXIf;
+     * C2PA's content credentials, whose EXIF part holds the position as JSON, in a JPEG's APP11 and
+     * a PNG's caBX); Photoshop's APP12 quality note and Apple's iDOT chunk (every macOS screenshot) pass.
+     */
+    @Test
+    void imageDataInSegmentsAndChunksTheBuildDoesNotKnowIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.png)\n\n![2](two.png)\n\n![3](three.jpg)\n\n![4](four.jpg)\n\n"
+                + "![5](five.jpg)\n\n![6](six.png)\n"));
+        byte[] png = pngWithXmp("");
+        byte[] credentials = "JP\0\1\0\0\0\1{\"exif:GPSLatitude\":\"51,30.06N\"}".getBytes(StandardCharsets.ISO_8859_1);
+        f.writeBytes(DIR + "one.png", withChunk(png, "exIf", exif(gpsTiff())));
+        f.writeBytes(DIR + "two.png", withChunk(png, "caBX", credentials));
+        f.writeBytes(DIR + "three.jpg", withSegment(jpeg(), 0xEB, credentials));
+        f.writeBytes(DIR + "four.jpg", withSegment(jpeg(), 0xE6, "GoPro\0GPS5 51.5 -0.12".getBytes(StandardCharsets.ISO_8859_1)));
+        f.writeBytes(DIR + "five.jpg", withSegment(jpeg(), 0xEC, "Ducky\0\1\0\4\0\0\0\120".getBytes(StandardCharsets.ISO_8859_1)));
+        f.writeBytes(DIR + "six.png", withChunk(png, "iDOT", new byte[28]));
+        List<String> m = failing(f);
+        has(m, DIR + "one.png: its EXIF, XMP or IPTC data cannot be read (a chunk `exIf`, whose data the build does not read");
+        has(m, DIR + "two.png: its EXIF, XMP or IPTC data cannot be read (a chunk `caBX`, whose data the build does not read");
+        has(m, DIR + "three.jpg: its EXIF, XMP or IPTC data cannot be read (an APP11 segment (`JP`), whose data the build does not read");
+        has(m, DIR + "four.jpg: its EXIF, XMP or IPTC data cannot be read (an APP6 segment (`GoPro`), whose data the build does not read");
+        assertTrue(m.stream().noneMatch(l -> l.startsWith(DIR + "five.jpg") || l.startsWith(DIR + "six.png")), String.join("\n", m));
+        assertEquals(4, m.size(), String.join("\n", m));
+    }
+
     /** A small plain JPEG (with its JFIF segment), as ImageIO writes it. */
     private static byte[] jpeg() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
