@@ -295,7 +295,7 @@ public final class Inputs {
             // UTF-8's length; a lone surrogate is written as `?`, as String.getBytes does
             partBytes += c < 0x80 || Character.isSurrogate((char) c) && c <= 0xFFFF ? 1 : c < 0x800 ? 2 : c <= 0xFFFF ? 3 : 4;
             ascii &= c < 0x80;
-            if (bad < 0 && (!SourceText.allowed(c) || c == '\t' || "\"#%?<>\\`".indexOf(c) >= 0)) {
+            if (bad < 0 && (!SourceText.allowed(c) || c == '\t' || c == 0xFFFD || "\"#%?<>\\`".indexOf(c) >= 0)) {
                 bad = c;
             }
         }
@@ -306,6 +306,10 @@ public final class Inputs {
         if (!ascii && !java.text.Normalizer.isNormalized(path, java.text.Normalizer.Form.NFC)) {
             // As macOS may save it: é as e and an accent. A link typed with é is another name, and web servers do not mend it.
             return "the name stores an accented letter as a letter and a separate accent, so a link typed with it does not find the file";
+        }
+        if (bad == 0xFFFD) {
+            // Bytes that are not UTF-8 (Git carries any): Java reads each as U+FFFD, and no path made from that finds the file again.
+            return "the name has bytes that are not UTF-8 text (shown as \uFFFD), so no address can name the file";
         }
         if (bad >= 0) {
             return String.format(Locale.ROOT, "the name holds %s, which an address or a page would read as something else",

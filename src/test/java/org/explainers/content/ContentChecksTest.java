@@ -571,6 +571,18 @@ public class ContentChecksTest {
         assertTrue(messages.stream().noneMatch(m -> m.contains("\n") || m.contains("\u202E")), String.join("\n", messages));
     }
 
+    /** A name of bytes that are not UTF-8 (Git carries any) is told as such, not as a copy that failed (an attacker's trial blamed the disk). */
+    @Test
+    void aFileNameThatIsNotUtf8IsToldSo(@TempDir Path tmp) throws Exception {
+        Fixture f = validTree(tmp);
+        Process p = new ProcessBuilder("bash", "-c", "printf 'x' > \"$1/$(printf '13-\\377\\376.md')\"", "_", f.dir.resolve(DIR).toString()).start();
+        assertEquals(0, p.waitFor());
+        List<String> messages = Fixture.messages(f.check());
+        assertEquals(1, messages.size(), String.join("\n", messages));
+        assertTrue(messages.get(0).startsWith(DIR + "13-") && messages.get(0).contains(": the name has bytes that are not UTF-8 text"), messages.get(0));
+        assertFalse(messages.get(0).contains(tmp.toString()) || messages.get(0).contains("disk space"), messages.get(0));
+    }
+
     /**
      * GitHub's runner takes the older workflow command form, `##[command]`, anywhere in a line (an
      * attacker's trial: a title's `##[stop-commands]`, only a warning, silenced the build's
