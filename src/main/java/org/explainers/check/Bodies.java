@@ -234,6 +234,7 @@ public final class Bodies {
         ok &= captioned(d, root, ast);
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
+        ok &= idsOnce(d, root, ast);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -287,6 +288,24 @@ public final class Bodies {
             problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key, why));
         });
         return ok[0];
+    }
+
+    /**
+     * The ids the allowlist keeps (footnotes': fn-1, fnref-1) name one element each: raw HTML
+     * giving one to another element (an attacker's trial: `<sup id="fn-1">`) would take the
+     * footnote's links to it. Told at the raw HTML that repeats it.
+     */
+    private boolean idsOnce(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Element e : root.select("[id]")) {
+            if (!seen.add(e.id())) {
+                problems.error(d.path(), line(d, ast, false, "id=\"" + e.id(), "id='" + e.id(), "id=" + e.id()), "the id `" + e.id()
+                        + "` is given twice in this text, so links to it may lead to the wrong place", "write footnotes in Markdown, as [^1], and"
+                        + " remove the `id` from the HTML");
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every image has a description (its alt text) for readers who cannot see it; an image without one is refused at its line. */

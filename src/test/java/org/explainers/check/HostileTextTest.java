@@ -133,6 +133,19 @@ class HostileTextTest {
         return found;
     }
 
+    /** A footnote's id given to another element in raw HTML (an attacker's trial) would take the footnote's links there: told at that line. */
+    @Test
+    void aFootnotesIdGivenAgainIsRefusedAtItsLine(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "A claim.[^1]\n\nMore <sup id=\"fn-1\">x</sup> here.\n\n[^1]: The source.\n"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(ONE + ":" + (FIRST + 2) + ": the id `fn-1` is given twice in this text, so links to it may lead to"
+                + " the wrong place (write footnotes in Markdown, as [^1], and remove the `id` from the HTML)"), String.join("\n", Fixture.messages(r)));
+        f.write(ONE, ContentChecksTest.section(1, "", "A claim.[^1] And another.[^2]\n\n[^1]: The source.\n[^2]: Another.\n"));
+        assertTrue(f.build().ok(), "footnotes alone: " + f.log());
+    }
+
     @Test
     void anEmbedFromAListedHostIsPublishedAndThePolicyLetsItIn(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
