@@ -367,6 +367,10 @@ public final class Urls {
                 String user = uri.getRawAuthority().substring(0, uri.getRawAuthority().lastIndexOf('@'));
                 return "has " + NAME_BEFORE_AT + ", `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
             }
+            // A zero-width space or joiner in a host is dropped by the browser's IDNA mapping: the address shown is not the one followed.
+            if (uri.getRawAuthority() != null && uri.getRawAuthority().codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+                return "has an invisible character in its host, which a browser drops: the address shown is not the one followed";
+            }
             return null;
         } catch (URISyntaxException e) {
             return "is not a valid address (" + e.getReason() + "; write a space as %20)";

@@ -42,6 +42,14 @@ class UrlsTest {
         assertEquals(true, Urls.linkProblem(address) != null && Urls.linkProblem(address).endsWith("it leads to `evil.example`"), Urls.linkProblem(address));
     }
 
+    /** An invisible character in a host (an attacker's trial: `https://exa&#x200B;mple.com`) is dropped by browsers: the address shown is not the one followed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://exa\u200Bmple.com/", "https://www.gov\u200D.uk/", "//bank\u00AD.example/", "https://a.example\u2060/x"})
+    void aHostWithAnInvisibleCharacterIsRefused(String address) {
+        assertEquals("has an invisible character in its host, which a browser drops: the address shown is not the one followed", Urls.linkProblem(address));
+        assertEquals(null, Urls.linkProblem("https://example.com/a\u200Bb"), "in the path it is escaped, and followed as written");
+    }
+
     /** A srcset as a browser reads it: addresses up to white space, commas inside them theirs, descriptors up to a comma. */
     @org.junit.jupiter.api.Test
     void aSrcsetIsReadAsABrowserReadsIt() {
