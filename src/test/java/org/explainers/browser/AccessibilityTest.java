@@ -14,11 +14,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -167,15 +165,7 @@ class AccessibilityTest {
                 try {
                     for (String[] shot : shots) {
                         driver.get(server.url() + shot[1]);
-                        // Images load lazily, as a reader scrolls to them: each is brought into view and given time to load.
-                        driver.executeScript("Array.from(document.images).forEach(i => i.scrollIntoView()); window.scrollTo(0, 0);");
-                        String broken = "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0"
-                                + " || Math.abs(i.width / i.height - i.naturalWidth / i.naturalHeight) > 0.02).map(i => i.src)";
-                        try {
-                            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((List<?>) driver.executeScript(broken)).isEmpty());
-                        } catch (org.openqa.selenium.TimeoutException e) {
-                            assertEquals(List.of(), driver.executeScript(broken), shot[1] + ": images not shown, or distorted");
-                        }
+                        Browser.imagesShown(driver, shot[1]);
                         Path file = dir.resolve(shot[0] + "-" + (width < 500 ? "phone" : "desktop") + ".png");
                         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
                     }

@@ -54,6 +54,22 @@ public final class Browser {
         return driver;
     }
 
+    /**
+     * Asserts that every image of the page shows, at its own proportions. Images load lazily, as
+     * a reader scrolls to them: each is brought into view and given time to load.
+     */
+    public static void imagesShown(ChromeDriver driver, String what) {
+        driver.executeScript("Array.from(document.images).forEach(i => i.scrollIntoView()); window.scrollTo(0, 0);");
+        String broken = "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0"
+                + " || Math.abs(i.width / i.height - i.naturalWidth / i.naturalHeight) > 0.02).map(i => i.src)";
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> ((List<?>) driver.executeScript(broken)).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), driver.executeScript(broken), what + ": images not shown, or distorted");
+        }
+    }
+
     /** Emulates the reader's colour-scheme preference ("light" or "dark"). */
     public static void colorScheme(ChromeDriver driver, String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",

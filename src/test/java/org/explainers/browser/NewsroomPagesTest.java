@@ -62,14 +62,7 @@ class NewsroomPagesTest {
         try {
             for (String page : new String[]{"index.html", "articles/gas-storage-explained/index.html", SECTION, "topics/energy.html", "authors/tom-okafor.html"}) {
                 driver.get(site.resolve(page).toUri().toString());
-                driver.executeScript("Array.from(document.images).forEach(i => i.scrollIntoView()); window.scrollTo(0, 0);");
-                String broken = "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0"
-                        + " || Math.abs(i.width / i.height - i.naturalWidth / i.naturalHeight) > 0.02).map(i => i.src)";
-                try {
-                    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((List<?>) driver.executeScript(broken)).isEmpty());
-                } catch (org.openqa.selenium.TimeoutException e) {
-                    assertEquals(List.of(), driver.executeScript(broken), page + " from disk: images not shown, or distorted");
-                }
+                Browser.imagesShown(driver, page + " from disk");
                 Number count = (Number) driver.executeScript("return document.images.length");
                 if (page.equals("index.html") || page.equals(SECTION)) {
                     assertTrue(count.intValue() > 0, page + " shows images in the fixture");
