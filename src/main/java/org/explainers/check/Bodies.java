@@ -285,7 +285,7 @@ public final class Bodies {
             // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
             boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
             int skip = told.merge(needle + '\0' + key, 1, Integer::sum) - 1;
-            problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key, why));
+            problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key, a.getValue()));
         });
         return ok[0];
     }

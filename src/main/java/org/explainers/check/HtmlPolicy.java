@@ -208,15 +208,14 @@ public final class HtmlPolicy extends Safelist {
         return TAG_FIXES.getOrDefault(tag, "use Markdown, or one of the elements CONTRIBUTING.md lists; to show a < as text, write \\<");
     }
 
-    /** What to write instead of an attribute the list does not allow. */
-    static String attributeFix(String tag, String key, String why) {
+    /** What to write instead of an attribute the list does not allow, or whose value it refuses. */
+    static String attributeFix(String tag, String key, String value) {
         if (key.startsWith("on")) {
             return "content may not run script: remove the attribute";
         }
         return switch (key) {
-            case "href" -> why != null && why.contains(Urls.OWN_MACHINE) ? "link to an address on the web, which readers can reach"
-                    : why != null && why.contains(Urls.NAME_BEFORE_AT) ? "write the address without the part up to `@`"
-                    : "link to https:, http:, mailto:, tel:, or to a page of the site by its file: [text](other-section.md)";
+            case "href" -> java.util.Objects.requireNonNullElse(Urls.linkFix(value),
+                    "link to https:, http:, mailto:, tel:, or to a page of the site by its file: [text](other-section.md)");
             case "src" -> tag.equals("img") ? "put the image beside the text and write ![what it shows](file.png)"
                     : "embed only from the hosts in jbake.properties (embed.hosts)";
             case "style" -> "remove it; the site's stylesheet does the styling";

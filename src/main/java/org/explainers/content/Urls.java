@@ -17,7 +17,7 @@ public final class Urls {
     public static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
     /** Words of the two problems whose fix is not the usual one (a caller picks the fix by them). */
-    public static final String OWN_MACHINE = "a machine of your own", NAME_BEFORE_AT = "a name before `@`";
+    private static final String OWN_MACHINE = "a machine of your own";
 
     private Urls() {
     }
@@ -361,19 +361,50 @@ public final class Urls {
     private static String parseProblem(String value) {
         try {
             URI uri = new URI(asBrowserReads(value));
-            // `https://www.gov.uk@evil.example/`: readers see the name before `@`, the link goes to the host after it.
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@") && !scheme.equals("mailto")) {
-                String user = uri.getRawAuthority().substring(0, uri.getRawAuthority().lastIndexOf('@'));
-                return "has " + NAME_BEFORE_AT + ", `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
-            }
-            // A zero-width space or joiner in a host is dropped by the browser's IDNA mapping: the address shown is not the one followed.
-            if (uri.getRawAuthority() != null && uri.getRawAuthority().codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
-                return "has an invisible character in its host, which a browser drops: the address shown is not the one followed";
-            }
-            return null;
+            return switch (hostFault(uri)) {
+                case NAME_BEFORE_AT -> {
+                    String user = uri.getRawAuthority().substring(0, uri.getRawAuthority().lastIndexOf('@'));
+                    yield "has a name before `@`, `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
+                }
+                case INVISIBLE -> "has an invisible character in its host, which a browser drops: the address shown is not the one followed";
+                case NONE -> null;
+            };
         } catch (URISyntaxException e) {
             return "is not a valid address (" + e.getReason() + "; write a space as %20)";
+        }
+    }
+
+    /** What is wrong with an address's host part, as readers would be misled by it. */
+    private enum HostFault { NONE, NAME_BEFORE_AT, INVISIBLE }
+
+    private static HostFault hostFault(URI uri) {
+        String authority = uri.getRawAuthority();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (authority != null && authority.contains("@") && !scheme.equals("mailto")) {
+            return HostFault.NAME_BEFORE_AT; // `https://www.gov.uk@evil.example/`: readers see the name, the link goes to the host after it
+        }
+        if (authority != null && authority.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+            return HostFault.INVISIBLE; // a zero-width space or joiner, which the browser's IDNA mapping drops
+        }
+        return HostFault.NONE;
+    }
+
+    /**
+     * What to write instead of a link {@link #linkProblem} or {@link #localProblem} refuses, when
+     * the address's own fault has a better fix than the list of what may be linked to; else null.
+     */
+    public static String linkFix(String value) {
+        if (localProblem(value) != null) {
+            return "link to an address on the web, which readers can reach";
+        }
+        try {
+            return switch (hostFault(new URI(asBrowserReads(value)))) {
+                case NAME_BEFORE_AT -> "write the address without the part up to `@`";
+                case INVISIBLE -> "type the address's host again: it holds a character that cannot be seen";
+                case NONE -> null;
+            };
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 

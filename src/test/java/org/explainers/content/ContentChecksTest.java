@@ -470,6 +470,12 @@ public class ContentChecksTest {
                 arguments("a link to a server on the editor's network", ONE, section(1, "", "An extra line.\n\nSee <a href=\"http://localhost/x\">this</a>.\n"),
                         ONE + ":16: the address `http://localhost/x` leads to localhost, a machine of your own (the preview, or a server on your"
                                 + " network), which readers cannot reach (link to an address on the web, which readers can reach)"),
+                arguments("a link with a name before its host", ONE, section(1, "", "An extra line.\n\nSee [the form](https://www.gov.uk@evil.example/pay).\n"),
+                        ONE + ":16: the address `https://www.gov.uk@evil.example/pay` has a name before `@`, `www.gov.uk`, that readers may take for the"
+                                + " site: it leads to `evil.example` (write the address without the part up to `@`)"),
+                arguments("a link with an invisible character in its host", ONE, section(1, "", "An extra line.\n\nSee [the bank](https://exa&#x200B;mple.com/).\n"),
+                        ONE + ":16: the address `https://exa\\u200Bmple.com/` has an invisible character in its host, which a browser drops: the address"
+                                + " shown is not the one followed (type the address's host again: it holds a character that cannot be seen)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
