@@ -213,7 +213,7 @@ public final class Moves {
         }
         Map<String, Doc> likely = new java.util.HashMap<>();
         for (History.Gone g : gone) {
-            Doc d = renamedTo(g.source(), byName, byNumber);
+            Doc d = renamedTo(g, byName, byNumber);
             if (d != null) {
                 likely.put(g.source(), d);
             }
@@ -255,22 +255,27 @@ public final class Moves {
      * another folder (moved to another explainer), else the one file of its folder with its name
      * under another number (`05-x.md` renumbered `06-x.md`, two sections swapped), else the one
      * file of its folder with its number (`02-old.md` renamed `02-new.md`); null when there is
-     * no such single file, and for an explainer's index.md.
+     * no such single file, and for an explainer's index.md. Only files that were not there beside
+     * it before this change count.
      *
      * @param byName   the site's files by their name
      * @param byNumber the site's files by their folder and number ({@link #number}), and by their
      *                 folder and name after the number (`folder/*x.md`)
      */
-    static Doc renamedTo(String gone, Map<String, List<Doc>> byName, Map<String, List<Doc>> byNumber) {
-        String name = gone.substring(gone.lastIndexOf('/') + 1);
-        String folder = gone.substring(0, gone.lastIndexOf('/') + 1);
+    static Doc renamedTo(History.Gone gone, Map<String, List<Doc>> byName, Map<String, List<Doc>> byNumber) {
+        String name = gone.source().substring(gone.source().lastIndexOf('/') + 1);
+        String folder = gone.source().substring(0, gone.source().lastIndexOf('/') + 1);
         if (name.equals("index.md")) {
             return null; // every explainer has one: its name says nothing
         }
-        List<Doc> moved = byName.getOrDefault(name, List.of()).stream().filter(d -> !d.folder().equals(folder)).toList();
+        // A file that was there beside it did not become it (an editor's trial: another explainer's
+        // own 01-introduction.md was named for a renamed one, and the fix, followed, sent its readers there).
+        java.util.function.Predicate<Doc> isNew = d -> !gone.alongside().contains(d.source);
+        List<Doc> moved = byName.getOrDefault(name, List.of()).stream().filter(d -> !d.folder().equals(folder)).filter(isNew).toList();
         List<Doc> renumbered = number(name).isEmpty() ? List.of()
-                : byNumber.getOrDefault(folder + "*" + name.substring(number(name).length()), List.of());
-        List<Doc> renamed = number(name).isEmpty() ? List.of() : byNumber.getOrDefault(folder + number(name), List.of());
+                : byNumber.getOrDefault(folder + "*" + name.substring(number(name).length()), List.of()).stream().filter(isNew).toList();
+        List<Doc> renamed = number(name).isEmpty() ? List.of()
+                : byNumber.getOrDefault(folder + number(name), List.of()).stream().filter(isNew).toList();
         for (List<Doc> likely : List.of(moved, renumbered, renamed)) {
             if (!likely.isEmpty()) {
                 return likely.size() == 1 ? likely.get(0) : null;

@@ -25,7 +25,13 @@ import java.util.concurrent.TimeUnit;
 public final class History {
 
     /** A file gone from content/ whose last committed version was published: its path there. */
-    public record Gone(String source) {
+    /**
+     * A published file that is gone.
+     *
+     * @param alongside the files (by source) of the commit this change removed it from, HEAD or
+     *                  the one before: none of them became it; empty for a file gone longer ago
+     */
+    public record Gone(String source, java.util.Set<String> alongside) {
     }
 
     private History() {
@@ -62,13 +68,21 @@ public final class History {
             String prefix = repo.content();
             String pathspec = ":(top)" + prefix; // relative to the repository, wherever the project sits in it
             Map<String, String> objects = new java.util.TreeMap<>();
+            Map<String, java.util.Set<String>> alongside = new java.util.HashMap<>();
             java.util.Set<String> seen = new java.util.HashSet<>(); // names whose file was looked for, once each
             // This change's removals first: no walk of the older history may crowd them out.
             for (String commit : List.of("HEAD", "HEAD~1")) {
                 List<String> names = git(project, deadline, "ls-tree", "-r", "--name-only", commit, "--", pathspec);
+                java.util.Set<String> tree = new java.util.HashSet<>();
+                for (String name : names == null ? List.<String>of() : names) {
+                    if (name.startsWith(prefix) && name.endsWith(".md")) {
+                        tree.add(name.substring(prefix.length()));
+                    }
+                }
                 for (String name : names == null ? List.<String>of() : names) {
                     if (name.startsWith(prefix) && name.endsWith(".md") && seen.add(name) && !Files.exists(root.resolve(name))) {
                         objects.put(name, commit + ":" + name);
+                        alongside.put(name, tree);
                     }
                 }
             }
@@ -91,7 +105,7 @@ public final class History {
             int i = 0;
             for (String name : objects.keySet()) {
                 if (i < published.size() && published.get(i)) {
-                    result.add(new Gone(name.substring(prefix.length())));
+                    result.add(new Gone(name.substring(prefix.length()), alongside.getOrDefault(name, java.util.Set.of())));
                 }
                 i++;
             }

@@ -71,6 +71,31 @@ class MovesTest {
     }
 
     /**
+     * A file that was there all along is not named as the one a gone file became (an editor's
+     * trial: another explainer's own 01-who-votes.md was named, and the fix, followed, sent the
+     * renamed section's readers there): the file new in its folder with its number is.
+     */
+    @Test
+    void aFileThatWasThereAllAlongIsNotTakenForTheRenamedOne(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        String other = "content/articles/other-primer/";
+        f.write(other + "index.md", f.read("content/articles/election-primer/index.md").replace("The election primer", "Another primer"));
+        f.write(other + "01-who-votes.md", f.read("content/articles/election-primer/01-who-votes.md").replace("article: election-primer", "article: other-primer"));
+        git(f.dir, "init", "-q");
+        git(f.dir, "add", "-A");
+        git(f.dir, "commit", "-q", "-m", "first");
+        String old = "content/articles/election-primer/01-who-votes.md";
+        String renamed = "content/articles/election-primer/01-voters.md";
+        Files.move(f.dir.resolve(old), f.dir.resolve(renamed));
+        f.replace(OLD, "01-who-votes.md", "01-voters.md");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(old + ": was published") && m.contains("add `moved_from: [01-who-votes.md]` to "
+                + renamed + " if it took its place")), String.join("\n", Fixture.messages(r)));
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains(other + "01-who-votes.md if")), String.join("\n", Fixture.messages(r)));
+    }
+
+    /**
      * An explainer moved to a new folder (an editor's trial: index.md's fix named the gone file
      * itself): index.md is told the new folder's index.md and the name to write there, and a
      * second `moved_from:` line is told to list both names in one.
