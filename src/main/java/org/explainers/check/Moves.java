@@ -147,10 +147,12 @@ public final class Moves {
                 String name = g.source().substring(g.source().lastIndexOf('/') + 1);
                 String folder = g.source().substring(0, g.source().lastIndexOf('/') + 1);
                 // A `moved_from` close to the gone file's name may be a typo for it: said at that line, as a warning (it may
-                // also be an older rename this build's history does not reach), beside the gone file's own error.
-                Map.Entry<String, Doc> typo = moves.entrySet().stream().filter(m -> m.getKey().startsWith(folder)
-                        && m.getKey().indexOf('/', folder.length()) < 0 && !goneSet.contains(m.getKey())
-                        && Text.distance(m.getKey().substring(folder.length()), name) <= 2).findFirst().orElse(null);
+                // also be an older rename this build's history does not reach), beside the gone file's own error. So is one with
+                // its very name in another folder: a file moved to another explainer keeps a `moved_from` that now means its new folder.
+                Map.Entry<String, Doc> typo = moves.entrySet().stream().filter(m -> !goneSet.contains(m.getKey())
+                        && (m.getKey().startsWith(folder) && m.getKey().indexOf('/', folder.length()) < 0
+                        && Text.distance(m.getKey().substring(folder.length()), name) <= 2
+                        || m.getKey().endsWith("/" + name) && !m.getKey().startsWith(folder))).findFirst().orElse(null);
                 if (typo != null) {
                     String written = SiteCheck.relative(typo.getValue().source, typo.getKey());
                     problems.warning(typo.getValue().path(), typo.getValue().header.line("moved_from"), "`" + written + "` in `moved_from` is"
@@ -164,7 +166,8 @@ public final class Moves {
                 String oldFolder = folderPath.substring(folderPath.lastIndexOf('/') + 1);
                 String otherwise = name.equals("index.md")
                         ? "if the explainer moved to another folder, add `moved_from: [../" + oldFolder + "/index.md]` to the index.md there"
-                        : index ? "add `moved_from: [" + name + "]` to the file that took its place (or to content/" + folder + "index.md if nothing did)"
+                        : index ? "add its old name to the `moved_from` of the file that took its place: `" + name + "` from this explainer's folder, `../"
+                        + oldFolder + "/" + name + "` from another's; if nothing did, `moved_from: [" + name + "]` to content/" + folder + "index.md"
                         : "the folder content/" + folder + " is gone: if the explainer moved, add `moved_from: [../" + oldFolder + "/" + name
                         + "]` to the file that took its place in the new folder";
                 problems.error("content/" + g.source(), 0, "was published at " + g.source().replaceAll("\\.md$", ".html")

@@ -71,6 +71,34 @@ class MovesTest {
     }
 
     /**
+     * A section moved to another explainer (an editor's trial): the gone file's fix gives the old
+     * name as written from another folder, and a `moved_from` that kept the bare name, which now
+     * means the new folder, is told the name to write.
+     */
+    @Test
+    void aSectionMovedToAnotherExplainerIsToldTheOldNameFromThere(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String moved = "content/articles/gas-storage-explained/05-what-changes.md";
+        f.write(moved, f.read(OLD).replace("article: election-primer", "article: gas-storage-explained").replace("order: 2", "order: 5")
+                .replace("(01-who-votes.md", "(../election-primer/01-who-votes.md"));
+        Files.delete(f.dir.resolve(OLD));
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "../election-primer/02-what-changes.md", "05-what-changes.md");
+        Build.Result r = f.build();
+        assertTrue(Fixture.messages(r).contains(OLD + ": was published at articles/election-primer/02-what-changes.html and is gone, so every link"
+                + " to that address would die (add its old name to the `moved_from` of the file that took its place: `02-what-changes.md` from this"
+                + " explainer's folder, `../election-primer/02-what-changes.md` from another's; if nothing did, `moved_from: [02-what-changes.md]` to"
+                + " content/articles/election-primer/index.md)"), String.join("\n", Fixture.messages(r)));
+        f.replace(moved, "status: published", "status: published\nmoved_from: [02-what-changes.md]");
+        r = f.build();
+        int line = f.read(moved).substring(0, f.read(moved).indexOf("moved_from")).split("\n", -1).length;
+        assertTrue(Fixture.messages(r).contains(moved + ":" + line + ": warning: `02-what-changes.md` in `moved_from` is close to content/"
+                + "articles/election-primer/02-what-changes.md, which is gone (if it is meant for that file, write `../election-primer/02-what-changes.md`)"),
+                String.join("\n", Fixture.messages(r)));
+        f.replace(moved, "moved_from: [02-what-changes.md]", "moved_from: [../election-primer/02-what-changes.md]");
+        assertTrue(f.build().ok(), f.log());
+    }
+
+    /**
      * A file that was there all along is not named as the one a gone file became (an editor's
      * trial: another explainer's own 01-who-votes.md was named, and the fix, followed, sent the
      * renamed section's readers there): the file new in its folder with its number is.
@@ -179,8 +207,9 @@ class MovesTest {
         f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "../election-primer/index.md");
         r = f.build();
         assertTrue(Fixture.messages(r).contains(OLD + ": was published at articles/election-primer/02-what-changes.html and is gone, "
-                + "so every link to that address would die (add `moved_from: [02-what-changes.md]` to the file that took its place "
-                + "(or to content/articles/election-primer/index.md if nothing did))"), f.log());
+                + "so every link to that address would die (add its old name to the `moved_from` of the file that took its place:"
+                + " `02-what-changes.md` from this explainer's folder, `../election-primer/02-what-changes.md` from another's; if nothing did,"
+                + " `moved_from: [02-what-changes.md]` to content/articles/election-primer/index.md)"), f.log());
     }
 
     /** A section saved as .MD is told to rename it back, not also that its address is gone. */
