@@ -428,6 +428,52 @@ public final class Header {
     }
 
     /**
+     * Where the fields end when the header seems to run on into the text, or -1: a header whose
+     * closing --- was deleted ends at the text's first `---`, a rule further down. Then its lines
+     * up to the first blank one are a YAML mapping of their own, and more lines follow. Returns
+     * the index in {@code lines} of the blank line (the line number of the last field).
+     */
+    private static int fieldsEnd(List<String> lines, int end) {
+        int blank = -1;
+        for (int i = 1; i < end; i++) {
+            if (lines.get(i).isBlank()) {
+                blank = i;
+                break;
+            }
+        }
+        if (blank < 2 || lines.subList(blank, end).stream().allMatch(String::isBlank)) {
+            return -1;
+        }
+        String next = lines.subList(blank, end).stream().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        try {
+            if (!(YAML.get().compose(new StringReader(String.join("\n", lines.subList(1, blank)))) instanceof MappingNode)) {
+                return -1;
+            }
+        } catch (YAMLException e) {
+            return -1; // the fields themselves are wrong: told as such
+        }
+        try {
+            // A field after a blank line (a header may have one) is a field, misspelt or not: read as such.
+            Node after = YAML.get().compose(new StringReader(next));
+            if (after instanceof MappingNode m && !m.getValue().isEmpty() && m.getValue().get(0).getKeyNode() instanceof ScalarNode k
+                    && (Schema.field(k.getValue()) != null || Text.closest(k.getValue(), FIELD_NAMES) != null)) {
+                return -1;
+            }
+            return blank;
+        } catch (YAMLException e) {
+            return blank; // the text's first line is not a `key: value` line at all
+        }
+    }
+
+    private static final List<String> FIELD_NAMES = Schema.FIELDS.stream().map(Schema.Field::name).toList();
+
+    private static void notClosed(FieldType.Context c, int fieldsEnd, int end) {
+        c.problems().error(c.path(), fieldsEnd + 1, "the header seems not to be closed: its fields end on line " + fieldsEnd + ", and the text after"
+                        + " them is read as more fields, up to the --- on line " + (end + 1),
+                "add a line of --- after line " + fieldsEnd + ", before the text; a --- further down is a rule in the text");
+    }
+
+    /**
      * Reads the header of {@code text}. Problems go to the context's list; a field whose value
      * is wrong is left out (and is then not also reported as missing).
      */
@@ -451,11 +497,16 @@ public final class Header {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> fieldLines = new HashMap<>();
+        int fieldsEnd = fieldsEnd(lines, end);
         Node root;
         try {
             root = YAML.get().compose(new StringReader(String.join("\n", lines.subList(1, end))));
         } catch (MarkedYAMLException e) {
-            yamlProblem(e, lines, end, c);
+            if (fieldsEnd > 0 && e.getProblemMark() != null && e.getProblemMark().getLine() + 1 > fieldsEnd) {
+                notClosed(c, fieldsEnd, end);
+            } else {
+                yamlProblem(e, lines, end, c);
+            }
             return new Header(values, fieldLines, end + 1);
         } catch (YAMLException e) {
             // Unmarked: too many aliases, found once the document is composed. The parser's events say where the first is.
@@ -511,6 +562,10 @@ public final class Header {
             }
             fieldLines.put(key, line);
             Schema.Field field = Schema.field(key);
+            if (field == null && fieldsEnd > 0 && line > fieldsEnd + 1) {
+                notClosed(c, fieldsEnd, end); // the text's first line, read as a field (`The minister said: ...`)
+                return new Header(Map.of(), Map.of(), end + 1);
+            }
             if (field == null || !field.on().contains(c.kind())) {
                 String likely = key.equals("tags") ? "topics" : key.equals("author") ? "authors" : Text.closest(key, known);
                 if (likely != null) {

@@ -167,6 +167,16 @@ public class ContentChecksTest {
                         ONE + ":1: the file does not start with a header (put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md)"),
                 arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
+                // An editor's trial: the closing --- deleted, a rule below closed the header, and the text's first line was told as a field.
+                arguments("header not closed, a rule in the text below", ONE, "---\ntitle: Section 1\ntype: section\narticle: a\norder: 1\nlevel: 1\ndate: 2026-11-20\nstatus: published\ntopics: [sanctions, territory]\nsummary: Section 1.\n\nThe minister said: no.\n\n---\n\nMore.\n",
+                        ONE + ":11: the header seems not to be closed: its fields end on line 10, and the text after them is read as more fields, up to"
+                                + " the --- on line 14 (add a line of --- after line 10, before the text; a --- further down is a rule in the text)"),
+                arguments("header not closed, a sentence and a rule below", ONE, "---\ntitle: Section 1\ntype: section\narticle: a\norder: 1\nlevel: 1\ndate: 2026-11-20\nstatus: published\ntopics: [sanctions, territory]\nsummary: Section 1.\n\nPart 1 discusses tariffs, and gas.\n\n---\n\nMore.\n",
+                        ONE + ":11: the header seems not to be closed: its fields end on line 10, and the text after them is read as more fields, up to"
+                                + " the --- on line 14 (add a line of --- after line 10, before the text; a --- further down is a rule in the text)"),
+                arguments("a misspelt field after a blank line in the header", ONE, s1.replace("summary: Section 1.\n", "summary: Section 1.\n\nupdatd: 2026-11-21\n"),
+                        ONE + ":12: unknown header key `updatd` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated;"
+                                + " did you mean `updated`?)"),
                 arguments("a colon in an unquoted value", ONE, s1.replace("summary: Section 1.", "summary: Oil: the cap."),
                         ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes: `summary: \"Oil: the cap.\"`)"),
                 arguments("an indented line", ONE, s1.replace("level: 1\n", "  level: 1\n"),
