@@ -187,6 +187,10 @@ public final class Site {
                             date.instant().isAfter(now) ? "the article's `date` is still to come (line " + d.header.line("date")
                                     + "): is its year right? Otherwise date the correction on the day it was made"
                                     : "date it on the day the correction was made");
+                } else if (when != null && when.instant().isAfter(now)) {
+                    // As `updated`: readers would see a correction dated a day not yet come (a typo in the month, most likely).
+                    problems.warning(d.path(), (Integer) c.get("line"), "the correction's date is still to come, and the page shows it"
+                            + " as made", "date it on the day the correction was made");
                 }
             }
         }

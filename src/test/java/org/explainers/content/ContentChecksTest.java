@@ -145,6 +145,18 @@ public class ContentChecksTest {
                 + " the explainer's page does not show it (publish that section first, or remove the #anchor)")), f.log());
     }
 
+    /** A correction dated on a day still to come (a typo in the month, an editor's trial) is said, as for `updated`: the page shows it as made. */
+    @Test
+    void aCorrectionDatedAheadIsSaid(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                "summary: What it is about.\ncorrections:\n  - date: 2026-12-26\n    text: A figure was wrong.\n    section: 02-two.md"));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(DIR + "index.md:9: warning: the correction's date is still to come, and the page shows it as made"
+                + " (date it on the day the correction was made)"), f.log());
+    }
+
     /** A correction naming a section that is not published: said, as the correction shows without its link. */
     @Test
     void aCorrectionNamingADraftSectionIsSaid(@TempDir Path tmp) {
