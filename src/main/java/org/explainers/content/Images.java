@@ -38,6 +38,23 @@ public final class Images {
      */
     public static final long MAX_DECODED = 4 * MAX_PIXELS;
 
+    /** Pixels an image may have on a side (a 40,000,000 × 1 strip passed the count, and its width no page's attribute). */
+    public static final int MAX_SIDE = 16_384;
+
+    /** The image format the file's first bytes name ("png", "jpeg" or "gif"), or null. */
+    static String signature(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "png";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && (b[4] == '7' || b[4] == '9') && b[5] == 'a') {
+            return "gif";
+        }
+        return null;
+    }
+
     /** Widths of the smaller copies made of each image, for phones and small windows (srcset). */
     public static final int[] WIDTHS = {480, 960, 1600};
 
@@ -110,18 +127,30 @@ public final class Images {
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
     private static final String PLACES = "places.bin";
 
-    /** As {@link #read(Path, Iterable, Problems)}; images whose metadata {@code cache} knows to say no place are not read for it again. */
     public static Images read(Path content, Iterable<String> media, Path cache, Problems problems) {
+        return read(content, media, null, List.of(), cache, problems);
+    }
+
+    /**
+     * As {@link #read(Path, Iterable, Problems)}, and the images of assets/ are held to the same
+     * rules (an editor may add one there; an attacker's trial published one with its GPS data);
+     * images whose metadata {@code cache} knows to say no place are not read for it again.
+     */
+    public static Images read(Path content, Iterable<String> media, Path assets, Iterable<String> assetFiles, Path cache, Problems problems) {
         Set<String> placeless = cache == null ? Set.of() : placeless(cache.resolve(PLACES));
         Set<String> stillPlaceless = new java.util.TreeSet<>();
         Map<String, Info> infos = new TreeMap<>();
-        for (String rel : media) {
+        List<String> files = new java.util.ArrayList<>();
+        media.forEach(rel -> files.add("content/" + rel));
+        assetFiles.forEach(rel -> files.add("assets/" + rel));
+        for (String path : files) {
+            boolean asset = path.startsWith("assets/");
+            String rel = path.substring(path.indexOf('/') + 1);
             String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             if (!Schema.IMAGES.contains(ext)) {
                 continue;
             }
-            Path file = content.resolve(rel);
-            String path = "content/" + rel;
+            Path file = (asset ? assets : content).resolve(rel);
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
@@ -134,18 +163,26 @@ public final class Images {
                 problems.error(path, 0, packed, "export it again without its metadata (e.g. exiftool -all= " + shellQuoted(rel) + ")");
                 continue;
             }
+            // The format is the one its name says, as its first bytes say it too: the JDK's readers, asked to guess,
+            // took a TIFF named .png (its GPS data unread) and 4 bytes of WBMP before a ZIP for images.
+            String format = ext.equals("jpg") ? "jpeg" : ext;
+            if (!format.equals(signature(bytes))) {
+                problems.error(path, 0, "is not a " + ext.toUpperCase(Locale.ROOT) + " image" + (signature(bytes) == null ? " (or it is damaged)"
+                        : ": its bytes are a " + signature(bytes).toUpperCase(Locale.ROOT) + " image's"), "export the image again as PNG or JPEG");
+                continue;
+            }
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-                if (readers == null || !readers.hasNext()) {
-                    problems.error(path, 0, "is not a " + ext.toUpperCase(Locale.ROOT) + " image (or it is damaged)",
-                            "export the image again as PNG or JPEG");
-                    continue;
-                }
+                Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
                 ImageReader reader = readers.next();
                 try {
                     reader.setInput(in, true, true);
                     int w = reader.getWidth(0);
                     int h = reader.getHeight(0);
+                    if (w > MAX_SIDE || h > MAX_SIDE) {
+                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_SIDE + " pixels a side are allowed",
+                                "scale it down (3000 pixels wide is plenty for any screen)");
+                        continue;
+                    }
                     if ((long) w * h > MAX_PIXELS) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
                                 + " million pixels are allowed", "scale it down (3000 pixels wide is plenty for any screen)");
@@ -183,7 +220,9 @@ public final class Images {
                         continue;
                     }
                     stillPlaceless.add(sha256);
-                    infos.put(rel, new Info(w, h, sha256));
+                    if (!asset) {
+                        infos.put(rel, new Info(w, h, sha256));
+                    }
                 } finally {
                     reader.dispose();
                 }

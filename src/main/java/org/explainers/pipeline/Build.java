@@ -195,7 +195,7 @@ public final class Build {
         List<Doc> docs = crawled.docs();
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
-        Images images = Images.read(project.content, inputs.media, options.checkOnly() ? null : cache, problems);
+        Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
         Downloads.check(project.content, inputs.media, options.checkOnly() ? null : cache, problems);
         time("site, images", start);
         Markdown markdown = markdown(project, problems);

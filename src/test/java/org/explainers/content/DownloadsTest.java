@@ -202,6 +202,41 @@ class DownloadsTest {
     }
 
     /**
+     * An image is read as the format its name says, which its first bytes must say too (an
+     * attacker's trial: a TIFF with GPS data named .png was read as TIFF and published unread;
+     * four bytes of WBMP before a ZIP passed as an image); a strip of 40 million pixels on one
+     * side is refused here, not by a feed's check; and the images of assets/ are held to the same
+     * rules (a JPEG with its GPS data was published from assets/images/).
+     */
+    @Test
+    void anImageIsReadAsItsNameSaysAndAssetsAreCheckedToo(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.png)\n\n![2](two.png)\n\n![3](three.gif)\n\n![4](four.png)\n"));
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "tiff", tiff);
+        f.writeBytes(DIR + "one.png", tiff.toByteArray());
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        zip.write(new byte[]{0, 0, 8, 8, -1, -1, -1, -1, -1, -1, -1, -1});
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("invoice.exe"));
+            z.write("MZ".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        f.writeBytes(DIR + "two.png", zip.toByteArray());
+        f.writeBytes(DIR + "three.gif", pngWithXmp(""));
+        ByteArrayOutputStream strip = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20_000, 1, java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", strip);
+        f.writeBytes(DIR + "four.png", strip.toByteArray());
+        f.writeBytes("assets/images/staff.jpg", withSegment(jpeg(), 0xE1, exif(gpsTiff())));
+        List<String> m = failing(f);
+        has(m, DIR + "one.png: is not a PNG image (or it is damaged) (export the image again as PNG or JPEG)");
+        has(m, DIR + "two.png: is not a PNG image (or it is damaged)");
+        has(m, DIR + "three.gif: is not a GIF image: its bytes are a PNG image's (export the image again as PNG or JPEG)");
+        has(m, DIR + "four.png: the image is 20000 × 1 pixels; at most 16384 pixels a side are allowed");
+        has(m, "assets/images/staff.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
+        assertEquals(5, m.size(), String.join("\n", m));
+    }
+
+    /**
      * The place in other corners of an image's data (an attacker's re-trial): a GPS IFD inside
      * the Exif IFD, a PNG's XMP (iTXt) with a GPS position, an IPTC "location shown".
      */
