@@ -58,11 +58,18 @@ public final class Images {
     /** Widths of the smaller copies made of each image, for phones and small windows (srcset). */
     public static final int[] WIDTHS = {480, 960, 1600};
 
-    /** An image's size and fingerprint. */
-    public record Info(int width, int height, String sha256) {
+    /**
+     * An image's size and fingerprint.
+     *
+     * @param animated a GIF of several frames: it has no smaller copies, which would hold its first frame only
+     */
+    public record Info(int width, int height, String sha256, boolean animated) {
         /** The widths of its smaller copies: those of {@link #WIDTHS} below its own. */
         public java.util.List<Integer> variants() {
             java.util.List<Integer> list = new java.util.ArrayList<>();
+            if (animated) {
+                return list; // phones get the animation itself
+            }
             for (int w : WIDTHS) {
                 if (w < width) {
                     list.add(w);
@@ -175,9 +182,26 @@ public final class Images {
                 Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
                 ImageReader reader = readers.next();
                 try {
-                    reader.setInput(in, true, true);
+                    if (format.equals("png") && pngChunks(bytes).stream().anyMatch(c -> c.type().equals("acTL"))) {
+                        // Its first picture, which the smaller copies are made of, need not be in its animation (an attacker's
+                        // trial: a reviewer saw one picture, phones another); browsers decode frames of any size.
+                        problems.error(path, 0, "is an animated PNG, which the site does not publish", "export a still PNG, or the animation as a GIF");
+                        continue;
+                    }
+                    reader.setInput(in, false, true);
                     int w = reader.getWidth(0);
                     int h = reader.getHeight(0);
+                    int frames = 1;
+                    if (format.equals("gif")) {
+                        Frames gif = gifFrames(reader);
+                        if (gif.problem() != null) {
+                            problems.error(path, 0, gif.problem(), "export the animation again with fewer or smaller frames, each inside the image");
+                            continue;
+                        }
+                        w = gif.width(); // the screen its frames are drawn on: the size the page gives it
+                        h = gif.height();
+                        frames = gif.count();
+                    }
                     if (w > MAX_SIDE || h > MAX_SIDE) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_SIDE + " pixels a side are allowed",
                                 "scale it down (3000 pixels wide is plenty for any screen)");
@@ -221,7 +245,7 @@ public final class Images {
                     }
                     stillPlaceless.add(sha256);
                     if (!asset) {
-                        infos.put(rel, new Info(w, h, sha256));
+                        infos.put(rel, new Info(w, h, sha256, frames > 1));
                     }
                 } finally {
                     reader.dispose();
@@ -401,6 +425,65 @@ public final class Images {
         return b.length; // no end marker: nothing after it either
     }
 
+    /** The most frames a GIF may have, and the most pixels its frames may have in all (each is decoded by a reader's browser). */
+    static final int MAX_FRAMES = 300;
+    static final long MAX_FRAME_PIXELS = 4 * MAX_PIXELS;
+
+    /** A GIF's screen (its size on the page), its number of frames, and why they are refused, or null. */
+    record Frames(int width, int height, int count, String problem) {
+    }
+
+    /**
+     * Reads a GIF's screen and its frames' places from their descriptors (no frame is decoded):
+     * every frame must lie inside the screen (an attacker's trial: a 1 × 1 first frame on a
+     * 65,535-pixel screen passed the pixel count, and 700 frames of 6,000 × 6,000 pixels in 19 MB
+     * were published for readers' browsers to decode).
+     */
+    static Frames gifFrames(ImageReader reader) throws IOException {
+        org.w3c.dom.Node screen = child(reader.getStreamMetadata().getAsTree("javax_imageio_gif_stream_1.0"), "LogicalScreenDescriptor");
+        int sw = screen == null ? reader.getWidth(0) : attribute(screen, "logicalScreenWidth");
+        int sh = screen == null ? reader.getHeight(0) : attribute(screen, "logicalScreenHeight");
+        int count = 0;
+        long pixels = 0;
+        for (int i = 0; ; i++) {
+            javax.imageio.metadata.IIOMetadata frame;
+            try {
+                frame = reader.getImageMetadata(i);
+            } catch (IndexOutOfBoundsException e) {
+                break; // past the last frame
+            }
+            org.w3c.dom.Node d = child(frame.getAsTree("javax_imageio_gif_image_1.0"), "ImageDescriptor");
+            int x = attribute(d, "imageLeftPosition"), y = attribute(d, "imageTopPosition");
+            int fw = attribute(d, "imageWidth"), fh = attribute(d, "imageHeight");
+            count++;
+            pixels += (long) fw * fh;
+            if (count > MAX_FRAMES) {
+                return new Frames(sw, sh, count, "the GIF has more than " + MAX_FRAMES + " frames");
+            }
+            if ((long) x + fw > sw || (long) y + fh > sh) {
+                return new Frames(sw, sh, count, "frame " + count + " of the GIF (" + fw + " × " + fh + " at " + x + "," + y
+                        + ") reaches outside the image's own size, " + sw + " × " + sh);
+            }
+            if (pixels > MAX_FRAME_PIXELS) {
+                return new Frames(sw, sh, count, "the GIF's frames hold more than " + MAX_FRAME_PIXELS / 1_000_000 + " million pixels in all");
+            }
+        }
+        return new Frames(sw, sh, count, null);
+    }
+
+    private static org.w3c.dom.Node child(org.w3c.dom.Node node, String name) {
+        for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals(name)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static int attribute(org.w3c.dom.Node node, String name) {
+        return Integer.parseInt(node.getAttributes().getNamedItem(name).getNodeValue());
+    }
+
     /** Why a GIF holds data the build does not read (an application extension but looping, bytes after its end), or null. */
     static String gifUnread(byte[] b) {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -546,14 +629,13 @@ public final class Images {
     }
 
     /**
-     * The PNG chunks the build publishes: the standard ones (PNG's third edition), animation's, and
+     * The PNG chunks the build publishes: the standard ones of a still image (PNG's third edition), and
      * two private ones that hold no text (Apple's iDOT in every macOS screenshot, ImageMagick's
      * vpAg). Any other is data the build does not read (an attacker's trial: EXIF with a GPS
      * position in a chunk named `exIf`, which exiftool reads as eXIf; C2PA's `caBX`).
      */
     private static final Set<String> PNG_CHUNKS = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT",
-            "sRGB", "cICP", "mDCV", "cLLI", "bKGD", "hIST", "pHYs", "sPLT", "tIME", "tEXt", "zTXt", "iTXt", "eXIf", "acTL", "fcTL", "fdAT",
-            "iDOT", "vpAg");
+            "sRGB", "cICP", "mDCV", "cLLI", "bKGD", "hIST", "pHYs", "sPLT", "tIME", "tEXt", "zTXt", "iTXt", "eXIf", "iDOT", "vpAg");
 
     /** Why a PNG holds data the build does not read (a chunk it does not know, bytes after its IEND chunk), or null. */
     static String pngUnread(byte[] b) {

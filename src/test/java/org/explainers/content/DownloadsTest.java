@@ -237,6 +237,59 @@ class DownloadsTest {
     }
 
     /**
+     * Animations (an attacker's trial): an animated PNG is refused (its first picture, of which the
+     * phones' copies were made, was not in its animation); a GIF's frames must lie inside its own
+     * size (a 1 × 1 first frame on a 65,535-pixel screen passed the pixel count) and be at most
+     * 300; an animated GIF within them is published with its size and without smaller copies.
+     */
+    @Test
+    void animationsAreBoundedAndTheirPicturesAreTheirOwn(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.png)\n\n![2](two.gif)\n\n![3](three.gif)\n"));
+        f.writeBytes(DIR + "one.png", withChunk(pngWithXmp(""), "acTL", new byte[]{0, 0, 0, 1, 0, 0, 0, 0}));
+        byte[] wide = gif(1, 1200, 600);
+        wide[6] = 1; // the screen 1 × 1, its frame 1200 × 600
+        wide[7] = 0;
+        wide[8] = 1;
+        wide[9] = 0;
+        f.writeBytes(DIR + "two.gif", wide);
+        f.writeBytes(DIR + "three.gif", gif(301, 2, 2));
+        List<String> m = failing(f);
+        has(m, DIR + "one.png: is an animated PNG, which the site does not publish (export a still PNG, or the animation as a GIF)");
+        has(m, DIR + "two.gif: frame 1 of the GIF (1200 × 600 at 0,0) reaches outside the image's own size, 1 × 1");
+        has(m, DIR + "three.gif: the GIF has more than 300 frames");
+        assertEquals(3, m.size(), String.join("\n", m));
+
+        f.writeBytes(DIR + "one.png", pngWithXmp(""));
+        f.writeBytes(DIR + "two.gif", gif(3, 1200, 600));
+        f.writeBytes(DIR + "three.gif", gif(1, 1200, 600));
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html"));
+        org.jsoup.nodes.Element animated = page.selectFirst("img[src=two.gif]");
+        assertEquals("1200", animated.attr("width"));
+        assertEquals("", animated.attr("srcset"), "an animation has no smaller copies, which would hold its first frame only");
+        assertFalse(Files.exists(f.site().resolve("articles/a/two.480w.gif")));
+        assertTrue(page.selectFirst("img[src=three.gif]").attr("srcset").contains("three.480w.gif"), "a still GIF has its copies");
+    }
+
+    /** A GIF of {@code frames} frames of the size given, as ImageIO writes it. */
+    private static byte[] gif(int frames, int width, int height) throws IOException {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < frames; i++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED);
+                writer.writeToSequence(new javax.imageio.IIOImage(image, null, null), null);
+            }
+            writer.endWriteSequence();
+        }
+        writer.dispose();
+        return out.toByteArray();
+    }
+
+    /**
      * The place in other corners of an image's data (an attacker's re-trial): a GPS IFD inside
      * the Exif IFD, a PNG's XMP (iTXt) with a GPS position, an IPTC "location shown".
      */
