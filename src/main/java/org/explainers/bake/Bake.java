@@ -112,12 +112,13 @@ public final class Bake {
                     }));
                 }
             }
+            Media copies = new Media(project.content, cache.resolve("images"));
             for (String m : media) {
                 jobs.add(pool.submit(() -> {
                     try {
-                        new Media(project.content, cache.resolve("images")).publish(m, images, out);
+                        copies.publish(m, images, out);
                     } catch (Media.Unreadable e) {
-                        problems.error("content/" + m, 0, e.getMessage(), "export the image again as PNG or JPEG");
+                        problems.error("content/" + m, 0, e.getMessage(), e.fix);
                     }
                     return null;
                 }));

@@ -24,18 +24,37 @@ final class Media {
     /** How copies are made: a copy made otherwise before is made again, not taken from the cache or the last build. */
     private static final int COPIES = 3;
 
+    /**
+     * How long one build may spend making copies (-Dexplainers.imageSeconds): each image is
+     * bounded in pixels, not in time, and 8 KB of a JPEG claiming 6000 × 6000 pixels took 15 s to
+     * decode (an attacker's trial: ~200 such files would hold CI's cores for the bake's 20 minutes).
+     * Copies made are kept, so the next build goes on from there.
+     */
+    static long seconds() {
+        return Long.getLong("explainers.imageSeconds", 180);
+    }
+
     private final Path content;
     private final Path cache;
+    private final long deadline;
 
     Media(Path content, Path cache) {
         this.content = content;
         this.cache = cache;
+        this.deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds());
     }
 
-    /** An image the bake could not decode, though its header was fine: reported as a content problem. */
+    /** An image the bake could not decode, though its header was fine, or had no time left for: reported as a content problem. */
     static final class Unreadable extends IOException {
+        final String fix;
+
         Unreadable(String message) {
+            this(message, "export the image again as PNG or JPEG");
+        }
+
+        Unreadable(String message, String fix) {
             super(message);
+            this.fix = fix;
         }
     }
 
@@ -52,7 +71,11 @@ final class Media {
         if (widths.stream().anyMatch(w -> !Files.isRegularFile(copy(info, w, ext)))) {
             // Decoded once for all its copies, and only when one is not cached; every reduction is made
             // again, so that a copy is the same whichever others the cache held.
-            BufferedImage image = decode(source);
+            if (System.nanoTime() - deadline > 0) {
+                throw new Unreadable("its smaller copies were not made: making this build's new copies took more than " + seconds() + " s",
+                        "build again: the copies made so far are kept in target/cache/images, so the next build goes on from there");
+            }
+            BufferedImage image = decode(source, ext);
             for (int width : widths) {
                 if (image.getWidth() > 2 * width) {
                     int height = Math.max(1, Math.round((float) info.height() * 2 * width / info.width()));
@@ -80,16 +103,20 @@ final class Media {
         return cache.resolve(copyName(info, width) + "." + ext);
     }
 
-    /** The image's pixels; a file whose body is damaged (its header was read in the check) is {@link Unreadable}. */
-    private static BufferedImage decode(Path source) throws IOException {
+    /**
+     * The image's pixels, read by its format's reader (the check made sure of the format); a file
+     * whose body is damaged (its header was read in the check) is {@link Unreadable}.
+     */
+    private static BufferedImage decode(Path source, String ext) throws IOException {
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName(ext.equals("jpg") ? "jpeg" : ext).next();
         BufferedImage image;
-        try {
-            image = ImageIO.read(source.toFile());
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
+            reader.setInput(in, true, true);
+            image = reader.read(0);
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("cannot be decoded: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        if (image == null) {
-            throw new Unreadable("cannot be decoded");
+        } finally {
+            reader.dispose();
         }
         return image;
     }

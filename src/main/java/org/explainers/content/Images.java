@@ -178,6 +178,11 @@ public final class Images {
                         : ": its bytes are a " + signature(bytes).toUpperCase(Locale.ROOT) + " image's"), "export the image again as PNG or JPEG");
                 continue;
             }
+            if (format.equals("jpeg") && !jpegEnds(bytes)) {
+                // Decoded, it is grey where its data is missing (8 KB claimed 6000 × 6000 pixels, and took 15 s).
+                problems.error(path, 0, "the JPEG is cut short: its data stops before the image's end", "export the image again");
+                continue;
+            }
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
                 Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
                 ImageReader reader = readers.next();
@@ -396,6 +401,16 @@ public final class Images {
      * Where a JPEG's image ends: after its EOI marker, each segment and scan read by its length or
      * up to the next marker (a scan's data escapes 0xFF as 0xFF00; RSTn markers sit inside it).
      */
+    /** Whether a JPEG's segments and scans lead to its end marker (EOI). */
+    static boolean jpegEnds(byte[] b) {
+        try {
+            int end = jpegEnd(b);
+            return end >= 2 && (b[end - 2] & 0xFF) == 0xFF && (b[end - 1] & 0xFF) == 0xD9;
+        } catch (IOException e) {
+            return true; // its segments are told by the metadata's check
+        }
+    }
+
     static int jpegEnd(byte[] b) throws IOException {
         int i = 2; // after SOI
         while (i + 1 < b.length) {

@@ -73,7 +73,7 @@ public final class PdfDownload {
                 int left = files.size() - from;
                 problems.error("content/" + files.get(from), 0, "was not read" + (left > 1 ? ", nor " + (left - 1) + " more PDF files after it" : "")
                         + ": reading this build's PDFs took more than " + totalSeconds() + " s in all", "build again: the PDFs read so far"
-                        + " are remembered (target/cache/downloads.bin), so the next build reads on from here");
+                        + " are remembered in target/cache/downloads.bin, so the next build reads on from here");
                 return told;
             }
             List<String> command = List.of(java(), HEAP, "-Xss64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",

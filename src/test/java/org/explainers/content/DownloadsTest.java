@@ -127,7 +127,7 @@ class DownloadsTest {
             Build.Result r = f.buildWith("explainers.pdfTotalSeconds", "0");
             assertFalse(r.ok(), f.log());
             assertEquals(List.of(DIR + "a.pdf: was not read, nor 1 more PDF files after it: reading this build's PDFs took more than 0 s in all"
-                    + " (build again: the PDFs read so far are remembered (target/cache/downloads.bin), so the next build reads on from here)"),
+                    + " (build again: the PDFs read so far are remembered in target/cache/downloads.bin, so the next build reads on from here)"),
                     Fixture.messages(r), "told once, at the first file not read; and again, since none was remembered as passed");
             assertFalse(Files.exists(f.site().resolve("articles/a/b.pdf")));
         }
@@ -270,6 +270,31 @@ class DownloadsTest {
         assertEquals("", animated.attr("srcset"), "an animation has no smaller copies, which would hold its first frame only");
         assertFalse(Files.exists(f.site().resolve("articles/a/two.480w.gif")));
         assertTrue(page.selectFirst("img[src=three.gif]").attr("srcset").contains("three.480w.gif"), "a still GIF has its copies");
+    }
+
+    /**
+     * Decoding is bounded in time (an attacker's trial: 8 KB of a JPEG claiming 6000 × 6000 pixels
+     * took 15 s, and a few hundred would fill the bake's limit): a JPEG cut short is refused in the
+     * check, and the copies a build makes stop at its time for them, told at the image; the next
+     * build goes on.
+     */
+    @Test
+    void decodingImagesIsBoundedInTime(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.jpg)\n\n![2](two.png)\n"));
+        ByteArrayOutputStream big = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", big);
+        f.writeBytes(DIR + "one.jpg", java.util.Arrays.copyOf(big.toByteArray(), big.size() - 200));
+        f.writeBytes(DIR + "two.png", pngWithXmp(""));
+        has(failing(f), DIR + "one.jpg: the JPEG is cut short: its data stops before the image's end (export the image again)");
+
+        f.writeBytes(DIR + "one.jpg", big.toByteArray());
+        Build.Result r = f.buildWith("explainers.imageSeconds", "0");
+        assertFalse(r.ok(), f.log());
+        assertEquals(List.of(DIR + "one.jpg: its smaller copies were not made: making this build's new copies took more than 0 s (build again: the"
+                + " copies made so far are kept in target/cache/images, so the next build goes on from there)"), Fixture.messages(r));
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(Files.isRegularFile(f.site().resolve("articles/a/one.480w.jpg")));
     }
 
     /** A GIF of {@code frames} frames of the size given, as ImageIO writes it. */
