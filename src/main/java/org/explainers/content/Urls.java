@@ -237,7 +237,7 @@ public final class Urls {
     }
 
     /** WHATWG URL's IPv4 parser: one to four parts, each decimal, 0x-hexadecimal or 0-octal, the last filling the rest; null if not an address. */
-    static byte[] ipv4(String host) {
+    public static byte[] ipv4(String host) {
         String[] parts = host.split("\\.", -1);
         if (parts.length > 4 || host.isEmpty()) {
             return null;

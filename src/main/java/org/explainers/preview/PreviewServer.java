@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.explainers.bake.Output;
 import org.explainers.check.BodyCache;
 import org.explainers.content.Problem;
+import org.explainers.content.Urls;
 import org.explainers.pipeline.Build;
 import org.explainers.publish.Publish;
 
@@ -61,6 +62,7 @@ public final class PreviewServer {
     private final Path project;
     private final Path site;
     private final boolean open;
+    private final Set<String> machineNames;
     private final HttpServer server;
     private final ExecutorService threads;
     /** Open event streams, oldest first. */
@@ -96,6 +98,7 @@ public final class PreviewServer {
         this.project = project.toAbsolutePath().normalize();
         this.site = this.project.resolve("target/preview");
         this.open = !isLoopback(host);
+        this.machineNames = open ? machineNames() : Set.of();
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 50);
         } catch (BindException e) {
@@ -371,7 +374,9 @@ public final class PreviewServer {
         try {
             if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
                 // DNS rebinding: a web page the editor visits could otherwise read the preview.
-                send(ex, 403, "text/plain; charset=utf-8", "This preview only answers to 127.0.0.1 and localhost.".getBytes(StandardCharsets.UTF_8));
+                send(ex, 403, "text/plain; charset=utf-8", (open ? "This preview answers to its machine's addresses and name only (127.0.0.1,"
+                        + " localhost, an IP address" + machineNames.stream().sorted().map(n -> ", " + n).collect(java.util.stream.Collectors.joining()) + ")."
+                        : "This preview only answers to 127.0.0.1 and localhost.").getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String from = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
@@ -478,16 +483,36 @@ public final class PreviewServer {
         return withScript(html.toString().getBytes(StandardCharsets.UTF_8), version, "");
     }
 
+    /**
+     * Whether a request names the preview as its own machine does: on the loopback, 127.0.0.1 or
+     * localhost; opened to the network (-Dpreview.host), also any IP address and the machine's
+     * own name. A name in another domain is a page elsewhere whose name now leads here (DNS
+     * rebinding: an attacker's trial read the drafts' search files through one while the preview
+     * was opened to the network).
+     */
     private boolean hostAllowed(String host) {
-        if (open) {
-            return true;
-        }
-        if (host == null) {
+        if (host == null || host.startsWith("[") && host.indexOf(']') < 0) {
             return false;
         }
         String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
         name = name.toLowerCase(Locale.ROOT);
-        return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]") || name.endsWith(".localhost");
+        if (name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]") || name.endsWith(".localhost")) {
+            return true;
+        }
+        return open && (name.startsWith("[") || Urls.ipv4(name) != null || machineNames.contains(name));
+    }
+
+    /** This machine's own names, as a browser on the network may call it: its host name, with or without a .local suffix. */
+    private static Set<String> machineNames() {
+        Set<String> names = new java.util.HashSet<>();
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+            names.add(name);
+            names.add(name.endsWith(".local") ? name.substring(0, name.length() - 6) : name + ".local");
+        } catch (IOException e) {
+            // no name: addresses only
+        }
+        return names;
     }
 
     private static boolean isLoopback(String host) {

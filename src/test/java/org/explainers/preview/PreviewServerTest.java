@@ -72,6 +72,26 @@ class PreviewServerTest {
     }
 
     /**
+     * Opened to the network (-Dpreview.host, as README says for a container or a VM), it still
+     * answers only to its machine's addresses and name (an attacker's trial read the drafts
+     * through another domain's name, made to lead here: DNS rebinding).
+     */
+    @Test
+    void openedToTheNetworkItStillAnswersOnlyToItsOwnAddresses(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        server = new PreviewServer(f.dir, "0.0.0.0", 0);
+        server.start();
+        int port = port(server);
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: 192.168.1.20:" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: [fd00::5]:" + port + "\r\n\r\n"));
+        String own = java.net.InetAddress.getLocalHost().getHostName();
+        assertEquals("HTTP/1.1 200 OK", request(port, "GET /index.html HTTP/1.1\r\nHost: " + own + ":" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /search/index.js HTTP/1.1\r\nHost: rebind.attacker.example:" + port + "\r\n\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", request(port, "GET /index.html HTTP/1.1\r\nHost: 192.168.1.20.attacker.example\r\n\r\n"));
+    }
+
+    /**
      * A page elsewhere may not load the preview's files (its search holds drafts) or open its
      * event streams: browsers say where a request comes from, and are told the files are the
      * preview's own. Streams past the bound are closed, the oldest first.
