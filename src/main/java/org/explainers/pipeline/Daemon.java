@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  *
  * <p>A build that finds no daemon runs in Maven's JVM, as before, then starts one (its output
  * in target/daemon/log), which reads the project once and listens; later builds hand it their
- * command and print what it says. It listens on the loopback only and answers only a client
- * that shows the token in target/daemon/address (readable by its owner only). A client whose
+ * command and print what it says. It listens on the loopback only, and it and its clients show
+ * each other that they hold the token in target/daemon/address (readable by its owner only)
+ * without sending it. A client whose
  * code, JVM, JVM options or environment differ from the daemon's builds in its own JVM and
  * starts a new daemon: the old one stops. One build at a time; a second waits.
  *
@@ -195,6 +196,11 @@ final class Daemon {
         if (p.isEmpty() || !p.get().isAlive()) {
             return false;
         }
+        // Another user's process (one that took a dead daemon's pid) is not this user's daemon, whatever its arguments.
+        Optional<String> user = p.get().info().user();
+        if (user.isPresent() && !user.get().equals(ProcessHandle.current().info().user().orElse(user.get()))) {
+            return false;
+        }
         Optional<String[]> arguments = p.get().info().arguments();
         return arguments.isEmpty() || List.of(arguments.get()).containsAll(List.of(Daemon.class.getName(), project.toString()));
     }
@@ -212,16 +218,28 @@ final class Daemon {
             try {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.port()), HANDSHAKE_MILLIS);
                 socket.setSoTimeout(HANDSHAKE_MILLIS);
+                // Each side shows that it holds the token without sending it, the daemon first: whatever
+                // listens at the port learns nothing of it, nor of the command (an attacker's trial took
+                // the token, and a build's arguments, with a listener on a dead daemon's port).
                 DataOutputStream request = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
                 request.write(nonce);
-                request.writeUTF(address.token());
+                request.flush();
+                in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+                byte[] theirs = new byte[32];
+                byte[] proof = new byte[32];
+                in.readFully(theirs);
+                in.readFully(proof);
+                if (!MessageDigest.isEqual(proof, proof(address.token(), DAEMON, nonce))) {
+                    notes.println("      (target/daemon/address names a process that is not this project's build process; building here)");
+                    return null;
+                }
+                request.write(proof(address.token(), CLIENT, theirs));
                 request.writeUTF(fingerprint);
                 request.writeInt(args.size());
                 for (String arg : args) {
                     request.writeUTF(arg);
                 }
                 request.flush();
-                in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
                 int answer = in.read();
                 if (answer == STALE) {
                     String differ = differences();
@@ -229,12 +247,6 @@ final class Daemon {
                             : "another build: they differ in " + differ) + "; it stops, and this build runs here)");
                 }
                 if (answer != ACK) {
-                    return null;
-                }
-                byte[] proof = new byte[32];
-                in.readFully(proof);
-                if (!MessageDigest.isEqual(proof, proof(address.token(), nonce))) {
-                    notes.println("      (target/daemon/address names a process that is not this project's build process; building here)");
                     return null;
                 }
                 if (in.read() == 1) {
@@ -265,11 +277,15 @@ final class Daemon {
         }
     }
 
-    /** HMAC-SHA256 of the client's nonce under the token: a daemon shows it holds the token without sending it. */
-    private static byte[] proof(String token, byte[] nonce) {
+    /** Who shows a proof: a daemon's is never taken for a client's, nor the other way round. */
+    private static final byte DAEMON = 'd', CLIENT = 'c';
+
+    /** HMAC-SHA256 of the other side's nonce under the token: each side shows it holds the token without sending it. */
+    private static byte[] proof(String token, byte side, byte[] nonce) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(side);
             return mac.doFinal(nonce);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -533,14 +549,17 @@ final class Daemon {
     private static void serve(Socket socket, java.util.concurrent.Future<?> deadline, Path project, Path dir, Address address, String fingerprint)
             throws IOException {
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+        DataOutputStream reply = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
         byte[] nonce = new byte[32];
         in.readFully(nonce);
-        if (in.readUnsignedShort() != 64) {
-            return;
-        }
-        byte[] token = new byte[64];
-        in.readFully(token);
-        if (!MessageDigest.isEqual(token, address.token().getBytes(StandardCharsets.UTF_8))) {
+        byte[] mine = new byte[32];
+        new SecureRandom().nextBytes(mine);
+        reply.write(mine);
+        reply.write(proof(address.token(), DAEMON, nonce));
+        reply.flush();
+        byte[] proof = new byte[32];
+        in.readFully(proof);
+        if (!MessageDigest.isEqual(proof, proof(address.token(), CLIENT, mine))) {
             return;
         }
         String theirs = in.readUTF();
@@ -556,7 +575,6 @@ final class Daemon {
             return;
         }
         lastActive = System.nanoTime();
-        DataOutputStream reply = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
         if (!theirs.equals(fingerprint)) {
             reply.write(STALE);
             reply.flush();
@@ -574,7 +592,6 @@ final class Daemon {
             return;
         }
         reply.write(ACK);
-        reply.write(proof(address.token(), nonce));
         reply.write(TURN.isLocked() ? 1 : 0);
         reply.flush();
         TURN.lock();

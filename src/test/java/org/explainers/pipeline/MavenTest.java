@@ -232,31 +232,48 @@ class MavenTest {
             Files.delete(daemonDir);
         }
 
-        // A listener that does not hold the token (here, one that answers with made-up output).
+        // A listener that does not hold the token (an attacker's trial: one on a dead daemon's port, its pid taken by a
+        // process whose arguments look like a daemon's), answering with made-up proofs and output.
         Files.createDirectories(daemonDir);
+        Process lookalike = new ProcessBuilder("bash", "-c", "sleep 120; true", "org.explainers.pipeline.Daemon", project.toString()).start();
+        java.util.concurrent.atomic.AtomicReference<byte[]> heard = new java.util.concurrent.atomic.AtomicReference<>();
         try (java.net.ServerSocket fake = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             Thread answer = new Thread(() -> {
                 try (java.net.Socket s = fake.accept()) {
                     var out = new java.io.DataOutputStream(s.getOutputStream());
+                    out.write(new byte[64]); // a nonce and a proof
                     out.write('a');
-                    out.write(new byte[33]);
+                    out.write(0);
                     out.write('e');
                     out.writeInt(3);
                     out.write(new byte[]{1, 'o', 'k'});
                     out.flush();
-                    s.getInputStream().readAllBytes();
+                    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                    heard.set(new byte[0]);
+                    for (int b = s.getInputStream().read(); b >= 0; b = s.getInputStream().read()) {
+                        got.write(b);
+                        heard.set(got.toByteArray());
+                    }
                 } catch (IOException e) {
                     // the client went
                 }
             });
             answer.setDaemon(true);
             answer.start();
-            long self = ProcessHandle.current().pid();
-            Files.writeString(daemonDir.resolve("address"), "port=" + fake.getLocalPort() + "\ntoken=" + "0".repeat(64) + "\npid=" + self + "\n");
-            List<String> faked = mvn(terminal, "package");
+            Files.writeString(daemonDir.resolve("address"), "port=" + fake.getLocalPort() + "\ntoken=" + "0".repeat(64) + "\npid=" + lookalike.pid() + "\n");
+            List<String> faked;
+            try {
+                faked = mvn(terminal, "package");
+            } finally {
+                lookalike.destroy();
+            }
+            assertTrue(faked.stream().anyMatch(l -> l.contains("(target/daemon/address names a process that is not this project's build process;"
+                    + " building here)")), String.join("\n", faked));
             assertEquals("exit 0", faked.get(faked.size() - 1), String.join("\n", faked));
             assertTrue(faked.stream().anyMatch(l -> l.startsWith("[4/4] Publishing")), "the build ran in Maven's JVM: " + String.join("\n", faked));
             assertTrue(faked.stream().anyMatch(l -> l.contains("started a build process")), String.join("\n", faked));
+            answer.join(10_000);
+            assertEquals(32, heard.get().length, "the listener heard the client's nonce only: not the token, nor the command");
         }
         ProcessHandle started = listening();
         Files.delete(daemonDir.resolve("address"));
