@@ -84,11 +84,13 @@
     }).slice(0, WORDS);
   }
 
-  /* As Search.fileName: ASCII letters and digits as they are, other characters as _hex_. */
+  /* As Search.fileName: ASCII letters and digits as they are, other characters as _hex_, and a
+     final _ after a name Windows keeps for a device. */
   function fileName(key) {
-    return String(key).replace(/[^a-z0-9]/gi, function (c) {
+    var name = String(key).replace(/[^a-z0-9]/gi, function (c) {
       return "_" + c.charCodeAt(0).toString(16) + "_";
     });
+    return /^(con|aux|nul|prn)$/i.test(name) ? name + "_" : name;
   }
 
   /* Only paths inside the site: no scheme (javascript:), no leading /, no .. segment, no

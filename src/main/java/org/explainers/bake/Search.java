@@ -163,12 +163,34 @@ final class Search {
             if (!anew && !touched.contains(key) && out.keep(path)) {
                 return;
             }
-            StringBuilder js = new StringBuilder("SEARCH.words(").append(Json.string(key)).append(",{");
-            boolean first = true;
-            for (Map.Entry<String, int[]> w : lists.startingWith(key).entrySet()) {
-                js.append(first ? "" : ",").append(Json.string(w.getKey())).append(':').append(Json.string(encode(unpack(w.getValue()))));
-                first = false;
+            Map<String, int[]> words = lists.startingWith(key);
+            Map<String, String> entries = new TreeMap<>();
+            long size = 0;
+            for (Map.Entry<String, int[]> w : words.entrySet()) {
+                String entry = Json.string(w.getKey()) + ':' + Json.string(encode(unpack(w.getValue())));
+                entries.put(w.getKey(), entry);
+                size += entry.length() + 1;
             }
+            if (size > MAX_WORD_FILE) {
+                // The words in the most sections first (then in their order), up to the bound: the others are not found.
+                List<String> most = words.keySet().stream().sorted(java.util.Comparator.comparing((String w) -> -words.get(w)[0])
+                        .thenComparing(java.util.Comparator.naturalOrder())).toList();
+                long kept = 0;
+                int left = 0;
+                for (String w : most) {
+                    if (kept + entries.get(w).length() + 1 > MAX_WORD_FILE) {
+                        entries.remove(w);
+                        left++;
+                    } else {
+                        kept += entries.get(w).length() + 1;
+                    }
+                }
+                problems.warning("content/", 0, "the search's file of words beginning `" + key + "` would pass " + MAX_WORD_FILE / 1000 + " KB, which"
+                        + " every reader typing them loads: its " + left + " words in the fewest sections are left out, and are not found",
+                        "this happens when texts hold thousands of different words beginning so: look for a text of made-up or run-together words");
+            }
+            StringBuilder js = new StringBuilder("SEARCH.words(").append(Json.string(key)).append(",{");
+            js.append(String.join(",", entries.values()));
             js.append("});\n");
             out.writeFile(path, js.toString().getBytes(StandardCharsets.UTF_8)); // keyed by its bytes: one edit changes a few
         }));
@@ -637,7 +659,11 @@ final class Search {
         return out.toString();
     }
 
-    /** A file name for a word's first letters: ASCII letters and digits as they are, others as code points. */
+    /**
+     * A file name for a word's first letters: ASCII letters and digits as they are, others as code
+     * points; a name Windows keeps for a device (con, aux, nul, prn: `con.js` cannot be written
+     * there) gets a final `_`, which no escape ends in alone.
+     */
     static String fileName(String key) {
         StringBuilder out = new StringBuilder();
         key.codePoints().forEach(c -> {
@@ -647,6 +673,11 @@ final class Search {
                 out.append('_').append(Integer.toHexString(c)).append('_');
             }
         });
-        return out.toString();
+        return WINDOWS_DEVICES.contains(out.toString().toLowerCase(java.util.Locale.ROOT)) ? out + "_" : out.toString();
     }
+
+    private static final Set<String> WINDOWS_DEVICES = Set.of("con", "aux", "nul", "prn");
+
+    /** The most characters a word file may hold: every reader typing its three letters loads it (an attacker's trial: 440 KB). */
+    static final int MAX_WORD_FILE = 150_000;
 }

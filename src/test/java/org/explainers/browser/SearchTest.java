@@ -160,6 +160,33 @@ class SearchTest {
         }
     }
 
+    /**
+     * Words whose first letters Windows keeps as a device's name (con, aux, nul, prn: `con.js`
+     * cannot be written there) are in files named otherwise, and found; a word file holds at most
+     * 150 KB, its words in the fewest sections left out past that, with a warning (an attacker's
+     * trial: a text of made-up words beginning `the` made a 440 KB file every reader typing it loads).
+     */
+    @Test
+    void wordFilesAvoidDeviceNamesAndStayBounded(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        String file = "content/articles/gas-storage-explained/02-how-full.md";
+        StringBuilder made = new StringBuilder();
+        for (int i = 0; i < 14_000; i++) {
+            made.append(i % 100 == 0 ? "\n" : " ").append("thez").append(Integer.toString(i, 36)).append("q");
+        }
+        f.write(file, f.read(file) + "\nThe console shows the auxiliary pumps.\n\n" + made + "\n");
+        org.explainers.pipeline.Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(java.nio.file.Files.isRegularFile(f.site().resolve("search/t/con_.js")) && !java.nio.file.Files.exists(f.site().resolve("search/t/con.js")));
+        assertTrue(java.nio.file.Files.size(f.site().resolve("search/t/the.js")) <= 150_100, "bounded: " + java.nio.file.Files.size(f.site().resolve("search/t/the.js")));
+        assertTrue(org.explainers.fixtures.Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/: warning: the search's file of words beginning `the`"
+                + " would pass 150 KB")), f.log());
+        String home = f.site().resolve("index.html").toUri().toString();
+        for (String q : new String[]{"console", "auxiliary", "the"}) {
+            assertEquals(1, search(driver, home, q).stream().filter(res -> title(res).contains("How full")).count(), q);
+        }
+    }
+
     @Test
     void resultsAreReachedByKeyboardAndAnnounced() {
         List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "storage");
