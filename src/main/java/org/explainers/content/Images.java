@@ -207,14 +207,14 @@ public final class Images {
                         h = gif.height();
                         frames = gif.count();
                     }
-                    if (w > MAX_SIDE || h > MAX_SIDE) {
-                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_SIDE + " pixels a side are allowed",
-                                "scale it down (3000 pixels wide is plenty for any screen)");
-                        continue;
-                    }
                     if ((long) w * h > MAX_PIXELS) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
                                 + " million pixels are allowed", "scale it down (3000 pixels wide is plenty for any screen)");
+                        continue;
+                    }
+                    if (w > MAX_SIDE || h > MAX_SIDE) {
+                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_SIDE + " pixels a side are allowed",
+                                "scale it down (3000 pixels wide is plenty for any screen)");
                         continue;
                     }
                     javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);
