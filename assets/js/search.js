@@ -169,8 +169,9 @@
     return result;
   }
 
-  /* The sections that match every word, best first: the weight of each word's best field
-     (title 4, summary 2, text 1) summed over the words, then reading order. */
+  /* The sections that match every word, best first: the weights of the fields each word is in
+     (title 4, summary 2, text 1: a title outweighs the other two together) summed over the
+     words, then reading order. */
   function rank(found) {
     found.sort(function (a, b) { return a.size - b.size; });
     var hits = [];
@@ -178,7 +179,7 @@
       var score = 0;
       for (var i = 0; i < found.length && score >= 0; i++) {
         var f = found[i].docs[n];
-        score = !f ? -1 : score + (f & 4 ? 4 : f & 2 ? 2 : 1);
+        score = !f ? -1 : score + (f & 7);
       }
       if (score >= 0) {
         hits.push({ n: +n, score: score });

@@ -622,7 +622,7 @@ final class Search {
         Text.words(text, w -> flags.merge(w, flag, (x, y) -> x | y));
     }
 
-    /** The best postings of a word: by field (title, summary, text), then reading order; in reading order. */
+    /** The best postings of a word: by weight ({@link #rank}), then reading order; in reading order. */
     private static List<int[]> best(List<int[]> postings) {
         List<int[]> list = new ArrayList<>(postings);
         if (list.size() > POSTINGS) {
@@ -633,8 +633,13 @@ final class Search {
         return list;
     }
 
+    /**
+     * A posting's weight, as search.js ranks it: its fields' weights summed (a title outweighs a
+     * summary and text together; a word in a section's summary and text outweighs one only in an
+     * explainer's standfirst, which its first section also carries: an editor's trial).
+     */
     private static int rank(int flags) {
-        return (flags & TITLE) != 0 ? 3 : (flags & SUMMARY) != 0 ? 2 : 1;
+        return flags & (TITLE | SUMMARY | TEXT);
     }
 
     /**

@@ -187,6 +187,24 @@ class SearchTest {
         }
     }
 
+    /**
+     * A section with the word in its summary and its text ranks above an explainer's first section,
+     * which has it only through the explainer's standfirst (an editor's trial: the first section
+     * came first); the fields a word is in add up, a title still outweighing the other two.
+     */
+    @Test
+    void theFieldsAWordIsInAddUp(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        f.replace("content/articles/election-primer/index.md", "summary: Who votes, when,", "summary: Turnout, who votes, when,");
+        String second = "content/articles/election-primer/02-what-changes.md";
+        f.replace(second, "summary: The new government", "summary: Turnout decides whether the new government");
+        f.write(second, f.read(second) + "\nTurnout was high.\n");
+        assertTrue(f.build().ok(), f.log());
+        List<WebElement> results = search(driver, f.site().resolve("index.html").toUri().toString(), "turnout");
+        assertEquals(2, results.size());
+        assertTrue(title(results.get(0)).startsWith("What changes"), title(results.get(0)) + ", then " + title(results.get(1)));
+    }
+
     @Test
     void resultsAreReachedByKeyboardAndAnnounced() {
         List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "storage");
