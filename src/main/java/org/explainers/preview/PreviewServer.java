@@ -89,6 +89,14 @@ public final class PreviewServer {
     /** Pages whose data changed in the last good build, by path, with a version number. */
     private volatile long version;
     private final Map<String, Long> changedIn = new HashMap<>();
+    /** The last version in which a file every page uses changed ({@link #sharedByPages}). */
+    private long allChangedIn;
+
+    /** Whether a file of the site is one that pages load whatever they show: the assets' styles, scripts, fonts, images and icons. */
+    static boolean sharedByPages(String path) {
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/fonts/") || path.startsWith("/images/")
+                || path.indexOf('/', 1) < 0 && !path.endsWith(".html") && !path.endsWith(".xml") && !path.endsWith(".txt");
+    }
 
     /**
      * Binds host:port (0 = any free port). 127.0.0.1 lets only this machine in; 0.0.0.0 lets
@@ -213,13 +221,19 @@ public final class PreviewServer {
             });
             boolean wasFailing = failed != null;
             failed = null;
+            // A stylesheet, script, font or image of assets/ changed: every page shows it (an editor's trial: a
+            // saved stylesheet left the open tabs as they were).
+            boolean everyPage = changed.stream().anyMatch(PreviewServer::sharedByPages);
             synchronized (this) {
                 version++;
                 changed.forEach(p -> changedIn.put(p, version));
+                if (everyPage) {
+                    allChangedIn = version;
+                }
             }
             notices = result.asPublished();
-            tell("{\"ok\":true,\"version\":" + version + ",\"changed\":" + json(changed) + (wasFailing ? ",\"fixed\":true" : "")
-                    + ",\"notices\":" + problemsJson(notices) + "}");
+            tell("{\"ok\":true,\"version\":" + version + ",\"changed\":" + json(changed) + (everyPage ? ",\"all\":true" : "")
+                    + (wasFailing ? ",\"fixed\":true" : "") + ",\"notices\":" + problemsJson(notices) + "}");
         } else {
             failed = result.problems().stream().filter(p -> !p.warning()).toList();
             tell(problemsEvent(failed));
@@ -288,7 +302,7 @@ public final class PreviewServer {
         } else {
             synchronized (this) {
                 Long changed = changedIn.get(page);
-                boolean reload = changed != null && changed > since;
+                boolean reload = changed != null && changed > since || allChangedIn > since;
                 if (reload || !notices.isEmpty()) {
                     first.append("data: {\"ok\":true,\"version\":").append(version).append(",\"changed\":[").append(reload ? string(page) : "")
                             .append("],\"notices\":").append(problemsJson(notices)).append("}\n\n");

@@ -1,6 +1,7 @@
 /*
  * The preview's part of each page (never in the published site): it listens to the preview's
- * event stream, reloads the page when a save changed it, and when the build fails shows the
+ * event stream, reloads the page when a save changed it (or a stylesheet, script or image every
+ * page uses), and when the build fails shows the
  * problems over the page, as file:line: what (fix), until they are fixed; what the site's own
  * build would refuse (a link to a draft) it shows the same way, in amber.
  */
@@ -78,7 +79,7 @@
     if (m.problems) {
       show(m.problems, m.count);
     } else if (m.ok) {
-      if (m.changed.indexOf(page) >= 0 || document.title === "The preview could not be updated") {
+      if (m.all || m.changed.indexOf(page) >= 0 || document.title === "The preview could not be updated") {
         location.reload();
       } else if (m.notices && m.notices.length) {
         show(m.notices, m.notices.length, true);

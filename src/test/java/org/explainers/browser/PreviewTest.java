@@ -57,6 +57,12 @@ class PreviewTest {
             List<?> blocked = (List<?>) driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
                     + ".filter(n => n.includes('preview.js'))");
             assertEquals(1, blocked.size(), "the preview's script is a file, which the policy lets in");
+
+            // A stylesheet every page uses, saved: the open tab reloads too, though its own page did not change (an editor's trial).
+            driver.executeScript("window.__sameDocument = true");
+            f.write("assets/css/site.css", f.read("assets/css/site.css") + "\nbody { background: rgb(221, 255, 221); }\n");
+            wait.until(d -> "rgb(221, 255, 221)".equals(driver.executeScript("return getComputedStyle(document.body).backgroundColor")));
+            assertEquals(Boolean.FALSE, driver.executeScript("return window.__sameDocument === true"), "reloaded for the stylesheet");
         } finally {
             driver.quit();
             preview.close();
