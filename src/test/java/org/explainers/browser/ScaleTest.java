@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,8 +74,13 @@ class ScaleTest {
         int expected = Integer.parseInt(count.replaceAll(".*?(\\d+) sections.*", "$1"));
         Set<String> seen = new HashSet<>();
         int pages = 0;
+        String name = driver.getTitle();
+        assertFalse(name.contains("(page"), "the topic's own address, its newest page, is titled by its name alone: " + name);
         while (true) {
             pages++;
+            if (pages > 1) {
+                assertTrue(driver.getTitle().matches(".*\\(page \\d+ of \\d+\\).*"), "an older page says its number: " + driver.getTitle());
+            }
             driver.findElements(By.cssSelector(".topic-group .entry-title a")).forEach(a -> seen.add(a.getAttribute("href")));
             List<WebElement> older = driver.findElements(By.cssSelector(".pager-older a"));
             if (older.isEmpty()) {
