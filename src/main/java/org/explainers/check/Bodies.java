@@ -413,6 +413,13 @@ public final class Bodies {
     private void plainHeader(Doc d) {
         for (String field : List.of("title", "summary")) {
             String value = d.header.text(field);
+            if (value != null && value.length() > 2 && (value.charAt(0) == '\u201C' && value.endsWith("\u201D")
+                    || value.charAt(0) == '\u2018' && value.endsWith("\u2019"))) {
+                // Quotes a word processor curled around the whole value (an editor's trial): YAML keeps them as text, and the page shows them.
+                problems.warning(d.path(), d.header.line(field), "`" + field + "` is in curly quotes, " + value.charAt(0) + "\u2026"
+                        + value.charAt(value.length() - 1) + ", which YAML keeps as part of the text: the page shows them", "write straight double"
+                        + " quotes \"\u2026\" around it, or none, unless the quotes are meant");
+            }
             if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[')) {
                 continue;
             }

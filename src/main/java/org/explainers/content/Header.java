@@ -133,14 +133,17 @@ public final class Header {
             // YAML indents and separates with spaces only; its own words name the character, not the fix.
             String line = at < end ? lines.get(at) : "";
             boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
+            int colon = line.indexOf(':');
+            boolean field = indent && colon > 0 && Schema.field(line.substring(0, colon).strip()) != null; // `\tlevel: 1`: a field of its own
             invalid(lines, c, at + 1, "a tab in the line (YAML takes spaces only)",
-                    indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"
+                    field ? "remove the tab: a field starts at the left edge"
+                            : indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"
                             : "put a space after the colon, not a tab");
             return;
         }
         if (quoted >= 0) {
             // A quote left open runs on to the next quote, lines below: YAML fails there.
-            invalid(lines, c, quoted + 1, UNCLOSED, UNCLOSED_FIX);
+            invalid(lines, c, quoted + 1, UNCLOSED, unclosedFix(lines.get(quoted)));
             return;
         }
         if (misplaced > 0) {
@@ -166,7 +169,7 @@ public final class Header {
             at = e.getContextMark().getLine() + 1;
             if (context.contains("quoted scalar")) {
                 problem = UNCLOSED;
-                fix = UNCLOSED_FIX;
+                fix = unclosedFix(at < lines.size() ? lines.get(at) : "");
             } else if (context.contains("simple key") && at > 1 && blockStart(lines.get(at - 1))) {
                 problem = "the text of a block value (`key: >` or `key: |`) is not indented";
                 fix = "indent its lines by two spaces, or write the value on the line of its key";
@@ -245,7 +248,12 @@ public final class Header {
     }
 
     private static final String UNCLOSED = "a quote opened in this line is not closed";
-    private static final String UNCLOSED_FIX = "close the value's quotes before the end of the line (`title: \"How full is full?\"`)";
+    /** How to close a quote, shown on the line's own key (`summary: "…"`), or on a title's when the line has none. */
+    private static String unclosedFix(String line) {
+        int colon = line.indexOf(':');
+        String key = colon > 0 ? line.substring(0, colon).strip() : "";
+        return "close the value's quotes before the end of the line (`" + (Schema.field(key) != null ? key + ": \"…\"" : "title: \"How full is full?\"") + "`)";
+    }
     private static final String NO_COLON = "no `: ` between the key and its value";
 
     private static void invalid(FieldType.Context c, int line, String problem, String fix) {
@@ -589,7 +597,7 @@ public final class Header {
         for (Schema.Field f : Schema.FIELDS) {
             // A required field written misspelt (`titel:`) is reported once, at its line, with the name it should have.
             if (f.required().contains(c.kind()) && !present.contains(f.name()) && !meant.contains(f.name())) {
-                c.problems().error(c.path(), 1, "the header has no `" + f.name() + "`", "add a `" + f.name() + ": ...` line");
+                c.problems().error(c.path(), 1, "the header has no `" + f.name() + "`", "add " + ("aeiou".indexOf(f.name().charAt(0)) >= 0 ? "an" : "a") + " `" + f.name() + ": ...` line");
             }
         }
         return new Header(values, fieldLines, end + 1, key(lines, end));

@@ -118,8 +118,9 @@ public final class Site {
             if (s.header.get("order") != null) {
                 Section other = byOrder.putIfAbsent(s.order(), s);
                 if (other != null) {
+                    int free = article.sections.stream().mapToInt(Section::order).max().orElse(0) + 1;
                     problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(),
-                            "give each section of an article its own order");
+                            "give each section of an explainer its own order; " + free + " is free");
                 }
             }
             Section twin = byAnchor.putIfAbsent(s.anchor, s);
@@ -259,8 +260,13 @@ public final class Site {
         }
     }
 
-    /** Warns of topics no section uses; once every other check has run (see the comment inside). */
-    public void checkVocabularyUse(Problems problems) {
+    /**
+     * Warns of topics no section uses; once every other check has run (see the comment inside).
+     *
+     * @param published whether the last good site has a file at a path: a topic's page and feed it
+     *                  had go with this build, which the warning then says
+     */
+    public void checkVocabularyUse(SitePaths paths, java.util.function.Predicate<String> published, Problems problems) {
         Vocabulary topics = vocabularies.get(Schema.TOPICS);
         // A file that could not be read may be the one that uses a topic: no warning until the errors are fixed.
         if (topics != null && !problems.hasErrors()) {
@@ -270,9 +276,12 @@ public final class Site {
             }
             for (Vocabulary.Entry e : topics.entries().values()) {
                 if (!used.containsKey(e.slug())) {
+                    // An editor's trial: the last section with a topic deleted, its published page and feed went with a word about neither.
+                    String had = published.test(paths.topic(e.slug())) ? "; its page " + paths.topic(e.slug()) + " and feed " + paths.topicFeed(e.slug())
+                            + ", published until now, go with this build, and readers' links and subscriptions to them find nothing" : "";
                     problems.warning("content/" + Schema.TOPICS.file(), e.line(), "no section uses topic `" + e.slug() + "`, so it has no page"
-                            + " and no feed", "tag a section with it, or remove it from the vocabulary (if another topic takes its place, list `"
-                            + e.slug() + "` in that one's `moved_from`)");
+                            + " and no feed" + had, "tag a section with it, or remove it from the vocabulary; if another topic takes its place,"
+                            + " list `" + e.slug() + "` in that one's `moved_from`");
                 }
             }
         }

@@ -220,7 +220,7 @@ public final class Build {
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
         Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
         Moves.goneEntries(vocabularies, vocabulariesBefore.join(), project.paths, problems);
-        site.checkVocabularyUse(problems);
+        site.checkVocabularyUse(project.paths, path -> Files.isRegularFile(options.site().resolve(path)), problems);
         if (options.preview() && !problems.hasErrors()) {
             asPublished(project, docs, vocabularies, inputs, texts, problems);
         }
@@ -404,7 +404,8 @@ public final class Build {
         List<String> lines = new ArrayList<>();
         for (Doc d : site.docs()) {
             if (site.state(d) == Site.State.SCHEDULED && d.date() != null && d.date().instant().isAfter(site.now)) {
-                lines.add("held back until " + d.date().inZone(zone) + " (" + zone + "): " + d.path());
+                lines.add("held back until " + d.date().inZone(zone) + " (" + zone + "): " + d.path() + (d instanceof Article a && !a.sections().isEmpty()
+                        ? " (with its " + a.sections().size() + " section" + (a.sections().size() == 1 ? ")" : "s)") : ""));
             } else if (d.draft() && !(d instanceof Section s && s.article() != null && s.article().draft())) {
                 // A draft explainer holds back its sections too, whatever they say.
                 lines.add("held back as a draft: " + d.path() + (d instanceof Article a && !a.sections().isEmpty()

@@ -41,6 +41,10 @@ public final class Main {
     record Command(String name, Map<String, String> options) {
 
         static Command parse(List<String> args) {
+            if (!args.isEmpty() && !List.of("build", "check", "serve").contains(args.get(0)) && !args.get(0).startsWith("-")) {
+                throw new Failed("-Dbake.command=" + args.get(0) + " is not a command: leave it out to build the site, or write -Dbake.command=check"
+                        + " to check the content only");
+            }
             if (args.isEmpty() || !List.of("build", "check", "serve").contains(args.get(0))) {
                 throw new Failed("usage: build|check|serve --project DIR [--site-host URL] [--now INSTANT] [--out DIR] [--port N] [--host ADDRESS] [--daemon auto|off] [--quiet true]");
             }

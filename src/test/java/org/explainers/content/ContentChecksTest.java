@@ -145,6 +145,35 @@ public class ContentChecksTest {
                 + " the explainer's page does not show it (publish that section first, or remove the #anchor)")), f.log());
     }
 
+    /**
+     * A topic whose last section goes takes its published page and feed with it: the warning says
+     * so (an editor's trial: it said only that the topic had no page).
+     */
+    @Test
+    void aTopicsLastSectionGoneSaysItsPublishedPageGoes(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(Files.isRegularFile(f.site().resolve("topics/territory.html")));
+        f.write(ONE, section(1, "", "").replace("[sanctions, territory]", "[sanctions]"));
+        f.write(DIR + "02-two.md", section(2, "", "").replace("[sanctions, territory]", "[sanctions]"));
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/_data/topics.yml:") && m.contains("no section uses topic `territory`,"
+                + " so it has no page and no feed; its page topics/territory.html and feed topics/territory.xml, published until now, go with this"
+                + " build, and readers' links and subscriptions to them find nothing")), f.log());
+    }
+
+    /** A title a word processor curled quotes around (an editor's trial) is warned of: YAML keeps the quotes, and the page shows them. */
+    @Test
+    void aTitleInCurlyQuotesIsWarnedOf(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("title: Section 1", "title: \u201CThe Outlook\u201D"));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(ONE + ":2: warning: `title` is in curly quotes, \u201C\u2026\u201D, which YAML keeps as part of the text:"
+                + " the page shows them (write straight double quotes \"\u2026\" around it, or none, unless the quotes are meant)"), f.log());
+    }
+
     /** A correction dated on a day still to come (a typo in the month, an editor's trial) is said, as for `updated`: the page shows it as made. */
     @Test
     void aCorrectionDatedAheadIsSaid(@TempDir Path tmp) {
@@ -204,7 +233,13 @@ public class ContentChecksTest {
                                 + " by two spaces, or write the value on the line of its key)"),
                 arguments("a quote not closed", ONE, s1.replace("title: Section 1", "title: \"Section 1"),
                         ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
-                                + " of the line (`title: \"How full is full?\"`))"),
+                                + " of the line (`title: \"\u2026\"`))"),
+                arguments("a quote not closed in the summary, told with its own key", ONE, s1.replace("summary: Section 1.", "summary: \"Section 1."),
+                        ONE + ":10: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
+                                + " of the line (`summary: \"\u2026\"`))"),
+                arguments("a tab before a field", ONE, s1.replace("level: 1\n", "\tlevel: 1\n"),
+                        ONE + ":6: the header is not valid YAML: a tab in the line (YAML takes spaces only) (remove the tab: a field starts at the"
+                                + " left edge)"),
                 arguments("a tab after a colon", ONE, s1.replace("level: 1\n", "level:\t1\n"),
                         ONE + ":6: the header is not valid YAML: a tab in the line (YAML takes spaces only) (put a space after the colon, not a tab)"),
                 arguments("no space after a colon, said with the line's own value", ONE, s1.replace("order: 1\n", "order:1\n"),
@@ -212,7 +247,7 @@ public class ContentChecksTest {
                 arguments("a quote left open runs on to the next quote", ONE, s1.replace("title: Section 1", "title: \"Section 1")
                                 .replace("summary: Section 1.", "summary: \"Section 1.\""),
                         ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
-                                + " of the line (`title: \"How full is full?\"`))"),
+                                + " of the line (`title: \"\u2026\"`))"),
                 arguments("an apostrophe closes a value in single quotes", ONE, s1.replace("summary: Section 1.", "summary: 'Moscow's demand.'"),
                         ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: write"
                                 + " `summary: \"Moscow's demand.\"`)"),
@@ -317,7 +352,7 @@ public class ContentChecksTest {
                 arguments("a raw <center>", ONE, section(1, "", "An extra line.\n\n<center>Vote</center>\n"),
                         ONE + ":16: raw <center> is not allowed (delete the <center> and </center> tags (the text stays); the site sets the layout)"),
                 arguments("duplicate order", ONE, s1.replace("order: 1", "order: 2"),
-                        DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an article its own order)"),
+                        DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an explainer its own order; 3 is free)"),
                 arguments("unknown topic", ONE, s1.replace("[sanctions, territory]", "[sanction, territory]"),
                         ONE + ":9: unknown topic `sanction` (did you mean `sanctions`? Otherwise add it to content/_data/topics.yml)"),
                 arguments("a topic in capitals", ONE, s1.replace("[sanctions, territory]", "[Sanctions, territory]"),
@@ -352,7 +387,7 @@ public class ContentChecksTest {
                         "content/_data/topics.yml:7: topic `index` would have the address of the index page of topics (index.html) (choose another slug)"),
                 arguments("unused topic", "content/_data/topics.yml", TOPICS + "- slug: trust\n  name: Trust\n  description: Who believes whom.\n",
                         "content/_data/topics.yml:7: warning: no section uses topic `trust`, so it has no page and no feed (tag a section with it, or"
-                                + " remove it from the vocabulary (if another topic takes its place, list `trust` in that one's `moved_from`))"),
+                                + " remove it from the vocabulary; if another topic takes its place, list `trust` in that one's `moved_from`)"),
                 arguments("a topic without its dash", "content/_data/topics.yml", TOPICS + "slug: trust\n  name: Trust\n  description: Who believes whom.\n",
                         "content/_data/topics.yml:7: not valid YAML: the line starts an entry without `- ` (write `- slug: trust`)"),
                 arguments("a topic's line indented three spaces", "content/_data/topics.yml", TOPICS + "- slug: trust\n   name: Trust\n  description: Who.\n",

@@ -77,6 +77,15 @@ class MavenTest {
         assertFalse(Files.exists(evil), "nothing was written outside target/");
     }
 
+    /** A mistyped command is told as such, with the two there are (an editor's trial got the class's usage line). */
+    @Test
+    void aMistypedCommandIsToldTheCommandsThereAre() throws Exception {
+        List<String> out = mvn("package", "-Dbake.command=chek");
+        assertEquals("exit 1", out.get(out.size() - 1), String.join("\n", out));
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal") && l.contains("-Dbake.command=chek is not a command:"
+                + " leave it out to build the site, or write -Dbake.command=check to check the content only")), String.join("\n", out));
+    }
+
     @Test
     void theProjectBuildsInAFolderWithSpacesAndQuotes() throws Exception {
         List<String> out = mvn("-q", "package");
