@@ -460,20 +460,30 @@ public final class Header {
         } catch (YAMLException e) {
             return -1; // the fields themselves are wrong: told as such
         }
-        try {
-            // A field after a blank line (a header may have one) is a field, misspelt or not: read as such.
-            Node after = YAML.get().compose(new StringReader(next));
-            if (after instanceof MappingNode m && !m.getValue().isEmpty() && m.getValue().get(0).getKeyNode() instanceof ScalarNode k
-                    && (Schema.field(k.getValue()) != null || Text.closest(k.getValue(), FIELD_NAMES) != null)) {
-                return -1;
-            }
-            return blank;
-        } catch (YAMLException e) {
-            return blank; // the text's first line is not a `key: value` line at all
-        }
+        return fieldLike(next) ? -1 : blank;
     }
 
-    private static final List<String> FIELD_NAMES = Schema.FIELDS.stream().map(Schema.Field::name).toList();
+    /**
+     * Whether a line is written as a header's line, not as text: indented, a list's `- ` item, a
+     * comment, or a lowercase `key:` (a header may have a blank line, and its next field, right
+     * or wrong, is told as a field). Only for the diagnosis above: the header is read by YAML.
+     */
+    static boolean fieldLike(String line) {
+        if (line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t' || line.startsWith("-") || line.startsWith("#")) {
+            return true;
+        }
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char ch = line.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch == '_' || i > 0 && ch >= '0' && ch <= '9')) {
+                return false; // a space, a capital: `The minister said: no.`
+            }
+        }
+        return true;
+    }
 
     private static void notClosed(FieldType.Context c, int fieldsEnd, int end) {
         c.problems().error(c.path(), fieldsEnd + 1, "the header seems not to be closed: its fields end on line " + fieldsEnd + ", and the text after"
@@ -570,7 +580,7 @@ public final class Header {
             }
             fieldLines.put(key, line);
             Schema.Field field = Schema.field(key);
-            if (field == null && fieldsEnd > 0 && line > fieldsEnd + 1) {
+            if (field == null && fieldsEnd > 0 && line > fieldsEnd + 1 && !fieldLike(lines.get(line - 1))) {
                 notClosed(c, fieldsEnd, end); // the text's first line, read as a field (`The minister said: ...`)
                 return new Header(Map.of(), Map.of(), end + 1);
             }

@@ -215,6 +215,13 @@ public class ContentChecksTest {
                 arguments("header not closed, a sentence and a rule below", ONE, "---\ntitle: Section 1\ntype: section\narticle: a\norder: 1\nlevel: 1\ndate: 2026-11-20\nstatus: published\ntopics: [sanctions, territory]\nsummary: Section 1.\n\nPart 1 discusses tariffs, and gas.\n\n---\n\nMore.\n",
                         ONE + ":11: the header seems not to be closed: its fields end on line 10, and the text after them is read as more fields, up to"
                                 + " the --- on line 14 (add a line of --- after line 10, before the text; a --- further down is a rule in the text)"),
+                // A review: fields after a blank line, wrong in other ways, are told as they are, not as a header not closed.
+                arguments("a colon in a value after a blank line in the header", ONE, s1.replace("summary: Section 1.\n", "\nsummary: Energy: what it costs\n"),
+                        ONE + ":11: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                                + " `summary: \"Energy: what it costs\"`)"),
+                arguments("an unknown field after a blank line in the header", ONE, s1.replace("summary: Section 1.\n", "summary: Section 1.\n\ndescription: More.\n"),
+                        ONE + ":12: unknown header key `description` (use article, date, level, moved_from, order, status, summary, title, topics, type,"
+                                + " updated)"),
                 arguments("a misspelt field after a blank line in the header", ONE, s1.replace("summary: Section 1.\n", "summary: Section 1.\n\nupdatd: 2026-11-21\n"),
                         ONE + ":12: unknown header key `updatd` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated;"
                                 + " did you mean `updated`?)"),
