@@ -134,7 +134,10 @@ public final class Header {
             String line = at < end ? lines.get(at) : "";
             boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
             int colon = line.indexOf(':');
-            boolean field = indent && colon > 0 && Schema.field(line.substring(0, colon).strip()) != null; // `\tlevel: 1`: a field of its own
+            String above = at > 1 ? lines.get(at - 1) : "";
+            // `\tlevel: 1` under a field with its value: a field of its own; under `corrections:` or in an item, a nested one.
+            boolean field = indent && colon > 0 && Schema.field(line.substring(0, colon).strip()) != null && fieldLike(above)
+                    && !above.startsWith(" ") && !above.startsWith("-") && !above.stripTrailing().endsWith(":");
             invalid(lines, c, at + 1, "a tab in the line (YAML takes spaces only)",
                     field ? "remove the tab: a field starts at the left edge"
                             : indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -118,7 +119,12 @@ public final class Site {
             if (s.header.get("order") != null) {
                 Section other = byOrder.putIfAbsent(s.order(), s);
                 if (other != null) {
-                    int free = article.sections.stream().mapToInt(Section::order).max().orElse(0) + 1;
+                    Set<Integer> taken = new java.util.HashSet<>();
+                    article.sections.forEach(x -> taken.add(x.order()));
+                    int free = 1;
+                    while (taken.contains(free)) {
+                        free++; // the smallest unused: a section without an order counts as none
+                    }
                     problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(),
                             "give each section of an explainer its own order; " + free + " is free");
                 }
@@ -190,7 +196,7 @@ public final class Site {
                                     : "date it on the day the correction was made");
                 } else if (when != null && when.instant().isAfter(now)) {
                     // As `updated`: readers would see a correction dated a day not yet come (a typo in the month, most likely).
-                    problems.warning(d.path(), (Integer) c.get("line"), "the correction's date is still to come, and the page shows it"
+                    problems.warning(d.path(), (Integer) c.getOrDefault("line:date", c.get("line")), "the correction's date is still to come, and the page shows it"
                             + " as made", "date it on the day the correction was made");
                 }
             }

@@ -244,6 +244,10 @@ public class ContentChecksTest {
                 arguments("a quote not closed in the summary, told with its own key", ONE, s1.replace("summary: Section 1.", "summary: \"Section 1."),
                         ONE + ":10: the header is not valid YAML: a quote opened in this line is not closed (close the value's quotes before the end"
                                 + " of the line (`summary: \"\u2026\"`))"),
+                arguments("a tab before a correction's field", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - text: We misstated it.\n\tdate: 2026-11-21"),
+                        DIR + "index.md:10: the header is not valid YAML: a tab in the line (YAML takes spaces only) (indent the line with spaces, not a"
+                                + " tab: two spaces under `image:` or in a list's item)"),
                 arguments("a tab before a field", ONE, s1.replace("level: 1\n", "\tlevel: 1\n"),
                         ONE + ":6: the header is not valid YAML: a tab in the line (YAML takes spaces only) (remove the tab: a field starts at the"
                                 + " left edge)"),
@@ -359,7 +363,7 @@ public class ContentChecksTest {
                 arguments("a raw <center>", ONE, section(1, "", "An extra line.\n\n<center>Vote</center>\n"),
                         ONE + ":16: raw <center> is not allowed (delete the <center> and </center> tags (the text stays); the site sets the layout)"),
                 arguments("duplicate order", ONE, s1.replace("order: 1", "order: 2"),
-                        DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an explainer its own order; 3 is free)"),
+                        DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an explainer its own order; 1 is free)"),
                 arguments("unknown topic", ONE, s1.replace("[sanctions, territory]", "[sanction, territory]"),
                         ONE + ":9: unknown topic `sanction` (did you mean `sanctions`? Otherwise add it to content/_data/topics.yml)"),
                 arguments("a topic in capitals", ONE, s1.replace("[sanctions, territory]", "[Sanctions, territory]"),
