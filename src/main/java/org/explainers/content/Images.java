@@ -38,8 +38,11 @@ public final class Images {
      */
     public static final long MAX_DECODED = 4 * MAX_PIXELS;
 
-    /** Pixels an image may have on a side (a 40,000,000 × 1 strip passed the count, and its width no page's attribute). */
-    public static final int MAX_SIDE = 16_384;
+    /**
+     * Pixels an image may have on a side (a 40,000,000 × 1 strip passed the count, and its width no
+     * page's attribute); a phone's scrolling screenshot, 1170 × 18,000, is well inside.
+     */
+    public static final int MAX_SIDE = 50_000;
 
     /** The image format the file's first bytes name ("png", "jpeg" or "gif"), or null. */
     static String signature(byte[] b) {
@@ -61,14 +64,15 @@ public final class Images {
     /**
      * An image's size and fingerprint.
      *
-     * @param animated a GIF of several frames: it has no smaller copies, which would hold its first frame only
+     * @param uncopied a GIF of several frames, or whose frame does not fill its screen: it has no
+     *                 smaller copies, which would hold its first frame only, stretched to the screen
      */
-    public record Info(int width, int height, String sha256, boolean animated) {
+    public record Info(int width, int height, String sha256, boolean uncopied) {
         /** The widths of its smaller copies: those of {@link #WIDTHS} below its own. */
         public java.util.List<Integer> variants() {
             java.util.List<Integer> list = new java.util.ArrayList<>();
-            if (animated) {
-                return list; // phones get the animation itself
+            if (uncopied) {
+                return list; // phones get the image itself
             }
             for (int w : WIDTHS) {
                 if (w < width) {
@@ -174,8 +178,11 @@ public final class Images {
             // took a TIFF named .png (its GPS data unread) and 4 bytes of WBMP before a ZIP for images.
             String format = ext.equals("jpg") ? "jpeg" : ext;
             if (!format.equals(signature(bytes))) {
-                problems.error(path, 0, "is not a " + ext.toUpperCase(Locale.ROOT) + " image" + (signature(bytes) == null ? " (or it is damaged)"
-                        : ": its bytes are a " + signature(bytes).toUpperCase(Locale.ROOT) + " image's"), "export the image again as PNG or JPEG");
+                String is = signature(bytes);
+                problems.error(path, 0, "is not a " + ext.toUpperCase(Locale.ROOT) + " image" + (is == null ? " (or it is damaged)"
+                        : ": its bytes are a " + is.toUpperCase(Locale.ROOT) + " image's"), is == null ? "export the image again as PNG or JPEG"
+                        : "rename it to " + rel.substring(rel.lastIndexOf('/') + 1, rel.lastIndexOf('.') + 1) + (is.equals("jpeg") ? "jpg" : is)
+                        + ", and its links too");
                 continue;
             }
             if (format.equals("jpeg") && !jpegEnds(bytes)) {
@@ -196,16 +203,16 @@ public final class Images {
                     reader.setInput(in, false, true);
                     int w = reader.getWidth(0);
                     int h = reader.getHeight(0);
-                    int frames = 1;
+                    boolean uncopied = false;
                     if (format.equals("gif")) {
                         Frames gif = gifFrames(reader);
                         if (gif.problem() != null) {
                             problems.error(path, 0, gif.problem(), "export the animation again with fewer or smaller frames, each inside the image");
                             continue;
                         }
+                        uncopied = gif.count() > 1 || w != gif.width() || h != gif.height();
                         w = gif.width(); // the screen its frames are drawn on: the size the page gives it
                         h = gif.height();
-                        frames = gif.count();
                     }
                     if ((long) w * h > MAX_PIXELS) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
@@ -250,7 +257,7 @@ public final class Images {
                     }
                     stillPlaceless.add(sha256);
                     if (!asset) {
-                        infos.put(rel, new Info(w, h, sha256, frames > 1));
+                        infos.put(rel, new Info(w, h, sha256, uncopied));
                     }
                 } finally {
                     reader.dispose();
@@ -633,7 +640,8 @@ public final class Images {
      */
     static String unreadSegment(int marker, String identifier) {
         boolean known = switch (marker) {
-            case JPEG.APP0, JPEG.APP1, JPEG.APP13 -> true;
+            case JPEG.APP0 -> "JFIF".equals(identifier) || "JFXX".equals(identifier);
+            case JPEG.APP1, JPEG.APP13 -> true;
             case JPEG.APP2 -> "ICC_PROFILE".equals(identifier);
             case JPEG.APP12 -> "Ducky".equals(identifier);
             case JPEG.APP14 -> "Adobe".equals(identifier);
@@ -644,13 +652,15 @@ public final class Images {
     }
 
     /**
-     * The PNG chunks the build publishes: the standard ones of a still image (PNG's third edition), and
-     * two private ones that hold no text (Apple's iDOT in every macOS screenshot, ImageMagick's
+     * The PNG chunks the build publishes: the standard ones of a still image (PNG's third edition), the
+     * registered extensions and ImageMagick's chunks that hold no text, and two private ones that hold no text (Apple's iDOT in every macOS screenshot, ImageMagick's
      * vpAg). Any other is data the build does not read (an attacker's trial: EXIF with a GPS
      * position in a chunk named `exIf`, which exiftool reads as eXIf; C2PA's `caBX`).
      */
     private static final Set<String> PNG_CHUNKS = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT",
-            "sRGB", "cICP", "mDCV", "cLLI", "bKGD", "hIST", "pHYs", "sPLT", "tIME", "tEXt", "zTXt", "iTXt", "eXIf", "iDOT", "vpAg");
+            "sRGB", "cICP", "mDCV", "cLLI", "bKGD", "hIST", "pHYs", "sPLT", "tIME", "tEXt", "zTXt", "iTXt", "eXIf", "iDOT", "vpAg",
+            // The registered extensions that hold no text (ImageMagick's and GIMP's offset after a crop, scales), and ImageMagick's canvas and orientation.
+            "oFFs", "pCAL", "sCAL", "sTER", "gIFg", "caNv", "orNT");
 
     /** Why a PNG holds data the build does not read (a chunk it does not know, bytes after its IEND chunk), or null. */
     static String pngUnread(byte[] b) {

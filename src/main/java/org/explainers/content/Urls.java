@@ -383,10 +383,28 @@ public final class Urls {
         if (authority != null && authority.contains("@") && !scheme.equals("mailto")) {
             return HostFault.NAME_BEFORE_AT; // `https://www.gov.uk@evil.example/`: readers see the name, the link goes to the host after it
         }
-        if (authority != null && authority.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
-            return HostFault.INVISIBLE; // a zero-width space or joiner, which the browser's IDNA mapping drops
+        if (authority != null) {
+            String decoded;
+            try {
+                decoded = java.net.URLDecoder.decode(authority.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8); // as a browser reads a host
+            } catch (IllegalArgumentException e) {
+                decoded = authority;
+            }
+            if (decoded.codePoints().anyMatch(Urls::ignored)) {
+                return HostFault.INVISIBLE; // a zero-width space or joiner, which the browser's IDNA mapping drops
+            }
         }
         return HostFault.NONE;
+    }
+
+    /**
+     * Characters a browser's IDNA mapping (UTS #46) drops from a host without a trace: formatting
+     * characters (zero-width space and joiners, soft hyphen), variation selectors, the combining
+     * grapheme joiner, Mongolian free variation selectors.
+     */
+    private static boolean ignored(int c) {
+        return Character.getType(c) == Character.FORMAT || c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF || c == 0x034F
+                || c >= 0x180B && c <= 0x180F;
     }
 
     /**

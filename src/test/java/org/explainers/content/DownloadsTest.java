@@ -224,14 +224,14 @@ class DownloadsTest {
         f.writeBytes(DIR + "two.png", zip.toByteArray());
         f.writeBytes(DIR + "three.gif", pngWithXmp(""));
         ByteArrayOutputStream strip = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20_000, 1, java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", strip);
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60_000, 1, java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", strip);
         f.writeBytes(DIR + "four.png", strip.toByteArray());
         f.writeBytes("assets/images/staff.jpg", withSegment(jpeg(), 0xE1, exif(gpsTiff())));
         List<String> m = failing(f);
         has(m, DIR + "one.png: is not a PNG image (or it is damaged) (export the image again as PNG or JPEG)");
         has(m, DIR + "two.png: is not a PNG image (or it is damaged)");
-        has(m, DIR + "three.gif: is not a GIF image: its bytes are a PNG image's (export the image again as PNG or JPEG)");
-        has(m, DIR + "four.png: the image is 20000 × 1 pixels; at most 16384 pixels a side are allowed");
+        has(m, DIR + "three.gif: is not a GIF image: its bytes are a PNG image's (rename it to three.png, and its links too)");
+        has(m, DIR + "four.png: the image is 60000 × 1 pixels; at most 50000 pixels a side are allowed");
         has(m, "assets/images/staff.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
         assertEquals(5, m.size(), String.join("\n", m));
     }
@@ -263,7 +263,14 @@ class DownloadsTest {
         f.writeBytes(DIR + "one.png", pngWithXmp(""));
         f.writeBytes(DIR + "two.gif", gif(3, 1200, 600));
         f.writeBytes(DIR + "three.gif", gif(1, 1200, 600));
+        byte[] framed = gif(1, 600, 600);
+        framed[6] = (byte) (1200 & 0xFF); // a screen of 1200 × 600, its one frame the left half: copies would stretch the frame
+        framed[7] = (byte) (1200 >> 8);
+        f.write(HostileInputTest.ONE, f.read(HostileInputTest.ONE) + "\n![5](five.gif)\n");
+        f.writeBytes(DIR + "five.gif", framed);
         assertTrue(f.build().ok(), f.log());
+        assertEquals("", org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html")).selectFirst("img[src=five.gif]").attr("srcset"),
+                "a frame that does not fill its screen has no copies");
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html"));
         org.jsoup.nodes.Element animated = page.selectFirst("img[src=two.gif]");
         assertEquals("1200", animated.attr("width"));

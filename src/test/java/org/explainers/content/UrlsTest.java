@@ -44,7 +44,8 @@ class UrlsTest {
 
     /** An invisible character in a host (an attacker's trial: `https://exa&#x200B;mple.com`) is dropped by browsers: the address shown is not the one followed. */
     @ParameterizedTest
-    @ValueSource(strings = {"https://exa\u200Bmple.com/", "https://www.gov\u200D.uk/", "//bank\u00AD.example/", "https://a.example\u2060/x"})
+    @ValueSource(strings = {"https://exa\u200Bmple.com/", "https://www.gov\u200D.uk/", "//bank\u00AD.example/", "https://a.example\u2060/x",
+            "https://gov%E2%80%8B.uk/", "https://exa\uFE0Fmple.com/", "https://exa\u034Fmple.com/"})
     void aHostWithAnInvisibleCharacterIsRefused(String address) {
         assertEquals("has an invisible character in its host, which a browser drops: the address shown is not the one followed", Urls.linkProblem(address));
         assertEquals(null, Urls.linkProblem("https://example.com/a\u200Bb"), "in the path it is escaped, and followed as written");
