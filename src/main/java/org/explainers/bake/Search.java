@@ -169,7 +169,7 @@ final class Search {
             for (Map.Entry<String, int[]> w : words.entrySet()) {
                 String entry = Json.string(w.getKey()) + ':' + Json.string(encode(unpack(w.getValue())));
                 entries.put(w.getKey(), entry);
-                size += entry.length() + 1;
+                size += entry.getBytes(StandardCharsets.UTF_8).length + 1; // bytes, as the reader loads them
             }
             if (size > MAX_WORD_FILE) {
                 // The words in the most sections first (then in their order), up to the bound: the others are not found.
@@ -178,11 +178,12 @@ final class Search {
                 long kept = 0;
                 int left = 0;
                 for (String w : most) {
-                    if (kept + entries.get(w).length() + 1 > MAX_WORD_FILE) {
+                    int bytes = entries.get(w).getBytes(StandardCharsets.UTF_8).length + 1;
+                    if (kept + bytes > MAX_WORD_FILE) {
                         entries.remove(w);
                         left++;
                     } else {
-                        kept += entries.get(w).length() + 1;
+                        kept += bytes;
                     }
                 }
                 problems.warning("content/", 0, "the search's file of words beginning `" + key + "` would pass " + MAX_WORD_FILE / 1000 + " KB, which"
@@ -683,6 +684,6 @@ final class Search {
 
     private static final Set<String> WINDOWS_DEVICES = Set.of("con", "aux", "nul", "prn");
 
-    /** The most characters a word file may hold: every reader typing its three letters loads it (an attacker's trial: 440 KB). */
+    /** The most bytes a word file's words may take: every reader typing its three letters loads it (an attacker's trial: 440 KB). */
     static final int MAX_WORD_FILE = 150_000;
 }

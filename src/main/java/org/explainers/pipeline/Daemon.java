@@ -135,12 +135,12 @@ final class Daemon {
      */
     static Daemon of(Path project, PrintStream notes) {
         List<Path> classpath = classpath();
-        if (classpath == null) {
+        if (classpath == null && Daemon.class.getClassLoader() instanceof URLClassLoader) {
             notes.println("      (no build process is kept for the next builds: a Java class path cannot name the build's code here,"
                     + " whose paths hold `" + java.io.File.pathSeparator + "`; a project folder without it gets one)");
             return null;
         }
-        if (!Trees.ours(project.resolve("target")) || !Trees.ours(project.resolve("target").resolve("daemon"))) {
+        if (classpath == null || !Trees.ours(project.resolve("target")) || !Trees.ours(project.resolve("target").resolve("daemon"))) {
             return null;
         }
         // An agent or a debugger's port in Maven's JVM is not the build's to copy.
