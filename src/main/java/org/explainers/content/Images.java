@@ -246,8 +246,8 @@ public final class Images {
                         place = placeless.contains(sha256) ? null : place(reader, bytes);
                     } catch (IOException | RuntimeException e) {
                         problems.error(path, 0, "its EXIF, XMP or IPTC data cannot be read (" + e.getMessage() + "), so the build cannot tell whether"
-                                + " it says where the photo was taken", "export it again without its metadata (e.g. exiftool -all= -trailer:all= "
-                                + shellQuoted(rel) + ")");
+                                + " it says where the photo was taken", "export it again without its metadata, keeping its colour profile"
+                                + " (e.g. exiftool -all= -tagsfromfile @ -icc_profile -trailer:all= " + shellQuoted(rel) + ")");
                         continue;
                     }
                     if (place != null) {
@@ -330,16 +330,13 @@ public final class Images {
             if (end + 1 < bytes.length && (bytes[end] & 0xFF) == 0xFF && (bytes[end + 1] & 0xFF) == 0xD8) {
                 throw new IOException("it holds another image after the photo, a preview or a depth map, whose data the build does not read");
             }
-            if (end < bytes.length) {
+            if (end < bytes.length && !padding(bytes, end)) {
                 throw new IOException("data after the image's end (a trailer, such as exiftool's MIE), which the build does not read");
             }
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
                 List<String> app1 = List.of("Exif", "http://ns.adobe.com/xap/1.0/", "http://ns.adobe.com/xmp/extension/");
                 Map<String, byte[]> extended = new TreeMap<>();
                 for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEGSegmentUtil.ALL_SEGMENTS)) {
-                    if (segment.marker() == JPEG.APP2 && "MPF".equals(segment.identifier())) {
-                        throw new IOException("it holds another image after the photo (MPF), whose data the build does not read");
-                    }
                     if (segment.marker() == JPEG.APP1 && !app1.contains(segment.identifier())) {
                         // EXIF and XMP are the only kinds (`exif` in lower case, or bytes before `Exif`, are read by some tools all the same).
                         throw new IOException("an APP1 segment that is neither EXIF nor XMP");
@@ -408,6 +405,20 @@ public final class Images {
      * Where a JPEG's image ends: after its EOI marker, each segment and scan read by its length or
      * up to the next marker (a scan's data escapes 0xFF as 0xFF00; RSTn markers sit inside it).
      */
+    /** Whether the bytes after a JPEG's end are a little padding that some tools write (zeros, line ends, spaces, 0xFF): at most 4 KB. */
+    static boolean padding(byte[] b, int from) {
+        if (b.length - from > 4096) {
+            return false;
+        }
+        for (int i = from; i < b.length; i++) {
+            int c = b[i] & 0xFF;
+            if (c != 0 && c != '\n' && c != '\r' && c != ' ' && c != 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a JPEG's segments and scans lead to its end marker (EOI). */
     static boolean jpegEnds(byte[] b) {
         try {
@@ -523,6 +534,19 @@ public final class Images {
                         byte[] first = new byte[in.get() & 0xFF]; // its first sub-block: the identifier and its code
                         in.get(first);
                         String app = new String(first, 0, Math.min(11, first.length), StandardCharsets.ISO_8859_1);
+                        if (app.equals("ImageMagick")) {
+                            // ImageMagick's note of the gamma of the PNG it was made from (`convert frame-*.png anim.gif`): a number, nothing more.
+                            java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+                            for (int size = in.get() & 0xFF; size > 0 && data.size() < 64; size = in.get() & 0xFF) {
+                                byte[] sub = new byte[size];
+                                in.get(sub);
+                                data.writeBytes(sub);
+                            }
+                            if (!gammaNote(data.toString(StandardCharsets.ISO_8859_1))) {
+                                return "an application extension (`ImageMagick`) that holds more than a gamma, which the build does not read";
+                            }
+                            continue;
+                        }
                         if (!app.equals("NETSCAPE2.0") && !app.equals("ANIMEXTS1.0")) {
                             return "an application extension (`" + app.strip() + "`), such as XMP, which the build does not read";
                         }
@@ -540,6 +564,14 @@ public final class Images {
         } catch (RuntimeException e) {
             return "its blocks cannot be read to the end";
         }
+    }
+
+    /** Whether ImageMagick's GIF note is `gamma=` and a decimal number only. */
+    static boolean gammaNote(String note) {
+        if (!note.startsWith("gamma=") || note.length() == 6 || note.length() > 20) {
+            return false;
+        }
+        return note.substring(6).chars().allMatch(c -> c >= '0' && c <= '9' || c == '.');
     }
 
     private static void skipSubBlocks(java.nio.ByteBuffer in) {
@@ -642,7 +674,8 @@ public final class Images {
         boolean known = switch (marker) {
             case JPEG.APP0 -> "JFIF".equals(identifier) || "JFXX".equals(identifier);
             case JPEG.APP1, JPEG.APP13 -> true;
-            case JPEG.APP2 -> "ICC_PROFILE".equals(identifier);
+            // MPF's header alone (its images, after the photo's end, are refused above; exiftool's -trailer:all= leaves the header).
+            case JPEG.APP2 -> "ICC_PROFILE".equals(identifier) || "MPF".equals(identifier);
             case JPEG.APP12 -> "Ducky".equals(identifier);
             case JPEG.APP14 -> "Adobe".equals(identifier);
             default -> marker < JPEG.APP0 || marker > JPEG.APP15;
