@@ -22,7 +22,7 @@ import java.util.Locale;
 final class Media {
 
     /** How copies are made: a copy made otherwise before is made again, not taken from the cache or the last build. */
-    private static final int COPIES = 3;
+    private static final int COPIES = 4;
 
     /**
      * How long one build may spend making copies (-Dexplainers.imageSeconds): each image is
@@ -75,7 +75,7 @@ final class Media {
                 throw new Unreadable("its smaller copies were not made: making this build's new copies took more than " + seconds() + " s",
                         "build again: the copies made so far are kept in target/cache/images, so the next build goes on from there");
             }
-            BufferedImage image = decode(source, ext);
+            BufferedImage image = upright(srgb(decode(source, ext)), info.orientation());
             for (int width : widths) {
                 if (image.getWidth() > 2 * width) {
                     int height = Math.max(1, Math.round((float) info.height() * 2 * width / info.width()));
@@ -119,6 +119,47 @@ final class Media {
             reader.dispose();
         }
         return image;
+    }
+
+    /**
+     * The pixels in sRGB, as copies without a colour profile are read: a CMYK JPEG's copies came out
+     * faded and an Adobe RGB photo's dull (an images trial), its own numbers taken for sRGB's.
+     */
+    private static BufferedImage srgb(BufferedImage image) {
+        java.awt.color.ColorSpace space = image.getColorModel().getColorSpace();
+        if (space.isCS_sRGB() || space.getType() == java.awt.color.ColorSpace.TYPE_GRAY) {
+            return image;
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(),
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        return new java.awt.image.ColorConvertOp(null).filter(image, out);
+    }
+
+    /** The image turned as its EXIF orientation (1 to 8) says, as browsers show the original. */
+    static BufferedImage upright(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth(), h = image.getHeight();
+        java.awt.geom.AffineTransform t = switch (orientation) {
+            case 2 -> new java.awt.geom.AffineTransform(-1, 0, 0, 1, w, 0); // mirrored
+            case 3 -> new java.awt.geom.AffineTransform(-1, 0, 0, -1, w, h); // upside down
+            case 4 -> new java.awt.geom.AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new java.awt.geom.AffineTransform(0, 1, 1, 0, 0, 0); // on its side, mirrored
+            case 6 -> new java.awt.geom.AffineTransform(0, 1, -1, 0, h, 0); // turned a quarter clockwise: a phone held upright
+            case 7 -> new java.awt.geom.AffineTransform(0, -1, -1, 0, h, w);
+            default -> new java.awt.geom.AffineTransform(0, -1, 1, 0, 0, w); // 8: a quarter anticlockwise
+        };
+        boolean turned = orientation >= 5;
+        BufferedImage out = new BufferedImage(turned ? h : w, turned ? w : h,
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(image, t, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /**

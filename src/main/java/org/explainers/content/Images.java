@@ -64,10 +64,12 @@ public final class Images {
     /**
      * An image's size and fingerprint.
      *
-     * @param uncopied a GIF of several frames, or whose frame does not fill its screen: it has no
-     *                 smaller copies, which would hold its first frame only, stretched to the screen
+     * @param width       as a browser shows it: a photo turned by its EXIF orientation has its sides swapped
+     * @param uncopied    a GIF of several frames, or whose frame does not fill its screen: it has no
+     *                    smaller copies, which would hold its first frame only, stretched to the screen
+     * @param orientation the EXIF orientation (1 to 8) a browser turns the photo by; its copies are turned so
      */
-    public record Info(int width, int height, String sha256, boolean uncopied) {
+    public record Info(int width, int height, String sha256, boolean uncopied, int orientation) {
         /** The widths of its smaller copies: those of {@link #WIDTHS} below its own. */
         public java.util.List<Integer> variants() {
             java.util.List<Integer> list = new java.util.ArrayList<>();
@@ -257,7 +259,15 @@ public final class Images {
                     }
                     stillPlaceless.add(sha256);
                     if (!asset) {
-                        infos.put(rel, new Info(w, h, sha256, uncopied));
+                        // A phone's portrait photo is stored on its side, with an EXIF orientation that browsers apply
+                        // (an images trial: the page gave it landscape sides, and its copies lay on their side).
+                        int orientation = format.equals("jpeg") ? orientation(bytes) : 1;
+                        boolean turned = orientation >= 5;
+                        // Colours the copies cannot keep (an images trial: a CMYK JPEG without a profile and an Adobe RGB
+                        // PNG gave faded or dull copies): phones load the original, which browsers show right.
+                        uncopied |= format.equals("jpeg") && jpegComponents(bytes) == 4 && !hasJpegProfile(bytes)
+                                || format.equals("png") && widePngProfile(bytes);
+                        infos.put(rel, new Info(turned ? h : w, turned ? w : h, sha256, uncopied, orientation));
                     }
                 } finally {
                     reader.dispose();
@@ -417,6 +427,84 @@ public final class Images {
             }
         }
         return true;
+    }
+
+    /** How many colour components a JPEG's frame header (SOFn) says it has: 4 for CMYK or YCCK; 0 when none is found. */
+    static int jpegComponents(byte[] b) {
+        int i = 2;
+        while (i + 9 < b.length && (b[i] & 0xFF) == 0xFF) {
+            int marker = b[i + 1] & 0xFF;
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                return b[i + 9] & 0xFF; // length (2), precision (1), height (2), width (2), then the count
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return 0;
+            }
+            i += 2 + ((b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF));
+        }
+        return 0;
+    }
+
+    /** Whether a JPEG carries a colour profile (APP2 ICC_PROFILE). */
+    static boolean hasJpegProfile(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return !JPEGSegmentUtil.readSegments(in, JPEG.APP2, "ICC_PROFILE").isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a PNG's colour profile (iCCP) is other than sRGB: the JDK's reader ignores it, so
+     * copies would hold its numbers as sRGB's. Read with the JDK's ICC_Profile (its description).
+     */
+    static boolean widePngProfile(byte[] b) {
+        for (Chunk chunk : pngChunks(b)) {
+            if (chunk.type().equals("iCCP")) {
+                int at = afterNul(b, chunk.data(), chunk.end()) + 1; // keyword, NUL, compression method
+                if (at <= 0 || at > chunk.end()) {
+                    return true;
+                }
+                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+                try {
+                    inflater.setInput(b, at, chunk.end() - at);
+                    java.io.ByteArrayOutputStream profile = new java.io.ByteArrayOutputStream();
+                    byte[] buffer = new byte[8192];
+                    while (!inflater.finished() && profile.size() <= MAX_PACKED) {
+                        int n = inflater.inflate(buffer);
+                        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                            break;
+                        }
+                        profile.write(buffer, 0, n);
+                    }
+                    byte[] desc = java.awt.color.ICC_Profile.getInstance(profile.toByteArray()).getData(java.awt.color.ICC_Profile.icSigProfileDescriptionTag);
+                    return desc == null || !new String(desc, StandardCharsets.ISO_8859_1).contains("sRGB");
+                } catch (java.util.zip.DataFormatException | IllegalArgumentException e) {
+                    return true;
+                } finally {
+                    inflater.end();
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A JPEG's EXIF orientation (IFD0's tag 274), 1 to 8; 1 (as stored) when it has none or it cannot be read. */
+    static int orientation(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
+                byte[] data = segment.data().readAllBytes();
+                int from = data.length > 0 && data[0] == 0 ? 1 : 0;
+                try (ImageInputStream tiff = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(data, from, data.length - from))) {
+                    Entry e = new TIFFReader().read(tiff).getEntryById(274);
+                    int o = e == null || !(e.getValue() instanceof Number n) ? 1 : n.intValue();
+                    return o >= 1 && o <= 8 ? o : 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // as stored
+        }
+        return 1;
     }
 
     /** Whether a JPEG's segments and scans lead to its end marker (EOI). */

@@ -304,6 +304,55 @@ class DownloadsTest {
         assertTrue(Files.isRegularFile(f.site().resolve("articles/a/one.480w.jpg")));
     }
 
+    /**
+     * A phone's portrait photo, stored on its side with EXIF orientation 6, is shown upright by
+     * browsers: the page gives it portrait sides and its copies are upright (an images trial: the
+     * page said landscape, and the copies phones load lay on their side).
+     */
+    @Test
+    void aPhotoTurnedByItsOrientationIsShownAndCopiedUpright(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![Upright](portrait.jpg)\n"));
+        java.awt.image.BufferedImage stored = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = stored.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 600, 800); // the stored left half: the top, once turned a quarter clockwise
+        g.setColor(java.awt.Color.BLUE);
+        g.fillRect(600, 0, 600, 800);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(stored, "jpeg", out);
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) 6).putShort((short) 0).putInt(0);
+        f.writeBytes(DIR + "portrait.jpg", withSegment(out.toByteArray(), 0xE1, exif(tiff.array())));
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Element img = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html")).selectFirst("img[src=portrait.jpg]");
+        assertEquals("800", img.attr("width"));
+        assertEquals("1200", img.attr("height"));
+        java.awt.image.BufferedImage copy = javax.imageio.ImageIO.read(f.site().resolve("articles/a/portrait.480w.jpg").toFile());
+        assertEquals(480, copy.getWidth());
+        assertEquals(720, copy.getHeight());
+        java.awt.Color top = new java.awt.Color(copy.getRGB(240, 100)), bottom = new java.awt.Color(copy.getRGB(240, 620));
+        assertTrue(top.getRed() > 200 && top.getBlue() < 60 && bottom.getBlue() > 200 && bottom.getRed() < 60, top + " over " + bottom);
+    }
+
+    /** A PNG in a colour space other than sRGB (its iCCP, which the JDK's reader ignores) has no copies, which would hold its numbers as sRGB's (an images trial). */
+    @Test
+    void aPngInAnotherColourSpaceHasNoCopies(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![Wide](wide.png)\n\n![Plain](plain.png)\n"));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_PYCC).getData(); // not sRGB, as its description says
+        f.writeBytes(DIR + "wide.png", withChunk(png.toByteArray(), "iCCP", concat("Linear\0\0".getBytes(StandardCharsets.ISO_8859_1), deflate(profile))));
+        f.writeBytes(DIR + "plain.png", png.toByteArray());
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html"));
+        assertEquals("", page.selectFirst("img[src=wide.png]").attr("srcset"));
+        assertTrue(page.selectFirst("img[src=plain.png]").attr("srcset").contains("plain.480w.png"));
+    }
+
     /** A GIF of {@code frames} frames of the size given, as ImageIO writes it. */
     private static byte[] gif(int frames, int width, int height) throws IOException {
         javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
