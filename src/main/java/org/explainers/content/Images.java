@@ -612,6 +612,7 @@ public final class Images {
             in.position(10);
             int flags = in.get() & 0xFF;
             in.position(13 + ((flags & 0x80) != 0 ? 3 * (1 << ((flags & 7) + 1)) : 0));
+            boolean imageSeen = false;
             while (true) {
                 int block = in.get() & 0xFF;
                 if (block == 0x3B) {
@@ -635,12 +636,16 @@ public final class Images {
                             }
                             continue;
                         }
-                        if (!app.equals("NETSCAPE2.0") && !app.equals("ANIMEXTS1.0")) {
+                        // XMP before the first image is that image's metadata, which the build reads (an images trial: a GIF
+                        // with its creator and rights was refused); a colour profile holds no place.
+                        boolean read = app.equals("XMP DataXMP") && !imageSeen || app.equals("ICCRGBG1012");
+                        if (!app.equals("NETSCAPE2.0") && !app.equals("ANIMEXTS1.0") && !read) {
                             return "an application extension (`" + app.strip() + "`), such as XMP, which the build does not read";
                         }
                     }
                     skipSubBlocks(in);
                 } else if (block == 0x2C) {
+                    imageSeen = true;
                     in.position(in.position() + 8);
                     int local = in.get() & 0xFF;
                     in.position(in.position() + ((local & 0x80) != 0 ? 3 * (1 << ((local & 7) + 1)) : 0) + 1);

@@ -353,6 +353,40 @@ class DownloadsTest {
         assertTrue(page.selectFirst("img[src=plain.png]").attr("srcset").contains("plain.480w.png"));
     }
 
+    /** A GIF's XMP before its image is read (an images trial: one with only its creator was refused): no place passes, a GPS position is refused. */
+    @Test
+    void aGifsXmpBeforeItsImageIsRead(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![Credited](credited.gif)\n\n![Placed](placed.gif)\n"));
+        String rdf = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description"
+                + " rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:exif='http://ns.adobe.com/exif/1.0/' ";
+        f.writeBytes(DIR + "credited.gif", gifWithXmp(rdf + "dc:rights='Agency'/></rdf:RDF></x:xmpmeta>"));
+        f.writeBytes(DIR + "placed.gif", gifWithXmp(rdf + "exif:GPSLatitude='51,30.06N'/></rdf:RDF></x:xmpmeta>"));
+        List<String> m = failing(f);
+        has(m, DIR + "placed.gif: the photo carries the place where it was taken (a GPS position or a place in its XMP data)");
+        assertEquals(1, m.size(), String.join("\n", m));
+    }
+
+    /** A one-frame GIF with an XMP application extension, in sub-blocks, before its image. */
+    private static byte[] gifWithXmp(String packet) throws IOException {
+        byte[] g = gif(1, 8, 8);
+        int flags = g[10] & 0xFF;
+        int at = 13 + ((flags & 0x80) != 0 ? 3 * (1 << ((flags & 7) + 1)) : 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(g, 0, at);
+        out.write(new byte[]{0x21, (byte) 0xFF, 11});
+        out.write("XMP DataXMP".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] data = packet.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < data.length; i += 255) {
+            int n = Math.min(255, data.length - i);
+            out.write(n);
+            out.write(data, i, n);
+        }
+        out.write(0);
+        out.write(g, at, g.length - at);
+        return out.toByteArray();
+    }
+
     /** A GIF of {@code frames} frames of the size given, as ImageIO writes it. */
     private static byte[] gif(int frames, int width, int height) throws IOException {
         javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
