@@ -389,8 +389,14 @@ public final class Images {
             try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
                 withMetadata.setInput(in, true, false);
                 javax.imageio.metadata.IIOMetadata metadata = withMetadata.getImageMetadata(0);
+                List<byte[]> iptcs = new java.util.ArrayList<>();
                 if (metadata != null && tree != null) {
-                    collect(metadata.getAsTree(tree), exifs, xmps);
+                    collect(metadata.getAsTree(tree), exifs, xmps, iptcs);
+                }
+                for (byte[] iptc : iptcs) {
+                    if (iptcPlace(iptc, exifs, xmps)) {
+                        return "a place (IPTC city, state or sub-location) in its IPTC data";
+                    }
                 }
             } finally {
                 withMetadata.dispose();
@@ -836,6 +842,55 @@ public final class Images {
         return false;
     }
 
+    /**
+     * ImageMagick's raw profile text: a line with the profile's name, one with its length, then
+     * hexadecimal digits over many lines. Its bytes, or an exception naming the keyword.
+     */
+    static byte[] rawProfile(String text, String keyword) {
+        String[] lines = text.strip().split("\n", 3);
+        try {
+            int length = Integer.parseInt(lines[1].strip());
+            if (length < 0 || length > MAX_XMP || lines.length < 3) {
+                throw new IllegalArgumentException();
+            }
+            byte[] out = new byte[length];
+            int n = 0;
+            int high = -1;
+            for (int i = 0; i < lines[2].length() && n < length; i++) {
+                int digit = Character.digit(lines[2].charAt(i), 16);
+                if (digit < 0) {
+                    if (!Character.isWhitespace(lines[2].charAt(i))) {
+                        throw new IllegalArgumentException();
+                    }
+                } else if (high < 0) {
+                    high = digit;
+                } else {
+                    out[n++] = (byte) (high << 4 | digit);
+                    high = -1;
+                }
+            }
+            if (n != length) {
+                throw new IllegalArgumentException();
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("ImageMagick's `" + keyword + "` text, which cannot be read");
+        }
+    }
+
+    /** Whether IPTC data (bare records, or Photoshop's resources holding them) says a place; their EXIF and XMP go to the lists. */
+    private static boolean iptcPlace(byte[] data, List<byte[]> exifs, List<byte[]> xmps) throws IOException {
+        if (data.length >= 4 && data[0] == '8' && data[1] == 'B' && data[2] == 'I' && data[3] == 'M') {
+            return photoshop(data, exifs, xmps);
+        }
+        try (ImageInputStream records = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(data))) {
+            Directory d = new com.twelvemonkeys.imageio.metadata.iptc.IPTCReader().read(records);
+            return d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_SUB_LOCATION) != null
+                    || d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_CITY) != null
+                    || d.getEntryById(com.twelvemonkeys.imageio.metadata.iptc.IPTC.TAG_PROVINCE_OR_STATE) != null;
+        }
+    }
+
     /** A piece of a JPEG's extended XMP (GUID, full length, offset, bytes) put in its place in the whole. */
     private static void join(Map<String, byte[]> extended, byte[] data) throws IOException {
         if (data.length < 40) {
@@ -860,7 +915,7 @@ public final class Images {
     }
 
     /** A PNG's eXIf chunk and XMP text, a GIF's XMP application extension, from ImageIO's tree of the image's metadata. */
-    private static void collect(org.w3c.dom.Node node, List<byte[]> exifs, List<byte[]> xmps) {
+    private static void collect(org.w3c.dom.Node node, List<byte[]> exifs, List<byte[]> xmps, List<byte[]> iptcs) {
         for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
             org.w3c.dom.NamedNodeMap a = n.getAttributes();
             String name = n.getNodeName();
@@ -876,12 +931,22 @@ public final class Images {
                     xmps.add(text.getNodeValue().getBytes(StandardCharsets.UTF_8));
                 }
             } else if (name.endsWith("Entry") && keyword.startsWith("Raw profile type")) {
-                throw new IllegalArgumentException("ImageMagick's `" + keyword + "` text"); // EXIF, XMP or IPTC in hexadecimal: not read here
+                // ImageMagick's copy of a photo's EXIF, XMP or IPTC in hexadecimal (`convert credited.jpg out.png`): read as the others.
+                org.w3c.dom.Node text = a.getNamedItem("text") != null ? a.getNamedItem("text") : a.getNamedItem("value");
+                String kind = keyword.substring("Raw profile type".length()).strip().toLowerCase(Locale.ROOT);
+                byte[] raw = rawProfile(text == null ? "" : text.getNodeValue(), keyword);
+                switch (kind) {
+                    case "exif", "app1" -> exifs.add(raw.length > 6 && raw[0] == 'E' && raw[1] == 'x' ? java.util.Arrays.copyOfRange(raw, 6, raw.length) : raw);
+                    case "xmp" -> xmps.add(raw);
+                    case "iptc", "8bim" -> iptcs.add(raw);
+                    case "icc", "icm" -> { } // a colour profile
+                    default -> throw new IllegalArgumentException("ImageMagick's `" + keyword + "` text");
+                }
             } else if (name.equals("ApplicationExtension") && a.getNamedItem("applicationID") != null
                     && a.getNamedItem("applicationID").getNodeValue().startsWith("XMP") && data instanceof byte[] bytes) {
                 xmps.add(bytes);
             }
-            collect(n, exifs, xmps);
+            collect(n, exifs, xmps, iptcs);
         }
     }
 

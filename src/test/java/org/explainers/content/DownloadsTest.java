@@ -387,6 +387,40 @@ class DownloadsTest {
         return out.toByteArray();
     }
 
+    /**
+     * ImageMagick's copies of a photo's metadata in a PNG (`convert credited.jpg out.png`: "Raw
+     * profile type" texts in hexadecimal) are read as the photo's own (an images trial: a credited
+     * photo so converted was refused unread): a byline passes; GPS data and an IPTC city do not.
+     */
+    @Test
+    void imageMagicksRawProfilesAreRead(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](credited.png)\n\n![2](placed.png)\n\n![3](city.png)\n"));
+        byte[] png = pngWithXmp("");
+        String packet = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description"
+                + " rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/' dc:rights='Agency'/></rdf:RDF></x:xmpmeta>";
+        f.writeBytes(DIR + "credited.png", withChunk(png, "tEXt", raw("xmp", packet.getBytes(StandardCharsets.UTF_8))));
+        f.writeBytes(DIR + "placed.png", withChunk(png, "tEXt", raw("exif", exif(gpsTiff()))));
+        byte[] city = "Kyiv".getBytes(StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer iim = java.nio.ByteBuffer.allocate(5 + city.length);
+        iim.put((byte) 0x1C).put((byte) 2).put((byte) 90).putShort((short) city.length).put(city);
+        f.writeBytes(DIR + "city.png", withChunk(png, "tEXt", raw("iptc", iim.array())));
+        List<String> m = failing(f);
+        has(m, DIR + "placed.png: the photo carries the place where it was taken (GPS data in its EXIF)");
+        has(m, DIR + "city.png: the photo carries the place where it was taken (a place (IPTC city, state or sub-location) in its IPTC data)");
+        assertEquals(2, m.size(), String.join("\n", m));
+    }
+
+    /** A tEXt chunk's data as ImageMagick writes a raw profile: its keyword, then the name, length and hexadecimal bytes. */
+    private static byte[] raw(String kind, byte[] data) {
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < data.length; i++) {
+            hex.append(String.format("%02x", data[i] & 0xFF)).append(i % 36 == 35 ? "\n" : "");
+        }
+        return ("Raw profile type " + kind + "\0\n" + kind + "\n" + String.format("%8d", data.length) + "\n" + hex + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** A GIF of {@code frames} frames of the size given, as ImageIO writes it. */
     private static byte[] gif(int frames, int width, int height) throws IOException {
         javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
