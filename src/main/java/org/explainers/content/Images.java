@@ -471,24 +471,13 @@ public final class Images {
                 if (at <= 0 || at > chunk.end()) {
                     return true;
                 }
-                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+                java.io.ByteArrayOutputStream profile = new java.io.ByteArrayOutputStream();
+                inflate(b, at, chunk.end(), MAX_PACKED, profile);
                 try {
-                    inflater.setInput(b, at, chunk.end() - at);
-                    java.io.ByteArrayOutputStream profile = new java.io.ByteArrayOutputStream();
-                    byte[] buffer = new byte[8192];
-                    while (!inflater.finished() && profile.size() <= MAX_PACKED) {
-                        int n = inflater.inflate(buffer);
-                        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                            break;
-                        }
-                        profile.write(buffer, 0, n);
-                    }
                     byte[] desc = java.awt.color.ICC_Profile.getInstance(profile.toByteArray()).getData(java.awt.color.ICC_Profile.icSigProfileDescriptionTag);
                     return desc == null || !new String(desc, StandardCharsets.ISO_8859_1).contains("sRGB");
-                } catch (java.util.zip.DataFormatException | IllegalArgumentException e) {
-                    return true;
-                } finally {
-                    inflater.end();
+                } catch (IllegalArgumentException e) {
+                    return true; // not a profile the JDK reads: copies would guess its colours
                 }
             }
         }
@@ -701,28 +690,41 @@ public final class Images {
                 }
             }
             if (at > 0 && at <= chunk.end()) {
-                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-                try {
-                    inflater.setInput(b, at, chunk.end() - at);
-                    byte[] out = new byte[64 << 10];
-                    while (!inflater.finished() && left >= 0) {
-                        int n = inflater.inflate(out);
-                        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                            break; // damaged: told by the readers
-                        }
-                        left -= n;
-                    }
-                } catch (java.util.zip.DataFormatException e) {
-                    // damaged: told by the readers
-                } finally {
-                    inflater.end();
-                }
+                left -= inflate(b, at, chunk.end(), left, null); // damaged data is told by the readers
                 if (left < 0) {
                     return "its text and colour profile data unpack to more than " + (MAX_PACKED >> 20) + " MB";
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Unpacks the zlib data in {@code b[from, to)} into {@code sink} (or nowhere), stopping once
+     * past {@code max} bytes; returns how many it unpacked, or up to where it could when damaged.
+     */
+    private static long inflate(byte[] b, int from, int to, long max, java.io.ByteArrayOutputStream sink) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        long total = 0;
+        try {
+            inflater.setInput(b, from, to - from);
+            byte[] out = new byte[64 << 10];
+            while (!inflater.finished() && total <= max) {
+                int n = inflater.inflate(out);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break; // damaged
+                }
+                total += n;
+                if (sink != null) {
+                    sink.write(out, 0, n);
+                }
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            // damaged
+        } finally {
+            inflater.end();
+        }
+        return total;
     }
 
     /** A PNG chunk: its type, and where its data starts and ends in the file (its CRC follows). */
