@@ -261,11 +261,12 @@ public final class Images {
                     if (!asset) {
                         // A phone's portrait photo is stored on its side, with an EXIF orientation that browsers apply
                         // (an images trial: the page gave it landscape sides, and its copies lay on their side).
-                        int orientation = format.equals("jpeg") ? orientation(bytes) : 1;
+                        JpegLook look = format.equals("jpeg") ? jpegLook(bytes) : JpegLook.NONE;
+                        int orientation = look.orientation();
                         boolean turned = orientation >= 5;
                         // Colours the copies cannot keep (an images trial: a CMYK JPEG without a profile and an Adobe RGB
                         // PNG gave faded or dull copies): phones load the original, which browsers show right.
-                        uncopied |= format.equals("jpeg") && jpegComponents(bytes) == 4 && !hasJpegProfile(bytes)
+                        uncopied |= format.equals("jpeg") && jpegComponents(bytes) == 4 && !look.profile()
                                 || format.equals("png") && widePngProfile(bytes);
                         infos.put(rel, new Info(turned ? h : w, turned ? w : h, sha256, uncopied, orientation));
                     }
@@ -417,10 +418,6 @@ public final class Images {
         return null;
     }
 
-    /**
-     * Where a JPEG's image ends: after its EOI marker, each segment and scan read by its length or
-     * up to the next marker (a scan's data escapes 0xFF as 0xFF00; RSTn markers sit inside it).
-     */
     /** Whether the bytes after a JPEG's end are a little padding that some tools write (zeros, line ends, spaces, 0xFF): at most 4 KB. */
     static boolean padding(byte[] b, int from) {
         if (b.length - from > 4096) {
@@ -451,15 +448,6 @@ public final class Images {
         return 0;
     }
 
-    /** Whether a JPEG carries a colour profile (APP2 ICC_PROFILE). */
-    static boolean hasJpegProfile(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return !JPEGSegmentUtil.readSegments(in, JPEG.APP2, "ICC_PROFILE").isEmpty();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     /**
      * Whether a PNG's colour profile (iCCP) is other than sRGB: the JDK's reader ignores it, so
      * copies would hold its numbers as sRGB's. Read with the JDK's ICC_Profile (its description).
@@ -484,22 +472,42 @@ public final class Images {
         return false;
     }
 
-    /** A JPEG's EXIF orientation (IFD0's tag 274), 1 to 8; 1 (as stored) when it has none or it cannot be read. */
-    static int orientation(byte[] bytes) {
+    /**
+     * What a JPEG's EXIF and colour profile say of how browsers show it: its orientation (IFD0's tag
+     * 274, 1 to 8; 1, as stored, when it has none or it cannot be read) and whether it has a
+     * profile (APP2 ICC_PROFILE). One reading of its segments for both.
+     */
+    record JpegLook(int orientation, boolean profile) {
+        static final JpegLook NONE = new JpegLook(1, false);
+    }
+
+    static JpegLook jpegLook(byte[] bytes) {
+        int orientation = 1;
+        boolean profile = false;
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
-                byte[] data = segment.data().readAllBytes();
-                int from = data.length > 0 && data[0] == 0 ? 1 : 0;
-                try (ImageInputStream tiff = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(data, from, data.length - from))) {
-                    Entry e = new TIFFReader().read(tiff).getEntryById(274);
-                    int o = e == null || !(e.getValue() instanceof Number n) ? 1 : n.intValue();
-                    return o >= 1 && o <= 8 ? o : 1;
+            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, Map.of(JPEG.APP1, List.of("Exif"), JPEG.APP2, List.of("ICC_PROFILE")))) {
+                if (segment.marker() == JPEG.APP2) {
+                    profile = true;
+                } else if (orientation == 1) {
+                    orientation = orientation(segment.data().readAllBytes());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // as stored
+            // as stored, as far as it was read
         }
-        return 1;
+        return new JpegLook(orientation, profile);
+    }
+
+    /** The orientation an APP1 segment's EXIF data says; 1 when none or unreadable. */
+    private static int orientation(byte[] data) {
+        int from = data.length > 0 && data[0] == 0 ? 1 : 0; // "Exif" is followed by two zero bytes, the identifier's by one
+        try (ImageInputStream tiff = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(data, from, data.length - from))) {
+            Entry e = new TIFFReader().read(tiff).getEntryById(274);
+            int o = e == null || !(e.getValue() instanceof Number n) ? 1 : n.intValue();
+            return o >= 1 && o <= 8 ? o : 1;
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
     }
 
     /** Whether a JPEG's segments and scans lead to its end marker (EOI). */
@@ -512,6 +520,10 @@ public final class Images {
         }
     }
 
+    /**
+     * Where a JPEG's image ends: after its EOI marker, each segment and scan read by its length or
+     * up to the next marker (a scan's data escapes 0xFF as 0xFF00; RSTn markers sit inside it).
+     */
     static int jpegEnd(byte[] b) throws IOException {
         int i = 2; // after SOI
         while (i + 1 < b.length) {
