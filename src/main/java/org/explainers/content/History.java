@@ -73,16 +73,14 @@ public final class History {
             // This change's removals first: no walk of the older history may crowd them out.
             for (String commit : List.of("HEAD", "HEAD~1")) {
                 List<String> names = git(project, deadline, "ls-tree", "-r", "--name-only", commit, "--", pathspec);
-                java.util.Set<String> tree = new java.util.HashSet<>();
+                java.util.Set<String> tree = new java.util.HashSet<>(); // filled as it is walked: complete when the gone files are judged
                 for (String name : names == null ? List.<String>of() : names) {
                     if (name.startsWith(prefix) && name.endsWith(".md")) {
                         tree.add(name.substring(prefix.length()));
-                    }
-                }
-                for (String name : names == null ? List.<String>of() : names) {
-                    if (name.startsWith(prefix) && name.endsWith(".md") && seen.add(name) && !Files.exists(root.resolve(name))) {
-                        objects.put(name, commit + ":" + name);
-                        alongside.put(name, tree);
+                        if (seen.add(name) && !Files.exists(root.resolve(name))) {
+                            objects.put(name, commit + ":" + name);
+                            alongside.put(name, tree);
+                        }
                     }
                 }
             }
