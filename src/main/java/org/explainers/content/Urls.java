@@ -206,12 +206,17 @@ public final class Urls {
         int colon = h.lastIndexOf(':');
         h = colon >= 0 ? h.substring(0, colon) : h;
         try {
-            h = java.net.URLDecoder.decode(h.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            h = percentDecoded(h);
             h = java.net.IDN.toASCII(h, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return null;
         }
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** A host's %XX escapes decoded, as a browser reads them ('+' stays '+'); IllegalArgumentException for a broken escape. */
+    private static String percentDecoded(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether a host (as {@link #host} gives it) is the reader's own machine or network. Names are not looked up. */
@@ -386,7 +391,7 @@ public final class Urls {
         if (authority != null) {
             String decoded;
             try {
-                decoded = java.net.URLDecoder.decode(authority.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8); // as a browser reads a host
+                decoded = percentDecoded(authority);
             } catch (IllegalArgumentException e) {
                 decoded = authority;
             }
