@@ -133,10 +133,9 @@ public final class Header {
             // YAML indents and separates with spaces only; its own words name the character, not the fix.
             String line = at < end ? lines.get(at) : "";
             boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
-            int colon = line.indexOf(':');
             String above = at > 1 ? lines.get(at - 1) : "";
             // `\tlevel: 1` under a field with its value: a field of its own; under `corrections:` or in an item, a nested one.
-            boolean field = indent && colon > 0 && Schema.field(line.substring(0, colon).strip()) != null && fieldLike(above)
+            boolean field = indent && Schema.field(keyOf(line)) != null && fieldLike(above)
                     && !above.startsWith(" ") && !above.startsWith("-") && !above.stripTrailing().endsWith(":");
             invalid(lines, c, at + 1, "a tab in the line (YAML takes spaces only)",
                     field ? "remove the tab: a field starts at the left edge"
@@ -253,9 +252,14 @@ public final class Header {
     private static final String UNCLOSED = "a quote opened in this line is not closed";
     /** How to close a quote, shown on the line's own key (`summary: "…"`), or on a title's when the line has none. */
     private static String unclosedFix(String line) {
-        int colon = line.indexOf(':');
-        String key = colon > 0 ? line.substring(0, colon).strip() : "";
+        String key = keyOf(line);
         return "close the value's quotes before the end of the line (`" + (Schema.field(key) != null ? key + ": \"…\"" : "title: \"How full is full?\"") + "`)";
+    }
+
+    /** The text before a line's first colon, stripped (the key it was written with), or "" when it has none. */
+    private static String keyOf(String line) {
+        int colon = line.indexOf(':');
+        return colon > 0 ? line.substring(0, colon).strip() : "";
     }
     private static final String NO_COLON = "no `: ` between the key and its value";
 
