@@ -165,11 +165,13 @@ final class Search {
             }
             Map<String, int[]> words = lists.startingWith(key);
             Map<String, String> entries = new TreeMap<>();
+            Map<String, Integer> sizes = new java.util.HashMap<>(); // each entry's bytes and its comma, as the reader loads them
             long size = 0;
             for (Map.Entry<String, int[]> w : words.entrySet()) {
                 String entry = Json.string(w.getKey()) + ':' + Json.string(encode(unpack(w.getValue())));
                 entries.put(w.getKey(), entry);
-                size += entry.getBytes(StandardCharsets.UTF_8).length + 1; // bytes, as the reader loads them
+                sizes.put(w.getKey(), entry.getBytes(StandardCharsets.UTF_8).length + 1);
+                size += sizes.get(w.getKey());
             }
             if (size > MAX_WORD_FILE) {
                 // The words in the most sections first (then in their order), up to the bound: the others are not found.
@@ -178,7 +180,7 @@ final class Search {
                 long kept = 0;
                 int left = 0;
                 for (String w : most) {
-                    int bytes = entries.get(w).getBytes(StandardCharsets.UTF_8).length + 1;
+                    int bytes = sizes.get(w);
                     if (kept + bytes > MAX_WORD_FILE) {
                         entries.remove(w);
                         left++;
