@@ -171,7 +171,7 @@ public final class History {
         try {
             p = start(dir, deadline, args);
         } catch (IOException e) {
-            return false; // no git on this machine
+            return false; // no git on this machine, or out of time
         }
         p.getOutputStream().close();
         try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
@@ -191,6 +191,9 @@ public final class History {
 
     /** Starts git with these arguments (as a list) in {@code dir}, ended at the deadline: its output then ends, and whoever reads it stops. */
     private static Process start(Path dir, long deadline, String... args) throws IOException {
+        if (deadline - System.nanoTime() <= 0) {
+            throw new IOException("out of time"); // not left to a race between Git and the timer that stops it
+        }
         List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-C", dir.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
