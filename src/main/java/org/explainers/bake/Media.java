@@ -71,7 +71,7 @@ final class Media {
         if (widths.stream().anyMatch(w -> !Files.isRegularFile(copy(info, w, ext)))) {
             // Decoded once for all its copies, and only when one is not cached; every reduction is made
             // again, so that a copy is the same whichever others the cache held.
-            if (System.nanoTime() - deadline > 0) {
+            if (System.nanoTime() - deadline >= 0) {
                 throw new Unreadable("its smaller copies were not made: making this build's new copies took more than " + seconds() + " s",
                         "build again: the copies made so far are kept in target/cache/images, so the next build goes on from there");
             }
