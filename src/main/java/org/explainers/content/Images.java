@@ -266,7 +266,7 @@ public final class Images {
                         boolean turned = orientation >= 5;
                         // Colours the copies cannot keep (an images trial: a CMYK JPEG without a profile and an Adobe RGB
                         // PNG gave faded or dull copies): phones load the original, which browsers show right.
-                        uncopied |= format.equals("jpeg") && jpegComponents(bytes) == 4 && !look.profile()
+                        uncopied |= format.equals("jpeg") && look.components() == 4 && !look.profile()
                                 || format.equals("png") && widePngProfile(bytes);
                         infos.put(rel, new Info(turned ? h : w, turned ? w : h, sha256, uncopied, orientation));
                     }
@@ -432,22 +432,6 @@ public final class Images {
         return true;
     }
 
-    /** How many colour components a JPEG's frame header (SOFn) says it has: 4 for CMYK or YCCK; 0 when none is found. */
-    static int jpegComponents(byte[] b) {
-        int i = 2;
-        while (i + 9 < b.length && (b[i] & 0xFF) == 0xFF) {
-            int marker = b[i + 1] & 0xFF;
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                return b[i + 9] & 0xFF; // length (2), precision (1), height (2), width (2), then the count
-            }
-            if (marker == 0xDA || marker == 0xD9) {
-                return 0;
-            }
-            i += 2 + ((b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF));
-        }
-        return 0;
-    }
-
     /**
      * Whether a PNG's colour profile (iCCP) is other than sRGB: the JDK's reader ignores it, so
      * copies would hold its numbers as sRGB's. Read with the JDK's ICC_Profile (its description).
@@ -473,29 +457,39 @@ public final class Images {
     }
 
     /**
-     * What a JPEG's EXIF and colour profile say of how browsers show it: its orientation (IFD0's tag
-     * 274, 1 to 8; 1, as stored, when it has none or it cannot be read) and whether it has a
-     * profile (APP2 ICC_PROFILE). One reading of its segments for both.
+     * What a JPEG's segments say of how browsers show it: its orientation (IFD0's tag 274, 1 to 8;
+     * 1, as stored, when it has none or it cannot be read), whether it has a colour profile (APP2
+     * ICC_PROFILE), and its frame header's (SOFn) number of colour components (4 for CMYK or YCCK;
+     * 0 when none was read). One reading of its segments for all three.
      */
-    record JpegLook(int orientation, boolean profile) {
-        static final JpegLook NONE = new JpegLook(1, false);
+    record JpegLook(int orientation, boolean profile, int components) {
+        static final JpegLook NONE = new JpegLook(1, false, 0);
     }
 
     static JpegLook jpegLook(byte[] bytes) {
         int orientation = 1;
         boolean profile = false;
+        int components = 0;
+        Map<Integer, List<String>> wanted = new java.util.HashMap<>(Map.of(JPEG.APP1, List.of("Exif"), JPEG.APP2, List.of("ICC_PROFILE")));
+        for (int sof : List.of(JPEG.SOF0, JPEG.SOF1, JPEG.SOF2, JPEG.SOF3, JPEG.SOF5, JPEG.SOF6, JPEG.SOF7, JPEG.SOF9, JPEG.SOF10,
+                JPEG.SOF11, JPEG.SOF13, JPEG.SOF14, JPEG.SOF15)) {
+            wanted.put(sof, null); // a segment without an identifier: TwelveMonkeys asks for null
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, Map.of(JPEG.APP1, List.of("Exif"), JPEG.APP2, List.of("ICC_PROFILE")))) {
+            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, wanted)) {
                 if (segment.marker() == JPEG.APP2) {
                     profile = true;
-                } else if (orientation == 1) {
-                    orientation = orientation(segment.data().readAllBytes());
+                } else if (segment.marker() == JPEG.APP1) {
+                    orientation = orientation == 1 ? orientation(segment.data().readAllBytes()) : orientation;
+                } else if (components == 0) {
+                    byte[] frame = segment.data().readNBytes(6); // precision (1), height (2), width (2), then the count
+                    components = frame.length == 6 ? frame[5] & 0xFF : 0;
                 }
             }
         } catch (IOException | RuntimeException e) {
             // as stored, as far as it was read
         }
-        return new JpegLook(orientation, profile);
+        return new JpegLook(orientation, profile, components);
     }
 
     /** The orientation an APP1 segment's EXIF data says; 1 when none or unreadable. */

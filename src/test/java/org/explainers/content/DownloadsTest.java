@@ -353,6 +353,31 @@ class DownloadsTest {
         assertTrue(page.selectFirst("img[src=plain.png]").attr("srcset").contains("plain.480w.png"));
     }
 
+    /**
+     * A CMYK JPEG without a colour profile has no copies, whose colours would be guessed (an
+     * images trial: faded copies); browsers show the original. Its frame header says 4 components.
+     */
+    @Test
+    void aCmykJpegWithoutAProfileHasNoCopies(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![Print](print.jpg)\n"));
+        java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 1200, 800, 4, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        assertEquals(4, Images.jpegLook(out.toByteArray()).components());
+        f.writeBytes(DIR + "print.jpg", out.toByteArray());
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Element img = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html")).selectFirst("img[src=print.jpg]");
+        assertEquals("1200", img.attr("width"));
+        assertEquals("", img.attr("srcset"));
+    }
+
     /** A GIF's XMP before its image is read (an images trial: one with only its creator was refused): no place passes, a GPS position is refused. */
     @Test
     void aGifsXmpBeforeItsImageIsRead(@TempDir Path tmp) throws IOException {
