@@ -136,7 +136,7 @@ public final class Images {
     }
 
     /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
-    private static final String PLACES_RULES = "places 7";
+    private static final String PLACES_RULES = "places 8";
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
     private static final String PLACES = "places.bin";
 
@@ -318,8 +318,16 @@ public final class Images {
         return "'" + rel.substring(rel.lastIndexOf('/') + 1).replace("'", "'\\''") + "'";
     }
 
-    /** EXIF's tag of the GPS data (an IFD: any of its tags but the first, GPSVersionID, says where). */
+    /** EXIF's tag of the GPS data (an IFD). */
     private static final int GPS_INFO = 34853;
+    /**
+     * The GPS tags that say no place: version (0), the hemispheres' and altitude's references
+     * (1, 3, 5: N or S, E or W, above or below sea level), time (7, 29), status (9: a phone with
+     * no fix writes V, void), measure mode (10), datum (18), method (27), differential (30). Any
+     * other (a latitude, an area's name, a direction) says where (an images trial: a phone's GPS
+     * block with only a void status was refused).
+     */
+    private static final Set<Integer> GPS_NO_PLACE = Set.of(0, 1, 3, 5, 7, 9, 10, 18, 27, 29, 30);
     /** The most bytes an image's extended XMP may join to. */
     private static final int MAX_XMP = 16 << 20;
 
@@ -958,7 +966,7 @@ public final class Images {
         }
     }
 
-    /** Whether a TIFF tree holds GPS data: a GPS IFD with more than its version, wherever it hangs. */
+    /** Whether a TIFF tree holds GPS data that says where ({@link #GPS_NO_PLACE}), wherever its IFD hangs. */
     private static boolean gps(Directory directory, int depth) {
         for (Entry e : directory) {
             if (Integer.valueOf(GPS_INFO).equals(e.getIdentifier())) {
@@ -966,7 +974,7 @@ public final class Images {
                     return true; // not read as a directory: it cannot be told empty
                 }
                 for (Entry g : d) {
-                    if (!Integer.valueOf(0).equals(g.getIdentifier())) {
+                    if (!(g.getIdentifier() instanceof Integer tag) || !GPS_NO_PLACE.contains(tag)) {
                         return true;
                     }
                 }

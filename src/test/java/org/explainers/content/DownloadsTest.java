@@ -199,6 +199,9 @@ class DownloadsTest {
         Build.Result again = f.build();
         assertFalse(again.ok(), f.log());
         has(Fixture.messages(again), DIR + "harbour.jpg: the photo carries the place where it was taken");
+        // A phone without a fix writes a GPS block with its version and a void status (V) only: no place (an images trial).
+        f.writeBytes(DIR + "harbour.jpg", withSegment(jpeg, 0xE1, exif(voidGpsTiff())));
+        assertTrue(f.build().ok(), f.log());
     }
 
     /**
@@ -613,6 +616,16 @@ class DownloadsTest {
         tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
         tiff.putShort((short) 1).putShort((short) 2).putShort((short) 5).putInt(3).putInt(44).putInt(0);
         tiff.putInt(50).putInt(1).putInt(27).putInt(1).putInt(0).putInt(1);
+        return tiff.array();
+    }
+
+    /** EXIF's TIFF structure whose GPS IFD holds its version (2.2) and a void status (`V`), as a phone without a fix writes it. */
+    private static byte[] voidGpsTiff() {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(56);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        tiff.putShort((short) 2).putShort((short) 0).putShort((short) 1).putInt(4).put(new byte[]{2, 2, 0, 0});
+        tiff.putShort((short) 9).putShort((short) 2).putInt(2).put(new byte[]{'V', 0, 0, 0}).putInt(0);
         return tiff.array();
     }
 
