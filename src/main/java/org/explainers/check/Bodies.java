@@ -284,7 +284,7 @@ public final class Bodies {
             String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
             // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
             boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
-            int skip = told.merge(needle + '\0' + key, 1, Integer::sum) - 1;
+            int skip = told.merge(needle.toLowerCase(Locale.ROOT) + '\0' + key, 1, Integer::sum) - 1; // counted as found: capitals aside
             problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key, a.getValue()));
         });
         return ok[0];

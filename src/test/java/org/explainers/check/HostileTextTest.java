@@ -133,6 +133,20 @@ class HostileTextTest {
         return found;
     }
 
+    /**
+     * The same address twice, once in other capitals, is told at each of its lines (a new user's
+     * trial: both were told at the first, found capitals aside but counted as written).
+     */
+    @Test
+    void anAddressTwiceInOtherCapitalsIsToldAtEachLine(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "A [first](JavaScript:alert(1)) link.\n\nThen [click](javascript:alert(1)) here.\n"));
+        List<String> messages = Fixture.messages(f.build());
+        for (int line : List.of(FIRST, FIRST + 2)) {
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + line + ": ") && m.contains("uses `javascript:`")), line + ": " + messages);
+        }
+    }
+
     /** A footnote's id given to another element in raw HTML (an attacker's trial) would take the footnote's links there: told at that line. */
     @Test
     void aFootnotesIdGivenAgainIsRefusedAtItsLine(@TempDir Path tmp) {
