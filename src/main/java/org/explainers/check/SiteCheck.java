@@ -128,8 +128,9 @@ public final class SiteCheck {
                 continue; // its text had a problem of its own
             }
             boolean published = site.listed(d);
+            Map<String, Integer> times = new HashMap<>(); // a text may link to an address twice: each is told at its own line
             for (Body.Link link : d.body().links()) {
-                check(d, link, published);
+                check(d, link, published, times.merge(link.url(), 1, Integer::sum) - 1);
             }
             if (d instanceof Article a && a.image() != null && published) {
                 usedMedia.add(a.folder() + a.image().src());
@@ -159,7 +160,8 @@ public final class SiteCheck {
         return usedMedia;
     }
 
-    private void check(Doc d, Body.Link link, boolean published) {
+    /** Checks a link of the text, its {@code nth} to the same address (0: the first). */
+    private void check(Doc d, Body.Link link, boolean published, int nth) {
         if (problems.full(d.path()) && problems.hasErrorIn(d.path())) {
             return; // told all it will be and failing: finding each further problem's line would scan the text again
         }
@@ -189,11 +191,11 @@ public final class SiteCheck {
             target = file.isEmpty() ? d.uri() : new URI(null, null, "/" + d.uri(), null)
                     .resolve(new URI(null, null, file, null)).getPath();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` is not a valid address", "check the spelling");
+            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` is not a valid address", "check the spelling");
             return;
         }
         if (!file.isEmpty() && (!target.startsWith("/") || target.startsWith("/../") || file.startsWith("/"))) {
-            problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` leaves the site",
+            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` leaves the site",
                     "use a relative link such as ../other-article/index.md; never one starting with /");
             return;
         }
@@ -203,12 +205,12 @@ public final class SiteCheck {
         String mediaPath = target; // a media file's page path and its path under content/ are the same
         if (media.contains(mediaPath)) {
             if (anchor != null && !image) {
-                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` has an #anchor, but points at a file",
+                problems.error(d.path(), line(d, link.url(), nth), "link `" + named.get() + "` has an #anchor, but points at a file",
                         "remove the #anchor");
             }
             Doc owner = ownerOf(mediaPath);
             if (published && owner != null && !site.listed(owner)) {
-                problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` is a file of a " + state(owner),
+                problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` is a file of a " + state(owner),
                         "move the file beside this text, or publish " + owner.path() + " first");
                 return;
             }
@@ -216,7 +218,7 @@ public final class SiteCheck {
                 usedMedia.add(mediaPath);
             }
             if (image && !org.explainers.content.Schema.IMAGES.contains(ext(mediaPath))) {
-                problems.error(d.path(), line(d, link.url()), "image `" + link.url() + "` is not an image file",
+                problems.error(d.path(), line(d, link.url(), nth), "image `" + link.url() + "` is not an image file",
                         "show a PNG, JPEG or GIF; link to other files with [text](file)");
             }
             return;
@@ -260,7 +262,7 @@ public final class SiteCheck {
                     : near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
-            problems.error(d.path(), line(d, link.url()), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)
+            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)
                     + ", which the site does not have", fix);
             return;
         }
@@ -271,12 +273,12 @@ public final class SiteCheck {
         if (published && other != null && !site.listed(other) && !failed) {
             Doc dated = other.datedBy();
             if (site.state(other) == Site.State.SCHEDULED && dated.date() != null) {
-                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a page that appears on " + dated.date().inZone(zone)
+                problems.error(d.path(), line(d, link.url(), nth), "link `" + named.get() + "` points to a page that appears on " + dated.date().inZone(zone)
                                 + " (" + zone
                                 + ", the date of " + dated.path() + "): until then the link would lead nowhere",
                         "add the link once that page is on the site, or give this file the same date or a later one");
             } else {
-                problems.error(d.path(), line(d, link.url()), "link `" + named.get() + "` points to a " + state(other),
+                problems.error(d.path(), line(d, link.url(), nth), "link `" + named.get() + "` points to a " + state(other),
                         "publish that page first, or remove the link");
             }
             return;
@@ -286,11 +288,11 @@ public final class SiteCheck {
             // The place of a section held back: there once it is published. A held-back text links to it freely.
             Doc dated = waiting.datedBy();
             if (published && site.state(waiting) == Site.State.SCHEDULED && dated.date() != null) {
-                problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which appears on "
+                problems.error(d.path(), line(d, link.url(), nth), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which appears on "
                                 + dated.date().inZone(zone) + " (" + zone + ", the date of " + dated.path() + "): until then the link would lead nowhere",
                         "add the #anchor once that section is on the site, or give this file the same date or a later one");
             } else if (published) {
-                problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which is a "
+                problems.error(d.path(), line(d, link.url(), nth), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which is a "
                         + state(waiting) + ": the explainer's page does not show it", "publish that section first, or remove the #anchor");
             }
             return;
@@ -306,7 +308,7 @@ public final class SiteCheck {
                 fix = "link to the section itself (`" + s.source.substring(s.source.lastIndexOf('/') + 1) + "`), or to its place on the explainer's"
                         + " page (`" + relative(d.uri(), s.article().uri()).replaceAll("\\.html$", ".md") + "#" + s.anchor + "`)";
             }
-            problems.error(d.path(), line(d, link.url()), "anchor `#" + anchor + "` does not exist in " + target, fix);
+            problems.error(d.path(), line(d, link.url(), nth), "anchor `#" + anchor + "` does not exist in " + target, fix);
         }
     }
 
@@ -370,23 +372,33 @@ public final class SiteCheck {
     }
 
     /**
-     * The line of the first Markdown line mentioning the address (it may be written as .md or
-     * without its #anchor): first where it stands as a whole address, between delimiters such as
-     * {@code (x)} or {@code "x"}, so that a short name does not match inside a word; then anywhere;
-     * then in the line as Flexmark reads it, entities and backslash escapes decoded
-     * ({@code nowhere&#46;md} is the address {@code nowhere.md}).
+     * The line of the Markdown line mentioning the address (it may be written as .md or without
+     * its #anchor) for its {@code nth} link (0: the first; a text may link to it twice): first where
+     * it stands as a whole address, between delimiters such as {@code (x)} or {@code "x"}, so that a
+     * short name does not match inside a word; then anywhere; then in the line as Flexmark reads it,
+     * entities and backslash escapes decoded ({@code nowhere&#46;md} is the address
+     * {@code nowhere.md}). The last place found when there are fewer.
      */
-    private int line(Doc d, String url) {
+    private int line(Doc d, String url, int nth) {
         String md = asMd(url);
         List<String> lines = d.markdown();
         for (int pass = 0; pass < 3; pass++) {
             for (String needle : List.of(url, md, url.replaceAll("#.*", ""))) {
+                int seen = 0;
+                int last = -1;
                 for (int i = 0; !needle.isEmpty() && i < lines.size(); i++) {
-                    String line = lines.get(i);
-                    if (pass == 0 ? standsAlone(line, needle) : pass == 1 ? line.contains(needle)
-                            : i < decoded(d).size() && decoded(d).get(i).contains(needle)) {
-                        return d.firstLine + i;
+                    String line = pass == 2 ? (i < decoded(d).size() ? decoded(d).get(i) : "") : lines.get(i);
+                    int here = occurrences(line, needle, pass == 0);
+                    if (here > 0) {
+                        last = d.firstLine + i;
+                        seen += here;
+                        if (seen > nth) {
+                            return last;
+                        }
                     }
+                }
+                if (last >= 0) {
+                    return last;
                 }
             }
         }
@@ -421,14 +433,16 @@ public final class SiteCheck {
         return url.replaceAll("\\.html(#|$)", ".md$1");
     }
 
-    private static boolean standsAlone(String line, String needle) {
-        for (int at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+    /** How many times the needle is in the line; if {@code alone}, only where it stands as a whole address. */
+    private static int occurrences(String line, String needle, boolean alone) {
+        int n = 0;
+        for (int at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + needle.length())) {
             int end = at + needle.length();
-            if ((at == 0 || !partOfAddress(line.charAt(at - 1))) && (end == line.length() || !partOfAddress(line.charAt(end)))) {
-                return true;
+            if (!alone || (at == 0 || !partOfAddress(line.charAt(at - 1))) && (end == line.length() || !partOfAddress(line.charAt(end)))) {
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     private static boolean partOfAddress(char c) {
