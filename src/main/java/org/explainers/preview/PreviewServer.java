@@ -110,7 +110,7 @@ public final class PreviewServer {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 50);
         } catch (BindException e) {
-            throw new PortInUseException(port);
+            throw new PortInUseException(port, free(host, port));
         }
         server.createContext("/", this::serve);
         threads = Executors.newFixedThreadPool(THREADS, org.explainers.content.Jobs.daemons("preview-http"));
@@ -119,10 +119,23 @@ public final class PreviewServer {
 
     /** The port is taken: most often by a preview still running in another terminal. */
     public static final class PortInUseException extends IOException {
-        public PortInUseException(int port) {
-            super("port " + port + " is already in use (is another preview running?). Stop it, or use another port: "
-                    + "./mvnw -Ppreview package -Dpreview.port=" + (port == 8820 ? 8821 : port + 1));
+        public PortInUseException(int port, int free) {
+            super("port " + port + " is already in use (is another preview running?). Stop it, or use another port"
+                    + (free > 0 ? ", one free now: ./mvnw -Ppreview package -Dpreview.port=" + free : ": -Dpreview.port=<a free port>"));
         }
+    }
+
+    /** The first port after {@code port} (among the next 100) that this host lets the preview have now; 0 if none. */
+    private static int free(String host, int port) {
+        for (int p = port + 1; p <= Math.min(65535, port + 100); p++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.bind(new InetSocketAddress(host, p));
+                return p;
+            } catch (IOException e) {
+                // taken: the next
+            }
+        }
+        return 0;
     }
 
     /** Runs the preview until the process ends; the exit code for the command line. */
