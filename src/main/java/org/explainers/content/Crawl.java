@@ -155,8 +155,10 @@ public final class Crawl {
             // the folder, and a pull request's list of files, in reading order.
             String name = d.source.substring(d.source.lastIndexOf('/') + 1, d.source.length() - 3);
             if (d.kind == Schema.Kind.SECTION && !Text.numbered(name)) {
+                int order = d instanceof Section s && s.order() < 100 ? s.order() : 7; // its own when it has one to show, else an example
                 problems.warning(d.path(), 0, "the section's file name has no number in front", "rename it `<nn>-" + name + ".md`, <nn> its"
-                        + " `order` in two digits (`07-" + name + ".md`); the part after the number stays its #anchor");
+                        + " `order` in two digits (`" + String.format(java.util.Locale.ROOT, "%02d", order) + "-" + name + ".md`);"
+                        + " the part after the number stays its #anchor");
             }
         }
         docs.sort(java.util.Comparator.comparing((Doc d) -> d.source, Orders.PATHS));
@@ -172,6 +174,7 @@ public final class Crawl {
      * (copies, not links: a link would change the file's {@link Stamp}), with the ignore files,
      * so that the crawl skips what it skips in content/. False if the copy could not be made.
      */
+    @SuppressWarnings("deprecation") // JBake's one-argument configuration takes the layered settings as they are; the other sets the folders again
     private static boolean crawl(Project project, List<String> only, List<String> ignoreFiles, Path scratch, Engine engine,
                                  Collector store, Problems problems) {
         Path copy = null;
