@@ -58,7 +58,7 @@ final class CsvDownload {
             for (CSVRecord record : parser) {
                 long line = at.lines(text, record.getCharacterPosition());
                 for (int column = 0; column < record.size(); column++) {
-                    told += told(path, line, column, record.get(column), lines, told, problems);
+                    told += told(path, line, column, record.get(column), ',', lines, told, problems);
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
@@ -80,7 +80,7 @@ final class CsvDownload {
                     cells.addAll(List.of(physical[i].split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)));
                 }
                 for (int column = 0; column < cells.size(); column++) {
-                    told += told(path, i + 1, column, cells.get(column), lines, told, problems);
+                    told += told(path, i + 1, column, cells.get(column), separator, lines, told, problems);
                 }
             }
         }
@@ -90,15 +90,19 @@ final class CsvDownload {
     }
 
     /** Tells a cell that starts a formula (once per line and column, at most {@link #MAX_TOLD} per file); 1 when it does. */
-    private static int told(String path, long line, int column, String cell, Set<Long> lines, int told, Problems problems) {
+    private static int told(String path, long line, int column, String cell, char separator, Set<Long> lines, int told, Problems problems) {
         String start = formula(cell.startsWith("\"") ? cell.substring(1) : cell);
         if (start == null || !lines.add(line * 100_000 + column)) {
             return 0; // none, or the same cell read with another separator
         }
         if (told < MAX_TOLD) {
-            problems.error(path, (int) line, "the cell `" + Downloads.shown(cell) + "` starts with `" + start
+            // A cell found only by another separator is shown as such: read with commas, the editor sees other cells.
+            String as = separator == ',' ? "" : " (read with " + (separator == ';' ? "semicolons" : "tabs") + " between cells, as a spreadsheet"
+                    + " set to " + (separator == ';' ? "a language whose decimal mark is a comma" : "tabs") + " reads the file)";
+            problems.error(path, (int) line, "the cell `" + Downloads.shown(cell) + "`" + as + " starts with `" + start
                             + "`: a spreadsheet opening the download runs it as a formula (it may fetch an address or start a program)",
-                    "write the value itself; a text that must begin with " + start + " is written with an apostrophe first ('" + start + ")");
+                    "write the value itself" + (start.equals("+") ? " (a number without its `+`)" : "") + "; a text that must begin with " + start
+                            + " is written with an apostrophe first ('" + start + ")");
         }
         return 1;
     }
