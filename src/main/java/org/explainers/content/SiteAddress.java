@@ -21,7 +21,7 @@ public record SiteAddress(String base, String path) {
             char c = s.charAt(i);
             if (c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '\\' || c >= 0x7F) {
                 throw new IllegalArgumentException("contains " + (c == ' ' ? "a space" : c < ' ' ? "a control character" : "`" + c + "`")
-                        + ", which an address cannot hold (write a space as %20)");
+                        + ", which an address cannot hold" + (c == ' ' ? ": write a space as %20" : ""));
             }
         }
         URI uri;
@@ -32,7 +32,7 @@ public record SiteAddress(String base, String path) {
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || uri.getRawAuthority() == null) {
-            throw new IllegalArgumentException("is not an absolute address starting with https://");
+            throw new IllegalArgumentException("is not an absolute address starting with https:// or http://");
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("has no plain host name");
@@ -60,18 +60,23 @@ public record SiteAddress(String base, String path) {
     }
 
     /**
-     * Whether the host is one of the names kept for examples and tests (RFC 2606, RFC 6761):
-     * example.org and its kin, *.example, *.test, *.invalid, localhost. Feeds, the sitemap and
+     * What the address is when its host is one no reader reaches, or null: one of the names kept
+     * for examples and tests (RFC 2606, RFC 6761: example.org and its kin, *.example, *.test,
+     * *.invalid), or this machine's own (localhost, 127.x.x.x, [::1]). Feeds, the sitemap and
      * canonical links published with one lead nowhere.
      */
-    public boolean example() {
+    public String unreachable() {
         String host = URI.create(base).getHost().toLowerCase(java.util.Locale.ROOT);
-        for (String name : new String[]{"example.org", "example.com", "example.net", "example", "test", "invalid", "localhost"}) {
+        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+                || host.startsWith("127.") && host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+            return "this machine's own address";
+        }
+        for (String name : new String[]{"example.org", "example.com", "example.net", "example", "test", "invalid"}) {
             if (host.equals(name) || host.endsWith("." + name)) {
-                return true;
+                return "an address kept for examples";
             }
         }
-        return false;
+        return null;
     }
 
     /** The absolute address of a page given by its path from the site root; "index.html" is dropped (the folder's address). */

@@ -316,8 +316,8 @@ public final class Build {
                     : report.files() + " files, " + output.made() + " made, the rest as the last build made them";
             notes.printf(java.util.Locale.ROOT, "Baked %d pages (%s) into %s/ in %d ms (check %d, bake %d, check output %d, publish %d).%n",
                     report.pages(), made, relative(options.site()), millis, checked, baked - checked, verified - baked, millis - verified);
-            if (!options.preview() && project.address.example()) {
-                notes.println("      (for " + project.address.base() + ", an address kept for examples: to publish, give the site's own"
+            if (!options.preview() && project.address.unreachable() != null) {
+                notes.println("      (for " + project.address.base() + ", " + project.address.unreachable() + ": to publish, give the site's own"
                         + " with -Dsite.host=<its address> or as site.host in jbake.properties; README, Publishing)");
             }
             return new Result(true, problems.list(), report.pages(), report.files(), millis, asPublished);

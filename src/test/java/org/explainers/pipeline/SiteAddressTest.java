@@ -33,23 +33,31 @@ class SiteAddressTest {
         assertEquals("/explainers/css/site.css", notFound, "the 404 page links from the site's path on its host");
     }
 
-    /** A build for an address kept for examples says so after it, since its feeds and canonical links would lead nowhere; a real one does not. */
+    /**
+     * A build for an address kept for examples, or for this machine's own, says so after it, since
+     * its feeds and canonical links would lead nowhere; a real one does not.
+     */
     @ParameterizedTest
-    @CsvSource({"https://explainers.example.org/, true", "https://EXAMPLE.com/x/, true", "http://localhost:8000/, true",
-            "https://news.test/, true", "https://www.bbc.co.uk/news/, false", "https://example.org.uk/, false", "https://myexample.org/, false"})
-    void anExampleAddressIsToldAfterTheBuild(String host, boolean example, @TempDir Path tmp) {
-        assertEquals(example, org.explainers.content.SiteAddress.parse(host).example(), host);
+    @CsvSource({"https://explainers.example.org/, an address kept for examples", "https://EXAMPLE.com/x/, an address kept for examples",
+            "http://localhost:8000/, this machine's own address", "http://127.0.0.1:8000/, this machine's own address",
+            "http://[::1]:8000/, this machine's own address", "https://news.test/, an address kept for examples",
+            "https://www.bbc.co.uk/news/,", "https://example.org.uk/,", "https://myexample.org/,", "https://127.example.org.uk/,"})
+    void anAddressNoReaderReachesIsToldAfterTheBuild(String host, String said, @TempDir Path tmp) {
+        assertEquals(said, org.explainers.content.SiteAddress.parse(host).unreachable(), host);
         Fixture f = Fixture.newsroom(tmp);
         assertTrue(build(f, host).ok(), f.log());
-        assertEquals(example, f.log().contains("an address kept for examples: to publish, give the site's own"), f.log());
+        assertEquals(said != null, f.log().contains(": to publish, give the site's own"), f.log());
+        if (said != null) {
+            assertTrue(f.log().contains(", " + said + ": to publish"), f.log());
+        }
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "news.example.org/explainers | `news.example.org/explainers` is not an absolute address starting with https://",
-            "https://news.example.org/my explainers/ | contains a space, which an address cannot hold (write a space as %20)",
+            "news.example.org/explainers | `news.example.org/explainers` is not an absolute address starting with https:// or http://",
+            "https://news.example.org/my explainers/ | contains a space, which an address cannot hold: write a space as %20 (write the site's full address",
             "https://news.example.org/x\" --out /tmp/evil | contains `\"`, which an address cannot hold",
-            "javascript:alert(1)// | is not an absolute address starting with https://",
+            "javascript:alert(1)// | is not an absolute address starting with https:// or http://",
             "https://news.example.org/?page=1 | has a query or a #fragment",
             "https://example.org/news/index.html | ends in a page's name (index.html); the site's address is its folder's, https://example.org/news/"})
     void anAddressThatIsNotOneIsRefusedWithTheOptionToFix(String host, String message, @TempDir Path tmp) {
@@ -67,6 +75,6 @@ class SiteAddressTest {
         Build.Result r = build(f, null);
         int line = f.read("jbake.properties").lines().toList().indexOf("site.host=explainers.example.org") + 1;
         assertTrue(Fixture.messages(r).contains("jbake.properties:" + line + ": site.host=explainers.example.org is not an absolute address "
-                + "starting with https:// (write the site's full address, e.g. site.host=https://example.org/explainers/)"), String.join("\n", Fixture.messages(r)));
+                + "starting with https:// or http:// (write the site's full address, e.g. site.host=https://example.org/explainers/)"), String.join("\n", Fixture.messages(r)));
     }
 }
