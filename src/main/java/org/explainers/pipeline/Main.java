@@ -35,6 +35,12 @@ public final class Main {
         Failed(String message) {
             super(message, null, false, false);
         }
+
+        /** What Maven's exec plugin prints as its warning: the message, without a Java class's name that alarms an editor. */
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** A command line, read: the command and each option given a value. */
@@ -96,7 +102,12 @@ public final class Main {
             try {
                 now = options.containsKey("now") ? Instant.parse(options.get("now")) : Instant.now();
             } catch (DateTimeParseException e) {
-                throw new Failed("-Dbuild.now=" + options.get("now") + " is not an instant: write it as 2026-11-30T12:00:00Z");
+                // Told as any problem is, with the line that ends a failed build, before Maven's own lines.
+                String problem = "-Dbuild.now: `" + options.get("now") + "` is not an instant (write a date, a time and its zone: 2026-11-30T12:00:00Z"
+                        + " in UTC, or 2026-11-30T12:00:00+01:00)";
+                out.println("  " + problem);
+                out.println("BUILD FAILED: 1 problem in the command's options (see above). Nothing was built.");
+                throw new Failed(problem);
             }
             Path project = project();
             Path site = options.containsKey("out") ? Path.of(options.get("out")).toAbsolutePath().normalize() : project.resolve("target/site");

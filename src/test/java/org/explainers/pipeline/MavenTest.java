@@ -149,8 +149,11 @@ class MavenTest {
         assertEquals(daemon.pid(), daemon().pid(), "the second build went to the same process");
         assertEquals(inMaven, Fixture.fingerprint(project.resolve("target/site")), "the kept process's site is Maven's own, byte for byte");
         List<String> badNow = mvn(terminal, "package", "-Dbuild.now=yesterday");
-        assertTrue(badNow.stream().anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal")
-                && l.contains("-Dbuild.now=yesterday is not an instant: write it as 2026-11-30T12:00:00Z")), String.join("\n", badNow));
+        assertTrue(badNow.contains("  -Dbuild.now: `yesterday` is not an instant (write a date, a time and its zone: 2026-11-30T12:00:00Z in UTC,"
+                + " or 2026-11-30T12:00:00+01:00)"), "told as a problem is: " + String.join("\n", badNow));
+        assertTrue(badNow.contains("BUILD FAILED: 1 problem in the command's options (see above). Nothing was built."), String.join("\n", badNow));
+        assertTrue(badNow.stream().anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal") && l.contains("-Dbuild.now: `yesterday` is not an instant")),
+                String.join("\n", badNow));
 
         Path file = project.resolve("content/articles").toFile().listFiles(java.io.File::isDirectory)[0].toPath().resolve("index.md");
         String before = Files.readString(file, StandardCharsets.UTF_8);
