@@ -100,6 +100,15 @@ public final class Site {
             problems.error(p.path(), p.header.line("footer"), "the footer already has " + MAX_FOOTER + " pages; at most " + MAX_FOOTER + " are allowed",
                     "remove `footer:` here, and link to the page from another page");
         }
+        // Two pages at one place in the footer are put in the order of their titles: said, as the editor chose neither.
+        Map<Integer, Page> places = new TreeMap<>();
+        for (Page p : footer) {
+            Page before = places.putIfAbsent(p.footer(), p);
+            if (before != null) {
+                problems.warning(p.path(), p.header.line("footer"), "`footer: " + p.footer() + "` is also " + before.path() + "'s place in the footer,"
+                        + " so the two are put in the order of their titles", "give each page its own number");
+            }
+        }
         for (Article a : articles) {
             site.checkCorrectedSections(a, problems);
         }
