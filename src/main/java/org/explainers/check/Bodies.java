@@ -324,9 +324,42 @@ public final class Bodies {
                 problems.error(d.path(), undescribed(d, ast, src), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
+            } else if (placeholder(img.attr("alt"), src)) {
+                // A screen reader reads it out, and learns nothing (an editor's trial: `![image](map.png)` passed).
+                String alt = img.attr("alt");
+                int line = -1;
+                for (Node n : ast.getDescendants()) {
+                    if (line < 0 && n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().toString().equals(alt)) {
+                        line = lineOf(d, n);
+                    }
+                }
+                line = line >= 0 ? line : line(d, ast, false, src, "<img");
+                problems.error(d.path(), line, "the image `" + src + "` is described only as `" + alt.strip() + "`",
+                        "say what it shows between the brackets: ![What the image shows](" + src + ")");
+                ok = false;
+            }
+        }
+        // A link with nothing to read is a place a screen reader announces as "link" alone, and others cannot see (an editor's trial: `[](x.md)`).
+        java.util.Map<String, Integer> told = new java.util.HashMap<>();
+        for (Element a : root.select("a[href]")) {
+            if (a.text().isBlank() && a.select("img").stream().allMatch(i -> i.attr("alt").isBlank())) {
+                String href = a.attr("href");
+                problems.error(d.path(), line(d, ast, true, told.merge(href, 1, Integer::sum) - 1, href), "the link to `" + href + "` has no text",
+                        "write what it leads to between the brackets: [the text readers click](" + href + ")");
+                ok = false;
             }
         }
         return ok;
+    }
+
+    /** Descriptions that say nothing of an image: its file's name as it is, or a word for any image. */
+    private static final Set<String> PLACEHOLDERS = Set.of("image", "picture", "photo", "photograph", "img", "graphic", "screenshot", "alt",
+            "alt text", "placeholder", "description", "caption");
+
+    static boolean placeholder(String alt, String src) {
+        String a = alt.strip().toLowerCase(Locale.ROOT);
+        String name = src.substring(src.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return PLACEHOLDERS.contains(a) || a.equals(name);
     }
 
     /**

@@ -45,6 +45,8 @@ public final class SiteCheck {
     private final Set<String> unread = new HashSet<>();
     /** Former pages (a `moved_from`) to the page each became. */
     private final Map<String, String> movedTo = new HashMap<>();
+    /** The pages of topics and authors the site has, but without a page yet: why, by address. */
+    private final Map<String, String> unmade = new HashMap<>();
     /** Pages of files gone since the last commit to the page of the file each most likely became (no `moved_from` yet). */
     private final Map<String, String> renamedTo = new HashMap<>();
     /** Media that published pages use: these, and only these, are published. */
@@ -84,12 +86,28 @@ public final class SiteCheck {
             pages.put(p, Set.of("main"));
         }
         pages.put(paths.feed(), Set.of());
+        // A topic's page and feed are made once a published section has it, an author's page once a published
+        // explainer names them (as the bake makes them): a link to one not made yet is told why (an editor's trial:
+        // the check passed, then the baked site's check blamed the page, with no line).
+        Set<String> topics = new TreeSet<>();
+        site.listedSections().forEach(x -> topics.addAll(x.topics()));
+        Set<String> authors = new TreeSet<>();
+        site.listedArticles().forEach(a -> authors.addAll(a.authors()));
         for (String topic : site.vocabulary(Schema.TOPICS).keySet()) {
-            pages.put(paths.topic(topic), Set.of("main"));
-            pages.put(paths.topicFeed(topic), Set.of());
+            if (topics.contains(topic)) {
+                pages.put(paths.topic(topic), Set.of("main"));
+                pages.put(paths.topicFeed(topic), Set.of());
+            } else {
+                unmade.put(paths.topic(topic), "the topic `" + topic + "` has no published section yet, so its page is not made");
+                unmade.put(paths.topicFeed(topic), "the topic `" + topic + "` has no published section yet, so its feed is not made");
+            }
         }
         for (String author : site.vocabulary(Schema.AUTHORS).keySet()) {
-            pages.put(paths.author(author), Set.of("main"));
+            if (authors.contains(author)) {
+                pages.put(paths.author(author), Set.of("main"));
+            } else {
+                unmade.put(paths.author(author), "`" + author + "` has no published explainer yet, so their page is not made");
+            }
         }
         media.addAll(site.media());
         for (Doc d : site.docs()) {
@@ -229,6 +247,11 @@ public final class SiteCheck {
             return; // a file whose reading failed, or which was refused: reported on its own
         }
         Set<String> ids = pages.get(target);
+        if (ids == null && unmade.containsKey(target)) {
+            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` points to " + target + ", but " + unmade.get(target),
+                    "link to it once it has one, or leave the link out for now");
+            return;
+        }
         if (ids == null || image) {
             // Not the linking text itself: a link to a section just removed would be "corrected" to the page it is on.
             // The target's own folder first: a suggestion's work is bounded, and a typo is most often beside the file.

@@ -92,6 +92,7 @@ public final class SourceText {
         int bad = -1;
         int run = 0;
         boolean header = false;
+        boolean conflict = false; // told once a file
         for (int i = 0; i <= chars.length; i++) {
             char c = i < chars.length ? chars[i] : '\n';
             if (c == '\n') {
@@ -108,6 +109,13 @@ public final class SourceText {
                         header = lines.isEmpty();
                     }
                     ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, inHeader, problems);
+                    if (!conflict && conflictMarker(line)) {
+                        // Published, the markers are paragraphs and seven nested quotes (an editor's trial); in a header, a YAML error whose fix misleads.
+                        problems.error(path, lines.size() + 1, "a Git merge conflict was left in the file (`" + (line.length() > 40 ? line.substring(0, 40) + "…" : line)
+                                + "`)", "keep the text that should stay, and delete the lines `<<<<<<<`, `=======` and `>>>>>>>` (and `|||||||`) around it");
+                        conflict = true;
+                        ok = false;
+                    }
                     run = line.isBlank() ? 0 : run + 1;
                     if (markdown && run == MAX_RUN + 1) {
                         problems.error(path, lines.size() + 1 - MAX_RUN, "more than " + MAX_RUN + " lines follow one another from here"
@@ -134,6 +142,16 @@ public final class SourceText {
             }
         }
         return ok ? new SourceText(path, lines) : null;
+    }
+
+    /** Whether the line is one Git writes around a merge conflict: seven `<`, `|` or `>` then a space or nothing (`=======` alone is a heading's line too). */
+    static boolean conflictMarker(String line) {
+        for (String marker : new String[]{"<<<<<<<", "|||||||", ">>>>>>>"}) {
+            if (line.startsWith(marker) && (line.length() == 7 || line.charAt(7) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean checkLine(String path, int n, char[] chars, int start, int end, int bad, int brackets, boolean markdown,

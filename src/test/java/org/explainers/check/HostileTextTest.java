@@ -147,6 +147,24 @@ class HostileTextTest {
         }
     }
 
+    /** A link without text, and an image described by its file's name or a word for any image, are refused at their lines (an editor's trial). */
+    @Test
+    void aLinkWithoutTextAndAnImageDescribedByNothingAreRefused(@TempDir Path tmp) throws java.io.IOException {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        f.writeBytes("content/articles/a/map.png", png.toByteArray());
+        f.write(ONE, ContentChecksTest.section(1, "", "See [](02-two.md) here.\n\nAnd <a href=\"02-two.md\"> </a> there.\n\n![image](map.png)\n\n![map.png](map.png)\n"));
+        List<String> messages = Fixture.messages(f.build());
+        assertTrue(messages.contains(ONE + ":" + FIRST + ": the link to `02-two.md` has no text (write what it leads to between the brackets:"
+                + " [the text readers click](02-two.md))"), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 2) + ": the link to `02-two")), String.join("\n", messages));
+        assertTrue(messages.contains(ONE + ":" + (FIRST + 4) + ": the image `map.png` is described only as `image` (say what it shows between the"
+                + " brackets: ![What the image shows](map.png))"), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 6) + ": the image `map.png` is described only as `map.png`")),
+                String.join("\n", messages));
+    }
+
     /** A footnote's id given to another element in raw HTML (an attacker's trial) would take the footnote's links there: told at that line. */
     @Test
     void aFootnotesIdGivenAgainIsRefusedAtItsLine(@TempDir Path tmp) {

@@ -85,6 +85,26 @@ public class ContentChecksTest {
                 + " (did you mean `../b/01-five.md`?)"), f.log());
     }
 
+    /**
+     * A topic's page is made once a published section has the topic, an author's once a published
+     * explainer names them: a link to one not made yet is told at its line, in the check too (an
+     * editor's trial: the check passed, then the baked site's check blamed the page, with no line).
+     */
+    @Test
+    void aLinkToATopicOrAuthorWithoutAPageYetIsTold(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/_data/topics.yml", TOPICS + "- slug: energy\n  name: Energy\n  description: Power and fuel.\n");
+        f.write("content/_data/authors.yml", AUTHORS + "- slug: tom-okafor\n  name: Tom Okafor\n  role: Editor\n  bio: Tom edits.\n");
+        f.write(ONE, section(1, "", "See [energy](../../topics/energy.html).\n\nBy [Tom](../../authors/tom-okafor.html).\n"));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains(ONE + ":14: link `../../topics/energy.html` points to topics/energy.html, but the topic `energy` has no published"
+                + " section yet, so its page is not made (link to it once it has one, or leave the link out for now)"), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":16: link `../../authors/tom-okafor.html` points to authors/tom-okafor.html, but"
+                + " `tom-okafor` has no published explainer yet")), String.join("\n", messages));
+        f.write(ONE, section(1, "", "See [sanctions](../../topics/sanctions.html).\n"));
+        assertTrue(f.build().ok(), "a topic with a published section has its page: " + f.log());
+    }
+
     /** The same broken link twice is told at each of its lines (a new user's trial: only the first was). */
     @Test
     void aBrokenLinkTwiceIsToldAtEachLine(@TempDir Path tmp) {
@@ -319,6 +339,13 @@ public class ContentChecksTest {
                 arguments("an anchor into a section's own page", ONE, section(1, "", "See [it](02-two.md#background).\n"),
                         ONE + ":14: anchor `#background` does not exist in articles/a/02-two.html (link to the section itself (`02-two.md`), or to"
                                 + " its place on the explainer's page (`index.md#two`))"),
+                arguments("a merge conflict left in the text", ONE, section(1, "", "<<<<<<< HEAD\nOurs.\n\n=======\n\nTheirs.\n\n>>>>>>> feature/edit\n"),
+                        ONE + ":14: a Git merge conflict was left in the file (`<<<<<<< HEAD`) (keep the text that should stay, and delete the lines"
+                                + " `<<<<<<<`, `=======` and `>>>>>>>` (and `|||||||`) around it)"),
+                arguments("a merge conflict left in the header", ONE, s1.replace("summary: Section 1.\n", "<<<<<<< HEAD\nsummary: Ours.\n=======\n"
+                                + "summary: Theirs.\n>>>>>>> main\n"),
+                        ONE + ":10: a Git merge conflict was left in the file (`<<<<<<< HEAD`) (keep the text that should stay, and delete the lines"
+                                + " `<<<<<<<`, `=======` and `>>>>>>>` (and `|||||||`) around it)"),
                 arguments("a section's file without a number", DIR + "outlook.md", section(3, "", ""),
                         DIR + "outlook.md: warning: the section's file name has no number in front (rename it `<nn>-outlook.md`, <nn> its `order`"
                                 + " in two digits (`03-outlook.md`); the part after the number stays its #anchor)"),
