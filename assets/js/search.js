@@ -45,7 +45,7 @@
   var folder = root + index;
   var loaded = {};    // path in the index folder -> the value its script handed over
   var loading = {};   // path -> Promise of that value: each file is requested once
-  var matches = {};   // query word -> its sections, parsed once
+  var matches = Object.create(null); // query word -> its sections, parsed once (no "constructor" from Object)
   var timer = 0;
   var latest = 0;     // number of the latest query: an older one never renders
   var shown = null;   // the query words that the list shows, or is about to

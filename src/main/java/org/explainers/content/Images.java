@@ -136,7 +136,7 @@ public final class Images {
     }
 
     /** What {@link #PLACES}'s lines were judged by: a new rule reads every image's metadata again. */
-    private static final String PLACES_RULES = "places 8";
+    private static final String PLACES_RULES = "places 9";
     /** In target/cache/: the fingerprints of images whose metadata says no place ({@link #place}), not read again. */
     private static final String PLACES = "places.bin";
 
@@ -254,7 +254,8 @@ public final class Images {
                     }
                     if (place != null) {
                         problems.error(path, 0, "the photo carries the place where it was taken (" + place + "), which readers could read from the file",
-                                "export it again without its location (e.g. exiftool -gps:all= -xmp:all= -iptc:all= -trailer:all= " + shellQuoted(rel) + ")");
+                                "export it again without its location (e.g. exiftool -all= -tagsfromfile @ -icc_profile -orientation " + shellQuoted(rel)
+                                        + ": its metadata removed but for its colours and which way up it is)");
                         continue;
                     }
                     stillPlaceless.add(sha256);
@@ -399,8 +400,12 @@ public final class Images {
                 withMetadata.setInput(in, true, false);
                 javax.imageio.metadata.IIOMetadata metadata = withMetadata.getImageMetadata(0);
                 List<byte[]> iptcs = new java.util.ArrayList<>();
+                List<String> named = new java.util.ArrayList<>();
                 if (metadata != null && tree != null) {
-                    collect(metadata.getAsTree(tree), exifs, xmps, iptcs);
+                    collect(metadata.getAsTree(tree), exifs, xmps, iptcs, named);
+                }
+                if (!named.isEmpty()) {
+                    return "a place in its text `" + named.get(0) + "`";
                 }
                 for (byte[] iptc : iptcs) {
                     if (iptcPlace(iptc, exifs, xmps)) {
@@ -931,7 +936,7 @@ public final class Images {
     }
 
     /** A PNG's eXIf chunk and XMP text, a GIF's XMP application extension, from ImageIO's tree of the image's metadata. */
-    private static void collect(org.w3c.dom.Node node, List<byte[]> exifs, List<byte[]> xmps, List<byte[]> iptcs) {
+    private static void collect(org.w3c.dom.Node node, List<byte[]> exifs, List<byte[]> xmps, List<byte[]> iptcs, List<String> named) {
         for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
             org.w3c.dom.NamedNodeMap a = n.getAttributes();
             String name = n.getNodeName();
@@ -958,11 +963,15 @@ public final class Images {
                     case "icc", "icm" -> { } // a colour profile
                     default -> throw new IllegalArgumentException("ImageMagick's `" + keyword + "` text");
                 }
+            } else if (name.endsWith("Entry") && !keyword.isEmpty() && placeKeyword(keyword)) {
+                // ImageMagick copies a photo's metadata into text entries too, each named `exif:GPSLatitude`, `photoshop:City`
+                // (an attacker's trial: the eXIf chunk removed as told, these were published): a place is in its name.
+                named.add(keyword);
             } else if (name.equals("ApplicationExtension") && a.getNamedItem("applicationID") != null
                     && a.getNamedItem("applicationID").getNodeValue().startsWith("XMP") && data instanceof byte[] bytes) {
                 xmps.add(bytes);
             }
-            collect(n, exifs, xmps, iptcs);
+            collect(n, exifs, xmps, iptcs, named);
         }
     }
 
@@ -1032,6 +1041,12 @@ public final class Images {
             }
         }
         return false;
+    }
+
+    /** Whether a text entry's keyword names a place, as an XMP property would: `prefix:Name`, or a name alone. */
+    static boolean placeKeyword(String keyword) {
+        int colon = keyword.lastIndexOf(':');
+        return saysWhere(colon < 0 ? "" : keyword.substring(0, colon), keyword.substring(colon + 1));
     }
 
     private static boolean saysWhere(String namespace, String name) {

@@ -234,12 +234,15 @@ public final class PdfDownload {
 
     /**
      * The reader's class path: where this class and the PDF libraries were loaded from (Maven
-     * runs the build with a class loader of its own, so the JVM's own class path is Maven's).
+     * runs the build with a class loader of its own, so the JVM's own class path is Maven's), and
+     * TwelveMonkeys' metadata readers, with which a photo in a PDF is read as one alone is.
      */
     private static String classPath() {
         java.util.Set<String> parts = new java.util.LinkedHashSet<>();
         for (Class<?> c : List.of(PdfDownload.class, PDDocument.class, RandomAccessReadBuffer.class, org.apache.fontbox.FontBoxFont.class,
-                org.apache.commons.logging.LogFactory.class)) {
+                org.apache.commons.logging.LogFactory.class, com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil.class,
+                com.twelvemonkeys.imageio.ImageReaderBase.class, com.twelvemonkeys.lang.Validate.class, com.twelvemonkeys.io.FastByteArrayOutputStream.class,
+                com.twelvemonkeys.image.ImageUtil.class)) {
             try {
                 parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (java.net.URISyntaxException | RuntimeException e) {
@@ -282,6 +285,7 @@ public final class PdfDownload {
                 return;
             }
             Set<String> found = new java.util.TreeSet<>();
+            Set<String> places = new java.util.TreeSet<>();
             Deque<COSBase> todo = new ArrayDeque<>();
             todo.push(cos.getTrailer());
             for (COSObjectKey key : new java.util.TreeSet<>(cos.getXrefTable().keySet())) {
@@ -300,6 +304,12 @@ public final class PdfDownload {
                 if (object == null || seen.put(object, true) != null) {
                     continue;
                 }
+                if (object instanceof org.apache.pdfbox.cos.COSStream stream) {
+                    String place = place(stream);
+                    if (place != null) {
+                        places.add(place);
+                    }
+                }
                 if (object instanceof COSDictionary d) {
                     judge(d, found);
                     d.getValues().forEach(todo::push);
@@ -310,7 +320,49 @@ public final class PdfDownload {
             for (String what : found) {
                 problems.error(path, 0, "the PDF " + what + ", which a reader's PDF viewer would do on the site's address", fix);
             }
+            for (String place : places) {
+                problems.error(path, 0, "the PDF carries the place where a photo was taken (" + place + "), which readers could read from the file",
+                        "remove the location from the photos before they go into the document (e.g. exiftool -gps:all= -xmp:all= photo.jpg), then"
+                                + " make the PDF again");
+            }
         }
+    }
+
+    /** The most bytes of a metadata stream or a photo in a PDF that are read for a place. */
+    private static final int MAX_PLACE_BYTES = 32 << 20;
+
+    /**
+     * Where a stream says a photo was taken: an XMP metadata stream's properties, or a JPEG
+     * photo's own EXIF and XMP, kept whole by tools that put photos in PDFs (an attacker's trial:
+     * a PDF of a photo with its GPS position was published, the photo alone would have been
+     * refused). Read as images are ({@link Images#place}); what cannot be read is not a place.
+     */
+    private static String place(org.apache.pdfbox.cos.COSStream stream) {
+        try {
+            if (COSName.METADATA.equals(stream.getCOSName(COSName.TYPE))) {
+                try (java.io.InputStream in = stream.createInputStream()) {
+                    return Images.saysWhere(in.readNBytes(MAX_PLACE_BYTES)) ? "a GPS position or a place in its XMP metadata" : null;
+                }
+            }
+            COSBase filter = stream.getDictionaryObject(COSName.FILTER);
+            boolean jpeg = COSName.DCT_DECODE.equals(filter) || filter instanceof COSArray a && a.size() == 1 && COSName.DCT_DECODE.equals(a.getObject(0));
+            if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE)) && jpeg) {
+                byte[] photo;
+                try (java.io.InputStream in = stream.createRawInputStream()) {
+                    photo = in.readNBytes(MAX_PLACE_BYTES);
+                }
+                javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg").next();
+                try {
+                    String place = Images.place(reader, photo);
+                    return place == null ? null : place + ", in a photo on its pages";
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not read: no place found (a photo's odd segments are the image check's concern, not a PDF's)
+        }
+        return null;
     }
 
     /** What one dictionary of a PDF would do that a download may not. */

@@ -149,11 +149,13 @@ class SearchTest {
     void lettersWithoutAccentsToDropAreFoundAsTyped(@org.junit.jupiter.api.io.TempDir Path tmp) {
         org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
         String file = "content/articles/gas-storage-explained/02-how-full.md";
-        f.write(file, f.read(file) + "\nThe pipes run from \u0141\u00F3d\u017A to \u00C6r\u00F8sk\u00F8bing and the Stra\u00DFe, past \u01FCsirvik.\n");
+        f.write(file, f.read(file) + "\nThe pipes run from \u0141\u00F3d\u017A to \u00C6r\u00F8sk\u00F8bing and the Stra\u00DFe, past \u01FCsirvik.\n"
+                + "\nA constructor built them.\n");
         assertTrue(f.build().ok(), f.log());
         String home = f.site().resolve("index.html").toUri().toString();
         for (String[] q : new String[][]{{"lodz", "\u0141\u00F3d\u017A"}, {"aeroskobing", "\u00C6r\u00F8sk\u00F8bing"}, {"strasse", "Stra\u00DFe"},
-                {"\u0141\u00F3d\u017A", "\u0141\u00F3d\u017A"}, {"aesirvik", "\u01FCsirvik"}, {"\u01FDsirvik", "\u01FCsirvik"}}) {
+                {"\u0141\u00F3d\u017A", "\u0141\u00F3d\u017A"}, {"aesirvik", "\u01FCsirvik"}, {"\u01FDsirvik", "\u01FCsirvik"},
+                {"constructor", "constructor"}}) { // a name every JavaScript object has (an attacker's trial: it found nothing)
             List<WebElement> results = search(driver, home, q[0]);
             assertEquals(1, results.size(), q[0]);
             assertEquals(q[1], results.get(0).findElement(By.cssSelector(".search-result-snippet mark")).getText(), q[0]);

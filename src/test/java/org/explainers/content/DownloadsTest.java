@@ -119,6 +119,44 @@ class DownloadsTest {
     }
 
     /**
+     * A PDF holding a photo with its GPS position (as img2pdf and pdflatex keep a JPEG whole), or
+     * XMP metadata with one, is refused as the photo alone is (an attacker's trial).
+     */
+    @Test
+    void aPdfThatSaysWhereAPhotoWasTakenIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp, "photo.pdf", "meta.pdf", "plain.pdf");
+        byte[] located = withSegment(jpeg(), 0xE1, exif(gpsTiff()));
+        f.writeBytes(DIR + "photo.pdf", pdf(d -> {
+            try {
+                org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory
+                        .createFromByteArray(d, located);
+                try (PDPageContentStream c = new PDPageContentStream(d, d.getPage(0), PDPageContentStream.AppendMode.APPEND, false)) {
+                    c.drawImage(image, 72, 400);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        String xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description"
+                + " rdf:about='' xmlns:exif='http://ns.adobe.com/exif/1.0/' exif:GPSLatitude='51,30.06N'/></rdf:RDF></x:xmpmeta>";
+        f.writeBytes(DIR + "meta.pdf", pdf(d -> {
+            try {
+                org.apache.pdfbox.pdmodel.common.PDMetadata metadata = new org.apache.pdfbox.pdmodel.common.PDMetadata(d);
+                metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
+                d.getDocumentCatalog().setMetadata(metadata);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        f.writeBytes(DIR + "plain.pdf", pdf(d -> { }));
+        List<String> m = failing(f);
+        has(m, DIR + "photo.pdf: the PDF carries the place where a photo was taken (GPS data in its EXIF, in a photo on its pages), which readers"
+                + " could read from the file (remove the location from the photos");
+        has(m, DIR + "meta.pdf: the PDF carries the place where a photo was taken (a GPS position or a place in its XMP metadata)");
+        assertEquals(2, m.size(), String.join("\n", m));
+    }
+
+    /**
      * Reading a build's PDFs is bounded in all, not only file by file: the files left unread when
      * the time runs out fail the build and are not remembered as passed; the next build reads them.
      */
@@ -427,7 +465,8 @@ class DownloadsTest {
     @Test
     void imageMagicksRawProfilesAreRead(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp);
-        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](credited.png)\n\n![2](placed.png)\n\n![3](city.png)\n"));
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](credited.png)\n\n![2](placed.png)\n\n![3](city.png)\n\n![4](texts.png)\n\n"
+                + "![5](made.png)\n"));
         byte[] png = pngWithXmp("");
         String packet = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description"
                 + " rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/' dc:rights='Agency'/></rdf:RDF></x:xmpmeta>";
@@ -437,10 +476,15 @@ class DownloadsTest {
         java.nio.ByteBuffer iim = java.nio.ByteBuffer.allocate(5 + city.length);
         iim.put((byte) 0x1C).put((byte) 2).put((byte) 90).putShort((short) city.length).put(city);
         f.writeBytes(DIR + "city.png", withChunk(png, "tEXt", raw("iptc", iim.array())));
+        // ImageMagick also copies each field into a text of its own, named for it (an attacker's trial: its eXIf removed, these were published).
+        f.writeBytes(DIR + "texts.png", withChunk(png, "tEXt", "exif:GPSLatitude\u000051/1, 30/1, 0/1".getBytes(StandardCharsets.ISO_8859_1)));
+        f.writeBytes(DIR + "made.png", withChunk(png, "tEXt", "exif:Make\u0000Canon".getBytes(StandardCharsets.ISO_8859_1)));
         List<String> m = failing(f);
         has(m, DIR + "placed.png: the photo carries the place where it was taken (GPS data in its EXIF)");
         has(m, DIR + "city.png: the photo carries the place where it was taken (a place (IPTC city, state or sub-location) in its IPTC data)");
-        assertEquals(2, m.size(), String.join("\n", m));
+        has(m, DIR + "texts.png: the photo carries the place where it was taken (a place in its text `exif:GPSLatitude`), which readers could read"
+                + " from the file (export it again without its location (e.g. exiftool -all= -tagsfromfile @ -icc_profile -orientation 'texts.png'");
+        assertEquals(3, m.size(), String.join("\n", m));
     }
 
     /** A tEXt chunk's data as ImageMagick writes a raw profile: its keyword, then the name, length and hexadecimal bytes. */
