@@ -387,12 +387,24 @@ public interface FieldType {
         };
     }
 
+    /**
+     * The most entries such a list may have: each is shown on the explainer's page, on its
+     * section's, on the corrections page and in the feeds (an attacker's trial: 4,300 corrections
+     * in a scheduled explainer passed, and at its date made every build fail, blaming a template).
+     */
+    static final int MAX_ENTRIES = 50;
+
     /** A list of entries, each a mapping with the given keys (e.g. dated corrections). */
     static FieldType entries(List<Vocabulary.Key> keys) {
         return (key, node, c) -> {
             if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
                 c.problems().error(c.path(), c.line(node), "`" + key + "` is not a list of entries",
                         "write each entry as `- " + keys.get(0).name() + ": ...` with its other keys indented below it");
+                return null;
+            }
+            if (seq.getValue().size() > MAX_ENTRIES) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "` lists " + seq.getValue().size() + " entries; at most " + MAX_ENTRIES
+                        + " are allowed", "join entries made on the same day into one");
                 return null;
             }
             List<Map<String, Object>> list = new ArrayList<>();

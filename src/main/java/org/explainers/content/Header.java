@@ -45,6 +45,29 @@ public final class Header {
     private final String[] fields;
     private final Object[] values;
     private final Map<String, Integer> lines;
+    /** The first node of a header that has an anchor (aliases name one), or null (SnakeYAML bounds a document's depth). */
+    private static Node anchored(Node node, int depth) {
+        if (node.getAnchor() != null) {
+            return node;
+        }
+        List<Node> children = new java.util.ArrayList<>();
+        if (node instanceof MappingNode m) {
+            m.getValue().forEach(t -> {
+                children.add(t.getKeyNode());
+                children.add(t.getValueNode());
+            });
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
+            children.addAll(s.getValue());
+        }
+        for (Node child : children) {
+            Node found = anchored(child, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** Index (0-based) of the first line below the header, or -1 when there is no readable header. */
     public final int bodyStart;
     /**
@@ -552,6 +575,13 @@ public final class Header {
         }
         if (root == null) {
             c.problems().error(c.path(), 1, "the header is empty", "write the header's `key: value` lines between the two ---");
+            return new Header(values, fieldLines, end + 1);
+        }
+        Node anchored = anchored(root, 0);
+        if (anchored != null) {
+            // SnakeYAML bounds aliases of lists and maps only: one text repeated by `*name` thousands of times passed (an attacker's trial).
+            c.problems().error(c.path(), anchored.getStartMark().getLine() + 2, "the header names a value `&" + anchored.getAnchor()
+                    + "` to repeat it elsewhere (a YAML anchor)", "write each value where it goes; anchors (&) and aliases (*) are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }
         if (!(root instanceof MappingNode map)) {

@@ -471,6 +471,12 @@ public class ContentChecksTest {
                 arguments("an image named as a Windows device", DIR + "LPT1.png", "x",
                         DIR + "LPT1.png: the name `LPT1.png` is one Windows keeps for a device, so the file cannot be checked out there"
                                 + " (rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it)"),
+                arguments("an alias of a text in a header", ONE, s1.replace("summary: Section 1.", "summary: &s Section 1.\ntitle2: *s"),
+                        ONE + ":10: the header names a value `&s` to repeat it elsewhere (a YAML anchor) (write each value where it goes;"
+                                + " anchors (&) and aliases (*) are not used in headers)"),
+                arguments("more corrections than an explainer may list", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n" + "  - date: 2026-11-21\n    text: A figure was wrong.\n".repeat(51)),
+                        DIR + "index.md:9: `corrections` lists 51 entries; at most 50 are allowed (join entries made on the same day into one)"),
                 arguments("aliases in a header", ONE, "---\ntitle: One\ntype: section\norder: 1\ntopics: &t [sanctions]\nx: *t\n---\nText.\n",
                         ONE + ":6: the header is not valid YAML: Number of aliases for non-scalar nodes exceeds the specified max=0 (write one"
                                 + " `key: value` per line; anchors (&) and aliases (*) are not used in headers)"),
