@@ -121,8 +121,11 @@ public final class Moves {
                     Doc other = moves.putIfAbsent(source, d);
                     String same = oldPages.putIfAbsent(address, source);
                     if (other != null && other != d) {
+                        // Told in both files: the one just edited may be either (an editor's trial: the untouched one was told).
                         problems.error(d.path(), line, "`" + name + "` is also in the `moved_from` of " + other.path(),
                                 "an old address leads to one page: keep it in one file");
+                        problems.error(other.path(), other.header.line("moved_from"), "an old name here, content/" + source + ", is also in the"
+                                + " `moved_from` of " + d.path(), "an old address leads to one page: keep it in one file");
                     } else if (same != null && !same.equals(source)) {
                         problems.error(d.path(), line, "`" + name + "` in `moved_from` differs from content/" + same
                                 + ", also in a `moved_from`, only in capitals", "keep one of them");

@@ -146,6 +146,11 @@ public final class SiteCheck {
                 continue; // its text had a problem of its own
             }
             boolean published = site.listed(d);
+            if (published && d instanceof Section && d.body().text().isBlank() && !d.body().html().contains("<img")) {
+                // Its page would show its title alone (an editor's trial).
+                problems.warning(d.path(), 0, "the section has no text: its page shows its title alone",
+                        "write its text below the header, or keep it as `status: draft` until it has one");
+            }
             Map<String, Integer> times = new HashMap<>(); // a text may link to an address twice: each is told at its own line
             for (Body.Link link : d.body().links()) {
                 check(d, link, published, times.merge(link.url(), 1, Integer::sum) - 1);

@@ -134,8 +134,17 @@ public final class Site {
                     while (taken.contains(free)) {
                         free++; // the smallest unused: a section without an order counts as none
                     }
-                    problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(),
-                            "give each section of an explainer its own order; " + free + " is free");
+                    // Told at the file whose number disagrees with the order (most often the one just added: `00-new.md` with
+                    // `order: 1` beside `01-introduction.md`); at both when that does not tell them apart (an editor's trial:
+                    // the published, untouched file was told to move).
+                    boolean sOdd = s.order() != Text.number(s.fileName()), otherOdd = other.order() != Text.number(other.fileName());
+                    String fix = "give each section of an explainer its own order; " + free + " is free";
+                    if (sOdd || !otherOdd) {
+                        problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(), fix);
+                    }
+                    if (otherOdd || !sOdd) {
+                        problems.error(other.path(), other.header.line("order"), "`order: " + other.order() + "` is also used by " + s.path(), fix);
+                    }
                 }
             }
             Section twin = byAnchor.putIfAbsent(s.anchor, s);

@@ -93,6 +93,13 @@ public final class Text {
         return dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit);
     }
 
+    /** The number in front of a file's name (`07-x.md`: 7), or -1 when it has none (or one too long to be an order). */
+    public static int number(String name) {
+        int dash = name.indexOf('-');
+        return numbered(name) && dash <= 6 && name.substring(0, dash).chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Integer.parseInt(name.substring(0, dash)) : -1;
+    }
+
     /** "; did you mean `x`?" or "" when nothing is close. */
     /**
      * The search's words of a text, in order: runs of letters and digits (accents included) of

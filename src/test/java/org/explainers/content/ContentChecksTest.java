@@ -401,8 +401,11 @@ public class ContentChecksTest {
                                 + " and show that file)"),
                 arguments("a raw <center>", ONE, section(1, "", "An extra line.\n\n<center>Vote</center>\n"),
                         ONE + ":16: raw <center> is not allowed (delete the <center> and </center> tags (the text stays); the site sets the layout)"),
+                // Told at the file whose number disagrees with its order, the one most likely just changed or added (an editor's trial).
                 arguments("duplicate order", ONE, s1.replace("order: 1", "order: 2"),
-                        DIR + "02-two.md:5: `order: 2` is also used by " + ONE + " (give each section of an explainer its own order; 1 is free)"),
+                        ONE + ":5: `order: 2` is also used by " + DIR + "02-two.md (give each section of an explainer its own order; 1 is free)"),
+                arguments("a new section's order taken", DIR + "00-new.md", section(1, "", ""),
+                        DIR + "00-new.md:5: `order: 1` is also used by " + ONE + " (give each section of an explainer its own order; 3 is free)"),
                 arguments("unknown topic", ONE, s1.replace("[sanctions, territory]", "[sanction, territory]"),
                         ONE + ":9: unknown topic `sanction` (did you mean `sanctions`? Otherwise add it to content/_data/topics.yml)"),
                 arguments("a topic in capitals", ONE, s1.replace("[sanctions, territory]", "[Sanctions, territory]"),
