@@ -440,8 +440,8 @@ public final class Bodies {
 
     /**
      * A title and a summary are shown as written, in the page's own type: Markdown in them
-     * (`*Really*`, `**not**`, a `code` span, a [link](…)) would be published with its marks, which
-     * is said. Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
+     * (`*Really*`, `**not**`, a `code` span, a [link](…)) or HTML (`<em>`, `&amp;`) would be
+     * published with its marks, which is said. Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
      */
     private void plainHeader(Doc d) {
         for (String field : List.of("title", "summary")) {
@@ -453,10 +453,18 @@ public final class Bodies {
                         + value.charAt(value.length() - 1) + ", which YAML keeps as part of the text: the page shows them", "write straight double"
                         + " quotes \"\u2026\" around it, or none, unless the quotes are meant");
             }
-            if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[')) {
+            if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[' || c == '<' || c == '&')) {
                 continue;
             }
             for (Node n : markdown.parse(List.of(value)).getDescendants()) {
+                if (n instanceof com.vladsch.flexmark.ast.HtmlInline || n instanceof com.vladsch.flexmark.ast.HtmlEntity) {
+                    // Shown as typed too (an editor's trial: `&amp;` and `<em>` in a title were on the page as such).
+                    boolean entity = n instanceof com.vladsch.flexmark.ast.HtmlEntity;
+                    problems.warning(d.path(), d.header.line(field), "`" + field + "` has HTML, `" + n.getChars() + "`, which a " + field
+                            + " shows as typed", entity ? "write the character itself (`&`, not `&amp;`)" : "write it without the tags (a " + field
+                            + " is set in its own type), unless the characters are meant");
+                    break;
+                }
                 if (n instanceof com.vladsch.flexmark.ast.Emphasis || n instanceof com.vladsch.flexmark.ast.StrongEmphasis
                         || n instanceof com.vladsch.flexmark.ast.Code || n instanceof Link) {
                     // A warning: a title may need the characters as they are (`M*A*S*H`, a handle `@_a_b_`).

@@ -86,8 +86,14 @@ public final class Site {
         articles.sort(Orders.ARTICLES);
         pages.sort(java.util.Comparator.comparing(p -> p.source));
         Site site = new Site(now, preview, articles, pages, vocabularies, media);
+        Map<String, Article> headlines = new HashMap<>();
         for (Article a : articles) {
             site.checkArticle(a, problems);
+            Article same = a.title() == null ? null : headlines.putIfAbsent(a.title().strip().toLowerCase(java.util.Locale.ROOT), a);
+            if (same != null) {
+                problems.warning(a.path(), a.header.line("title"), "the headline is also " + same.path() + "'s: lists and search show two alike",
+                        "give each explainer a headline of its own");
+            }
         }
         for (Doc d : docs) {
             checkDates(d, now, problems);
@@ -119,6 +125,7 @@ public final class Site {
         article.sections.sort(Orders.IN_ARTICLE);
         Map<Integer, Section> byOrder = new HashMap<>();
         Map<String, Section> byAnchor = new HashMap<>();
+        Map<String, Section> byTitle = new HashMap<>();
         for (Section s : article.sections) {
             String folderName = s.header.text("article");
             if (folderName != null && !folderName.equals(article.slug)) {
@@ -146,6 +153,17 @@ public final class Site {
                         problems.error(other.path(), other.header.line("order"), "`order: " + other.order() + "` is also used by " + s.path(), fix);
                     }
                 }
+            }
+            if (s.date() != null && article.date() != null && article.date().isAfter(s.date())) {
+                // Shown, and in the feeds, as older than the explainer it belongs to (an editor's trial: a year's typo passed).
+                problems.warning(s.path(), s.header.line("date"), "`date` is before its explainer's, in " + article.path()
+                        + ": the page and the feeds show it as older", "check the year and the month; a section is dated when it is published");
+            }
+            String title = s.title() == null ? null : s.title().strip().toLowerCase(java.util.Locale.ROOT);
+            Section sameTitle = title == null ? null : byTitle.putIfAbsent(title, s);
+            if (sameTitle != null) {
+                problems.warning(s.path(), s.header.line("title"), "the title is also " + sameTitle.path() + "'s: the explainer's contents list"
+                        + " shows two alike", "give each section a title of its own");
             }
             Section twin = byAnchor.putIfAbsent(s.anchor, s);
             if (twin != null) {

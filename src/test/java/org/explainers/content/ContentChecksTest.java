@@ -206,6 +206,37 @@ public class ContentChecksTest {
                 + " the page shows them (write straight double quotes \"\u2026\" around it, or none, unless the quotes are meant)"), f.log());
     }
 
+    /** A section dated before its explainer (a year's typo), and two sections or explainers titled alike, are warned of (an editor's trial). */
+    @Test
+    void datesBeforeTheExplainerAndTitlesAlikeAreWarnedOf(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("date: 2026-11-20", "date: 2025-11-20"));
+        f.write(DIR + "02-two.md", section(2, "", "").replace("title: Section 2", "title: section 1"));
+        f.write("content/articles/b/index.md", ARTICLE);
+        f.write("content/articles/b/01-one.md", section(1, "", "").replace("article: a", "article: b"));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        List<String> m = Fixture.messages(r);
+        assertTrue(m.contains(ONE + ":7: warning: `date` is before its explainer's, in " + DIR + "index.md: the page and the feeds show it as older"
+                + " (check the year and the month; a section is dated when it is published)"), String.join("\n", m));
+        assertTrue(m.contains(DIR + "02-two.md:2: warning: the title is also " + ONE + "'s: the explainer's contents list shows two alike (give each"
+                + " section a title of its own)"), String.join("\n", m));
+        assertTrue(m.contains("content/articles/b/index.md:2: warning: the headline is also " + DIR + "index.md's: lists and search show two alike"
+                + " (give each explainer a headline of its own)"), String.join("\n", m));
+    }
+
+    /** HTML in a title or a summary (a tag, an entity) is shown as typed, which is warned of (an editor's trial). */
+    @Test
+    void htmlInATitleOrSummaryIsWarnedOf(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("title: Section 1", "title: The Demand &amp; Its Price").replace("summary: Section 1.", "summary: A <b>bold</b> claim."));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(ONE + ":2: warning: `title` has HTML, `&amp;`, which a title shows as typed (write the character itself"
+                + " (`&`, not `&amp;`))"), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":10: warning: `summary` has HTML, `<b>`, which a summary shows as typed")), f.log());
+    }
+
     /** A correction dated on a day still to come (a typo in the month, an editor's trial) is said, as for `updated`: the page shows it as made. */
     @Test
     void aCorrectionDatedAheadIsSaid(@TempDir Path tmp) {
