@@ -273,7 +273,7 @@ public final class Bodies {
             String tag = e.normalName();
             if (a == null) {
                 int skip = told.merge("<" + tag, 1, Integer::sum) - 1;
-                problems.error(d.path(), line(d, ast, false, skip, "<" + tag), "raw <" + tag + "> is not allowed", HtmlPolicy.tagFix(tag));
+                problems.error(d.path(), line(d, ast, false, skip, "<" + tag), "raw <" + tag + "> is not allowed", policy.tagFixFor(tag));
                 return;
             }
             String key = a.getKey().toLowerCase(Locale.ROOT);
@@ -336,6 +336,17 @@ public final class Bodies {
                 line = line >= 0 ? line : line(d, ast, false, src, "<img");
                 problems.error(d.path(), line, "the image `" + src + "` is described only as `" + alt.strip() + "`",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
+                ok = false;
+            }
+        }
+        // A frame's title is what a screen reader says of it: none, or the player's own, says nothing (an editor's trial).
+        for (Element frame : root.select("iframe[src]")) {
+            String title = frame.attr("title").strip().toLowerCase(Locale.ROOT);
+            if (title.isEmpty() || title.endsWith(" player") || PLACEHOLDERS.contains(title) || Set.of("video", "embedded content", "map", "chart").contains(title)) {
+                String src = frame.attr("src");
+                problems.error(d.path(), line(d, ast, false, src, "<iframe"), "the frame `" + src + "` has " + (title.isEmpty() ? "no title"
+                        : "the title `" + frame.attr("title").strip() + "`, which says nothing of it"), "say what it shows in its title:"
+                        + " <iframe title=\"Video: how gas is stored underground\" …>");
                 ok = false;
             }
         }

@@ -204,6 +204,12 @@ public final class HtmlPolicy extends Safelist {
             Map.entry("center", "delete the <center> and </center> tags (the text stays); the site sets the layout"),
             Map.entry("font", "delete the <font> and </font> tags (the text stays); the site's stylesheet sets the type"));
 
+    /** As {@link #tagFix}, for this site: a frame where no host may be embedded yet says so. */
+    String tagFixFor(String tag) {
+        return tag.equals("iframe") && embedHosts.isEmpty() ? "this site embeds no other site's pages yet: a maintainer lists the hosts it may"
+                + " in jbake.properties (e.g. embed.hosts=www.youtube-nocookie.com); until then, link to the page" : tagFix(tag);
+    }
+
     static String tagFix(String tag) {
         return TAG_FIXES.getOrDefault(tag, "use Markdown, or one of the elements CONTRIBUTING.md lists; to show a < as text, write \\<");
     }

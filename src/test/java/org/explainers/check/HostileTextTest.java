@@ -196,6 +196,23 @@ class HostileTextTest {
         assertFalse(page.selectFirst(".prose iframe").hasAttr("frameborder"), "obsolete: dropped");
         String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
         assertTrue(csp.contains("frame-src https://www.youtube-nocookie.com;"), csp);
+        // A frame's title is what a screen reader says of it: the player's own, or none, says nothing (an editor's trial).
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"YouTube video player\"></iframe>\n\n"
+                + "<iframe src=\"https://www.youtube-nocookie.com/embed/y\"></iframe>\n"));
+        List<String> untitled = Fixture.messages(f.build());
+        assertTrue(untitled.contains(ONE + ":14: the frame `https://www.youtube-nocookie.com/embed/x` has the title `YouTube video player`, which says"
+                + " nothing of it (say what it shows in its title: <iframe title=\"Video: how gas is stored underground\" …>)"), String.join("\n", untitled));
+        assertTrue(untitled.stream().anyMatch(m -> m.startsWith(ONE + ":16: the frame `https://www.youtube-nocookie.com/embed/y` has no title")),
+                String.join("\n", untitled));
+    }
+
+    /** Where the site lists no host to embed, a frame is told that, and how a maintainer allows one. */
+    @Test
+    void aFrameWhereNoHostIsListedSaysHowOneIs(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\"></iframe>\n"));
+        assertTrue(Fixture.messages(f.build()).contains(ONE + ":14: raw <iframe> is not allowed (this site embeds no other site's pages yet: a maintainer"
+                + " lists the hosts it may in jbake.properties (e.g. embed.hosts=www.youtube-nocookie.com); until then, link to the page)"), f.log());
     }
 
     /**
