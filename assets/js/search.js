@@ -69,10 +69,10 @@
   /* Letters no decomposition takes to Latin ones, as Text.LETTERS folds them: "lodz" finds Łódź. */
   var LETTERS = { "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u00fe": "th", "\u00df": "ss", "\u0127": "h", "\u0131": "i", "\u0167": "t" };
 
-  /* Words as Search.words finds them: compatibility decomposition, no accents, lower case, the
+  /* Words as Search.words finds them: no soft hyphen or zero-width character, compatibility decomposition, no accents, lower case, the
      letters above, then runs of letters and digits (Java's are of UTF-16 units: a surrogate ends a word). */
   function words(text) {
-    var folded = String(text).normalize("NFKD").replace(re.mark, "").toLowerCase()
+    var folded = String(text).replace(/[\u00ad\u200b-\u200d\u2060]/g, "").normalize("NFKD").replace(re.mark, "").toLowerCase()
         .replace(/[\u00e6\u0153\u00f8\u0142\u0111\u00f0\u00fe\u00df\u0127\u0131\u0167]/g, function (c) { return LETTERS[c]; });
     return folded.replace(/[\ud800-\udfff]/g, " ").match(re.word) || [];
   }

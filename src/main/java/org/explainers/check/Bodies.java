@@ -464,6 +464,13 @@ public final class Bodies {
                         + value.charAt(value.length() - 1) + ", which YAML keeps as part of the text: the page shows them", "write straight double"
                         + " quotes \"\u2026\" around it, or none, unless the quotes are meant");
             }
+            int unseen = value == null ? -1 : Math.max(value.indexOf('\u200B'), value.indexOf('\u2060'));
+            if (unseen >= 0) {
+                // Pasted from a web page, it breaks or joins words where readers see nothing (an editor's trial); joiners that
+                // shape a script's letters (U+200C, U+200D) and the spaces of typography are meant.
+                problems.warning(d.path(), d.header.line(field), "`" + field + "` holds " + org.explainers.content.Text.invisible(value.substring(unseen))
+                        + ", which readers do not see", "delete it (retype the words around it)");
+            }
             if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[' || c == '<' || c == '&')) {
                 continue;
             }

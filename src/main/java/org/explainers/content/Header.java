@@ -231,6 +231,11 @@ public final class Header {
         if (!value.isEmpty() && "\u201C\u201D\u201E\u2018\u2019".indexOf(value.charAt(0)) >= 0) {
             // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
             fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
+        } else if (!value.isEmpty() && ("@`*&!%".indexOf(value.charAt(0)) >= 0 || value.startsWith("- "))) {
+            // YAML keeps these for its own marks (an alias, a tag, a list's item): its words ("found character '@' that cannot
+            // start any token") do not say what to do (an editor's trial).
+            problem = "the value starts with `" + (value.startsWith("- ") ? "- " : value.substring(0, 1)) + "`, which YAML reads as a mark of its own";
+            fix = "put the value in straight double quotes: `" + quoted(text) + "`";
         }
         invalid(lines, c, at + 1, problem, fix);
     }
@@ -581,7 +586,8 @@ public final class Header {
         if (anchored != null) {
             // SnakeYAML bounds aliases of lists and maps only: one text repeated by `*name` thousands of times passed (an attacker's trial).
             c.problems().error(c.path(), anchored.getStartMark().getLine() + 2, "the header names a value `&" + anchored.getAnchor()
-                    + "` to repeat it elsewhere (a YAML anchor)", "write each value where it goes; anchors (&) and aliases (*) are not used in headers");
+                    + "` to repeat it elsewhere (a YAML anchor)", "a value that starts with & goes in straight double quotes; anchors (&) and aliases (*)"
+                    + " are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }
         if (!(root instanceof MappingNode map)) {

@@ -106,7 +106,7 @@ public final class Text {
      * at least two and at most 40 characters, folded as search.js folds a query.
      */
     public static void words(String text, java.util.function.Consumer<String> each) {
-        char[] chars = text.toCharArray();
+        char[] chars = withoutJoiners(text).toCharArray();
         int n = chars.length;
         int i = 0;
         while (i < n) {
@@ -143,6 +143,28 @@ public final class Text {
                 }
             }
         }
+    }
+
+    /**
+     * The text without the characters a word may hold unseen (soft hyphen, zero-width space,
+     * non-joiner, joiner, word joiner), as search.js drops them from a query: "Glim\u200Bmer" is
+     * the word "glimmer" (an editor's trial: a pasted zero-width space split it in two).
+     */
+    static String withoutJoiners(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060') {
+                StringBuilder b = new StringBuilder(text.length());
+                for (int k = 0; k < text.length(); k++) {
+                    char x = text.charAt(k);
+                    if (!(x == '\u00AD' || x >= '\u200B' && x <= '\u200D' || x == '\u2060')) {
+                        b.append(x);
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return text;
     }
 
     private static void word(String word, java.util.function.Consumer<String> each) {

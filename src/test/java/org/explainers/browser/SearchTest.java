@@ -150,7 +150,7 @@ class SearchTest {
         org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
         String file = "content/articles/gas-storage-explained/02-how-full.md";
         f.write(file, f.read(file) + "\nThe pipes run from \u0141\u00F3d\u017A to \u00C6r\u00F8sk\u00F8bing and the Stra\u00DFe, past \u01FCsirvik.\n"
-                + "\nA constructor built them.\n");
+                + "\nA constructor built them, a glim\u200Bmer of hope.\n");
         assertTrue(f.build().ok(), f.log());
         String home = f.site().resolve("index.html").toUri().toString();
         for (String[] q : new String[][]{{"lodz", "\u0141\u00F3d\u017A"}, {"aeroskobing", "\u00C6r\u00F8sk\u00F8bing"}, {"strasse", "Stra\u00DFe"},
@@ -160,6 +160,9 @@ class SearchTest {
             assertEquals(1, results.size(), q[0]);
             assertEquals(q[1], results.get(0).findElement(By.cssSelector(".search-result-snippet mark")).getText(), q[0]);
         }
+        // A zero-width space pasted inside a word does not split it, in the index or the query.
+        assertEquals(1, search(driver, home, "glimmer").size());
+        assertEquals(1, search(driver, home, "glim\u200Bmer").size());
     }
 
     /**

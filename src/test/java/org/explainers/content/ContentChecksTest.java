@@ -225,6 +225,17 @@ public class ContentChecksTest {
                 + " (give each explainer a headline of its own)"), String.join("\n", m));
     }
 
+    /** A zero-width space or word joiner pasted into a title is warned of (an editor's trial); a non-breaking space is typography. */
+    @Test
+    void anUnseenCharacterInATitleIsWarnedOf(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("title: Section 1", "title: A glim\u200Bmer of\u00A0hope"));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertEquals(List.of(ONE + ":2: warning: `title` holds a zero-width space (U+200B), which readers do not see (delete it (retype the words"
+                + " around it))"), Fixture.messages(r).stream().filter(m -> m.contains("readers do not see")).toList());
+    }
+
     /** HTML in a title or a summary (a tag, an entity) is shown as typed, which is warned of (an editor's trial). */
     @Test
     void htmlInATitleOrSummaryIsWarnedOf(@TempDir Path tmp) {
@@ -506,8 +517,17 @@ public class ContentChecksTest {
                         DIR + "LPT1.png: the name `LPT1.png` is one Windows keeps for a device, so the file cannot be checked out there"
                                 + " (rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it)"),
                 arguments("an alias of a text in a header", ONE, s1.replace("summary: Section 1.", "summary: &s Section 1.\ntitle2: *s"),
-                        ONE + ":10: the header names a value `&s` to repeat it elsewhere (a YAML anchor) (write each value where it goes;"
-                                + " anchors (&) and aliases (*) are not used in headers)"),
+                        ONE + ":10: the header names a value `&s` to repeat it elsewhere (a YAML anchor) (a value that starts with & goes in"
+                                + " straight double quotes; anchors (&) and aliases (*) are not used in headers)"),
+                arguments("a title starting with @", ONE, s1.replace("title: Section 1", "title: @Kremlin says no"),
+                        ONE + ":2: the header is not valid YAML: the value starts with `@`, which YAML reads as a mark of its own (put the value in"
+                                + " straight double quotes: `title: \"@Kremlin says no\"`)"),
+                arguments("a title starting with *", ONE, s1.replace("title: Section 1", "title: *Real* demand"),
+                        ONE + ":2: the header is not valid YAML: the value starts with `*`, which YAML reads as a mark of its own (put the value in"
+                                + " straight double quotes: `title: \"*Real* demand\"`)"),
+                arguments("a title starting with a dash", ONE, s1.replace("title: Section 1", "title: - the list"),
+                        ONE + ":2: the header is not valid YAML: the value starts with `- `, which YAML reads as a mark of its own (put the value in"
+                                + " straight double quotes: `title: \"- the list\"`)"),
                 arguments("more corrections than an explainer may list", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n" + "  - date: 2026-11-21\n    text: A figure was wrong.\n".repeat(51)),
                         DIR + "index.md:9: `corrections` lists 51 entries; at most 50 are allowed (join entries made on the same day into one)"),
