@@ -45,6 +45,34 @@ public final class Header {
     private final String[] fields;
     private final Object[] values;
     private final Map<String, Integer> lines;
+    /**
+     * A section saved in content/pages/, or a page in an explainer's folder: told once, as a file
+     * in the wrong folder (an editor's trial: five messages on its fields, whose fixes turned the
+     * section into a page).
+     */
+    private static boolean misplaced(MappingNode map, FieldType.Context c) {
+        Map<String, Node> fields = new HashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode) {
+                fields.putIfAbsent(k.getValue(), t.getValueNode());
+            }
+        }
+        String type = fields.get("type") instanceof ScalarNode t ? t.getValue() : "";
+        String article = fields.get("article") instanceof ScalarNode a ? a.getValue() : "";
+        String name = c.path().substring(c.path().lastIndexOf('/') + 1);
+        if (c.kind() == Schema.Kind.PAGE && type.equals("section")) {
+            c.problems().error(c.path(), c.line(fields.get("type")), "a section of an explainer (`type: section`) saved in content/pages/",
+                    "move it to the explainer's folder, content/articles/" + (article.matches("[a-z0-9-]{1,150}") ? article : "<explainer>") + "/" + name);
+            return true;
+        }
+        if (c.kind() == Schema.Kind.SECTION && type.equals("page")) {
+            c.problems().error(c.path(), c.line(fields.get("type")), "a standalone page (`type: page`) saved in an explainer's folder",
+                    "move it to content/pages/" + name);
+            return true;
+        }
+        return false;
+    }
+
     /** The first node of a header that has an anchor (aliases name one), or null (SnakeYAML bounds a document's depth). */
     private static Node anchored(Node node, int depth) {
         if (node.getAnchor() != null) {
@@ -596,6 +624,9 @@ public final class Header {
             return new Header(values, fieldLines, end + 1);
         }
         if (cutByComment(map, lines, c)) {
+            return new Header(values, fieldLines, end + 1);
+        }
+        if (misplaced(map, c)) {
             return new Header(values, fieldLines, end + 1);
         }
         Set<String> present = new TreeSet<>();

@@ -429,6 +429,12 @@ public class ContentChecksTest {
                         ONE + ":11: `updated` is not after `date` (`updated` is when the text last changed after it was published: a later date, or no `updated` line)"),
                 arguments("invalid status", ONE, s1.replace("status: published", "status: publsihed"),
                         ONE + ":8: `status: publsihed` is not valid (use `published` or `draft`; did you mean `published`?)"),
+                // A file in the wrong folder is told so, once (an editor's trial: its fields' fixes made the section a page).
+                arguments("a section saved in pages", "content/pages/02-two.md", section(2, "", ""),
+                        "content/pages/02-two.md:3: a section of an explainer (`type: section`) saved in content/pages/ (move it to the explainer's"
+                                + " folder, content/articles/a/02-two.md)"),
+                arguments("a page saved in an explainer's folder", DIR + "about.md", "---\ntitle: About\ntype: page\nstatus: published\nsummary: Us.\n---\n\nText.\n",
+                        DIR + "about.md:3: a standalone page (`type: page`) saved in an explainer's folder (move it to content/pages/about.md)"),
                 arguments("a type that does not fit the file", ONE, s1.replace("type: section", "type: article"),
                         ONE + ":3: `type: article` does not fit a section file (write `type: section`, or rename the file to index.md)"),
                 arguments("order not a number", ONE, s1.replace("order: 1", "order: first"),
