@@ -429,8 +429,13 @@ public final class Crawl {
             if (parts.length == 3 && parts[0].equals(Schema.ARTICLES)) {
                 kind = name.equals("index") ? Schema.Kind.ARTICLE : Schema.Kind.SECTION;
                 if (!SLUG.matcher(parts[1]).matches()) {
-                    problems.error(path, 0, "the article folder `" + parts[1] + "` is not a slug",
-                            "rename it to `" + Text.slugify(parts[1]) + "`: lowercase letters, digits, hyphens");
+                    String slug = Text.slugify(parts[1]);
+                    // The name it would get may be another explainer's (`Gas-Winter/` beside `gas-winter/`): renaming would merge the two.
+                    boolean taken = Files.isDirectory(file.getParent().resolveSibling(slug));
+                    problems.error(path, 0, "the article folder `" + parts[1] + "` is not a slug", taken
+                            ? "content/articles/" + slug + "/ is another explainer: move the files into it if they are its, or give this folder"
+                                    + " another name of lowercase letters, digits and hyphens"
+                            : "rename it to `" + slug + "`: lowercase letters, digits, hyphens");
                     return null;
                 }
             } else if (parts.length == 2 && parts[0].equals(Schema.PAGES)) {
@@ -441,8 +446,12 @@ public final class Crawl {
                 return null;
             }
             if (!SLUG.matcher(name).matches()) {
-                problems.error(path, 0, "the file name `" + parts[parts.length - 1] + "` is not a slug",
-                        "rename it to `" + Text.slugify(name) + ".md`: lowercase letters, digits, hyphens");
+                // `02-x (1).md`, `02-x copy.md`: the copy a file manager or a download makes of a file that is there.
+                String original = name.replaceFirst("( \\(\\d+\\)| copy( \\d+)?| - Copy( \\(\\d+\\))?)$", "");
+                boolean copy = !original.equals(name) && Files.isRegularFile(file.resolveSibling(original + ".md"));
+                problems.error(path, 0, "the file name `" + parts[parts.length - 1] + "` is not a slug", copy
+                        ? "it looks like a copy of " + original + ".md: delete it if it is one; else rename it to `" + Text.slugify(name) + ".md`"
+                        : "rename it to `" + Text.slugify(name) + ".md`: lowercase letters, digits, hyphens");
                 return null;
             }
             SourceText text;

@@ -429,6 +429,13 @@ public class ContentChecksTest {
                         ONE + ":11: `updated` is not after `date` (`updated` is when the text last changed after it was published: a later date, or no `updated` line)"),
                 arguments("invalid status", ONE, s1.replace("status: published", "status: publsihed"),
                         ONE + ":8: `status: publsihed` is not valid (use `published` or `draft`; did you mean `published`?)"),
+                // A copy a file manager made, and a folder whose slug is another explainer's, are told as such (an editor's trial).
+                arguments("a file manager's copy", DIR + "02-two (1).md", section(2, "", ""),
+                        DIR + "02-two (1).md: the file name `02-two (1).md` is not a slug (it looks like a copy of 02-two.md: delete it if it is one;"
+                                + " else rename it to `02-two-1.md`)"),
+                arguments("a folder named as another explainer in capitals", "content/articles/A/index.md", ARTICLE,
+                        "content/articles/A/index.md: the article folder `A` is not a slug (content/articles/a/ is another explainer: move the files"
+                                + " into it if they are its, or give this folder another name of lowercase letters, digits and hyphens)"),
                 // A file in the wrong folder is told so, once (an editor's trial: its fields' fixes made the section a page).
                 arguments("a section saved in pages", "content/pages/02-two.md", section(2, "", ""),
                         "content/pages/02-two.md:3: a section of an explainer (`type: section`) saved in content/pages/ (move it to the explainer's"
