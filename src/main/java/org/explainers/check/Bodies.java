@@ -528,8 +528,21 @@ public final class Bodies {
                 ok = false;
             }
             if (node instanceof com.vladsch.flexmark.ext.footnotes.FootnoteBlock note && !note.isReferenced()) {
-                problems.error(d.path(), lineOf(d, node), "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be published",
-                        "write [^" + note.getText() + "] in the text where the note belongs, or remove the note");
+                // A second note of the same name is the unreferenced one: told as what it is (an editor's trial).
+                com.vladsch.flexmark.ext.footnotes.FootnoteBlock first = null;
+                for (Node other : ast.getChildren()) {
+                    if (first == null && other != note && other instanceof com.vladsch.flexmark.ext.footnotes.FootnoteBlock o
+                            && o.getText().toString().equals(note.getText().toString())) {
+                        first = o;
+                    }
+                }
+                if (first != null) {
+                    problems.error(d.path(), lineOf(d, node), "the note `[^" + note.getText() + "]` is written twice (also on line " + lineOf(d, first) + ")",
+                            "keep one of them, or give this one another name and refer to it with it");
+                } else {
+                    problems.error(d.path(), lineOf(d, node), "the note `[^" + note.getText() + "]` is not referred to in the text, so it would not be"
+                            + " published", "write [^" + note.getText() + "] in the text where the note belongs, or remove the note");
+                }
                 ok = false;
             }
             if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
