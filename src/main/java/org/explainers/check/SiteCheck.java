@@ -218,8 +218,18 @@ public final class SiteCheck {
             return;
         }
         if (!file.isEmpty() && (!target.startsWith("/") || target.startsWith("/../") || file.startsWith("/"))) {
-            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` leaves the site",
-                    "use a relative link such as ../other-article/index.md; never one starting with /");
+            // Most often one `../` too many (an editor's trial): the page it then names, when the site has it.
+            String fewer = file.startsWith("../") ? named.get().replaceFirst("^\\.\\./", "") : null;
+            String fix = "use a relative link such as ../other-article/index.md; never one starting with /";
+            try {
+                String then = fewer == null ? null : new URI(null, null, "/" + d.uri(), null).resolve(new URI(null, null, file.substring(3), null)).getPath();
+                if (then != null && !then.startsWith("/../") && pages.containsKey(then.substring(1).replaceAll("\\.md$", ".html"))) {
+                    fix = "one `../` too many: write `" + fewer + "`";
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // the general fix
+            }
+            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` leaves the site", fix);
             return;
         }
         if (!file.isEmpty()) {

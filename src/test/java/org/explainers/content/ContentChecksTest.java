@@ -432,6 +432,8 @@ public class ContentChecksTest {
                 arguments("a note written twice", ONE, section(1, "", "A claim.[^1]\n\n[^1]: One.\n\n[^1]: Two.\n"),
                         ONE + ":16: the note `[^1]` is written twice (also on line 18) (keep one of them, or give this one another name and refer"
                                 + " to it with it)"),
+                arguments("one ../ too many", ONE, section(1, "", "By [Jo](../../../authors/jo-doe.html).\n"),
+                        ONE + ":14: link `../../../authors/jo-doe.html` leaves the site (one `../` too many: write `../../authors/jo-doe.html`)"),
                 // A copy a file manager made, and a folder whose slug is another explainer's, are told as such (an editor's trial).
                 arguments("a file manager's copy", DIR + "02-two (1).md", section(2, "", ""),
                         DIR + "02-two (1).md: the file name `02-two (1).md` is not a slug (it looks like a copy of 02-two.md: delete it if it is one;"
