@@ -107,7 +107,7 @@ public final class Schema {
             new Field("image", EnumSet.of(ARTICLE), NONE, FieldType.image(),
                     "The lead image: `src` (a file beside index.md), `alt`, and optionally `caption` and `credit`."),
             new Field("corrections", EnumSet.of(ARTICLE), NONE, FieldType.entries(CORRECTION),
-                    "Dated corrections: a list of `date`, `text` and optionally the `section` file they concern (at most 50)."),
+                    "Dated corrections: a list of `date`, `text` and optionally the `section` file they concern (at most " + FieldType.MAX_ENTRIES + ")."),
             new Field("moved_from", ALL, NONE, FieldType.oldFiles(),
                     "The file's former names, e.g. `[03-old-name.md]`: the old address then leads to the new one."),
             new Field("footer", EnumSet.of(PAGE), NONE, FieldType.number(1, 99),
