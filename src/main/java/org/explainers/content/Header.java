@@ -245,7 +245,13 @@ public final class Header {
                     indented = i;
                 }
             }
-            if (indented >= 0) {
+            if (indented >= 0 && indented >= 3 && lines.get(indented - 2).strip().endsWith(":") && !lines.get(indented - 2).startsWith(" ")
+                    && !lines.get(indented - 1).isBlank() && !Character.isWhitespace(lines.get(indented - 1).charAt(0))) {
+                // `image:`, then `src:` at the left edge, then `  alt:`: the line left out of the block is the one above (an editor's trial).
+                at = indented - 1;
+                problem = "the line is not indented under `" + lines.get(indented - 2).strip() + "`, as the lines below it are";
+                fix = "indent it by two spaces, as the lines below it";
+            } else if (indented >= 0) {
                 at = indented;
                 problem = "the line is indented, so YAML reads it as part of the line before";
                 fix = "start the line at the left edge (only a list's `- ` items and the fields of a value ending in `:` are indented)";

@@ -358,6 +358,10 @@ public class ContentChecksTest {
                                 "summary: What it is about.\nimage:\n  src: lead.png\n alt: A map"),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
                                 + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
+                arguments("a lead image's first field at the left edge", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\nimage:\nsrc: lead.png\n  alt: A map"),
+                        DIR + "index.md:9: the header is not valid YAML: the line is not indented under `image:`, as the lines below it are (indent it"
+                                + " by two spaces, as the lines below it)"),
                 arguments("a lead image without its description", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\n  src: lead.png"),
                         DIR + "index.md:9: the lead image (`image`) has no `alt` (add an indented `alt:` line saying what the image shows)"),
