@@ -1,5 +1,6 @@
 package org.explainers.check;
 
+import org.explainers.content.Article;
 import org.explainers.content.Doc;
 import org.explainers.content.History;
 import org.explainers.content.Problems;
@@ -15,6 +16,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,54 @@ import java.util.TreeMap;
 public final class Moves {
 
     private Moves() {
+    }
+
+    /**
+     * The fields of an older version's header, as YAML composes them (nothing when it does not
+     * read): a file's text from Git, judged loosely, as the build that published it read it.
+     */
+    static List<NodeTuple> olderHeader(String text) {
+        String[] parts = text.split("(?m)^---\\s*$", 3);
+        if (parts.length < 3) {
+            return List.of();
+        }
+        try {
+            return new Yaml(new LoaderOptions()).compose(new StringReader(parts[1])) instanceof MappingNode map ? map.getValue() : List.of();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Corrections a published explainer had before this change and has no more (an editor's
+     * trial: one deleted went from its pages, the corrections page and the feeds without a word).
+     * A correction stays on the record; a warning, as one may have been added by mistake.
+     *
+     * @param before each changed explainer's index.md (by source) before this change ({@link History#previous})
+     */
+    public static void goneCorrections(Site site, Map<String, String> before, ZoneId zone, Problems problems) {
+        for (Article a : site.articles()) {
+            String text = before.get(a.source);
+            if (text == null || !wasPublished(text, site, zone)) {
+                continue;
+            }
+            java.util.Set<String> now = new java.util.HashSet<>();
+            a.corrections().forEach(c -> now.add(String.valueOf(c.get("text")).strip()));
+            for (NodeTuple t : olderHeader(text)) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("corrections") && t.getValueNode() instanceof SequenceNode list) {
+                    for (Node item : list.getValue()) {
+                        String was = item instanceof MappingNode entry ? entry.getValue().stream()
+                                .filter(e -> e.getKeyNode() instanceof ScalarNode key && key.getValue().equals("text") && e.getValueNode() instanceof ScalarNode)
+                                .map(e -> ((ScalarNode) e.getValueNode()).getValue().strip()).findFirst().orElse(null) : null;
+                        if (was != null && !now.contains(was)) {
+                            problems.warning(a.path(), a.header.get("corrections") != null ? a.header.line("corrections") : 0, "a published correction is"
+                                            + " gone: \u201C" + (was.length() > 80 ? was.substring(0, 80) + "\u2026" : was) + "\u201D",
+                                    "a correction stays on the record: put it back, and if it was itself wrong, say so in a new entry");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -307,22 +357,11 @@ public final class Moves {
 
     /** Whether a file's last committed header said `status: published` with a date that has come. */
     public static boolean wasPublished(String text, Site site, ZoneId zone) {
-        String[] parts = text.split("(?m)^---\\s*$", 3);
-        if (parts.length < 3) {
-            return false;
-        }
         Map<String, String> header = new LinkedHashMap<>();
-        try {
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(parts[1]));
-            if (root instanceof MappingNode map) {
-                for (NodeTuple t : map.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
-                        header.put(k.getValue(), v.getValue());
-                    }
-                }
+        for (NodeTuple t : olderHeader(text)) {
+            if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
+                header.put(k.getValue(), v.getValue());
             }
-        } catch (RuntimeException e) {
-            return false;
         }
         if (!"published".equals(header.get("status"))) {
             return false;

@@ -88,7 +88,7 @@ public final class Crawl {
                 }
             }
             if (!toCrawl.isEmpty() && !crawl(project, vouched.isEmpty() ? null : toCrawl, inputs.ignoreFiles, scratch, engine, store, problems)) {
-                return new Crawled(List.of(), 0); // reported
+                return new Crawled(List.of(), Set.of()); // reported
             }
         } finally {
             ahead.shutdownNow();
@@ -162,11 +162,14 @@ public final class Crawl {
             }
         }
         docs.sort(java.util.Comparator.comparing((Doc d) -> d.source, Orders.PATHS));
-        return new Crawled(docs, engine.seen.size());
+        return new Crawled(docs, Set.copyOf(engine.seen.keySet()));
     }
 
-    /** The documents, and how many of their files were read (the others' headers came from the cache). */
-    public record Crawled(List<Doc> docs, int read) {
+    /** The documents, and the files (by source) read in this build: the others' headers came from the cache. */
+    public record Crawled(List<Doc> docs, Set<String> fresh) {
+        public int read() {
+            return fresh.size();
+        }
     }
 
     /**

@@ -193,6 +193,11 @@ public final class Build {
         DocCache headers = readingHeaders.join().in(DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
+        // The explainers read again in this build (changed since the last), as Git had them before this change: their corrections.
+        List<String> changedExplainers = crawled.fresh().stream().filter(x -> x.startsWith(Schema.ARTICLES + "/") && x.endsWith("/index.md")).sorted().toList();
+        CompletableFuture<Map<String, String>> explainersBefore = options.preview() || changedExplainers.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> History.previous(project.dir, changedExplainers, SourceText.MAX_BYTES),
+                task -> org.explainers.content.Jobs.daemons("history").newThread(task).start());
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
@@ -220,6 +225,7 @@ public final class Build {
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
         Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
         Moves.goneEntries(vocabularies, vocabulariesBefore.join(), project.paths, problems);
+        Moves.goneCorrections(site, explainersBefore.join(), project.zone, problems);
         site.checkVocabularyUse(project.paths, path -> Files.isRegularFile(options.site().resolve(path)), problems);
         if (options.preview() && !problems.hasErrors()) {
             asPublished(project, docs, vocabularies, inputs, texts, problems);

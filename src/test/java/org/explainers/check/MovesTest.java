@@ -262,6 +262,26 @@ class MovesTest {
     }
 
     /**
+     * A correction a published explainer had is on the record: one deleted is said, from Git's
+     * history (an editor's trial: it went from every page and feed without a word). A warning.
+     */
+    @Test
+    void aDeletedCorrectionIsSaid(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String file = "content/articles/gas-storage-explained/index.md";
+        f.replace(file, "corrections:\n  - date: 2026-10-07\n    text: An earlier version gave the storage level in October as 98 per cent; it was 89 per"
+                + " cent.\n    section: 02-how-full.md\n", "");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(file + ": warning: a published correction is gone: \u201CAn earlier version gave the storage level in"
+                + " October as 98 per cent; it was 89 p\u2026\u201D (a correction stays on the record: put it back, and if it was itself wrong,"
+                + " say so in a new entry)"), f.log());
+        git(f.dir, "checkout", "-q", "--", file);
+        Build.Result kept = f.build();
+        assertTrue(kept.problems().stream().noneMatch(p -> p.message().startsWith("a published correction is gone")), f.log());
+    }
+
+    /**
      * The history comes with the pull request: a text larger than any the build reads is never
      * read from it (it was never published), and reading the history has a time limit.
      */
