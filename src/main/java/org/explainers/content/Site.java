@@ -191,7 +191,8 @@ public final class Site {
                     && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
                 List<String> names = article.sections.stream().map(Doc::fileName).toList();
                 problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",
-                        "write the file name of one of its sections: " + String.join(", ", names.size() <= 12 ? names : names.subList(0, 12))
+                        names.isEmpty() ? "the explainer has no sections yet: add that section, or remove the correction's `section:` line"
+                                : "write the file name of one of its sections: " + String.join(", ", names.size() <= 12 ? names : names.subList(0, 12))
                                 + (names.size() > 12 ? ", …" : "") + Text.didYouMean(file.toString(), names));
             }
         }

@@ -438,6 +438,10 @@ public class ContentChecksTest {
                                 + " to it with it)"),
                 arguments("one ../ too many", ONE, section(1, "", "By [Jo](../../../authors/jo-doe.html).\n"),
                         ONE + ":14: link `../../../authors/jo-doe.html` leaves the site (one `../` too many: write `../../authors/jo-doe.html`)"),
+                arguments("a correction naming a section of an explainer without any", "content/articles/b/index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-one.md"),
+                        "content/articles/b/index.md:11: the correction names `01-one.md`, which is not a section of this article (the explainer has no"
+                                + " sections yet: add that section, or remove the correction's `section:` line)"),
                 // A copy a file manager made, and a folder whose slug is another explainer's, are told as such (an editor's trial).
                 arguments("a file manager's copy", DIR + "02-two (1).md", section(2, "", ""),
                         DIR + "02-two (1).md: the file name `02-two (1).md` is not a slug (it looks like a copy of 02-two.md: delete it if it is one;"
