@@ -311,8 +311,11 @@ public final class Bodies {
     /** Every image has a description (its alt text) for readers who cannot see it; an image without one is refused at its line. */
     private boolean described(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast, boolean allowed) {
         boolean ok = true;
+        // The same address may be written more than once: each problem is told at its own place, the k-th of its kind.
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Element img : root.select("img")) {
             String src = img.attr("src");
+            String alt = img.attr("alt");
             if (src.isEmpty()) {
                 // An address the allowlist removed was told with it; one never written is told here.
                 if (allowed) {
@@ -320,47 +323,62 @@ public final class Bodies {
                             "write the image's file name, beside the text: ![What the image shows](file.png)");
                     ok = false;
                 }
-            } else if (img.attr("alt").isBlank()) {
-                problems.error(d.path(), undescribed(d, ast, src), "the image `" + src + "` has no description",
+            } else if (alt.isBlank()) {
+                int k = seen.merge("img\0" + src, 1, Integer::sum) - 1;
+                problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().isBlank(), k,
+                        () -> line(d, ast, false, k, src, "<img")), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
-            } else if (placeholder(img.attr("alt"), src)) {
+            } else if (placeholder(alt, src)) {
                 // A screen reader reads it out, and learns nothing (an editor's trial: `![image](map.png)` passed).
-                String alt = img.attr("alt");
-                int line = -1;
-                for (Node n : ast.getDescendants()) {
-                    if (line < 0 && n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().toString().equals(alt)) {
-                        line = lineOf(d, n);
-                    }
-                }
-                line = line >= 0 ? line : line(d, ast, false, src, "<img");
-                problems.error(d.path(), line, "the image `" + src + "` is described only as `" + alt.strip() + "`",
+                int k = seen.merge("alt\0" + src + "\0" + alt, 1, Integer::sum) - 1;
+                problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().toString().equals(alt), k,
+                        () -> line(d, ast, false, k, src, "<img")), "the image `" + src + "` is described only as `" + alt.strip() + "`",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             }
         }
-        // A frame's title is what a screen reader says of it: none, or the player's own, says nothing (an editor's trial).
+        // A frame's title is what a screen reader says of it: none, or an embed code's own, says nothing (an editor's trial).
         for (Element frame : root.select("iframe[src]")) {
             String title = frame.attr("title").strip().toLowerCase(Locale.ROOT);
-            if (title.isEmpty() || title.endsWith(" player") || PLACEHOLDERS.contains(title) || Set.of("video", "embedded content", "map", "chart").contains(title)) {
+            if (title.isEmpty() || FRAME_DEFAULTS.contains(title) || PLACEHOLDERS.contains(title)) {
                 String src = frame.attr("src");
-                problems.error(d.path(), line(d, ast, false, src, "<iframe"), "the frame `" + src + "` has " + (title.isEmpty() ? "no title"
+                int k = seen.merge("iframe\0" + src, 1, Integer::sum) - 1;
+                problems.error(d.path(), line(d, ast, false, k, src, "<iframe"), "the frame `" + src + "` has " + (title.isEmpty() ? "no title"
                         : "the title `" + frame.attr("title").strip() + "`, which says nothing of it"), "say what it shows in its title:"
                         + " <iframe title=\"Video: how gas is stored underground\" …>");
                 ok = false;
             }
         }
-        // A link with nothing to read is a place a screen reader announces as "link" alone, and others cannot see (an editor's trial: `[](x.md)`).
-        java.util.Map<String, Integer> told = new java.util.HashMap<>();
+        // A link with nothing to read is a place a screen reader announces as "link" alone, and others cannot see (an editor's trial:
+        // `[](x.md)`). One holding an image without a description is told as that image.
         for (Element a : root.select("a[href]")) {
-            if (a.text().isBlank() && a.select("img").stream().allMatch(i -> i.attr("alt").isBlank())) {
+            if (a.text().isBlank() && a.select("img").isEmpty()) {
                 String href = a.attr("href");
-                problems.error(d.path(), line(d, ast, true, told.merge(href, 1, Integer::sum) - 1, href), "the link to `" + href + "` has no text",
+                int k = seen.merge("a\0" + href, 1, Integer::sum) - 1;
+                problems.error(d.path(), nthLine(d, ast, n -> n instanceof Link l && l.getUrl().toString().equals(href) && l.getText().isBlank(), k,
+                        () -> line(d, ast, true, k, href)), "the link to `" + href + "` has no text",
                         "write what it leads to between the brackets: [the text readers click](" + href + ")");
                 ok = false;
             }
         }
         return ok;
+    }
+
+    /** The titles embed codes give their frames (YouTube's, Vimeo's, Flourish's), which say nothing of what one shows. */
+    private static final Set<String> FRAME_DEFAULTS = Set.of("youtube video player", "vimeo-player", "vimeo video player", "video player",
+            "interactive or visual content", "embedded content", "video", "map", "chart", "iframe");
+
+    /** The line of the {@code k}-th node of the text's Markdown that {@code which} picks; {@code otherwise} when there are fewer (raw HTML). */
+    private static int nthLine(Doc d, com.vladsch.flexmark.util.ast.Document ast, java.util.function.Predicate<Node> which, int k,
+                               java.util.function.IntSupplier otherwise) {
+        int seen = 0;
+        for (Node n : ast.getDescendants()) {
+            if (which.test(n) && seen++ == k) {
+                return lineOf(d, n);
+            }
+        }
+        return otherwise.getAsInt();
     }
 
     /** Descriptions that say nothing of an image: its file's name as it is, or a word for any image. */

@@ -434,7 +434,13 @@ public final class Crawl {
                 if (!SLUG.matcher(parts[1]).matches()) {
                     String slug = Text.slugify(parts[1]);
                     // The name it would get may be another explainer's (`Gas-Winter/` beside `gas-winter/`): renaming would merge the two.
-                    boolean taken = Files.isDirectory(file.getParent().resolveSibling(slug));
+                    Path other = file.getParent().resolveSibling(slug);
+                    boolean taken;
+                    try {
+                        taken = Files.isDirectory(other) && !Files.isSameFile(other, file.getParent()); // itself, on a disk ignoring capitals
+                    } catch (java.io.IOException e) {
+                        taken = false;
+                    }
                     problems.error(path, 0, "the article folder `" + parts[1] + "` is not a slug", taken
                             ? "content/articles/" + slug + "/ is another explainer: move the files into it if they are its, or give this folder"
                                     + " another name of lowercase letters, digits and hyphens"

@@ -41,14 +41,15 @@ final class CsvDownload {
             problems.error(path, 0, "is not UTF-8 text", "save the table as \"CSV UTF-8\" (in Excel: File › Save As › CSV UTF-8)");
             return;
         }
+        if (text.startsWith("ID")) {
+            // Excel opens a file whose first bytes are the capitals ID as SYLK, whose `E` records are formulas it runs (Microsoft KB
+            // 215591; an attacker's trial). After a byte order mark (Excel's own "CSV UTF-8") they are not its first bytes.
+            problems.error(path, 1, "the file begins with `ID`, which makes Excel read it as a SYLK file, whose lines can hold formulas it runs",
+                    "write the first cell in quotes, \"ID\", or name the column otherwise (`Id`, `Number`)");
+            return;
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // Excel's "CSV UTF-8" begins with a byte order mark
-        }
-        if (text.startsWith("ID")) {
-            // Excel opens a file beginning with the capitals ID as SYLK, whose `E` records are formulas it runs (Microsoft KB 215591; an attacker's trial).
-            problems.error(path, 1, "the file begins with `ID`, which makes Excel read it as a SYLK file, whose lines can hold formulas it runs",
-                    "name the first column otherwise (`Id`, `Number`), or put another column first");
-            return;
         }
         if (text.regionMatches(true, 0, "sep=", 0, 4)) {
             // Excel takes the separator from such a first line (`sep=|`): cells split there are not those read below.

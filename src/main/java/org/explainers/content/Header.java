@@ -61,8 +61,14 @@ public final class Header {
         String article = fields.get("article") instanceof ScalarNode a ? a.getValue() : "";
         String name = c.path().substring(c.path().lastIndexOf('/') + 1);
         if (c.kind() == Schema.Kind.PAGE && type.equals("section")) {
+            // Its name there has its order in front (`03-faq.md`), as a section's file has.
+            String order = fields.get("order") instanceof ScalarNode o && o.getValue().matches("[0-9]{1,2}") ? String.format(java.util.Locale.ROOT, "%02d",
+                    Integer.parseInt(o.getValue())) : "<nn>";
+            String file = Text.numbered(name) ? name : order + "-" + name;
             c.problems().error(c.path(), c.line(fields.get("type")), "a section of an explainer (`type: section`) saved in content/pages/",
-                    "move it to the explainer's folder, content/articles/" + (article.matches("[a-z0-9-]{1,150}") ? article : "<explainer>") + "/" + name);
+                    article.matches("[a-z0-9-]{1,150}") ? "move it to the explainer's folder, content/articles/" + article + "/" + file
+                            : "move it to its explainer's folder, content/articles/<explainer>/" + file + ", with `article: <explainer>`; or, if it is"
+                            + " a standalone page, write `type: page`");
             return true;
         }
         if (c.kind() == Schema.Kind.SECTION && type.equals("page")) {
@@ -74,7 +80,7 @@ public final class Header {
     }
 
     /** The first node of a header that has an anchor (aliases name one), or null (SnakeYAML bounds a document's depth). */
-    private static Node anchored(Node node, int depth) {
+    private static Node anchored(Node node) {
         if (node.getAnchor() != null) {
             return node;
         }
@@ -88,7 +94,7 @@ public final class Header {
             children.addAll(s.getValue());
         }
         for (Node child : children) {
-            Node found = anchored(child, depth + 1);
+            Node found = anchored(child);
             if (found != null) {
                 return found;
             }
@@ -616,12 +622,13 @@ public final class Header {
             c.problems().error(c.path(), 1, "the header is empty", "write the header's `key: value` lines between the two ---");
             return new Header(values, fieldLines, end + 1);
         }
-        Node anchored = anchored(root, 0);
+        Node anchored = anchored(root);
         if (anchored != null) {
-            // SnakeYAML bounds aliases of lists and maps only: one text repeated by `*name` thousands of times passed (an attacker's trial).
-            c.problems().error(c.path(), anchored.getStartMark().getLine() + 2, "the header names a value `&" + anchored.getAnchor()
-                    + "` to repeat it elsewhere (a YAML anchor)", "a value that starts with & goes in straight double quotes; anchors (&) and aliases (*)"
-                    + " are not used in headers");
+            // SnakeYAML bounds aliases of lists and maps only: one text repeated by `*name` thousands of times passed (an attacker's
+            // trial). Most often a value that starts with & (`title: &Co. results`), told as such.
+            int line = c.line(anchored);
+            invalid(c, line, "the value starts with `&`, which YAML reads as a mark of its own (an anchor, `&" + anchored.getAnchor() + "`)",
+                    "put the value in straight double quotes: `" + quoted(lines.get(line - 1)) + "`; anchors (&) and aliases (*) are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }
         if (!(root instanceof MappingNode map)) {

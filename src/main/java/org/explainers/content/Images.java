@@ -173,7 +173,7 @@ public final class Images {
             }
             String packed = ext.equals("png") ? pngPacked(bytes) : null;
             if (packed != null) {
-                problems.error(path, 0, packed, "export it again without its metadata (e.g. exiftool -all= " + shellQuoted(rel) + ")");
+                problems.error(path, 0, packed, "export it again without its metadata (e.g. " + WITHOUT_METADATA + " " + shellQuoted(rel) + ")");
                 continue;
             }
             // The format is the one its name says, as its first bytes say it too: the JDK's readers, asked to guess,
@@ -249,12 +249,12 @@ public final class Images {
                     } catch (IOException | RuntimeException e) {
                         problems.error(path, 0, "its EXIF, XMP or IPTC data cannot be read (" + e.getMessage() + "), so the build cannot tell whether"
                                 + " it says where the photo was taken", "export it again without its metadata, keeping its colour profile"
-                                + " (e.g. exiftool -all= -tagsfromfile @ -icc_profile -trailer:all= " + shellQuoted(rel) + ")");
+                                + " (e.g. " + WITHOUT_METADATA + " -trailer:all= " + shellQuoted(rel) + ")");
                         continue;
                     }
                     if (place != null) {
                         problems.error(path, 0, "the photo carries the place where it was taken (" + place + "), which readers could read from the file",
-                                "export it again without its location (e.g. exiftool -all= -tagsfromfile @ -icc_profile -orientation " + shellQuoted(rel)
+                                "export it again without its location (e.g. " + WITHOUT_METADATA + " " + shellQuoted(rel)
                                         + ": its metadata removed but for its colours and which way up it is)");
                         continue;
                     }
@@ -315,6 +315,13 @@ public final class Images {
     }
 
     /** A file's name as a shell reads it whole, for a command in a message. */
+    /**
+     * The command that removes an image's metadata but its colour profile and orientation, in
+     * place (without `-overwrite_original`, exiftool leaves `x.png_original` beside it, which the
+     * check refuses: a reviewer's trial).
+     */
+    static final String WITHOUT_METADATA = "exiftool -overwrite_original -all= -tagsfromfile @ -icc_profile -orientation";
+
     private static String shellQuoted(String rel) {
         return "'" + rel.substring(rel.lastIndexOf('/') + 1).replace("'", "'\\''") + "'";
     }
@@ -329,6 +336,13 @@ public final class Images {
      * block with only a void status was refused).
      */
     private static final Set<Integer> GPS_NO_PLACE = Set.of(0, 1, 3, 5, 7, 9, 10, 18, 27, 29, 30);
+    /**
+     * The same tags by their names, as XMP properties and ImageMagick's PNG texts (`exif:GPSDateStamp`)
+     * write them, in small letters; `GPSInfo` is EXIF's pointer to them (a reviewer's trial: a
+     * PNG converted from a JPEG the EXIF rule passed was refused for these).
+     */
+    private static final Set<String> GPS_NO_PLACE_NAMES = Set.of("gpsversionid", "gpslatituderef", "gpslongituderef", "gpsaltituderef",
+            "gpstimestamp", "gpsstatus", "gpsmeasuremode", "gpsmapdatum", "gpsprocessingmethod", "gpsdatestamp", "gpsdifferential", "gpsinfo");
     /** The most bytes an image's extended XMP may join to. */
     private static final int MAX_XMP = 16 << 20;
 
@@ -1055,6 +1069,9 @@ public final class Images {
         }
         String ns = namespace == null ? "" : namespace;
         String lower = name.toLowerCase(Locale.ROOT);
+        if (GPS_NO_PLACE_NAMES.contains(lower)) {
+            return false; // GPSLatitudeRef says a hemisphere, not where
+        }
         return lower.startsWith("gps") || lower.contains("latitude") || lower.contains("longitude")
                 || name.equals("LocationCreated") || name.equals("LocationShown") || name.equals("Sublocation")
                 || ns.contains("photoshop") && (name.equals("City") || name.equals("State"))

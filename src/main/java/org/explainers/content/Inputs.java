@@ -234,7 +234,8 @@ public final class Inputs {
         } else if (place != null) {
             problems.error("assets/" + rel, 0, place, ext.equals("js") ? "move it to assets/js/ (a maintainer reviews it there)"
                     : ext.equals("css") ? "move it to assets/css/ (a maintainer reviews it there)"
-                    : ext.equals("woff") || ext.equals("woff2") ? "move it to assets/fonts/ (a maintainer reviews it there)"
+                    : FONT_TYPES.contains(ext) ? "move it to assets/fonts/ (a maintainer reviews it there)"
+                    : ext.equals("ico") ? "export it as PNG for assets/images/; the site's own icon is assets/favicon.ico"
                     : "move it to assets/images/; only the site's icons (favicon.ico, icon.png), named in small letters, sit at the top of assets/");
         } else if (!name.equals(".gitkeep") && badName != null) {
             problems.error("assets/" + rel, 0, badName, RENAME);
@@ -262,7 +263,7 @@ public final class Inputs {
         }
         // Fonts and the site's icons sit where a maintainer reviews them, by names CODEOWNERS' patterns match (an attacker's trial:
         // a font in assets/images/ and `ICON.PNG` at the top needed no review).
-        if ((ext.equals("woff") || ext.equals("woff2")) != folder.equals("fonts")) {
+        if (FONT_TYPES.contains(ext) != folder.equals("fonts")) {
             return folder.equals("fonts") ? "a file other than a font in assets/fonts/" : "a font outside assets/fonts/, the folder a maintainer reviews";
         }
         if (ext.equals("ico") && !folder.isEmpty() || folder.isEmpty() && !rel.equals(rel.toLowerCase(Locale.ROOT))) {
@@ -270,6 +271,9 @@ public final class Inputs {
         }
         return null;
     }
+
+    /** The kinds of font an asset may be, in assets/fonts/ only. */
+    static final Set<String> FONT_TYPES = Set.of("woff", "woff2");
 
     /** The folders of assets/ (see {@link #assetPlaceProblem}). */
     static final Set<String> ASSET_FOLDERS = Set.of("js", "css", "fonts", "images");

@@ -321,12 +321,17 @@ public final class PdfDownload {
                 problems.error(path, 0, "the PDF " + what + ", which a reader's PDF viewer would do on the site's address", fix);
             }
             for (String place : places) {
-                problems.error(path, 0, "the PDF carries the place where a photo was taken (" + place + "), which readers could read from the file",
-                        "remove the location from the photos before they go into the document (e.g. exiftool -gps:all= -xmp:all= photo.jpg), then"
-                                + " make the PDF again");
+                boolean photo = place.endsWith(PHOTO);
+                problems.error(path, 0, "the PDF carries the place where " + (photo ? "a photo was taken" : "it was made") + " (" + place
+                        + "), which readers could read from the file", photo ? "remove the location from the photos before they go into the document (e.g. "
+                        + Images.WITHOUT_METADATA + " photo.jpg), then make the PDF again" : "print the document to a new PDF (Print › Save as PDF),"
+                        + " or remove its metadata (e.g. exiftool -overwrite_original -all:all= " + path.substring(path.lastIndexOf('/') + 1) + ")");
             }
         }
     }
+
+    /** How a place in a photo of a PDF is told (one in its own metadata is not a photo's). */
+    private static final String PHOTO = ", in a photo on its pages";
 
     /** The most bytes of a metadata stream or a photo in a PDF that are read for a place. */
     private static final int MAX_PLACE_BYTES = 32 << 20;
@@ -354,7 +359,7 @@ public final class PdfDownload {
                 javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg").next();
                 try {
                     String place = Images.place(reader, photo);
-                    return place == null ? null : place + ", in a photo on its pages";
+                    return place == null ? null : place + PHOTO;
                 } finally {
                     reader.dispose();
                 }

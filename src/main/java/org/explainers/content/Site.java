@@ -86,9 +86,13 @@ public final class Site {
         articles.sort(Orders.ARTICLES);
         pages.sort(java.util.Comparator.comparing(p -> p.source));
         Site site = new Site(now, preview, articles, pages, vocabularies, media);
-        Map<String, Article> headlines = new HashMap<>();
         for (Article a : articles) {
             site.checkArticle(a, problems);
+        }
+        // Told at the newer of two explainers with one headline (the one most likely just written): oldest first, the later is it.
+        Map<String, Article> headlines = new HashMap<>();
+        for (int i = articles.size() - 1; i >= 0; i--) {
+            Article a = articles.get(i);
             Article same = a.title() == null ? null : headlines.putIfAbsent(a.title().strip().toLowerCase(java.util.Locale.ROOT), a);
             if (same != null) {
                 problems.warning(a.path(), a.header.line("title"), "the headline is also " + same.path() + "'s: lists and search show two alike",
@@ -154,7 +158,8 @@ public final class Site {
                     }
                 }
             }
-            if (s.date() != null && article.date() != null && article.date().isAfter(s.date())) {
+            // A day later at least: a section dated its explainer's day without a time (midnight) is not before it (a reviewer's trial).
+            if (s.date() != null && article.date() != null && article.date().instant().minus(java.time.Duration.ofDays(1)).isAfter(s.date().instant())) {
                 // Shown, and in the feeds, as older than the explainer it belongs to (an editor's trial: a year's typo passed).
                 problems.warning(s.path(), s.header.line("date"), "`date` is before its explainer's, in " + article.path()
                         + ": the page and the feeds show it as older", "check the year and the month; a section is dated when it is published");
@@ -162,8 +167,11 @@ public final class Site {
             String title = s.title() == null ? null : s.title().strip().toLowerCase(java.util.Locale.ROOT);
             Section sameTitle = title == null ? null : byTitle.putIfAbsent(title, s);
             if (sameTitle != null) {
-                problems.warning(s.path(), s.header.line("title"), "the title is also " + sameTitle.path() + "'s: the explainer's contents list"
-                        + " shows two alike", "give each section a title of its own");
+                // At both: which of two sections is the newcomer, the order does not say.
+                for (Section[] pair : new Section[][]{{s, sameTitle}, {sameTitle, s}}) {
+                    problems.warning(pair[0].path(), pair[0].header.line("title"), "the title is also " + pair[1].path() + "'s: the explainer's"
+                            + " contents list shows two alike", "give each section a title of its own");
+                }
             }
             Section twin = byAnchor.putIfAbsent(s.anchor, s);
             if (twin != null) {

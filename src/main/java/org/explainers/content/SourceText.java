@@ -93,6 +93,7 @@ public final class SourceText {
         int run = 0;
         boolean header = false;
         boolean conflict = false; // told once a file
+        boolean fenced = false;
         for (int i = 0; i <= chars.length; i++) {
             char c = i < chars.length ? chars[i] : '\n';
             if (c == '\n') {
@@ -109,7 +110,11 @@ public final class SourceText {
                         header = lines.isEmpty();
                     }
                     ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, inHeader, problems);
-                    if (!conflict && conflictMarker(line)) {
+                    String code = line.stripLeading();
+                    if (markdown && !inHeader && (code.startsWith("```") || code.startsWith("~~~"))) {
+                        fenced = !fenced; // a block of code may show a conflict's markers (an explainer about Git: a reviewer's trial)
+                    }
+                    if (!conflict && !fenced && conflictMarker(line)) {
                         // Published, the markers are paragraphs and seven nested quotes (an editor's trial); in a header, a YAML error whose fix misleads.
                         problems.error(path, lines.size() + 1, "a Git merge conflict was left in the file (`" + (line.length() > 40 ? line.substring(0, 40) + "…" : line)
                                 + "`)", "keep the text that should stay, and delete the lines `<<<<<<<`, `=======` and `>>>>>>>` (and `|||||||`) around it");

@@ -152,19 +152,18 @@ public final class Text {
      */
     static String withoutJoiners(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060') {
+            if (joiner(text.charAt(i))) {
                 StringBuilder b = new StringBuilder(text.length());
-                for (int k = 0; k < text.length(); k++) {
-                    char x = text.charAt(k);
-                    if (!(x == '\u00AD' || x >= '\u200B' && x <= '\u200D' || x == '\u2060')) {
-                        b.append(x);
-                    }
-                }
+                text.chars().filter(c -> !joiner((char) c)).forEach(c -> b.append((char) c));
                 return b.toString();
             }
         }
         return text;
+    }
+
+    /** Soft hyphen, zero-width space, non-joiner, joiner and word joiner (search.js drops the same). */
+    private static boolean joiner(char c) {
+        return c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060';
     }
 
     private static void word(String word, java.util.function.Consumer<String> each) {

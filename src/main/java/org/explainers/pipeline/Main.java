@@ -35,12 +35,6 @@ public final class Main {
         Failed(String message) {
             super(message, null, false, false);
         }
-
-        /** What Maven's exec plugin prints as its warning: the message, without a Java class's name that alarms an editor. */
-        @Override
-        public String toString() {
-            return getMessage();
-        }
     }
 
     /** A command line, read: the command and each option given a value. */

@@ -221,8 +221,41 @@ public class ContentChecksTest {
                 + " (check the year and the month; a section is dated when it is published)"), String.join("\n", m));
         assertTrue(m.contains(DIR + "02-two.md:2: warning: the title is also " + ONE + "'s: the explainer's contents list shows two alike (give each"
                 + " section a title of its own)"), String.join("\n", m));
-        assertTrue(m.contains("content/articles/b/index.md:2: warning: the headline is also " + DIR + "index.md's: lists and search show two alike"
+        assertTrue(m.contains(ONE + ":2: warning: the title is also " + DIR + "02-two.md's: the explainer's contents list shows two alike (give each"
+                + " section a title of its own)"), String.join("\n", m));
+        // At the newer explainer (dated alike here: the one first by name).
+        assertTrue(m.contains(DIR + "index.md:2: warning: the headline is also content/articles/b/index.md's: lists and search show two alike"
                 + " (give each explainer a headline of its own)"), String.join("\n", m));
+    }
+
+    /**
+     * What the review of the editor's checks found legitimate passes: a conflict's markers shown in
+     * a block of code, a draft linking to the topic page its publication makes, a section dated its
+     * explainer's day without a time, a section whose text is a frame, a frame titled for a player
+     * in its story, and the same empty link told at its own line after a full one.
+     */
+    @Test
+    void theEditorsChecksLeaveLegitimateTextsAlone(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.replace("jbake.properties", "embed.hosts=", "embed.hosts=www.youtube-nocookie.com");
+        f.write("content/_data/topics.yml", TOPICS + "- slug: energy\n  name: Energy\n  description: Power and fuel.\n");
+        f.write(ONE, section(1, "", "```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> feature\n```\n"));
+        f.write(DIR + "02-two.md", section(2, "", "See [energy](../../topics/energy.html).\n").replace("status: published", "status: draft")
+                .replace("topics: [sanctions, territory]", "topics: [energy]"));
+        f.write(DIR + "03-three.md", "---\ntitle: Three\ntype: section\narticle: a\norder: 3\nlevel: 1\ndate: 2026-11-20\nstatus: published\n"
+                + "topics: [sanctions]\nsummary: Three.\n---\n\n<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Video: the club's new"
+                + " player\"></iframe>\n");
+        f.replace(DIR + "index.md", "date: 2026-11-20", "date: 2026-11-20 07:00");
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertEquals(List.of(), Fixture.messages(r).stream().filter(m -> m.contains("warning: `date` is before") || m.contains("has no text")).toList());
+        f.write(DIR + "04-four.md", section(4, "", "Read [the second](02-two.md).\n\nAnd [](02-two.md) again.\n\n![](map.png)\n\n![](map.png)\n"));
+        List<String> m = Fixture.messages(f.check());
+        assertTrue(m.contains(DIR + "04-four.md:16: the link to `02-two.md` has no text (write what it leads to between the brackets: [the text readers"
+                + " click](02-two.md))"), String.join("\n", m));
+        for (int line : List.of(18, 20)) {
+            assertTrue(m.stream().anyMatch(x -> x.startsWith(DIR + "04-four.md:" + line + ": the image `map.png` has no description")), line + ": " + m);
+        }
     }
 
     /** A zero-width space or word joiner pasted into a title is warned of (an editor's trial); a non-breaking space is typography. */
@@ -543,8 +576,8 @@ public class ContentChecksTest {
                         DIR + "LPT1.png: the name `LPT1.png` is one Windows keeps for a device, so the file cannot be checked out there"
                                 + " (rename it with letters, digits, - and _ (e.g. `chart-2026-11-28.png`), and the links to it)"),
                 arguments("an alias of a text in a header", ONE, s1.replace("summary: Section 1.", "summary: &s Section 1.\ntitle2: *s"),
-                        ONE + ":10: the header names a value `&s` to repeat it elsewhere (a YAML anchor) (a value that starts with & goes in"
-                                + " straight double quotes; anchors (&) and aliases (*) are not used in headers)"),
+                        ONE + ":10: the header is not valid YAML: the value starts with `&`, which YAML reads as a mark of its own (an anchor, `&s`)"
+                                + " (put the value in straight double quotes: `summary: \"&s Section 1.\"`; anchors (&) and aliases (*) are not used in headers)"),
                 arguments("a title starting with @", ONE, s1.replace("title: Section 1", "title: @Kremlin says no"),
                         ONE + ":2: the header is not valid YAML: the value starts with `@`, which YAML reads as a mark of its own (put the value in"
                                 + " straight double quotes: `title: \"@Kremlin says no\"`)"),
