@@ -146,7 +146,7 @@ public final class SiteCheck {
                 continue; // its text had a problem of its own
             }
             boolean published = site.listed(d);
-            if (published && d instanceof Section && d.body().text().isBlank()
+            if (published && d instanceof Section && d.body().textless()
                     && org.jsoup.Jsoup.parseBodyFragment(d.body().html()).select("img, iframe, table").isEmpty()) {
                 // Its page would show its title alone (an editor's trial).
                 problems.warning(d.path(), 0, "the section has no text: its page shows its title alone",

@@ -86,6 +86,11 @@ public final class Body {
         return key;
     }
 
+    /** Whether the text has no words at all (jsoup's text is trimmed), without reading it: asked of every page in every build. */
+    public boolean textless() {
+        return text instanceof Stored s ? s.length() == 0 : text.get().length == 0;
+    }
+
     /** The HTML's size in bytes (UTF-8), without reading it. */
     public int htmlSize() {
         return html instanceof Stored s ? s.length() : html.get().length;

@@ -110,7 +110,7 @@ public final class PreviewServer {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 50);
         } catch (BindException e) {
-            throw new PortInUseException(port, free(host, port));
+            throw new PortInUseException(port, free(host, port), host);
         }
         server.createContext("/", this::serve);
         threads = Executors.newFixedThreadPool(THREADS, org.explainers.content.Jobs.daemons("preview-http"));
@@ -119,9 +119,10 @@ public final class PreviewServer {
 
     /** The port is taken: most often by a preview still running in another terminal. */
     public static final class PortInUseException extends IOException {
-        public PortInUseException(int port, int free) {
+        public PortInUseException(int port, int free, String host) {
             super("port " + port + " is already in use (is another preview running?). Stop it, or use another port"
-                    + (free > 0 ? ", one free now: ./mvnw -Ppreview package -Dpreview.port=" + free : ": -Dpreview.port=<a free port>"));
+                    + (free > 0 ? ", one free now: ./mvnw -Ppreview package" + (isLoopback(host) ? "" : " -Dpreview.host=" + host) + " -Dpreview.port=" + free
+                    : ": -Dpreview.port=<a free port>"));
         }
     }
 
