@@ -235,6 +235,7 @@ public final class Bodies {
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
         ok &= idsOnce(d, root, ast);
+        ok &= noPlaceholder(d, root);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         clean.outputSettings().prettyPrint(false);
@@ -379,6 +380,30 @@ public final class Bodies {
             }
         }
         return otherwise.getAsInt();
+    }
+
+    /** A newsroom's marks for what is still to come, and dummy text, in small letters. */
+    private static final List<String> PLACEHOLDER_TEXTS = List.of("[tk]", "tktk", "lorem ipsum");
+
+    /**
+     * A text to be published holds no placeholder for a fact still to come (`[TK]`, `TKTK`) nor
+     * dummy text (an editor's trial: `[TK]` and "Lorem ipsum" went live). A draft may: it is
+     * being written.
+     */
+    private boolean noPlaceholder(Doc d, Element root) {
+        if (d.draft()) {
+            return true;
+        }
+        String text = root.text().toLowerCase(Locale.ROOT);
+        for (String mark : PLACEHOLDER_TEXTS) {
+            if (text.contains(mark)) {
+                problems.error(d.path(), lineWhere(d, l -> l.toLowerCase(Locale.ROOT).contains(mark)), "the text still holds the placeholder `"
+                        + (mark.equals("lorem ipsum") ? "Lorem ipsum" : mark.toUpperCase(Locale.ROOT)) + "`", "write what it stands for, or keep the"
+                        + " text as `status: draft` until then");
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Descriptions that say nothing of an image: its file's name as it is, or a word for any image. */

@@ -357,6 +357,11 @@ public final class Urls {
                 return "is on " + uri.getHost() + ", which is not among the embed hosts in jbake.properties (embed.hosts="
                         + String.join(",", new java.util.TreeSet<>(hosts)) + ")";
             }
+            String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+            if (host.endsWith("youtube-nocookie.com") && java.util.Arrays.stream(query.split("&")).anyMatch(q -> q.startsWith("si="))) {
+                // YouTube's share code adds `si=`, which tells YouTube who shared the video with whom (an editor's trial).
+                return "carries `si=` from YouTube's share button, which tells YouTube who shared it: remove it (and the `?` or `&` before it)";
+            }
             return null;
         } catch (URISyntaxException e) {
             return "is not a valid address";

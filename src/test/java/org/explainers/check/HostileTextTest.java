@@ -204,6 +204,10 @@ class HostileTextTest {
                 + " nothing of it (say what it shows in its title: <iframe title=\"Video: how gas is stored underground\" …>)"), String.join("\n", untitled));
         assertTrue(untitled.stream().anyMatch(m -> m.startsWith(ONE + ":16: the frame `https://www.youtube-nocookie.com/embed/y` has no title")),
                 String.join("\n", untitled));
+        // YouTube's share code carries `si=`, which tells YouTube who shared the video (an editor's trial).
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x?si=AbC123\" title=\"A video\"></iframe>\n"));
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.startsWith(ONE + ":14: the frame `https://www.youtube-nocookie.com/embed/x?si=AbC123`"
+                + " carries `si=` from YouTube's share button")), f.log());
     }
 
     /** Where the site lists no host to embed, a frame is told that, and how a maintainer allows one. */

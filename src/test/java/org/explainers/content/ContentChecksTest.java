@@ -258,6 +258,14 @@ public class ContentChecksTest {
         }
     }
 
+    /** A draft may hold a placeholder: it is being written. */
+    @Test
+    void aDraftMayHoldAPlaceholder(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "02-two.md", section(2, "", "Turnout was [TK] per cent.\n").replace("status: published", "status: draft"));
+        assertTrue(f.check().ok(), f.log());
+    }
+
     /** A zero-width space or word joiner pasted into a title is warned of (an editor's trial); a non-breaking space is typography. */
     @Test
     void anUnseenCharacterInATitleIsWarnedOf(@TempDir Path tmp) {
@@ -475,6 +483,11 @@ public class ContentChecksTest {
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-one.md"),
                         "content/articles/b/index.md:11: the correction names `01-one.md`, which is not a section of this article (the explainer has no"
                                 + " sections yet: add that section, or remove the correction's `section:` line)"),
+                arguments("a placeholder for a fact to come", ONE, section(1, "", "An extra line.\n\nTurnout was [TK] per cent.\n"),
+                        ONE + ":16: the text still holds the placeholder `[TK]` (write what it stands for, or keep the text as `status: draft` until then)"),
+                arguments("dummy text", ONE, section(1, "", "Lorem ipsum dolor sit amet.\n"),
+                        ONE + ":14: the text still holds the placeholder `Lorem ipsum` (write what it stands for, or keep the text as `status: draft`"
+                                + " until then)"),
                 // A copy a file manager made, and a folder whose slug is another explainer's, are told as such (an editor's trial).
                 arguments("a file manager's copy", DIR + "02-two (1).md", section(2, "", ""),
                         DIR + "02-two (1).md: the file name `02-two (1).md` is not a slug (it looks like a copy of 02-two.md: delete it if it is one;"
