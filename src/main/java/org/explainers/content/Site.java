@@ -103,6 +103,15 @@ public final class Site {
             checkDates(d, now, problems);
         }
         site.decideStates();
+        // An explainer published while each of its sections is still to come is an empty page until the first appears (an editor's
+        // trial): said, with the section whose date would be its own.
+        for (Article a : articles) {
+            if (!preview && site.listed(a) && site.listedByArticle.get(a).isEmpty()) {
+                a.sections.stream().filter(x -> site.state(x) == State.SCHEDULED && x.date() != null).min(java.util.Comparator.comparing(Doc::date))
+                        .ifPresent(first -> problems.warning(a.path(), a.header.line("date"), "the explainer is published, but none of its sections is"
+                                + " yet: readers find an empty page until " + first.path() + " appears", "give index.md the date of that section"));
+            }
+        }
         site.checkOutputs(docs, problems);
         // Every page shows the footer's pages: 6,000 pages in it were 1.4 GB of pages.
         List<Page> footer = pages.stream().filter(p -> p.footer() > 0).toList();

@@ -258,6 +258,18 @@ public class ContentChecksTest {
         }
     }
 
+    /** An explainer published while all its sections are still to come is an empty page until the first: said (an editor's trial). */
+    @Test
+    void anExplainerWhoseSectionsAreAllToComeIsSaid(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("date: 2026-11-20", "date: \"2030-01-10 09:00\""));
+        f.write(DIR + "02-two.md", section(2, "", "").replace("date: 2026-11-20", "date: \"2030-01-11 09:00\""));
+        Build.Result r = f.check();
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(DIR + "index.md:4: warning: the explainer is published, but none of its sections is yet: readers find an"
+                + " empty page until " + ONE + " appears (give index.md the date of that section)"), String.join("\n", Fixture.messages(r)));
+    }
+
     /** A draft may hold a placeholder: it is being written. */
     @Test
     void aDraftMayHoldAPlaceholder(@TempDir Path tmp) {
