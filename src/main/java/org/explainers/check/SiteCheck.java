@@ -152,9 +152,9 @@ public final class SiteCheck {
                 problems.warning(d.path(), 0, "the section has no text: its page shows its title alone",
                         "write its text below the header, or keep it as `status: draft` until it has one");
             }
-            Map<String, Integer> times = new HashMap<>(); // a text may link to an address twice: each is told at its own line
-            for (Body.Link link : d.body().links()) {
-                check(d, link, published, times.merge(link.url(), 1, Integer::sum) - 1);
+            List<Body.Link> links = d.body().links();
+            for (int i = 0; i < links.size(); i++) {
+                check(d, i, published);
             }
             if (d instanceof Article a && a.image() != null && published) {
                 usedMedia.add(a.folder() + a.image().src());
@@ -184,8 +184,9 @@ public final class SiteCheck {
         return usedMedia;
     }
 
-    /** Checks a link of the text, its {@code nth} to the same address (0: the first). */
-    private void check(Doc d, Body.Link link, boolean published, int nth) {
+    /** Checks the text's {@code index}-th link. */
+    private void check(Doc d, int index, boolean published) {
+        Body.Link link = d.body().links().get(index);
         if (problems.full(d.path()) && problems.hasErrorIn(d.path())) {
             return; // told all it will be and failing: finding each further problem's line would scan the text again
         }
@@ -215,7 +216,7 @@ public final class SiteCheck {
             target = file.isEmpty() ? d.uri() : new URI(null, null, "/" + d.uri(), null)
                     .resolve(new URI(null, null, file, null)).getPath();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` is not a valid address", "check the spelling");
+            problems.error(d.path(), line(d, index), what + " `" + named.get() + "` is not a valid address", "check the spelling");
             return;
         }
         if (!file.isEmpty() && (!target.startsWith("/") || target.startsWith("/../") || file.startsWith("/"))) {
@@ -230,7 +231,7 @@ public final class SiteCheck {
             } catch (URISyntaxException | IllegalArgumentException e) {
                 // the general fix
             }
-            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` leaves the site", fix);
+            problems.error(d.path(), line(d, index), what + " `" + named.get() + "` leaves the site", fix);
             return;
         }
         if (!file.isEmpty()) {
@@ -239,12 +240,12 @@ public final class SiteCheck {
         String mediaPath = target; // a media file's page path and its path under content/ are the same
         if (media.contains(mediaPath)) {
             if (anchor != null && !image) {
-                problems.error(d.path(), line(d, link.url(), nth), "link `" + named.get() + "` has an #anchor, but points at a file",
+                problems.error(d.path(), line(d, index), "link `" + named.get() + "` has an #anchor, but points at a file",
                         "remove the #anchor");
             }
             Doc owner = ownerOf(mediaPath);
             if (published && owner != null && !site.listed(owner)) {
-                problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` is a file of a " + state(owner),
+                problems.error(d.path(), line(d, index), what + " `" + named.get() + "` is a file of a " + state(owner),
                         "move the file beside this text, or publish " + owner.path() + " first");
                 return;
             }
@@ -252,7 +253,7 @@ public final class SiteCheck {
                 usedMedia.add(mediaPath);
             }
             if (image && !org.explainers.content.Schema.IMAGES.contains(ext(mediaPath))) {
-                problems.error(d.path(), line(d, link.url(), nth), "image `" + link.url() + "` is not an image file",
+                problems.error(d.path(), line(d, index), "image `" + link.url() + "` is not an image file",
                         "show a PNG, JPEG or GIF; link to other files with [text](file)");
             }
             return;
@@ -267,7 +268,7 @@ public final class SiteCheck {
             return; // a held-back text's link to a page its own publication may make: judged when it is published
         }
         if (ids == null && unmade.containsKey(target)) {
-            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` points to " + target + ", but " + unmade.get(target),
+            problems.error(d.path(), line(d, index), what + " `" + named.get() + "` points to " + target + ", but " + unmade.get(target),
                     "link to it once it has one, or leave the link out for now");
             return;
         }
@@ -304,7 +305,7 @@ public final class SiteCheck {
                     : near != null ? "did you mean `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`?"
                     : image ? "put the image beside the text; the address is relative to this file"
                     : "check the file name; links are relative to this file";
-            problems.error(d.path(), line(d, link.url(), nth), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)
+            problems.error(d.path(), line(d, index), what + " `" + named.get() + "` points to " + (md ? "content/" + asMd(target) : target)
                     + ", which the site does not have", fix);
             return;
         }
@@ -315,12 +316,12 @@ public final class SiteCheck {
         if (published && other != null && !site.listed(other) && !failed) {
             Doc dated = other.datedBy();
             if (site.state(other) == Site.State.SCHEDULED && dated.date() != null) {
-                problems.error(d.path(), line(d, link.url(), nth), "link `" + named.get() + "` points to a page that appears on " + dated.date().inZone(zone)
+                problems.error(d.path(), line(d, index), "link `" + named.get() + "` points to a page that appears on " + dated.date().inZone(zone)
                                 + " (" + zone
                                 + ", the date of " + dated.path() + "): until then the link would lead nowhere",
                         "add the link once that page is on the site, or give this file the same date or a later one");
             } else {
-                problems.error(d.path(), line(d, link.url(), nth), "link `" + named.get() + "` points to a " + state(other),
+                problems.error(d.path(), line(d, index), "link `" + named.get() + "` points to a " + state(other),
                         "publish that page first, or remove the link");
             }
             return;
@@ -330,11 +331,11 @@ public final class SiteCheck {
             // The place of a section held back: there once it is published. A held-back text links to it freely.
             Doc dated = waiting.datedBy();
             if (published && site.state(waiting) == Site.State.SCHEDULED && dated.date() != null) {
-                problems.error(d.path(), line(d, link.url(), nth), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which appears on "
+                problems.error(d.path(), line(d, index), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which appears on "
                                 + dated.date().inZone(zone) + " (" + zone + ", the date of " + dated.path() + "): until then the link would lead nowhere",
                         "add the #anchor once that section is on the site, or give this file the same date or a later one");
             } else if (published) {
-                problems.error(d.path(), line(d, link.url(), nth), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which is a "
+                problems.error(d.path(), line(d, index), "anchor `#" + anchor + "` is the place of " + waiting.path() + ", which is a "
                         + state(waiting) + ": the explainer's page does not show it", "publish that section first, or remove the #anchor");
             }
             return;
@@ -350,7 +351,7 @@ public final class SiteCheck {
                 fix = "link to the section itself (`" + s.source.substring(s.source.lastIndexOf('/') + 1) + "`), or to its place on the explainer's"
                         + " page (`" + relative(d.uri(), s.article().uri()).replaceAll("\\.html$", ".md") + "#" + s.anchor + "`)";
             }
-            problems.error(d.path(), line(d, link.url(), nth), "anchor `#" + anchor + "` does not exist in " + target, fix);
+            problems.error(d.path(), line(d, index), "anchor `#" + anchor + "` does not exist in " + target, fix);
         }
     }
 
@@ -421,6 +422,17 @@ public final class SiteCheck {
      * entities and backslash escapes decoded ({@code nowhere&#46;md} is the address
      * {@code nowhere.md}). The last place found when there are fewer.
      */
+    /**
+     * The line of the text's {@code index}-th link: a text may link to an address twice, and each
+     * is told at its own line (counted only for a problem: every page's links are checked in every build).
+     */
+    private int line(Doc d, int index) {
+        List<Body.Link> links = d.body().links();
+        String url = links.get(index).url();
+        int nth = (int) links.subList(0, index).stream().filter(l -> l.url().equals(url)).count();
+        return line(d, url, nth);
+    }
+
     private int line(Doc d, String url, int nth) {
         String md = asMd(url);
         List<String> lines = d.markdown();
