@@ -320,7 +320,8 @@ public final class Bodies {
             if (src.isEmpty()) {
                 // An address the allowlist removed was told with it; one never written is told here.
                 if (allowed) {
-                    problems.error(d.path(), undescribed(d, ast, src), "an image without an address",
+                    problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().isEmpty(), 0, () -> line(d, ast, false, "<img", "<img")),
+                            "an image without an address",
                             "write the image's file name, beside the text: ![What the image shows](file.png)");
                     ok = false;
                 }
@@ -624,19 +625,6 @@ public final class Bodies {
     /** A table's line under its header row: `|---|:--:|`, pipes, dashes, colons and spaces, with a dash. */
     private static boolean delimiterRow(String line) {
         return line.indexOf('-') >= 0 && line.indexOf('|') >= 0 && line.chars().allMatch(c -> c == '|' || c == '-' || c == ':' || c == ' ' || c == '\t');
-    }
-
-    /**
-     * The line of a Markdown image of this file with a blank description (not the first use of
-     * the file, which may have one); else where raw HTML shows it.
-     */
-    private static int undescribed(Doc d, com.vladsch.flexmark.util.ast.Document ast, String src) {
-        for (Node node : ast.getDescendants()) {
-            if (node instanceof Image image && (src.isEmpty() || image.getText().isBlank()) && image.getUrl().toString().equals(src)) {
-                return lineOf(d, node);
-            }
-        }
-        return line(d, ast, false, src.isEmpty() ? "<img" : src, "<img");
     }
 
     /**
