@@ -274,7 +274,7 @@ public final class Header {
         } else if (!value.isEmpty() && ("@`*&!%".indexOf(value.charAt(0)) >= 0 || value.startsWith("- "))) {
             // YAML keeps these for its own marks (an alias, a tag, a list's item): its words ("found character '@' that cannot
             // start any token") do not say what to do (an editor's trial).
-            problem = "the value starts with `" + (value.startsWith("- ") ? "- " : value.substring(0, 1)) + "`, which YAML reads as a mark of its own";
+            problem = markOfItsOwn(value.startsWith("- ") ? "- " : value.substring(0, 1));
             fix = "put the value in straight double quotes: `" + quoted(text) + "`";
         }
         invalid(lines, c, at + 1, problem, fix);
@@ -318,6 +318,11 @@ public final class Header {
     }
 
     private static final String UNCLOSED = "a quote opened in this line is not closed";
+    /** A value that starts with one of YAML's own marks (an alias, an anchor, a tag, a list's item), as told. */
+    private static String markOfItsOwn(String mark) {
+        return "the value starts with `" + mark + "`, which YAML reads as a mark of its own";
+    }
+
     /** How to close a quote, shown on the line's own key (`summary: "…"`), or on a title's when the line has none. */
     private static String unclosedFix(String line) {
         String key = keyOf(line);
@@ -627,7 +632,7 @@ public final class Header {
             // SnakeYAML bounds aliases of lists and maps only: one text repeated by `*name` thousands of times passed (an attacker's
             // trial). Most often a value that starts with & (`title: &Co. results`), told as such.
             int line = c.line(anchored);
-            invalid(c, line, "the value starts with `&`, which YAML reads as a mark of its own (an anchor, `&" + anchored.getAnchor() + "`)",
+            invalid(c, line, markOfItsOwn("&") + " (an anchor, `&" + anchored.getAnchor() + "`)",
                     "put the value in straight double quotes: `" + quoted(lines.get(line - 1)) + "`; anchors (&) and aliases (*) are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }
