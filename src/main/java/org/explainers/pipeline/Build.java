@@ -186,18 +186,14 @@ public final class Build {
         }
         time("vocabularies", start);
         // The vocabularies before this change, from Git (the preview skips its history), read while the texts are.
-        CompletableFuture<Map<String, String>> vocabulariesBefore = options.preview() ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> History.previous(project.dir, Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList(),
-                        Vocabulary.MAX_BYTES),
-                task -> org.explainers.content.Jobs.daemons("history").newThread(task).start());
+        CompletableFuture<Map<String, String>> vocabulariesBefore = before(project.dir, Schema.VOCABULARIES.stream().map(Vocabulary.Spec::file).toList(),
+                Vocabulary.MAX_BYTES);
         DocCache headers = readingHeaders.join().in(DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
         // The explainers read again in this build (changed since the last), as Git had them before this change: their corrections.
         List<String> changedExplainers = crawled.fresh().stream().filter(x -> x.startsWith(Schema.ARTICLES + "/") && x.endsWith("/index.md")).sorted().toList();
-        CompletableFuture<Map<String, String>> explainersBefore = options.preview() || changedExplainers.isEmpty() ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> History.previous(project.dir, changedExplainers, SourceText.MAX_BYTES),
-                task -> org.explainers.content.Jobs.daemons("history").newThread(task).start());
+        CompletableFuture<Map<String, String>> explainersBefore = before(project.dir, changedExplainers, SourceText.MAX_BYTES);
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
@@ -536,6 +532,16 @@ public final class Build {
     /** A workflow command's property (a file name a pull request chose): one line, and its `,` and `:` not the command's. */
     static String property(String s) {
         return escape(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    /**
+     * These files' texts (under content/) before this change, from Git ({@link History#previous}),
+     * read on a thread of their own while the build goes on; none in the preview, which skips the history.
+     */
+    private CompletableFuture<Map<String, String>> before(Path dir, List<String> files, int maxBytes) {
+        return options.preview() || files.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> History.previous(dir, files, maxBytes),
+                task -> org.explainers.content.Jobs.daemons("history").newThread(task).start());
     }
 
     private Result fail(Problems problems, long start, String where) {
