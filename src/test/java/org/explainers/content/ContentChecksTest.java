@@ -497,6 +497,8 @@ public class ContentChecksTest {
                                 + " sections yet: add that section, or remove the correction's `section:` line)"),
                 arguments("a placeholder for a fact to come", ONE, section(1, "", "An extra line.\n\nTurnout was [TK] per cent.\n"),
                         ONE + ":16: the text still holds the placeholder `[TK]` (write what it stands for, or keep the text as `status: draft` until then)"),
+                arguments("a placeholder in other capitals, on a later line", ONE, section(1, "", "Turnout was high.\n\nIt rose by tKtK points.\n"),
+                        ONE + ":16: the text still holds the placeholder `TKTK` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("dummy text", ONE, section(1, "", "Lorem ipsum dolor sit amet.\n"),
                         ONE + ":14: the text still holds the placeholder `Lorem ipsum` (write what it stands for, or keep the text as `status: draft`"
                                 + " until then)"),
