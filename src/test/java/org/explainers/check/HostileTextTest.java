@@ -245,6 +245,21 @@ class HostileTextTest {
         }
     }
 
+    /**
+     * A paragraph mostly in a right-to-left script reads right to left (`dir="rtl"`), also when its
+     * letters are written as character references, which only the parsed text shows; a paragraph of
+     * ASCII, and an English one opening with an Arabic name, stay as they are.
+     */
+    @Test
+    void aParagraphInARightToLeftScriptReadsRightToLeft(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "\n\n&#x5E9;&#x5DC;&#x5D5;&#x5DD; &#1506;&#1493;&#1500;&#1501;.\n\n"
+                + "مرحبا is how people say hello in Cairo and far beyond it.\n\nنحن ملتزمون بتزويد أوروبا بالغاز.\n"));
+        assertTrue(f.build().ok(), f.log());
+        List<String> dirs = Jsoup.parse(f.page("articles/a/01-one.html")).select(".prose p").stream().map(p -> p.attr("dir")).toList();
+        assertEquals(List.of("", "rtl", "", "rtl"), dirs, "the Hebrew written as references and the Arabic paragraph, and no other");
+    }
+
     @Test
     void theRawHtmlANewsroomNeedsIsKept(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
