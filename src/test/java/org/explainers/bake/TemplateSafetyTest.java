@@ -304,6 +304,8 @@ class TemplateSafetyTest {
         cases.put("<link href=\"https://tracker.example/i.png\"> is on another site", "<link rel=\"ICON\" href=\"https://tracker.example/i.png\">");
         cases.put("src=\"https://tracker.example/p.png\">", "<link rel=\"preload\" as=\"image\" href=\"${l.url('icon.png')}\" imagesrcset=\"https://tracker.example/p.png 1x\">");
         cases.put("has an invisible control character U+001B", "<p title=\"${'\\x1B'}$B\">x</p>");
+        cases.put("has an invisible control character U+0085", "<p title=\"a${'\\x85'}b\">x</p>"); // C1: two bytes in UTF-8
+        cases.put("has an invisible control character U+007F", "<p title=\"a${'\\x7F'}b\">x</p>");
         cases.put("referrerpolicy=\"unsafe-url\"", "</head><body><a referrerpolicy=\"unsafe-url\" href=\"https://example.org/\">x</a>");
         cases.put("rel=\"opener\"", "</head><body><a rel=\"opener\" target=\"_blank\" href=\"https://example.org/\">x</a>");
         cases.forEach((said, text) -> refused(f, "templates/layout.ftlh", layout.replace("</head>", text + "\n</head>"), "site/", said));
