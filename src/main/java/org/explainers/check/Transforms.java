@@ -80,10 +80,9 @@ final class Transforms {
             String text = e.text();
             for (int i = 0; i < text.length(); ) {
                 int c = text.codePointAt(i);
-                byte d = Character.getDirectionality(c);
-                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                if (rightToLeft(c)) {
                     rtl++;
-                } else if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                } else if (Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
                     ltr++;
                 }
                 i += Character.charCount(c);
@@ -94,15 +93,20 @@ final class Transforms {
         }
     }
 
-    /** Whether a text of the tree holds a character from U+0590 up, where every right-to-left script and mark is. */
+    /**
+     * Whether a text of the tree holds a right-to-left letter. Every one is from U+0590 up, so most
+     * characters are passed over by one comparison: typographic quotes are there too, and
+     * need their direction asked.
+     */
     static boolean anyRightToLeft(Element root) {
         boolean[] any = {false};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    for (char c : t.getWholeText().toCharArray()) {
-                        if (c >= '\u0590') {
+                    char[] cs = t.getWholeText().toCharArray();
+                    for (int i = 0; i < cs.length; i++) {
+                        if (cs[i] >= '\u0590' && rightToLeft(Character.codePointAt(cs, i))) {
                             any[0] = true;
                             return FilterResult.STOP;
                         }
@@ -112,6 +116,11 @@ final class Transforms {
             }
         }, root);
         return any[0];
+    }
+
+    private static boolean rightToLeft(int codePoint) {
+        byte d = Character.getDirectionality(codePoint);
+        return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
     }
 
     /** The text's own top heading level becomes 2, so that `#` and `##` both sit below the page's h1. */
