@@ -68,23 +68,26 @@ public final class SourceText {
                 return null;
             }
         }
-        String text;
+        // The decoder's own array, read up to its limit: a String made of it and its characters
+        // copied out again were two more copies of every file.
+        java.nio.CharBuffer decoded;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             problems.error(path, firstBadLine(bytes), "the file is not UTF-8 (an accented letter here is in another encoding, such as"
                     + " Latin-1 or Windows-1252)", "save it as UTF-8: in VS Code, click the encoding in the status bar, then \"Save with Encoding\","
                     + " \"UTF-8\"; in Notepad, Save As with Encoding \"UTF-8\"");
             return null;
         }
-        if (text.isBlank()) {
+        char[] chars = decoded.array();
+        int length = decoded.limit();
+        if (blank(chars, length)) {
             problems.error(path, 0, "the file is empty", "write its header and text, or delete the file");
             return null;
         }
         // One pass over the characters as an array (a String's char reads are calls the quick
         // JIT compiler does not inline): the lines, and each line's budgets and characters.
-        char[] chars = text.toCharArray();
         List<String> lines = new ArrayList<>();
         boolean ok = true;
         int start = 0;
@@ -94,11 +97,11 @@ public final class SourceText {
         boolean header = false;
         boolean conflict = false; // told once a file
         boolean fenced = false;
-        for (int i = 0; i <= chars.length; i++) {
-            char c = i < chars.length ? chars[i] : '\n';
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? chars[i] : '\n';
             if (c == '\n') {
                 int end = i > start && chars[i - 1] == '\r' ? i - 1 : i;
-                if (i < chars.length || start < chars.length) {
+                if (i < length || start < length) {
                     if (bad == end) {
                         bad = -1; // the \r of a Windows line end
                     }
@@ -136,7 +139,7 @@ public final class SourceText {
                 bad = -1;
             } else if (c == '[') {
                 brackets++;
-            } else if (bad < 0 && Character.isHighSurrogate(c) && i + 1 < chars.length) {
+            } else if (bad < 0 && Character.isHighSurrogate(c) && i + 1 < length) {
                 // A character beyond the first plane (strict UTF-8 makes only whole pairs): held to the rule as one.
                 if (!allowed(Character.toCodePoint(c, chars[i + 1]))) {
                     bad = i;
@@ -147,6 +150,16 @@ public final class SourceText {
             }
         }
         return ok ? new SourceText(path, lines) : null;
+    }
+
+    /** As {@link String#isBlank()}, over the first {@code length} characters. */
+    private static boolean blank(char[] chars, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the line is one Git writes around a merge conflict: seven `<`, `|` or `>` then a space or nothing (`=======` alone is a heading's line too). */

@@ -499,6 +499,7 @@ public class ContentChecksTest {
                         ONE + ":16: the text still holds the placeholder `[TK]` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("a placeholder in other capitals, on a later line", ONE, section(1, "", "Turnout was high.\n\nIt rose by tKtK points.\n"),
                         ONE + ":16: the text still holds the placeholder `TKTK` (write what it stands for, or keep the text as `status: draft` until then)"),
+                arguments("a file of spaces and blank lines", ONE, " \n\n\t\n", ONE + ": the file is empty (write its header and text, or delete the file)"),
                 arguments("dummy text", ONE, section(1, "", "Lorem ipsum dolor sit amet.\n"),
                         ONE + ":14: the text still holds the placeholder `Lorem ipsum` (write what it stands for, or keep the text as `status: draft`"
                                 + " until then)"),
