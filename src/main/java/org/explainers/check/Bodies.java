@@ -414,16 +414,14 @@ public final class Bodies {
      * the String three times was ~5% of the build's CPU.
      */
     static boolean holds(char[] cs, String mark) {
-        char first = mark.charAt(0);
-        for (int i = 0; i + mark.length() <= cs.length; i++) {
-            if (lower(cs[i]) == first) {
-                int k = 1;
-                while (k < mark.length() && lower(cs[i + k]) == mark.charAt(k)) {
-                    k++;
-                }
-                if (k == mark.length()) {
-                    return true;
-                }
+        char[] m = mark.toCharArray();
+        for (int i = 0; i + m.length <= cs.length; i++) {
+            int k = 0;
+            while (k < m.length && lower(cs[i + k]) == m[k]) {
+                k++;
+            }
+            if (k == m.length) {
+                return true;
             }
         }
         return false;

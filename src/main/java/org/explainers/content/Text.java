@@ -100,14 +100,13 @@ public final class Text {
                 ? Integer.parseInt(name.substring(0, dash)) : -1;
     }
 
-    /** "; did you mean `x`?" or "" when nothing is close. */
     /**
      * The search's words of a text, in order: runs of letters and digits (accents included) of
      * at least two and at most 40 characters, folded as search.js folds a query.
      */
     public static void words(String text, java.util.function.Consumer<String> each) {
-        char[] chars = withoutJoiners(text).toCharArray();
-        int n = chars.length;
+        char[] chars = text.toCharArray();
+        int n = withoutJoiners(chars);
         int i = 0;
         while (i < n) {
             while (i < n && !wordChar(chars[i])) {
@@ -146,19 +145,19 @@ public final class Text {
     }
 
     /**
-     * The text without the characters a word may hold unseen (soft hyphen, zero-width space,
-     * non-joiner, joiner, word joiner), as search.js drops them from a query: "Glim\u200Bmer" is
-     * the word "glimmer" (an editor's trial: a pasted zero-width space split it in two).
+     * Drops the characters a word may hold unseen (soft hyphen, zero-width space, non-joiner,
+     * joiner, word joiner), as search.js drops them from a query, moving the others forward;
+     * returns how many are left. "Glim\u200Bmer" is the word "glimmer" (an editor's trial: a
+     * pasted zero-width space split it in two).
      */
-    static String withoutJoiners(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (joiner(text.charAt(i))) {
-                StringBuilder b = new StringBuilder(text.length());
-                text.chars().filter(c -> !joiner((char) c)).forEach(c -> b.append((char) c));
-                return b.toString();
+    static int withoutJoiners(char[] chars) {
+        int n = 0;
+        for (char c : chars) {
+            if (!joiner(c)) {
+                chars[n++] = c;
             }
         }
-        return text;
+        return n;
     }
 
     /** Soft hyphen, zero-width space, non-joiner, joiner and word joiner (search.js drops the same). */
@@ -179,6 +178,7 @@ public final class Text {
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
+    /** "; did you mean `x`?" or "" when nothing is close. */
     public static String didYouMean(String word, Collection<String> known) {
         String best = closest(word, known);
         return best == null ? "" : "; did you mean `" + best + "`?";
