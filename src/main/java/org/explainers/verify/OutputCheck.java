@@ -42,6 +42,9 @@ public final class OutputCheck {
     /** Attributes that hold an address, by element ("*": any element). */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction", "poster",
             "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content", "imagesrcset");
+    /** The elements whose rel="opener" lets the page they open navigate this one. */
+    private static final Set<String> OPENERS = Set.of("a", "area", "form");
+
     /**
      * Elements no page may have: those that load or run other documents, and those a browser
      * parses otherwise than this check's parser does (a browser with scripting reads <noscript>
@@ -209,7 +212,7 @@ public final class OutputCheck {
                 report(where, "has <meta name=\"referrer\" content=\"" + e.attr("content") + "\">, which sends readers' addresses to other sites",
                         "use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none");
             }
-            if (Set.of("a", "area", "form").contains(tag) && rels(e).contains("opener")) {
+            if (OPENERS.contains(tag) && e.hasAttr("rel") && rels(e).contains("opener")) {
                 report(where, "has rel=\"opener\" on <" + tag + "> (the page it opens could navigate this one)", "remove it");
             }
             if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
