@@ -573,6 +573,7 @@ public final class Bodies {
      */
     private boolean readAsMeant(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
         boolean ok = true; // every place is told: an editor fixes a pasted text in one go
+        boolean angled = d.markdown().stream().anyMatch(Bodies::angleAddress); // most texts: their nodes' characters are not read again
         for (Node node : ast.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
                 problems.error(d.path(), lineOf(d, node), "this paragraph is indented (four spaces or a tab), so it would show as computer code",
@@ -614,6 +615,10 @@ public final class Bodies {
                 }
                 ok = false;
             }
+            if (angled && node instanceof com.vladsch.flexmark.ast.Text t && t.getAncestorOfType(com.vladsch.flexmark.ast.LinkNodeBase.class,
+                    com.vladsch.flexmark.ast.Code.class, com.vladsch.flexmark.ast.FencedCodeBlock.class, com.vladsch.flexmark.ast.IndentedCodeBlock.class) == null) {
+                ok &= noBareAngleAddress(d, t);
+            }
             if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
                 for (int i = 0; i < lines.size(); i++) {
@@ -643,6 +648,42 @@ public final class Bodies {
     }
 
     /** A block's line in the file, worked out only for a problem: Flexmark finds it from the text's start, each time. */
+    /**
+     * An address in angle brackets without its scheme, in text as Markdown read it: Markdown links
+     * `<https://…>` only, and publishes `<www.example.org>` as it is written (an editor's trial).
+     * Written `\\<`, or in code, a link's text or a reference, it is meant as it is.
+     */
+    private static boolean angleAddress(String line) {
+        for (int i = line.indexOf('<'); i >= 0; i = line.indexOf('<', i + 1)) {
+            if (line.regionMatches(true, i + 1, "www.", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean noBareAngleAddress(Doc d, com.vladsch.flexmark.ast.Text t) {
+        com.vladsch.flexmark.util.sequence.BasedSequence all = t.getChars().getBaseSequence();
+        boolean ok = true;
+        for (int at = t.getStartOffset(); at < t.getEndOffset(); at++) {
+            if (all.charAt(at) != '<' || at > 0 && all.charAt(at - 1) == '\\' || !all.matchCharsIgnoreCase("www.", at + 1)) {
+                continue;
+            }
+            int end = at + 1;
+            while (end < all.length() && all.charAt(end) != '>' && !Character.isWhitespace(all.charAt(end))) {
+                end++;
+            }
+            if (end == all.length() || all.charAt(end) != '>' || end - at < 7) {
+                continue;
+            }
+            String address = all.subSequence(at + 1, end).toString();
+            problems.error(d.path(), d.firstLine + Markdown.line(d.markdown(), at), "`<" + address + ">` is published as it is written: Markdown"
+                    + " links an address in angle brackets only with its `https://`", "write `<https://" + address + ">`");
+            ok = false;
+        }
+        return ok;
+    }
+
     private static int lineOf(Doc d, Node node) {
         return d.firstLine + node.getStartLineNumber();
     }

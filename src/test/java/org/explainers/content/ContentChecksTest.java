@@ -278,6 +278,16 @@ public class ContentChecksTest {
         assertTrue(f.check().ok(), f.log());
     }
 
+    /** An address in angle brackets written with `\<`, or as references, is meant as text, and published so. */
+    @Test
+    void anAddressInAngleBracketsMayBeMeantAsText(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "Type \\<www.example.org> or &lt;www.example.net&gt; in the box, shown as `<www.example.org>`.\n\n"
+                + "```\n<www.example.org>\n```\n\nThe [<www.example.org>](https://www.example.org/) page.\n"));
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.page("articles/a/01-one.html").contains("Type &lt;www.example.org&gt; or &lt;www.example.net&gt; in the box"), f.page("articles/a/01-one.html"));
+    }
+
     /** A zero-width space or word joiner pasted into a title is warned of (an editor's trial); a non-breaking space is typography. */
     @Test
     void anUnseenCharacterInATitleIsWarnedOf(@TempDir Path tmp) {
@@ -499,6 +509,12 @@ public class ContentChecksTest {
                         ONE + ":16: the text still holds the placeholder `[TK]` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("a placeholder in other capitals, on a later line", ONE, section(1, "", "Turnout was high.\n\nIt rose by tKtK points.\n"),
                         ONE + ":16: the text still holds the placeholder `TKTK` (write what it stands for, or keep the text as `status: draft` until then)"),
+                arguments("an address in angle brackets without its scheme, after one in code", ONE, section(1, "", "See `<www.example.org>`.\n\nAgain: <WWW.example.org/x>.\n"),
+                        ONE + ":16: `<WWW.example.org/x>` is published as it is written: Markdown links an address in angle brackets only with its"
+                                + " `https://` (write `<https://WWW.example.org/x>`)"),
+                arguments("an address in angle brackets without its scheme, beside one written as text", ONE, section(1, "", "Type \\<www.a.org>, not <www.a.org>.\n"),
+                        ONE + ":14: `<www.a.org>` is published as it is written: Markdown links an address in angle brackets only with its"
+                                + " `https://` (write `<https://www.a.org>`)"),
                 arguments("a file of spaces and blank lines", ONE, " \n\n\t\n", ONE + ": the file is empty (write its header and text, or delete the file)"),
                 arguments("dummy text", ONE, section(1, "", "Lorem ipsum dolor sit amet.\n"),
                         ONE + ":14: the text still holds the placeholder `Lorem ipsum` (write what it stands for, or keep the text as `status: draft`"
