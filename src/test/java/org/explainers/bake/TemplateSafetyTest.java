@@ -325,6 +325,15 @@ class TemplateSafetyTest {
         assertFalse(page.contains(f.dir.toRealPath().toString()) || page.contains(f.dir.toAbsolutePath().toString()), page);
     }
 
+    /** A page showing the templates' folder of the machine that builds (a template printing a path) is refused. */
+    @Test
+    void aPageShowingTheTemplatesFolderIsRefused(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        refused(f, "templates/layout.ftlh", layout.replace("</head>", "<!-- " + f.dir.resolve("templates") + java.io.File.separator + "layout.ftlh -->\n</head>"),
+                "site/", "shows a folder of the machine that builds");
+    }
+
     /** A page may load scripts from js/ (and the search's files) only: a font an editor can change would run as one, and so would the page. */
     @Test
     void aScriptComesFromTheSitesScriptsOnly(@TempDir Path tmp) {
