@@ -164,12 +164,8 @@ public final class HtmlPolicy extends Safelist {
                 return Set.of("ltr", "rtl", "auto").contains(value.toLowerCase(Locale.ROOT)) ? null : "dir `" + value + "` is not ltr, rtl or auto";
             }
             case "lang" -> {
-                try {
-                    new Locale.Builder().setLanguageTag(value);
-                    return null;
-                } catch (java.util.IllformedLocaleException e) {
-                    return "lang `" + value + "` is not a language tag (en, ar, uk, pt-BR)";
-                }
+                String problem = org.explainers.content.Text.languageProblem(value);
+                return problem == null ? null : "lang `" + value + "` is not a language tag (en, ar, uk, pt-BR)" + problem;
             }
             case "align" -> {
                 return Set.of("left", "right", "center").contains(value.toLowerCase(Locale.ROOT)) ? null : "align `" + value + "` is not allowed";

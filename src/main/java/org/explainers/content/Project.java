@@ -147,6 +147,13 @@ public final class Project {
                         "write a zone such as Europe/London, America/New_York or UTC");
             }
         }
+        String language = text(jbake.get("site.language"));
+        String languageProblem = language == null || language.isBlank() ? null : Text.languageProblem(language.strip());
+        if (languageProblem != null) {
+            // Every page's <html lang>: a screen reader reads the site in the voice it names.
+            problems.error("jbake.properties", settings.line("site.language"), "site.language=" + language + " is not a language tag" + languageProblem,
+                    "write a code such as en, fr or pt-BR");
+        }
         Set<String> embeds = new TreeSet<>();
         for (String h : list(jbake.get("embed.hosts"))) {
             String host1 = h.strip().toLowerCase(Locale.ROOT);

@@ -286,4 +286,34 @@ public final class Text {
         }
         return b.toString();
     }
+
+    /** ISO 639-1's two-letter codes, which a two-letter language subtag must be one of. */
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of(Locale.getISOLanguages());
+
+    /**
+     * Null when the value is a language tag (BCP 47) whose language is one of
+     * ISO 639's: two letters that ISO 639-1 lists, or three (ISO 639-2 and 3, too many for the
+     * JDK to list). A screen reader picks its voice by it: `lang="english"` is well formed (five
+     * to eight letters are kept for languages no registry has yet) but names none (an editor's
+     * trial). Else what to add to the message: for a language's name, in English or in itself,
+     * ": English is `en`"; else "".
+     */
+    public static String languageProblem(String value) {
+        String language;
+        try {
+            language = new Locale.Builder().setLanguageTag(value).build().getLanguage();
+        } catch (java.util.IllformedLocaleException e) {
+            language = null;
+        }
+        if (language != null && (language.isEmpty() || language.length() == 3 || LANGUAGES.contains(language))) {
+            return null; // empty: a private-use tag (x-…)
+        }
+        for (String code : new java.util.TreeSet<>(LANGUAGES)) {
+            Locale l = Locale.forLanguageTag(code);
+            if (value.equalsIgnoreCase(l.getDisplayLanguage(Locale.ENGLISH)) || value.equalsIgnoreCase(l.getDisplayLanguage(l))) {
+                return ": " + l.getDisplayLanguage(Locale.ENGLISH) + " is `" + code + "`";
+            }
+        }
+        return "";
+    }
 }

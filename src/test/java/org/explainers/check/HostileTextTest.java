@@ -228,7 +228,8 @@ class HostileTextTest {
     void aQuoteInAnotherScriptKeepsItsLanguageAndDirection(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "", "The minister said <q lang=\"ar\" dir=\"rtl\">نحن ملتزمون بتزويد أوروبا بالغاز</q>,"
-                + " quoting <bdi>محمد</bdi> in <span lang=\"uk\">Київ</span>.\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"));
+                + " quoting <bdi>محمد</bdi> in <span lang=\"uk\">Київ</span>, <span lang=\"yue-Hant-HK\">廣東話</span> and <span lang=\"x-klingon\">Qapla'</span>."
+                + "\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"));
         Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
         Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
@@ -238,9 +239,12 @@ class HostileTextTest {
         assertEquals("محمد", page.selectFirst(".prose bdi").text());
         assertEquals("uk", page.selectFirst(".prose span[lang]").attr("lang"));
         assertEquals("ltr", page.select(".prose p").last().attr("dir"), "the editor's direction stands");
-        f.write(ONE, ContentChecksTest.section(1, "", "A <q lang=\"not a language\" dir=\"sideways\">quote</q>.\n"));
+        f.write(ONE, ContentChecksTest.section(1, "", "A <q lang=\"not a language\" dir=\"sideways\">quote</q>, <span lang=\"english\">this</span>,"
+                + " <span lang=\"Deutsch\">das</span> and <span lang=\"zz\">x</span>.\n"));
         List<String> messages = Fixture.messages(f.build());
-        for (String expected : List.of(ONE + ":14: lang `not a language` is not a language tag", ONE + ":14: dir `sideways` is not ltr, rtl or auto")) {
+        for (String expected : List.of(ONE + ":14: lang `not a language` is not a language tag", ONE + ":14: dir `sideways` is not ltr, rtl or auto",
+                ONE + ":14: lang `english` is not a language tag (en, ar, uk, pt-BR): English is `en`",
+                ONE + ":14: lang `Deutsch` is not a language tag (en, ar, uk, pt-BR): German is `de`", ONE + ":14: lang `zz` is not a language tag")) {
             assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + "\ngot:\n  " + String.join("\n  ", messages));
         }
     }

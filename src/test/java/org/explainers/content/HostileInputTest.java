@@ -200,6 +200,15 @@ class HostileInputTest {
                 "assets/feed.css: is not a regular file");
     }
 
+    /** Every page's <html lang> comes from site.language: a language's name there is told with its code. */
+    @Test
+    void theSitesLanguageIsALanguageTag(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.replace("jbake.properties", "site.language=en", "site.language=english");
+        int line = f.read("jbake.properties").lines().toList().indexOf("site.language=english") + 1;
+        failing(f, "jbake.properties:" + line + ": site.language=english is not a language tag: English is `en` (write a code such as en, fr or pt-BR)");
+    }
+
     @Test
     void theInputFoldersMustBeTheProjectsOwn(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
