@@ -650,12 +650,7 @@ public final class Bodies {
         return ok;
     }
 
-    /** A block's line in the file, worked out only for a problem: Flexmark finds it from the text's start, each time. */
-    /**
-     * An address in angle brackets without its scheme, in text as Markdown read it: Markdown links
-     * `<https://…>` only, and publishes `<www.example.org>` as it is written (an editor's trial).
-     * Written `\\<`, or in code, a link's text or a reference, it is meant as it is.
-     */
+    /** Whether a source line holds `<www.` in any capitals: only then are a text's nodes read for {@link #noBareAngleAddress}. */
     private static boolean angleAddress(String line) {
         for (int i = line.indexOf('<'); i >= 0; i = line.indexOf('<', i + 1)) {
             if (line.regionMatches(true, i + 1, "www.", 0, 4)) {
@@ -665,6 +660,11 @@ public final class Bodies {
         return false;
     }
 
+    /**
+     * An address in angle brackets without its scheme, in text as Markdown read it: Markdown links
+     * `<https://…>` only, and publishes `<www.example.org>` as it is written (an editor's trial).
+     * Written `\<`, or in code, a link's text or a reference, it is meant as it is.
+     */
     private boolean noBareAngleAddress(Doc d, com.vladsch.flexmark.ast.Text t) {
         com.vladsch.flexmark.util.sequence.BasedSequence all = t.getChars().getBaseSequence();
         boolean ok = true;
@@ -687,6 +687,7 @@ public final class Bodies {
         return ok;
     }
 
+    /** A block's line in the file, worked out only for a problem: Flexmark finds it from the text's start, each time. */
     private static int lineOf(Doc d, Node node) {
         return d.firstLine + node.getStartLineNumber();
     }
