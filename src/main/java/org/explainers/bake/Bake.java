@@ -48,9 +48,9 @@ public final class Bake {
     /**
      * What a bake made: the paths of its pages (which the output check expects), the pages'
      * security policy, and whether the site's shape was the published build's, with how many
-     * pages were looked at again then (those showing a changed text).
+     * pages were looked at again then (those showing a changed text). {@code unlisted}: the pages the sitemap leaves out.
      */
-    public record Baked(List<String> paths, String csp, boolean sameShape, int keyed) {
+    public record Baked(List<String> paths, java.util.Set<String> unlisted, String csp, boolean sameShape, int keyed) {
     }
 
     /**
@@ -153,7 +153,8 @@ public final class Bake {
         if (failures.isEmpty() && related != null) {
             related.save(cache.resolve("related.bin"), shape);
         }
-        return new Baked(pages.stream().map(Output.Page::path).toList(), (String) model.siteData.get("csp"),
+        return new Baked(pages.stream().map(Output.Page::path).toList(),
+                pages.stream().filter(p -> !p.listed()).map(Output.Page::path).collect(java.util.stream.Collectors.toUnmodifiableSet()), (String) model.siteData.get("csp"),
                 out.previousShape(shape) != null, keyed.get());
     }
 

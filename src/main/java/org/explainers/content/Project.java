@@ -226,12 +226,31 @@ public final class Project {
             try {
                 // As java.util.Properties reads it (ISO-8859-1): `$` and `{` are the same bytes in UTF-8.
                 List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+                Set<Integer> told = new TreeSet<>();
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).contains("${")) {
-                        problems.error(name, i + 1, "`${` starts a lookup that would put a value of the machine that builds (an environment"
-                                + " variable, a file, a web address) into the setting", "write the value itself");
-                        ok = false;
+                        told.add(i + 1);
                     }
+                }
+                // And as the reader decodes it: `\u0024{`, `$\{` or `$\` at a line's end followed by `{` is `${` once read.
+                java.util.Properties read = new java.util.Properties();
+                try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+                    read.load(in);
+                }
+                for (String key : read.stringPropertyNames()) {
+                    if ((key + read.getProperty(key)).contains("${")) {
+                        int line = 0;
+                        for (int i = 0; i < lines.size() && line == 0; i++) {
+                            line = lines.get(i).stripLeading().startsWith(key) ? i + 1 : 0;
+                        }
+                        told.add(line);
+                    }
+                }
+                for (int line : told) {
+                    problems.error(name, line, "`${` starts a lookup that would put a value of the machine that builds (an environment"
+                            + " variable, a file, a web address) into the setting" + (line > 0 && !lines.get(line - 1).contains("${")
+                            ? " (written with an escape or over two lines, it is `${` once read)" : ""), "write the value itself");
+                    ok = false;
                 }
             } catch (IOException e) {
                 problems.error(name, 0, "cannot be read: " + e.getMessage(), "check the file");

@@ -298,7 +298,7 @@ public final class Build {
             }
             long baked = elapsed(start);
             notes.println("[3/4] Checking the baked site ...");
-            OutputCheck.Report report = new OutputCheck(site, project, baked1.csp(), problems).run(output, baked1.paths());
+            OutputCheck.Report report = new OutputCheck(site, project, baked1.csp(), problems).run(output, baked1.paths(), baked1.unlisted());
             if (problems.hasErrors()) {
                 return fail(problems, start, "the baked site");
             }

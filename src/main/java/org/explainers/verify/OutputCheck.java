@@ -64,6 +64,19 @@ public final class OutputCheck {
             "canonical", "alternate", "prev", "next", "author", "license", "search", "me");
     /** What a {@code <meta http-equiv>} may say: the policy, a refresh (judged as a link); the encoding is `<meta charset>`'s. */
     private static final Set<String> META_EQUIV = Set.of("content-security-policy", "refresh");
+    /**
+     * The names a {@code <meta name>} may have. Others are read by search engines and other sites
+     * as the owner's word: a verification token hands the site to whoever made it (Search
+     * Console, Bing, Facebook), `googlebot` rules take pages out of search.
+     */
+    private static final Set<String> META_NAMES = Set.of("description", "viewport", "color-scheme", "theme-color", "referrer", "robots",
+            "generator", "author", "keywords", "twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt");
+    /** The Open Graph properties a {@code <meta property>} may have (og:see_also, og:video and such would lead elsewhere). */
+    private static final Set<String> META_PROPERTIES = Set.of("og:url", "og:site_name", "og:title", "og:description", "og:type", "og:locale",
+            "og:image", "og:image:url", "og:image:secure_url", "og:image:alt", "og:image:width", "og:image:height", "og:image:type",
+            "article:published_time", "article:modified_time", "article:tag", "article:section");
+    /** The {@code <meta>}s whose content is an address that shares and previews use: the site's own, as its canonical links. */
+    private static final Set<String> META_ADDRESSES = Set.of("og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image");
     /** Referrer policies that never send a page's full address to another site. */
     private static final Set<String> REFERRERS = Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin");
 
@@ -109,7 +122,15 @@ public final class OutputCheck {
     public record Report(int pages, int files) {
     }
 
-    public Report run(Output out, Collection<String> expected) throws IOException {
+    /** The pages the sitemap leaves out (the 404 page, redirects): only they may tell search engines to pass them by. */
+    private Set<String> unlisted = Set.of();
+
+    /**
+     * @param expected every page and feed the bake planned
+     * @param unlisted those of them the sitemap leaves out
+     */
+    public Report run(Output out, Collection<String> expected, Set<String> unlisted) throws IOException {
+        this.unlisted = unlisted;
         for (String path : expected) {
             if (!out.has(path)) {
                 report("site/" + path, "was not written", "see the problems above; a template may have failed");
@@ -204,19 +225,16 @@ public final class OutputCheck {
                     }
                 }
             }
-            if (tag.equals("meta") && e.hasAttr("http-equiv") && !META_EQUIV.contains(e.attr("http-equiv").strip().toLowerCase(java.util.Locale.ROOT))) {
-                report(where, "has <meta http-equiv=\"" + e.attr("http-equiv") + "\">", "remove it from the template");
-            }
-            if (tag.equals("meta") && e.attr("name").equalsIgnoreCase("referrer")
-                    && !REFERRERS.contains(e.attr("content").strip().toLowerCase(java.util.Locale.ROOT))) {
-                report(where, "has <meta name=\"referrer\" content=\"" + e.attr("content") + "\">, which sends readers' addresses to other sites",
-                        "use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none");
+            if (tag.equals("meta")) {
+                meta(where, path, e, internal);
             }
             if (OPENERS.contains(tag) && e.hasAttr("rel") && rels(e).contains("opener")) {
                 report(where, "has rel=\"opener\" on <" + tag + "> (the page it opens could navigate this one)", "remove it");
             }
             if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
                 report(where, "has an inline script", "put scripts in assets/js/ and load them with <script src>");
+            } else if (tag.equals("script") && !e.hasAttr("src")) {
+                linkedData(where, e.data());
             }
             for (Attribute a : e.attributes()) {
                 String key = a.getKey().toLowerCase(java.util.Locale.ROOT);
@@ -230,7 +248,7 @@ public final class OutputCheck {
                             "write " + key + "=\"" + (key.equals("data-index") ? "${site.paths.search}" : "${l.root()}") + "\", as templates/layout.ftlh does");
                 } else if (key.equals("srcdoc")) {
                     report(where, "has a `srcdoc` attribute on <" + tag + "> (a document of its own, outside the checks)", "remove it");
-                } else if (URL_ATTRIBUTES.contains(key) && !(key.equals("content") && !(tag.equals("meta") && "refresh".equalsIgnoreCase(e.attr("http-equiv"))))) {
+                } else if (URL_ATTRIBUTES.contains(key) && !key.equals("content")) { // a <meta>'s content: meta()
                     address(where, path, tag, e, key, a.getValue(), internal);
                 }
             }
@@ -302,19 +320,6 @@ public final class OutputCheck {
             }
             return;
         }
-        if (key.equals("content")) { // <meta http-equiv=refresh content="0; url=...">: a page left at a moved file's old address
-            String url = refreshUrl(value);
-            if (url == null) {
-                return; // reloads the page itself, or browsers ignore it
-            }
-            if (Urls.linkProblem(url) != null || !"".equals(Urls.scheme(url)) || !ownPath(url)) {
-                report(where, "<meta http-equiv=\"refresh\" content=\"" + value + "\"> must lead to a page of the site",
-                        "fix the template that writes it");
-            } else if (internal(path, url, project.address.path()) != null) {
-                internal.add(internal(path, url, project.address.path()));
-            }
-            return;
-        }
         String memo = tag + ' ' + key + ' ' + e.attr("rel") + ' ' + value;
         String problem = decided.get(memo);
         if (problem == null) {
@@ -349,6 +354,105 @@ public final class OutputCheck {
             }
         }
     }
+
+    /**
+     * A {@code <meta>}: one of charset, http-equiv, name or property, each from a short list, and
+     * an address in it the site's own. A template could otherwise take the site out of search
+     * engines (robots), hand it to another owner (a verification token), credit shares to another
+     * host (og:url), or reload every page on a timer (a refresh without an address).
+     */
+    private void meta(String where, String path, Element e, List<String> internal) {
+        long kinds = java.util.stream.Stream.of("charset", "http-equiv", "name", "property").filter(e::hasAttr).count();
+        if (kinds != 1 || e.hasAttr("itemprop")) {
+            report(where, "has a <meta> with " + (e.hasAttr("itemprop") ? "itemprop (microdata, which search engines read)"
+                    : kinds == 0 ? "none of charset, http-equiv, name and property" : "more than one of charset, http-equiv, name and property"),
+                    "give each <meta> one of charset, http-equiv, name or property, as templates/partials/seo.ftlh does");
+            return;
+        }
+        String content = e.attr("content");
+        if (e.hasAttr("http-equiv")) {
+            String equiv = e.attr("http-equiv").strip().toLowerCase(java.util.Locale.ROOT);
+            if (!META_EQUIV.contains(equiv)) {
+                report(where, "has <meta http-equiv=\"" + e.attr("http-equiv") + "\">", "remove it from the template");
+            } else if (equiv.equals("refresh")) { // a page left at a moved file's old address: "0; url=..."
+                String url = refreshUrl(content);
+                if (url == null || Urls.linkProblem(url) != null || !"".equals(Urls.scheme(url)) || !ownPath(url)) {
+                    report(where, "<meta http-equiv=\"refresh\" content=\"" + content + "\"> must lead to a page of the site"
+                            + (url == null ? " (without an address it reloads the page, again and again)" : ""), "fix the template that writes it");
+                } else if (internal(path, url, project.address.path()) != null) {
+                    internal.add(internal(path, url, project.address.path()));
+                }
+            }
+            return;
+        }
+        String name = (e.hasAttr("name") ? e.attr("name") : e.attr("property")).strip().toLowerCase(java.util.Locale.ROOT);
+        String attribute = e.hasAttr("name") ? "name" : "property";
+        String said = "<meta " + attribute + "=\"" + e.attr(attribute) + "\">";
+        Set<String> allowed = e.hasAttr("name") ? META_NAMES : META_PROPERTIES;
+        if (e.hasAttr("charset")) {
+            return;
+        } else if (!allowed.contains(name)) {
+            report(where, "has " + said + ", which the site's pages do not use (search engines and other sites read such tags as the owner's"
+                    + " word: a verification token, indexing rules)", "remove it; <meta " + attribute + "> is one of "
+                    + String.join(", ", new java.util.TreeSet<>(allowed)));
+        } else if (name.equals("robots") && !unlisted.contains(path)) {
+            report(where, "has <meta name=\"robots\" content=\"" + content + "\"> on a page the sitemap lists",
+                    "remove it: only pages the sitemap leaves out (the 404 page, redirects) tell search engines to pass them by");
+        } else if (name.equals("referrer") && !REFERRERS.contains(content.strip().toLowerCase(java.util.Locale.ROOT))) {
+            report(where, "has <meta name=\"referrer\" content=\"" + content + "\">, which sends readers' addresses to other sites",
+                    "use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none");
+        } else if (META_ADDRESSES.contains(name)) {
+            if (!own(content)) {
+                report(where, "<meta " + attribute + "=\"" + e.attr(attribute) + "\" content=\"" + content + "\"> " + NOT_OWN + project.address.base(),
+                        "write the site's own address, as templates/partials/seo.ftlh does (l.abs)");
+            } else if (internal(path, ownRelative(content), project.address.path()) != null) {
+                internal.add(internal(path, ownRelative(content), project.address.path()));
+            }
+        }
+    }
+
+    /** An absolute address on the site as a path from the host's root, as the 404 page's links are (checked as those). */
+    private String ownRelative(String url) {
+        String read = Urls.asBrowserReads(url);
+        return project.address.path() + read.substring(project.address.base().length());
+    }
+
+    /**
+     * Structured data (JSON-LD), as JSON: search engines read its addresses as the page's own
+     * (url, @id), its author's and publisher's, and its search box's. Every string that is an
+     * address of the web must be the site's own; the vocabulary must be schema.org's.
+     */
+    private void linkedData(String where, String json) {
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.createParser(json)) {
+            for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    continue;
+                }
+                String value = parser.getText();
+                String read = Urls.asBrowserReads(value);
+                String scheme = Urls.scheme(value);
+                boolean address = read.startsWith("//") || scheme != null && WEB_SCHEMES.contains(scheme);
+                if ("@context".equals(parser.currentName())) {
+                    if (!SCHEMA_ORG.contains(value)) {
+                        report(where, "has JSON-LD whose @context is \"" + value + "\", not schema.org's", "write \"@context\":\"https://schema.org\"");
+                    }
+                } else if (address && !own(value)) {
+                    report(where, "has JSON-LD whose \"" + parser.currentName() + "\" is " + value + ", which " + NOT_OWN + project.address.base(),
+                            "write the site's own address, as templates/partials/seo.ftlh does (l.abs)");
+                }
+            }
+        } catch (IOException e) {
+            report(where, "has JSON-LD that is not well-formed JSON: " + e.getMessage().lines().findFirst().orElse(""),
+                    "fix the template that writes it (templates/partials/seo.ftlh)");
+        }
+    }
+
+    /** Strict JSON, one value: what search engines take. */
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Schemes an address may lead elsewhere by (javascript: and data: too: a reader of the data may open them). */
+    private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp", "ws", "wss", "javascript", "data", "vbscript", "file", "blob");
+    private static final Set<String> SCHEMA_ORG = Set.of("https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/");
 
     /**
      * The address a refresh's content leads to, read as browsers read it (HTML's "shared

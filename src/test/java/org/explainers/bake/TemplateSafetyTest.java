@@ -159,21 +159,22 @@ class TemplateSafetyTest {
 
     /**
      * A refresh leads where browsers read its address, with or without `url=` and quotes: one
-     * leading off the site fails the output check; one within it, or a reload, passes.
+     * leading off the site fails the output check, and so does a reload (every page reloading
+     * itself on a timer, or at once, again and again); one within the site passes.
      */
     @Test
     void aRefreshOffTheSiteIsRefusedHoweverItIsWritten(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
         String template = f.read("templates/404.ftlh");
         for (String content : List.of("0; https://evil.example/", "0;URL = 'https://evil.example/'", "0, //evil.example/",
-                "0; url=/\\evil.example/", "0; url=///evil.example/", "5 ; javascript:alert(1)")) {
+                "0; url=/\\evil.example/", "0; url=///evil.example/", "5 ; javascript:alert(1)", "30", "0")) {
             f.write("templates/404.ftlh", template + "\n<meta http-equiv=\"refresh\" content=\"" + content + "\">\n");
             Build.Result r = f.build();
             assertFalse(r.ok(), content + "\n" + f.log());
             assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("site/404.html: <meta http-equiv=\"refresh\"")
                     && m.contains("must lead to a page of the site")), f.log());
         }
-        for (String content : List.of("0; url=index.html", "30")) {
+        for (String content : List.of("0; url=index.html", "1, 'index.html'")) {
             f.write("templates/404.ftlh", template + "\n<meta http-equiv=\"refresh\" content=\"" + content + "\">\n");
             assertTrue(f.build().ok(), content + "\n" + f.log());
         }
@@ -311,6 +312,41 @@ class TemplateSafetyTest {
         cases.forEach((said, text) -> refused(f, "templates/layout.ftlh", layout.replace("</head>", text + "\n</head>"), "site/", said));
         // Another encoding would hide markup from the check, which reads every page as UTF-8.
         refused(f, "templates/layout.ftlh", layout.replace("<meta charset=\"utf-8\">", "<meta charset=\"iso-2022-jp\">"), "site/", "does not declare UTF-8");
+    }
+
+    /**
+     * What search engines and sharing sites read as the owner's word is the site's: no ownership
+     * proof of another's, no rule taking listed pages out of search, no card or structured data
+     * leading to another host.
+     */
+    @Test
+    void whatSearchEnginesAndSharesReadIsTheSites(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String layout = f.read("templates/layout.ftlh");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("<meta name=\"google-site-verification\">, which the site's pages do not use", "<meta name=\"google-site-verification\" content=\"T0KEN\">");
+        cases.put("<meta name=\"GoogleBot\">, which the site's pages do not use", "<meta name=\"GoogleBot\" content=\"noindex\">");
+        cases.put("<meta property=\"og:see_also\">, which the site's pages do not use", "<meta property=\"og:see_also\" content=\"https://evil.example/\">");
+        cases.put("<meta name=\"robots\" content=\"noindex, nofollow\"> on a page the sitemap lists", "<meta name=\"robots\" content=\"noindex, nofollow\">");
+        cases.put("<meta property=\"og:image\" content=\"https://evil.example/t.png\"> is not an absolute address of the site",
+                "<meta property=\"og:image\" content=\"https://evil.example/t.png\">");
+        cases.put("<meta name=\"twitter:image\" content=\"//evil.example/t.png\"> is not an absolute address of the site",
+                "<meta name=\"twitter:image\" content=\"//evil.example/t.png\">");
+        cases.put("itemprop", "<meta itemprop=\"url\" content=\"https://evil.example/\">");
+        cases.put("more than one of charset, http-equiv, name and property", "<meta name=\"description\" property=\"og:url\" content=\"https://evil.example/\">");
+        cases.put("JSON-LD whose \"url\" is https://evil.example/", "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"url\":\"https://evil.example/\"}</script>");
+        cases.put("JSON-LD whose \"target\" is HTTPS://evil.example/?q={q}", "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\","
+                + "\"potentialAction\":{\"@type\":\"SearchAction\",\"target\":\"HTTPS://evil.example/?q={q}\"}}</script>");
+        cases.put("JSON-LD whose @context is \"https://evil.example/context\"", "<script type=\"application/ld+json\">{\"@context\":\"https://evil.example/context\"}</script>");
+        cases.put("JSON-LD that is not well-formed JSON", "<script type=\"application/ld+json\">{\"url\":</script>");
+        cases.forEach((said, text) -> refused(f, "templates/layout.ftlh", layout.replace("</head>", text + "\n</head>"), "site/", said));
+        // og:url names the page itself: another host's is refused; the site's own, absolute, passes.
+        String seo = f.read("templates/partials/seo.ftlh");
+        refused(f, "templates/partials/seo.ftlh", seo.replace("<meta property=\"og:url\" content=\"${l.abs(canonical)}\">",
+                "<meta property=\"og:url\" content=\"https://evil.example/phish\">"), "site/", "<meta property=\"og:url\" content=\"https://evil.example/phish\">");
+        f.write("templates/partials/seo.ftlh", seo);
+        f.write("templates/layout.ftlh", layout.replace("</head>", "<meta name=\"theme-color\" content=\"#fff\">\n</head>"));
+        assertTrue(f.build().ok(), f.log());
     }
 
     /** FreeMarker's messages, which a template may print (`${.error}`), do not name the folders of the machine that builds. */
