@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -91,11 +92,11 @@ public final class Output {
 
     /**
      * A manifest: the files by path, their paths in order, the table their links' numbers refer
-     * to, and the site's shape the build was made from with each content file's text key (see
-     * {@link #previousShape}).
+     * to, the site's shape the build was made from with each content file's text key (see
+     * {@link #previousShape}), and the "now" it was made for, in epoch seconds.
      */
-    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, Texts texts, int[] pages) {
-        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", new Texts("", new int[0]), new int[0]);
+    private record Manifest(Map<String, Entry> entries, String[] paths, Table table, String shape, Texts texts, int[] pages, long now) {
+        static final Manifest NONE = new Manifest(Map.of(), new String[0], new Table(List.of(), 0), "", new Texts("", new int[0]), new int[0], Long.MIN_VALUE);
     }
 
     /**
@@ -118,7 +119,7 @@ public final class Output {
     record Page(String path, boolean listed) {
     }
 
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
 
     public final Path dir;
     private final Path previousDir;
@@ -130,6 +131,8 @@ public final class Output {
     /** The shape the published build was made from, and its content files' text keys. */
     private final String previousShape;
     private final Texts previousTexts;
+    /** The "now" the published build was made for, or null. */
+    private final Instant previousNow;
     /** The published build's pages in the order of its plan, each as its number in previousPaths, twice, plus one if listed. */
     private final int[] previousPages;
     /** Those pages, once asked for (see {@link #previousPages}). */
@@ -138,6 +141,7 @@ public final class Output {
     private List<Page> pages = List.of();
     /** This build's, written with its manifest. */
     private String shape = "";
+    private Instant now = Instant.EPOCH;
     private List<String> texts = List.of();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Files made in this bake (not linked): only these need checking again. */
@@ -162,6 +166,7 @@ public final class Output {
         this.previousShape = before.shape();
         this.previousTexts = before.texts();
         this.previousPages = before.pages();
+        this.previousNow = before.now() == Long.MIN_VALUE ? null : Instant.ofEpochSecond(before.now());
         Manifest heldManifest = held == null ? Manifest.NONE : read(held, before);
         Map<String, Entry> there = heldManifest.entries();
         this.heldTable = heldManifest.table();
@@ -179,6 +184,25 @@ public final class Output {
     /** Whether the published build has this file. */
     public boolean published(String path) {
         return previous.containsKey(path);
+    }
+
+    /**
+     * The "now" the published build was made for (`-Dbuild.now`, or the clock), or null: a build
+     * made for a later time than this one's published what was only scheduled then.
+     */
+    public Instant publishedNow() {
+        return previousNow;
+    }
+
+    /** The "now" this build is made for, written with its manifest. */
+    public void now(Instant now) {
+        this.now = now;
+    }
+
+    /** The "now" a build's manifest says it was made for, or null. */
+    public static Instant madeFor(Path manifest) {
+        long now = read(manifest).now();
+        return now == Long.MIN_VALUE ? null : Instant.ofEpochSecond(now);
     }
 
     /**
@@ -535,6 +559,7 @@ public final class Output {
             for (int code : codes) {
                 out.writeInt(code);
             }
+            out.writeLong(now.getEpochSecond());
             out.commit();
         }
     }
@@ -635,7 +660,8 @@ public final class Output {
                     throw new IllegalStateException("damaged: page " + pages[i]);
                 }
             }
-            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table, shape, texts, pages) : Manifest.NONE;
+            long now = in.readLong();
+            return in.verified() ? new Manifest(map, paths.toArray(new String[0]), table, shape, texts, pages, now) : Manifest.NONE;
         } catch (IOException | RuntimeException e) {
             return Manifest.NONE; // a damaged manifest: nothing is taken over
         }

@@ -2,7 +2,9 @@ package org.explainers.check;
 
 import org.explainers.content.Article;
 import org.explainers.content.Doc;
+import org.explainers.content.FieldType;
 import org.explainers.content.History;
+import org.explainers.content.Moment;
 import org.explainers.content.Problems;
 import org.explainers.content.Schema;
 import org.explainers.content.SourceText;
@@ -21,7 +23,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -366,12 +367,8 @@ public final class Moves {
         if (!"published".equals(header.get("status"))) {
             return false;
         }
-        String date = header.getOrDefault("date", "");
-        try {
-            LocalDate day = LocalDate.parse(date.length() >= 10 ? date.substring(0, 10) : date);
-            return !day.atStartOfDay(zone).toInstant().isAfter(site.now);
-        } catch (RuntimeException e) {
-            return true; // no readable date: assume it was out
-        }
+        // To the minute, as the header says: a piece embargoed until 07:00 was not out at 06:59.
+        Moment date = FieldType.moment(header.getOrDefault("date", ""), zone);
+        return date == null || !date.instant().isAfter(site.now); // no readable date: assume it was out
     }
 }

@@ -164,6 +164,24 @@ public interface FieldType {
     }
 
     Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}))?");
+    /**
+     * A date as a header writes it ({@link #DATE}) in the site's time zone, or null when it is not
+     * one (nothing told): an older header's, from Git.
+     */
+    static Moment moment(String written, java.time.ZoneId zone) {
+        var m = DATE.matcher(written.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+            return new Moment(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                    .atTime(time).atZone(zone).toInstant(), m.group(4) != null);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     /** A date with one digit where two go, to show it written out. */
     Pattern LOOSE_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2}))?");
 

@@ -256,7 +256,7 @@ public final class Build {
             // What the build would say of pages it takes off the site, as `package` says it: the published ones are in its manifest.
             Path published = Publish.current(options.site());
             Set<String> there = published == null ? Set.of() : Output.readManifest(Output.manifestOf(published)).keySet();
-            unpublished(site, project, there::contains, problems);
+            unpublished(site, project, there::contains, published == null ? null : Output.madeFor(Output.manifestOf(published)), problems);
             if (problems.hasErrors()) {
                 return fail(problems, start, "content/");
             }
@@ -303,12 +303,13 @@ public final class Build {
                 return fail(problems, start, "the baked site");
             }
             long verified = elapsed(start);
-            unpublished(site, project, output::published, problems);
+            unpublished(site, project, output::published, output.publishedNow(), problems);
             if (problems.hasErrors()) {
                 return fail(problems, start, "content/");
             }
             goOn();
             notes.println("[4/4] Publishing to " + relative(options.site()) + "/ ...");
+            output.now(site.now);
             output.writeManifest();
             clean.join();
             Publish.swap(options.site(), build);
@@ -429,8 +430,11 @@ public final class Build {
     /**
      * A file the published site has a page for that this build leaves out (made a draft, or given
      * a date to come): allowed, but said, since readers' links and search engines lose the page.
+     *
+     * @param publishedNow the "now" the published build was made for, or null
      */
-    private void unpublished(Site site, Project project, java.util.function.Predicate<String> publishedHere, Problems problems) {
+    private void unpublished(Site site, Project project, java.util.function.Predicate<String> publishedHere, java.time.Instant publishedNow,
+                             Problems problems) {
         if (site.preview) {
             return; // it lists drafts and scheduled pieces
         }
@@ -447,9 +451,13 @@ public final class Build {
         Set<String> before = History.before(project.dir, List.copyOf(sources), text -> Moves.wasPublished(text, site, project.zone));
         java.util.function.Predicate<Doc> was = d -> before.contains(d.source);
         Set<Doc> taken = new java.util.LinkedHashSet<>(); // published, and left out now (in the site's order)
+        // A build made for a later "now" than this one's (`-Dbuild.now` to try a schedule) published what is only
+        // scheduled now: of those, its pages tell nothing; Git's history still does.
+        boolean later = publishedNow != null && publishedNow.isAfter(site.now);
         for (Doc d : left) {
             boolean wasListed = was.test(d) && (!(d instanceof Section s) || s.article() == null || site.listed(s.article()) || was.test(s.article()));
-            if (publishedHere.test(d.uri()) || wasListed) {
+            boolean here = publishedHere.test(d.uri()) && !(later && site.state(d) == Site.State.SCHEDULED);
+            if (here || wasListed) {
                 taken.add(d);
             }
         }

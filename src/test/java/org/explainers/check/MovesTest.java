@@ -238,6 +238,26 @@ class MovesTest {
     }
 
     /**
+     * Git's history says a file was published once its date and time had come, to the minute: a
+     * piece embargoed until 09:00 renamed at 08:59 was never out (an editor's trial: the day alone
+     * was compared, and the rename was refused from midnight on).
+     */
+    @Test
+    void aPieceWasPublishedFromItsTimeOfDayOn(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        git(f.dir, "mv", "content/articles/scheduled-piece/01-first.md", "content/articles/scheduled-piece/01-the-first.md");
+        for (String at : List.of("2027-01-15T08:59:00Z", "2027-01-15T00:00:00Z")) { // London is at UTC in January
+            Build.Result r = f.build(new Build.Options(f.dir, f.site(), Fixture.HOST, java.time.Instant.parse(at), true, false));
+            assertTrue(r.ok(), at + ": " + f.log());
+            assertTrue(r.problems().stream().noneMatch(p -> p.message().contains("was published")), at + ": " + f.log());
+        }
+        Build.Result r = f.build(new Build.Options(f.dir, f.site(), Fixture.HOST, java.time.Instant.parse("2027-01-15T09:00:00Z"), true, false));
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("content/articles/scheduled-piece/01-first.md: was published at"
+                + " articles/scheduled-piece/01-first.html and is gone")), f.log());
+    }
+
+    /**
      * A pull request's build has no earlier site to compare with: Git says the file was published
      * before the change (in the last commit while the edit is not committed, else in the one
      * before). Sections of an explainer that was never published are not said.
