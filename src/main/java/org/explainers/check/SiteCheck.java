@@ -311,8 +311,7 @@ public final class SiteCheck {
         }
         Doc other = docs.get(target);
         // A page whose file, or whose explainer's index.md, failed to read is told there, not as a draft here.
-        boolean failed = other != null && (problems.hasErrorIn(other.path())
-                || other instanceof Section s && s.article() != null && problems.hasErrorIn(s.article().path()));
+        boolean failed = other != null && failed(other);
         if (published && other != null && !site.listed(other) && !failed) {
             Doc dated = other.datedBy();
             if (site.state(other) == Site.State.SCHEDULED && dated.date() != null) {
@@ -327,6 +326,9 @@ public final class SiteCheck {
             return;
         }
         Doc waiting = anchor == null ? null : waitingAnchors.getOrDefault(target, Map.of()).get(anchor);
+        if (waiting != null && failed(waiting)) {
+            return; // its problem is told at its file (an editor's trial: a YAML slip in index.md made each #anchor "a draft")
+        }
         if (waiting != null) {
             // The place of a section held back: there once it is published. A held-back text links to it freely.
             Doc dated = waiting.datedBy();
@@ -426,6 +428,11 @@ public final class SiteCheck {
      * The line of the text's {@code index}-th link: a text may link to an address twice, and each
      * is told at its own line (counted only for a problem: every page's links are checked in every build).
      */
+    /** Whether a page's file, or its explainer's index.md, failed to read: it is told there, and held back for that alone. */
+    private boolean failed(Doc d) {
+        return problems.hasErrorIn(d.path()) || d instanceof Section s && s.article() != null && problems.hasErrorIn(s.article().path());
+    }
+
     private int line(Doc d, int index) {
         List<Body.Link> links = d.body().links();
         String url = links.get(index).url();

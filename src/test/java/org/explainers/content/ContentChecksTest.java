@@ -178,6 +178,23 @@ public class ContentChecksTest {
     }
 
     /**
+     * An explainer's index.md YAML cannot read is told at its line, and only there: its sections'
+     * #anchors are not "drafts" elsewhere (an editor's trial: a colon in a headline sent the editor
+     * to two files that were fine).
+     */
+    @Test
+    void aBrokenIndexIsToldThereNotAsDraftAnchorsElsewhere(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/pages/about.md", "---\ntitle: About\ntype: page\nstatus: published\nsummary: Us.\n---\n\nSee [what comes next](../articles/a/index.md#two).\n");
+        f.replace(DIR + "index.md", "title: ", "title: Gas: ");
+        Build.Result r = f.check();
+        assertFalse(r.ok(), f.log());
+        List<String> messages = Fixture.messages(r);
+        assertTrue(messages.stream().allMatch(m -> m.startsWith(DIR + "index.md:")), String.join("\n", messages));
+        assertFalse(messages.isEmpty());
+    }
+
+    /**
      * A topic whose last section goes takes its published page and feed with it: the warning says
      * so (an editor's trial: it said only that the topic had no page).
      */
