@@ -438,7 +438,7 @@ public final class Bake {
             }
             org.explainers.content.Doc d = docs.get(p.path());
             Moment modified = d == null ? null : d instanceof org.explainers.content.Article a
-                    ? model.lastModified(a) : d instanceof org.explainers.content.Section s ? s.changed() : Moment.later(d.date(), d.updated());
+                    ? model.lastModified(a) : d instanceof org.explainers.content.Section s ? site.changed(s) : Moment.later(d.date(), d.updated());
             urls.add(new Sitemap.Url(p.path(), modified == null ? null : modified.instant()));
         }
         Sitemap.files(project.paths.sitemap(), urls, project.address).forEach(out::writeFile);

@@ -379,13 +379,13 @@ final class Model {
             e.put("old_anchors", s.oldAnchors());
             e.put("level", s.level());
             e.put("body", html(s.body(), s.level() + 1));
-            e.put("corrections", corrections(a, s));
+            e.put("corrections", corrections(a, s, false)); // the whole explainer's are at its end
             sections.add(e);
             topics.addAll(s.topics());
         }
         m.put("sections", sections);
         m.put("topics", refs(Schema.TOPICS, topics));
-        m.put("corrections", corrections(a, null));
+        m.put("corrections", corrections(a, null, false));
         m.put("body", html(a.body(), 1));
         m.put("modified", Date.from(lastModified(a).instant()));
         return m;
@@ -448,7 +448,7 @@ final class Model {
         m.put("related", rel);
         m.put("body", html(s.body(), 1));
         m.put("corrections", corrections(a, s));
-        m.put("modified", Date.from(s.changed().instant())); // a correction naming it is a change too
+        m.put("modified", Date.from(site.changed(s).instant())); // a correction that goes with it is a change too
         return m;
     }
 
@@ -459,15 +459,23 @@ final class Model {
         return m;
     }
 
-    /** An article's corrections, newest first: all of them, or those naming one section. */
-    List<Object> corrections(Article a, Section only) {
+    /** A section's corrections, newest first: those it goes with ({@link Site#placeOf}), the explainer's own among them. */
+    List<Object> corrections(Article a, Section s) {
+        return corrections(a, s, true);
+    }
+
+    /**
+     * An article's corrections, newest first: all of them ({@code only} null), or those naming
+     * one section, with the explainer's own too if it is the one they go with ({@code placed}).
+     */
+    List<Object> corrections(Article a, Section only, boolean placed) {
         List<Map<String, Object>> list = new ArrayList<>(a.corrections());
         list.sort(java.util.Comparator.comparing((Map<String, Object> c) -> (Moment) c.get("date")).reversed());
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> c : list) {
             Object file = c.get("section");
             Section s = file == null ? null : a.sections().stream().filter(x -> x.fileName().equals(file)).findFirst().orElse(null);
-            if (only != null && s != only) {
+            if (only != null && s != only && !(placed && site.placeOf(c) == only)) {
                 continue;
             }
             Map<String, Object> m = map();
@@ -498,7 +506,7 @@ final class Model {
     Moment lastModified(Article a) {
         Moment newest = Moment.later(a.date(), a.updated());
         for (Section s : site.listedSections(a)) {
-            newest = Moment.later(newest, s.changed());
+            newest = Moment.later(newest, site.changed(s));
         }
         for (Map<String, Object> c : a.corrections()) {
             newest = Moment.later(newest, (Moment) c.get("date"));

@@ -440,7 +440,7 @@ final class Pages {
     }
 
     private void feeds() {
-        List<Section> sections = Orders.feed(site.listedSections(), site.readingOrder());
+        List<Section> sections = Orders.feed(site.listedSections(), site.readingOrder(), site::changed);
         String feedTemplate = template("feed");
         addFeed(paths.feed(), paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(),
                 sections, FEED_TEXTS);
@@ -497,7 +497,7 @@ final class Pages {
         List<Object> list = new ArrayList<>();
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
-            e.put("modified", Date.from(s.changed().instant()));
+            e.put("modified", Date.from(site.changed(s).instant()));
             if (s.body() != null && carried + s.htmlSize() <= texts) {
                 carried += s.htmlSize();
                 e.put("body", model.absoluteHtml(s)); // absolute: feed readers may ignore the entry's xml:base
@@ -505,7 +505,7 @@ final class Pages {
                 e.remove("body"); // the page's, relative to it
             }
             list.add(e);
-            newest = Moment.later(newest, s.changed());
+            newest = Moment.later(newest, site.changed(s));
         }
         feed.put("entries", list);
         feed.put("updated", newest == null ? new Date(0) : Date.from(newest.instant()));

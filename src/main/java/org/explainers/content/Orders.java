@@ -30,10 +30,10 @@ public final class Orders {
      * Feed entries: by their last change (publication, update or correction), newest first; then by article
      * order and section order (reading order). Each section's date is looked up once.
      */
-    public static List<Section> feed(Collection<Section> sections, Map<Section, Integer> readingOrder) {
+    public static List<Section> feed(Collection<Section> sections, Map<Section, Integer> readingOrder, java.util.function.Function<Section, Moment> changed) {
         Map<Section, java.time.Instant> when = new java.util.IdentityHashMap<>();
         for (Section s : sections) {
-            when.put(s, s.changed().instant());
+            when.put(s, changed.apply(s).instant());
         }
         List<Section> list = new java.util.ArrayList<>(sections);
         list.sort(Comparator.comparing((Section s) -> when.get(s)).reversed().thenComparing(readingOrder::get));

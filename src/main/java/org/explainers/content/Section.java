@@ -40,19 +40,6 @@ public final class Section extends Doc {
         return article != null && article.date() != null && (date() == null || article.date().instant().isAfter(date().instant())) ? article : this;
     }
 
-    /** When a reader last saw it change: its date, its `updated`, or a correction of its explainer naming it. */
-    public Moment changed() {
-        Moment newest = Moment.later(date(), updated());
-        if (article != null) {
-            for (java.util.Map<String, Object> c : article.corrections()) {
-                if (fileName().equals(c.get("section"))) {
-                    newest = Moment.later(newest, (Moment) c.get("date"));
-                }
-            }
-        }
-        return newest;
-    }
-
     /**
      * The #anchors its former names gave it on its explainer's page (`moved_from` names in the
      * same folder): links to the explainer's page still land on it. Not those another section

@@ -37,6 +37,8 @@ public final class Site {
     private final List<Section> listedSections = new ArrayList<>();
     private final Map<Section, Integer> reading = new IdentityHashMap<>();
     private final Map<Article, List<Section>> listedByArticle = new IdentityHashMap<>();
+    /** The section each correction goes with ({@link #placeOf}). */
+    private final Map<Map<String, Object>, Section> placed = new IdentityHashMap<>();
 
     private Site(Instant now, boolean preview, List<Article> articles, List<Page> pages,
                  Map<Vocabulary.Spec, Vocabulary> vocabularies, List<String> media) {
@@ -281,6 +283,12 @@ public final class Site {
                 states.put(a, State.DRAFT);
             }
             listedByArticle.put(a, List.copyOf(shown));
+            for (Map<String, Object> c : a.corrections()) {
+                Section named = shown.stream().filter(s -> s.fileName().equals(c.get("section"))).findFirst().orElse(null);
+                if (named != null || !shown.isEmpty()) {
+                    placed.put(c, named != null ? named : shown.get(0));
+                }
+            }
             if (listed(a)) {
                 listedArticles.add(a);
                 for (Section s : shown) {
@@ -380,6 +388,29 @@ public final class Site {
 
     public Map<Section, Integer> readingOrder() {
         return Collections.unmodifiableMap(reading);
+    }
+
+    /**
+     * The section a correction goes with in feeds and on section pages: the one it names while
+     * that is on the site; else (the whole explainer's, or one whose section is gone or held back)
+     * the explainer's first section on the site, so that readers following by feed learn of it
+     * too (an editor's trial: those reached no feed). Null when none of its sections is on the site.
+     */
+    public Section placeOf(Map<String, Object> correction) {
+        return placed.get(correction);
+    }
+
+    /** When a reader last saw a section change: its date, its `updated`, or a correction that goes with it. */
+    public Moment changed(Section s) {
+        Moment newest = Moment.later(s.date(), s.updated());
+        if (s.article() != null) {
+            for (Map<String, Object> c : s.article().corrections()) {
+                if (placed.get(c) == s) {
+                    newest = Moment.later(newest, (Moment) c.get("date"));
+                }
+            }
+        }
+        return newest;
     }
 
     public List<Section> listedSections(Article a) {

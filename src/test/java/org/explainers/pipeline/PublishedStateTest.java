@@ -222,6 +222,31 @@ class PublishedStateTest {
         assertTrue(page.contains("\"dateModified\":\"2026-10-2"), "the page's own data says so too");
     }
 
+    /**
+     * A correction of the whole explainer (no `section:`), or of a section no longer on the site,
+     * goes with the explainer's first section in the feeds and on its page (an editor's trial: it
+     * reached no feed), and is listed once at the explainer's end.
+     */
+    @Test
+    void anExplainersOwnCorrectionReachesTheFeeds(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("content/articles/gas-storage-explained/index.md", "corrections:\n", "corrections:\n  - date: 2026-11-20\n"
+                + "    text: An earlier version of this explainer misnamed the regulator.\n");
+        assertTrue(f.build().ok(), f.log());
+        String said = "misnamed the regulator";
+        org.jsoup.nodes.Document feed = Jsoup.parse(f.page("feed.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        org.jsoup.nodes.Element entry = feed.selectFirst("entry");
+        assertTrue(entry.selectFirst("id").text().endsWith("/articles/gas-storage-explained/01-why-it-matters.html"), "the newest change: " + entry);
+        assertTrue(entry.selectFirst("updated").text().startsWith("2026-11-20"), entry.selectFirst("updated").text());
+        assertTrue(entry.selectFirst("content").text().contains(said), entry.toString());
+        assertEquals(1, feed.select("entry").stream().filter(e -> e.text().contains(said)).count(), "with one entry");
+        assertTrue(f.page("topics/energy.xml").contains(said), "in its topics' feeds too");
+        assertTrue(Jsoup.parse(f.page("articles/gas-storage-explained/01-why-it-matters.html")).text().contains(said), "on the section's page");
+        assertFalse(Jsoup.parse(f.page("articles/gas-storage-explained/02-how-full.html")).text().contains(said), "not on the others");
+        String article = Jsoup.parse(f.page("articles/gas-storage-explained/index.html")).text();
+        assertEquals(article.indexOf(said), article.lastIndexOf(said), "once on the explainer's page: " + article);
+    }
+
     @Test
     void aScheduledPieceAppearsWhenNowReachesIt(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
