@@ -173,6 +173,9 @@ final class Model {
         m.put("name", project.setting("site.name"));
         m.put("description", project.setting("site.description"));
         m.put("language", orElse(project.setting("site.language"), "en"));
+        // The JDK's table of languages written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish): the page's direction.
+        m.put("direction", java.awt.ComponentOrientation.getOrientation(java.util.Locale.forLanguageTag((String) m.get("language"))).isLeftToRight()
+                ? "ltr" : "rtl");
         m.put("host", project.address.base());
         m.put("path", project.address.path());
         put(m, "repository", project.setting("site.repository"));

@@ -264,6 +264,25 @@ class HostileTextTest {
         assertEquals(List.of("", "rtl", "", "rtl"), dirs, "the Hebrew written as references and the Arabic paragraph, and no other");
     }
 
+    /**
+     * A title in Arabic takes its own direction wherever it is shown (its heading, the contents,
+     * the links before and after); a site written in Arabic reads right to left as a whole.
+     */
+    @Test
+    void aTitleAndASiteInARightToLeftScriptReadRightToLeft(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"قطر والغاز: ماذا يعني ذلك لأوروبا؟\""));
+        assertTrue(f.build().ok(), f.log());
+        Document section = Jsoup.parse(f.page("articles/a/01-one.html"));
+        assertEquals("auto", section.selectFirst("main h1").attr("dir"));
+        assertEquals("ltr", section.selectFirst("html").attr("dir").isEmpty() ? "ltr" : section.selectFirst("html").attr("dir"), "an English site");
+        Document next = Jsoup.parse(f.page("articles/a/02-two.html"));
+        assertTrue(next.select("[dir=auto]").stream().anyMatch(a -> a.text().contains("قطر")), "the link to it: " + next.select("[dir]"));
+        f.replace("jbake.properties", "site.language=en", "site.language=ar");
+        assertTrue(f.build().ok(), f.log());
+        assertEquals("rtl", Jsoup.parse(f.page("index.html")).selectFirst("html").attr("dir"));
+    }
+
     @Test
     void theRawHtmlANewsroomNeedsIsKept(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
