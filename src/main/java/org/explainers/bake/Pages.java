@@ -325,14 +325,15 @@ final class Pages {
 
     /**
      * Every topic, by name, with its numbers of explainers and sections and its latest
-     * explainer; for the home page only the {@link #HOME_TOPICS} most used.
+     * explainer; for the home page only the {@link #HOME_TOPICS} most used, and none unused.
      */
     private List<Object> topicIndex(boolean all) {
         List<Object> list = new ArrayList<>();
         List<Vocabulary.Entry> entries = new ArrayList<>(site.vocabulary(Schema.TOPICS).values());
         entries.sort(Orders.BY_NAME);
         if (!all) {
-            List<Vocabulary.Entry> used = new ArrayList<>(entries);
+            // The home page shows topics a reader can open: none without a section on the site (greyed, they looked broken).
+            List<Vocabulary.Entry> used = new ArrayList<>(entries.stream().filter(e -> byTopic.containsKey(e.slug())).toList());
             used.sort(java.util.Comparator.comparingInt((Vocabulary.Entry e) -> -byTopic.getOrDefault(e.slug(), List.of()).size()));
             entries = new ArrayList<>(used.subList(0, Math.min(HOME_TOPICS, used.size())));
             entries.sort(Orders.BY_NAME);

@@ -178,6 +178,21 @@ public class ContentChecksTest {
     }
 
     /**
+     * A topic no published section carries is in the topic index with its zeros (every topic is),
+     * but not among the home page's topics, where it showed as a greyed chip that looked broken
+     * (an editor's trial).
+     */
+    @Test
+    void aTopicWithoutSectionsIsOnTheIndexButNotTheHomePage(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/_data/topics.yml", TOPICS + "- slug: nuclear\n  name: Nuclear power\n  description: Reactors.\n");
+        assertTrue(f.build().ok(), f.log());
+        assertFalse(org.jsoup.Jsoup.parse(f.page("index.html")).text().contains("Nuclear power"), f.page("index.html"));
+        String index = org.jsoup.Jsoup.parse(f.page("topics/index.html")).text();
+        assertTrue(index.contains("Nuclear power Reactors. 0 explainers 0 sections"), index);
+    }
+
+    /**
      * An explainer's index.md YAML cannot read is told at its line, and only there: its sections'
      * #anchors are not "drafts" elsewhere (an editor's trial: a colon in a headline sent the editor
      * to two files that were fine).
