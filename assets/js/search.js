@@ -278,8 +278,55 @@
     });
   }
 
+  /* The button under the list that lists the next SHOWN results, while there are more. */
+  var moreButton = document.createElement("button");
+  moreButton.type = "button";
+  moreButton.className = "search-more";
+  moreButton.hidden = true;
+  list.parentNode.appendChild(moreButton);
+  var more = null;
+  moreButton.addEventListener("click", function () {
+    if (more) {
+      more();
+    }
+  });
+
+  /* Offers the results after the first `listed` of a query's hits, SHOWN at a time; keyboard users go on at the first new one. */
+  function offer(number, hits, listed, total, query) {
+    more = null;
+    moreButton.hidden = listed >= hits.length;
+    if (moreButton.hidden) {
+      return;
+    }
+    moreButton.textContent = "Show " + Math.min(SHOWN, hits.length - listed) + " more";
+    more = function () {
+      var next = hits.slice(listed, listed + SHOWN);
+      more = null;
+      window.clearTimeout(restTimer);
+      // The first page's own rest, if it is still to come, goes first.
+      Promise.resolve(rest ? rest() : null).then(function () {
+        return loadDocs(next);
+      }).then(function (docs) {
+        if (number !== latest) {
+          return;
+        }
+        var first = list.children.length;
+        append(docs, query);
+        listed += next.length;
+        status.textContent = (listed < hits.length ? listed + " of " + total : total) + " matching sections:";
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) {
+          link.focus();
+        }
+        offer(number, hits, listed, total, query);
+      }).catch(fail(number));
+    };
+  }
+
   /* Replaces the list with these results (or none), and says how many match. */
   function show(message, docs, query) {
+    more = null;
+    moreButton.hidden = true;
     while (list.firstChild) {
       list.removeChild(list.firstChild);
     }
@@ -335,9 +382,15 @@
         show(!hits.length ? "No sections match “" + text + "”."
             : hits.length > top.length ? top.length + " of " + total + " matching sections:"
             : total + (hits.length === 1 ? " matching section:" : " matching sections:"), docs, marked);
+        offer(number, hits, top.length, total, marked);
+        var restListed = false; // once: a pause's timer and "Show more" may both ask
         rest = first < top.length && function () {
           rest = null;
-          loadDocs(top.slice(first)).then(function (more) {
+          if (restListed) {
+            return Promise.resolve();
+          }
+          restListed = true;
+          return loadDocs(top.slice(first)).then(function (more) {
             return number === latest && append(more, marked);
           }).catch(fail(number));
         };

@@ -140,4 +140,26 @@ class ScaleTest {
             driver.quit();
         }
     }
+
+    /** Past the first ten results, a button lists ten more at a time, from disk too; the keyboard goes on at the first new one. */
+    @Test
+    void moreResultsAreListedOnRequest() {
+        ChromeDriver driver = Browser.start(1280, 900, false);
+        try {
+            List<WebElement> results = SearchTest.search(driver, site.resolve("index.html").toUri().toString(), "storage");
+            String status = driver.findElement(By.id("search-status")).getText();
+            assertTrue(status.startsWith("10 of "), status);
+            WebElement more = driver.findElement(By.cssSelector("button.search-more"));
+            assertEquals("Show 10 more", more.getText());
+            more.click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#search-results li")).size() == 20);
+            assertTrue(driver.findElement(By.id("search-status")).getText().startsWith("20 of "), driver.findElement(By.id("search-status")).getText());
+            List<WebElement> now = driver.findElements(By.cssSelector("#search-results li a"));
+            assertEquals(20, now.stream().map(a -> a.getAttribute("href")).distinct().count(), "twenty different sections");
+            assertEquals(now.get(10), driver.switchTo().activeElement(), "focus on the first new result");
+            assertEquals(results.get(0).findElement(By.tagName("a")).getAttribute("href"), now.get(0).getAttribute("href"), "the first ten stay");
+        } finally {
+            driver.quit();
+        }
+    }
 }
