@@ -460,7 +460,7 @@ final class Pages {
             if (topic == null) {
                 return;
             }
-            String title = topic.get("name") + " – " + project.setting("site.name");
+            String title = topic.get("name") + " · " + project.setting("site.name"); // as the topic page is titled
             String description = String.valueOf(topic.get("description"));
             addFeed(paths.topicFeed(slug), paths.topicFeed(slug), feedTemplate, title, description, paths.topic(slug), entries, TOPIC_FEED_TEXTS);
             // A renamed topic's old feed stays, naming the feed now as its own address: readers subscribed to it keep

@@ -83,6 +83,7 @@ public final class HtmlPolicy extends Safelist {
         if (published) {
             addAttributes("img", "srcset", "sizes", "loading", "decoding");
             addAttributes("span", "class");
+            addAttributes("a", "aria-label"); // a footnote's way back
         }
     }
 

@@ -36,6 +36,10 @@ final class Transforms {
         for (Element a : root.select("a[href]")) {
             String href = a.attr("href");
             if (href.startsWith("#fn")) {
+                if (a.hasClass("footnote-backref")) {
+                    // Its text is ↩, which screen readers read as an arrow's name.
+                    a.attr("aria-label", "Back to the text" + (href.startsWith("#fnref-") ? " of note " + href.substring(7) : ""));
+                }
                 a.attr("href", "#" + prefix + "-" + href.substring(1));
             } else if (org.explainers.content.Urls.scheme(href) != null && org.explainers.content.Urls.scheme(href).isEmpty()) {
                 a.attr("href", markdownToPage(href));
