@@ -129,7 +129,12 @@ public final class Vocabulary {
             int misplaced = misplaced(text.lines, line);
             if (problem.contains("(TAB)")) {
                 what = "not valid YAML: a tab in the line (YAML takes spaces only)";
-                fix = "indent with spaces: `- slug: ...`, then its other lines two spaces in";
+                String l = line > 0 && line <= text.lines.size() ? text.lines.get(line - 1) : "";
+                int tab = l.indexOf('\t');
+                // A tab after a key's colon (`name:\tEnergy`) wants a space there; one at the line's start, spaces to indent.
+                fix = tab > 0 && !l.substring(0, tab).isBlank() ? "put a space after the colon, not a tab: `"
+                        + l.substring(0, tab).stripLeading() + " " + l.substring(tab + 1).strip() + "`"
+                        : "indent with spaces: `- slug: ...`, then its other lines two spaces in";
             } else if (context.contains("quoted scalar") && e.getContextMark() != null) {
                 line = e.getContextMark().getLine() + 1;
                 what = "not valid YAML: a quote opened in this line is not closed";

@@ -1089,6 +1089,12 @@ public class ContentChecksTest {
                 f.log());
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "\tname: Territory"));
         assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a tab in the line"), f.log());
+        assertTrue(Fixture.messages(f.check()).get(0).endsWith("(indent with spaces: `- slug: ...`, then its other lines two spaces in)"), f.log());
+        // After the colon, the fix is a space there (an editor's trial: it was told to indent).
+        f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name:\tTerritory"));
+        List<String> tab = Fixture.messages(f.check());
+        assertEquals(List.of("content/_data/topics.yml:5: not valid YAML: a tab in the line (YAML takes spaces only) (put a space after the colon,"
+                + " not a tab: `name: Territory`)"), tab);
     }
 
     /** Each place of a repeated problem is told at its own line, and several on one line each: an editor fixes them in one go. */
