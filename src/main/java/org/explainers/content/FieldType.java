@@ -353,8 +353,11 @@ public interface FieldType {
             String problem = s == null ? null : Urls.linkProblem(s);
             problem = problem != null || s == null ? problem : Urls.localProblem(s);
             if (problem != null || s != null && !"https".equals(Urls.scheme(s)) && !"http".equals(Urls.scheme(s))) {
+                // `www.example.org/ana` (no scheme: a path of the site to a browser) is told written out, as a text's link is.
+                boolean bare = s != null && "".equals(Urls.scheme(s)) && !s.startsWith("/") && !s.startsWith(".") && s.indexOf('.') > 0
+                        && s.indexOf('.') < (s.indexOf('/') < 0 ? s.length() : s.indexOf('/'));
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` " + (problem != null ? problem : "is not a web address"),
-                        "write a full address starting with https://");
+                        bare ? "write `" + key + ": https://" + s + "`" : "write a full address starting with https://");
                 return null;
             }
             return s;

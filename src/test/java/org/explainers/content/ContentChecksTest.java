@@ -634,6 +634,8 @@ public class ContentChecksTest {
                         "content/_data/authors.yml:1: an entry of `authors` has no `role` (add an indented `role: ...` line)"),
                 arguments("an author's link that is not a web address", "content/_data/authors.yml", AUTHORS + "  link: javascript:alert(1)\n",
                         "content/_data/authors.yml:5: `link: javascript:alert(1)` uses `javascript:`, which may not be linked to (only https:, http:, mailto:, tel: and the site's own pages) (write a full address starting with https://)"),
+                arguments("an author's link without https://", "content/_data/authors.yml", AUTHORS + "  link: www.example.org/ana\n",
+                        "content/_data/authors.yml:5: `link: www.example.org/ana` is not a web address (write `link: https://www.example.org/ana`)"),
                 arguments("an editor's backup file", DIR + "01-one.md~", s1,
                         "content/articles/a/01-one.md~: warning: `01-one.md~` is an editor's backup or a system file: it is skipped, not published (delete it when you are done; .gitignore keeps such files out of the repository)"),
                 arguments("unknown kind of file", DIR + "notes.txt", "Some notes",
