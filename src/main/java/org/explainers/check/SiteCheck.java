@@ -393,7 +393,12 @@ public final class SiteCheck {
     private int suggested;
 
     private String state(Doc d) {
-        return site.state(d) == Site.State.SCHEDULED ? "scheduled page (not yet published)" : "draft";
+        if (site.state(d) == Site.State.SCHEDULED) {
+            return "scheduled page (not yet published)";
+        }
+        // Its own status may say published: the draft is then its explainer's index.md, which the editor is told of.
+        return d instanceof Section s && !s.draft() && s.article() != null && s.article().draft()
+                ? "section of a draft explainer (" + s.article().path() + " says `status: draft`)" : "draft";
     }
 
     /** The article (or page) a media file belongs to: the one in whose folder it sits. */

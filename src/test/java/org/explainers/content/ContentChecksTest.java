@@ -177,6 +177,17 @@ public class ContentChecksTest {
                 + " the explainer's page does not show it (publish that section first, or remove the #anchor)")), f.log());
     }
 
+    /** A link to a published section of a draft explainer names the draft: the explainer's index.md (an editor's trial). */
+    @Test
+    void aLinkIntoADraftExplainerNamesItsIndex(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/pages/about.md", "---\ntitle: About\ntype: page\nstatus: published\nsummary: Us.\n---\n\nSee [the second](../articles/a/02-two.md).\n");
+        f.replace(DIR + "index.md", "status: published", "status: draft");
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains("content/pages/about.md:8: link `../articles/a/02-two.md` points to a section of a draft explainer"
+                + " (content/articles/a/index.md says `status: draft`) (publish that page first, or remove the link)"), String.join("\n", messages));
+    }
+
     /**
      * A topic no published section carries is in the topic index with its zeros (every topic is),
      * but not among the home page's topics, where it showed as a greyed chip that looked broken
