@@ -362,7 +362,7 @@ public final class OutputCheck {
      * host (og:url), or reload every page on a timer (a refresh without an address).
      */
     private void meta(String where, String path, Element e, List<String> internal) {
-        long kinds = java.util.stream.Stream.of("charset", "http-equiv", "name", "property").filter(e::hasAttr).count();
+        int kinds = (e.hasAttr("charset") ? 1 : 0) + (e.hasAttr("http-equiv") ? 1 : 0) + (e.hasAttr("name") ? 1 : 0) + (e.hasAttr("property") ? 1 : 0);
         if (kinds != 1 || e.hasAttr("itemprop")) {
             report(where, "has a <meta> with " + (e.hasAttr("itemprop") ? "itemprop (microdata, which search engines read)"
                     : kinds == 0 ? "none of charset, http-equiv, name and property" : "more than one of charset, http-equiv, name and property"),
