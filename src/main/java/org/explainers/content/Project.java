@@ -218,6 +218,12 @@ public final class Project {
                     "put the settings in jbake.properties, which maintainers review, and delete custom.properties");
             ok = false;
         }
+        if (Files.isSymbolicLink(project.resolve("jbake.properties"))) {
+            // Read through, it would be any file of the machine that builds: its values on the site, its lines in messages.
+            problems.error("jbake.properties", 0, "is a symbolic link (the build would read the file it names, wherever that is)",
+                    "commit the settings file itself, not a link");
+            return false;
+        }
         for (String name : List.of("jbake.properties", "custom.properties")) {
             Path file = project.resolve(name);
             if (!Files.isRegularFile(file)) {

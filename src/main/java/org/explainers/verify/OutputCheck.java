@@ -61,7 +61,7 @@ public final class OutputCheck {
      * names say), nor loads another page ahead ({@code prefetch}, {@code prerender}).
      */
     private static final Set<String> LINK_RELS = Set.of("stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload",
-            "canonical", "alternate", "prev", "next", "author", "license", "search", "me");
+            "canonical", "alternate", "prev", "next", "author", "license", "search");
     /** What a {@code <meta http-equiv>} may say: the policy, a refresh (judged as a link); the encoding is `<meta charset>`'s. */
     private static final Set<String> META_EQUIV = Set.of("content-security-policy", "refresh");
     /**
@@ -230,6 +230,15 @@ public final class OutputCheck {
             }
             if (OPENERS.contains(tag) && e.hasAttr("rel") && rels(e).contains("opener")) {
                 report(where, "has rel=\"opener\" on <" + tag + "> (the page it opens could navigate this one)", "remove it");
+            }
+            // rel="me" is the page's word that the address it leads to is the same person: Mastodon shows the site as
+            // that account's, IndieAuth signs its holder in as the site. Only an author's page says so, of the author's link.
+            if (e.hasAttr("rel") && rels(e).contains("me") && !(tag.equals("a") && path.startsWith(project.paths.authors() + "/"))) {
+                report(where, "has rel=\"me\" on <" + tag + ">, which claims the address it leads to as the page's owner's",
+                        "remove it; an author's page alone links to the author's own page so");
+            }
+            if (e.hasAttr("download")) {
+                report(where, "has a `download` attribute on <" + tag + "> (readers would save a file of the site under the name it gives)", "remove it");
             }
             if (tag.equals("script") && !e.hasAttr("src") && !e.attr("type").equals("application/ld+json")) {
                 report(where, "has an inline script", "put scripts in assets/js/ and load them with <script src>");

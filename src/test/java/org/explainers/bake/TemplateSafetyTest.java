@@ -339,6 +339,9 @@ class TemplateSafetyTest {
                 + "\"potentialAction\":{\"@type\":\"SearchAction\",\"target\":\"HTTPS://evil.example/?q={q}\"}}</script>");
         cases.put("JSON-LD whose @context is \"https://evil.example/context\"", "<script type=\"application/ld+json\">{\"@context\":\"https://evil.example/context\"}</script>");
         cases.put("JSON-LD that is not well-formed JSON", "<script type=\"application/ld+json\">{\"url\":</script>");
+        cases.put("has rel=\"me\" on <link>", "<link rel=\"me\" href=\"https://mastodon.example/@someone\">");
+        cases.put("has rel=\"me\" on <a>", "</head><body><a rel=\"ME\" href=\"mailto:someone@example.org\">x</a>");
+        cases.put("has a `download` attribute on <a>", "</head><body><a href=\"${l.url('icon.png')}\" download=\"invoice.hta\">x</a>");
         cases.forEach((said, text) -> refused(f, "templates/layout.ftlh", layout.replace("</head>", text + "\n</head>"), "site/", said));
         // og:url names the page itself: another host's is refused; the site's own, absolute, passes.
         String seo = f.read("templates/partials/seo.ftlh");

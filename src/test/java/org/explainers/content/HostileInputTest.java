@@ -381,6 +381,16 @@ class HostileInputTest {
         failing(f, "content/: is a symbolic link; the build never follows links");
     }
 
+    /** jbake.properties as a link would be any file of the building machine: its values on the site (an attacker's trial). */
+    @Test
+    void aLinkInsteadOfTheSettingsIsRefused(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Path real = tmp.resolve("elsewhere.properties");
+        Files.move(f.dir.resolve("jbake.properties"), real);
+        Files.createSymbolicLink(f.dir.resolve("jbake.properties"), real);
+        failing(f, "jbake.properties: is a symbolic link (the build would read the file it names, wherever that is) (commit the settings file itself, not a link)");
+    }
+
     @Test
     void controlCharactersWouldBreakTheFeeds(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
