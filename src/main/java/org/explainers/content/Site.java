@@ -209,10 +209,13 @@ public final class Site {
             if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))
                     && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
                 List<String> names = article.sections.stream().map(Doc::fileName).toList();
+                // A section moved to another explainer, or deleted, takes no correction with it: the fix is not another section's name.
+                String gone = "if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"
+                        + " if it is gone, remove the `section:` line (the correction then goes with the explainer's first section)";
                 problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",
                         names.isEmpty() ? "the explainer has no sections yet: add that section, or remove the correction's `section:` line"
-                                : "write the file name of one of its sections: " + String.join(", ", names.size() <= 12 ? names : names.subList(0, 12))
-                                + (names.size() > 12 ? ", …" : "") + Text.didYouMean(file.toString(), names));
+                                : Text.closest(file.toString(), names) == null ? gone
+                                : "a typo for `" + Text.closest(file.toString(), names) + "`? Otherwise, " + gone);
             }
         }
     }
@@ -232,6 +235,18 @@ public final class Site {
     }
 
     private static void checkDates(Doc d, Instant now, Problems problems) {
+        if (d instanceof Article a) {
+            // A correction of a section made before the section was out: its text would be public before the section (an editor's trial).
+            for (Map<String, Object> c : a.corrections()) {
+                Moment when = (Moment) c.get("date");
+                Section named = a.sections.stream().filter(s -> s.fileName().equals(c.get("section"))).findFirst().orElse(null);
+                Moment out = named == null ? null : named.date();
+                if (when != null && out != null && when.compareTo(out) < 0 && (a.date() == null || out.isAfter(a.date()))) {
+                    problems.error(d.path(), (Integer) c.get("line"), "the correction is dated before its section's `date` (" + named.path() + ")",
+                            "date it on the day the correction was made, after the section appeared");
+                }
+            }
+        }
         Moment date = d.date();
         Moment updated = d.updated();
         if (date != null && updated != null && !updated.isAfter(date)) {

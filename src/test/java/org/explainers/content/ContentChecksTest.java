@@ -177,6 +177,18 @@ public class ContentChecksTest {
                 + " the explainer's page does not show it (publish that section first, or remove the #anchor)")), f.log());
     }
 
+    /** A correction of a section dated before that section appeared would show its text first (an editor's trial). */
+    @Test
+    void aCorrectionBeforeItsSectionAppearedIsRefused(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "02-two.md", section(2, "", "").replace("date: 2026-11-20", "date: 2026-11-25"));
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                "summary: What it is about.\ncorrections:\n  - date: 2026-11-22\n    text: A figure was wrong.\n    section: 02-two.md"));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "index.md:") && m.contains("the correction is dated before its section's `date`"
+                + " (" + DIR + "02-two.md)")), String.join("\n", messages));
+    }
+
     /** A link to a published section of a draft explainer names the draft: the explainer's index.md (an editor's trial). */
     @Test
     void aLinkIntoADraftExplainerNamesItsIndex(@TempDir Path tmp) {
@@ -606,7 +618,9 @@ public class ContentChecksTest {
                         ONE + ":4: `article: b` does not match the folder `a` (write `article: a`)"),
                 arguments("a correction naming no section", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 03-three.md"),
-                        DIR + "index.md:11: the correction names `03-three.md`, which is not a section of this article (write the file name of one of its sections: 01-one.md, 02-two.md)"),
+                        DIR + "index.md:11: the correction names `03-three.md`, which is not a section of this article (if the section moved to another"
+                                + " explainer, move the correction to that explainer's index.md (with `section:`); if it is gone, remove the `section:` line"
+                                + " (the correction then goes with the explainer's first section))"),
                 arguments("a correction naming its section without .md", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 02-two"),
                         DIR + "index.md:11: `section: 02-two` is not a section's file name (write the section's file name, with its extension: `02-two.md`)"),
