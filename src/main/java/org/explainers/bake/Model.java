@@ -358,6 +358,15 @@ final class Model {
     private Map<String, Object> makeCard(Article a) {
         Map<String, Object> m = header(a);
         List<Section> sections = site.listedSections(a);
+        // Its page shows its sections' texts: one updated since is an update of the explainer too, as its data's
+        // dateModified says (an editor's trial: the page said "Updated" a day its section's text had not yet changed).
+        Moment updated = a.updated();
+        for (Section s : sections) {
+            updated = Moment.later(updated, s.updated());
+        }
+        if (updated != null && updated != a.updated() && (a.date() == null || updated.isAfter(a.date()))) {
+            m.put("updated", Date.from(updated.instant()));
+        }
         List<Section> parts = sections.stream().filter(s -> s.level() == 1).toList();
         List<Object> shown = new ArrayList<>();
         for (Section s : parts.subList(0, Math.min(CARD_PARTS, parts.size()))) {

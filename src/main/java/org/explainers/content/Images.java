@@ -275,7 +275,7 @@ public final class Images {
                     reader.dispose();
                 }
             } catch (IOException | RuntimeException e) {
-                problems.error(path, 0, "cannot be read as an image: " + e.getMessage(), "export the image again as PNG or JPEG");
+                problems.error(path, 0, "cannot be read as an image: " + e.getMessage(), "export the image again as PNG, or as a JPEG in RGB colours (a print file in CMYK is not read)");
             }
         }
         if (cache != null && !stillPlaceless.equals(placeless)) {

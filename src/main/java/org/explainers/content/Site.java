@@ -368,6 +368,21 @@ public final class Site {
                 }
             }
         }
+        // An author's page is made while a published explainer carries the byline: one the last site had, going, is said
+        // (an editor's trial: a byline changed, the page went without a word; a topic's was told).
+        Vocabulary authors = vocabularies.get(Schema.AUTHORS);
+        if (authors != null && !problems.hasErrors() && !preview) {
+            Set<String> bylines = new java.util.HashSet<>();
+            listedArticles.forEach(a -> bylines.addAll(a.authors()));
+            for (Vocabulary.Entry e : authors.entries().values()) {
+                if (!bylines.contains(e.slug()) && published.test(paths.author(e.slug()))) {
+                    problems.warning("content/" + Schema.AUTHORS.file(), e.line(), "no published explainer carries `" + e.slug() + "`'s byline now, so"
+                            + " their page " + paths.author(e.slug()) + ", published until now, goes with this build",
+                            "if that is meant, nothing to do; readers' links to the page find nothing (an author who joined another's page: list `"
+                            + e.slug() + "` in that one's `moved_from`)");
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ what the site shows

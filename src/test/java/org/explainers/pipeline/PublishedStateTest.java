@@ -62,6 +62,32 @@ class PublishedStateTest {
         assertFalse(Files.exists(f.site().resolve("articles/scheduled-piece/01-first.html")), "held back again");
     }
 
+    /** A section's text updated is an update of its explainer: its page and card say so, as its data does (an editor's trial). */
+    @Test
+    void aSectionsUpdateIsTheExplainersToo(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("content/articles/gas-storage-explained/01-why-it-matters.md", "date: 2026-10-05\n", "date: 2026-10-05\nupdated: 2026-11-01 14:30\n");
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Document page = Jsoup.parse(f.page("articles/gas-storage-explained/index.html"));
+        assertEquals("2026-11-01", page.selectFirst("main .meta-item:contains(Updated) time").attr("datetime"), page.select("main .meta").toString());
+        assertTrue(f.page("index.html").contains("Updated <time datetime=\"2026-11-01\">"), "on its card");
+    }
+
+    /** An author's page the site had goes when no published explainer carries the byline: said, as a topic's (an editor's trial). */
+    @Test
+    void anAuthorsPageGoingIsSaid(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(Files.exists(f.site().resolve("authors/ana-reyes.html")));
+        f.replace("content/articles/gas-storage-explained/index.md", "authors: [ana-reyes, tom-okafor]", "authors: [tom-okafor]");
+        Build.Result r = f.build();
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals("content/_data/authors.yml") && p.line() == 2
+                && p.message().equals("no published explainer carries `ana-reyes`'s byline now, so their page authors/ana-reyes.html, published until now,"
+                + " goes with this build")), f.log());
+        assertTrue(f.build().problems().stream().noneMatch(p -> p.message().contains("byline now")), "said once: " + f.log());
+    }
+
     /** An explainer made a draft is said once, with how many of its sections leave with it, not once per section. */
     @Test
     void unpublishingAnExplainerIsSaidOnce(@TempDir Path tmp) {
