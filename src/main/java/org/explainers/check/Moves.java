@@ -1,6 +1,7 @@
 package org.explainers.check;
 
 import org.explainers.content.Article;
+import org.explainers.content.Section;
 import org.explainers.content.Doc;
 import org.explainers.content.FieldType;
 import org.explainers.content.History;
@@ -63,31 +64,69 @@ public final class Moves {
      * trial: one deleted went from its pages, the corrections page and the feeds without a word).
      * A correction stays on the record; a warning, as one may have been added by mistake.
      *
-     * @param before each changed explainer's index.md (by source) before this change ({@link History#previous})
+     * @param before     each explainer's index.md (by source) before this change ({@link History#previous})
+     * @param goneBefore the same of explainers whose index.md is gone (deleted, or merged into another)
+     * @param moves      the old files (by source) and the file each leads to now ({@link #check})
      */
-    public static void goneCorrections(Site site, Map<String, String> before, ZoneId zone, Problems problems) {
+    public static void goneCorrections(Site site, Map<String, String> before, Map<String, String> goneBefore, Map<String, Doc> moves, ZoneId zone,
+                                       Problems problems) {
         for (Article a : site.articles()) {
             String text = before.get(a.source);
             if (text == null || !wasPublished(text, site, zone)) {
                 continue;
             }
-            java.util.Set<String> now = new java.util.HashSet<>();
-            a.corrections().forEach(c -> now.add(String.valueOf(c.get("text")).strip()));
-            for (NodeTuple t : olderHeader(text)) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("corrections") && t.getValueNode() instanceof SequenceNode list) {
-                    for (Node item : list.getValue()) {
-                        String was = item instanceof MappingNode entry ? entry.getValue().stream()
-                                .filter(e -> e.getKeyNode() instanceof ScalarNode key && key.getValue().equals("text") && e.getValueNode() instanceof ScalarNode)
-                                .map(e -> ((ScalarNode) e.getValueNode()).getValue().strip()).findFirst().orElse(null) : null;
-                        if (was != null && !now.contains(was)) {
-                            problems.warning(a.path(), a.header.get("corrections") != null ? a.header.line("corrections") : 0, "a published correction is"
-                                            + " gone: \u201C" + (was.length() > 80 ? was.substring(0, 80) + "\u2026" : was) + "\u201D",
-                                    "a correction stays on the record: put it back, and if it was itself wrong, say so in a new entry");
-                        }
+            for (String was : correctionsIn(text)) {
+                if (!correctionsOf(a).contains(was)) {
+                    problems.warning(a.path(), a.header.get("corrections") != null ? a.header.line("corrections") : 0, "a published correction is"
+                                    + " gone: " + quote(was), "a correction stays on the record: put it back, and if it was itself wrong, say so in a new entry");
+                }
+            }
+        }
+        // An explainer gone as a whole took its corrections with it (an editor's trial: merged into another, they left the site
+        // without a word): said where they belong now, the explainer that took its place, or at the gone file.
+        for (Map.Entry<String, String> gone : goneBefore.entrySet()) {
+            if (!wasPublished(gone.getValue(), site, zone)) {
+                continue;
+            }
+            Doc taker = moves.get(gone.getKey());
+            Article into = taker instanceof Article a ? a : taker instanceof Section s ? s.article() : null;
+            for (String was : correctionsIn(gone.getValue())) {
+                if (into == null || !correctionsOf(into).contains(was)) {
+                    problems.warning(into != null ? into.path() : "content/" + gone.getKey(), 0, "a published correction of content/" + gone.getKey()
+                                    + ", which is gone, is on no page now: " + quote(was),
+                            "a correction stays on the record: copy it into the `corrections:` of " + (into != null ? "this explainer" : "the explainer that"
+                                    + " carries its text now") + " (without `section:` if its section is not there)");
+                }
+            }
+        }
+    }
+
+    private static java.util.Set<String> correctionsOf(Article a) {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        a.corrections().forEach(c -> now.add(String.valueOf(c.get("text")).strip()));
+        return now;
+    }
+
+    private static String quote(String text) {
+        return "\u201C" + (text.length() > 80 ? text.substring(0, 80) + "\u2026" : text) + "\u201D";
+    }
+
+    /** The texts of the corrections in an explainer's older header. */
+    private static List<String> correctionsIn(String text) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (NodeTuple t : olderHeader(text)) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("corrections") && t.getValueNode() instanceof SequenceNode list) {
+                for (Node item : list.getValue()) {
+                    String was = item instanceof MappingNode entry ? entry.getValue().stream()
+                            .filter(e -> e.getKeyNode() instanceof ScalarNode key && key.getValue().equals("text") && e.getValueNode() instanceof ScalarNode)
+                            .map(e -> ((ScalarNode) e.getValueNode()).getValue().strip()).findFirst().orElse(null) : null;
+                    if (was != null) {
+                        texts.add(was);
                     }
                 }
             }
         }
+        return texts;
     }
 
     /**

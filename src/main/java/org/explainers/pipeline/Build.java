@@ -191,9 +191,10 @@ public final class Build {
         DocCache headers = readingHeaders.join().in(DocCache.context(project, layouts, vocabularies));
         Crawl.Crawled crawled = Crawl.read(project, inputs, vocabularies, layouts, headers, cache, problems);
         List<Doc> docs = crawled.docs();
-        // The explainers read again in this build (changed since the last), as Git had them before this change: their corrections.
-        List<String> changedExplainers = crawled.fresh().stream().filter(x -> x.startsWith(Schema.ARTICLES + "/") && x.endsWith("/index.md")).sorted().toList();
-        CompletableFuture<Map<String, String>> explainersBefore = before(project.dir, changedExplainers, SourceText.MAX_BYTES);
+        // Every explainer as Git had it before this change, for its corrections: a removed one is said in every build of the
+        // change (asked of the files read again only, it was said once, then the cache vouched for the file).
+        List<String> explainers = docs.stream().filter(d -> d instanceof Article).map(d -> d.source).sorted().toList();
+        CompletableFuture<Map<String, String>> explainersBefore = before(project.dir, explainers, SourceText.MAX_BYTES);
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
         Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
@@ -221,7 +222,9 @@ public final class Build {
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
         Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
         Moves.goneEntries(vocabularies, vocabulariesBefore.join(), project.paths, problems);
-        Moves.goneCorrections(site, explainersBefore.join(), project.zone, problems);
+        List<String> goneExplainers = gone == null ? List.of() : gone.stream().map(History.Gone::source)
+                .filter(x -> x.startsWith(Schema.ARTICLES + "/") && x.endsWith("/index.md")).sorted().toList();
+        Moves.goneCorrections(site, explainersBefore.join(), before(project.dir, goneExplainers, SourceText.MAX_BYTES).join(), moves, project.zone, problems);
         site.checkVocabularyUse(project.paths, path -> Files.isRegularFile(options.site().resolve(path)), problems);
         if (options.preview() && !problems.hasErrors()) {
             asPublished(project, docs, vocabularies, inputs, texts, problems);
