@@ -65,11 +65,11 @@ public final class PreviewServer {
     private final Set<String> machineNames;
     private final HttpServer server;
     private final ExecutorService threads;
-    /** Open event streams, oldest first. */
+    /** Open event streams, mostly oldest first (see {@link Listener#opened}). */
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** A tab's event stream: closed when a write to it fails (the tab went away) or when too many are open. */
-    private record Listener(HttpExchange exchange, OutputStream body) {
+    private record Listener(HttpExchange exchange, OutputStream body, long opened) {
     }
 
     /** The most event streams kept open: a page elsewhere could open them by the thousand and use up the preview's files. */
@@ -304,6 +304,9 @@ public final class PreviewServer {
 
     /** Opens a tab's event stream; a tab whose page changed or broke since it loaded hears so at once. */
     private void listen(HttpExchange ex, String page, long since) throws IOException {
+        // When it came, before its headers go out: a tab (or a test) opening the next stream once this one's response has
+        // begun may be listed before it, on another thread; the oldest dropped is the one that came first.
+        long opened = System.nanoTime();
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("Cross-Origin-Resource-Policy", "same-origin");
@@ -323,15 +326,16 @@ public final class PreviewServer {
                 }
             }
         }
-        Listener me = new Listener(ex, body);
+        Listener me = new Listener(ex, body, opened);
         List<Listener> over = new ArrayList<>();
-        // Listed before its first byte is sent: a tab that opens another stream once this one has begun
-        // is listed after it (the oldest is the one dropped), and an event meanwhile waits for the first.
+        // Listed before its first event is sent: an event meanwhile waits for the first.
         synchronized (me) {
             synchronized (listeners) {
                 listeners.add(me); // kept open; written to after each re-bake
                 while (listeners.size() > MAX_LISTENERS) {
-                    over.add(listeners.remove(0)); // the oldest: its tab reconnects if it is still open
+                    Listener oldest = listeners.stream().min(java.util.Comparator.comparingLong(Listener::opened)).orElseThrow();
+                    listeners.remove(oldest);
+                    over.add(oldest); // its tab reconnects if it is still open
                 }
             }
             body.write(first.toString().getBytes(StandardCharsets.UTF_8));
