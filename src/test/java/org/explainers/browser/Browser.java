@@ -61,7 +61,8 @@ public final class Browser {
     public static void imagesShown(ChromeDriver driver, String what) {
         driver.executeScript("Array.from(document.images).forEach(i => i.scrollIntoView()); window.scrollTo(0, 0);");
         String broken = "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0"
-                + " || Math.abs(i.width / i.height - i.naturalWidth / i.naturalHeight) > 0.02).map(i => i.src)";
+                // Drawn at another shape than its own only when stretched: `object-fit: cover` (a card's 3:2 frame) crops instead.
+                + " || getComputedStyle(i).objectFit === 'fill' && Math.abs(i.width / i.height - i.naturalWidth / i.naturalHeight) > 0.02).map(i => i.src)";
         try {
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
                     .until(d -> ((List<?>) driver.executeScript(broken)).isEmpty());

@@ -73,6 +73,16 @@ class PublishedStateTest {
         assertTrue(f.page("index.html").contains("Updated <time datetime=\"2026-11-01\">"), "on its card");
     }
 
+    /** Updated the day it was published, a text says at what time, or the two dates read alike (an editor's trial). */
+    @Test
+    void aSameDayUpdateSaysItsTime(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.replace("content/articles/gas-storage-explained/01-why-it-matters.md", "date: 2026-10-05\n", "date: 2026-10-05\nupdated: 2026-10-05 15:00\n");
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.page("articles/gas-storage-explained/01-why-it-matters.html").contains("Updated <time datetime=\"2026-10-05T15:00\">5 October 2026,"
+                + " 15:00</time> (Europe/London)"), f.page("articles/gas-storage-explained/01-why-it-matters.html"));
+    }
+
     /** An author's page the site had goes when no published explainer carries the byline: said, as a topic's (an editor's trial). */
     @Test
     void anAuthorsPageGoingIsSaid(@TempDir Path tmp) {
