@@ -196,8 +196,11 @@ public final class Site {
                 || problems.hasErrorInTextOf("content/" + article.folder());
         if (!published.isEmpty() && published.get(0).level() != 1 && !unread.getAsBoolean()) {
             Section s = published.get(0);
-            problems.error(s.path(), s.header.line("level"), "the first section of an article is a sub-section (`level: 2`)",
-                    "make it `level: 1`");
+            // Drafts before it leave it first (an editor's trial: the message did not say why a sub-section was first).
+            List<String> before = article.sections.subList(0, article.sections.indexOf(s)).stream().map(Doc::fileName).toList();
+            problems.error(s.path(), s.header.line("level"), "the first section of an article is a sub-section (`level: 2`)"
+                            + (before.isEmpty() ? "" : ": " + String.join(", ", before) + (before.size() == 1 ? ", before it, is a draft" : ", before it, are drafts")),
+                    before.isEmpty() ? "make it `level: 1`" : "make it `level: 1`, or publish a section before it");
         }
         if (!article.draft() && published.isEmpty() && !unread.getAsBoolean()) {
             problems.warning(article.path(), 0, "the explainer has no published section, so it is held back (readers would find an empty page)",

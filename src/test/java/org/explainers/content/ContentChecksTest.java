@@ -177,6 +177,16 @@ public class ContentChecksTest {
                 + " the explainer's page does not show it (publish that section first, or remove the #anchor)")), f.log());
     }
 
+    /** A sub-section first among the published, the drafts before it named (an editor's trial: it was not said why it was first). */
+    @Test
+    void aSubSectionFirstIsToldWithTheDraftsBeforeIt(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "").replace("status: published", "status: draft"));
+        f.write(DIR + "02-two.md", section(2, "", "").replace("level: 1", "level: 2"));
+        assertTrue(Fixture.messages(f.check()).contains(DIR + "02-two.md:6: the first section of an article is a sub-section (`level: 2`): 01-one.md,"
+                + " before it, is a draft (make it `level: 1`, or publish a section before it)"), f.log());
+    }
+
     /** A correction of a section dated before that section appeared would show its text first (an editor's trial). */
     @Test
     void aCorrectionBeforeItsSectionAppearedIsRefused(@TempDir Path tmp) {
