@@ -394,6 +394,12 @@ public final class Site {
         return states.getOrDefault(d, State.DRAFT);
     }
 
+    /** When the first of the pieces held back for their date goes out; null when none is. */
+    public Instant nextScheduled() {
+        return states.entrySet().stream().filter(e -> e.getValue() == State.SCHEDULED).map(e -> e.getKey().datedBy().date())
+                .filter(java.util.Objects::nonNull).map(Moment::instant).filter(now::isBefore).min(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
     /** Whether this build shows the file: published, or anything in the preview. */
     public boolean listed(Doc d) {
         return preview || state(d) == State.PUBLISHED;

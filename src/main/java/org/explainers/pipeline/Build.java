@@ -84,6 +84,8 @@ public final class Build {
     private BodyCache bodies;
     /** The cache this build read, which records the bodies it used: written back when the build succeeds. */
     private BodyCache used;
+    /** When the first piece this build held back for its date goes out; null when none waits. */
+    private java.time.Instant nextScheduled;
 
     public Build(Options options, PrintStream out) {
         this(options, out, out);
@@ -115,6 +117,11 @@ public final class Build {
     }
 
     /** The bodies this build used, for the next one. */
+    /** When the first scheduled piece goes out (the preview re-bakes then, unasked); null when none waits. */
+    public java.time.Instant nextScheduled() {
+        return nextScheduled;
+    }
+
     public BodyCache bodies() {
         return bodies;
     }
@@ -197,6 +204,7 @@ public final class Build {
         CompletableFuture<Map<String, String>> explainersBefore = before(project.dir, explainers, SourceText.MAX_BYTES);
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
+        nextScheduled = site.nextScheduled();
         Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
         Downloads.check(project.content, inputs.media, options.checkOnly() ? null : cache, problems);
         time("site, images", start);

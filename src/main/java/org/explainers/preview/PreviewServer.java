@@ -60,6 +60,10 @@ public final class PreviewServer {
     }
 
     private final Path project;
+    /** The preview's "now": the system's, or a test's. */
+    private final java.time.Clock clock;
+    /** When the first scheduled piece goes out: the preview re-bakes then, so that its banner goes without a save. */
+    private volatile Instant nextScheduled;
     private final Path site;
     private final boolean open;
     private final Set<String> machineNames;
@@ -103,6 +107,11 @@ public final class PreviewServer {
      * others in, which a preview inside a container or a VM needs.
      */
     public PreviewServer(Path project, String host, int port) throws IOException {
+        this(project, host, port, java.time.Clock.systemUTC());
+    }
+
+    PreviewServer(Path project, String host, int port, java.time.Clock clock) throws IOException {
+        this.clock = clock;
         this.project = project.toAbsolutePath().normalize();
         this.site = this.project.resolve("target/preview");
         this.open = !isLoopback(host);
@@ -209,7 +218,8 @@ public final class PreviewServer {
     /** Re-bakes the site; tells the tabs what changed, or what is wrong. */
     private void rebuild() {
         Map<String, Output.Entry> before = manifest();
-        Build build = new Build(new Build.Options(project, site, address(), Instant.now(), false, true), System.out);
+        nextScheduled = null; // a build that fails before it knows leaves nothing to wait for (no re-bake in a loop)
+        Build build = new Build(new Build.Options(project, site, address(), clock.instant(), false, true), System.out);
         if (bodies != null) {
             build.reuse(bodies);
         }
@@ -224,6 +234,7 @@ public final class PreviewServer {
         if (build.bodies() != null) {
             bodies = build.bodies();
         }
+        nextScheduled = build.nextScheduled();
         if (result.ok()) {
             Map<String, Output.Entry> after = manifest();
             Set<String> changed = new TreeSet<>();
@@ -344,10 +355,21 @@ public final class PreviewServer {
         over.forEach(this::drop); // closed outside the list's lock: a stalled tab holds up no other
     }
 
-    /** Waits for saved files, lets a burst of saves settle for 50 ms, then re-bakes once. */
+    /**
+     * Waits for saved files, lets a burst of saves settle for 50 ms, then re-bakes once; re-bakes
+     * unasked when a scheduled piece's time comes (its banner stayed until the next save).
+     */
     private void watch() throws IOException, InterruptedException {
         while (true) {
-            WatchKey key = watcher.take();
+            Instant next = nextScheduled;
+            WatchKey key = next == null ? watcher.take() : watcher.poll(Math.max(0, java.time.Duration.between(clock.instant(), next).toMillis()) + 1,
+                    TimeUnit.MILLISECONDS);
+            if (key == null) {
+                if (!clock.instant().isBefore(next)) {
+                    rebuild();
+                }
+                continue;
+            }
             boolean relevant = false;
             do {
                 for (WatchEvent<?> event : key.pollEvents()) {

@@ -231,6 +231,48 @@ class PreviewServerTest {
         }
     }
 
+    /**
+     * A scheduled piece's banner goes when its time comes, without a save (an editor's trial: it
+     * stayed "held back" until the next save). The preview's clock is set a few seconds before the
+     * minute the section is scheduled for.
+     */
+    @Test
+    void aScheduledPieceIsShownPublishedWhenItsTimeComes(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(f.dir.resolve("jbake.properties"))) {
+            settings.load(in);
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of(settings.getProperty("site.timezone"));
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(java.time.Duration.ofMinutes(2));
+        f.write("content/articles/new-one/index.md", "---\ntitle: New\ntype: article\ndate: 2026-11-29\nstatus: published\nauthors: [ana-reyes]\n"
+                + "summary: New.\n---\n");
+        f.write("content/articles/new-one/01-first.md", "---\ntitle: First\ntype: section\narticle: new-one\norder: 1\ndate: "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone))
+                + "\nstatus: published\ntopics: [energy]\nsummary: First.\n---\n\nText.\n");
+        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.between(java.time.Instant.now(), at.minusSeconds(10)));
+        server = new PreviewServer(f.dir, "127.0.0.1", 0, clock);
+        server.start();
+        int port = port(server);
+        String page = "GET /articles/new-one/01-first.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
+        assertTrue(get(port, page).contains("held back until"), "scheduled at first");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.rebuilds() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(2, server.rebuilds(), "re-baked once when its time came, with nothing saved");
+        String after = get(port, page);
+        assertTrue(after.startsWith("HTTP/1.1 200") && !after.contains("held back until") && after.contains("Text."), after);
+    }
+
+    private static String get(int port, String raw) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void theServerStopsWithItsProcess(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
