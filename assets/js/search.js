@@ -21,8 +21,8 @@
   var form = document.querySelector("form.search");
   var re;
   try { // Unicode classes as in Java; an older browser has none, and the form stays hidden
-    re = { mark: new RegExp("\\p{Mn}", "gu"), word: new RegExp("[\\p{L}\\p{Nd}]+", "gu"),
-      token: "[\\p{L}\\p{M}\\p{Nd}]+" };
+    re = { mark: new RegExp("\\p{Mn}", "gu"), word: new RegExp("[\\p{L}\\p{Nd}]+", "gu"), one: new RegExp("^[\\p{L}\\p{Nd}]", "u"),
+      token: "[\\p{L}\\p{M}\\p{Nd}]+(?:[-\u2010\u2011][\\p{L}\\p{M}\\p{Nd}]+|,[0-9]{3}(?![\\p{L}\\p{M}\\p{Nd}]))*" };
   } catch (e) {
     return;
   }
@@ -69,17 +69,38 @@
   /* Letters no decomposition takes to Latin ones, as Text.LETTERS folds them: "lodz" finds Łódź. */
   var LETTERS = { "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u00fe": "th", "\u00df": "ss", "\u0127": "h", "\u0131": "i", "\u0167": "t" };
 
-  /* Words as Search.words finds them: no soft hyphen or zero-width character, compatibility decomposition, no accents, lower case, the
-     letters above, then runs of letters and digits (Java's are of UTF-16 units: a surrogate ends a word). */
-  function words(text) {
+  /* Words as Text.words finds them: no soft hyphen or zero-width character, compatibility decomposition, no accents, lower case, the
+     letters above, then runs of letters and digits (Java's are of UTF-16 units: a surrogate ends a word); runs joined by a hyphen
+     ("co-operation") or digits grouped by commas ("2,000") count as one word too, after their parts. A query takes only that one
+     word ("co-op" is "coop", which finds "co-operation" and "cooperation"). */
+  function words(text, query) {
     var folded = String(text).replace(/[\u00ad\u200b-\u200d\u2060]/g, "").normalize("NFKD").replace(re.mark, "").toLowerCase()
-        .replace(/[\u00e6\u0153\u00f8\u0142\u0111\u00f0\u00fe\u00df\u0127\u0131\u0167]/g, function (c) { return LETTERS[c]; });
-    return folded.replace(/[\ud800-\udfff]/g, " ").match(re.word) || [];
+        .replace(/[\u00e6\u0153\u00f8\u0142\u0111\u00f0\u00fe\u00df\u0127\u0131\u0167]/g, function (c) { return LETTERS[c]; })
+        .replace(/[\ud800-\udfff]/g, " ");
+    var found = [];
+    var parts = [];
+    var run = new RegExp(re.word.source, "gu");
+    var m;
+    while ((m = run.exec(folded))) {
+      var end = m.index + m[0].length;
+      parts.push(m[0]);
+      var next = folded.slice(end, end + 5);
+      var joins = /^[-\u2010\u2011]/.test(next) && re.one.test(next.charAt(1)) ||
+          /^[0-9]+$/.test(m[0]) && /^,[0-9]{3}/.test(next) && !re.one.test(next.charAt(4));
+      if (!joins) {
+        found.push.apply(found, query && parts.length > 1 ? [] : parts);
+        if (parts.length > 1) {
+          found.push(parts.join(""));
+        }
+        parts = [];
+      }
+    }
+    return found;
   }
 
   /* The words of the query that count: two letters or more, each once. */
   function queryWords() {
-    return words(input.value).filter(function (w, i, all) {
+    return words(input.value, true).filter(function (w, i, all) {
       return w.length >= 2 && all.indexOf(w) === i;
     }).slice(0, WORDS);
   }

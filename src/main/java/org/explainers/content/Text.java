@@ -102,44 +102,91 @@ public final class Text {
 
     /**
      * The search's words of a text, in order: runs of letters and digits (accents included) of
-     * at least two and at most 40 characters, folded as search.js folds a query.
+     * at least two and at most 40 characters, folded as search.js folds a query. Runs joined by
+     * a hyphen ("co-operation") or digits grouped by commas ("2,000") count as one word too,
+     * after their parts, so that "cooperation" and "2000" find them (search.js joins them in a
+     * query the same way).
      */
     public static void words(String text, java.util.function.Consumer<String> each) {
         char[] chars = text.toCharArray();
         int n = withoutJoiners(chars);
+        StringBuilder joined = new StringBuilder();
+        int parts = 0;
         int i = 0;
         while (i < n) {
             while (i < n && !wordChar(chars[i])) {
                 i++;
             }
             int start = i;
-            boolean ascii = true;
             while (i < n && wordChar(chars[i])) {
-                ascii &= chars[i] < 0x80;
                 i++;
             }
-            if (i - start < 2) {
-                continue;
+            if (i == start) {
+                break;
             }
-            if (ascii) {
-                char[] word = new char[i - start];
-                for (int k = start; k < i; k++) {
-                    char c = chars[k];
-                    word[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            run(chars, start, i, each);
+            joined.append(chars, start, i - start);
+            parts++;
+            if (!joins(chars, start, i, n)) {
+                if (parts > 1) {
+                    run(joined.toString().toCharArray(), 0, joined.length(), each);
                 }
-                word(new String(word), each);
-            } else {
-                // Beyond ASCII, the folded word may hold other separators (NFKD of "½" is "1⁄2").
-                String folded = fold(new String(chars, start, i - start));
-                int from = 0;
-                for (int k = 0; k <= folded.length(); k++) {
-                    if (k == folded.length() || !Character.isLetterOrDigit(folded.charAt(k))) {
-                        if (k - from >= 2) {
-                            word(folded.substring(from, k), each);
-                        }
-                        from = k + 1;
-                    }
+                joined.setLength(0);
+                parts = 0;
+            }
+        }
+    }
+
+    /**
+     * Whether the run of word characters from {@code start} to {@code end} goes on past one
+     * character: a hyphen (not a dash) and a run, or a comma and three digits after digits.
+     */
+    private static boolean joins(char[] chars, int start, int end, int n) {
+        if (end + 1 >= n || !wordChar(chars[end + 1])) {
+            return false;
+        }
+        char c = chars[end];
+        if (c == '-' || c == '\u2010' || c == '\u2011') {
+            return true;
+        }
+        if (c != ',' || end + 4 > n || end + 4 < n && wordChar(chars[end + 4])) {
+            return false;
+        }
+        for (int k = start; k < end + 4; k++) {
+            if (k != end && !(chars[k] >= '0' && chars[k] <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words of one run of word characters: ASCII lower-cased, anything else folded (and split where folding makes a separator). */
+    private static void run(char[] chars, int start, int end, java.util.function.Consumer<String> each) {
+        if (end - start < 2) {
+            return;
+        }
+        boolean ascii = true;
+        for (int k = start; k < end; k++) {
+            ascii &= chars[k] < 0x80;
+        }
+        if (ascii) {
+            char[] word = new char[end - start];
+            for (int k = start; k < end; k++) {
+                char c = chars[k];
+                word[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            word(new String(word), each);
+            return;
+        }
+        // Beyond ASCII, the folded word may hold other separators (NFKD of "½" is "1⁄2").
+        String folded = fold(new String(chars, start, end - start));
+        int from = 0;
+        for (int k = 0; k <= folded.length(); k++) {
+            if (k == folded.length() || !Character.isLetterOrDigit(folded.charAt(k))) {
+                if (k - from >= 2) {
+                    word(folded.substring(from, k), each);
                 }
+                from = k + 1;
             }
         }
     }
