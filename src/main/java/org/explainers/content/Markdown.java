@@ -54,7 +54,7 @@ public final class Markdown {
         // With an inline parser of its own, Flexmark leaves reading reference definitions to the caller.
         this.parser = Parser.builder(options).customInlineParserFactory(Inlines::new)
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory()).build();
-        this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new PlainText()).build();
+        this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new PlainText()).nodeRendererFactory(o -> new CellCode()).build();
     }
 
     /** Flexmark's options: JBake's pegdown extensions, with lists and links read as below. */
@@ -97,6 +97,27 @@ public final class Markdown {
                     html.text(text);
                 } else {
                     html.text(Escaping.normalizeEOL(node.getChars().unescape()));
+                }
+            }));
+        }
+    }
+
+    /**
+     * Code in a table's cell, with `\|` written as `|`, as GitHub shows it (GFM's example 200):
+     * the pipe must be escaped there to stay in its cell, and Flexmark 0.62.2 keeps the backslash
+     * (vsch/flexmark-java#604). Other code goes Flexmark's way.
+     */
+    private static final class CellCode implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Code.class, (node, context, html) -> {
+                String text = node.getText().toString();
+                if (text.contains("\\|") && node.getAncestorOfType(com.vladsch.flexmark.ext.tables.TableCell.class) != null) {
+                    html.withAttr().tag("code");
+                    html.text(Escaping.collapseWhitespace(text.replace("\\|", "|"), true));
+                    html.tag("/code");
+                } else {
+                    context.delegateRender();
                 }
             }));
         }

@@ -44,6 +44,16 @@ class MarkdownTest {
         assertEquals(flexmark, ours.render(ours.parse(List.of(text.split("\n")))));
     }
 
+    /** A pipe escaped in a table cell's code is shown without its backslash, as GitHub shows it (GFM's example 200); elsewhere code is as written. */
+    @Test
+    void anEscapedPipeInATableCellsCodeLosesItsBackslash(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        Markdown ours = Markdown.of(Project.open(f.dir, f.site(), Fixture.HOST, new Problems()).jbake);
+        String html = ours.render(ours.parse(List.of("| Command | Note |", "|---|---|", "| `ls \\| wc` | a\\|b `<x>  \\|  y` |", "", "Outside: `a\\|b`")));
+        assertEquals("<table>\n<thead>\n<tr><th> Command </th><th> Note </th></tr>\n</thead>\n<tbody>\n"
+                + "<tr><td> <code>ls | wc</code> </td><td> a|b <code>&lt;x&gt; | y</code> </td></tr>\n</tbody>\n</table>\n<p>Outside: <code>a\\|b</code></p>\n", html);
+    }
+
     /** As on GitHub, where editors preview their changes: a bullet list may follow a line of text without a blank line. */
     @ParameterizedTest
     @ValueSource(strings = {"The suppliers are:\n- Norway\n- Qatar", "The suppliers are:\n* Norway\n* Qatar", "The suppliers are:\n+ Norway\n+ Qatar"})
