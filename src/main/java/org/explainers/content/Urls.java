@@ -377,6 +377,8 @@ public final class Urls {
                     yield "has a name before `@`, `" + user + "`, that readers may take for the site: it leads to `" + host(uri.getRawAuthority()) + "`";
                 }
                 case INVISIBLE -> "has an invisible character in its host, which a browser drops: the address shown is not the one followed";
+                case LOOKALIKE -> "has a host, `" + lookalike(uri) + "`, with characters that imitate others (a look-alike `/` or `.`, letters of"
+                        + " another script): readers may take it for another site";
                 case NONE -> null;
             };
         } catch (URISyntaxException e) {
@@ -385,7 +387,7 @@ public final class Urls {
     }
 
     /** What is wrong with an address's host part, as readers would be misled by it. */
-    private enum HostFault { NONE, NAME_BEFORE_AT, INVISIBLE }
+    private enum HostFault { NONE, NAME_BEFORE_AT, INVISIBLE, LOOKALIKE }
 
     private static HostFault hostFault(URI uri) {
         String authority = uri.getRawAuthority();
@@ -403,8 +405,74 @@ public final class Urls {
             if (decoded.codePoints().anyMatch(Urls::ignored)) {
                 return HostFault.INVISIBLE; // a zero-width space or joiner, which the browser's IDNA mapping drops
             }
+            if (lookalike(uri) != null) {
+                return HostFault.LOOKALIKE;
+            }
         }
         return HostFault.NONE;
+    }
+
+    /**
+     * The host as readers see it when a label of it imitates another (an attacker's trial:
+     * `https://www.gov.uk⁄sign-in.evil.example/`, with a fraction slash, leads to evil.example; Cyrillic
+     * `аррӏе.com`); null when none does. Each label beyond ASCII (a `xn--` one decoded) is judged as
+     * browsers judge what they show in the address bar: characters of Unicode's identifier profile
+     * only, no mix of scripts a language does not write together, and, under a Latin top-level
+     * domain, not made wholly of letters that look Latin (UTS #39, by ICU's SpoofChecker).
+     */
+    private static String lookalike(URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        try {
+            host = percentDecoded(host);
+        } catch (IllegalArgumentException e) {
+            return null; // refused as an address elsewhere
+        }
+        String[] labels = host.toLowerCase(Locale.ROOT).split("[.\u3002\uFF0E\uFF61]", -1);
+        boolean asciiOnly = java.util.Arrays.stream(labels).allMatch(l -> l.chars().allMatch(c -> c < 0x80) && !l.startsWith("xn--"));
+        if (asciiOnly || host.startsWith("[")) {
+            return null;
+        }
+        boolean latinTop = labels[labels.length - 1].chars().allMatch(c -> c < 0x80);
+        StringBuilder shown = new StringBuilder();
+        boolean faulty = false;
+        for (String label : labels) {
+            String unicode = label;
+            if (label.startsWith("xn--")) {
+                try {
+                    unicode = java.net.IDN.toUnicode(label, java.net.IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException e) {
+                    unicode = label;
+                }
+            }
+            shown.append(shown.length() == 0 ? "" : ".").append(unicode);
+            if (!unicode.chars().allMatch(c -> c < 0x80)) {
+                faulty |= Spoof.imitates(unicode, latinTop);
+            }
+        }
+        return faulty ? shown.toString() : null;
+    }
+
+    /** ICU's checks, made once (its data loads with the first host beyond ASCII). */
+    private static final class Spoof {
+        private static final com.ibm.icu.text.SpoofChecker LABEL = new com.ibm.icu.text.SpoofChecker.Builder()
+                .setRestrictionLevel(com.ibm.icu.text.SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
+                .setAllowedChars(com.ibm.icu.text.SpoofChecker.RECOMMENDED)
+                .setChecks(com.ibm.icu.text.SpoofChecker.RESTRICTION_LEVEL | com.ibm.icu.text.SpoofChecker.CHAR_LIMIT
+                        | com.ibm.icu.text.SpoofChecker.INVISIBLE | com.ibm.icu.text.SpoofChecker.MIXED_NUMBERS).build();
+
+        /**
+         * A label beyond ASCII that fails the identifier profile or mixes scripts, or, under a Latin
+         * top-level domain, whose confusable skeleton is plain ASCII (`аррӏе` is `apple`).
+         */
+        static boolean imitates(String label, boolean latinTop) {
+            // The hyphen is a host's own (`xn--`, `café-crème`), not the identifier profile's: judged without it.
+            String letters = label.replace("-", "");
+            return LABEL.failsChecks(letters) || latinTop && LABEL.getSkeleton(letters).chars().allMatch(c -> c < 0x80);
+        }
     }
 
     /**
@@ -429,6 +497,7 @@ public final class Urls {
             return switch (hostFault(new URI(asBrowserReads(value)))) {
                 case NAME_BEFORE_AT -> "write the address without the part up to `@`";
                 case INVISIBLE -> "type the address's host again: it holds a character that cannot be seen";
+                case LOOKALIKE -> "check where the link leads, and write the site's own address as its browser shows it";
                 case NONE -> null;
             };
         } catch (URISyntaxException e) {

@@ -51,6 +51,27 @@ class UrlsTest {
         assertEquals(null, Urls.linkProblem("https://example.com/a\u200Bb"), "in the path it is escaped, and followed as written");
     }
 
+    /**
+     * A host that imitates another is refused (an attacker's trial: a fraction or division slash
+     * made `www.gov.uk⁄sign-in.evil.example` read as gov.uk; Cyrillic letters made `аррӏе.com`);
+     * names written in their own script are linked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://www.gov.uk\u2044sign-in.evil.example/", "https://www.gov.uk\u2215sign-in.evil.example/",
+            "https://www.gov.uk\uFF0Fsign-in.evil.example/", "https://\u0430\u0440\u0440\u04CF\u0435.com/", "https://p\u0430ypal.com/",
+            "https://xn--pypal-4ve.com/", "https://bank%E2%81%84login.example/", "https://www.g\u03BFv.uk/"})
+    void aHostThatImitatesAnotherIsRefused(String address) {
+        String problem = Urls.linkProblem(address);
+        assertEquals(true, problem != null && problem.contains("with characters that imitate others"), address + ": " + problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://m\u00FCnchen.de/", "https://www.b\u00FCcher.de/", "https://\u65E5\u672C\u8A9E.jp/", "https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/",
+            "https://\u03B5\u03BB\u03BB\u03B7\u03BD\u03B9\u03BA\u03AC.gr/", "https://xn--mnchen-3ya.de/", "https://caf\u00E9-cr\u00E8me.fr/", "https://www.example.com/"})
+    void aNameInItsOwnScriptIsLinked(String address) {
+        assertNull(Urls.linkProblem(address), address);
+    }
+
     /** A srcset as a browser reads it: addresses up to white space, commas inside them theirs, descriptors up to a comma. */
     @org.junit.jupiter.api.Test
     void aSrcsetIsReadAsABrowserReadsIt() {
