@@ -356,6 +356,16 @@ public final class Bodies {
         // A link with nothing to read is a place a screen reader announces as "link" alone, and others cannot see (an editor's trial:
         // `[](x.md)`). One holding an image without a description is told as that image.
         for (Element a : root.select("a[href]")) {
+            Shown shows = shownElsewhere(a);
+            if (shows != null) {
+                String href = a.attr("href");
+                int k = seen.merge("a\0" + href, 1, Integer::sum) - 1;
+                problems.error(d.path(), nthLine(d, ast, n -> n instanceof Link l && l.getUrl().toString().equals(href), k,
+                        () -> line(d, ast, true, k, href)), "the link to `" + href + "` " + shows.what() + " (an address shown must be the one followed)",
+                        shows.fix());
+                ok = false;
+                continue;
+            }
             if (a.text().isBlank() && a.select("img").isEmpty()) {
                 String href = a.attr("href");
                 int k = seen.merge("a\0" + href, 1, Integer::sum) - 1;
@@ -366,6 +376,61 @@ public final class Bodies {
             }
         }
         return ok;
+    }
+
+    /**
+     * What a link shows that is not where it leads, or null (an attacker's trial: `[https://www.gov.uk/login](https://evil.example/)`,
+     * a free number dialling a premium one, letters reversed by `<bdo>`): a web address of another
+     * host, an e-mail address it does not write to, a telephone number it does not dial; with the fix.
+     */
+    record Shown(String what, String fix) {
+    }
+
+    static Shown shownElsewhere(Element a) {
+        if (!a.select("bdo").isEmpty()) {
+            return new Shown("reverses its text with <bdo>, so readers see letters in another order than written", "remove the <bdo> from the link");
+        }
+        String text = a.text().strip().replaceAll("[.,;:!?)]+$", "");
+        java.net.URI target;
+        try {
+            target = new java.net.URI(a.attr("href").strip());
+        } catch (java.net.URISyntaxException e) {
+            return null; // told by the allowlist
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.matches("(https?://|www\\.)\\S+")) {
+            String shownHost = hostOf(lower.startsWith("www.") ? "https://" + lower : lower);
+            String host = scheme.startsWith("http") ? hostOf(target.toString()) : null;
+            if (shownHost != null && !shownHost.equals(host)) {
+                return new Shown("shows the address `" + text + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
+                        "write the address it leads to as its text, or say in words where it leads: [the form to sign in](" + a.attr("href") + ")");
+            }
+        } else if (text.matches("[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+")) {
+            String to = scheme.equals("mailto") && target.getSchemeSpecificPart() != null ? target.getSchemeSpecificPart().replaceFirst("\\?.*", "") : "";
+            if (!java.util.Arrays.asList(to.toLowerCase(Locale.ROOT).split(",")).contains(lower)) {
+                return new Shown("shows the e-mail address `" + text + "` but does not write to it",
+                        "link the address itself: [" + text + "](mailto:" + text + ")");
+            }
+        } else if (scheme.equals("tel") && text.matches("\\+?[0-9][0-9 ().\\-\\u00A0]{4,}[0-9]")) {
+            // `0800 123 4567` dials +44 800 123 4567: the digits shown, without the leading zeros, end the number dialled.
+            String shown = text.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+            if (!target.getSchemeSpecificPart().replaceAll("[^0-9]", "").endsWith(shown)) {
+                return new Shown("shows the number `" + text + "` but dials another", "write the number it dials as its text, or link the number shown");
+            }
+        }
+        return null;
+    }
+
+    /** A web address's host, lower case, without a leading `www.`; null when it has none. */
+    private static String hostOf(String address) {
+        try {
+            String host = new java.net.URI(address).getHost();
+            host = host == null ? null : host.toLowerCase(Locale.ROOT);
+            return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /** The titles embed codes give their frames (YouTube's, Vimeo's, Flourish's), which say nothing of what one shows. */

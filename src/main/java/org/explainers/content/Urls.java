@@ -90,7 +90,32 @@ public final class Urls {
         if (!scheme.isEmpty() && !LINK_SCHEMES.contains(scheme)) {
             return "uses `" + scheme + ":`, which may not be linked to (only https:, http:, mailto:, tel: and the site's own pages)";
         }
-        return parseProblem(value);
+        String p = parseProblem(value);
+        return p != null ? p : scheme.equals("mailto") ? mailtoProblem(value) : scheme.equals("tel") ? telProblem(value) : null;
+    }
+
+    /** The parts a mail link may fill in besides its addresses (an attacker's trial: `attach=` made some mail clients attach a reader's files). */
+    private static final Set<String> MAILTO_FIELDS = Set.of("subject", "body", "cc");
+
+    private static String mailtoProblem(String value) {
+        int q = value.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String field : value.substring(q + 1).split("&")) {
+            String name = field.substring(0, field.indexOf('=') < 0 ? field.length() : field.indexOf('=')).toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && !MAILTO_FIELDS.contains(name)) {
+                return "fills in `" + name + "`, which a mail link may not (only subject, body and cc: some mail clients read `attach` as a reader's file)";
+            }
+        }
+        return null;
+    }
+
+    /** A number to dial: digits, a leading +, and the separators people write (an attacker's trial: `*` and `#` make device codes). */
+    private static String telProblem(String value) {
+        String number = value.substring(value.indexOf(':') + 1).replace("%20", " ");
+        return number.matches("\\+?[0-9 ().\\-]{3,40}") && number.chars().filter(c -> c >= '0' && c <= '9').count() >= 3 ? null
+                : "is not a telephone number (digits, a leading +, spaces, dots, dashes and brackets only: `*` and `#` make codes a phone obeys)";
     }
 
     /**
@@ -492,6 +517,13 @@ public final class Urls {
     public static String linkFix(String value) {
         if (localProblem(value) != null) {
             return "link to an address on the web, which readers can reach";
+        }
+        String scheme = scheme(value);
+        if ("mailto".equals(scheme) && mailtoProblem(value) != null) {
+            return "keep only subject=, body= and cc= after the `?`";
+        }
+        if ("tel".equals(scheme) && telProblem(value) != null) {
+            return "write the number with its country code, e.g. tel:+442079460000";
         }
         try {
             return switch (hostFault(new URI(asBrowserReads(value)))) {

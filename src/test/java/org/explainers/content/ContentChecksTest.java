@@ -815,6 +815,19 @@ public class ContentChecksTest {
                 arguments("a link with an invisible character in its host", ONE, section(1, "", "An extra line.\n\nSee [the bank](https://exa&#x200B;mple.com/).\n"),
                         ONE + ":16: the address `https://exa\\u200Bmple.com/` has an invisible character in its host, which a browser drops: the address"
                                 + " shown is not the one followed (type the address's host again: it holds a character that cannot be seen)"),
+                arguments("a link showing another site's address", ONE, section(1, "", "An extra line.\n\nSign in at [https://www.gov.uk/login](https://evil.example/login).\n"),
+                        ONE + ":16: the link to `https://evil.example/login` shows the address `https://www.gov.uk/login` but leads to `evil.example` (an address"
+                                + " shown must be the one followed) (write the address it leads to as its text, or say in words where it leads: [the form"
+                                + " to sign in](https://evil.example/login))"),
+                arguments("a link showing a free number that dials another", ONE, section(1, "", "An extra line.\n\nCall [0800 123 4567](tel:+449098790000).\n"),
+                        ONE + ":16: the link to `tel:+449098790000` shows the number `0800 123 4567` but dials another (an address shown must be the one followed)"
+                                + " (write the number it dials as its text, or link the number shown)"),
+                arguments("a link showing an e-mail address it does not write to", ONE, section(1, "", "An extra line.\n\nWrite to [help@gov.uk](https://evil.example/help).\n"),
+                        ONE + ":16: the link to `https://evil.example/help` shows the e-mail address `help@gov.uk` but does not write to it (an address shown"
+                                + " must be the one followed) (link the address itself: [help@gov.uk](mailto:help@gov.uk))"),
+                arguments("a link reversing its text", ONE, section(1, "", "An extra line.\n\n<a href=\"https://evil.example/\"><bdo dir=\"rtl\">ku.vog.www//:sptth</bdo></a>\n"),
+                        ONE + ":16: the link to `https://evil.example/` reverses its text with <bdo>, so readers see letters in another order than written (an"
+                                + " address shown must be the one followed) (remove the <bdo> from the link)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",

