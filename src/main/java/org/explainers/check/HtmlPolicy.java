@@ -79,6 +79,9 @@ public final class HtmlPolicy extends Safelist {
             addTags("iframe");
             // frameborder: in every embed code YouTube gives; obsolete, so the bake drops it (Transforms).
             addAttributes("iframe", "src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder");
+            if (published) {
+                addAttributes("iframe", "sandbox");
+            }
         }
         if (published) {
             addAttributes("img", "srcset", "sizes", "loading", "decoding");
@@ -161,6 +164,22 @@ public final class HtmlPolicy extends Safelist {
                         || published && tag.equals("span") && value.equals("credit");
                 return ok ? null : "class `" + value + "` is not allowed (the site's stylesheet does the styling)";
             }
+            case "allow" -> {
+                // What embed codes ask (YouTube's list), each for the frame's own site: a text may not hand a frame the
+                // reader's camera, microphone, location or payments (an attacker's trial: `camera *; geolocation *`).
+                for (String directive : value.split(";")) {
+                    String[] parts = directive.strip().split("\\s+");
+                    if (!parts[0].isEmpty() && (!FRAME_FEATURES.contains(parts[0].toLowerCase(Locale.ROOT)) || parts.length > 2
+                            || parts.length == 2 && !Set.of("'src'", "'self'").contains(parts[1].toLowerCase(Locale.ROOT)))) {
+                        return "`allow` gives the frame `" + directive.strip() + "`; a frame may have only " + String.join(", ", new java.util.TreeSet<>(FRAME_FEATURES))
+                                + ", for its own site";
+                    }
+                }
+                return null;
+            }
+            case "sandbox" -> {
+                return published && value.equals(Transforms.SANDBOX) ? null : "`sandbox` is the build's, `" + Transforms.SANDBOX + "`";
+            }
             case "dir" -> {
                 return Set.of("ltr", "rtl", "auto").contains(value.toLowerCase(Locale.ROOT)) ? null : "dir `" + value + "` is not ltr, rtl or auto";
             }
@@ -182,6 +201,10 @@ public final class HtmlPolicy extends Safelist {
             }
         }
     }
+
+    /** What an embedded frame may use (the features embed codes ask for). */
+    static final Set<String> FRAME_FEATURES = Set.of("accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen", "gyroscope",
+            "picture-in-picture", "web-share");
 
     /** What to write instead of an element the list does not allow. */
     static final Map<String, String> TAG_FIXES = Map.ofEntries(
@@ -223,6 +246,7 @@ public final class HtmlPolicy extends Safelist {
                     : "embed only from the hosts in jbake.properties (embed.hosts)";
             case "style" -> "remove it; the site's stylesheet does the styling";
             case "target" -> "remove it; links open where the reader chooses";
+            case "allow" -> "keep only those in `allow`, without `*` or other sites: allow=\"autoplay; encrypted-media; picture-in-picture\"";
             case "id" -> "remove it; link to a section by its file name instead";
             default -> "remove the attribute";
         };

@@ -27,6 +27,9 @@ final class Transforms {
     private Transforms() {
     }
 
+    /** What an embedded frame may do: its scripts, its own site's storage, new tabs, fullscreen video. */
+    static final String SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation";
+
     static void place(Element root, String prefix, String folder, Images images) {
         headings(root);
         directions(root);
@@ -46,6 +49,9 @@ final class Transforms {
             }
         }
         root.select("iframe[frameborder]").removeAttr("frameborder"); // obsolete: a browser draws no border either way
+        // A frame runs its own site's scripts and opens its links in new tabs, but cannot move this page elsewhere,
+        // submit forms, or open dialogs over it (an attacker's trial: an embed could take the tab after a click).
+        root.select("iframe").attr("sandbox", SANDBOX);
         for (Element img : root.select("img[src]")) {
             String path = Bodies.resolve(folder, img.attr("src"));
             Images.Info info = path == null ? null : images.get(path);

@@ -188,12 +188,28 @@ class HostileTextTest {
         assertFalse(refused.ok());
         assertTrue(Fixture.messages(refused).stream().anyMatch(m -> m.startsWith(ONE + ":14: the frame `https://www.youtube.com/embed/x` is on"
                 + " www.youtube.com, which sets cookies on readers; the site embeds YouTube from www.youtube-nocookie.com")), f.log());
-        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\" frameborder=\"0\"></iframe>\n"));
+        String youtube = "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" allowfullscreen";
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\" frameborder=\"0\" "
+                + youtube + "></iframe>\n"));
         Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
         Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
         assertEquals("https://www.youtube-nocookie.com/embed/x", page.selectFirst(".prose iframe").attr("src"));
         assertFalse(page.selectFirst(".prose iframe").hasAttr("frameborder"), "obsolete: dropped");
+        // The frame cannot move the page elsewhere or open dialogs over it (an attacker's trial), nor be given the reader's camera.
+        assertEquals("allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation",
+                page.selectFirst(".prose iframe").attr("sandbox"));
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\""
+                + " allow=\"autoplay; camera *; microphone\"></iframe>\n"));
+        List<String> given = Fixture.messages(f.build());
+        assertTrue(given.contains(ONE + ":14: `allow` gives the frame `camera *`; a frame may have only accelerometer, autoplay, clipboard-write,"
+                + " encrypted-media, fullscreen, gyroscope, picture-in-picture, web-share, for its own site (keep only those in `allow`, without `*` or"
+                + " other sites: allow=\"autoplay; encrypted-media; picture-in-picture\")"), String.join("\n", given));
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\" sandbox=\"allow-top-navigation allow-scripts\"></iframe>\n"));
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.equals(ONE + ":14: `sandbox` is the build's, `allow-scripts allow-same-origin allow-popups"
+                + " allow-popups-to-escape-sandbox allow-presentation` (remove the attribute)")), f.log());
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\"></iframe>\n"));
+        assertTrue(f.build().ok(), f.log());
         String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
         assertTrue(csp.contains("frame-src https://www.youtube-nocookie.com;"), csp);
         // A frame's title is what a screen reader says of it: the player's own, or none, says nothing (an editor's trial).
