@@ -178,7 +178,7 @@ public final class Bodies {
     private void stopped(Running r, String message) {
         Doc d = r.doc();
         problems.error(d.path(), d.firstLine + Markdown.line(d.markdown(), r.thread().at), message,
-                "long runs of backslashes, backticks, brackets, `*` or `_` in one paragraph are the usual cause:"
+                "long runs of backslashes, backticks, brackets, `*`, `_`, `<!` or `<?` in one paragraph are the usual cause:"
                         + " put code in a code block, or split the paragraph");
     }
 

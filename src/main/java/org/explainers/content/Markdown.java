@@ -129,11 +129,30 @@ public final class Markdown {
      * fixed in Java 20): a paragraph of backtick runs or unclosed links took minutes, growing with
      * the cube of its length; here a match copies nothing. And it tells a {@link Reader} thread
      * which paragraph it is reading, so a text that still takes too long is named at its line.
+     * Raw HTML in a paragraph is looked for in the next {@link #MAX_TAG} characters only: each
+     * `<!A` or `<?` without its `>` was looked for to the paragraph's end (an attacker's trial:
+     * 100 KB of `a <!A ` took ~17 s, growing with the square of its length).
      */
     private static final class Inlines extends CommonmarkInlineParser {
+        /** Longer than any tag or inline comment a text has (an embed code's frame is ~300 characters). */
+        static final int MAX_TAG = 4096;
+
         Inlines(DataHolder options, BitSet special, BitSet delimiters, Map<Character, DelimiterProcessor> processors,
                 LinkRefProcessorData references, List<InlineParserExtensionFactory> extensions) {
             super(options, special, delimiters, processors, references, extensions);
+        }
+
+        @Override
+        public Matcher matcher(Pattern re) {
+            if (re != myParsing.HTML_TAG || input.length() - index <= MAX_TAG) {
+                return super.matcher(re);
+            }
+            Matcher m = re.matcher(input).region(index, index + MAX_TAG);
+            if (!m.find()) {
+                return null;
+            }
+            index = m.end();
+            return m;
         }
 
         @Override
