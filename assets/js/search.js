@@ -54,16 +54,28 @@
   var restTimer = 0;
   var typed = 0;      // time of the last keystroke
 
-  /* The index files call these; each value is filed under the path of the file that calls. */
+  var stale = false;  // a file of another build than the index came: the site was published again since it loaded
+
+  /* The index files call these; each value is filed under the path of the file that calls, when it
+     carries the index's stamp (the sections' numbers are that build's: another build's would list
+     other sections). */
+  function filed(path, value, stamp) {
+    var index = loaded["index.js"];
+    if (index && index.v === stamp) {
+      loaded[path] = value;
+    } else {
+      stale = true;
+    }
+  }
   window.SEARCH = {
     index: function (value) {
       if (value && typeof value.words === "object") {
         loaded["index.js"] = value;
       }
     },
-    words: function (key, value) { loaded["t/" + fileName(key) + ".js"] = value; },
-    prefix: function (key, value) { loaded["p/" + fileName(key) + ".js"] = value; },
-    doc: function (n, value) { loaded["d/" + n + ".js"] = value; }
+    words: function (key, value, stamp) { filed("t/" + fileName(key) + ".js", value, stamp); },
+    prefix: function (key, value, stamp) { filed("p/" + fileName(key) + ".js", value, stamp); },
+    doc: function (n, value, stamp) { filed("d/" + n + ".js", value, stamp); }
   };
 
   /* Letters no decomposition takes to Latin ones, as Text.LETTERS folds them: "lodz" finds Łódź. */
@@ -424,7 +436,7 @@
     return function () {
       if (number === latest) {
         shown = null;
-        show("Search is not available right now.");
+        show(stale ? "The site has been updated since this page was opened: reload the page to search it." : "Search is not available right now.");
       }
     };
   }

@@ -63,19 +63,20 @@ final class Search {
         }
         Postings published = changed == null ? null : Postings.read(cache, sections.size(), before);
         String[] keys = new String[sections.size()];
+        String stamp = stamp(sections);
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
             keys[id] = changed != null && published != null && !changed.contains(s) ? published.keys[id]
-                    : key(s, around.apply(s), id);
+                    : key(s, around.apply(s), id, stamp);
         });
         Digest d = new Digest("search " + POSTINGS + " " + maxFiles() + " " + org.explainers.content.Code.FINGERPRINT);
         for (String k : keys) {
             d.add(k);
         }
-        String indexKey = d.hex();
+        String indexKey = stamp + "-" + d.hex(); // the stamp first: whether the numbers moved since the lists kept
         if (!out.reuseFolder(folder, folder + INDEX, "index:" + indexKey)) {
-            write(folder, sections, around, keys, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out, cache,
-                    problems);
+            write(folder, sections, around, keys, stamp, indexKey, published != null ? published : Postings.read(cache, sections.size(), before), out,
+                    cache, problems);
         } else {
             bounded(cache, problems);
         }
@@ -92,10 +93,24 @@ final class Search {
     }
 
     /** What a section's entry and postings are made from. */
-    private static String key(Section s, Around around, int id) {
+    private static String key(Section s, Around around, int id, String stamp) {
         return new Digest("search doc " + org.explainers.content.Code.FINGERPRINT).add(s.uri()).add(s.title()).add(s.summary())
                 .add(s.article().title()).add(s.body() == null ? "" : s.body().key()).add(around.title()).add(around.summary())
-                .add(around.text()).add(around.line()).add(id).hex();
+                .add(around.text()).add(around.line()).add(id).add(stamp).hex();
+    }
+
+    /**
+     * What the sections' numbers stand for: every file of the index carries it, and search.js
+     * takes no file whose stamp is not its index's. A reader's search that spans a new deploy
+     * (or a cache holding older files) mixed numbers of two builds: results led to the wrong
+     * sections (a publisher's trial). Changes only when sections come, go or move.
+     */
+    private static String stamp(List<Section> sections) {
+        Digest d = new Digest("search numbering");
+        for (Section s : sections) {
+            d.add(s.uri());
+        }
+        return d.hex().substring(0, 12);
     }
 
     /**
@@ -105,20 +120,23 @@ final class Search {
      * published build's files were made from, only the lists of the changed sections' words are
      * worked out again, and only their files made; the others are the published ones, linked.
      */
-    private static void write(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
-                              Postings postings, Output out, Path cache, org.explainers.content.Problems problems) {
+    private static void write(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String stamp,
+                              String indexKey, Postings postings, Output out, Path cache, org.explainers.content.Problems problems) {
         try {
-            files(folder, sections, around, keys, indexKey, postings, out, cache, problems);
+            files(folder, sections, around, keys, stamp, indexKey, postings, out, cache, problems);
         } catch (Postings.Damaged e) {
-            files(folder, sections, around, keys, indexKey, null, out, cache, problems); // the lists worked out anew, every file made again
+            files(folder, sections, around, keys, stamp, indexKey, null, out, cache, problems); // the lists worked out anew, every file made again
         }
     }
 
-    private static void files(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String indexKey,
-                              Postings postings, Output out, Path cache, org.explainers.content.Problems problems) {
-        docs(folder, sections, around, keys, out);
+    private static void files(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String stamp,
+                              String indexKey, Postings postings, Output out, Path cache, org.explainers.content.Problems problems) {
+        docs(folder, sections, around, keys, stamp, out);
         Set<String> changed = null; // the words whose lists changed; null: all of them
         List<Integer> ids = new ArrayList<>(); // the sections whose entries changed
+        if (postings != null && (postings.index == null || !postings.index.startsWith(stamp + "-"))) {
+            postings = null; // the sections' numbers moved: every file is made again, with the new stamp
+        }
         if (postings != null) {
             for (int id = 0; id < keys.length; id++) {
                 if (!keys[id].equals(postings.keys[id])) {
@@ -194,7 +212,7 @@ final class Search {
             }
             StringBuilder js = new StringBuilder("SEARCH.words(").append(Json.string(key)).append(",{");
             js.append(String.join(",", entries.values()));
-            js.append("});\n");
+            js.append("},").append(Json.string(stamp)).append(");\n");
             out.writeFile(path, js.toString().getBytes(StandardCharsets.UTF_8)); // keyed by its bytes: one edit changes a few
         }));
         prefixes.parallelStream().forEach(prefix -> orDamaged(damaged, () -> {
@@ -214,7 +232,7 @@ final class Search {
                     sectionsOf.add(new int[]{id, fields[id]});
                 }
             }
-            out.writeFile(path, ("SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(sectionsOf)) + ");\n")
+            out.writeFile(path, ("SEARCH.prefix(" + Json.string(prefix) + "," + Json.string(encode(sectionsOf)) + "," + Json.string(stamp) + ");\n")
                     .getBytes(StandardCharsets.UTF_8));
         }));
         if (damaged.get()) {
@@ -223,7 +241,8 @@ final class Search {
         Map<String, StringBuilder> manifest = new TreeMap<>();
         prefixes.forEach(prefix -> manifest.put(prefix, new StringBuilder()));
         shards.forEach(key -> manifest.get(key.substring(0, 2)).append(key.charAt(2)));
-        StringBuilder index = new StringBuilder("SEARCH.index({\"docs\":").append(sections.size()).append(",\"words\":{");
+        StringBuilder index = new StringBuilder("SEARCH.index({\"docs\":").append(sections.size()).append(",\"v\":").append(Json.string(stamp))
+                .append(",\"words\":{");
         boolean first = true;
         for (Map.Entry<String, StringBuilder> e : manifest.entrySet()) {
             index.append(first ? "" : ",").append(Json.string(e.getKey())).append(':').append(Json.string(e.getValue().toString()));
@@ -321,7 +340,7 @@ final class Search {
     }
 
     /** Each section's file, on every core; only those whose section changed are written. */
-    private static void docs(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, Output out) {
+    private static void docs(String folder, List<Section> sections, Function<Section, Around> around, String[] keys, String stamp, Output out) {
         java.util.stream.IntStream.range(0, sections.size()).parallel().forEach(id -> {
             Section s = sections.get(id);
             String docKey = keys[id];
@@ -334,7 +353,7 @@ final class Search {
                         .append(",\"a\":").append(Json.string(s.article().title()))
                         .append(",\"s\":").append(Json.string(s.summary()))
                         .append(",\"x\":").append(Json.string(text))
-                        .append(",\"m\":").append(Json.string(around.apply(s).line())).append("});\n");
+                        .append(",\"m\":").append(Json.string(around.apply(s).line())).append("},").append(Json.string(stamp)).append(");\n");
                 out.write(path, doc.toString().getBytes(StandardCharsets.UTF_8), docKey);
             }
         });

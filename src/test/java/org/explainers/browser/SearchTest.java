@@ -166,6 +166,54 @@ class SearchTest {
     }
 
     /**
+     * A search that spans a new deploy takes no file of the other build: it says the site was
+     * updated instead of listing wrong sections (a publisher's trial: the sections' numbers moved
+     * with a new explainer, and an open tab listed the section after each match).
+     */
+    @Test
+    void aSearchSpanningANewDeploySaysSoInsteadOfListingWrongSections(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        Path deployed = tmp.resolve("deployed");
+        deploy(f.site().toRealPath(), deployed);
+        driver.get(deployed.resolve("index.html").toUri().toString());
+        WebElement input = driver.findElement(By.id("search-q"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> input.isDisplayed());
+        org.openqa.selenium.JavascriptExecutor js = driver;
+        js.executeScript("var index = SEARCH.index; SEARCH.index = function (v) { index(v); window.indexLoaded = true; };");
+        input.click(); // loads this build's index.js
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript("return window.indexLoaded === true;")));
+        // A new explainer is published (newest first: every section's number moves), and deployed over the open tab's files.
+        f.write("content/articles/aa-new/index.md", "---\ntitle: New\ntype: article\ndate: 2026-11-29\nstatus: published\nauthors: [ana-reyes]\n"
+                + "summary: New.\n---\n");
+        f.write("content/articles/aa-new/01-first.md", "---\ntitle: First\ntype: section\narticle: aa-new\norder: 1\ndate: 2026-11-29\n"
+                + "status: published\ntopics: [energy]\nsummary: About pipelines.\n---\n\nPipelines again.\n");
+        assertTrue(f.build().ok(), f.log());
+        deploy(f.site().toRealPath().resolve("search"), deployed.resolve("search"));
+        input.sendKeys("pipelines");
+        input.sendKeys(Keys.ENTER);
+        WebElement status = driver.findElement(By.id("search-status"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !status.getText().isEmpty());
+        assertEquals("The site has been updated since this page was opened: reload the page to search it.", status.getText());
+        assertTrue(driver.findElements(By.cssSelector("#search-results li")).isEmpty());
+        assertEquals(2, search(driver, deployed.resolve("index.html").toUri().toString(), "pipelines").size(), "reloaded, it finds them");
+    }
+
+    /** Copies a built site over a folder, as `cp -rL target/site/. dest/` does. */
+    private static void deploy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
      * Words joined by a hyphen and numbers grouped by commas are found written either way, and
      * marked whole (a known leftover: "cooperation" did not find "co-operation", nor "2000" "2,000").
      */
