@@ -317,4 +317,18 @@ class HostileTextTest {
             assertTrue(page.selectFirst(".prose " + kept) != null, kept + " is kept");
         }
     }
+
+    /** Placeholders as desks write them are found; a name that begins with TK is not one. */
+    @Test
+    void placeholdersAreFoundAsDesksWriteThem() {
+        assertEquals("[TK: figure]", Bodies.placeholderIn("Showers save [TK: figure] litres.".toCharArray()));
+        assertEquals("[tk figure]", Bodies.placeholderIn("Showers save [tk figure].".toCharArray()));
+        assertEquals("[TK]", Bodies.placeholderIn("[TK]".toCharArray()));
+        assertEquals("TK", Bodies.placeholderIn("Households used TK litres.".toCharArray()));
+        assertEquals("TK", Bodies.placeholderIn("The total is TK.".toCharArray()));
+        assertEquals("TKTK", Bodies.placeholderIn("It rose by tktk.".toCharArray()));
+        for (String fine : new String[]{"Shoppers at TK Maxx.", "The TKO came late.", "Hartkopf and Utkin met.", "[Tkachenko, 2020]", "ATK said so."}) {
+            assertEquals(null, Bodies.placeholderIn(fine.toCharArray()), fine);
+        }
+    }
 }

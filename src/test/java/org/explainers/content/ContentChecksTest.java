@@ -572,6 +572,11 @@ public class ContentChecksTest {
                                 + " sections yet: add that section, or remove the correction's `section:` line)"),
                 arguments("a placeholder for a fact to come", ONE, section(1, "", "An extra line.\n\nTurnout was [TK] per cent.\n"),
                         ONE + ":16: the text still holds the placeholder `[TK]` (write what it stands for, or keep the text as `status: draft` until then)"),
+                arguments("a placeholder saying what is to come", ONE, section(1, "", "An extra line.\n\nShowers save the most. [TK: figure from the regulator]\n"),
+                        ONE + ":16: the text still holds the placeholder `[TK: figure from the regulator]` (write what it stands for, or keep the text as"
+                                + " `status: draft` until then)"),
+                arguments("a placeholder as a word", ONE, section(1, "", "An extra line.\n\nHouseholds used TK litres a day.\n"),
+                        ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("a placeholder in other capitals, on a later line", ONE, section(1, "", "Turnout was high.\n\nIt rose by tKtK points.\n"),
                         ONE + ":16: the text still holds the placeholder `TKTK` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("an address in angle brackets without its scheme, after one in code", ONE, section(1, "", "See `<www.example.org>`.\n\nAgain: <WWW.example.org/x>.\n"),
