@@ -70,9 +70,13 @@ public final class Moves {
      */
     public static void goneCorrections(Site site, Map<String, String> before, Map<String, String> goneBefore, Map<String, Doc> moves, ZoneId zone,
                                        Problems problems) {
+        // A header that cannot be read has no corrections to compare (an editor's trial: a date typo in one made every correction
+        // "gone", and "put it back" would have doubled them); nor is a move's explainer known while the content has errors.
+        java.util.Set<String> unread = new java.util.HashSet<>();
+        problems.errors().forEach(p -> unread.add(p.path()));
         for (Article a : site.articles()) {
             String text = before.get(a.source);
-            if (text == null || !wasPublished(text, site, zone)) {
+            if (text == null || unread.contains(a.path()) || !wasPublished(text, site, zone)) {
                 continue;
             }
             for (String was : correctionsIn(text)) {
@@ -85,7 +89,7 @@ public final class Moves {
         // An explainer gone as a whole took its corrections with it (an editor's trial: merged into another, they left the site
         // without a word): said where they belong now, the explainer that took its place, or at the gone file.
         for (Map.Entry<String, String> gone : goneBefore.entrySet()) {
-            if (!wasPublished(gone.getValue(), site, zone)) {
+            if (!unread.isEmpty() || !wasPublished(gone.getValue(), site, zone)) {
                 continue;
             }
             Doc taker = moves.get(gone.getKey());

@@ -302,6 +302,11 @@ class MovesTest {
         git(f.dir, "checkout", "-q", "--", file);
         Build.Result kept = f.build();
         assertTrue(kept.problems().stream().noneMatch(p -> p.message().startsWith("a published correction is gone")), f.log());
+        // A header that cannot be read says so, not that its corrections are gone (an editor's trial: "put it back" would double them).
+        f.replace(file, "  - date: 2026-10-07", "  - date: 7 Oct 2026");
+        Build.Result typo = f.build();
+        assertFalse(typo.ok());
+        assertTrue(typo.problems().stream().noneMatch(p -> p.message().startsWith("a published correction is gone")), f.log());
     }
 
     /** An explainer merged into another takes its corrections along, or is told to (an editor's trial: they left without a word). */
