@@ -895,7 +895,12 @@ public final class Bodies {
     private void leftover(Doc d, String s, int at, java.util.Map<String, Integer> told) {
         int from = Math.max(0, s.lastIndexOf('[', at) - 1);
         String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
-        String around = s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).strip();
+        // Some text before the place and the place itself, up to its bracket; only the place when a soft line break falls
+        // in that text (the text joins the lines with a space: an editor's trial had `[^a1]` told at the header's end).
+        int bracket = s.indexOf(']', at);
+        String place = s.substring(at, bracket > at && bracket - at < 60 ? bracket + 1 : Math.min(s.length(), at + 10));
+        String before = s.substring(Math.max(0, at - 10), at) + place;
+        String around = (d.markdown().stream().anyMatch(l -> l.contains(before)) ? before : place).strip();
         int line = lineWhere(d, l -> l.contains(around), told.merge(around, 1, Integer::sum) - 1);
         int close = s.indexOf(')', at);
         // A footnote or a reference whose definition is missing: `[^note]`, `[text][name]`.

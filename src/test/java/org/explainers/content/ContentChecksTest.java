@@ -787,6 +787,9 @@ public class ContentChecksTest {
                 arguments("a footnote without its note", ONE, section(1, "", "An extra line.\n\nThe envoy said so.[^envoy]\n"),
                         ONE + ":16: the footnote `[^envoy]` has no note (write its note on a line of its own after the paragraph:"
                                 + " `[^envoy]: The note's text.`; a bracket meant as text is written \\[)"),
+                arguments("a footnote without its note, ending a line of its paragraph", ONE, section(1, "", "An extra line.\n\nA claim with a note.[^a1]\nThe next line.\n"),
+                        ONE + ":16: the footnote `[^a1]` has no note (write its note on a line of its own after the paragraph:"
+                                + " `[^a1]: The note's text.`; a bracket meant as text is written \\[)"),
                 arguments("a line of dashes right under text, meant as a divider", ONE, section(1, "", "An extra line.\n\nThe first cargo arrived in 2009.\n---\n"),
                         ONE + ":17: this line of `---` right under a line of text makes that text a heading (for a dividing line, leave a blank line"
                                 + " above it; for a heading, write ## before the text instead, without the `-` line)"),
