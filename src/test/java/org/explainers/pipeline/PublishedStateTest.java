@@ -261,7 +261,8 @@ class PublishedStateTest {
     /**
      * A correction of the whole explainer (no `section:`), or of a section no longer on the site,
      * goes with the explainer's first section in the feeds and on its page (an editor's trial: it
-     * reached no feed), and is listed once at the explainer's end.
+     * reached no feed), and on the explainer's page under its header, as a section's is under its
+     * heading (an editor's trial: it was only in the list at the end), and in that list.
      */
     @Test
     void anExplainersOwnCorrectionReachesTheFeeds(@TempDir Path tmp) {
@@ -279,8 +280,12 @@ class PublishedStateTest {
         assertTrue(f.page("topics/energy.xml").contains(said), "in its topics' feeds too");
         assertTrue(Jsoup.parse(f.page("articles/gas-storage-explained/01-why-it-matters.html")).text().contains(said), "on the section's page");
         assertFalse(Jsoup.parse(f.page("articles/gas-storage-explained/02-how-full.html")).text().contains(said), "not on the others");
-        String article = Jsoup.parse(f.page("articles/gas-storage-explained/index.html")).text();
-        assertEquals(article.indexOf(said), article.lastIndexOf(said), "once on the explainer's page: " + article);
+        org.jsoup.nodes.Document article = Jsoup.parse(f.page("articles/gas-storage-explained/index.html"));
+        org.jsoup.nodes.Element top = article.selectFirst("header.post-header + aside.correction");
+        assertTrue(top != null && top.text().contains(said), "under the header: " + article.selectFirst("article"));
+        assertTrue(article.selectFirst("section.corrections").text().contains(said), "and in the list at the end");
+        assertEquals(2, article.select("aside.correction, section.corrections").stream().filter(e -> e.text().contains(said)).count(),
+                "not at the first section too: " + article.selectFirst("article"));
     }
 
     @Test
