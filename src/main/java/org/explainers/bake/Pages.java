@@ -486,6 +486,16 @@ final class Pages {
         add(path, template, "feed", false, null, entries, d -> d.put("feed", feed(self, title, subtitle, alternate, entries, texts)));
     }
 
+    /**
+     * The address a section was first published at: its first former name's (`moved_from` lists
+     * them oldest first), else its own. An entry's id in the feeds, which must not change (an
+     * editor's trial: a folder renamed made every section a new entry for subscribers).
+     */
+    private static String firstAddress(Section s) {
+        String first = s.movedFrom().isEmpty() ? null : org.explainers.check.Moves.resolve(s.folder(), s.movedFrom().get(0));
+        return first != null && first.endsWith(".md") ? SitePaths.page(first) : s.uri();
+    }
+
     /** A feed's data: its entries carry their texts, the newest first, up to {@code texts} bytes of HTML. */
     private Map<String, Object> feed(String path, String title, String subtitle, String alternate, List<Section> entries, long texts) {
         Map<String, Object> feed = new LinkedHashMap<>();
@@ -499,6 +509,7 @@ final class Pages {
         for (Section s : entries) {
             Map<String, Object> e = model.section(s);
             e.put("modified", Date.from(site.changed(s).instant()));
+            e.put("id", firstAddress(s));
             if (s.body() != null && carried + s.htmlSize() <= texts) {
                 carried += s.htmlSize();
                 e.put("body", model.absoluteHtml(s)); // absolute: feed readers may ignore the entry's xml:base

@@ -390,7 +390,7 @@ public final class Moves {
     }
 
     /** A path under content/ for a name relative to a folder, or null when it leaves content/. */
-    static String resolve(String folder, String name) {
+    public static String resolve(String folder, String name) {
         try {
             String path = new URI(null, null, "/" + folder, null).resolve(new URI(null, null, name, null)).getPath();
             return path.startsWith("/") && !path.startsWith("/../") ? path.substring(1) : null;

@@ -68,6 +68,11 @@ class MovesTest {
         assertFalse(f.page("sitemap.xml").contains("02-what-changes.html<"), "the old address is not in the sitemap");
         Document explainer = Jsoup.parse(f.page("articles/election-primer/index.html"));
         assertEquals("what-changes-after", explainer.getElementById("what-changes").parent().id(), "the old #anchor lands on the section");
+        // Its feed entry keeps its id, the first address: subscribers do not get it again as new (an editor's trial).
+        Document feed = Jsoup.parse(f.page("topics/sanctions.xml"), "", org.jsoup.parser.Parser.xmlParser());
+        org.jsoup.nodes.Element entry = feed.select("entry").stream().filter(e -> e.selectFirst("link").attr("href").endsWith("/02-what-changes-after.html"))
+                .findFirst().orElseThrow();
+        assertEquals(Fixture.HOST + "articles/election-primer/02-what-changes.html", entry.selectFirst("id").text());
     }
 
     /**
