@@ -313,8 +313,10 @@ public interface FieldType {
                     }
                     String now = vocabulary.renamed(slug);
                     if (now != null) {
+                        // Two merged into one: a list naming both would then name it twice (an editor's trial).
+                        boolean listed = items.stream().anyMatch(i -> i instanceof org.yaml.snakeyaml.nodes.ScalarNode n && n.getValue().strip().equals(now));
                         c.problems().error(c.path(), c.line(item), spec.one() + " `" + slug + "` is now `" + now + "` (its `moved_from` in content/"
-                                + spec.file() + ")", "write `" + now + "`");
+                                + spec.file() + ")", listed ? "remove `" + slug + "`: `" + now + "` is listed already" : "write `" + now + "`");
                         ok = false;
                         continue;
                     }

@@ -682,7 +682,9 @@ public final class Header {
                     meant.add(likely);
                 }
                 String hint = likely == null ? "" : "; did you mean `" + likely + "`?";
-                if (field != null && field.name().equals("authors") && c.kind() == Schema.Kind.SECTION) {
+                if (c.kind() == Schema.Kind.SECTION && ("authors".equals(likely) || field != null && field.name().equals("authors"))) {
+                    // `author:` in a section: not "did you mean `authors`?", which is refused next (an editor's trial: two rounds).
+                    meant.remove("authors");
                     hint = "; the byline is the explainer's: `authors:` goes in its index.md (a guest writer is added to"
                             + " content/_data/authors.yml and named there)";
                 }

@@ -218,12 +218,12 @@ public final class Images {
                     }
                     if ((long) w * h > MAX_PIXELS) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_PIXELS / 1_000_000
-                                + " million pixels are allowed", "scale it down (3000 pixels wide is plenty for any screen)");
+                                + " million pixels are allowed", "scale it down (2,000 pixels wide is plenty for any screen)");
                         continue;
                     }
                     if (w > MAX_SIDE || h > MAX_SIDE) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_SIDE + " pixels a side are allowed",
-                                "scale it down (3000 pixels wide is plenty for any screen)");
+                                "scale it down (2,000 pixels wide is plenty for any screen)");
                         continue;
                     }
                     javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);

@@ -144,11 +144,16 @@ public final class Vocabulary {
                 line = misplaced;
                 boolean first = !Character.isWhitespace(l.charAt(0));
                 what = first ? "not valid YAML: the line starts an entry without `- `"
-                        : "not valid YAML: the line is indented " + (l.length() - l.stripLeading().length()) + " spaces; an entry's lines are indented two";
+                        : "not valid YAML: the line is indented " + spaces(l.length() - l.stripLeading().length()) + "; an entry's lines are indented two";
                 fix = first ? "write `- " + l.strip() + "`" : "write it two spaces in, under the `slug:` of its entry";
             } else if (problem.equals("mapping values are not allowed here")) {
                 what = "not valid YAML: a second `: ` in the line";
-                fix = "put a value containing `: ` in straight double quotes (`description: \"Oil: the cap\"`)";
+                // The line's own key and value, quoted (an editor's trial: the example named another key than the line's).
+                String l = line > 0 && line <= text.lines.size() ? text.lines.get(line - 1).strip() : "";
+                int colon = l.indexOf(": ");
+                String own = colon > 0 && !l.substring(0, colon).contains("\"") ? (l.startsWith("- ") ? "- " : "") + l.substring(l.startsWith("- ") ? 2 : 0, colon)
+                        + ": \"" + l.substring(colon + 2).strip().replace("\"", "\\\"") + "\"" : "description: \"Oil: the cap\"";
+                fix = "put a value containing `: ` in straight double quotes: `" + own + "`";
             }
             problems.error(path, line, what, fix);
             return null;
@@ -282,5 +287,10 @@ public final class Vocabulary {
         public Schema.Kind kind() {
             return null;
         }
+    }
+
+    /** "1 space", "3 spaces". */
+    private static String spaces(int n) {
+        return n + (n == 1 ? " space" : " spaces");
     }
 }

@@ -504,6 +504,11 @@ class MovesTest {
         assertFalse(r.ok());
         assertTrue(Fixture.messages(r).contains(OLD + ":9: topic `sanctions` is now `embargoes` (its `moved_from` in "
                 + TOPICS + ") (write `embargoes`)"), String.join("\n", Fixture.messages(r)));
+        // Merged into one the section lists already: remove the old one, or it is listed twice (an editor's trial).
+        f.replace(OLD, "[elections, sanctions]", "[elections, sanctions, embargoes]");
+        r = f.build();
+        assertTrue(Fixture.messages(r).contains(OLD + ":9: topic `sanctions` is now `embargoes` (its `moved_from` in "
+                + TOPICS + ") (remove `sanctions`: `embargoes` is listed already)"), String.join("\n", Fixture.messages(r)));
     }
 
     /** An author renamed keeps the byline's page address; a former slug is one entry's, and no entry's slug now. */

@@ -534,6 +534,10 @@ public class ContentChecksTest {
                         ONE + ":7: `authors` is not a header key of sections (use article, date, level, moved_from, order, status, summary, title, topics, type,"
                                 + " updated; the byline is the explainer's: `authors:` goes in its index.md (a guest writer is added to"
                                 + " content/_data/authors.yml and named there))"),
+                arguments("an author named in a section", ONE, s1.replace("level: 1\n", "level: 1\nauthor: jo-doe\n"),
+                        ONE + ":7: unknown header key `author` (use article, date, level, moved_from, order, status, summary, title, topics, type,"
+                                + " updated; the byline is the explainer's: `authors:` goes in its index.md (a guest writer is added to"
+                                + " content/_data/authors.yml and named there))"),
                 arguments("missing key", ONE, s1.replace("summary: Section 1.\n", ""),
                         ONE + ":1: the header has no `summary` (add a `summary: ...` line)"),
                 arguments("a header line too long", ONE, s1.replace("summary: Section 1.", "summary: " + "x".repeat(10_001)),
@@ -1141,7 +1145,7 @@ public class ContentChecksTest {
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: Territory: land"));
         List<String> messages = Fixture.messages(f.check());
         assertEquals(List.of("content/_data/topics.yml:5: not valid YAML: a second `: ` in the line "
-                + "(put a value containing `: ` in straight double quotes (`description: \"Oil: the cap\"`))"), messages);
+                + "(put a value containing `: ` in straight double quotes: `name: \"Territory: land\"`)"), messages);
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: \"Territory"));
         assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a quote opened in this line is not closed"),
                 f.log());
