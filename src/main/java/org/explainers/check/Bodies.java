@@ -425,7 +425,10 @@ public final class Bodies {
     /** A web address's host, lower case, without a leading `www.`; null when it has none. */
     private static String hostOf(String address) {
         try {
-            String host = new java.net.URI(address).getHost();
+            java.net.URI uri = new java.net.URI(address);
+            // A host beyond ASCII is no host to java.net.URI: its authority, without a name before `@` or a port, is.
+            String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority() == null ? null
+                    : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":[0-9]*$", "");
             host = host == null ? null : host.toLowerCase(Locale.ROOT);
             return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
         } catch (java.net.URISyntaxException e) {

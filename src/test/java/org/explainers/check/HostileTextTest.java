@@ -331,4 +331,21 @@ class HostileTextTest {
             assertEquals(null, Bodies.placeholderIn(fine.toCharArray()), fine);
         }
     }
+
+    /** A link's text that reads as an address, an e-mail address or a number must be where it leads. */
+    @Test
+    void aLinkShowsWhereItLeads() {
+        java.util.function.BiFunction<String, String, Bodies.Shown> shown = (text, href) ->
+                Bodies.shownElsewhere(org.jsoup.Jsoup.parseBodyFragment("<a href=\"" + href + "\">" + text + "</a>").selectFirst("a"));
+        assertEquals(null, shown.apply("www.gov.uk/guidance", "https://www.gov.uk/guidance/x"));
+        assertEquals(null, shown.apply("https://example.org", "https://www.example.org/"));
+        assertEquals(null, shown.apply("the guidance", "https://evil.example/"));
+        assertEquals(null, shown.apply("2020-2024", "https://example.org/years"));
+        assertEquals(null, shown.apply("desk@example.org", "mailto:desk@example.org?subject=Hi"));
+        assertEquals(null, shown.apply("0800 123 4567", "tel:+448001234567"));
+        assertTrue(shown.apply("https://\u0430\u0440\u0440\u04CF\u0435.com/", "https://evil.example/") != null, "a host beyond ASCII is a host");
+        assertTrue(shown.apply("https://www.gov.uk", "https://www.gov.uk.evil.example/") != null);
+        assertTrue(shown.apply("desk@gov.uk", "mailto:desk@evil.example") != null);
+        assertTrue(shown.apply("0800 123 4567", "tel:+449098790000") != null);
+    }
 }
