@@ -42,6 +42,11 @@ final class Transforms {
                 if (a.hasClass("footnote-backref")) {
                     // Its text is ↩, which screen readers read as an arrow's name.
                     a.attr("aria-label", "Back to the text" + (href.startsWith("#fnref-") ? " of note " + href.substring(7) : ""));
+                    // At the end of the note's last paragraph, not on a line of its own (an editor's trial).
+                    Element before = a.previousElementSibling();
+                    if (before != null && before.normalName().equals("p")) {
+                        before.appendText(" ").appendChild(a);
+                    }
                 }
                 a.attr("href", "#" + prefix + "-" + href.substring(1));
             } else if (org.explainers.content.Urls.scheme(href) != null && org.explainers.content.Urls.scheme(href).isEmpty()) {
