@@ -359,7 +359,8 @@ public final class Bodies {
             Shown shows = shownElsewhere(a);
             if (shows != null) {
                 String href = a.attr("href");
-                int k = seen.merge("a\0" + href, 1, Integer::sum) - 1;
+                // Which of the links to this address it is, the allowed ones counted: the k-th such link is looked for in the file.
+                int k = (int) root.select("a[href]").stream().takeWhile(x -> x != a).filter(x -> x.attr("href").equals(href)).count();
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Link l && l.getUrl().toString().equals(href), k,
                         () -> line(d, ast, true, k, href)), "the link to `" + href + "` " + shows.what() + " (an address shown must be the one followed)",
                         shows.fix());
@@ -390,50 +391,56 @@ public final class Bodies {
         if (!a.select("bdo").isEmpty()) {
             return new Shown("reverses its text with <bdo>, so readers see letters in another order than written", "remove the <bdo> from the link");
         }
-        String text = a.text().strip().replaceAll("[.,;:!?)]+$", "");
+        String href = a.attr("href");
         java.net.URI target;
         try {
-            target = new java.net.URI(a.attr("href").strip());
+            target = new java.net.URI(org.explainers.content.Urls.asBrowserReads(href)); // as a browser follows it: a tab or line break dropped
         } catch (java.net.URISyntaxException e) {
             return null; // told by the allowlist
         }
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.matches("(https?://|www\\.)\\S+")) {
-            String shownHost = hostOf(lower.startsWith("www.") ? "https://" + lower : lower);
-            String host = scheme.startsWith("http") ? hostOf(target.toString()) : null;
-            if (shownHost != null && !shownHost.equals(host)) {
-                return new Shown("shows the address `" + text + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
-                        "write the address it leads to as its text, or say in words where it leads: [the form to sign in](" + a.attr("href") + ")");
+        String host = scheme.startsWith("http") ? hostOf(target.getRawAuthority()) : null;
+        String mailto = scheme.equals("mailto") && target.getSchemeSpecificPart() != null
+                ? target.getSchemeSpecificPart().replaceFirst("\\?.*", "").toLowerCase(Locale.ROOT) : "";
+        // The text as readers see it: compatibility forms folded (ｗｗｗ is www), invisible characters dropped.
+        String text = java.text.Normalizer.normalize(a.text(), java.text.Normalizer.Form.NFKC)
+                .codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        for (String word : text.split("[\\s\\u00A0]+")) {
+            // Without the quotes, brackets and punctuation around it: `“https://www.gov.uk”`, `<help@hmrc.gov.uk>`.
+            String token = word.replaceAll("^[\\p{Ps}\\p{Pi}\\p{Pf}\\p{Po}<\"']+|[\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}>\"']+$", "");
+            String lower = token.toLowerCase(Locale.ROOT);
+            // A web address: with a scheme (one slash or two), `www.`, or a host and a path (`gov.uk/login`).
+            java.util.regex.Matcher web = java.util.regex.Pattern.compile("(?:https?:/{1,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*")
+                    .matcher(lower);
+            if (web.matches()) {
+                String shown = hostOf(web.group(1));
+                if (shown != null && !shown.equals(host)) {
+                    return new Shown("shows the address `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
+                            "write the address it leads to as its text, or say in words where it leads: [the form to sign in](" + href + ")");
+                }
+            } else if (lower.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && !java.util.Arrays.asList(mailto.split(",")).contains(lower)) {
+                return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + token + ")");
             }
-        } else if (text.matches("[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+")) {
-            String to = scheme.equals("mailto") && target.getSchemeSpecificPart() != null ? target.getSchemeSpecificPart().replaceFirst("\\?.*", "") : "";
-            if (!java.util.Arrays.asList(to.toLowerCase(Locale.ROOT).split(",")).contains(lower)) {
-                return new Shown("shows the e-mail address `" + text + "` but does not write to it",
-                        "link the address itself: [" + text + "](mailto:" + text + ")");
-            }
-        } else if (scheme.equals("tel") && text.matches("\\+?[0-9][0-9 ().\\-\\u00A0]{4,}[0-9]")) {
+        }
+        if (scheme.equals("tel") && text.strip().matches("\\+?[0-9][0-9 ().\\-\\u00A0]{4,}[0-9]")) {
             // `0800 123 4567` dials +44 800 123 4567: the digits shown, without the leading zeros, end the number dialled.
             String shown = text.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
             if (!target.getSchemeSpecificPart().replaceAll("[^0-9]", "").endsWith(shown)) {
-                return new Shown("shows the number `" + text + "` but dials another", "write the number it dials as its text, or link the number shown");
+                return new Shown("shows the number `" + text.strip() + "` but dials another", "write the number it dials as its text, or link the number shown");
             }
         }
         return null;
     }
 
-    /** A web address's host, lower case, without a leading `www.`; null when it has none. */
-    private static String hostOf(String address) {
-        try {
-            java.net.URI uri = new java.net.URI(address);
-            // A host beyond ASCII is no host to java.net.URI: its authority, without a name before `@` or a port, is.
-            String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority() == null ? null
-                    : uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":[0-9]*$", "");
-            host = host == null ? null : host.toLowerCase(Locale.ROOT);
-            return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
-        } catch (java.net.URISyntaxException e) {
+    /** An authority's host, lower case, without a name before `@`, a port or a leading `www.`; null when there is none. */
+    private static String hostOf(String authority) {
+        if (authority == null || authority.isEmpty()) {
             return null;
         }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "").toLowerCase(Locale.ROOT);
+        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     /** The titles embed codes give their frames (YouTube's, Vimeo's, Flourish's), which say nothing of what one shows. */

@@ -98,6 +98,20 @@ public final class Urls {
     private static final Set<String> MAILTO_FIELDS = Set.of("subject", "body", "cc");
 
     private static String mailtoProblem(String value) {
+        String decoded;
+        try {
+            decoded = percentDecoded(value); // a mail client may decode before it splits the fields (`%26attach%3D`)
+        } catch (IllegalArgumentException e) {
+            decoded = value;
+        }
+        // Decoded, a field's name after `?` or `&` and before `=` (an ampersand in a body's words is no field).
+        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("[?&]\\s*([A-Za-z][A-Za-z0-9-]*)\\s*=").matcher(decoded);
+        while (hidden.find()) {
+            if (!MAILTO_FIELDS.contains(hidden.group(1).toLowerCase(Locale.ROOT))) {
+                return "fills in `" + hidden.group(1).toLowerCase(Locale.ROOT) + "`, which a mail link may not (only subject, body and cc: some mail"
+                        + " clients read `attach` as a reader's file)";
+            }
+        }
         int q = value.indexOf('?');
         if (q < 0) {
             return null;
@@ -461,7 +475,9 @@ public final class Urls {
         if (asciiOnly || host.startsWith("[")) {
             return null;
         }
-        boolean latinTop = labels[labels.length - 1].chars().allMatch(c -> c < 0x80);
+        String top = labels[labels.length - 1];
+        boolean latinTop = top.chars().allMatch(c -> c < 0x80);
+        boolean cjkTop = Set.of("cn", "jp", "tw", "hk", "mo", "kr", "sg").contains(top);
         StringBuilder shown = new StringBuilder();
         boolean faulty = false;
         for (String label : labels) {
@@ -475,7 +491,7 @@ public final class Urls {
             }
             shown.append(shown.length() == 0 ? "" : ".").append(unicode);
             if (!unicode.chars().allMatch(c -> c < 0x80)) {
-                faulty |= Spoof.imitates(unicode, latinTop);
+                faulty |= Spoof.imitates(unicode, latinTop, cjkTop);
             }
         }
         return faulty ? shown.toString() : null;
@@ -493,10 +509,28 @@ public final class Urls {
          * A label beyond ASCII that fails the identifier profile or mixes scripts, or, under a Latin
          * top-level domain, whose confusable skeleton is plain ASCII (`аррӏе` is `apple`).
          */
-        static boolean imitates(String label, boolean latinTop) {
+        static boolean imitates(String label, boolean latinTop, boolean cjkTop) {
             // The hyphen is a host's own (`xn--`, `café-crème`), not the identifier profile's: judged without it.
             String letters = label.replace("-", "");
-            return LABEL.failsChecks(letters) || latinTop && LABEL.getSkeleton(letters).chars().allMatch(c -> c < 0x80);
+            return LABEL.failsChecks(letters) || latinTop && LABEL.getSkeleton(letters).chars().allMatch(c -> c < 0x80)
+                    || !cjkTop && latinWithHanOrKana(letters);
+        }
+
+        /**
+         * Latin letters beside Han or Kana, which Unicode lets Japanese mix but whose strokes pass
+         * for Latin letters and dashes (`paypa丨.com`, `gov.uk一sign-in`; an attacker's trial): as
+         * Chrome, refused outside the top-level domains of the languages that write them.
+         */
+        private static boolean latinWithHanOrKana(String label) {
+            boolean latin = false;
+            boolean cjk = false;
+            for (int i = 0; i < label.length(); i = label.offsetByCodePoints(i, 1)) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(label.codePointAt(i));
+                latin |= script == Character.UnicodeScript.LATIN;
+                cjk |= script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA || label.codePointAt(i) == 0x30FC;
+            }
+            return latin && cjk;
         }
     }
 

@@ -78,7 +78,7 @@ public final class OutputCheck {
     /** The {@code <meta>}s whose content is an address that shares and previews use: the site's own, as its canonical links. */
     private static final Set<String> META_ADDRESSES = Set.of("og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image");
     /** Referrer policies that never send a page's full address to another site. */
-    private static final Set<String> REFERRERS = Set.of("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin");
+    private static final Set<String> REFERRERS = org.explainers.check.HtmlPolicy.REFERRERS;
 
     /** The vocabularies of the site's XML files: Atom for the feeds, sitemaps and their index. */
     private static final Set<String> XML_NAMESPACES = Set.of("http://www.w3.org/2005/Atom", "http://www.sitemaps.org/schemas/sitemap/0.9");

@@ -208,6 +208,9 @@ class HostileTextTest {
         f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\" sandbox=\"allow-top-navigation allow-scripts\"></iframe>\n"));
         assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.equals(ONE + ":14: `sandbox` is the build's, `allow-scripts allow-same-origin allow-popups"
                 + " allow-popups-to-escape-sandbox allow-presentation` (remove the attribute)")), f.log());
+        f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\" referrerpolicy=\"unsafe-url\"></iframe>\n"));
+        assertTrue(Fixture.messages(f.check()).stream().anyMatch(m -> m.startsWith(ONE + ":14: referrerpolicy `unsafe-url` sends readers' addresses")),
+                "told by the content's check, at its line: " + f.log());
         f.write(ONE, ContentChecksTest.section(1, "", "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"A video\"></iframe>\n"));
         assertTrue(f.build().ok(), f.log());
         String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
@@ -347,5 +350,16 @@ class HostileTextTest {
         assertTrue(shown.apply("https://www.gov.uk", "https://www.gov.uk.evil.example/") != null);
         assertTrue(shown.apply("desk@gov.uk", "mailto:desk@evil.example") != null);
         assertTrue(shown.apply("0800 123 4567", "tel:+449098790000") != null);
+        // A second attacker's trial: a tab in the address, and text that shows an address less plainly.
+        assertTrue(shown.apply("https://www.gov.uk/login", "https://evil.exa\tmple/") != null, "a tab a browser drops");
+        for (String text : new String[]{"\u200Ehttps://www.gov.uk/login", "gov.uk/login", "\u201Chttps://www.gov.uk/login\u201D", "Sign in at https://www.gov.uk/login",
+                "https://www.gov.uk/search?q={login}", "https://www.gov.uk<br>/login", "\uFF57\uFF57\uFF57.gov.uk", "https:/www.gov.uk/login",
+                "HMRC &lt;help@hmrc.gov.uk&gt;"}) {
+            assertTrue(shown.apply(text, "https://evil.example/") != null, text);
+        }
+        for (String text : new String[]{"Node.js", "e.g. the guidance", "rose 1.5/2 points", "24/7 help", "and/or"}) {
+            assertEquals(null, shown.apply(text, "https://evil.example/"), text);
+        }
+        assertEquals(null, shown.apply("Read gov.uk/coronavirus today", "https://www.gov.uk/coronavirus"));
     }
 }

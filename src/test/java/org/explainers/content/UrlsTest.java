@@ -59,7 +59,8 @@ class UrlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://www.gov.uk\u2044sign-in.evil.example/", "https://www.gov.uk\u2215sign-in.evil.example/",
             "https://www.gov.uk\uFF0Fsign-in.evil.example/", "https://\u0430\u0440\u0440\u04CF\u0435.com/", "https://p\u0430ypal.com/",
-            "https://xn--pypal-4ve.com/", "https://bank%E2%81%84login.example/", "https://www.g\u03BFv.uk/"})
+            "https://xn--pypal-4ve.com/", "https://bank%E2%81%84login.example/", "https://www.g\u03BFv.uk/", "https://paypa\u4E28.com/",
+            "https://www.gov.uk\u4E00sign-in.evil.example/", "https://gov\u30FCuk.example/"})
     void aHostThatImitatesAnotherIsRefused(String address) {
         String problem = Urls.linkProblem(address);
         assertEquals(true, problem != null && problem.contains("with characters that imitate others"), address + ": " + problem);
@@ -67,7 +68,8 @@ class UrlsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://m\u00FCnchen.de/", "https://www.b\u00FCcher.de/", "https://\u65E5\u672C\u8A9E.jp/", "https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/",
-            "https://\u03B5\u03BB\u03BB\u03B7\u03BD\u03B9\u03BA\u03AC.gr/", "https://xn--mnchen-3ya.de/", "https://caf\u00E9-cr\u00E8me.fr/", "https://www.example.com/"})
+            "https://\u03B5\u03BB\u03BB\u03B7\u03BD\u03B9\u03BA\u03AC.gr/", "https://xn--mnchen-3ya.de/", "https://caf\u00E9-cr\u00E8me.fr/", "https://www.example.com/",
+            "https://sony\u30B9\u30C8\u30A2.jp/"})
     void aNameInItsOwnScriptIsLinked(String address) {
         assertNull(Urls.linkProblem(address), address);
     }
@@ -84,6 +86,11 @@ class UrlsTest {
             assertEquals(true, String.valueOf(Urls.linkProblem(code)).startsWith("is not a telephone number"), code);
         }
         assertEquals("keep only subject=, body= and cc= after the `?`", Urls.linkFix("mailto:a@b.example?attach=x"));
+        // Encoded, as a mail client that decodes first reads it (a second attacker's trial); an ampersand in a body's words is no field.
+        assertEquals(true, String.valueOf(Urls.linkProblem("mailto:a@b.example?subject=x%26attach%3D/etc/passwd")).startsWith("fills in `attach`"));
+        assertEquals(true, String.valueOf(Urls.linkProblem("mailto:a@b.example%3Fattach=/etc/passwd")).startsWith("fills in `attach`"));
+        assertEquals(true, String.valueOf(Urls.linkProblem("mailto:a@b.example?cc=x@y.example?attach=/etc/passwd")).startsWith("fills in `attach`"));
+        assertNull(Urls.linkProblem("mailto:a@b.example?body=Tom%20%26%20Jerry"));
     }
 
     /** A srcset as a browser reads it: addresses up to white space, commas inside them theirs, descriptors up to a comma. */
