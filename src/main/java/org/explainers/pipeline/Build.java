@@ -333,6 +333,10 @@ public final class Build {
             if (!options.preview() && project.address.unreachable() != null) {
                 notes.println("      (for " + project.address.base() + ", " + project.address.unreachable() + ": to publish, give the site's own"
                         + " with -Dsite.host=<its address> or as site.host in jbake.properties; README, Publishing)");
+            } else if (!options.preview() && TEMPLATE_REPOSITORY.equals(project.setting("site.repository"))) {
+                // Built for a real address with the template's repository: every page's "Edit this page" leads to another's (a new user's trial).
+                notes.println("      (site.repository in jbake.properties is still the template's, " + TEMPLATE_REPOSITORY + ": every page's \"Edit this"
+                        + " page\" leads there; set your repository's, or remove the line for no such link; README, Publishing)");
             }
             return new Result(true, problems.list(), report.pages(), report.files(), millis, asPublished);
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -434,6 +438,9 @@ public final class Build {
             notes.println("      " + lines.get(i));
         }
     }
+
+    /** The repository jbake.properties names as it comes: a newsroom's copy names its own. */
+    static final String TEMPLATE_REPOSITORY = "https://github.com/explainers/site/blob/main";
 
     /** The most lines listing drafts and scheduled pieces. */
     private static final int MAX_HELD_LINES = 20;

@@ -50,6 +50,13 @@ class SiteAddressTest {
         if (said != null) {
             assertTrue(f.log().contains(", " + said + ": to publish"), f.log());
         }
+        // Built for a real address, the template's repository in "Edit this page" is told (a new user's trial); once set, it is not.
+        assertEquals(said == null, f.log().contains("site.repository in jbake.properties is still the template's"), f.log());
+        if (said == null) {
+            f.replace("jbake.properties", "site.repository=" + Build.TEMPLATE_REPOSITORY, "site.repository=https://github.com/gazette/explainers/blob/main");
+            assertTrue(build(f, host).ok(), f.log());
+            assertFalse(f.log().contains("site.repository in jbake.properties is still"), f.log());
+        }
     }
 
     @ParameterizedTest
