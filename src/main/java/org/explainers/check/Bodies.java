@@ -402,24 +402,25 @@ public final class Bodies {
         String host = scheme.startsWith("http") ? hostOf(target.getRawAuthority()) : null;
         String mailto = scheme.equals("mailto") && target.getSchemeSpecificPart() != null
                 ? target.getSchemeSpecificPart().replaceFirst("\\?.*", "").toLowerCase(Locale.ROOT) : "";
-        // The text as readers see it: compatibility forms folded (ｗｗｗ is www), invisible characters dropped.
+        // The text as readers see it: compatibility forms folded (ｗｗｗ is www, ．a dot), invisible characters dropped.
         String text = java.text.Normalizer.normalize(a.text(), java.text.Normalizer.Form.NFKC)
                 .codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        for (String word : text.split("[\\s\\u00A0]+")) {
+        for (String word : SPACES.split(text)) {
+            if (word.indexOf('.') < 0) {
+                continue; // no address, host or e-mail address without a dot
+            }
             // Without the quotes, brackets and punctuation around it: `“https://www.gov.uk”`, `<help@hmrc.gov.uk>`.
-            String token = word.replaceAll("^[\\p{Ps}\\p{Pi}\\p{Pf}\\p{Po}<\"']+|[\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}>\"']+$", "");
+            String token = AROUND.matcher(word).replaceAll("");
             String lower = token.toLowerCase(Locale.ROOT);
-            // A web address: with a scheme (one slash or two), `www.`, or a host and a path (`gov.uk/login`).
-            java.util.regex.Matcher web = java.util.regex.Pattern.compile("(?:https?:/{1,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*")
-                    .matcher(lower);
+            java.util.regex.Matcher web = WEB.matcher(lower);
             if (web.matches()) {
                 String shown = hostOf(web.group(1));
                 if (shown != null && !shown.equals(host)) {
                     return new Shown("shows the address `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
                             "write the address it leads to as its text, or say in words where it leads: [the form to sign in](" + href + ")");
                 }
-            } else if (lower.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && !java.util.Arrays.asList(mailto.split(",")).contains(lower)) {
+            } else if (MAIL.matcher(lower).matches() && !java.util.Arrays.asList(mailto.split(",")).contains(lower)) {
                 return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + token + ")");
             }
         }
@@ -432,6 +433,14 @@ public final class Bodies {
         }
         return null;
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0]+");
+    private static final java.util.regex.Pattern AROUND = java.util.regex.Pattern.compile(
+            "^[\\p{Ps}\\p{Pi}\\p{Pf}\\p{Po}<\"']+|[\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}>\"']+$");
+    /** A web address: with a scheme (one slash or more), `www.`, or a host and a path (`gov.uk/login`); its host first. */
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile(
+            "(?:https?:/{1,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*");
+    private static final java.util.regex.Pattern MAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** An authority's host, lower case, without a name before `@`, a port or a leading `www.`; null when there is none. */
     private static String hostOf(String authority) {
