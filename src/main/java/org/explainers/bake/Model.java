@@ -187,6 +187,7 @@ final class Model {
         p.put("archive", paths.archive());
         p.put("feed", paths.feed());
         p.put("topics", paths.topicIndex());
+        p.put("authors", paths.authorIndex());
         p.put("search", paths.search() + "/");
         m.put("paths", p);
         List<Object> footer = new ArrayList<>();

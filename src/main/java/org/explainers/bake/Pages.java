@@ -136,6 +136,7 @@ final class Pages {
     private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("article", "article.ftlh"), Map.entry("section", "section.ftlh"),
             Map.entry("masterindex", "index.ftlh"), Map.entry("month", "month.ftlh"), Map.entry("archive", "archive.ftlh"),
             Map.entry("tagsindex", "topics.ftlh"), Map.entry("tag", "topic.ftlh"), Map.entry("author", "author.ftlh"),
+            Map.entry("authorsindex", "authors.ftlh"),
             Map.entry("feed", "feed.ftlx"), Map.entry("redirect", "redirect.ftlh"), Map.entry("error404", "404.ftlh"));
 
     private String template(String kind) {
@@ -425,6 +426,18 @@ final class Pages {
                 byAuthor.computeIfAbsent(slug, k -> new ArrayList<>()).add(a);
             }
         }
+        // Who writes here, by name, each with their number of explainers and latest (an editor's trial: no page named them all).
+        List<Vocabulary.Entry> writers = new ArrayList<>(byAuthor.keySet().stream().map(site.vocabulary(Schema.AUTHORS)::get)
+                .filter(java.util.Objects::nonNull).toList());
+        writers.sort(Orders.BY_NAME);
+        List<Object> index = new ArrayList<>();
+        for (Vocabulary.Entry e : writers) {
+            Map<String, Object> m = new LinkedHashMap<>(model.ref(Schema.AUTHORS, e.slug()));
+            m.put("count", byAuthor.get(e.slug()).size());
+            m.put("latest", model.link(byAuthor.get(e.slug()).get(0)));
+            index.add(m);
+        }
+        add(paths.authorIndex(), template("authorsindex"), "authors", true, d -> d.put("authors", index));
         byAuthor.forEach((slug, articles) -> {
             Map<String, Object> ref = model.ref(Schema.AUTHORS, slug);
             if (ref == null) {

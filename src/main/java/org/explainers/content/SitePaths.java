@@ -28,6 +28,11 @@ public record SitePaths(String index, String archive, String feed, String sitema
         return topics + "/" + slug + ".xml";
     }
 
+    /** The authors' index, {@code authors/index.html}. */
+    public String authorIndex() {
+        return authors + "/" + index;
+    }
+
     public String author(String slug) {
         return authors + "/" + slug + ".html";
     }
