@@ -321,6 +321,37 @@ final class Pages {
         return p;
     }
 
+    /**
+     * An index by name (topics, authors) in pages of {@link #TOPICS_PER_PAGE}: the first at
+     * {@code base}, the others at base/2.html, base/3.html and on, each with numbered navigation
+     * to the others (the topic index's later pages were linked from nowhere).
+     */
+    private void byName(List<Object> all, String base, String template, String key) {
+        int count = Math.max(1, (all.size() + TOPICS_PER_PAGE - 1) / TOPICS_PER_PAGE);
+        java.util.function.IntFunction<String> path = n -> n == 1 ? base : SitePaths.numbered(base, n);
+        for (int n = 1; n <= count; n++) {
+            List<Object> chunk = all.subList(Math.min((n - 1) * TOPICS_PER_PAGE, all.size()), Math.min(all.size(), n * TOPICS_PER_PAGE));
+            Map<String, Object> pager = new LinkedHashMap<>();
+            pager.put("number", n);
+            pager.put("count", count);
+            List<Object> pages = new ArrayList<>();
+            for (int m = 1; m <= count; m++) {
+                pages.add(Model.data("number", m, "path", path.apply(m), "current", m == n));
+            }
+            pager.put("pages", pages);
+            if (n > 1) {
+                pager.put("newer", path.apply(n - 1)); // the pager's first link: the page before, by name
+            }
+            if (n < count) {
+                pager.put("older", path.apply(n + 1));
+            }
+            add(path.apply(n), template, key, true, d -> {
+                d.put(key, chunk);
+                d.put("pager", pager);
+            });
+        }
+    }
+
     /** Topics on the home page: the most used, then by name. */
     static final int HOME_TOPICS = 24;
 
@@ -353,22 +384,7 @@ final class Pages {
     }
 
     private void topics() {
-        List<Object> all = topicIndex(true);
-        List<List<Object>> chunks = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, all.size()); i += TOPICS_PER_PAGE) {
-            chunks.add(all.subList(Math.min(i, all.size()), Math.min(all.size(), i + TOPICS_PER_PAGE)));
-        }
-        for (int i = 0; i < chunks.size(); i++) {
-            String path = i == 0 ? paths.topicIndex() : SitePaths.numbered(paths.topicIndex(), i + 1);
-            List<Object> chunk = chunks.get(i);
-            Map<String, Object> pager = new LinkedHashMap<>();
-            pager.put("number", i + 1);
-            pager.put("count", chunks.size());
-            add(path, template("tagsindex"), "topics", true, d -> {
-                d.put("topics", chunk);
-                d.put("pager", pager);
-            });
-        }
+        byName(topicIndex(true), paths.topicIndex(), template("tagsindex"), "topics");
         byTopic.forEach((slug, sections) -> {
             Map<String, Object> ref = model.ref(Schema.TOPICS, slug);
             if (ref == null) {
@@ -437,7 +453,7 @@ final class Pages {
             m.put("latest", model.link(byAuthor.get(e.slug()).get(0)));
             index.add(m);
         }
-        add(paths.authorIndex(), template("authorsindex"), "authors", true, d -> d.put("authors", index));
+        byName(index, paths.authorIndex(), template("authorsindex"), "authors");
         byAuthor.forEach((slug, articles) -> {
             Map<String, Object> ref = model.ref(Schema.AUTHORS, slug);
             if (ref == null) {

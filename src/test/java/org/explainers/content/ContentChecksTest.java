@@ -226,6 +226,32 @@ public class ContentChecksTest {
     }
 
     /**
+     * The topic index comes in pages of 60 by name, each with numbered navigation to the others and
+     * its own title (its later pages were linked from nowhere).
+     */
+    @Test
+    void theTopicIndexPagesAreLinkedToEachOther(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        StringBuilder more = new StringBuilder(TOPICS);
+        for (int i = 0; i < 60; i++) {
+            more.append(String.format(java.util.Locale.ROOT, "- slug: zone-%02d\n  name: Zone %02d\n  description: A zone.\n", i, i));
+        }
+        f.write("content/_data/topics.yml", more.toString());
+        assertTrue(f.build().ok(), f.log());
+        org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(f.page("topics/index.html"));
+        org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(f.page("topics/index/2.html"));
+        assertEquals("Topics (page 1 of 2)", first.selectFirst("h1").text());
+        assertEquals("index/2.html", first.selectFirst("nav.pager a[rel=next]").attr("href"));
+        assertEquals("Next", first.selectFirst("nav.pager a[rel=next]").text());
+        assertEquals("Topics (page 2 of 2)", second.selectFirst("h1").text());
+        assertEquals("../../topics/index.html", second.selectFirst("nav.pager a[rel=prev]").attr("href"));
+        assertEquals(60, first.select(".topic-index-item").size());
+        assertEquals(org.jsoup.Jsoup.parse(f.page("topics/index.html")).select(".topic-index-item").size() + second.select(".topic-index-item").size(),
+                TOPICS.split("- slug:").length - 1 + 60, "every topic on one page or the other");
+        assertTrue(f.page("sitemap.xml").contains("topics/index/2.html"), "in the sitemap");
+    }
+
+    /**
      * An explainer's index.md YAML cannot read is told at its line, and only there: its sections'
      * #anchors are not "drafts" elsewhere (an editor's trial: a colon in a headline sent the editor
      * to two files that were fine).
