@@ -98,32 +98,31 @@ public final class Urls {
     private static final Set<String> MAILTO_FIELDS = Set.of("subject", "body", "cc");
 
     private static String mailtoProblem(String value) {
-        String decoded;
-        try {
-            decoded = percentDecoded(value); // a mail client may decode before it splits the fields (`%26attach%3D`)
-        } catch (IllegalArgumentException e) {
-            decoded = value;
-        }
-        // Decoded, a field's name after `?` or `&` and before `=` (an ampersand in a body's words is no field).
-        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("[?&]\\s*([A-Za-z][A-Za-z0-9-]*)\\s*=").matcher(decoded);
-        while (hidden.find()) {
-            if (!MAILTO_FIELDS.contains(hidden.group(1).toLowerCase(Locale.ROOT))) {
-                return "fills in `" + hidden.group(1).toLowerCase(Locale.ROOT) + "`, which a mail link may not (only subject, body and cc: some mail"
-                        + " clients read `attach` as a reader's file)";
-            }
-        }
+        // The fields as they are split, and as a mail client that decodes first would split them (`%26attach%3D`): after
+        // `?` or `&`, up to `=`; decoded, only where an `=` follows (an ampersand in a body's words is no field).
+        java.util.List<String> names = new java.util.ArrayList<>();
         int q = value.indexOf('?');
-        if (q < 0) {
-            return null;
+        for (String field : q < 0 ? new String[0] : value.substring(q + 1).split("&")) {
+            names.add(field.substring(0, field.indexOf('=') < 0 ? field.length() : field.indexOf('=')));
         }
-        for (String field : value.substring(q + 1).split("&")) {
-            String name = field.substring(0, field.indexOf('=') < 0 ? field.length() : field.indexOf('=')).toLowerCase(Locale.ROOT);
-            if (!name.isEmpty() && !MAILTO_FIELDS.contains(name)) {
-                return "fills in `" + name + "`, which a mail link may not (only subject, body and cc: some mail clients read `attach` as a reader's file)";
+        try {
+            java.util.regex.Matcher decoded = MAILTO_FIELD.matcher(percentDecoded(value));
+            while (decoded.find()) {
+                names.add(decoded.group(1));
+            }
+        } catch (IllegalArgumentException e) {
+            // not decodable: the fields as split
+        }
+        for (String name : names) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (!n.isEmpty() && !MAILTO_FIELDS.contains(n)) {
+                return "fills in `" + n + "`, which a mail link may not (only subject, body and cc: some mail clients read `attach` as a reader's file)";
             }
         }
         return null;
     }
+
+    private static final java.util.regex.Pattern MAILTO_FIELD = java.util.regex.Pattern.compile("[?&]\\s*([A-Za-z][A-Za-z0-9-]*)\\s*=");
 
     /** A number to dial: digits, a leading +, and the separators people write (an attacker's trial: `*` and `#` make device codes). */
     private static String telProblem(String value) {

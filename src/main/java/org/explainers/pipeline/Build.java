@@ -116,12 +116,12 @@ public final class Build {
         return this;
     }
 
-    /** The bodies this build used, for the next one. */
-    /** When the first scheduled piece goes out (the preview re-bakes then, unasked); null when none waits. */
+    /** When the first scheduled piece goes out (the preview re-bakes then, unasked); null when none waits, and outside the preview. */
     public java.time.Instant nextScheduled() {
         return nextScheduled;
     }
 
+    /** The bodies this build used, for the next one. */
     public BodyCache bodies() {
         return bodies;
     }
@@ -204,7 +204,7 @@ public final class Build {
         CompletableFuture<Map<String, String>> explainersBefore = before(project.dir, explainers, SourceText.MAX_BYTES);
         time("crawl", start);
         Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
-        nextScheduled = site.nextScheduled();
+        nextScheduled = options.preview() ? site.nextScheduled() : null; // only the preview waits for it
         Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
         Downloads.check(project.content, inputs.media, options.checkOnly() ? null : cache, problems);
         time("site, images", start);
