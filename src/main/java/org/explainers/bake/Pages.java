@@ -357,13 +357,19 @@ final class Pages {
 
     /**
      * Every topic, by name, with its numbers of explainers and sections and its latest
-     * explainer; for the home page only the {@link #HOME_TOPICS} most used, and none unused.
+     * explainer, but those only held-back pieces carry; for the home page only the {@link #HOME_TOPICS} most used, and none unused.
      */
     private List<Object> topicIndex(boolean all) {
         List<Object> list = new ArrayList<>();
         List<Vocabulary.Entry> entries = new ArrayList<>(site.vocabulary(Schema.TOPICS).values());
         entries.sort(Orders.BY_NAME);
-        if (!all) {
+        if (all) {
+            // A topic only held-back pieces carry waits for the first of them: its name on the index would tell
+            // readers what is coming before it is out (an editor's trial). One nothing carries is listed with its zeros.
+            java.util.Set<String> waiting = new java.util.HashSet<>();
+            site.articles().forEach(a -> a.sections().forEach(s -> waiting.addAll(s.topics())));
+            entries.removeIf(e -> !byTopic.containsKey(e.slug()) && waiting.contains(e.slug()));
+        } else {
             // The home page shows topics a reader can open: none without a section on the site (greyed, they looked broken).
             List<Vocabulary.Entry> used = new ArrayList<>(entries.stream().filter(e -> byTopic.containsKey(e.slug())).toList());
             used.sort(java.util.Comparator.comparingInt((Vocabulary.Entry e) -> -byTopic.getOrDefault(e.slug(), List.of()).size()));

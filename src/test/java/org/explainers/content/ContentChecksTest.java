@@ -211,18 +211,28 @@ public class ContentChecksTest {
     }
 
     /**
-     * A topic no published section carries is in the topic index with its zeros (every topic is),
-     * but not among the home page's topics, where it showed as a greyed chip that looked broken
-     * (an editor's trial).
+     * A topic no section carries is in the topic index with its zeros (every topic is), but not among
+     * the home page's topics, where it showed as a greyed chip that looked broken (an editor's trial).
+     * One that only a held-back section carries (a draft, or one scheduled) is on neither until that
+     * section is out: its name would tell readers what is coming (an editor's trial); the preview lists it.
      */
     @Test
     void aTopicWithoutSectionsIsOnTheIndexButNotTheHomePage(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
-        f.write("content/_data/topics.yml", TOPICS + "- slug: nuclear\n  name: Nuclear power\n  description: Reactors.\n");
+        f.write("content/_data/topics.yml", TOPICS + "- slug: nuclear\n  name: Nuclear power\n  description: Reactors.\n"
+                + "- slug: merger\n  name: The Acme merger\n  description: Embargoed.\n"
+                + "- slug: budget\n  name: Budget leak\n  description: Drafted.\n");
+        f.write(DIR + "03-three.md", section(3, "", "").replace("date: 2026-11-20", "date: 2099-01-01 07:00")
+                .replace("topics: [sanctions, territory]", "topics: [merger]"));
+        f.write(DIR + "04-four.md", section(4, "", "").replace("status: published", "status: draft")
+                .replace("topics: [sanctions, territory]", "topics: [budget]"));
         assertTrue(f.build().ok(), f.log());
         assertFalse(org.jsoup.Jsoup.parse(f.page("index.html")).text().contains("Nuclear power"), f.page("index.html"));
         String index = org.jsoup.Jsoup.parse(f.page("topics/index.html")).text();
         assertTrue(index.contains("Nuclear power Reactors. 0 explainers 0 sections"), index);
+        assertFalse(index.contains("Acme"), index);
+        assertFalse(index.contains("Budget leak"), index);
+        assertTrue(index.contains("Sanctions"), index);
     }
 
     /**
