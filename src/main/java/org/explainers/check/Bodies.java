@@ -275,7 +275,7 @@ public final class Bodies {
             String tag = e.normalName();
             if (a == null) {
                 int skip = told.merge("<" + tag, 1, Integer::sum) - 1;
-                problems.error(d.path(), line(d, ast, false, skip, "<" + tag), "raw <" + tag + "> is not allowed", policy.tagFixFor(tag));
+                problems.error(d.path(), line(d, ast, RAW_ONLY, skip, "<" + tag), "raw <" + tag + "> is not allowed", policy.tagFixFor(tag));
                 return;
             }
             String key = a.getKey().toLowerCase(Locale.ROOT);
@@ -284,8 +284,10 @@ public final class Bodies {
             String message = key.startsWith("on") ? "event handler `" + key + "` on <" + tag + "> is not allowed"
                     : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";
             String needle = listed && !a.getValue().isEmpty() ? a.getValue() : key;
-            // Markdown writes href, src, title and alt; any other attribute came from raw HTML.
-            boolean markdown = key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt");
+            // Markdown writes a link's href and title and an image's src, alt and title; any other attribute came from raw HTML.
+            // Only the kind of Markdown that writes it is looked in (a link above with the address an image may not have is not it).
+            java.util.function.Predicate<Node> markdown = !(key.equals("href") || key.equals("src") || key.equals("title") || key.equals("alt")) ? RAW_ONLY
+                    : tag.equals("img") ? IMAGES : tag.equals("a") ? LINKS : RAW_ONLY;
             int skip = told.merge(needle.toLowerCase(Locale.ROOT) + '\0' + key, 1, Integer::sum) - 1; // counted as found: capitals aside
             problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key, a.getValue()));
         });
@@ -301,7 +303,7 @@ public final class Bodies {
         Set<String> seen = new java.util.HashSet<>();
         for (Element e : root.select("[id]")) {
             if (!seen.add(e.id())) {
-                problems.error(d.path(), line(d, ast, false, "id=\"" + e.id(), "id='" + e.id(), "id=" + e.id()), "the id `" + e.id()
+                problems.error(d.path(), line(d, ast, RAW_ONLY, 0, "id=\"" + e.id(), "id='" + e.id(), "id=" + e.id()), "the id `" + e.id()
                         + "` is given twice in this text, so links to it may lead to the wrong place", "write footnotes in Markdown, as [^1], and"
                         + " remove the `id` from the HTML");
                 return false;
@@ -321,7 +323,7 @@ public final class Bodies {
             if (src.isEmpty()) {
                 // An address the allowlist removed was told with it; one never written is told here.
                 if (allowed) {
-                    problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().isEmpty(), 0, () -> line(d, ast, false, "<img", "<img")),
+                    problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().isEmpty(), 0, () -> line(d, ast, RAW_ONLY, 0, "<img", "<img")),
                             "an image without an address",
                             "write the image's file name, beside the text: ![What the image shows](file.png)");
                     ok = false;
@@ -329,14 +331,14 @@ public final class Bodies {
             } else if (alt.isBlank()) {
                 int k = seen.merge("img\0" + src, 1, Integer::sum) - 1;
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().isBlank(), k,
-                        () -> line(d, ast, false, k, src, "<img")), "the image `" + src + "` has no description",
+                        () -> line(d, ast, RAW_ONLY, k, src, "<img")), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             } else if (placeholder(alt, src)) {
                 // A screen reader reads it out, and learns nothing (an editor's trial: `![image](map.png)` passed).
                 int k = seen.merge("alt\0" + src + "\0" + alt, 1, Integer::sum) - 1;
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().toString().equals(alt), k,
-                        () -> line(d, ast, false, k, src, "<img")), "the image `" + src + "` is described only as `" + alt.strip() + "`",
+                        () -> line(d, ast, RAW_ONLY, k, src, "<img")), "the image `" + src + "` is described only as `" + alt.strip() + "`",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
             }
@@ -347,7 +349,7 @@ public final class Bodies {
             if (title.isEmpty() || FRAME_DEFAULTS.contains(title) || PLACEHOLDERS.contains(title)) {
                 String src = frame.attr("src");
                 int k = seen.merge("iframe\0" + src, 1, Integer::sum) - 1;
-                problems.error(d.path(), line(d, ast, false, k, src, "<iframe"), "the frame `" + src + "` has " + (title.isEmpty() ? "no title"
+                problems.error(d.path(), line(d, ast, RAW_ONLY, k, src, "<iframe"), "the frame `" + src + "` has " + (title.isEmpty() ? "no title"
                         : "the title `" + frame.attr("title").strip() + "`, which says nothing of it"), "say what it shows in its title:"
                         + " <iframe title=\"Video: how gas is stored underground\" …>");
                 ok = false;
@@ -362,7 +364,7 @@ public final class Bodies {
                 // Which of the links to this address it is, the allowed ones counted: the k-th such link is looked for in the file.
                 int k = (int) root.select("a[href]").stream().takeWhile(x -> x != a).filter(x -> x.attr("href").equals(href)).count();
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Link l && l.getUrl().toString().equals(href), k,
-                        () -> line(d, ast, true, k, href)), "the link to `" + href + "` " + shows.what() + " (an address shown must be the one followed)",
+                        () -> line(d, ast, LINKS, k, href)), "the link to `" + href + "` " + shows.what() + " (an address shown must be the one followed)",
                         shows.fix());
                 ok = false;
                 continue;
@@ -371,7 +373,7 @@ public final class Bodies {
                 String href = a.attr("href");
                 int k = seen.merge("a\0" + href, 1, Integer::sum) - 1;
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Link l && l.getUrl().toString().equals(href) && l.getText().isBlank(), k,
-                        () -> line(d, ast, true, k, href)), "the link to `" + href + "` has no text",
+                        () -> line(d, ast, LINKS, k, href)), "the link to `" + href + "` has no text",
                         "write what it leads to between the brackets: [the text readers click](" + href + ")");
                 ok = false;
             }
@@ -944,31 +946,30 @@ public final class Bodies {
         }
     }
 
+    /** The Markdown nodes an attribute's value is looked for in, beside raw HTML: none, links' or images'. */
+    private static final java.util.function.Predicate<Node> RAW_ONLY = n -> false;
+    private static final java.util.function.Predicate<Node> LINKS = n -> n instanceof Link || n instanceof AutoLink || n instanceof Reference;
+    // An image inside a link is in the link's own source too: looked for as an image, it is found once there.
+    private static final java.util.function.Predicate<Node> IMAGES = n -> n instanceof Image || n instanceof Reference;
+
     /**
-     * The line in the file of the first raw HTML node (or, if {@code markdown}, also link or
-     * image node) of Flexmark's tree whose source contains one of the needles, as written or with
+     * The line in the file of the raw HTML node (or Markdown node {@code markdown} takes: a link's,
+     * an image's) of Flexmark's tree whose source holds one of the needles, as written or with
      * its entities and backslash escapes decoded (the allowlist judges {@code jav&#x09;ascript:}
      * as {@code jav\tascript:}); the text's first line when none does. A raw tag or an attribute
      * Markdown does not write is looked for in raw HTML only: a link above with the same word
-     * is not it.
-     */
-    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, boolean markdown, String... needles) {
-        return line(d, ast, markdown, 0, needles);
-    }
-
-    /**
-     * As above, for the needle's occurrence after the first {@code skip} (a second raw <center>
+     * is not it. The needle's occurrence after the first {@code skip} (a second raw <center>
      * is told at its own line, not again at the first's); the last one when there are fewer.
      */
-    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, boolean markdown, int skip, String... needles) {
+    private static int line(Doc d, com.vladsch.flexmark.util.ast.Document ast, java.util.function.Predicate<Node> markdown, int skip, String... needles) {
         for (String needle : needles) {
             String n = needle.toLowerCase(Locale.ROOT);
             int seen = 0;
             int last = -1;
             for (Node node : ast.getDescendants()) {
-                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown && (node instanceof Link || node instanceof Image
-                        && node.getAncestorOfType(Link.class) == null || node instanceof AutoLink || node instanceof Reference)) {
-                    // (an image inside a link is in the link's own source: counted there once)
+                if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || markdown.test(node)
+                        && !(node instanceof Image && node.getAncestorOfType(Link.class) != null && markdown.test(node.getAncestorOfType(Link.class)))) {
+                    // (an image inside a link looked in too is in the link's own source: counted there once)
                     String source = node.getChars().toString();
                     int at = indexIgnoringCase(source, needle, 0);
                     while (at >= 0) {

@@ -65,6 +65,13 @@ class HostileTextTest {
                 arguments("a data: page", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", 0, "uses `data:`"),
                 arguments("vbscript", "<a href=\"vbscript:msgbox(1)\">x</a>", 0, "uses `vbscript:`"),
                 arguments("an image from another site", "![A pixel](https://tracker.example/p.png)", 0, "is on another site"),
+                // Its line, not that of a link above to the same address (a link may go there; an image may not come from there).
+                arguments("an image from another site below a link to it", "See [the photo](https://tracker.example/p.png).\n\n![A pixel](https://tracker.example/p.png)",
+                        2, "is on another site"),
+                arguments("a raw image from another site below a link to it", "See [the photo](https://tracker.example/p.png).\n\n<img src=\"https://tracker.example/p.png\" alt=\"A pixel\">",
+                        2, "is on another site"),
+                arguments("an image from another site inside a link to it", "Intro.\n\n[![A pixel](https://tracker.example/p.png)](https://tracker.example/p.png)",
+                        2, "is on another site"),
                 arguments("an image with a javascript: source", "![x](javascript:alert(1))", 0, "the image `javascript:alert(1)`"),
                 arguments("a frame from a host not in the list", "<iframe src=\"https://evil.example/\"></iframe>", 0, "raw <iframe> is not allowed"),
                 arguments("inline SVG with script", "<svg><script>alert(1)</script></svg>", 0, "raw <svg> is not allowed"),
