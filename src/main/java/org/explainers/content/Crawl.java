@@ -375,6 +375,7 @@ public final class Crawl {
     private static final class Engine implements ParserEngine {
         static final String DOC = "explainers.doc";
         private final Project project;
+        private final byte[] machineFolder;
         private final Set<String> media;
         private final Map<Vocabulary.Spec, Vocabulary> vocabularies;
         private final Set<String> layouts;
@@ -393,6 +394,7 @@ public final class Crawl {
         Engine(Project project, Set<String> media, Set<String> refused, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts,
                Problems problems) {
             this.project = project;
+            this.machineFolder = project.machineFolder();
             this.media = media;
             this.refused = refused;
             this.vocabularies = vocabularies;
@@ -469,6 +471,7 @@ public final class Crawl {
                 byte[] bytes = Files.readAllBytes(file);
                 seen.put(source, new Seen(stamp, sha1(bytes)));
                 text = SourceText.decode(path, bytes, SourceText.MAX_BYTES, true, problems);
+                SourceText.noMachineFolder(path, bytes, machineFolder, problems);
             } catch (IOException e) {
                 problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
                 return null;

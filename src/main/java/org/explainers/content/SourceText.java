@@ -284,4 +284,23 @@ public final class SourceText {
         }
         return 1;
     }
+
+    /**
+     * Tells, at its line, a file showing the folder of the machine that builds ({@link Project#machineFolder()}):
+     * the output check refuses a page that shows it, as a template's error message, and would blame the
+     * templates, only once the text is published (a scheduled one passed its pull request, then stopped
+     * every build from its time on: an attacker's trial).
+     */
+    public static void noMachineFolder(String path, byte[] bytes, byte[] folder, Problems problems) {
+        int at = Text.indexOf(bytes, folder);
+        if (at >= 0) {
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.error(path, line, "shows the folder `" + new String(folder, java.nio.charset.StandardCharsets.UTF_8)
+                    + "` of the machine that builds the site, which no page may show (it is how a template's error message looks)",
+                    "leave the path out, or write it without its first folders");
+        }
+    }
 }

@@ -363,4 +363,31 @@ public final class Text {
         }
         return "";
     }
+
+    /**
+     * Where the bytes first hold the other bytes, or -1: Horspool's search, which moves the window
+     * by the needle's length past most bytes (the needle, a folder's path, starts with `/`, which
+     * HTML is full of: tried at every byte, this was ~1% of a cold build).
+     */
+    public static int indexOf(byte[] bytes, byte[] wanted) {
+        int m = wanted.length;
+        if (m == 0) {
+            return 0;
+        }
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, m);
+        for (int k = 0; k < m - 1; k++) {
+            shift[wanted[k] & 0xFF] = m - 1 - k;
+        }
+        for (int i = 0; i + m <= bytes.length; i += shift[bytes[i + m - 1] & 0xFF]) {
+            int k = m - 1;
+            while (k >= 0 && bytes[i + k] == wanted[k]) {
+                k--;
+            }
+            if (k < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

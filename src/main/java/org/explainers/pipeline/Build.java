@@ -375,7 +375,9 @@ public final class Build {
                 continue;
             }
             try {
-                SourceText text = SourceText.decode(path, Files.readAllBytes(project.content.resolve(spec.file())), Vocabulary.MAX_BYTES, false, problems);
+                byte[] bytes = Files.readAllBytes(project.content.resolve(spec.file()));
+                SourceText text = SourceText.decode(path, bytes, Vocabulary.MAX_BYTES, false, problems);
+                SourceText.noMachineFolder(path, bytes, project.machineFolder(), problems);
                 Vocabulary v = text == null ? null : Vocabulary.read(spec, text, project.paths.index(), problems);
                 if (v != null) {
                     map.put(spec, v);

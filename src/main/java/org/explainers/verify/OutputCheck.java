@@ -147,7 +147,7 @@ public final class OutputCheck {
         Map<String, List<String>> links = new ConcurrentHashMap<>();
         List<String> fresh = out.fresh().stream()
                 .filter(p -> p.endsWith(".html") || p.endsWith(".xml")).toList();
-        byte[] templatesFolder = (project.templates.toString() + java.io.File.separator).getBytes(StandardCharsets.UTF_8);
+        byte[] templatesFolder = project.machineFolder();
         fresh.parallelStream().forEach(path -> {
             try {
                 // Both scans below run over the bytes, before they are decoded: over the String, one
@@ -159,7 +159,7 @@ public final class OutputCheck {
                             + " (an encoding's escape, or a character a browser reads otherwise)", "a template writes it; remove it");
                 }
                 String text = new String(bytes, StandardCharsets.UTF_8); // the build wrote it from Java's Strings: UTF-8 as it should be
-                if (indexOf(bytes, templatesFolder) >= 0) {
+                if (org.explainers.content.Text.indexOf(bytes, templatesFolder) >= 0) {
                     // The templates' folder on the machine that builds: a template printing a path (FreeMarker's own messages name it templates/).
                     report("site/" + path, "shows a folder of the machine that builds (" + project.templates + ")",
                             "a template prints an error message or a path; remove it");
@@ -278,33 +278,6 @@ public final class OutputCheck {
             }
             if (b == 0xC2 && i + 1 < utf8.length && (utf8[i + 1] & 0xFF) >= 0x80 && (utf8[i + 1] & 0xFF) <= 0x9F) {
                 return utf8[i + 1] & 0xFF;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Where the bytes first hold the other bytes, or -1: Horspool's search, which moves the window
-     * by the needle's length past most bytes (the needle, a folder's path, starts with `/`, which
-     * HTML is full of: tried at every byte, this was ~1% of a cold build).
-     */
-    static int indexOf(byte[] bytes, byte[] wanted) {
-        int m = wanted.length;
-        if (m == 0) {
-            return 0;
-        }
-        int[] shift = new int[256];
-        java.util.Arrays.fill(shift, m);
-        for (int k = 0; k < m - 1; k++) {
-            shift[wanted[k] & 0xFF] = m - 1 - k;
-        }
-        for (int i = 0; i + m <= bytes.length; i += shift[bytes[i + m - 1] & 0xFF]) {
-            int k = m - 1;
-            while (k >= 0 && bytes[i + k] == wanted[k]) {
-                k--;
-            }
-            if (k < 0) {
-                return i;
             }
         }
         return -1;
@@ -440,7 +413,8 @@ public final class OutputCheck {
                 String value = parser.getText();
                 String read = Urls.asBrowserReads(value);
                 String scheme = Urls.scheme(value);
-                boolean address = read.startsWith("//") || scheme != null && WEB_SCHEMES.contains(scheme);
+                // A text property is read as text ("headline": "Data: who holds yours" is a headline, not a data: address).
+                boolean address = !TEXT_KEYS.contains(parser.currentName()) && (read.startsWith("//") || scheme != null && WEB_SCHEMES.contains(scheme));
                 if ("@context".equals(parser.currentName())) {
                     if (!SCHEMA_ORG.contains(value)) {
                         report(where, "has JSON-LD whose @context is \"" + value + "\", not schema.org's", "write \"@context\":\"https://schema.org\"");
@@ -461,6 +435,9 @@ public final class OutputCheck {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /** Schemes an address may lead elsewhere by (javascript: and data: too: a reader of the data may open them). */
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp", "ws", "wss", "javascript", "data", "vbscript", "file", "blob");
+    /** schema.org's properties whose values are text, never an address (an editor's headline or summary may begin "Data:" or "File:"). */
+    private static final Set<String> TEXT_KEYS = Set.of("headline", "alternativeHeadline", "description", "disambiguatingDescription", "name",
+            "alternateName", "jobTitle", "text", "articleBody", "abstract", "caption", "keywords", "articleSection", "inLanguage");
     private static final Set<String> SCHEMA_ORG = Set.of("https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/");
 
     /**

@@ -342,6 +342,28 @@ class HostileTextTest {
         }
     }
 
+    /**
+     * A headline or summary that begins like a scheme ("Data: …") is text in the JSON-LD, not an
+     * address, and builds; the machine's own folder in a text is told at its line by the content
+     * check, drafts and scheduled pieces included, not by the output check once it is out (an
+     * attacker's trial: a scheduled headline passed its pull request, then stopped every build).
+     */
+    @Test
+    void aTextThatLooksLikeAnAddressOrAFolderIsToldAtItsLine(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write(ONE, ContentChecksTest.section(1, "", "Some more.\n").replace("title: Section 1", "title: \"Data: who holds yours\"")
+                .replace("summary: Section 1.", "summary: \"JavaScript: the language of the web.\""));
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.page("articles/a/01-one.html").contains("\"headline\":\"Data: who holds yours\""), f.page("articles/a/01-one.html"));
+        String folder = f.dir.resolve("templates").toAbsolutePath() + java.io.File.separator;
+        f.write(ONE, ContentChecksTest.section(1, "", "Some more.\n\nThe build ran in " + folder + " yesterday.\n")
+                .replace("date: 2026-11-20", "date: 2099-01-01 07:00"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(ONE + ":" + (FIRST + 2) + ": shows the folder `" + folder + "` of the machine that builds the site,"
+                + " which no page may show (it is how a template's error message looks) (leave the path out, or write it without its first folders)"), f.log());
+    }
+
     /** A link's text that reads as an address, an e-mail address or a number must be where it leads. */
     @Test
     void aLinkShowsWhereItLeads() {

@@ -27,13 +27,13 @@ class OutputCheckTest {
     @Test
     void bytesAreFoundWhereverTheyAre() {
         byte[] folder = utf8("/home/ed/site/templates/");
-        assertEquals(-1, OutputCheck.indexOf(utf8("<p>/home/ed/site/templates</p></div>/home/ed/site/template/"), folder));
-        assertEquals(3, OutputCheck.indexOf(utf8("<p>/home/ed/site/templates/x.ftlh</p>"), folder));
+        assertEquals(-1, org.explainers.content.Text.indexOf(utf8("<p>/home/ed/site/templates</p></div>/home/ed/site/template/"), folder));
+        assertEquals(3, org.explainers.content.Text.indexOf(utf8("<p>/home/ed/site/templates/x.ftlh</p>"), folder));
         String page = "</a></p>".repeat(1000) + "/home/ed/site/templates/";
-        assertEquals(page.length() - folder.length, OutputCheck.indexOf(utf8(page), folder));
-        assertEquals(0, OutputCheck.indexOf(folder, folder));
-        assertEquals(-1, OutputCheck.indexOf(utf8("/home"), folder));
-        assertEquals(1, OutputCheck.indexOf(utf8("aéé"), utf8("é")));
-        assertEquals(1, OutputCheck.indexOf(utf8("aab"), utf8("ab")));
+        assertEquals(page.length() - folder.length, org.explainers.content.Text.indexOf(utf8(page), folder));
+        assertEquals(0, org.explainers.content.Text.indexOf(folder, folder));
+        assertEquals(-1, org.explainers.content.Text.indexOf(utf8("/home"), folder));
+        assertEquals(1, org.explainers.content.Text.indexOf(utf8("aéé"), utf8("é")));
+        assertEquals(1, org.explainers.content.Text.indexOf(utf8("aab"), utf8("ab")));
     }
 }
