@@ -3,7 +3,8 @@
  * src/main/java/org/explainers/bake/Search.java). Every index file is a script that calls back
  * into window.SEARCH, because a page opened from disk (file://) may load a script but not fetch
  * a file. A query loads index.js, one word file per query word and one file per result shown,
- * each file at most once. The form is `hidden` in the HTML, so readers without JavaScript never
+ * each file at most once; a query of several words, one of them in so many sections that its
+ * list is cut to the best, also loads that word's set of every section it is in (b/). The form is `hidden` in the HTML, so readers without JavaScript never
  * see a control that cannot work.
  */
 (function () {
@@ -11,7 +12,6 @@
 
   var SHOWN = 10;     // results listed
   var FIRST = 4;      // results listed at once (about what the panel shows; section files are large)
-  var CAP = 1000;     // the most sections the index lists for a word (Search.POSTINGS)
   var DELAY = 120;    // ms of quiet typing before a query runs
   var PAUSE = 1000;   // ms of quiet typing before the other results load (or a move into the list)
   var BEFORE = 60;    // characters of a snippet before the first match
@@ -74,6 +74,7 @@
       }
     },
     words: function (key, value, stamp) { filed("t/" + fileName(key) + ".js", value, stamp); },
+    bits: function (key, value, stamp) { filed("b/" + fileName(key) + ".js", value, stamp); },
     prefix: function (key, value, stamp) { filed("p/" + fileName(key) + ".js", value, stamp); },
     doc: function (n, value, stamp) { filed("d/" + n + ".js", value, stamp); }
   };
@@ -161,32 +162,59 @@
         : thirds.indexOf(word.charAt(2)) < 0 ? null : "t/" + fileName(word.slice(0, 3)) + ".js";
   }
 
-  /* The sections of a query word, {docs: {number: fields}, size, capped}: a prefix file's list,
-     or the lists of all words of a t/ file that start with the query word, joined. */
+  /* The sections of a query word, {docs: {number: fields}, size, capped, count, cut, bits}: a prefix
+     file's list, or the lists of all words of a t/ file that start with the query word, joined; cut
+     names those of its words whose lists are cut to the best, and their b/ file (see complete). */
   function sections(word) {
     return matches[word] ? Promise.resolve(matches[word]) : load("index.js").then(function () {
       var path = fileFor(word);
-      return path ? load(path) : "";
-    }).then(function (found) {
-      var lists = typeof found === "string" ? [found] : Object.keys(found).filter(function (w) {
+      return path ? load(path).then(function (found) { return { path: path, found: found }; }) : { found: "" };
+    }).then(function (file) {
+      var found = file.found;
+      var names = typeof found === "string" ? [] : Object.keys(found).filter(function (w) {
         return w.lastIndexOf(word, 0) === 0;
-      }).map(function (w) { return found[w]; });
-      return (matches[word] = parse(lists));
+      });
+      var result = parse(typeof found === "string" ? [found] : names.map(function (w) { return found[w]; }));
+      result.cut = names.filter(function (w) { return String(found[w]).indexOf("~") >= 0; });
+      result.sets = result.cut.length ? "b/" + file.path.slice(2) : null;
+      return (matches[word] = result);
     });
+  }
+
+  /* Loads the sets of the query words whose lists are cut (found[i].bits: a binary string, bit n
+     of it section n), so that every section with all the words is found and counted, not only
+     those in the lists' best. A two-letter word's list has no set: it stays cut. */
+  function complete(found) {
+    return Promise.all(found.map(function (f) {
+      return f.bits || !f.sets ? null : load(f.sets).then(function (sets) {
+        f.bits = f.cut.map(function (w) {
+          try {
+            return atob(String(sets[w] || ""));
+          } catch (e) {
+            return ""; // a damaged set: the list's best stand
+          }
+        });
+      });
+    }));
+  }
+
+  /* Whether a query's counts and lists are whole: no list cut without its set. */
+  function whole(found) {
+    return found.every(function (f) { return !f.capped || f.bits; });
   }
 
   /* Postings: "<gap from the previous section, base 36><fields 1-7>,..." with fields 4 title,
      2 summary, 1 text, and for a list cut to the best, "~<sections with the word, base 36>". A
      section in several lists keeps all its fields; most is the most sections one list counts. */
   function parse(lists) {
-    var result = { docs: {}, size: 0, capped: false, most: 0 };
+    var result = { docs: {}, size: 0, capped: false, most: 0, count: null };
     lists.forEach(function (postings) {
       var entries = postings ? String(postings).split(",") : [];
       var n = 0;
-      result.capped = result.capped || entries.length >= CAP;
       result.most = Math.max(result.most, entries.length);
       for (var i = 0; i < entries.length; i++) {
         if (entries[i].charAt(0) === "~") {
+          result.capped = true;
           result.most = Math.max(result.most, parseInt(entries[i].slice(1), 36) || 0);
           continue;
         }
@@ -199,25 +227,38 @@
         result.docs[n] |= fields;
       }
     });
+    // How many sections have the word: the list's own length, or for one list cut to its best the number it ends with.
+    result.count = !result.capped ? result.size : lists.length === 1 ? result.most : null;
     return result;
+  }
+
+  /* The fields a section has a query word in (a section only in the word's set: its text, as far
+     as the list's best tell), or 0. */
+  function fields(f, n) {
+    return f.docs[n] ? f.docs[n] & 7 : f.bits && f.bits.some(function (b) { return (b.charCodeAt(n >> 3) >> (n & 7)) & 1; }) ? 1 : 0;
   }
 
   /* The sections that match every word, best first: the weights of the fields each word is in
      (title 4, summary 2, text 1: a title outweighs the other two together) summed over the
-     words, then reading order. */
+     words, then reading order. The sections looked at are the shortest list's, or, when every
+     word has its set, all of them. */
   function rank(found) {
-    found.sort(function (a, b) { return a.size - b.size; });
+    var lists = found.filter(function (f) { return !f.bits; }).sort(function (a, b) { return a.size - b.size; });
+    var numbers = lists.length ? Object.keys(lists[0].docs) : [];
+    for (var all = lists.length ? 0 : loaded["index.js"].docs, k = 0; k < all; k++) {
+      numbers.push(k);
+    }
     var hits = [];
-    for (var n in found[0].docs) {
+    numbers.forEach(function (n) {
       var score = 0;
       for (var i = 0; i < found.length && score >= 0; i++) {
-        var f = found[i].docs[n];
-        score = !f ? -1 : score + (f & 7);
+        var f = fields(found[i], +n);
+        score = !f ? -1 : score + f;
       }
       if (score >= 0) {
         hits.push({ n: +n, score: score });
       }
-    }
+    });
     return hits.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
   }
 
@@ -324,20 +365,24 @@
     }
   });
 
-  /* Offers the results after the first `listed` of a query's hits, SHOWN at a time; keyboard users go on at the first new one. */
-  function offer(number, hits, listed, total, query) {
+  /* Offers the results after the first `listed` of a query's hits, SHOWN at a time; keyboard users go on at the first new one.
+     `grow`, when the hits are a cut list's best and more sections have the word, gives all of them (after these, in order). */
+  function offer(number, hits, listed, count, total, query, grow) {
     more = null;
-    moreButton.hidden = listed >= hits.length;
+    moreButton.hidden = listed >= hits.length && !(grow && listed < count);
     if (moreButton.hidden) {
       return;
     }
-    moreButton.textContent = "Show " + Math.min(SHOWN, hits.length - listed) + " more";
+    moreButton.textContent = "Show " + Math.min(SHOWN, (listed < hits.length ? hits.length : count) - listed) + " more";
     more = function () {
-      var next = hits.slice(listed, listed + SHOWN);
+      var next = null;
       more = null;
       window.clearTimeout(restTimer);
       // The first page's own rest, if it is still to come, goes first.
       Promise.resolve(rest ? rest() : null).then(function () {
+        return listed < hits.length || !grow ? null : grow().then(function (all) { hits = all; grow = null; });
+      }).then(function () {
+        next = hits.slice(listed, listed + SHOWN);
         return loadDocs(next);
       }).then(function (docs) {
         if (number !== latest) {
@@ -346,12 +391,12 @@
         var first = list.children.length;
         append(docs, query);
         listed += next.length;
-        status.textContent = (listed < hits.length ? listed + " of " + total : total) + " matching sections:";
+        status.textContent = (listed < count ? listed + " of " + total : total) + " matching sections:";
         var link = list.children[first] && list.children[first].querySelector("a");
         if (link) {
           link.focus();
         }
-        offer(number, hits, listed, total, query);
+        offer(number, hits, listed, count, total, query, grow);
       }).catch(fail(number));
     };
   }
@@ -387,7 +432,7 @@
   function run(now) {
     window.clearTimeout(timer);
     var query = queryWords();
-    if (query.join(" ") === shown) {
+    if (query.length && query.join(" ") === shown) {
       return later(now);
     }
     var number = ++latest;
@@ -398,24 +443,34 @@
     if (!query.length) {
       return show(text ? "Type at least two letters or digits." : "");
     }
-    Promise.all(query.map(sections)).then(function (found) {
-      var hits = rank(found.slice());
+    var found;
+    Promise.all(query.map(sections)).then(function (all) {
+      found = all;
+      // Several words, one with its list cut: its set, so that no section with every word is missed. One word: its list's
+      // count is exact, and its set comes when the reader asks past its best (as it does for a word's prefix that joins several cut lists).
+      return query.length > 1 || found[0].count === null ? complete(found) : null;
+    }).then(function () {
+      var hits = rank(found);
       var marked = telling(query, found);
       var top = hits.slice(0, SHOWN);
       var first = 0;
       while (first < top.length && (now || first < FIRST || loaded["d/" + top[first].n + ".js"])) {
         first++;
       }
-      var total = (found.some(function (f) { return f.capped; }) ? "about " : "")
-          + String(hits.length).replace(/\B(?=(\d{3})+$)/g, ",");
+      var exact = whole(found) ? hits.length : found.length === 1 && found[0].count !== null ? found[0].count : null;
+      var count = exact === null ? hits.length : exact;
+      var total = (exact === null ? "about " : "") + String(count).replace(/\B(?=(\d{3})+$)/g, ",");
+      var grow = whole(found) ? null : function () {
+        return complete(found).then(function () { return rank(found); });
+      };
       return number === latest && loadDocs(top.slice(0, first)).then(function (docs) {
         if (number !== latest) {
           return;
         }
         show(!hits.length ? "No sections match “" + text + "”."
-            : hits.length > top.length ? top.length + " of " + total + " matching sections:"
-            : total + (hits.length === 1 ? " matching section:" : " matching sections:"), docs, marked);
-        offer(number, hits, top.length, total, marked);
+            : count > top.length ? top.length + " of " + total + " matching sections:"
+            : total + (count === 1 ? " matching section:" : " matching sections:"), docs, marked);
+        offer(number, hits, top.length, count, total, marked, grow);
         var restListed = false; // once: a pause's timer and "Show more" may both ask
         rest = first < top.length && function () {
           rest = null;

@@ -26,8 +26,11 @@ import java.util.function.Function;
  * a script but not fetch a file.
  * <ul>
  *   <li>{@code search/t/<abc>.js}: every word starting with those three letters, each with the
- *       sections it occurs in (the best {@link #POSTINGS}: title before summary before text,
+ *       sections it occurs in (the best {@link #postings()}: title before summary before text,
  *       then reading order);</li>
+ *   <li>{@code search/b/<abc>.js}: for the words of {@code t/<abc>.js} whose lists are cut to the
+ *       best, every section they occur in, as a set of bits: a query of several words loads it,
+ *       so that a section with a common word only in its text is found with a rarer word;</li>
  *   <li>{@code search/p/<ab>.js}: for two letters typed, the best sections of all words starting
  *       with them;</li>
  *   <li>{@code search/d/<n>.js}: one section's title, address, article, summary and text, for
@@ -38,8 +41,11 @@ import java.util.function.Function;
  */
 final class Search {
 
-    /** The most sections a word lists: a common word's full list would be most of a large index. */
-    static final int POSTINGS = 1000;
+    /** The most sections a word lists: a common word's full list would be most of a large index (its sections are in b/). */
+    static int postings() {
+        return Integer.getInteger("explainers.search.postings", 1000); // tests lower it
+    }
+
     static final int TITLE = 4;
     static final int SUMMARY = 2;
     static final int TEXT = 1;
@@ -69,7 +75,7 @@ final class Search {
             keys[id] = changed != null && published != null && !changed.contains(s) ? published.keys[id]
                     : key(s, around.apply(s), id, stamp);
         });
-        Digest d = new Digest("search " + POSTINGS + " " + maxFiles() + " " + org.explainers.content.Code.FINGERPRINT);
+        Digest d = new Digest("search " + postings() + " " + maxFiles() + " " + org.explainers.content.Code.FINGERPRINT);
         for (String k : keys) {
             d.add(k);
         }
@@ -179,6 +185,7 @@ final class Search {
         shards.parallelStream().forEach(key -> orDamaged(damaged, () -> {
             String path = folder + "t/" + fileName(key) + ".js";
             if (!anew && !touched.contains(key) && out.keep(path)) {
+                out.keep(folder + "b/" + fileName(key) + ".js"); // there when a word of the file has its list cut
                 return;
             }
             Map<String, int[]> words = lists.startingWith(key);
@@ -214,6 +221,7 @@ final class Search {
             js.append(String.join(",", entries.values()));
             js.append("},").append(Json.string(stamp)).append(");\n");
             out.writeFile(path, js.toString().getBytes(StandardCharsets.UTF_8)); // keyed by its bytes: one edit changes a few
+            bits(folder + "b/" + fileName(key) + ".js", key, words, entries.keySet(), stamp, out);
         }));
         prefixes.parallelStream().forEach(prefix -> orDamaged(damaged, () -> {
             String path = folder + "p/" + fileName(prefix) + ".js";
@@ -255,6 +263,35 @@ final class Search {
         // Also when no list changed: the sections' keys did, and the next build compares with them.
         if (changed == null || !ids.isEmpty()) {
             lists.write(cache);
+        }
+    }
+
+    /**
+     * Writes the sections of each listed word whose list is cut to the best, when there is one:
+     * bit n of the base64 bytes (the low bit first) says whether section n has the word. At 10,000
+     * sections a word's set is 1.7 KB, against ~30 KB as a list.
+     */
+    private static void bits(String path, String key, Map<String, int[]> words, Set<String> listed, String stamp, Output out) {
+        StringBuilder js = new StringBuilder();
+        for (Map.Entry<String, int[]> w : words.entrySet()) {
+            int[] list = w.getValue();
+            if (list[0] <= postings() || !listed.contains(w.getKey())) {
+                continue;
+            }
+            int highest = 0;
+            for (int i = 1; i <= list[0]; i++) {
+                highest = Math.max(highest, list[i] >>> 3);
+            }
+            byte[] set = new byte[(highest >>> 3) + 1];
+            for (int i = 1; i <= list[0]; i++) {
+                int id = list[i] >>> 3;
+                set[id >>> 3] |= (byte) (1 << (id & 7));
+            }
+            js.append(js.length() == 0 ? "" : ",").append(Json.string(w.getKey())).append(':')
+                    .append(Json.string(java.util.Base64.getEncoder().encodeToString(set)));
+        }
+        if (js.length() > 0) {
+            out.writeFile(path, ("SEARCH.bits(" + Json.string(key) + ",{" + js + "}," + Json.string(stamp) + ");\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -647,9 +684,9 @@ final class Search {
     /** The best postings of a word: by weight ({@link #rank}), then reading order; in reading order. */
     private static List<int[]> best(List<int[]> postings) {
         List<int[]> list = new ArrayList<>(postings);
-        if (list.size() > POSTINGS) {
+        if (list.size() > postings()) {
             list.sort((a, b) -> rank(a[1]) != rank(b[1]) ? Integer.compare(rank(b[1]), rank(a[1])) : Integer.compare(a[0], b[0]));
-            list = new ArrayList<>(list.subList(0, POSTINGS));
+            list = new ArrayList<>(list.subList(0, postings()));
         }
         list.sort((a, b) -> Integer.compare(a[0], b[0]));
         return list;

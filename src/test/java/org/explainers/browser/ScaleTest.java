@@ -42,6 +42,12 @@ class ScaleTest {
         }
         Fixture f = Fixture.newsroom(dir);
         SyntheticContent.generate(f.dir, SECTIONS, 7);
+        // The oldest explainer, so its section comes last in reading order: outside every cut list's best, for a word only in its text.
+        f.write("content/articles/old-ledger/index.md", "---\ntitle: The old ledger\ntype: article\ndate: 2020-01-06\nstatus: published\n"
+                + "authors: [ana-reyes]\nsummary: An old ledger.\n---\n");
+        f.write("content/articles/old-ledger/01-ledger.md", "---\ntitle: The zanzibarite ledger\ntype: section\narticle: old-ledger\norder: 1\n"
+                + "level: 1\ndate: 2020-01-06\nstatus: published\ntopics: [energy]\nsummary: A ledger.\n---\n\n"
+                + "Storage is the buffer between what a country burns in winter and what it can import, and the price of gas.\n");
         assertTrue(f.build().ok(), f.log());
         site = f.site().toRealPath();
     }
@@ -136,6 +142,103 @@ class ScaleTest {
                 new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                         .until(d -> d.findElement(By.tagName("h1")).getText().equals(first)); // the page may change under the lookup
             }
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The object a search file's call hands over ({@code SEARCH.words("abc",{...},"stamp");}), as names and strings. */
+    private static java.util.Map<String, String> handed(Path file) throws java.io.IOException {
+        String js = Files.readString(file);
+        java.util.Map<String, String> map = new java.util.TreeMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(js.substring(js.indexOf('{'), js.lastIndexOf('}') + 1))) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                map.put(name, p.getText());
+            }
+        }
+        return map;
+    }
+
+    /** A word's listed sections: gaps in base 36, each with a field digit; `~` the count of a cut list. */
+    private static Set<Integer> listed(String postings) {
+        Set<Integer> ids = new HashSet<>();
+        int n = 0;
+        for (String e : postings.split(",")) {
+            if (!e.startsWith("~")) {
+                n += Integer.parseInt(e.substring(0, e.length() - 1), 36);
+                ids.add(n);
+            }
+        }
+        return ids;
+    }
+
+    /** The sections of every word of the index starting with {@code word}: each list, or a cut list's whole set (b/). */
+    private static Set<Integer> sectionsOf(String word) throws java.io.IOException {
+        Set<Integer> all = new HashSet<>();
+        Path search = site.resolve("search");
+        java.util.Map<String, String> words = handed(search.resolve("t/" + word.substring(0, 3) + ".js"));
+        for (java.util.Map.Entry<String, String> w : words.entrySet()) {
+            if (!w.getKey().startsWith(word)) {
+                continue;
+            }
+            if (w.getValue().contains("~")) {
+                byte[] bits = java.util.Base64.getDecoder().decode(handed(search.resolve("b/" + word.substring(0, 3) + ".js")).get(w.getKey()));
+                for (int i = 0; i < bits.length * 8; i++) {
+                    if ((bits[i >> 3] >> (i & 7) & 1) != 0) {
+                        all.add(i);
+                    }
+                }
+            } else {
+                all.addAll(listed(w.getValue()));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A common word, whose list is cut to its best 1,000 sections, beside a rarer word finds every
+     * section with both, one with the common word only in its text too, and counts them exactly (a
+     * reader's trial: "ukraine geopolitics" found nothing, as the one section with both had
+     * "Ukraine" only in its text).
+     */
+    @Test
+    void aCommonWordBesideARareOneFindsEverySectionWithBoth() throws Exception {
+        Path search = site.resolve("search");
+        int docs;
+        try (Stream<Path> files = Files.list(search.resolve("d"))) {
+            docs = (int) files.count();
+        }
+        int ledger = docs - 1; // the oldest explainer's one section
+        java.util.Map<String, String> doc = handed(search.resolve("d/" + ledger + ".js"));
+        assertEquals("The zanzibarite ledger", doc.get("t"));
+        String rare = "zanzibarite";
+        Set<Integer> expected = Set.of(ledger);
+        // A word of its text whose list is cut to the best, which it is not among.
+        String common = null;
+        for (String w : doc.get("x").toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+            if (common == null && w.length() >= 3 && !w.startsWith("zan")) {
+                String list = handed(search.resolve("t/" + w.substring(0, 3) + ".js")).get(w);
+                if (list != null && list.contains("~") && !listed(list).contains(ledger) && sectionsOf(w).contains(ledger)) {
+                    common = w;
+                }
+            }
+        }
+        assertTrue(common != null, "a word of the text with a cut list: " + doc.get("x"));
+        ChromeDriver driver = Browser.start(1280, 900, false);
+        try {
+            List<WebElement> results = SearchTest.search(driver, site.resolve("index.html").toUri().toString(), common + " " + rare);
+            String status = driver.findElement(By.id("search-status")).getText();
+            assertEquals(expected.size() + (expected.size() == 1 ? " matching section:" : " matching sections:"), status, common + " " + rare);
+            String href = site.resolve(doc.get("u")).toUri().toString();
+            assertTrue(results.stream().anyMatch(r -> r.findElement(By.tagName("a")).getAttribute("href").equals(href)),
+                    common + " " + rare + ": section " + href + ") is found");
+            // One word alone: its exact count, from its list's end.
+            SearchTest.search(driver, site.resolve("index.html").toUri().toString(), common);
+            String one = driver.findElement(By.id("search-status")).getText();
+            assertEquals("10 of " + String.format(java.util.Locale.ROOT, "%,d", sectionsOf(common).size()) + " matching sections:", one, common);
         } finally {
             driver.quit();
         }
