@@ -54,6 +54,24 @@ class IncrementalTest {
 
     @Test
     void everyEditGivesWhatACleanBuildGives(@TempDir Path tmp) throws Exception {
+        everyEdit(tmp);
+    }
+
+    /** The same with the search's lists cut to their best two sections: the words' sets (search/b/) follow each edit too. */
+    @Test
+    void everyEditGivesWhatACleanBuildGivesWithTheSearchsListsCut(@TempDir Path tmp) throws Exception {
+        System.setProperty("explainers.search.postings", "2");
+        try {
+            Fixture f = everyEdit(tmp);
+            try (java.util.stream.Stream<Path> sets = Files.list(f.site().resolve("search/b"))) {
+                assertTrue(sets.count() > 0, "words in more than two sections have their sets");
+            }
+        } finally {
+            System.clearProperty("explainers.search.postings");
+        }
+    }
+
+    private static Fixture everyEdit(Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp.resolve("incremental"));
         assertTrue(f.build().ok(), f.log());
         sameAsClean(tmp, f, "a title shown in navigation", x -> x.replace(WHO, "title: Who votes", "title: Who may vote"));
@@ -109,6 +127,7 @@ class IncrementalTest {
         });
         sameAsClean(tmp, f, "a section made a draft", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
                 "status: published", "status: draft"));
+        return f;
     }
 
     /**
