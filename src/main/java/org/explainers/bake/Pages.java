@@ -293,11 +293,13 @@ final class Pages {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("number", chunk.number());
         p.put("count", chunk.count());
-        // The newest page, the oldest, and two either side of this one; a gap stands for the rest.
+        // The newest page, the oldest, and two either side of this one; a gap stands for the rest, when it is two pages or
+        // more (a reader's trial: "5 4 3 … 1" hid only page 2, whose number takes the gap's room).
+        java.util.function.IntPredicate far = n -> n > 1 && n < chunk.count() && Math.abs(n - chunk.number()) > 2;
         List<Object> numbers = new ArrayList<>();
         boolean gap = false;
         for (int n = chunk.count(); n >= 1; n--) {
-            if (n != 1 && n != chunk.count() && Math.abs(n - chunk.number()) > 2) {
+            if (far.test(n) && (far.test(n - 1) || far.test(n + 1))) {
                 if (!gap) {
                     numbers.add(Model.data("gap", true));
                 }

@@ -55,7 +55,9 @@ public final class HtmlPolicy extends Safelist {
                 "em", "strong", "b", "i", "u", "s", "del", "ins", "small", "sub", "sup", "mark", "q", "cite", "abbr",
                 "dfn", "kbd", "samp", "var", "time", "span", "div", "ul", "ol", "li", "dl", "dt", "dd",
                 "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
-                "a", "img", "figure", "figcaption", "details", "summary", "bdi", "bdo");
+                "a", "img", "figure", "figcaption", "details", "summary", "bdi");
+        // Not <bdo>: it shows letters and digits in another order than written ("000,05" shown as "50,000"), and the
+        // search, the feed and a reviewer's diff read them as written (an attacker's trial). <bdi> and dir order by the script.
         // A quote in another language and script: <q lang="ar" dir="rtl"> (screen readers switch voice; the browser orders the letters).
         addAttributes(":all", "lang", "dir");
         addAttributes("a", "href", "title", "class");
@@ -225,6 +227,7 @@ public final class HtmlPolicy extends Safelist {
             Map.entry("input", "the site has no forms; link to the form's page instead"),
             Map.entry("button", "the site has no forms; link to the page instead"),
             Map.entry("svg", "export the graphic as a PNG beside the text and use ![description](file.png)"),
+            Map.entry("bdo", "write the text in the order it is read; for a name or quote in another script, `<bdi>` or `dir` lets the browser order it"),
             Map.entry("math", "write the formula as text, or as an image with a description"),
             Map.entry("link", "the site's stylesheet and scripts are its own; remove it"),
             Map.entry("meta", "remove it; the page's head is made by the templates"),

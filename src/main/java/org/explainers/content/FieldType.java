@@ -155,9 +155,10 @@ public interface FieldType {
             // The digits the editor wrote (`3rd`, `3.`), when they make a number in range: the fix is that number.
             var ranked = Pattern.compile("([0-9]{1,6})(?:st|nd|rd|th|\\.)", Pattern.CASE_INSENSITIVE).matcher(s.strip());
             int meant = ranked.matches() ? Integer.parseInt(ranked.group(1)) : -1;
+            String range = max == min + 1 ? min + " or " + max : "a whole number from " + min + " to " + max; // "1 or 2", not "from 1 to 2"
             String example = meant >= min && meant <= max ? "write `" + key + ": " + meant + "`"
-                    : "write a number from " + min + " to " + max + ", e.g. `" + key + ": " + min + "`";
-            c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a whole number from " + min + " to " + max
+                    : "write " + range + ", e.g. `" + key + ": " + min + "`";
+            c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not " + range
                     + (key.equals("level") ? " (1 for a part of the explainer, 2 for a sub-section of the part before it)" : ""), example);
             return null;
         };

@@ -73,6 +73,39 @@ class ScaleTest {
         assertTrue(lists > 50, "list pages: " + lists);
     }
 
+    /**
+     * A pager's "…" stands for two pages or more (one page's number takes its room); the main menu
+     * marks the page it leads to with aria-current="page" and the pages under it with "true", so
+     * that a page has one "current page" in the menu at most (a reader's trial: every topic page
+     * was "Topics, current page").
+     */
+    @Test
+    void pagersAndTheMenuSayWhereTheReaderIs() throws Exception {
+        int gaps = 0;
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(site)) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        for (Path p : pages) {
+            String rel = site.relativize(p).toString().replace('\\', '/');
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(p.toFile(), "UTF-8");
+            for (org.jsoup.nodes.Element gap : doc.select("nav.pager .pager-gap")) {
+                int before = Integer.parseInt(gap.previousElementSibling().text().replaceAll("\\D", ""));
+                int after = Integer.parseInt(gap.nextElementSibling().text().replaceAll("\\D", ""));
+                assertTrue(Math.abs(before - after) >= 3, rel + ": the gap between " + before + " and " + after + " hides one page");
+                gaps++;
+            }
+            org.jsoup.select.Elements marked = doc.select(".site-nav a[aria-current]");
+            assertTrue(marked.size() <= 1, rel + ": " + marked);
+            if (rel.equals("topics/index.html") || rel.equals("archive.html")) {
+                assertEquals("page", marked.attr("aria-current"), rel);
+            } else if (rel.startsWith("topics/") || rel.startsWith("archive/")) {
+                assertEquals("true", marked.attr("aria-current"), rel);
+            }
+        }
+        assertTrue(gaps > 10, "pagers with gaps: " + gaps);
+    }
+
     /** Walks a topic from its newest page to its oldest by the pager, in a browser, counting sections. */
     private static void walkTopic(ChromeDriver driver, String start) {
         driver.get(start);

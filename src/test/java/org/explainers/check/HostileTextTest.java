@@ -87,6 +87,8 @@ class HostileTextTest {
                 arguments("an object", "<object data=\"x.swf\"></object>", 0, "raw <object> is not allowed"),
                 arguments("a link opening a new window", "<a href=\"https://example.org\" target=\"_blank\">x</a>", 0, "`target` on <a> is not allowed"),
                 arguments("an id taking the page's own", "<span id=\"main\">x</span>", 0, "an `id` is not allowed in the text"),
+                arguments("text hidden in forty <sub>", "Seen.\n\nVisible " + "<sub>".repeat(40) + "hidden" + "</sub>".repeat(40) + " text.", 2,
+                        "<sub> inside 2 others of <sub>, <sup> and <small> makes its text too small to read"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
     }
 

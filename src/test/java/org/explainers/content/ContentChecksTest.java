@@ -645,12 +645,12 @@ public class ContentChecksTest {
                 arguments("a type that does not fit the file", ONE, s1.replace("type: section", "type: article"),
                         ONE + ":3: `type: article` does not fit a section file (write `type: section`, or rename the file to index.md)"),
                 arguments("order not a number", ONE, s1.replace("order: 1", "order: first"),
-                        ONE + ":5: `order: first` is not a whole number from 1 to 9999 (write a number from 1 to 9999, e.g. `order: 1`)"),
+                        ONE + ":5: `order: first` is not a whole number from 1 to 9999 (write a whole number from 1 to 9999, e.g. `order: 1`)"),
                 arguments("an order written as a rank", ONE, s1.replace("order: 1", "order: 3rd"),
                         ONE + ":5: `order: 3rd` is not a whole number from 1 to 9999 (write `order: 3`)"),
                 arguments("a level too deep", ONE, s1.replace("level: 1", "level: 3"),
-                        ONE + ":6: `level: 3` is not a whole number from 1 to 2 (1 for a part of the explainer, 2 for a sub-section of the part before it)"
-                                + " (write a number from 1 to 2, e.g. `level: 1`)"),
+                        ONE + ":6: `level: 3` is not 1 or 2 (1 for a part of the explainer, 2 for a sub-section of the part before it)"
+                                + " (write 1 or 2, e.g. `level: 1`)"),
                 arguments("a WebP image", DIR + "chart.webp", "RIFF....WEBP",
                         DIR + "chart.webp: .webp is an image format the site does not publish (export it as PNG (drawings, charts) or JPEG (photographs)"
                                 + " and show that file)"),
@@ -790,7 +790,7 @@ public class ContentChecksTest {
                 arguments("an author by name, not slug", DIR + "index.md", ARTICLE.replace("authors: [jo-doe]", "authors: [Jo Doe]"),
                         DIR + "index.md:6: unknown author `Jo Doe` (write its slug, `jo-doe` (content/_data/authors.yml lists each by its slug))"),
                 arguments("an order with a decimal point", ONE, s1.replace("order: 1", "order: 2.5"),
-                        ONE + ":5: `order: 2.5` is not a whole number from 1 to 9999 (write a number from 1 to 9999, e.g. `order: 1`)"),
+                        ONE + ":5: `order: 2.5` is not a whole number from 1 to 9999 (write a whole number from 1 to 9999, e.g. `order: 1`)"),
                 arguments("a date with a non-breaking space after it", ONE, s1.replace("date: 2026-11-20", "date: 20/11/2026\u00A0"),
                         ONE + ":7: `date: 20/11/2026\u00A0` is not a date (write it `date: 2026-11-20` (YYYY-MM-DD))"),
                 arguments("a colon in a value holding a backslash", ONE, s1.replace("summary: Section 1.", "summary: Files: C:\\Users\\ada"),
@@ -874,8 +874,12 @@ public class ContentChecksTest {
                         ONE + ":16: the link to `https://evil.example/help` shows the e-mail address `help@gov.uk` but does not write to it (an address shown"
                                 + " must be the one followed) (link the address itself: [help@gov.uk](mailto:help@gov.uk))"),
                 arguments("a link reversing its text", ONE, section(1, "", "An extra line.\n\n<a href=\"https://evil.example/\"><bdo dir=\"rtl\">ku.vog.www//:sptth</bdo></a>\n"),
-                        ONE + ":16: the link to `https://evil.example/` reverses its text with <bdo>, so readers see letters in another order than written (an"
-                                + " address shown must be the one followed) (remove the <bdo> from the link)"),
+                        ONE + ":16: raw <bdo> is not allowed (write the text in the order it is read; for a name or quote in another script, `<bdi>` or"
+                                + " `dir` lets the browser order it)"),
+                // Nor in running text: digits shown in another order than the search, the feed and the diff read them (an attacker's trial).
+                arguments("a figure reversed", ONE, section(1, "", "An extra line.\n\nThe ministry counted <bdo dir=\"rtl\">000,05</bdo> casualties.\n"),
+                        ONE + ":16: raw <bdo> is not allowed (write the text in the order it is read; for a name or quote in another script, `<bdi>` or"
+                                + " `dir` lets the browser order it)"),
                 arguments("a missing page's address written as .html", ONE, section(1, "", "An extra line.\n\nSee [this](02-tow.html).\n"),
                         ONE + ":16: link `02-tow.html` points to articles/a/02-tow.html, which the site does not have (did you mean `02-two.html`?)"),
                 arguments("an SVG image", DIR + "map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
