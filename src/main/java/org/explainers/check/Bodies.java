@@ -427,10 +427,24 @@ public final class Bodies {
         String host = scheme.startsWith("http") ? hostOf(target.getRawAuthority()) : null;
         String mailto = scheme.equals("mailto") && target.getSchemeSpecificPart() != null
                 ? target.getSchemeSpecificPart().replaceFirst("\\?.*", "").toLowerCase(Locale.ROOT) : "";
-        // The text as readers see it: compatibility forms folded (ｗｗｗ is www, ．a dot), invisible characters dropped.
-        String text = java.text.Normalizer.normalize(a.text(), java.text.Normalizer.Form.NFKC)
+        // The text as readers see it: compatibility forms folded (ｗｗｗ is www, ．a dot), invisible characters dropped; with
+        // what a screen reader says for its images (their alt) and the tooltip its title shows (an attacker's trial).
+        StringBuilder said = new StringBuilder(a.text());
+        a.select("img[alt]").forEach(img -> said.append(' ').append(img.attr("alt")));
+        said.append(' ').append(a.attr("title"));
+        String text = java.text.Normalizer.normalize(said, java.text.Normalizer.Form.NFKC)
                 .codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        // A link that is a site's name alone (`[gov.uk](…)`) leads to that site, or to one of its own.
+        String whole = AROUND.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
+        if (a.select("img").isEmpty() && a.attr("title").isEmpty() && siteName(whole)) {
+            String shown = whole.startsWith("www.") ? whole.substring(4) : whole;
+            if (host == null || !(host.equals(shown) || host.endsWith("." + shown))) {
+                return new Shown("shows the name of the site `" + whole + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
+                        "link the site it names, or say in words where it leads: [the form to sign in](" + href + ")");
+            }
+        }
+        java.util.Set<String> shownMail = new java.util.TreeSet<>();
         for (String word : SPACES.split(text)) {
             if (word.indexOf('.') < 0) {
                 continue; // no address, host or e-mail address without a dot
@@ -445,18 +459,72 @@ public final class Bodies {
                     return new Shown("shows the address `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
                             "write the address it leads to as its text, or say in words where it leads: [the form to sign in](" + href + ")");
                 }
-            } else if (MAIL.matcher(lower).matches() && !java.util.Arrays.asList(mailto.split(",")).contains(lower)) {
-                return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + token + ")");
+            } else if (MAIL.matcher(lower).matches()) {
+                if (!java.util.Arrays.asList(mailto.split(",")).contains(lower)) {
+                    return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + token + ")");
+                }
+                shownMail.add(lower);
             }
         }
-        if (scheme.equals("tel") && text.strip().matches("\\+?[0-9][0-9 ().\\-\\u00A0]{4,}[0-9]")) {
-            // `0800 123 4567` dials +44 800 123 4567: the digits shown, without the leading zeros, end the number dialled.
-            String shown = text.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
-            if (!target.getSchemeSpecificPart().replaceAll("[^0-9]", "").endsWith(shown)) {
-                return new Shown("shows the number `" + text.strip() + "` but dials another", "write the number it dials as its text, or link the number shown");
+        if (!shownMail.isEmpty()) {
+            // Showing an address, it writes to those it shows: no other recipient beside it, nor in a copy (`cc`).
+            List<String> to = new ArrayList<>(java.util.Arrays.asList(mailto.split(",")));
+            String ssp = target.getRawSchemeSpecificPart(); // mailto: is opaque: its query is in here, not in getRawQuery()
+            String query = ssp.indexOf('?') < 0 ? "" : ssp.substring(ssp.indexOf('?') + 1);
+            for (String field : query.split("&")) {
+                if (field.toLowerCase(Locale.ROOT).startsWith("cc=")) {
+                    to.addAll(java.util.Arrays.asList(java.net.URLDecoder.decode(field.substring(3), java.nio.charset.StandardCharsets.UTF_8)
+                            .toLowerCase(Locale.ROOT).split(",")));
+                }
+            }
+            for (String r : to) {
+                if (!r.isBlank() && !shownMail.contains(r.strip())) {
+                    return new Shown("shows " + String.join(", ", shownMail) + " but also writes to `" + r.strip() + "`",
+                            "show every address it writes to, or link only the address shown");
+                }
+            }
+        }
+        if (scheme.equals("tel")) {
+            // A number anywhere in the text (`call free on 0800 123 4567`) is the one dialled: its digits, or after a
+            // country code (1 to 3 digits) the digits shown, without their leading 0 (`0800 123 4567` dials +44 800 123 4567).
+            String dialled = target.getSchemeSpecificPart().replaceAll("[^0-9]", "");
+            java.util.regex.Matcher number = NUMBER.matcher(text);
+            while (number.find()) {
+                String shown = number.group().replaceAll("[^0-9]", "");
+                if (shown.length() < 5) {
+                    continue;
+                }
+                String national = shown.replaceFirst("^0", "");
+                boolean same = dialled.equals(shown) || dialled.endsWith(shown) && dialled.length() - shown.length() <= 3
+                        || dialled.endsWith(national) && dialled.length() - national.length() <= 3;
+                if (!same) {
+                    return new Shown("shows the number `" + number.group().strip() + "` but dials another", "write the number it dials as its text, or link the number shown");
+                }
             }
         }
         return null;
+    }
+
+    /** A telephone number as written: digits with spaces, dots, hyphens or brackets between them, perhaps after a +. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\+?\\(?[0-9][0-9 ().\\-\\u00A0]{3,}[0-9]");
+
+    /** Top-level domains a site's name ends with: the countries' (Locale's ISO codes), and the generic ones a newsroom links. */
+    private static final Set<String> TLDS = java.util.stream.Stream.concat(java.util.Arrays.stream(Locale.getISOCountries()).map(c -> c.toLowerCase(Locale.ROOT)),
+            java.util.stream.Stream.of("uk", "eu", "ac", "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "app", "dev", "news", "io")).collect(
+            java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Whether the text is a site's name alone: labels of letters, digits and hyphens, the last a top-level domain (`gov.uk`, not `Node.js`). */
+    private static boolean siteName(String text) {
+        String[] labels = text.split("\\.", -1);
+        if (labels.length < 2 || !TLDS.contains(labels[labels.length - 1])) {
+            return false;
+        }
+        for (String label : labels) {
+            if (label.isEmpty() || !label.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0]+");

@@ -38,6 +38,9 @@ public final class Crawl {
     static final Set<String> RESERVED_IDS = Set.of("main", "contents", "toc-title", "search-q", "search-status",
             "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline");
 
+    /** The end of a footnote's id on the explainer's page (Flexmark's fn-1, fnref-1, fnref-1-2, after the section's name). */
+    private static final java.util.regex.Pattern NOTE_ID = java.util.regex.Pattern.compile(".+-fn(ref)?-[0-9]+(-[0-9]+)?");
+
     private Crawl() {
     }
 
@@ -490,6 +493,11 @@ public final class Crawl {
                 if (RESERVED_IDS.contains(anchor) || anchor.equals("index")) {
                     problems.error(path, 0, "the section name `" + anchor + "` is reserved for the page itself (#" + anchor + ")",
                             "rename the file, e.g. to `" + name.replace(anchor, anchor + "-section") + ".md`");
+                } else if (NOTE_ID.matcher(anchor).matches()) {
+                    // The explainer's page gives a section's notes the ids <section>-fn-1 and <section>-fnref-1: a section
+                    // named so took a note's links to itself (an attacker's trial: `13-zz-fn-1.md` beside `12-zz.md`).
+                    problems.error(path, 0, "the section name `" + anchor + "` ends as the id of a footnote does (`-fn-1`, `-fnref-1`), which the"
+                            + " explainer's page gives its sections' notes", "rename the file, e.g. to `" + name.replaceFirst("-fn(ref)?-", "-note-") + ".md`");
                 }
             }
             return make(kind, source, project.content, header, body, header.bodyStart + 1);

@@ -381,6 +381,27 @@ class HostileTextTest {
         assertTrue(shown.apply("https://www.gov.uk", "https://www.gov.uk.evil.example/") != null);
         assertTrue(shown.apply("desk@gov.uk", "mailto:desk@evil.example") != null);
         assertTrue(shown.apply("0800 123 4567", "tel:+449098790000") != null);
+        // A third attacker's trial: a number inside the text, a prefix beyond a country code, recipients not shown, a site's
+        // name alone, and what a screen reader or a tooltip says.
+        assertTrue(shown.apply("call free on 0800 123 4567", "tel:+449098790000") != null);
+        assertTrue(shown.apply("0800 123 4567", "tel:+44-909-0800-123-4567") != null);
+        assertEquals(null, shown.apply("call free on 0800 123 4567", "tel:+448001234567"));
+        assertEquals(null, shown.apply("(800) 123-4567", "tel:+18001234567"));
+        assertEquals(null, shown.apply("06 1234 5678", "tel:+390612345678"));
+        assertTrue(shown.apply("desk@example.org", "mailto:desk@example.org,leak@evil.example") != null);
+        assertTrue(shown.apply("desk@example.org", "mailto:desk@example.org?cc=leak@evil.example") != null);
+        assertTrue(shown.apply("desk@example.org", "mailto:desk@example.org?cc=leak%40evil.example") != null);
+        assertEquals(null, shown.apply("write to us", "mailto:desk@example.org?cc=other@example.org"));
+        assertTrue(shown.apply("gov.uk", "https://evil.example/") != null);
+        assertTrue(shown.apply("HMRC.gov.uk", "https://www.hmrc.gov.uk.evil.example/") != null);
+        assertEquals(null, shown.apply("GOV.UK", "https://www.gov.uk/guidance"));
+        assertEquals(null, shown.apply("example.org", "https://docs.example.org/"));
+        assertEquals(null, shown.apply("Node.js", "https://en.wikipedia.org/wiki/Node.js"));
+        assertTrue(shown.apply("<img src=\"x.png\" alt=\"https://www.gov.uk/sign-in\">", "https://evil.example/login") != null);
+        java.util.function.BiFunction<String, String, Bodies.Shown> titled = (title, href) -> Bodies.shownElsewhere(
+                org.jsoup.Jsoup.parseBodyFragment("<a href=\"" + href + "\" title=\"" + title + "\">sign in</a>").selectFirst("a"));
+        assertTrue(titled.apply("https://www.gov.uk/sign-in", "https://evil.example/") != null);
+        assertEquals(null, titled.apply("The form to sign in", "https://evil.example/"));
         // A second attacker's trial: a tab in the address, and text that shows an address less plainly.
         assertTrue(shown.apply("https://www.gov.uk/login", "https://evil.exa\tmple/") != null, "a tab a browser drops");
         for (String text : new String[]{"\u200Ehttps://www.gov.uk/login", "gov.uk/login", "\u201Chttps://www.gov.uk/login\u201D", "Sign in at https://www.gov.uk/login",

@@ -888,6 +888,9 @@ public class ContentChecksTest {
                         DIR + "03-one.md: the section name `one` is also used by " + ONE + " (both would get the same #anchor on the article page) (rename one of the files)"),
                 arguments("a section name the page uses itself", DIR + "03-contents.md", section(3, "", ""),
                         DIR + "03-contents.md: the section name `contents` is reserved for the page itself (#contents) (rename the file, e.g. to `03-contents-section.md`)"),
+                arguments("a section named as another's footnote", DIR + "03-one-fn-1.md", section(3, "", ""),
+                        DIR + "03-one-fn-1.md: the section name `one-fn-1` ends as the id of a footnote does (`-fn-1`, `-fnref-1`), which the explainer's"
+                                + " page gives its sections' notes (rename the file, e.g. to `03-one-note-1.md`)"),
                 arguments("file name not a slug", DIR + "04 More Text.md", section(4, "", ""),
                         DIR + "04 More Text.md: the file name `04 More Text.md` is not a slug (rename it to `04-more-text.md`: lowercase letters, digits, hyphens)"),
                 arguments("a Markdown file outside an article", "content/loose.md", section(4, "", ""),
