@@ -410,6 +410,8 @@ public final class Build {
         Map<String, Doc> likely = Moves.likely(site, gone);
         new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, likely, scratch).run();
         Moves.check(site, texts, gone, likely, project.zone, scratch);
+        // A published piece's date typed years ahead (2027 for 2026) takes it off the site: Git's history says it was out.
+        leftOut(site, project, uri -> false, null, scratch);
         asPublished = scratch.errors();
         for (Problem p : asPublished) {
             problems.warning(p.path(), p.line(), AS_PUBLISHED + p.message(), p.fix());
@@ -456,8 +458,15 @@ public final class Build {
     private void unpublished(Site site, Project project, java.util.function.Predicate<String> publishedHere, java.time.Instant publishedNow,
                              Problems problems) {
         if (site.preview) {
-            return; // it lists drafts and scheduled pieces
+            return; // it lists drafts and scheduled pieces: asPublished() asks this of the site as published
         }
+        leftOut(site, project, publishedHere, publishedNow, problems);
+        report(problems);
+    }
+
+    /** The checks of {@link #unpublished}, on a site as published (the preview's too, as {@link #asPublished} builds it). */
+    private void leftOut(Site site, Project project, java.util.function.Predicate<String> publishedHere, java.time.Instant publishedNow,
+                         Problems problems) {
         // Published in the last build here, or (a pull request's build has none) before the change in Git:
         // the file said so then, and so did its article (a section of a draft explainer was never on the site).
         List<Doc> left = site.docs().stream().filter(d -> !site.listed(d)).toList();
@@ -522,7 +531,6 @@ public final class Build {
                         "correct the year if it is a typo; a piece meant for then may keep its date");
             }
         }
-        report(problems);
     }
 
     /** How far ahead a new piece may be scheduled before its date is taken for a typo (warned). */

@@ -46,6 +46,22 @@ class MovesTest {
         return f;
     }
 
+    /**
+     * The preview shows a published piece dated years ahead (a typo in the year) with a scheduled
+     * banner; the site's build refuses it. The preview says so, as what the site's build would
+     * refuse (an editor's trial: it said nothing, and the pull request failed).
+     */
+    @Test
+    void aPublishedPieceDatedYearsAheadIsToldInThePreview(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String file = "content/articles/gas-storage-explained/03-what-next.md";
+        f.replace(file, "date: 2026-10-05", "date: 2062-10-05");
+        Build.Result r = f.build(new Build.Options(f.dir, f.site(), Fixture.HOST, Fixture.NOW, false, true));
+        assertTrue(r.ok(), f.log());
+        assertTrue(r.asPublished().stream().anyMatch(p -> p.toString().startsWith(file + ":7: the date 2062-10-05 00:00 is more than 30 days away and takes "
+                + "articles/gas-storage-explained/03-what-next.html, which was published, off the site until then")), f.log());
+    }
+
     @Test
     void aRenameThatLeavesAPublishedAddressDeadIsRefused(@TempDir Path tmp) throws Exception {
         Fixture f = committed(tmp);
