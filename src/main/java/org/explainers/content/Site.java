@@ -211,6 +211,13 @@ public final class Site {
             // A section that could not be read is reported already: naming it is not a second mistake.
             if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))
                     && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
+                Section renamed = article.sections.stream().filter(s -> s.movedFrom().contains(file.toString())).findFirst().orElse(null);
+                if (renamed != null) {
+                    // Renamed with `moved_from`: the correction goes with it under its new name (an editor's trial: "a typo?").
+                    problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, the former name of `"
+                            + renamed.fileName() + "` (its `moved_from`)", "write its new name: `section: " + renamed.fileName() + "`");
+                    continue;
+                }
                 List<String> names = article.sections.stream().map(Doc::fileName).toList();
                 // A section moved to another explainer, or deleted, takes no correction with it: the fix is not another section's name.
                 String gone = "if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"

@@ -235,6 +235,18 @@ public class ContentChecksTest {
         assertTrue(index.contains("Sanctions"), index);
     }
 
+    /** A correction naming a section's former name (its `moved_from`) is told to write the new name (an editor's trial: "a typo?"). */
+    @Test
+    void aCorrectionNamingARenamedSectionGetsItsNewName(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "moved_from: [01-old.md]\n", ""));
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-old.md"));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains(DIR + "index.md:11: the correction names `01-old.md`, the former name of `01-one.md` (its `moved_from`)"
+                + " (write its new name: `section: 01-one.md`)"), String.join("\n", messages));
+    }
+
     /**
      * The topic index comes in pages of 60 by name, each with numbered navigation to the others and
      * its own title (its later pages were linked from nowhere).
