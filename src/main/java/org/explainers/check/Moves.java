@@ -140,7 +140,8 @@ public final class Moves {
      *
      * @param before each vocabulary file's text before the change ({@link History#previous})
      */
-    public static void goneEntries(Map<Vocabulary.Spec, Vocabulary> now, Map<String, String> before, SitePaths paths, Problems problems) {
+    public static void goneEntries(Map<Vocabulary.Spec, Vocabulary> now, Map<String, String> before, SitePaths paths,
+                                   java.util.function.Predicate<String> published, Problems problems) {
         for (Vocabulary v : now.values()) {
             String text = before.get(v.spec.file());
             String path = "content/" + v.spec.file();
@@ -159,8 +160,13 @@ public final class Moves {
                     .filter(e -> !addresses.contains(e.slug()) && e.movedFrom().stream().noneMatch(addresses::contains)).toList();
             for (String slug : addresses) {
                 if (v.get(slug) == null && v.renamed(slug) == null && !v.refused(slug)) {
-                    String pages = v.spec == Schema.TOPICS ? "its page " + paths.topic(slug) + " and its feed " + paths.topicFeed(slug) + " go"
-                            + " with it, if it had them" : "its page " + paths.author(slug) + " goes with it, if it had one";
+                    // Said for sure when the site built here has them (an editor's trial: "if it had them", of a page it had).
+                    String page = v.spec == Schema.TOPICS ? paths.topic(slug) : paths.author(slug);
+                    String pages = published.test(page)
+                            ? (v.spec == Schema.TOPICS ? "its page " + page + " and its feed " + paths.topicFeed(slug) + ", published until now, go"
+                            + " with it" : "its page " + page + ", published until now, goes with it")
+                            : v.spec == Schema.TOPICS ? "its page " + page + " and its feed " + paths.topicFeed(slug) + " go with it, if a published"
+                            + " section carried it" : "its page " + page + " goes with it, if a published explainer carried the byline";
                     String an = one.matches("[aeiou].*") ? "an " : "a ";
                     String what = was.get(slug) != null ? "was " + an + one
                             : "was an old address of " + one + " `" + was.renamed(slug) + "` (its `moved_from`)";

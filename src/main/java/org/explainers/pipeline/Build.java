@@ -229,11 +229,12 @@ public final class Build {
         List<String> texts = new ArrayList<>(inputs.markdown);
         inputs.refused.stream().filter(r -> r.regionMatches(true, r.length() - 3, ".md", 0, 3) && !r.endsWith(".md")).forEach(texts::add);
         Map<String, Doc> moves = Moves.check(site, texts, gone, likely, project.zone, problems);
-        Moves.goneEntries(vocabularies, vocabulariesBefore.join(), project.paths, problems);
+        java.util.function.Predicate<String> publishedHere = path -> Files.isRegularFile(options.site().resolve(path));
+        Moves.goneEntries(vocabularies, vocabulariesBefore.join(), project.paths, publishedHere, problems);
         List<String> goneExplainers = gone == null ? List.of() : gone.stream().map(History.Gone::source)
                 .filter(x -> x.startsWith(Schema.ARTICLES + "/") && x.endsWith("/index.md")).sorted().toList();
         Moves.goneCorrections(site, explainersBefore.join(), before(project.dir, goneExplainers, SourceText.MAX_BYTES).join(), moves, project.zone, problems);
-        site.checkVocabularyUse(project.paths, path -> Files.isRegularFile(options.site().resolve(path)), problems);
+        site.checkVocabularyUse(project.paths, publishedHere, problems);
         if (options.preview() && !problems.hasErrors()) {
             asPublished(project, docs, vocabularies, inputs, texts, problems);
         }
