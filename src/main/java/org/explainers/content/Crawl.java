@@ -116,7 +116,7 @@ public final class Crawl {
                 // later; if it was saved in between, the next build sees the difference).
                 Seen seen = engine.seen.get(doc.source);
                 doc.sha1 = seen == null ? model.getSha1() : seen.sha1();
-                if (seen != null && !problems.hasErrorIn(doc.path())) {
+                if (seen != null && !problems.hasErrorIn(doc.path()) && !engine.warned.contains(doc.source)) {
                     cache.add(new DocCache.Entry(doc.uri, doc.source, doc.sha1, seen.stamp(), mediaOf.apply(doc.source),
                             doc.kind, doc.firstLine, doc.header));
                 }
@@ -387,6 +387,8 @@ public final class Crawl {
         final List<String> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
         /** Files being read ahead of the crawl, by path relative to content/. */
         final Map<String, CompletableFuture<Doc>> ahead = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Files whose reading gave a warning. */
+        final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** The size, time and SHA-1 of each file read, for the cache. */
         final Map<String, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
         /** The folder the crawl walks: content/, or the copy of the files it is shown. */
@@ -475,6 +477,9 @@ public final class Crawl {
                 seen.put(source, new Seen(stamp, sha1(bytes)));
                 text = SourceText.decode(path, bytes, SourceText.MAX_BYTES, true, problems);
                 SourceText.noMachineFolder(path, bytes, machineFolder, problems);
+                if (text != null && text.warned) {
+                    warned.add(source); // not kept in the cache: read again, and its warning told again, in every build
+                }
             } catch (IOException e) {
                 problems.error(path, 0, "cannot be read: " + e.getMessage(), "check the file's permissions");
                 return null;

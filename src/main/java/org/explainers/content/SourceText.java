@@ -32,10 +32,13 @@ public final class SourceText {
 
     public final String path;
     public final List<String> lines;
+    /** Whether reading it gave a warning: a file read again in every build, so that every build tells it. */
+    public final boolean warned;
 
-    private SourceText(String path, List<String> lines) {
+    private SourceText(String path, List<String> lines, boolean warned) {
         this.path = path;
         this.lines = lines;
+        this.warned = warned;
     }
 
     /**
@@ -94,6 +97,8 @@ public final class SourceText {
         int brackets = 0;
         int bad = -1;
         int run = 0;
+        int hidden = -1; // an invisible character inside a word on this line, told once a line
+        boolean warned = false;
         boolean header = false;
         boolean conflict = false; // told once a file
         boolean fenced = false;
@@ -147,9 +152,43 @@ public final class SourceText {
                 i++;
             } else if (bad < 0 && !allowed(c)) {
                 bad = i;
+            } else if (c >= 0xAD && (c == 0xAD || c == 0x200B || c == 0x2060) && hidden < 0 && i > start && i + 1 < length
+                    && latin(chars[i - 1]) && latin(chars[i + 1])) {
+                hidden = i;
+                warned = true;
+                problems.warning(path, lines.size() + 1, "an invisible " + INVISIBLE.get(c) + " is inside the word `" + word(chars, i, length)
+                        + "`", "retype the word: it came with pasted text, and a reader copying the word, or searching the page for it, misses it");
+            }
+            if (c == '\n') {
+                hidden = -1;
             }
         }
-        return ok ? new SourceText(path, lines) : null;
+        return ok ? new SourceText(path, lines, warned) : null;
+    }
+
+    /** Characters word processors leave inside words, invisible on the page (a Thai or Khmer text's own spaces are not between Latin letters). */
+    private static final java.util.Map<Character, String> INVISIBLE = java.util.Map.of('\u00AD', "soft hyphen (U+00AD)", '\u200B',
+            "zero-width space (U+200B)", '\u2060', "word joiner (U+2060)");
+
+    private static boolean latin(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The word around position {@code at}, its invisible characters shown as `…`. */
+    private static String word(char[] chars, int at, int length) {
+        int from = at;
+        while (from > 0 && from > at - 40 && (Character.isLetter(chars[from - 1]) || INVISIBLE.containsKey(chars[from - 1]))) {
+            from--;
+        }
+        int to = at + 1;
+        while (to < length && to < at + 40 && (Character.isLetter(chars[to]) || INVISIBLE.containsKey(chars[to]))) {
+            to++;
+        }
+        StringBuilder w = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            w.append(INVISIBLE.containsKey(chars[i]) ? "…" : String.valueOf(chars[i]));
+        }
+        return w.toString();
     }
 
     /** As {@link String#isBlank()}, over the first {@code length} characters. */
@@ -182,9 +221,17 @@ public final class SourceText {
             return false;
         }
         if (bad >= 0) {
-            problems.error(path, n, "invisible control character U+" + String.format(java.util.Locale.ROOT, "%04X", Character.codePointAt(chars, bad))
-                            + " at column " + (bad - start + 1),
-                    "delete it (it may have come with pasted text); feeds and search engines reject it");
+            // Every one of the line at once (an editor's trial: a second on the same line was told only after the first was deleted).
+            List<String> found = new ArrayList<>();
+            for (int i = bad; i < end; i += Character.charCount(Character.codePointAt(chars, i))) {
+                int c = Character.codePointAt(chars, i);
+                if (!allowed(c)) {
+                    found.add("U+" + String.format(java.util.Locale.ROOT, "%04X", c) + " at column " + (i - start + 1));
+                }
+            }
+            String listed = String.join(", ", found.subList(0, Math.min(3, found.size()))) + (found.size() > 3 ? " and " + (found.size() - 3) + " more" : "");
+            problems.error(path, n, "invisible control character" + (found.size() == 1 ? " " : "s ") + listed,
+                    "delete " + (found.size() == 1 ? "it" : "them") + " (it may have come with pasted text); feeds and search engines reject it");
             return false;
         }
         if (!markdown) {

@@ -396,6 +396,9 @@ class HostileInputTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "", "A bell\u0007 in the text.\n").replace("title: Section 1", "title: Sec\u001btion"));
         failing(f, ONE + ":2: invisible control character U+001B at column 11");
+        // Every one of a line at once (an editor's trial: pasted text took a build for each).
+        f.write(ONE, ContentChecksTest.section(1, "", "A bell\u0007 and a mark\uFEFF in the text.\n"));
+        failing(f, ONE + ":14: invisible control characters U+0007 at column 7, U+FEFF at column 19 (delete them");
     }
 
     /** YAML breaks lines at U+2028 and U+2029, the file does not: refused, or every line after it would be told wrong (or crash the header's diagnosis). */
@@ -403,14 +406,14 @@ class HostileInputTest {
     void aLineSeparatorInAHeaderIsRefusedAtItsLine(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "foo\nbar: baz\n", "").replace("summary: Section 1.", "summary: Section 1." + "\u2028".repeat(300)));
-        failing(f, ONE + ":10: invisible control character U+2028 at column 20");
+        failing(f, ONE + ":10: invisible control characters U+2028 at column 20, U+2028 at column 21, U+2028 at column 22 and 297 more");
     }
 
     @Test
     void aBidirectionalOverrideIsRefused(@TempDir Path tmp) {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "", "The price is \u202e001$\u202c.\n"));
-        failing(f, ONE + ":14: invisible control character U+202E");
+        failing(f, ONE + ":14: invisible control characters U+202E at column 14, U+202C at column 19");
     }
 
     /** A YAML escape makes the character only once the header is read: it is refused there, with its line. */

@@ -300,8 +300,11 @@ class IncrementalTest {
     void aWarningIsToldInEveryBuild(@TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
         String moved = "content/articles/election-primer/who-else-votes.md";
-        f.write(moved, f.read(WHO).replace("title: Who votes", "title: Who **really** votes").replace("order: 1", "order: 9"));
-        List<String> warnings = List.of(moved + ":2: warning: `title` has Markdown, `**really**`", moved + ": warning: the section's file name has no number in front");
+        f.write(moved, f.read(WHO).replace("title: Who votes", "title: Who **really** votes").replace("order: 1", "order: 9")
+                + "\nVoting is effi\u200Bcient.\n");
+        int last = f.read(moved).split("\n", -1).length - 1;
+        List<String> warnings = List.of(moved + ":2: warning: `title` has Markdown, `**really**`", moved + ": warning: the section's file name has no number in front",
+                moved + ":" + last + ": warning: an invisible zero-width space (U+200B) is inside the word `effi…cient` (retype the word");
         for (int build = 1; build <= 2; build++) {
             Build.Result r = f.build();
             assertTrue(r.ok(), f.log());
