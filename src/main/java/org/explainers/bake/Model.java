@@ -376,6 +376,7 @@ final class Model {
         m.put("parts", shown);
         m.put("more_parts", Math.max(0, parts.size() - CARD_PARTS));
         m.put("section_count", sections.size());
+        m.put("part_count", parts.size());
         m.put("unpublished_count", (int) sections.stream().filter(s -> site.state(s) != Site.State.PUBLISHED).count()); // the preview's
         m.put("slug", a.slug);
         return shared.mark(m);
