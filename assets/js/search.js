@@ -460,7 +460,7 @@
       var exact = whole(found) ? hits.length : found.length === 1 && found[0].count !== null ? found[0].count : null;
       var count = exact === null ? hits.length : exact;
       var total = (exact === null ? "about " : "") + String(count).replace(/\B(?=(\d{3})+$)/g, ",");
-      var grow = whole(found) ? null : function () {
+      var grow = !found.some(function (f) { return f.sets && !f.bits; }) ? null : function () {
         return complete(found).then(function () { return rank(found); });
       };
       return number === latest && loadDocs(top.slice(0, first)).then(function (docs) {
