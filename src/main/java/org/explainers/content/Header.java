@@ -206,8 +206,13 @@ public final class Header {
             return;
         }
         if (misplaced > 0) {
+            // The line above's own indent, as a number: "by four" misled when the list's items began at the left edge (an editor's trial).
+            String over = lines.get(misplaced - 1);
+            String item = over.stripLeading();
+            int spaces = over.length() - item.length() + (item.startsWith("- ") ? 2 : 0); // a `- ` item's fields line up after its dash
             invalid(lines, c, misplaced + 1, "the line is indented differently from the lines it belongs with",
-                    "indent it as the line above it (the fields of `image:` by two spaces, a list item's by four)");
+                    "indent it as the field above it, by " + spaces + (spaces == 1 ? " space" : " spaces") + " (the fields of `image:` by two,"
+                            + " a list item's fields as its first one)");
             return;
         }
         if (problem.startsWith("expected <block end>") && e.getProblemMark() != null && at < end && afterClosingQuote(lines.get(at), e.getProblemMark().getColumn())) {

@@ -67,6 +67,28 @@ class SearchTest {
         return result.findElement(By.tagName("a")).getText();
     }
 
+    /**
+     * A word in more sections than its list keeps (cut to the best 2 here, 1,000 on a site) says
+     * how many have it, exactly, and "Show more" lists the others, from the word's set (search/b/).
+     */
+    @Test
+    void pastACutListsBestTheOtherSectionsComeFromTheWordsSet(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        assertTrue(f.buildWith("explainers.search.postings", "2").ok(), f.log());
+        List<WebElement> results = search(driver, f.site().resolve("index.html").toUri().toString(), "the");
+        String status = driver.findElement(By.id("search-status")).getText();
+        assertTrue(status.matches("2 of [3-9] matching sections:"), status);
+        int all = Integer.parseInt(status.replaceAll("2 of ([0-9]+) .*", "$1"));
+        assertEquals(2, results.size());
+        WebElement more = driver.findElement(By.cssSelector("button.search-more"));
+        assertEquals("Show " + (all - 2) + " more", more.getText());
+        more.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#search-results li")).size() == all);
+        assertEquals(all + " matching sections:", driver.findElement(By.id("search-status")).getText());
+        assertEquals(all, driver.findElements(By.cssSelector("#search-results li a")).stream().map(a -> a.getAttribute("href")).distinct().count());
+        assertFalse(driver.findElement(By.cssSelector("button.search-more")).isDisplayed(), "nothing more to show");
+    }
+
     @Test
     void findsTextFromDiskInABrowserThatRefusesFileReads() {
         List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "pipelines");

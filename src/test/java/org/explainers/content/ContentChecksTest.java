@@ -517,7 +517,12 @@ public class ContentChecksTest {
                 arguments("a correction's field indented a space too far", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n     text: Fixed."),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
-                                + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
+                                + " as the field above it, by 4 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
+                // The list's items at the left edge: its fields by two (an editor's trial: "by four" misled).
+                arguments("a correction's field indented beyond the one above", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n- date: 2026-11-21\n  text: Fixed.\n    section: 01-one.md"),
+                        DIR + "index.md:11: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
+                                + " as the field above it, by 2 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
                 arguments("a text's extension in capitals", DIR + "03-three.MD", section(3, "", ""),
                         DIR + "03-three.MD: the extension is `.MD`; texts end in `.md`, in lower case (rename it to `03-three.md`)"),
                 arguments("a heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n#### Gas\n\nMore.\n"),
@@ -533,7 +538,7 @@ public class ContentChecksTest {
                 arguments("a lead image's field a space short", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\n  src: lead.png\n alt: A map"),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
-                                + " as the line above it (the fields of `image:` by two spaces, a list item's by four))"),
+                                + " as the field above it, by 2 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
                 arguments("a lead image's first field at the left edge", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\nsrc: lead.png\n  alt: A map"),
                         DIR + "index.md:9: the header is not valid YAML: the line is not indented under `image:`, as the lines below it are (indent it"
