@@ -489,8 +489,8 @@ final class Model {
         for (Map<String, Object> c : list) {
             Object file = c.get("section");
             Section s = file == null ? null : a.sections().stream().filter(x -> x.fileName().equals(file)).findFirst().orElse(null);
-            if (only != null && s != only && !(placed && site.placeOf(c) == only)) {
-                continue;
+            if (only != null && s != only && !(placed && site.placeOf(c) == only) || s != null && !site.listed(s)) {
+                continue; // nor one of a section held back: its text would tell of the section before it is out (an attacker's trial)
             }
             Map<String, Object> m = map();
             m.put("date", Date.from(((Moment) c.get("date")).instant()));
@@ -523,7 +523,10 @@ final class Model {
             newest = Moment.later(newest, site.changed(s));
         }
         for (Map<String, Object> c : a.corrections()) {
-            newest = Moment.later(newest, (Moment) c.get("date"));
+            Object file = c.get("section");
+            if (file == null || site.listedSections(a).stream().anyMatch(x -> x.fileName().equals(file))) {
+                newest = Moment.later(newest, (Moment) c.get("date"));
+            }
         }
         return newest;
     }

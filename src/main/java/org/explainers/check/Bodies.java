@@ -60,8 +60,11 @@ public final class Bodies {
     private final Images images;
     private final BodyCache cache;
     private final Problems problems;
+    /** The folder of the machine that builds ({@link org.explainers.content.Project#machineFolder}), which no page may show. */
+    private final String machineFolder;
 
-    public Bodies(Markdown markdown, HtmlPolicy policy, Images images, BodyCache cache, Problems problems) {
+    public Bodies(Markdown markdown, HtmlPolicy policy, Images images, BodyCache cache, String machineFolder, Problems problems) {
+        this.machineFolder = machineFolder;
         this.markdown = markdown;
         this.policy = policy;
         this.images = images;
@@ -260,7 +263,15 @@ public final class Bodies {
         for (String dep : deps) {
             made.append('|').append(BodyCache.version(dep, images));
         }
-        Body body = new Body(made.toString(), root.html(), text, List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
+        String html = root.html();
+        if (html.contains(machineFolder)) {
+            // Written so that the file's bytes do not hold it (`templates\/`, an entity): the page would (an attacker's trial).
+            problems.error(d.path(), lineWhere(d, l -> l.contains(machineFolder.substring(0, machineFolder.length() - 1))), "shows the folder `"
+                    + machineFolder + "` of the machine that builds the site, which no page may show (it is how a template's error message looks)",
+                    "leave the path out, or write it without its first folders");
+            ok = false;
+        }
+        Body body = new Body(made.toString(), html, text, List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
         if (ok) {
             cache.put(key, body, deps, images);
         }
@@ -295,25 +306,38 @@ public final class Bodies {
         return ok[0];
     }
 
-    /** Elements that make their text smaller: nested, they make it too small to see. */
-    private static final Set<String> SMALLER = Set.of("sub", "sup", "small");
+    /** Elements that make their text smaller (the browser's <sub>, <sup>, <small>; the stylesheet's code at 0.9em): nested, too small to see. */
+    private static final Set<String> SMALLER = Set.of("sub", "sup", "small", "code", "pre", "kbd", "samp");
+    private static final String SMALLER_CSS = "sub, sup, small, code, pre, kbd, samp";
 
     /**
-     * No text too small to read: at most two of {@link #SMALLER} inside each other (`<small>` with a
-     * note's `<sup>`). Forty `<sub>` hid a sentence on the page that the search and the feeds still
-     * had (an attacker's trial). Told at the raw HTML of the third.
+     * The text reads as it is written: none too small to read, at most two of {@link #SMALLER}
+     * inside each other (`<small>` with a `<sup>`; a note's number, Flexmark's, not counted): forty
+     * `<sub>`, or thirty `<code>`, hid a sentence on the page that the search and the feeds still had
+     * (an attacker's trial). And `dir="rtl"` only on text with a right-to-left letter: on digits
+     * alone it shows `000 50` as `50 000`, as `<bdo>` did. Told at the raw HTML.
      */
     private boolean readable(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
-        for (Element e : root.select("sub, sup, small")) {
+        for (Element e : root.select(SMALLER_CSS)) {
             int depth = 0;
             for (Element up = e; up != null && up != root; up = up.parent()) {
-                depth += SMALLER.contains(up.normalName()) ? 1 : 0;
+                depth += SMALLER.contains(up.normalName()) && up.selectFirst("> a.footnote-ref") == null ? 1 : 0;
             }
             if (depth > 2) {
                 String tag = e.normalName();
-                int k = (int) root.select(tag).stream().takeWhile(x -> x != e).filter(x -> x.selectFirst("a.footnote-ref") == null).count();
-                problems.error(d.path(), line(d, ast, RAW_ONLY, k, "<" + tag), "<" + tag + "> inside " + (depth - 1) + " others of <sub>, <sup> and <small>"
-                        + " makes its text too small to read", "at most two of them inside each other: write the text at its size");
+                int k = (int) root.select(tag).stream().takeWhile(x -> x != e).filter(x -> x.selectFirst("> a.footnote-ref") == null).count();
+                problems.error(d.path(), line(d, ast, RAW_ONLY, k, "<" + tag), "<" + tag + "> inside " + (depth - 1) + " others of <sub>, <sup>, <small>,"
+                        + " <code> and the like makes its text too small to read", "at most two of them inside each other: write the text at its size");
+                return false;
+            }
+        }
+        for (Element e : root.select("[dir=rtl]")) {
+            if (e.text().codePoints().noneMatch(c -> Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC)) {
+                int k = (int) root.select("[dir=rtl]").stream().takeWhile(x -> x != e).count();
+                problems.error(d.path(), line(d, ast, RAW_ONLY, k, "dir=\"rtl\"", "dir='rtl'", "dir=rtl"), "`dir=\"rtl\"` on text without a right-to-left"
+                        + " letter shows its digits and words in another order than written (`000 50` as `50 000`)",
+                        "remove it: `dir` is for a name or quote in Arabic, Hebrew or another right-to-left script");
                 return false;
             }
         }
@@ -425,88 +449,123 @@ public final class Bodies {
         }
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         String host = scheme.startsWith("http") ? hostOf(target.getRawAuthority()) : null;
-        String mailto = scheme.equals("mailto") && target.getSchemeSpecificPart() != null
-                ? target.getSchemeSpecificPart().replaceFirst("\\?.*", "").toLowerCase(Locale.ROOT) : "";
-        // The text as readers see it: compatibility forms folded (ｗｗｗ is www, ．a dot), invisible characters dropped; with
-        // what a screen reader says for its images (their alt) and the tooltip its title shows (an attacker's trial).
-        StringBuilder said = new StringBuilder(a.text());
-        a.select("img[alt]").forEach(img -> said.append(' ').append(img.attr("alt")));
-        said.append(' ').append(a.attr("title"));
-        String text = java.text.Normalizer.normalize(said, java.text.Normalizer.Form.NFKC)
-                .codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        // A link that is a site's name alone (`[gov.uk](…)`) leads to that site, or to one of its own.
-        String whole = AROUND.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
-        if (a.select("img").isEmpty() && a.attr("title").isEmpty() && siteName(whole)) {
-            String shown = whole.startsWith("www.") ? whole.substring(4) : whole;
-            if (host == null || !(host.equals(shown) || host.endsWith("." + shown))) {
-                return new Shown("shows the name of the site `" + whole + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
-                        "link the site it names, or say in words where it leads: [the form to sign in](" + href + ")");
+        String ssp = target.getRawSchemeSpecificPart() == null ? "" : target.getRawSchemeSpecificPart();
+        // mailto: is opaque: its recipients and query are in its scheme-specific part.
+        List<String> to = new ArrayList<>();
+        if (scheme.equals("mailto")) {
+            String query = ssp.indexOf('?') < 0 ? "" : ssp.substring(ssp.indexOf('?') + 1);
+            to.addAll(recipients(ssp.indexOf('?') < 0 ? ssp : ssp.substring(0, ssp.indexOf('?'))));
+            for (String field : query.split("&")) {
+                if (field.toLowerCase(Locale.ROOT).startsWith("cc=")) {
+                    to.addAll(recipients(field.substring(3)));
+                }
             }
         }
+        String text = shown(a);
+        String fix = "write the address it leads to as its text, or say in words what it leads to: [what it leads to, in words](" + href + ")";
         java.util.Set<String> shownMail = new java.util.TreeSet<>();
         for (String word : SPACES.split(text)) {
-            if (word.indexOf('.') < 0) {
-                continue; // no address, host or e-mail address without a dot
-            }
             // Without the quotes, brackets and punctuation around it: `“https://www.gov.uk”`, `<help@hmrc.gov.uk>`.
             String token = AROUND.matcher(word).replaceAll("");
             String lower = token.toLowerCase(Locale.ROOT);
+            if (lower.indexOf('.') < 0) {
+                continue; // no address, host or e-mail address without a dot
+            }
             java.util.regex.Matcher web = WEB.matcher(lower);
-            if (web.matches()) {
+            if (MAIL.matcher(lower).matches()) {
+                String mail = lower.startsWith("mailto:") ? lower.substring(7) : lower;
+                if (!to.contains(mail)) {
+                    return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + mail + ")");
+                }
+                shownMail.add(mail);
+            } else if (web.matches()) {
                 String shown = hostOf(web.group(1));
-                if (shown != null && !shown.equals(host)) {
-                    return new Shown("shows the address `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"),
-                            "write the address it leads to as its text, or say in words where it leads: [the form to sign in](" + href + ")");
+                // `host/path` without a scheme or `www.` is an address when its host ends in a top-level domain (not `Node.js/npm`).
+                boolean address = lower.startsWith("http") || lower.startsWith("www.") || shown != null && siteName(shown);
+                if (address && shown != null && !sameHost(shown, host, false)) {
+                    return new Shown("shows the address `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"), fix);
                 }
-            } else if (MAIL.matcher(lower).matches()) {
-                if (!java.util.Arrays.asList(mailto.split(",")).contains(lower)) {
-                    return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + token + ")");
-                }
-                shownMail.add(lower);
+            } else if ((lower.equals(token) || lower.split("\\.").length > 2) && siteName(lower) && !sameHost(hostOf(lower), host, true)) {
+                // A site's name as an address is typed (`gov.uk`, in small letters, or `HMRC.gov.uk`): `Booking.com`, a company's name,
+                // may lead to news of it (an editor's trial).
+                return new Shown("shows the name of the site `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"), fix);
             }
         }
-        if (!shownMail.isEmpty()) {
+        for (String r : to) {
             // Showing an address, it writes to those it shows: no other recipient beside it, nor in a copy (`cc`).
-            List<String> to = new ArrayList<>(java.util.Arrays.asList(mailto.split(",")));
-            String ssp = target.getRawSchemeSpecificPart(); // mailto: is opaque: its query is in here, not in getRawQuery()
-            String query = ssp.indexOf('?') < 0 ? "" : ssp.substring(ssp.indexOf('?') + 1);
-            for (String field : query.split("&")) {
-                if (field.toLowerCase(Locale.ROOT).startsWith("cc=")) {
-                    to.addAll(java.util.Arrays.asList(java.net.URLDecoder.decode(field.substring(3), java.nio.charset.StandardCharsets.UTF_8)
-                            .toLowerCase(Locale.ROOT).split(",")));
-                }
-            }
-            for (String r : to) {
-                if (!r.isBlank() && !shownMail.contains(r.strip())) {
-                    return new Shown("shows " + String.join(", ", shownMail) + " but also writes to `" + r.strip() + "`",
-                            "show every address it writes to, or link only the address shown");
-                }
+            if (!shownMail.isEmpty() && !shownMail.contains(r)) {
+                return new Shown("shows " + String.join(", ", shownMail) + " but also writes to `" + r + "`",
+                        "show every address it writes to, or link only the address shown");
             }
         }
         if (scheme.equals("tel")) {
-            // A number anywhere in the text (`call free on 0800 123 4567`) is the one dialled: its digits, or after a
-            // country code (1 to 3 digits) the digits shown, without their leading 0 (`0800 123 4567` dials +44 800 123 4567).
-            String dialled = target.getSchemeSpecificPart().replaceAll("[^0-9]", "");
-            java.util.regex.Matcher number = NUMBER.matcher(text);
-            while (number.find()) {
-                String shown = number.group().replaceAll("[^0-9]", "");
-                if (shown.length() < 5) {
-                    continue;
-                }
-                String national = shown.replaceFirst("^0", "");
-                boolean same = dialled.equals(shown) || dialled.endsWith(shown) && dialled.length() - shown.length() <= 3
-                        || dialled.endsWith(national) && dialled.length() - national.length() <= 3;
-                if (!same) {
-                    return new Shown("shows the number `" + number.group().strip() + "` but dials another", "write the number it dials as its text, or link the number shown");
-                }
+            String number = Phones.otherThan(text, target.getSchemeSpecificPart()); // decoded: `%20` is a space, not digits
+            if (number != null) {
+                return new Shown("shows the number `" + number + "` but dials another", "write the number it dials as its text, or link the number shown");
             }
         }
         return null;
     }
 
-    /** A telephone number as written: digits with spaces, dots, hyphens or brackets between them, perhaps after a +. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\+?\\(?[0-9][0-9 ().\\-\\u00A0]{3,}[0-9]");
+    /**
+     * A link's text as readers take it in: what it shows, what a screen reader says for its
+     * images (their alt), and the tooltips of it and what it holds (titles); compatibility forms
+     * folded (ｗｗｗ is www, ．a dot), characters that show nothing dropped (format characters,
+     * and beyond ASCII every default-ignorable one: a grapheme joiner, a variation selector,
+     * the Hangul filler), and a backslash read as browsers read it in an address, as a slash.
+     */
+    private static String shown(Element a) {
+        StringBuilder said = new StringBuilder(a.text());
+        a.select("img[alt]").forEach(img -> said.append(' ').append(img.attr("alt")));
+        a.select("[title]").forEach(e -> said.append(' ').append(e.attr("title")));
+        String folded = java.text.Normalizer.normalize(said, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        folded.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.FORMAT || c >= 0x80
+                    && com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
+                return;
+            }
+            out.appendCodePoint(c == '\\' ? '/' : c);
+        });
+        return out.toString().strip();
+    }
+
+    /** A mailto's recipients, decoded, in small letters: separated by commas (or semicolons, as Outlook writes them). */
+    private static List<String> recipients(String raw) {
+        List<String> all = new ArrayList<>();
+        for (String r : java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8).split("[,;]")) {
+            if (!r.isBlank()) {
+                all.add(r.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return all;
+    }
+
+    /** Whether a host shown is the one followed (in either's IDN form); with {@code orWithin}, also one of the shown site's own. */
+    private static boolean sameHost(String shown, String host, boolean orWithin) {
+        if (shown == null || host == null) {
+            return shown == null;
+        }
+        String s = ascii(shown);
+        String h = ascii(host);
+        return s.equals(h) || orWithin && h.endsWith("." + s);
+    }
+
+    private static String ascii(String host) {
+        try {
+            return java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return host; // not a host IDNA takes: compared as written
+        }
+    }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0]+");
+    private static final java.util.regex.Pattern AROUND = java.util.regex.Pattern.compile(
+            "^[\\p{Ps}\\p{Pi}\\p{Pf}\\p{Po}<\"']+|[\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}>\"']+$");
+    /** A web address: with a scheme (one slash or more), `www.`, or a host and a path (`gov.uk/login`); its host first. */
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile(
+            "(?:https?:/{1,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*");
+    private static final java.util.regex.Pattern MAIL = java.util.regex.Pattern.compile("(?:mailto:)?[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Top-level domains a site's name ends with: the countries' (Locale's ISO codes), and the generic ones a newsroom links. */
     private static final Set<String> TLDS = java.util.stream.Stream.concat(java.util.Arrays.stream(Locale.getISOCountries()).map(c -> c.toLowerCase(Locale.ROOT)),
@@ -516,7 +575,7 @@ public final class Bodies {
     /** Whether the text is a site's name alone: labels of letters, digits and hyphens, the last a top-level domain (`gov.uk`, not `Node.js`). */
     private static boolean siteName(String text) {
         String[] labels = text.split("\\.", -1);
-        if (labels.length < 2 || !TLDS.contains(labels[labels.length - 1])) {
+        if (labels.length < 2 || !TLDS.contains(labels[labels.length - 1].toLowerCase(Locale.ROOT))) {
             return false;
         }
         for (String label : labels) {
@@ -526,14 +585,6 @@ public final class Bodies {
         }
         return true;
     }
-
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0]+");
-    private static final java.util.regex.Pattern AROUND = java.util.regex.Pattern.compile(
-            "^[\\p{Ps}\\p{Pi}\\p{Pf}\\p{Po}<\"']+|[\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}>\"']+$");
-    /** A web address: with a scheme (one slash or more), `www.`, or a host and a path (`gov.uk/login`); its host first. */
-    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile(
-            "(?:https?:/{1,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*");
-    private static final java.util.regex.Pattern MAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** An authority's host, lower case, without a name before `@`, a port or a leading `www.`; null when there is none. */
     private static String hostOf(String authority) {
@@ -718,6 +769,13 @@ public final class Bodies {
      * published with its marks, which is said. Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
      */
     private void plainHeader(Doc d) {
+        // The machine's folder in a value as YAML reads it (`\/` or `\x2F` in double quotes hide it from the file's bytes).
+        d.header.forEach((field, value) -> {
+            if (String.valueOf(value).contains(machineFolder)) {
+                problems.error(d.path(), d.header.line(field), "`" + field + "` shows the folder `" + machineFolder + "` of the machine that builds"
+                        + " the site, which no page may show (it is how a template's error message looks)", "leave the path out");
+            }
+        });
         for (String field : List.of("title", "summary")) {
             String value = d.header.text(field);
             if (value != null && value.length() > 2 && (value.charAt(0) == '\u201C' && value.endsWith("\u201D")

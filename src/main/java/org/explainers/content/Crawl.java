@@ -39,7 +39,7 @@ public final class Crawl {
             "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline");
 
     /** The end of a footnote's id on the explainer's page (Flexmark's fn-1, fnref-1, fnref-1-2, after the section's name). */
-    private static final java.util.regex.Pattern NOTE_ID = java.util.regex.Pattern.compile(".+-fn(ref)?-[0-9]+(-[0-9]+)?");
+    static final java.util.regex.Pattern NOTE_ID = java.util.regex.Pattern.compile(".+-fn(ref)?-[0-9]+(-[0-9]+)?");
 
     private Crawl() {
     }

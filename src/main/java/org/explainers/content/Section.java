@@ -42,8 +42,8 @@ public final class Section extends Doc {
 
     /**
      * The #anchors its former names gave it on its explainer's page (`moved_from` names in the
-     * same folder): links to the explainer's page still land on it. Not those another section
-     * or the page itself uses.
+     * same folder): links to the explainer's page still land on it. Not those another section,
+     * a footnote or the page itself uses.
      */
     public List<String> oldAnchors() {
         if (article == null || movedFrom().isEmpty()) {
@@ -55,7 +55,7 @@ public final class Section extends Doc {
         for (String n : movedFrom()) {
             if (!n.contains("/") && n.endsWith(".md")) {
                 String old = Crawl.anchor(n.substring(0, n.length() - 3));
-                if (taken.add(old)) {
+                if (!Crawl.NOTE_ID.matcher(old).matches() && taken.add(old)) { // nor a footnote's (an attacker's trial: `11-zz-fn-1.md`)
                     anchors.add(old);
                 }
             }

@@ -239,8 +239,8 @@ public final class Site {
             Object file = c.get("section");
             article.sections.stream().filter(x -> x.fileName().equals(file) && !listed(x) && !problems.hasErrorIn(x.path())).findFirst().ifPresent(x -> problems.warning(
                     article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not published ("
-                            + state(x).name().toLowerCase(java.util.Locale.ROOT) + "): it shows without a link to the section",
-                    "publish the section, or name another one"));
+                            + state(x).name().toLowerCase(java.util.Locale.ROOT) + "): it is held back with the section",
+                    "if it corrects what readers saw, name the section they saw it in"));
         }
     }
 

@@ -97,7 +97,7 @@ public final class SourceText {
         int brackets = 0;
         int bad = -1;
         int run = 0;
-        int hidden = -1; // an invisible character inside a word on this line, told once a line
+        List<String> hidden = new ArrayList<>(); // the words of this line with an invisible character inside
         boolean warned = false;
         boolean header = false;
         boolean conflict = false; // told once a file
@@ -152,23 +152,27 @@ public final class SourceText {
                 i++;
             } else if (bad < 0 && !allowed(c)) {
                 bad = i;
-            } else if (c >= 0xAD && (c == 0xAD || c == 0x200B || c == 0x2060) && hidden < 0 && i > start && i + 1 < length
-                    && latin(chars[i - 1]) && latin(chars[i + 1])) {
-                hidden = i;
-                warned = true;
-                problems.warning(path, lines.size() + 1, "an invisible " + INVISIBLE.get(c) + " is inside the word `" + word(chars, i, length)
-                        + "`", "retype the word: it came with pasted text, and a reader copying the word, or searching the page for it, misses it");
+            } else if (c >= 0x200B && (c == 0x200B || c == 0x2060) && i > start && i + 1 < length && latin(chars[i - 1]) && latin(chars[i + 1])) {
+                String w = word(chars, i, length);
+                if (!hidden.contains(w)) {
+                    hidden.add(w);
+                }
             }
-            if (c == '\n') {
-                hidden = -1;
+            if (c == '\n' && !hidden.isEmpty()) {
+                // Every such word of the line at once (an editor's trial: one a build). Not a soft hyphen: a German compound's is meant.
+                warned = true;
+                problems.warning(path, lines.size(), "an invisible zero-width space or word joiner (U+200B, U+2060) is inside "
+                        + (hidden.size() == 1 ? "the word `" + hidden.get(0) + "`" : "the words `" + String.join("`, `", hidden) + "`"),
+                        "retype " + (hidden.size() == 1 ? "the word" : "them") + ": it came with pasted text, and a reader copying the word,"
+                                + " or searching the page for it, misses it");
+                hidden.clear();
             }
         }
         return ok ? new SourceText(path, lines, warned) : null;
     }
 
-    /** Characters word processors leave inside words, invisible on the page (a Thai or Khmer text's own spaces are not between Latin letters). */
-    private static final java.util.Map<Character, String> INVISIBLE = java.util.Map.of('\u00AD', "soft hyphen (U+00AD)", '\u200B',
-            "zero-width space (U+200B)", '\u2060', "word joiner (U+2060)");
+    /** Characters web pages leave inside words, invisible on the page (a Thai or Khmer text's own spaces are not between Latin letters). */
+    private static final String INVISIBLE = "\u200B\u2060";
 
     private static boolean latin(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
@@ -177,16 +181,16 @@ public final class SourceText {
     /** The word around position {@code at}, its invisible characters shown as `…`. */
     private static String word(char[] chars, int at, int length) {
         int from = at;
-        while (from > 0 && from > at - 40 && (Character.isLetter(chars[from - 1]) || INVISIBLE.containsKey(chars[from - 1]))) {
+        while (from > 0 && from > at - 40 && (Character.isLetter(chars[from - 1]) || INVISIBLE.indexOf(chars[from - 1]) >= 0)) {
             from--;
         }
         int to = at + 1;
-        while (to < length && to < at + 40 && (Character.isLetter(chars[to]) || INVISIBLE.containsKey(chars[to]))) {
+        while (to < length && to < at + 40 && (Character.isLetter(chars[to]) || INVISIBLE.indexOf(chars[to]) >= 0)) {
             to++;
         }
         StringBuilder w = new StringBuilder();
         for (int i = from; i < to; i++) {
-            w.append(INVISIBLE.containsKey(chars[i]) ? "…" : String.valueOf(chars[i]));
+            w.append(INVISIBLE.indexOf(chars[i]) >= 0 ? "…" : String.valueOf(chars[i]));
         }
         return w.toString();
     }

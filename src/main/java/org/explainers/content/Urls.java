@@ -124,10 +124,13 @@ public final class Urls {
 
     private static final java.util.regex.Pattern MAILTO_FIELD = java.util.regex.Pattern.compile("[?&]\\s*([A-Za-z][A-Za-z0-9-]*)\\s*=");
 
-    /** A number to dial: digits, a leading +, and the separators people write (an attacker's trial: `*` and `#` make device codes). */
+    /**
+     * A number to dial: digits, a leading +, and the separators people write (an attacker's trial: `*` and `#` make device codes),
+     * perhaps with an extension as RFC 3966 writes it (`;ext=2314`); two digits at least (France's 15 and 17 are emergency numbers).
+     */
     private static String telProblem(String value) {
-        String number = value.substring(value.indexOf(':') + 1).replace("%20", " ");
-        return number.matches("\\+?[0-9 ().\\-]{3,40}") && number.chars().filter(c -> c >= '0' && c <= '9').count() >= 3 ? null
+        String number = value.substring(value.indexOf(':') + 1).replace("%20", " ").replaceFirst(";ext=[0-9]{1,10}$", "");
+        return number.matches("\\+?[0-9 ().\\-]{2,40}") && number.chars().filter(c -> c >= '0' && c <= '9').count() >= 2 ? null
                 : "is not a telephone number (digits, a leading +, spaces, dots, dashes and brackets only: `*` and `#` make codes a phone obeys)";
     }
 

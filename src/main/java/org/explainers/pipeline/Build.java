@@ -215,7 +215,7 @@ public final class Build {
         HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
         used = reading.join();
         time("body cache", start);
-        if (!new Bodies(markdown, policy, images, used, problems).run(docs)) {
+        if (!new Bodies(markdown, policy, images, used, new String(project.machineFolder(), java.nio.charset.StandardCharsets.UTF_8), problems).run(docs)) {
             return fail(problems, start, "content/");
         }
         bodies = used.next();

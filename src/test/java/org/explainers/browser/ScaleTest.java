@@ -181,7 +181,7 @@ class ScaleTest {
     }
 
     /** The object a search file's call hands over ({@code SEARCH.words("abc",{...},"stamp");}), as names and strings. */
-    private static java.util.Map<String, String> handed(Path file) throws java.io.IOException {
+    static java.util.Map<String, String> handed(Path file) throws java.io.IOException {
         String js = Files.readString(file);
         java.util.Map<String, String> map = new java.util.TreeMap<>();
         try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(js.substring(js.indexOf('{'), js.lastIndexOf('}') + 1))) {

@@ -88,7 +88,11 @@ class HostileTextTest {
                 arguments("a link opening a new window", "<a href=\"https://example.org\" target=\"_blank\">x</a>", 0, "`target` on <a> is not allowed"),
                 arguments("an id taking the page's own", "<span id=\"main\">x</span>", 0, "an `id` is not allowed in the text"),
                 arguments("text hidden in forty <sub>", "Seen.\n\nVisible " + "<sub>".repeat(40) + "hidden" + "</sub>".repeat(40) + " text.", 2,
-                        "<sub> inside 2 others of <sub>, <sup> and <small> makes its text too small to read"),
+                        "<sub> inside 2 others of <sub>, <sup>, <small>, <code> and the like makes its text too small to read"),
+                arguments("text hidden in thirty <code>", "Seen.\n\nVisible <sub><sub>" + "<code>".repeat(30) + "hidden" + "</code>".repeat(30) + "</sub></sub> text.",
+                        2, "<code> inside 2 others of <sub>, <sup>, <small>, <code> and the like makes its text too small to read"),
+                arguments("digits reordered by dir", "Seen.\n\nPrice: <span dir=\"rtl\">000 50</span> pounds.", 2,
+                        "`dir=\"rtl\"` on text without a right-to-left letter shows its digits and words in another order than written"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
     }
 
@@ -398,9 +402,39 @@ class HostileTextTest {
         assertEquals(null, shown.apply("example.org", "https://docs.example.org/"));
         assertEquals(null, shown.apply("Node.js", "https://en.wikipedia.org/wiki/Node.js"));
         assertTrue(shown.apply("<img src=\"x.png\" alt=\"https://www.gov.uk/sign-in\">", "https://evil.example/login") != null);
+        // A fourth attacker's trial: characters that show nothing beyond format ones, a backslash, dashes in a number, a short
+        // number, a prefix beyond a country code, a site's name among other words or beside a tooltip, a tooltip inside the link.
+        assertTrue(shown.apply("h\u034Fttps://www.gov.uk/login", "https://evil.example/") != null);
+        assertTrue(shown.apply("h\uFE0Fttps://www.gov.uk/login", "https://evil.example/") != null);
+        assertTrue(shown.apply("\u3164https://www.gov.uk/login", "https://evil.example/") != null);
+        assertTrue(shown.apply("https:\\\\www.gov.uk\\login", "https://evil.example/") != null);
+        assertTrue(shown.apply("0800\u2013123\u20134567", "tel:+449091234567") != null);
+        assertTrue(shown.apply("111", "tel:+449091234567") != null);
+        assertTrue(shown.apply("0800 123 4567", "tel:+8818001234567") != null);
+        assertTrue(shown.apply("gov.uk \u2192", "https://evil.example/") != null);
+        assertTrue(shown.apply("Sign in on gov.uk", "https://evil.example/") != null);
+        assertTrue(shown.apply("<abbr title=\"https://www.gov.uk/login\">Sign in</abbr>", "https://evil.example/") != null);
+        // An editor's trial: ordinary writing that must pass.
+        assertEquals(null, shown.apply("+44 (0)20 7008 5000", "tel:+442070085000"));
+        assertEquals(null, shown.apply("+33 (0)1 44 51 31 00", "tel:+33144513100"));
+        assertEquals(null, shown.apply("116 123 (24 hours)", "tel:116123"));
+        assertEquals(null, shown.apply("Call 0800 123 4567, lines open 8.00-20.00", "tel:+448001234567"));
+        assertEquals(null, shown.apply("ring 0345 600 2301 (10.00-16.00 at weekends)", "tel:+443456002301"));
+        assertEquals(null, shown.apply("030 / 20457-0", "tel:+4930204570"));
+        assertEquals(null, shown.apply("Tel. 030/204570", "tel:+4930204570"));
+        assertEquals(null, shown.apply("020 7946 0000, extension 12345", "tel:+442079460000"));
+        assertEquals(null, shown.apply("020 7946 0000 ext. 2314", "tel:+442079460000;ext=2314"));
+        assertEquals(null, shown.apply("15", "tel:15"));
+        assertEquals(null, shown.apply("Booking.com", "https://www.bbc.co.uk/news/business-66543210"));
+        assertEquals(null, shown.apply("GOV.UK", "https://www.gov.uk/"));
+        assertEquals(null, shown.apply("Node.js/npm tool chain", "https://en.wikipedia.org/wiki/Npm"));
+        assertEquals(null, shown.apply("a@example.org and b@example.org", "mailto:a@example.org;b@example.org"));
+        assertEquals(null, shown.apply("mailto:press@example.org", "mailto:press@example.org"));
+        assertEquals(null, shown.apply("https://m\u00FCnchen.de/rathaus", "https://xn--mnchen-3ya.de/rathaus"));
         java.util.function.BiFunction<String, String, Bodies.Shown> titled = (title, href) -> Bodies.shownElsewhere(
                 org.jsoup.Jsoup.parseBodyFragment("<a href=\"" + href + "\" title=\"" + title + "\">sign in</a>").selectFirst("a"));
         assertTrue(titled.apply("https://www.gov.uk/sign-in", "https://evil.example/") != null);
+        assertTrue(Bodies.shownElsewhere(org.jsoup.Jsoup.parseBodyFragment("<a href=\"https://evil.example/\" title=\"Official\">gov.uk</a>").selectFirst("a")) != null);
         assertEquals(null, titled.apply("The form to sign in", "https://evil.example/"));
         // A second attacker's trial: a tab in the address, and text that shows an address less plainly.
         assertTrue(shown.apply("https://www.gov.uk/login", "https://evil.exa\tmple/") != null, "a tab a browser drops");

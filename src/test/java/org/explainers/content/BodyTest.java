@@ -32,7 +32,7 @@ class BodyTest {
         s.release();
         Files.writeString(file, "The text as saved a moment later.\n");
         new org.explainers.check.Bodies(Markdown.of(project.jbake), new org.explainers.check.HtmlPolicy(java.util.Set.of()),
-                Images.read(project.content, List.of(), problems), org.explainers.check.BodyCache.empty(), problems).run(List.of(s));
+                Images.read(project.content, List.of(), problems), org.explainers.check.BodyCache.empty(), "/nowhere/templates/", problems).run(List.of(s));
         assertEquals(List.of("content/articles/a/01-one.md: the file changed while the build was reading it (build again)"),
                 problems.list().stream().map(Problem::toString).toList());
         assertEquals(null, s.body(), "no body from the newer text");
@@ -43,7 +43,7 @@ class BodyTest {
         gone.sha1 = s.sha1;
         Files.delete(file);
         new org.explainers.check.Bodies(Markdown.of(project.jbake), new org.explainers.check.HtmlPolicy(java.util.Set.of()),
-                Images.read(project.content, List.of(), again), org.explainers.check.BodyCache.empty(), again).run(List.of(gone));
+                Images.read(project.content, List.of(), again), org.explainers.check.BodyCache.empty(), "/nowhere/templates/", again).run(List.of(gone));
         assertEquals(List.of("content/articles/a/01-one.md: the file changed while the build was reading it (build again)"),
                 again.list().stream().map(Problem::toString).toList());
     }

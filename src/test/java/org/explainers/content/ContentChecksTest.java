@@ -436,17 +436,24 @@ public class ContentChecksTest {
                 + " (date it on the day the correction was made)"), f.log());
     }
 
-    /** A correction naming a section that is not published: said, as the correction shows without its link. */
+    /**
+     * A correction naming a section that is not published is held back with it, and said: its text
+     * told of the section before it was out (an attacker's trial: a scheduled section's correction
+     * was on the corrections page, the explainer's and the feeds).
+     */
     @Test
-    void aCorrectionNamingADraftSectionIsSaid(@TempDir Path tmp) {
+    void aCorrectionNamingADraftSectionIsHeldBackWithIt(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
         f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
-                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 02-two.md"));
+                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure in the secret part was wrong.\n    section: 02-two.md"));
         f.write(DIR + "02-two.md", section(2, "", "").replace("status: published", "status: draft"));
-        Build.Result r = f.check();
+        Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
         assertTrue(r.problems().stream().anyMatch(p -> p.warning() && p.path().equals(DIR + "index.md") && p.line() == 11
-                && p.message().equals("the correction names `02-two.md`, which is not published (draft): it shows without a link to the section")), f.log());
+                && p.message().equals("the correction names `02-two.md`, which is not published (draft): it is held back with the section")), f.log());
+        for (String page : List.of("articles/a/index.html", "articles/a/01-one.html", "feed.xml")) {
+            assertFalse(f.page(page).contains("secret part"), page);
+        }
     }
 
     static Stream<Arguments> brokenFiles() {
@@ -882,8 +889,8 @@ public class ContentChecksTest {
                                 + " shown is not the one followed (type the address's host again: it holds a character that cannot be seen)"),
                 arguments("a link showing another site's address", ONE, section(1, "", "An extra line.\n\nSign in at [https://www.gov.uk/login](https://evil.example/login).\n"),
                         ONE + ":16: the link to `https://evil.example/login` shows the address `https://www.gov.uk/login` but leads to `evil.example` (an address"
-                                + " shown must be the one followed) (write the address it leads to as its text, or say in words where it leads: [the form"
-                                + " to sign in](https://evil.example/login))"),
+                                + " shown must be the one followed) (write the address it leads to as its text, or say in words what it leads to: [what it"
+                                + " leads to, in words](https://evil.example/login))"),
                 arguments("a link showing a free number that dials another", ONE, section(1, "", "An extra line.\n\nCall [0800 123 4567](tel:+449098790000).\n"),
                         ONE + ":16: the link to `tel:+449098790000` shows the number `0800 123 4567` but dials another (an address shown must be the one followed)"
                                 + " (write the number it dials as its text, or link the number shown)"),

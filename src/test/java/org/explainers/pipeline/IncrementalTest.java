@@ -304,7 +304,7 @@ class IncrementalTest {
                 + "\nVoting is effi\u200Bcient.\n");
         int last = f.read(moved).split("\n", -1).length - 1;
         List<String> warnings = List.of(moved + ":2: warning: `title` has Markdown, `**really**`", moved + ": warning: the section's file name has no number in front",
-                moved + ":" + last + ": warning: an invisible zero-width space (U+200B) is inside the word `effi…cient` (retype the word");
+                moved + ":" + last + ": warning: an invisible zero-width space or word joiner (U+200B, U+2060) is inside the word `effi…cient` (retype the word");
         for (int build = 1; build <= 2; build++) {
             Build.Result r = f.build();
             assertTrue(r.ok(), f.log());
