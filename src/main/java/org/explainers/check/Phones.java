@@ -17,6 +17,8 @@ final class Phones {
     private Phones() {
     }
 
+    private static final long MAX_TRIES = 50;
+
     /** Dashes a number may be written with (`0800–123–4567`), read as hyphens. */
     private static final String DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212";
 
@@ -45,7 +47,8 @@ final class Phones {
             return null; // a short code: only a text that is a number is one
         }
         String region = util.getRegionCodeForNumber(target);
-        for (PhoneNumberMatch m : util.findNumbers(written, region == null ? "ZZ" : region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        // At most 50 candidates looked at: a link's text is a few words; a pasted table of digits is not worth more.
+        for (PhoneNumberMatch m : util.findNumbers(written, region == null ? "ZZ" : region, PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
             if (!same(util, m.rawString(), target, dialled)) {
                 return m.rawString();
             }
