@@ -238,11 +238,11 @@ public final class Bodies {
         ok &= headingsInOrder(d, ast);
         ok &= readAsMeant(d, ast);
         ok &= idsOnce(d, root, ast);
-        ok &= readable(d, root, ast);
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         String text = root.text(); // once: the placeholder check, the search's words and its snippets all read it
         ok &= noPlaceholder(d, text);
+        ok &= readable(d, root, ast, text);
         clean.outputSettings().prettyPrint(false);
         List<Body.Link> links = new ArrayList<>();
         List<String> deps = new ArrayList<>();
@@ -317,31 +317,43 @@ public final class Bodies {
      * (an attacker's trial). And `dir="rtl"` only on text with a right-to-left letter: on digits
      * alone it shows `000 50` as `50 000`, as `<bdo>` did. Told at the raw HTML.
      */
-    private boolean readable(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+    private boolean readable(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast, String text) {
         for (Element e : root.select(SMALLER_CSS)) {
             int depth = 0;
             for (Element up = e; up != null && up != root; up = up.parent()) {
-                depth += SMALLER.contains(up.normalName()) && up.selectFirst("> a.footnote-ref") == null ? 1 : 0;
+                depth += SMALLER.contains(up.normalName()) && !note(up) ? 1 : 0;
             }
             if (depth > 2) {
                 String tag = e.normalName();
-                int k = (int) root.select(tag).stream().takeWhile(x -> x != e).filter(x -> x.selectFirst("> a.footnote-ref") == null).count();
+                int k = (int) root.select(tag).stream().takeWhile(x -> x != e).filter(x -> !note(x)).count();
                 problems.error(d.path(), line(d, ast, RAW_ONLY, k, "<" + tag), "<" + tag + "> inside " + (depth - 1) + " others of <sub>, <sup>, <small>,"
                         + " <code> and the like makes its text too small to read", "at most two of them inside each other: write the text at its size");
                 return false;
             }
         }
-        for (Element e : root.select("[dir=rtl]")) {
-            if (e.text().codePoints().noneMatch(c -> Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC)) {
-                int k = (int) root.select("[dir=rtl]").stream().takeWhile(x -> x != e).count();
-                problems.error(d.path(), line(d, ast, RAW_ONLY, k, "dir=\"rtl\"", "dir='rtl'", "dir=rtl"), "`dir=\"rtl\"` on text without a right-to-left"
-                        + " letter shows its digits and words in another order than written (`000 50` as `50 000`)",
-                        "remove it: `dir` is for a name or quote in Arabic, Hebrew or another right-to-left script");
+        // Right to left where no letter is: `dir="rtl"`, or a right-to-left mark (in any block, <bdi> or dir="auto" too).
+        boolean marks = text.indexOf('\u200F') >= 0 || text.indexOf('\u061C') >= 0; // most texts: only their dir="rtl" is looked at
+        for (Element e : root.select(marks ? "[dir=rtl], p, li, td, th, h1, h2, h3, h4, h5, h6, figcaption, dt, dd, caption, summary, blockquote" : "[dir=rtl]")) {
+            String t = e.text();
+            boolean letter = t.codePoints().anyMatch(c -> Character.isLetter(c) && (Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC));
+            boolean rtl = e.attr("dir").equalsIgnoreCase("rtl");
+            if (!letter && (rtl || t.indexOf('\u200F') >= 0 || t.indexOf('\u061C') >= 0)) {
+                int k = rtl ? (int) root.select("[dir=rtl]").stream().takeWhile(x -> x != e).count() : 0;
+                problems.error(d.path(), rtl ? line(d, ast, RAW_ONLY, k, "dir=\"rtl\"", "dir='rtl'", "dir=rtl") : lineWhere(d, l -> l.contains("\u200F")
+                                || l.contains("\u061C") || l.toLowerCase(Locale.ROOT).contains("&rlm;") || l.contains("&#x200f;") || l.contains("&#x200F;")),
+                        (rtl ? "`dir=\"rtl\"`" : "a right-to-left mark") + " on text without a right-to-left letter shows its digits and words in another"
+                                + " order than written (`000 50` as `50 000`)",
+                        "remove it: `dir` and the marks are for a name or quote in Arabic, Hebrew or another right-to-left script");
                 return false;
             }
         }
         return true;
+    }
+
+    /** A footnote's number as Flexmark makes it (`<sup id="fnref-1">`: raw HTML may not give ids), not counted as smaller text. */
+    private static boolean note(Element e) {
+        return e.normalName().equals("sup") && e.id().contains("fnref-");
     }
 
     /**
@@ -465,14 +477,15 @@ public final class Bodies {
         String fix = "write the address it leads to as its text, or say in words what it leads to: [what it leads to, in words](" + href + ")";
         java.util.Set<String> shownMail = new java.util.TreeSet<>();
         for (String word : SPACES.split(text)) {
-            // Without the quotes, brackets and punctuation around it: `“https://www.gov.uk”`, `<help@hmrc.gov.uk>`.
-            String token = AROUND.matcher(word).replaceAll("");
+            // Without the quotes, brackets, arrows and punctuation around it (`“https://www.gov.uk”`, `<help@hmrc.gov.uk>`,
+            // `→https://…`), nor a possessive (`gov.uk's`); its first 400 characters (an address's host comes first).
+            String token = trimmed(word.length() > 400 ? word.substring(0, 400) : word);
             String lower = token.toLowerCase(Locale.ROOT);
             if (lower.indexOf('.') < 0) {
                 continue; // no address, host or e-mail address without a dot
             }
             java.util.regex.Matcher web = WEB.matcher(lower);
-            if (MAIL.matcher(lower).matches()) {
+            if (lower.length() <= 254 && lower.indexOf('@') > 0 && MAIL.matcher(lower).matches()) {
                 String mail = lower.startsWith("mailto:") ? lower.substring(7) : lower;
                 if (!to.contains(mail)) {
                     return new Shown("shows the e-mail address `" + token + "` but does not write to it", "link the address itself: [" + token + "](mailto:" + mail + ")");
@@ -559,17 +572,31 @@ public final class Bodies {
         }
     }
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0]+");
-    private static final java.util.regex.Pattern AROUND = java.util.regex.Pattern.compile(
-            "^[\\p{Ps}\\p{Pi}\\p{Pf}\\p{Po}<\"']+|[\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}>\"']+$");
+    /** What separates words as readers see it: spaces of every kind, and the braille blank, which shows as one. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}\\u2800]+");
+
+    /** A word without what is around it: anything but letters and digits before, and after it too but for a slash; no `'s`. */
+    private static String trimmed(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && !Character.isLetterOrDigit(word.charAt(from))) {
+            from++;
+        }
+        while (to > from && !Character.isLetterOrDigit(word.charAt(to - 1)) && word.charAt(to - 1) != '/') {
+            to--;
+        }
+        String t = word.substring(from, to);
+        return t.endsWith("'s") || t.endsWith("\u2019s") ? t.substring(0, t.length() - 2) : t;
+    }
     /** A web address: with a scheme (one slash or more), `www.`, or a host and a path (`gov.uk/login`); its host first. */
     private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile(
-            "(?:https?:/{1,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*");
+            "(?:https?:/{0,3}|(?=www\\.)|(?=[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}[\\p{L}\\p{N}-]*/))([^/?#\\\\]+).*");
     private static final java.util.regex.Pattern MAIL = java.util.regex.Pattern.compile("(?:mailto:)?[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Top-level domains a site's name ends with: the countries' (Locale's ISO codes), and the generic ones a newsroom links. */
     private static final Set<String> TLDS = java.util.stream.Stream.concat(java.util.Arrays.stream(Locale.getISOCountries()).map(c -> c.toLowerCase(Locale.ROOT)),
-            java.util.stream.Stream.of("uk", "eu", "ac", "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "app", "dev", "news", "io")).collect(
+            java.util.stream.Stream.of("uk", "eu", "ac", "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "app", "dev", "news", "io",
+                    "scot", "wales", "cymru", "london", "berlin", "paris", "nyc", "museum", "aero", "coop", "jobs", "travel")).collect(
             java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Whether the text is a site's name alone: labels of letters, digits and hyphens, the last a top-level domain (`gov.uk`, not `Node.js`). */

@@ -19,8 +19,8 @@ final class Phones {
 
     private static final long MAX_TRIES = 50;
 
-    /** Dashes a number may be written with (`0800–123–4567`), read as hyphens. */
-    private static final String DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212";
+    /** Dashes and dots a number may be written with (`0800–123–4567`, `0800·123·4567`, `0800_123_4567`), read as hyphens. */
+    private static final String DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00B7\u2027\u2219\u22C5\u30FB_";
 
     /**
      * The first number the text shows that is not the one {@code tel} dials, as written; null when
@@ -40,11 +40,22 @@ final class Phones {
         } catch (NumberParseException e) {
             target = null; // a short code (tel:999): compared by its digits
         }
-        if (written.matches("\\+?[0-9 ().\\-/\u00A0]*[0-9][0-9 ().\\-/\u00A0]*")) {
+        if (numberAlone(written)) {
             return same(util, written, target, dialled) ? null : text.strip();
         }
         if (target == null) {
-            return null; // a short code: only a text that is a number is one
+            // A short code (tel:999) or a national number (tel:020 7946 0000), whose country is not known: a run of three digits or
+            // more in the text is a number, and must be the one dialled (`24 hours` is none; an attacker's trial: `Free helpline
+            // 0800 123 4567` dialled tel:09098790000).
+            String code = dialled.replaceAll("[^0-9]", "");
+            java.util.regex.Matcher run = DIGITS.matcher(written);
+            while (run.find()) {
+                String digits = run.group().replaceAll("[^0-9]", "");
+                if (digits.length() >= 3 && !digits.equals(code)) {
+                    return run.group().strip();
+                }
+            }
+            return null;
         }
         String region = util.getRegionCodeForNumber(target);
         // At most 50 candidates looked at: a link's text is a few words; a pasted table of digits is not worth more.
@@ -54,6 +65,23 @@ final class Phones {
             }
         }
         return null;
+    }
+
+    /** Digits with the separators between them people write. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9](?:[ ().\\-/\u00A0]?[0-9])*");
+
+    /** Whether the text is a number and nothing else: digits, a leading +, separators (one pass: a pattern backtracked on 50 KB). */
+    private static boolean numberAlone(String written) {
+        boolean digit = false;
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (" ().-/\u00A0".indexOf(c) < 0 && !(c == '+' && i == 0)) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /**

@@ -130,7 +130,8 @@ public final class Urls {
      */
     private static String telProblem(String value) {
         String number = value.substring(value.indexOf(':') + 1).replace("%20", " ").replaceFirst(";ext=[0-9]{1,10}$", "");
-        return number.matches("\\+?[0-9 ().\\-]{2,40}") && number.chars().filter(c -> c >= '0' && c <= '9').count() >= 2 ? null
+        long digits = number.chars().filter(c -> c >= '0' && c <= '9').count();
+        return number.matches("\\+?[0-9 ().\\-]{2,40}") && digits >= 2 ? null
                 : "is not a telephone number (digits, a leading +, spaces, dots, dashes and brackets only: `*` and `#` make codes a phone obeys)";
     }
 

@@ -380,6 +380,14 @@ public final class Build {
                 SourceText text = SourceText.decode(path, bytes, Vocabulary.MAX_BYTES, false, problems);
                 SourceText.noMachineFolder(path, bytes, project.machineFolder(), problems);
                 Vocabulary v = text == null ? null : Vocabulary.read(spec, text, project.paths.index(), problems);
+                String folder = new String(project.machineFolder(), java.nio.charset.StandardCharsets.UTF_8);
+                for (Vocabulary.Entry e : v == null ? List.<Vocabulary.Entry>of() : v.entries().values()) {
+                    // As YAML reads the values: `\x2F` in double quotes hid the folder from the file's bytes (an attacker's trial).
+                    if (e.values().values().stream().anyMatch(x -> String.valueOf(x).contains(folder))) {
+                        problems.error(path, e.line(), "`" + e.slug() + "` shows the folder `" + folder + "` of the machine that builds the site,"
+                                + " which no page may show (it is how a template's error message looks)", "leave the path out");
+                    }
+                }
                 if (v != null) {
                     map.put(spec, v);
                 }

@@ -93,6 +93,10 @@ class HostileTextTest {
                         2, "<code> inside 2 others of <sub>, <sup>, <small>, <code> and the like makes its text too small to read"),
                 arguments("digits reordered by dir", "Seen.\n\nPrice: <span dir=\"rtl\">000 50</span> pounds.", 2,
                         "`dir=\"rtl\"` on text without a right-to-left letter shows its digits and words in another order than written"),
+                arguments("digits reordered by a right-to-left mark", "Seen.\n\nPrice: <bdi>&rlm;000 50</bdi> pounds.", 2,
+                        "a right-to-left mark on text without a right-to-left letter shows its digits and words in another order than written"),
+                arguments("text hidden under notes made by hand", "Seen.\n\nVisible " + "<sub><a class=\"footnote-ref\" href=\"https://example.org/\">.</a>".repeat(30)
+                        + "hidden" + "</sub>".repeat(30) + " text.", 2, "makes its text too small to read"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
     }
 
@@ -368,6 +372,15 @@ class HostileTextTest {
         assertFalse(r.ok(), f.log());
         assertTrue(Fixture.messages(r).contains(ONE + ":" + (FIRST + 2) + ": shows the folder `" + folder + "` of the machine that builds the site,"
                 + " which no page may show (it is how a template's error message looks) (leave the path out, or write it without its first folders)"), f.log());
+        // Written so that the bytes do not hold it: a Markdown escape in the text, YAML's \x2F in a header and in a vocabulary (a third attacker's trial).
+        String escaped = folder.replace("/", "\\x2F");
+        f.write(ONE, ContentChecksTest.section(1, "", "Some more.\n\nThe build ran in " + folder.substring(0, folder.length() - 1) + "\\/ yesterday.\n")
+                .replace("summary: Section 1.", "summary: \"Kept in " + escaped + "\""));
+        f.write("content/_data/topics.yml", ContentChecksTest.TOPICS.replace("description: Land and borders.", "description: \"Notes in " + escaped + "\""));
+        List<String> messages = Fixture.messages(f.build());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 2) + ": shows the folder `" + folder + "`")), f.log());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":10: `summary` shows the folder `" + folder + "`")), f.log());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/topics.yml:4: `territory` shows the folder `" + folder + "`")), f.log());
     }
 
     /** A link's text that reads as an address, an e-mail address or a number must be where it leads. */
@@ -431,6 +444,23 @@ class HostileTextTest {
         assertEquals(null, shown.apply("a@example.org and b@example.org", "mailto:a@example.org;b@example.org"));
         assertEquals(null, shown.apply("mailto:press@example.org", "mailto:press@example.org"));
         assertEquals(null, shown.apply("https://m\u00FCnchen.de/rathaus", "https://xn--mnchen-3ya.de/rathaus"));
+        // A fifth attacker's trial: arrows and blanks around an address, no slash after the scheme, a possessive, a look-alike
+        // separator in a number, a national number in tel:, a short code beside another number, a regional top-level domain.
+        assertTrue(shown.apply("\u2192https://www.gov.uk/login", "https://evil.example/") != null);
+        assertTrue(shown.apply("Visit\u2800https://www.gov.uk/login", "https://evil.example/") != null);
+        assertTrue(shown.apply("https:www.gov.uk", "https://evil.example/") != null);
+        assertTrue(shown.apply("gov.uk's guidance", "https://evil.example/") != null);
+        assertTrue(shown.apply("mygov.scot/benefits", "https://evil.example/") != null);
+        assertTrue(shown.apply("Call 0800\u00B7123\u00B74567", "tel:+449098790000") != null);
+        assertTrue(shown.apply("Call 0800_123_4567", "tel:+449098790000") != null);
+        assertTrue(shown.apply("Free helpline 0800 123 4567", "tel:999") != null);
+        assertEquals(null, shown.apply("Call 999, open 24 hours", "tel:999"));
+        assertTrue(shown.apply("Free helpline 0800 123 4567", "tel:09098790000") != null, "a national number: its digits");
+        assertEquals(null, shown.apply("020 7946 0000", "tel:(020)%207946-0000"));
+        long start = System.nanoTime();
+        assertTrue(shown.apply(("a@" + ".".repeat(9_900) + "@a ").repeat(25), "https://evil.example/") == null);
+        assertTrue(shown.apply("1".repeat(50_000), "tel:+449098790000") != null, "a number of 50,000 digits is not the one dialled");
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(5), "long link texts are read in linear time");
         java.util.function.BiFunction<String, String, Bodies.Shown> titled = (title, href) -> Bodies.shownElsewhere(
                 org.jsoup.Jsoup.parseBodyFragment("<a href=\"" + href + "\" title=\"" + title + "\">sign in</a>").selectFirst("a"));
         assertTrue(titled.apply("https://www.gov.uk/sign-in", "https://evil.example/") != null);

