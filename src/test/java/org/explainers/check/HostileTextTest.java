@@ -456,6 +456,9 @@ class HostileTextTest {
         assertTrue(shown.apply("Free helpline 0800 123 4567", "tel:999") != null);
         assertEquals(null, shown.apply("Call 999, open 24 hours", "tel:999"));
         assertTrue(shown.apply("Free helpline 0800 123 4567", "tel:09098790000") != null, "a national number: its digits");
+        assertTrue(shown.apply("https\uA789//www.gov.uk/login", "https://evil.example/") != null, "a colon's look-alike");
+        assertTrue(shown.apply("gov\uA4F8uk", "https://evil.example/") != null, "a full stop's look-alike");
+        assertEquals(null, shown.apply("\u201CThe guidance\u201D \u2013 GOV.UK", "https://www.gov.uk/guidance"));
         assertEquals(null, shown.apply("020 7946 0000", "tel:(020)%207946-0000"));
         long start = System.nanoTime();
         assertTrue(shown.apply(("a@" + ".".repeat(9_900) + "@a ").repeat(25), "https://evil.example/") == null);
