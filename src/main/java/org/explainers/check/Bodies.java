@@ -266,9 +266,8 @@ public final class Bodies {
         String html = root.html();
         if (html.contains(machineFolder)) {
             // Written so that the file's bytes do not hold it (`templates\/`, an entity): the page would (an attacker's trial).
-            problems.error(d.path(), lineWhere(d, l -> l.contains(machineFolder.substring(0, machineFolder.length() - 1))), "shows the folder `"
-                    + machineFolder + "` of the machine that builds the site, which no page may show (it is how a template's error message looks)",
-                    "leave the path out, or write it without its first folders");
+            problems.error(d.path(), lineWhere(d, l -> l.contains(machineFolder.substring(0, machineFolder.length() - 1))),
+                    org.explainers.content.SourceText.showsFolder(machineFolder), org.explainers.content.SourceText.FOLDER_FIX);
             ok = false;
         }
         Body body = new Body(made.toString(), html, text, List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
@@ -810,8 +809,8 @@ public final class Bodies {
         // The machine's folder in a value as YAML reads it (`\/` or `\x2F` in double quotes hide it from the file's bytes).
         d.header.forEach((field, value) -> {
             if (String.valueOf(value).contains(machineFolder)) {
-                problems.error(d.path(), d.header.line(field), "`" + field + "` shows the folder `" + machineFolder + "` of the machine that builds"
-                        + " the site, which no page may show (it is how a template's error message looks)", "leave the path out");
+                problems.error(d.path(), d.header.line(field), "`" + field + "` " + org.explainers.content.SourceText.showsFolder(machineFolder),
+                        "leave the path out");
             }
         });
         for (String field : List.of("title", "summary")) {

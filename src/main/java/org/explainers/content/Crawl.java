@@ -399,7 +399,7 @@ public final class Crawl {
         Engine(Project project, Set<String> media, Set<String> refused, Map<Vocabulary.Spec, Vocabulary> vocabularies, Set<String> layouts,
                Problems problems) {
             this.project = project;
-            this.machineFolder = project.machineFolder();
+            this.machineFolder = project.machineFolder().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             this.media = media;
             this.refused = refused;
             this.vocabularies = vocabularies;

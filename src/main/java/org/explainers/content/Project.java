@@ -374,10 +374,11 @@ public final class Project {
     }
 
     /**
-     * The templates' folder on this machine, as bytes of UTF-8 with a separator after it: a page
-     * showing it shows a template's error message (FreeMarker's name the folder), and no text may show it.
+     * The templates' folder on this machine, with a separator after it: a page showing it shows a
+     * template's error message (FreeMarker's name the folder), and no text may show it
+     * ({@link SourceText#showsFolder}).
      */
-    public byte[] machineFolder() {
-        return (templates.toString() + java.io.File.separator).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public String machineFolder() {
+        return templates.toString() + java.io.File.separator;
     }
 }

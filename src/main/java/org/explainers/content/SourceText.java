@@ -349,9 +349,17 @@ public final class SourceText {
             for (int i = 0; i < at; i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            problems.error(path, line, "shows the folder `" + new String(folder, java.nio.charset.StandardCharsets.UTF_8)
-                    + "` of the machine that builds the site, which no page may show (it is how a template's error message looks)",
-                    "leave the path out, or write it without its first folders");
+            problems.error(path, line, showsFolder(new String(folder, java.nio.charset.StandardCharsets.UTF_8)), FOLDER_FIX);
         }
     }
+
+    /**
+     * What is said of a text, or a value (after its name), showing the machine's folder: the same
+     * whether found in a file's bytes, its rendered text or a value as YAML reads it.
+     */
+    public static String showsFolder(String folder) {
+        return "shows the folder `" + folder + "` of the machine that builds the site, which no page may show (it is how a template's error message looks)";
+    }
+
+    public static final String FOLDER_FIX = "leave the path out, or write it without its first folders";
 }

@@ -215,7 +215,7 @@ public final class Build {
         HtmlPolicy policy = new HtmlPolicy(project.embedHosts);
         used = reading.join();
         time("body cache", start);
-        if (!new Bodies(markdown, policy, images, used, new String(project.machineFolder(), java.nio.charset.StandardCharsets.UTF_8), problems).run(docs)) {
+        if (!new Bodies(markdown, policy, images, used, project.machineFolder(), problems).run(docs)) {
             return fail(problems, start, "content/");
         }
         bodies = used.next();
@@ -378,14 +378,13 @@ public final class Build {
             try {
                 byte[] bytes = Files.readAllBytes(project.content.resolve(spec.file()));
                 SourceText text = SourceText.decode(path, bytes, Vocabulary.MAX_BYTES, false, problems);
-                SourceText.noMachineFolder(path, bytes, project.machineFolder(), problems);
+                String folder = project.machineFolder();
+                SourceText.noMachineFolder(path, bytes, folder.getBytes(java.nio.charset.StandardCharsets.UTF_8), problems);
                 Vocabulary v = text == null ? null : Vocabulary.read(spec, text, project.paths.index(), problems);
-                String folder = new String(project.machineFolder(), java.nio.charset.StandardCharsets.UTF_8);
                 for (Vocabulary.Entry e : v == null ? List.<Vocabulary.Entry>of() : v.entries().values()) {
                     // As YAML reads the values: `\x2F` in double quotes hid the folder from the file's bytes (an attacker's trial).
                     if (e.values().values().stream().anyMatch(x -> String.valueOf(x).contains(folder))) {
-                        problems.error(path, e.line(), "`" + e.slug() + "` shows the folder `" + folder + "` of the machine that builds the site,"
-                                + " which no page may show (it is how a template's error message looks)", "leave the path out");
+                        problems.error(path, e.line(), "`" + e.slug() + "` " + SourceText.showsFolder(folder), "leave the path out");
                     }
                 }
                 if (v != null) {

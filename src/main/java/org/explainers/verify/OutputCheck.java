@@ -147,7 +147,7 @@ public final class OutputCheck {
         Map<String, List<String>> links = new ConcurrentHashMap<>();
         List<String> fresh = out.fresh().stream()
                 .filter(p -> p.endsWith(".html") || p.endsWith(".xml")).toList();
-        byte[] templatesFolder = project.machineFolder();
+        byte[] templatesFolder = project.machineFolder().getBytes(StandardCharsets.UTF_8);
         fresh.parallelStream().forEach(path -> {
             try {
                 // Both scans below run over the bytes, before they are decoded: over the String, one
