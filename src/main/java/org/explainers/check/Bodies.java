@@ -537,20 +537,9 @@ public final class Bodies {
                     && com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
                 return;
             }
-            out.appendCodePoint(c == '\\' ? '/' : c >= 0x80 ? Confusable.separator(c) : c); // Lisu's tone letter ꓿ looks like a full stop
+            out.appendCodePoint(c == '\\' ? '/' : c >= 0x80 ? org.explainers.content.Urls.separatorLookalike(c) : c); // Lisu's tone letter ꓿ looks like a full stop
         });
         return out.toString().strip();
-    }
-
-    /** Look-alikes of an address's separators (`꞉` U+A789, `꓿` U+A4F8, `∕`, `＠`), as ICU's confusables (UTS #39) map them; loaded on first use. */
-    private static final class Confusable {
-        private static final com.ibm.icu.text.SpoofChecker CHECKER = new com.ibm.icu.text.SpoofChecker.Builder().build();
-
-        /** The ASCII `:`, `.`, `/` or `@` the character looks like, or the character. */
-        static int separator(int c) {
-            String skeleton = CHECKER.getSkeleton(new String(Character.toChars(c)));
-            return skeleton.length() == 1 && ":./@".indexOf(skeleton.charAt(0)) >= 0 ? skeleton.charAt(0) : c;
-        }
     }
 
     /** A mailto's recipients, decoded, in small letters: separated by commas (or semicolons, as Outlook writes them). */

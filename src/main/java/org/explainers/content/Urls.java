@@ -500,6 +500,15 @@ public final class Urls {
         return faulty ? shown.toString() : null;
     }
 
+    /**
+     * The ASCII `:`, `.`, `/` or `@` a character beyond ASCII looks like (`꞉` U+A789, `꓿` U+A4F8, `∕`,
+     * `＠`), as ICU's confusables (UTS #39) map it, or the character: a link's text is read as seen.
+     */
+    public static int separatorLookalike(int c) {
+        String skeleton = Spoof.LABEL.getSkeleton(new String(Character.toChars(c)));
+        return skeleton.length() == 1 && ":./@".indexOf(skeleton.charAt(0)) >= 0 ? skeleton.charAt(0) : c;
+    }
+
     /** ICU's checks, made once (its data loads with the first host beyond ASCII). */
     private static final class Spoof {
         private static final com.ibm.icu.text.SpoofChecker LABEL = new com.ibm.icu.text.SpoofChecker.Builder()
