@@ -307,7 +307,7 @@ public final class Bodies {
 
     /** Elements that make their text smaller (the browser's <sub>, <sup>, <small>; the stylesheet's code at 0.9em): nested, too small to see. */
     private static final Set<String> SMALLER = Set.of("sub", "sup", "small", "code", "pre", "kbd", "samp");
-    private static final String SMALLER_CSS = "sub, sup, small, code, pre, kbd, samp";
+    private static final String SMALLER_CSS = String.join(", ", SMALLER); // root.select gives document order whatever the order here
 
     /**
      * The text reads as it is written: none too small to read, at most two of {@link #SMALLER}
