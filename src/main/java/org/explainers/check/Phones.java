@@ -30,18 +30,18 @@ final class Phones {
     static String otherThan(String text, String tel) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         String dialled = tel.replaceFirst("^//", "");
-        String written = text;
-        for (char d : DASHES.toCharArray()) {
-            written = written.replace(d, '-');
-        }
+        StringBuilder hyphens = new StringBuilder(text.length());
+        text.chars().forEach(c -> hyphens.append(DASHES.indexOf(c) >= 0 ? '-' : (char) c));
+        String written = hyphens.toString();
         PhoneNumber target;
         try {
             target = util.parse(dialled.startsWith("+") ? "tel:" + dialled : dialled, "ZZ");
         } catch (NumberParseException e) {
             target = null; // a short code (tel:999): compared by its digits
         }
+        String region = target == null ? null : util.getRegionCodeForNumber(target);
         if (numberAlone(written)) {
-            return same(util, written, target, dialled) ? null : text.strip();
+            return same(util, written, target, region, dialled) ? null : text.strip();
         }
         if (target == null) {
             // A short code (tel:999) or a national number (tel:020 7946 0000), whose country is not known: a run of three digits or
@@ -57,10 +57,9 @@ final class Phones {
             }
             return null;
         }
-        String region = util.getRegionCodeForNumber(target);
         // At most 50 candidates looked at: a link's text is a few words; a pasted table of digits is not worth more.
         for (PhoneNumberMatch m : util.findNumbers(written, region == null ? "ZZ" : region, PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
-            if (!same(util, m.rawString(), target, dialled)) {
+            if (!same(util, m.rawString(), target, region, dialled)) {
                 return m.rawString();
             }
         }
@@ -89,11 +88,10 @@ final class Phones {
      * dialled number's region) and national number; an extension written (`, extension 2314`) is
      * asked for once the call is answered.
      */
-    private static boolean same(PhoneNumberUtil util, String written, PhoneNumber target, String dialled) {
+    private static boolean same(PhoneNumberUtil util, String written, PhoneNumber target, String region, String dialled) {
         if (target == null) {
             return written.replaceAll("[^0-9]", "").equals(dialled.replaceAll("[^0-9]", ""));
         }
-        String region = util.getRegionCodeForNumber(target);
         try {
             PhoneNumber shown = util.parse(written, region == null ? "ZZ" : region);
             return shown.getCountryCode() == target.getCountryCode() && shown.getNationalNumber() == target.getNationalNumber()
