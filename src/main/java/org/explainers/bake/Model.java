@@ -487,15 +487,14 @@ final class Model {
         list.sort(java.util.Comparator.comparing((Map<String, Object> c) -> (Moment) c.get("date")).reversed());
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> c : list) {
-            Object file = c.get("section");
-            Section s = file == null ? null : a.sections().stream().filter(x -> x.fileName().equals(file)).findFirst().orElse(null);
-            if (only != null && s != only && !(placed && site.placeOf(c) == only) || s != null && !site.listed(s)) {
-                continue; // nor one of a section held back: its text would tell of the section before it is out (an attacker's trial)
+            Section s = named(a, c);
+            if (only != null && s != only && !(placed && site.placeOf(c) == only) || !shown(a, c)) {
+                continue;
             }
             Map<String, Object> m = map();
             m.put("date", Date.from(((Moment) c.get("date")).instant()));
             m.put("text", c.get("text"));
-            if (s != null && site.listed(s)) {
+            if (s != null) {
                 m.put("section", link(s));
                 m.put("anchor", s.anchor);
             }
@@ -523,12 +522,26 @@ final class Model {
             newest = Moment.later(newest, site.changed(s));
         }
         for (Map<String, Object> c : a.corrections()) {
-            Object file = c.get("section");
-            if (file == null || site.listedSections(a).stream().anyMatch(x -> x.fileName().equals(file))) {
+            if (shown(a, c)) {
                 newest = Moment.later(newest, (Moment) c.get("date"));
             }
         }
         return newest;
+    }
+
+    /** The section a correction names, or null: the explainer's own. */
+    private static Section named(Article a, Map<String, Object> c) {
+        Object file = c.get("section");
+        return file == null ? null : a.sections().stream().filter(x -> x.fileName().equals(file)).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether readers see a correction: the explainer's own, or one of a section on the site. One of a
+     * section held back waits with it: its text would tell of the section before it is out (an attacker's trial).
+     */
+    private boolean shown(Article a, Map<String, Object> c) {
+        Section s = named(a, c);
+        return s == null || site.listed(s);
     }
 
     static Map<String, Object> map() {
