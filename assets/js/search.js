@@ -4,8 +4,8 @@
  * into window.SEARCH, because a page opened from disk (file://) may load a script but not fetch
  * a file. A query loads index.js, one word file per query word and one file per result shown,
  * each file at most once; a query of several words, one of them in so many sections that its
- * list is cut to the best, also loads that word's set of every section it is in (b/). The form is `hidden` in the HTML, so readers without JavaScript never
- * see a control that cannot work.
+ * list is cut to the best, also loads that word's set of every section it is in (b/). The form
+ * is `hidden` in the HTML, so readers without JavaScript never see a control that cannot work.
  */
 (function () {
   "use strict";
