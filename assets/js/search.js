@@ -26,7 +26,7 @@
   } catch (e) {
     return;
   }
-  if (!form || !window.Promise || !"".normalize || !form.classList) {
+  if (!form || !window.Promise || !"".normalize || !form.classList || !window.URLSearchParams) {
     return;
   }
   var input = form.querySelector("input[type=search]");
@@ -438,6 +438,7 @@
     var number = ++latest;
     var text = input.value.trim();
     shown = query.join(" ");
+    address(query.length ? text : "");
     rest = null;
     eager = !!now;
     if (!query.length) {
@@ -496,6 +497,27 @@
     };
   }
 
+  /* The address carries the query (?q=), so that a search can be linked, bookmarked or shared, and
+     Back from a result comes to the results again. A browser may refuse a new address for a page
+     opened from disk: the search works the same without it. */
+  function address(text) {
+    var params = new URLSearchParams(window.location.search);
+    if ((params.get("q") || "") === text) {
+      return;
+    }
+    if (text) {
+      params.set("q", text);
+    } else {
+      params.delete("q");
+    }
+    var search = params.toString();
+    try {
+      window.history.replaceState(window.history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    } catch (e) {
+      // a page from disk in some browsers
+    }
+  }
+
   form.hidden = false;
   list.parentNode.tabIndex = -1; // a click on a snippet keeps focus, and the results, in the form
   input.addEventListener("focus", function () {
@@ -533,6 +555,13 @@
       form.classList.add("is-closed");
     }
   });
+  /* A linked search (?q=) runs as the page opens, all its results at once. */
+  var linked = (new URLSearchParams(window.location.search).get("q") || "").slice(0, 200);
+  if (linked.trim()) {
+    input.value = linked;
+    input.focus();
+    run(true);
+  }
   /* Arrows move from the box through the result links and back; Escape clears the search. */
   form.addEventListener("keydown", function (event) {
     var links = Array.prototype.slice.call(list.querySelectorAll("a"));

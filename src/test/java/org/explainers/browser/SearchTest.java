@@ -136,6 +136,33 @@ class SearchTest {
         }
     }
 
+    /** A search can be linked (?q= on any page, from disk too), and Back from a result comes back to its results. */
+    @Test
+    void aSearchCanBeLinkedAndBackFromAResultShowsItsResults() throws Exception {
+        driver.get(site.resolve("index.html").toUri() + "?q=pipelines");
+        WebElement status = driver.findElement(By.id("search-status"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> status.getText().contains("match"));
+        assertEquals("1 matching section:", status.getText());
+        assertEquals("pipelines", driver.findElement(By.id("search-q")).getAttribute("value"));
+        assertEquals("Why storage matters", title(driver.findElement(By.cssSelector("#search-results li"))));
+
+        try (StaticServer server = new StaticServer(site, "/news/explainers/")) {
+            List<WebElement> results = search(driver, server.url() + "topics/index.html", "storage");
+            assertEquals(server.url() + "topics/index.html?q=storage", driver.getCurrentUrl(), "the address carries the query");
+            int listed = results.size();
+            results.get(0).findElement(By.tagName("a")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/articles/"));
+            driver.navigate().back();
+            WebElement again = driver.findElement(By.id("search-status"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#search-results li")).size() == listed);
+            assertTrue(again.getText().contains("match"), again.getText());
+            assertEquals("storage", driver.findElement(By.id("search-q")).getAttribute("value"));
+            // Cleared with Escape, the query leaves the address.
+            driver.findElement(By.id("search-q")).sendKeys(Keys.ESCAPE);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(server.url() + "topics/index.html"));
+        }
+    }
+
     /** A reader remembers an explainer's headline, its byline or a topic more often than a section's words. */
     @Test
     void anExplainerIsFoundByItsHeadlineBylineAndTopics() {
