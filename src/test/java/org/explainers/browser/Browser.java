@@ -25,15 +25,12 @@ public final class Browser {
     private Browser() {
     }
 
-    public static ChromeDriver start(int width, int height) {
-        return start(width, height, true);
-    }
-
     /**
-     * @param fileAccess whether pages opened from disk may read other files (axe-core's
-     *                   checks need it); off, the browser treats file:// as a reader's does
+     * Pages opened from disk may not read other files, as in a reader's browser: the pages under
+     * test carry a pull request's templates and scripts, which must not read the machine's files
+     * (--allow-file-access-from-files would let them, and send them out by navigating).
      */
-    public static ChromeDriver start(int width, int height, boolean fileAccess) {
+    public static ChromeDriver start(int width, int height) {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
                 "the browser tests need " + CHROMIUM + " and " + DRIVER
                         + ": sudo apt-get install chromium chromium-driver (bash .ci/run does it)");
@@ -44,9 +41,6 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--hide-scrollbars", "--window-size=" + width + "," + height);
-        if (fileAccess) {
-            options.addArguments("--allow-file-access-from-files");
-        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -58,7 +58,7 @@ class NewsroomPagesTest {
     @Test
     void everyImageShowsFromDisk() throws Exception {
         java.nio.file.Path site = Sites.fixture().toRealPath();
-        ChromeDriver driver = Browser.start(1280, 900, false);
+        ChromeDriver driver = Browser.start(1280, 900);
         try {
             for (String page : new String[]{"index.html", "articles/gas-storage-explained/index.html", SECTION, "topics/energy.html", "authors/tom-okafor.html"}) {
                 driver.get(site.resolve(page).toUri().toString());

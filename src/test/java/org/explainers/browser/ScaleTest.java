@@ -154,7 +154,7 @@ class ScaleTest {
         String title = org.jsoup.Jsoup.parse(site.resolve("topics/sanctions.html").toFile(), "UTF-8")
                 .selectFirst(".topic-group .entry-title a[href*=bench-]").text();
         String word = java.util.Arrays.stream(title.split("\\W+")).filter(w -> w.length() >= 5).findFirst().orElseThrow();
-        ChromeDriver driver = Browser.start(1280, 900, false);
+        ChromeDriver driver = Browser.start(1280, 900);
         try (StaticServer server = new StaticServer(site, "/news/explainers/")) {
             for (String home : new String[]{site.resolve("index.html").toUri().toString(), server.url() + "index.html"}) {
                 List<WebElement> results = SearchTest.search(driver, home, word);
@@ -260,7 +260,7 @@ class ScaleTest {
             }
         }
         assertTrue(common != null, "a word of the text with a cut list: " + doc.get("x"));
-        ChromeDriver driver = Browser.start(1280, 900, false);
+        ChromeDriver driver = Browser.start(1280, 900);
         try {
             List<WebElement> results = SearchTest.search(driver, site.resolve("index.html").toUri().toString(), common + " " + rare);
             String status = driver.findElement(By.id("search-status")).getText();
@@ -280,7 +280,7 @@ class ScaleTest {
     /** Past the first ten results, a button lists ten more at a time, from disk too; the keyboard goes on at the first new one. */
     @Test
     void moreResultsAreListedOnRequest() {
-        ChromeDriver driver = Browser.start(1280, 900, false);
+        ChromeDriver driver = Browser.start(1280, 900);
         try {
             List<WebElement> results = SearchTest.search(driver, site.resolve("index.html").toUri().toString(), "storage");
             String status = driver.findElement(By.id("search-status")).getText();

@@ -32,7 +32,7 @@ class SearchTest {
     @BeforeAll
     static void start() throws Exception {
         site = Sites.fixture().toRealPath();
-        driver = Browser.start(1280, 900, false);
+        driver = Browser.start(1280, 900);
     }
 
     @AfterAll

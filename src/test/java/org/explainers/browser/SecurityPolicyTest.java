@@ -46,4 +46,24 @@ class SecurityPolicyTest {
         }
         assertTrue(html.contains("http-equiv=\"Content-Security-Policy\""));
     }
+
+    /**
+     * The tests' browser reads pages from disk as a reader's does: a pull request's script on a
+     * page opened from disk cannot read another file of the machine (then send it out).
+     */
+    @Test
+    void aPageFromDiskCannotReadTheMachinesFiles(@TempDir Path tmp) throws Exception {
+        Path secret = tmp.resolve("secret.txt");
+        Files.writeString(secret, "token", StandardCharsets.UTF_8);
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            driver.get(Sites.fixture().toRealPath().resolve("index.html").toUri().toString());
+            Object read = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(function (r) { return r.text(); }).then(done, function () { done('refused'); });",
+                    secret.toUri().toString());
+            assertEquals("refused", read);
+        } finally {
+            driver.quit();
+        }
+    }
 }
