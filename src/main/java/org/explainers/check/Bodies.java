@@ -243,6 +243,7 @@ public final class Bodies {
         String text = root.text(); // once: the placeholder check, the search's words and its snippets all read it
         ok &= noPlaceholder(d, text);
         ok &= readable(d, root, ast, text);
+        ok &= tablesSized(d, root, ast);
         clean.outputSettings().prettyPrint(false);
         List<Body.Link> links = new ArrayList<>();
         List<String> deps = new ArrayList<>();
@@ -303,6 +304,59 @@ public final class Bodies {
             problems.error(d.path(), line(d, ast, markdown, skip, needle, key, "<" + tag), message, HtmlPolicy.attributeFix(tag, key, a.getValue()));
         });
         return ok[0];
+    }
+
+    /** The most cells a table's grid may have: a browser lays out a large grid of spanned cells for minutes. */
+    static final int MAX_TABLE_CELLS = 100_000;
+
+    /**
+     * Each table's grid, its widest row by its rows, has at most {@link #MAX_TABLE_CELLS} cells:
+     * 1,000 cells of `colspan="1000"` over 100 short rows in a 27 KB text made a grid of a hundred
+     * million that froze a reader's browser for minutes (an attacker's trial; a browser's time
+     * grows with the grid, each short row laid out as wide as the widest). A cell is as wide as
+     * its colspan in each row its rowspan reaches (at most the end of its group of rows, as a
+     * browser reads it).
+     */
+    private boolean tablesSized(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+        int k = 0;
+        for (Element table : root.select("table")) {
+            long widest = 0;
+            int count = 0;
+            for (Element group : table.children()) {
+                List<Element> rows = group.normalName().equals("tr") ? List.of(group) : group.children().stream().filter(r -> r.normalName().equals("tr")).toList();
+                long[] change = new long[rows.size() + 1]; // each row's width, as the changes from the row before (spans start and end)
+                for (int i = 0; i < rows.size(); i++) {
+                    for (Element cell : rows.get(i).children()) {
+                        long rowspan = span(cell, "rowspan");
+                        long columns = span(cell, "colspan");
+                        change[i] += columns;
+                        change[(int) (rowspan == 0 ? rows.size() : Math.min(i + rowspan, rows.size()))] -= columns;
+                    }
+                }
+                long width = 0;
+                for (int i = 0; i < rows.size(); i++) {
+                    width += change[i];
+                    widest = Math.max(widest, width);
+                }
+                count += rows.size();
+            }
+            long cells = widest * count;
+            if (cells > MAX_TABLE_CELLS) {
+                problems.error(d.path(), line(d, ast, RAW_ONLY, k, "<table"), "the table is " + String.format(Locale.ROOT, "%,d", widest) + " columns wide"
+                        + " and " + String.format(Locale.ROOT, "%,d", count) + " rows long, its spans counted: " + String.format(Locale.ROOT, "%,d", cells)
+                        + " cells; at most " + String.format(Locale.ROOT, "%,d", MAX_TABLE_CELLS) + " are allowed (a browser takes minutes to lay out more)",
+                        "lower its colspan and rowspan, or split it; a large data set is better offered as a CSV download");
+                return false;
+            }
+            k++;
+        }
+        return true;
+    }
+
+    /** A cell's colspan or rowspan as a browser reads it: 1 when absent or not a number, as colspan 0 (rowspan 0: to the end of its rows). */
+    private static long span(Element cell, String key) {
+        String v = cell.attr(key).strip();
+        return v.matches("[0-9]{1,9}") && !(key.equals("colspan") && Long.parseLong(v) == 0) ? Long.parseLong(v) : 1;
     }
 
     /** Elements that make their text smaller (the browser's <sub>, <sup>, <small>; the stylesheet's code at 0.9em): nested, too small to see. */

@@ -164,6 +164,30 @@ class HostileTextTest {
         }
     }
 
+    /**
+     * A table whose grid (its widest row by its rows) a browser takes minutes to lay out is refused
+     * at its line, a row span counted only to the end of its rows; a data table of ordinary size is
+     * published (an attacker's trial: 1,000 cells of colspan 1000 over 100 rows froze a reader's browser).
+     */
+    @Test
+    void aTableSpanningAHugeGridIsRefusedAtItsLine(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        String wide = "<tr>" + "<td colspan=\"1000\">x</td>".repeat(20) + "</tr>" + "<tr><td>r</td></tr>".repeat(9);
+        f.write(ONE, ContentChecksTest.section(1, "", "Before.\n\n<table>\n" + wide + "\n</table>\n"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(ONE + ":" + (FIRST + 2) + ": the table is 20,000 columns wide and 10 rows long, its spans counted:"
+                + " 200,000 cells; at most 100,000 are allowed (a browser takes minutes to lay out more) (lower its colspan and rowspan, or split it;"
+                + " a large data set is better offered as a CSV download)"), String.join("\n", Fixture.messages(r)));
+        // Tall spans reach only the end of their rows (200 by 200); a data table of 40 columns and 1,000 rows is fine.
+        String tall = "<tr><td rowspan=\"65534\">x</td></tr>\n".repeat(200);
+        String data = ("|" + " c |".repeat(40) + "\n").repeat(1001).replaceFirst("\n", "\n|" + "---|".repeat(40) + "\n");
+        f.write(ONE, ContentChecksTest.section(1, "", "<table>" + tall + "</table>\n\n" + data));
+        assertTrue(f.build().ok(), f.log());
+        f.write(ONE, ContentChecksTest.section(1, "", "<table>" + tall.repeat(2) + "</table>\n"));
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.contains("the table is 400 columns wide and 400 rows long")), f.log());
+    }
+
     /** A link without text, and an image described by its file's name or a word for any image, are refused at their lines (an editor's trial). */
     @Test
     void aLinkWithoutTextAndAnImageDescribedByNothingAreRefused(@TempDir Path tmp) throws java.io.IOException {
