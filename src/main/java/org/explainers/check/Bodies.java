@@ -241,7 +241,7 @@ public final class Bodies {
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         String text = root.text(); // once: the placeholder check, the search's words and its snippets all read it
-        ok &= noPlaceholder(d, text);
+        ok &= noPlaceholder(d, root, text);
         ok &= readable(d, root, ast, text);
         ok &= tablesSized(d, root, ast);
         clean.outputSettings().prettyPrint(false);
@@ -700,14 +700,22 @@ public final class Bodies {
      * dummy text (an editor's trial: `[TK]` and "Lorem ipsum" went live). A draft may: it is
      * being written.
      */
-    private boolean noPlaceholder(Doc d, String text) {
+    private boolean noPlaceholder(Doc d, Element root, String text) {
         if (d.draft()) {
             return true;
         }
         String mark = placeholderIn(text.toCharArray());
         if (mark != null) {
-            problems.error(d.path(), lineWhere(d, l -> mark.equals(placeholderIn(l.toCharArray()))), "the text still holds the placeholder `" + mark + "`", "write what it stands for, or keep the"
-                    + " text as `status: draft` until then");
+            // Code and an abbreviation spelled out are the characters meant (an editor's trial: the airline's code TK).
+            Element meant = root.clone();
+            meant.select("code, kbd, samp, abbr[title]").remove();
+            mark = placeholderIn(meant.text().toCharArray());
+        }
+        if (mark != null) {
+            String found = mark;
+            problems.error(d.path(), lineWhere(d, l -> found.equals(placeholderIn(l.toCharArray()))), "the text still holds the placeholder `" + found + "`",
+                    "write what it stands for, or keep the text as `status: draft` until then" + (found.equals("TK") ? "; a TK that is meant, such as an"
+                            + " airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>" : ""));
             return false;
         }
         return true;
@@ -717,7 +725,8 @@ public final class Bodies {
      * The first placeholder the characters hold, as written, or null: {@link #PLACEHOLDER_TEXTS}
      * in any capitals, a bracket opening with TK (`[TK: figure from the regulator]`, `[tk figure]`;
      * an editor's trial: only `[TK]` itself was refused), or TK as a word in capitals not
-     * followed by a capitalised one ("used TK litres", not "TK Maxx"). One pass over an array:
+     * followed by a capitalised one or a number ("used TK litres", not "TK Maxx" nor the flight
+     * "TK 2412"). One pass over an array:
      * it reads every text of every cold build, where lower-casing each text and searching the
      * String three times was ~5% of the CPU.
      */
@@ -745,8 +754,23 @@ public final class Bodies {
             }
             if (cs[i] == 'T' && i + 1 < cs.length && cs[i + 1] == 'K' && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
                     && (i + 2 == cs.length || !Character.isLetterOrDigit(cs[i + 2]))
-                    && !(i + 3 < cs.length && cs[i + 2] == ' ' && Character.isUpperCase(cs[i + 3]))) {
+                    && !(i + 3 < cs.length && cs[i + 2] == ' ' && (Character.isUpperCase(cs[i + 3]) || Character.isDigit(cs[i + 3])))) {
                 return "TK";
+            }
+        }
+        return null;
+    }
+
+    /** The first placeholder in a header's value: a text, or the texts of a list or a map (a correction's). */
+    private static String placeholderInValue(Object value) {
+        if (value instanceof String text) {
+            return placeholderIn(text.toCharArray());
+        }
+        Iterable<?> parts = value instanceof java.util.Map<?, ?> map ? map.values() : value instanceof Iterable<?> list ? list : List.of();
+        for (Object part : parts) {
+            String mark = placeholderInValue(part);
+            if (mark != null) {
+                return mark;
             }
         }
         return null;
@@ -856,6 +880,17 @@ public final class Bodies {
                         "leave the path out");
             }
         });
+        if (!d.draft()) {
+            // As in the text (an editor's trial: `TKTK` in a title, `[TK: number]` in a summary, a lead image's caption and a
+            // correction's text went live; they are the most read words of the site, on the home page, in feeds and in search).
+            d.header.forEach((field, value) -> {
+                String mark = placeholderInValue(value);
+                if (mark != null) {
+                    problems.error(d.path(), d.header.line(field), "`" + field + "` still holds the placeholder `" + mark + "`", "write what it"
+                            + " stands for, or keep the file as `status: draft` until then");
+                }
+            });
+        }
         for (String field : List.of("title", "summary")) {
             String value = d.header.text(field);
             if (value != null && value.length() > 2 && (value.charAt(0) == '\u201C' && value.endsWith("\u201D")

@@ -391,6 +391,14 @@ public class ContentChecksTest {
         assertTrue(f.check().ok(), f.log());
     }
 
+    /** A TK that is meant (an airline's code with its flight number, in code, spelled out in <abbr>) is published (an editor's trial). */
+    @Test
+    void aTkThatIsMeantIsPublished(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "", "Delegates flew flight TK 2412 from Istanbul, code `TK`, on <abbr title=\"Turkish Airlines\">TK</abbr>.\n"));
+        assertTrue(f.check().ok(), f.log());
+    }
+
     /** An address in angle brackets written with `\<`, or as references, is meant as text, and published so. */
     @Test
     void anAddressInAngleBracketsMayBeMeantAsText(@TempDir Path tmp) {
@@ -643,7 +651,17 @@ public class ContentChecksTest {
                         ONE + ":16: the text still holds the placeholder `[TK: figure from the regulator]` (write what it stands for, or keep the text as"
                                 + " `status: draft` until then)"),
                 arguments("a placeholder as a word", ONE, section(1, "", "An extra line.\n\nHouseholds used TK litres a day.\n"),
-                        ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then)"),
+                        ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then;"
+                                + " a TK that is meant, such as an airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>)"),
+                arguments("a placeholder in a title", ONE, s1.replace("title: Section 1", "title: Pledges reach $TKTK billion"),
+                        ONE + ":2: `title` still holds the placeholder `TKTK` (write what it stands for, or keep the file as `status: draft` until then)"),
+                arguments("dummy text in a summary", ONE, s1.replace("summary: Section 1.", "summary: \"[TK: number] countries signed, lorem ipsum.\""),
+                        ONE + ":10: `summary` still holds the placeholder `[TK: number]` (write what it stands for, or keep the file as `status: draft`"
+                                + " until then)"),
+                arguments("a placeholder in a correction", "content/articles/a/index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: The figure was TKTK."),
+                        "content/articles/a/index.md:8: `corrections` still holds the placeholder `TKTK` (write what it stands for, or keep the file as"
+                                + " `status: draft` until then)"),
                 arguments("a placeholder in other capitals, on a later line", ONE, section(1, "", "Turnout was high.\n\nIt rose by tKtK points.\n"),
                         ONE + ":16: the text still holds the placeholder `TKTK` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("an address in angle brackets without its scheme, after one in code", ONE, section(1, "", "See `<www.example.org>`.\n\nAgain: <WWW.example.org/x>.\n"),
