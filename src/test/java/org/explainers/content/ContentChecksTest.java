@@ -653,6 +653,9 @@ public class ContentChecksTest {
                 arguments("a placeholder as a word", ONE, section(1, "", "An extra line.\n\nHouseholds used TK litres a day.\n"),
                         ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then;"
                                 + " a TK that is meant, such as an airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>)"),
+                arguments("a placeholder in an image's description", ONE, section(1, "", "An extra line.\n\n![Chart of pledges, [TK] to come](https://example.org/x.png)\n"),
+                        ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then;"
+                                + " a TK that is meant, such as an airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>)"),
                 arguments("a placeholder in a title", ONE, s1.replace("title: Section 1", "title: Pledges reach $TKTK billion"),
                         ONE + ":2: `title` still holds the placeholder `TKTK` (write what it stands for, or keep the file as `status: draft` until then)"),
                 arguments("dummy text in a summary", ONE, s1.replace("summary: Section 1.", "summary: \"[TK: number] countries signed, lorem ipsum.\""),
