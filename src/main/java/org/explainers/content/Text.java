@@ -305,6 +305,35 @@ public final class Text {
             Map.entry('\u200D', "a zero-width joiner"), Map.entry('\u2060', "a word joiner"), Map.entry('\uFEFF', "a zero-width no-break space"));
 
     /**
+     * A name as readers tell it from another: compatibility forms folded, characters that show
+     * nothing dropped (format characters, every default-ignorable one), any run of spaces one
+     * space, capitals aside, and letters of other scripts that look alike the same (ICU's
+     * confusables): `The Explainer\u00A0desk` and `The Explainer desk\u200B` are `The Explainer desk`.
+     */
+    public static String seenAs(String name) {
+        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean space = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.getType(c) == Character.FORMAT || com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.appendCodePoint(c);
+        }
+        return Urls.skeleton(out.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * The first such character of a text, named with its code (`a non-breaking space (U+00A0)`),
      * or null when it has none.
      */

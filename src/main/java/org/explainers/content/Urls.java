@@ -509,6 +509,11 @@ public final class Urls {
         return skeleton.length() == 1 && ":./@".indexOf(skeleton.charAt(0)) >= 0 ? skeleton.charAt(0) : c;
     }
 
+    /** The characters a text is confused with (UTS #39's skeleton, by ICU): `Ехрlаіnеr` in Cyrillic letters is `Explainer`'s. */
+    public static String skeleton(String text) {
+        return Spoof.LABEL.getSkeleton(text);
+    }
+
     /** ICU's checks, made once (its data loads with the first host beyond ASCII). */
     private static final class Spoof {
         private static final com.ibm.icu.text.SpoofChecker LABEL = new com.ibm.icu.text.SpoofChecker.Builder()

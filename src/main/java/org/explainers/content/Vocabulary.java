@@ -168,6 +168,7 @@ public final class Vocabulary {
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, Integer> movedLines = new HashMap<>(); // each entry's `moved_from` line, for its problems
         Map<String, String> lowerCase = new HashMap<>();
+        Map<String, Entry> named = new HashMap<>(); // by their names as readers tell them apart
         Set<String> withProblems = new HashSet<>();
         FieldType.Context context = new Reading(path, problems);
         for (Node item : seq.getValue()) {
@@ -198,7 +199,19 @@ public final class Vocabulary {
                         "keep one entry");
                 continue;
             }
-            entries.put(slug, new Entry(slug, values, line));
+            Entry entry = new Entry(slug, values, line);
+            String name = entry.text("name");
+            Entry same = name == null ? null : named.putIfAbsent(Text.seenAs(name), entry);
+            if (same != null) {
+                // A byline or a topic readers cannot tell from another (an attacker's trial: a second "The Explainer desk" with a
+                // no-break space signed as the newsroom; a second "Peace talks" topic listed twice on the index).
+                problems.error(path, line, spec.one() + " `" + slug + "` is named `" + name + "`, which readers cannot tell from the name of `"
+                        + same.slug() + "` (line " + same.line() + ")", "give each " + spec.one() + " a name of its own; for a renamed "
+                        + spec.one() + ", keep one entry and put the other slug in its `moved_from`");
+                withProblems.add(slug);
+                continue;
+            }
+            entries.put(slug, entry);
             for (org.yaml.snakeyaml.nodes.NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("moved_from")) {
                     movedLines.put(slug, k.getStartMark().getLine() + 1);

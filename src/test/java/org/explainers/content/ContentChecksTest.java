@@ -391,6 +391,43 @@ public class ContentChecksTest {
         assertTrue(f.check().ok(), f.log());
     }
 
+    /**
+     * An author or a topic whose name readers cannot tell from another's (a no-break space, a
+     * zero-width space, Cyrillic letters that look Latin, capitals) is refused at its line (an
+     * attacker's trial: a second "The Explainer desk" signed as the newsroom).
+     */
+    @Test
+    void aNameReadersCannotTellFromAnothersIsRefused(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/_data/authors.yml", AUTHORS + """
+                - slug: jo-doe-2
+                  name: "Jo\u00A0Doe\u200B"
+                  role: Reporter
+                  bio: Another.
+                - slug: jo-doe-3
+                  name: "JO D\u043Ee"
+                  role: Reporter
+                  bio: Another.
+                - slug: jo-doe-4
+                  name: Jo Doe-Smith
+                  role: Reporter
+                  bio: Another.
+                """);
+        f.write("content/_data/topics.yml", TOPICS + """
+                - slug: sanctions-2
+                  name: "sanctions "
+                  description: The same again.
+                """);
+        List<String> messages = Fixture.messages(f.check());
+        // The message shows the invisible character as its code.
+        assertTrue(messages.contains("content/_data/authors.yml:5: author `jo-doe-2` is named `Jo\u00A0Doe\\u200B`, which readers cannot tell from the name"
+                + " of `jo-doe` (line 1) (give each author a name of its own; for a renamed author, keep one entry and put the other slug in its"
+                + " `moved_from`)"), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:9: author `jo-doe-3` is named")), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/topics.yml:7: topic `sanctions-2` is named")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.contains("jo-doe-4")), String.join("\n", messages));
+    }
+
     /** A TK that is meant (an airline's code with its flight number, in code, spelled out in <abbr>) is published (an editor's trial). */
     @Test
     void aTkThatIsMeantIsPublished(@TempDir Path tmp) {

@@ -86,7 +86,7 @@ class HostileInputTest {
         StringBuilder topics = new StringBuilder(ContentChecksTest.TOPICS);
         java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < 2_000; i++) {
-            topics.append("- slug: ").append(letters(random, 80)).append("\n  name: x\n  description: x\n");
+            topics.append("- slug: ").append(letters(random, 80)).append("\n  name: x").append(i).append("\n  description: x\n");
         }
         f.write("content/_data/topics.yml", topics.toString());
         StringBuilder list = new StringBuilder();
