@@ -221,7 +221,8 @@ public final class Site {
                 List<String> names = article.sections.stream().map(Doc::fileName).toList();
                 // A section moved to another explainer, or deleted, takes no correction with it: the fix is not another section's name.
                 String gone = "if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"
-                        + " if it is gone, remove the `section:` line (the correction then goes with the explainer's first section)";
+                        + " if it is gone, remove the `section:` line (the correction then goes with the explainer's first section: reword it if it says"
+                        + " \"this section\")";
                 problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",
                         names.isEmpty() ? "the explainer has no sections yet: add that section, or remove the correction's `section:` line"
                                 : Text.closest(file.toString(), names) == null ? gone

@@ -760,7 +760,7 @@ public class ContentChecksTest {
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 03-three.md"),
                         DIR + "index.md:11: the correction names `03-three.md`, which is not a section of this article (if the section moved to another"
                                 + " explainer, move the correction to that explainer's index.md (with `section:`); if it is gone, remove the `section:` line"
-                                + " (the correction then goes with the explainer's first section))"),
+                                + " (the correction then goes with the explainer's first section: reword it if it says \"this section\"))"),
                 arguments("a correction naming its section without .md", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 02-two"),
                         DIR + "index.md:11: `section: 02-two` is not a section's file name (write the section's file name, with its extension: `02-two.md`)"),

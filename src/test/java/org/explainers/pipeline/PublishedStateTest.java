@@ -127,6 +127,27 @@ class PublishedStateTest {
         assertTrue(f.build().problems().stream().noneMatch(p -> p.message().startsWith("was published at")), "said once: " + f.log());
     }
 
+    /**
+     * A corrected section taken off the site would take its correction off the record: refused at
+     * the correction, which stays when its `section:` line goes (an attacker's trial).
+     */
+    @Test
+    void aCorrectedSectionTakenOffTheSiteLeavesItsCorrectionOnTheRecord(@TempDir Path tmp) throws java.io.IOException {
+        Fixture f = Fixture.newsroom(tmp);
+        String index = "content/articles/gas-storage-explained/index.md";
+        f.replace(index, "section: 02-how-full.md", "section: 03-what-next.md"); // a section no other links to
+        assertTrue(f.build().ok(), f.log());
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "status: published", "status: draft");
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains(index + ":16: the correction names `03-what-next.md`, which was published and this build takes off the"
+                + " site (draft): the correction would leave the record with it (remove the correction's `section:` line, so that it stays on the"
+                + " explainer, as a deleted section's does (reword it if it says \"this section\"))"), f.log());
+        f.replace(index, "    section: 03-what-next.md\n", "");
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(java.nio.file.Files.readString(f.site().resolve("pages/corrections.html")).contains("98 per cent"), "still on the record");
+    }
+
     /** A published section dated years ahead (a typo in the year) would leave the site: an error at its date, the site kept. */
     @Test
     void aPublishedSectionDatedYearsAheadIsAnError(@TempDir Path tmp) throws Exception {
