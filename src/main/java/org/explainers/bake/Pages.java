@@ -428,7 +428,7 @@ final class Pages {
         }
     }
 
-    /** Sections of a topic page grouped by article: newest explainer first, sections in reading order. */
+    /** Sections of a topic page grouped by article (with its dates): newest explainer first, sections in reading order. */
     private List<Object> groups(List<Section> oldestFirst) {
         Map<Article, List<Object>> byArticle = new LinkedHashMap<>();
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
@@ -439,7 +439,8 @@ final class Pages {
             byArticle.get(s.article()).add(model.entry(s));
         }
         List<Object> groups = new ArrayList<>();
-        byArticle.forEach((a, sections) -> groups.add(Model.data("article", model.link(a), "sections", sections)));
+        // The explainer as on the other lists (its card, made once): its dates tell a reader how recent it is (a reader's trial).
+        byArticle.forEach((a, sections) -> groups.add(Model.data("article", model.card(a), "sections", sections)));
         return groups;
     }
 

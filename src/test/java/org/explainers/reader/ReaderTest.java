@@ -194,6 +194,10 @@ class ReaderTest {
                 String folder = page.substring(0, page.lastIndexOf('/') + 1);
                 topic.select(".topic-group .entry-title a").forEach(a -> seenSections.add(Path.of(folder).resolve(a.attr("href")).normalize().toString()));
                 topic.select(".topic-group > h2 a").forEach(a -> seenArticles.add(Path.of(folder).resolve(a.attr("href")).normalize().toString()));
+                for (Element group : topic.select(".topic-group")) {
+                    // Each explainer says when it was published, as on the other lists (a reader's trial: no date on topic pages).
+                    assertTrue(group.select("> h2 + .meta time[datetime]").text().matches("\\d{1,2} [A-Z][a-z]+ \\d{4}.*"), page + ": " + group.text());
+                }
                 Element older = topic.selectFirst(".pager-older a");
                 page = older == null ? null : Path.of(folder).resolve(older.attr("href")).normalize().toString();
             }
