@@ -202,6 +202,9 @@ public interface FieldType {
         return digits.length() == 1 ? "0" + digits : digits;
     }
 
+    /** The earliest year a date of publishing, an update or a correction may have. */
+    int FIRST_YEAR = 1900;
+
     /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, in the site's time zone. */
     static FieldType dateTime() {
         return (key, node, c) -> {
@@ -230,6 +233,11 @@ public interface FieldType {
                 why = day < 1 ? "there is no day 0" : month == 2
                         ? "February " + year + " has " + Month.of(2).length(Year.isLeap(year)) + " days"
                         : name + " has " + Month.of(month).length(false) + " days";
+            }
+            if (why == null && year < FIRST_YEAR) {
+                // A typo (0026 for 2026), never a date of publishing: before 1582, feeds' and pages' calendars would disagree too
+                // (an attacker's trial: `0001-01-01` was 3 January on the page and 1 January in the feed).
+                why = "the year " + year + " is before any date this site's pieces can have (" + FIRST_YEAR + " or later)";
             }
             if (why != null) {
                 c.problems().error(c.path(), c.line(node), s.substring(0, 10) + ": " + why, "correct the date of `" + key + "`");

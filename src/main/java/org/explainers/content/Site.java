@@ -263,8 +263,13 @@ public final class Site {
         if (date != null && updated != null && !updated.isAfter(date)) {
             problems.error(d.path(), d.header.line("updated"), "`updated` is not after `date`",
                     "`updated` is when the text last changed after it was published: a later date, or no `updated` line");
+        } else if (updated != null && updated.instant().isAfter(now.plus(java.time.Duration.ofDays(1)))) {
+            // Readers would be told of a change not made yet, and every list, feed and sitemap at once: an error, as a correction's
+            // date to come (an attacker's trial: `updated: 2099-12-31` kept an entry at the top of feed readers).
+            problems.error(d.path(), d.header.line("updated"), "`updated` is a date still to come, which the page, the feeds and the sitemap"
+                    + " would show as done", "write the date of the change once it is made");
         } else if (updated != null && updated.instant().isAfter(now)) {
-            // Readers would be told of a change not made yet ("Updated 20 December" on the 1st).
+            // Later today (or early tomorrow in another time zone): most likely the hour the editor means to finish.
             problems.warning(d.path(), d.header.line("updated"), "`updated` is a date still to come, which the page shows as done",
                     "write the date of the change once it is made");
         }

@@ -602,7 +602,8 @@ public class ContentChecksTest {
                                 "summary: What it is about.\nimage:\n  src: lead.png"),
                         DIR + "index.md:9: the lead image (`image`) has no `alt` (add an indented `alt:` line saying what the image shows)"),
                 arguments("an update still to come", ONE, s1.replace("status: published", "status: published\nupdated: 2026-12-20"),
-                        ONE + ":9: warning: `updated` is a date still to come, which the page shows as done (write the date of the change once it is made)"),
+                        ONE + ":9: `updated` is a date still to come, which the page, the feeds and the sitemap would show as done (write the date of the"
+                                + " change once it is made)"),
                 arguments("an hour of one digit", ONE, s1.replace("date: 2026-11-20", "date: 2026-11-20 9:00"),
                         ONE + ":7: `date: 2026-11-20 9:00` is not a date (write it `date: 2026-11-20 09:00` (the hour in two digits))"),
                 arguments("a day and a month of one digit", ONE, s1.replace("date: 2026-11-20", "date: 2026-1-8"),
@@ -665,6 +666,8 @@ public class ContentChecksTest {
                         ONE + ":7: 2026-11-31: November has 30 days (correct the date of `date`)"),
                 arguments("February 29th of a common year", ONE, s1.replace("2026-11-20", "2026-02-29"),
                         ONE + ":7: 2026-02-29: February 2026 has 28 days (correct the date of `date`)"),
+                arguments("the year 1", ONE, s1.replace("2026-11-20", "0001-01-01"),
+                        ONE + ":7: 0001-01-01: the year 1 is before any date this site's pieces can have (1900 or later) (correct the date of `date`)"),
                 arguments("month 13", ONE, s1.replace("2026-11-20", "2026-13-01"),
                         ONE + ":7: 2026-13-01: there is no month 13 (correct the date of `date`)"),
                 arguments("an hour that does not exist", ONE, s1.replace("date: 2026-11-20", "date: \"2026-11-20 25:00\""),
