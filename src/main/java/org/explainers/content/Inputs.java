@@ -355,6 +355,31 @@ public final class Inputs {
             return String.format(Locale.ROOT, "the name holds %s, which an address or a page would read as something else",
                     bad > ' ' && bad < 0x7F ? "`" + (char) bad + "`" : String.format(Locale.ROOT, "the character U+%04X", bad));
         }
+        String program = program(path.substring(partStart));
+        if (program != null) {
+            // Apache runs a file whose name has a handler's extension anywhere in it (`chart.php.png`, with text in its
+            // metadata): on shared hosting, the site's image would be a program (an attacker's trial).
+            return "the name holds `." + program + "` before its extension, which some web servers (Apache's AddHandler) run as a program";
+        }
+        return null;
+    }
+
+    /** Extensions web servers commonly hand to a program (PHP, CGI, server-side includes, ASP, JSP). */
+    private static final Set<String> PROGRAMS = Set.of("php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "phps", "cgi",
+            "shtml", "asp", "aspx", "jsp", "jspx");
+
+    /** An extension of {@link #PROGRAMS} inside a file's name (before its own extension), or null. */
+    private static String program(String name) {
+        int first = name.indexOf('.');
+        int last = name.lastIndexOf('.');
+        if (first < 0 || first == last) {
+            return null; // most names: one extension
+        }
+        for (String part : name.substring(first + 1, last).split("\\.")) {
+            if (PROGRAMS.contains(part.toLowerCase(Locale.ROOT))) {
+                return part;
+            }
+        }
         return null;
     }
 

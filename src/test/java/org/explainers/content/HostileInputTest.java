@@ -160,13 +160,19 @@ class HostileInputTest {
         f.writeBytes("assets/images/logo.png", icon);
         f.writeBytes("assets/images/Logo.png", icon);
         f.write("assets/images/brand.woff2", "wOF2junk");
-        failing(f, "content/articles/a/table:v1.csv: the name holds `:`, which Windows does not allow in a file's name and an address reads as a"
+        f.writeBytes("content/articles/a/chart.PHP.png", icon);
+        f.writeBytes("assets/images/logo.phtml.png", icon);
+        f.writeBytes("content/articles/a/map.v2.png", icon); // an inner extension of no program: kept
+        Build.Result r = failing(f, "content/articles/a/table:v1.csv: the name holds `:`, which Windows does not allow in a file's name and an address reads as a"
                         + " scheme's end",
+                "content/articles/a/chart.PHP.png: the name holds `.PHP` before its extension, which some web servers (Apache's AddHandler) run as a program",
+                "assets/images/logo.phtml.png: the name holds `.phtml` before its extension, which some web servers (Apache's AddHandler) run as a program",
                 "content/articles/a/" + "x".repeat(140) + "/" + "y".repeat(140) + "/" + "z".repeat(140) + ".csv: the path is 437 characters long;"
                         + " at most 400 are allowed",
                 "assets/ICON.PNG: a site icon other than those at the top of assets/, in small letters, which a maintainer reviews",
                 "assets/images/Logo.png: differs from assets/images/logo.png only in capitals",
                 "assets/images/brand.woff2: a font outside assets/fonts/, the folder a maintainer reviews (move it to assets/fonts/");
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.startsWith("content/articles/a/map.v2.png:") && !m.contains("warning:")), f.log());
     }
 
     private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] payload) {
