@@ -362,6 +362,9 @@ public final class Bake {
             }
             String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
             failed(inFile(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber(), message, run, page), page.path());
+        } catch (freemarker.core.ParseException syntax) {
+            // The page's own template (a template it includes is reported above, as FreeMarker wraps it): at its line too.
+            failed(inFile(syntax.getTemplateName(), syntax.getLineNumber(), "syntax error: " + syntax.getEditorMessage().strip(), run, page), page.path());
         } catch (IOException e) {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
         } catch (StackOverflowError e) {
@@ -406,6 +409,12 @@ public final class Bake {
 
     /** A template's failure, reported once however many pages it broke. */
     private record Problem(String path, int line, String message) {
+        /** The most characters of a message: FreeMarker quotes what it met, which a template may make a million long (an attacker's trial). */
+        static final int MAX_MESSAGE = 500;
+
+        Problem {
+            message = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+        }
     }
 
     private final Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();

@@ -75,6 +75,25 @@ class TemplateSafetyTest {
         assertFalse(problems.get(0).contains("see cause exception"), f.log());
     }
 
+    /**
+     * A syntax error in a page's own template is told at its line too (it said "cannot be used"
+     * with no line), and a message quoting a million characters is cut short (an attacker's trial).
+     */
+    @Test
+    void aSyntaxErrorInAPagesOwnTemplateIsAtItsLineAndShort(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        f.write("templates/topics.ftlh", f.read("templates/topics.ftlh").replaceFirst("\n", "\n<#list>\n"));
+        Build.Result r = f.build();
+        assertFalse(r.ok());
+        List<String> problems = Fixture.messages(r).stream().filter(m -> m.startsWith("templates/")).toList();
+        assertEquals(1, problems.size(), f.log());
+        assertTrue(problems.get(0).startsWith("templates/topics.ftlh:2: syntax error: "), f.log());
+        f.write("templates/topics.ftlh", "${x" + "a".repeat(1_000_000) + "}\n");
+        Build.Result big = f.build();
+        assertFalse(big.ok());
+        assertTrue(Fixture.messages(big).stream().allMatch(m -> m.length() < 2_000), "messages cut short: " + f.log().length() + " characters");
+    }
+
     /** A template that includes itself ends with a message naming it, not a stack trace. */
     @Test
     void aTemplateThatIncludesItselfIsAProblemWithItsName(@TempDir Path tmp) {
