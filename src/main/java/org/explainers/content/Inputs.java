@@ -140,7 +140,7 @@ public final class Inputs {
 
     /** "the file is 300 MB; a file may have at most 20 MB". */
     private static String tooLarge(Stamp stamp, String what) {
-        return "the file is " + stamp.size() / (1024 * 1024) + " MB; " + what + " may have at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MB";
+        return String.format(Locale.ROOT, "the file is %.1f MB; %s may have at most %d MB", stamp.size() / (1024.0 * 1024), what, MAX_MEDIA_BYTES / (1024 * 1024));
     }
 
     /** A content file refused: its problem, and a note that it is there (see {@link #refused}). */

@@ -603,6 +603,13 @@ public final class Build {
     private Result fail(Problems problems, long start, String where) {
         report(problems);
         long errors = problems.errors().size();
+        if (where.equals("content/")) {
+            // The folders the problems are in, as the lines above say (an attacker's trial: assets/' problems were "in content/").
+            Set<String> folders = new TreeSet<>();
+            problems.errors().stream().map(org.explainers.content.Problem::path).filter(path -> path != null && !path.isEmpty())
+                    .forEach(path -> folders.add(path.contains("/") ? path.substring(0, path.indexOf('/') + 1) : path));
+            where = folders.isEmpty() ? where : String.join(" and ", folders);
+        }
         out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in " + where + " (see above). "
                 + (Files.exists(options.site()) ? relative(options.site()) + "/ was not changed." : "Nothing was published."));
         return new Result(false, problems.list(), 0, 0, elapsed(start), asPublished);

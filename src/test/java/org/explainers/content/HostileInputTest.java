@@ -372,8 +372,8 @@ class HostileInputTest {
             }
         }
         f.write("content/articles/a/01-one.md", ContentChecksTest.section(1, "", "\n![A map](big.png)\n"));
-        Build.Result r = failing(f, "assets/images/big.png: the file is 300 MB; an asset may have at most 20 MB",
-                "content/articles/a/big.png: the file is 300 MB; a file may have at most 20 MB");
+        Build.Result r = failing(f, "assets/images/big.png: the file is 300.0 MB; an asset may have at most 20 MB",
+                "content/articles/a/big.png: the file is 300.0 MB; a file may have at most 20 MB");
         // The text showing it is not told the image is missing: its own problem says why it is not published.
         assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("does not have")), f.log());
     }
