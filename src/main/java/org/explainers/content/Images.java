@@ -114,11 +114,28 @@ public final class Images {
     public static final int MAX_SCANS = 32;
 
     /** How many scans (SOS segments) a JPEG has, from ImageIO's reading of its markers (not its pixels); 1 for other formats. */
-    static int scans(ImageReader reader) throws IOException {
+    static int scans(ImageReader reader, byte[] bytes) throws IOException {
         if (!reader.getFormatName().equalsIgnoreCase("jpeg")) {
             return 1;
         }
-        javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+        javax.imageio.metadata.IIOMetadata metadata;
+        try {
+            metadata = reader.getImageMetadata(0);
+        } catch (javax.imageio.IIOException e) {
+            // "JFIF APP0 must be first marker after SOI": some editing tools write the EXIF segment first, which browsers show
+            // (an editor's trial); the markers are read again from the bytes with the JFIF segment first.
+            byte[] fixed = jfifFirst(bytes);
+            if (fixed == null) {
+                throw e;
+            }
+            ImageReader again = ImageIO.getImageReadersByFormatName("jpeg").next();
+            try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(fixed))) {
+                again.setInput(in, false, false);
+                metadata = again.getImageMetadata(0);
+            } finally {
+                again.dispose();
+            }
+        }
         org.w3c.dom.Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
         int scans = 0;
         for (org.w3c.dom.Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -129,6 +146,33 @@ public final class Images {
             }
         }
         return scans;
+    }
+
+    /**
+     * A JPEG's bytes with its JFIF segment (APP0, "JFIF\0") moved to just after SOI, where ImageIO's
+     * metadata reader wants it; null when it is there already or absent. Only the segments before the
+     * first scan are walked (each names its length); ImageIO reads but does not rewrite a JPEG's markers.
+     */
+    static byte[] jfifFirst(byte[] b) {
+        int at = 2;
+        while (at + 4 <= b.length && (b[at] & 0xFF) == 0xFF) {
+            int marker = b[at + 1] & 0xFF;
+            int length = (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+            if (marker == 0xDA || marker == 0xD9 || length < 2 || at + 2 + length > b.length) {
+                return null; // the first scan, the end, or a broken segment: no JFIF segment out of place
+            }
+            if (marker == 0xE0 && length >= 7 && b[at + 4] == 'J' && b[at + 5] == 'F' && b[at + 6] == 'I' && b[at + 7] == 'F' && b[at + 8] == 0) {
+                if (at == 2) {
+                    return null;
+                }
+                byte[] out = b.clone();
+                System.arraycopy(b, at, out, 2, 2 + length);
+                System.arraycopy(b, 2, out, 4 + length, at - 2);
+                return out;
+            }
+            at += 2 + length;
+        }
+        return null;
     }
 
     public static Images read(Path content, Iterable<String> media, Problems problems) {
@@ -234,7 +278,7 @@ public final class Images {
                                 "save it with 8 bits a channel, or scale it down");
                         continue;
                     }
-                    int scans = scans(reader);
+                    int scans = scans(reader, bytes);
                     if (scans > MAX_SCANS) {
                         // Each scan of a progressive JPEG is a pass over all its pixels: 40 KB of empty scans took minutes to decode.
                         problems.error(path, 0, "the JPEG is written in " + scans + " scans; at most " + MAX_SCANS + " are allowed",

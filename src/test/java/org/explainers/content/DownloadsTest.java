@@ -384,6 +384,35 @@ class DownloadsTest {
         assertTrue(top.getRed() > 200 && top.getBlue() < 60 && bottom.getBlue() > 200 && bottom.getRed() < 60, top + " over " + bottom);
     }
 
+    /**
+     * A JPEG whose EXIF segment comes before its JFIF one, as some editing tools save photos, is
+     * read and published with its copies, as browsers show it (an editor's trial: "JFIF APP0 must
+     * be first marker after SOI", ImageIO's words, refused it).
+     */
+    @Test
+    void aPhotoWithItsExifBeforeItsJfifSegmentIsPublished(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![A photo](photo.jpg)\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", out);
+        byte[] jpeg = out.toByteArray();
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) 1).putShort((short) 0).putInt(0);
+        byte[] app1 = exif(tiff.array());
+        ByteArrayOutputStream swapped = new ByteArrayOutputStream();
+        swapped.write(jpeg, 0, 2); // SOI, then the EXIF segment, then the JFIF one and the rest
+        swapped.write(0xFF);
+        swapped.write(0xE1);
+        swapped.write((2 + app1.length) >> 8);
+        swapped.write(2 + app1.length);
+        swapped.write(app1, 0, app1.length);
+        swapped.write(jpeg, 2, jpeg.length - 2);
+        f.writeBytes(DIR + "photo.jpg", swapped.toByteArray());
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html")).selectFirst("img[src=photo.jpg]").attr("srcset").contains("photo.480w.jpg"), f.log());
+    }
+
     /** A PNG in a colour space other than sRGB (its iCCP, which the JDK's reader ignores) has no copies, which would hold its numbers as sRGB's (an images trial). */
     @Test
     void aPngInAnotherColourSpaceHasNoCopies(@TempDir Path tmp) throws IOException {
