@@ -797,7 +797,10 @@ public final class Bodies {
     static boolean placeholder(String alt, String src) {
         String a = alt.strip().toLowerCase(Locale.ROOT);
         String name = src.substring(src.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return PLACEHOLDERS.contains(a) || a.equals(name);
+        // A camera's or a phone's name for it too, without its extension (an editor's trial: `![IMG_4032](IMG_4032.jpg)`, read out as
+        // "IMG underscore 4032"); a name of words (`![Map](map.png)`) may be meant.
+        String stem = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+        return PLACEHOLDERS.contains(a) || a.equals(name) || a.equals(stem) && stem.chars().anyMatch(Character::isDigit);
     }
 
     /**

@@ -297,7 +297,11 @@ public final class SiteCheck {
             boolean suggestMd = md || !image && !link.url().contains(".html");
             String raw = link.url();
             boolean mail = !image && raw.indexOf('@') > 0 && raw.indexOf('/') < 0 && raw.indexOf('@') == raw.lastIndexOf('@');
-            String fix = raw.regionMatches(true, 0, "www.", 0, 4) ? "an address on another site starts with https://: write `https://" + raw + "`"
+            // `http//unfccc.int` (the colon left out) is read as a folder named http (an editor's trial).
+            String colonless = raw.regionMatches(true, 0, "https//", 0, 7) ? "https" : raw.regionMatches(true, 0, "http//", 0, 6) ? "http" : null;
+            String fix = colonless != null ? "an address on another site starts with " + colonless + "://: write `" + colonless + ":"
+                    + raw.substring(colonless.length()) + "`"
+                    : raw.regionMatches(true, 0, "www.", 0, 4) ? "an address on another site starts with https://: write `https://" + raw + "`"
                     : mail ? "an e-mail address is linked with mailto: write `mailto:" + raw + "`"
                     : moved ? "it is an old address of `" + (suggestMd ? asMd(relative(d.uri(), near)) : relative(d.uri(), near)) + "`, which its"
                             + " `moved_from` leads to: link to that"

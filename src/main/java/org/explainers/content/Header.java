@@ -583,7 +583,11 @@ public final class Header {
     public static Header read(SourceText text, FieldType.Context c) {
         List<String> lines = text.lines;
         if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
-            c.problems().error(c.path(), 1, "the file does not start with a header",
+            String first = lines.isEmpty() ? "" : lines.get(0).strip();
+            // A word processor's dash for the three hyphens (an editor's trial: `—` was told only "does not start with a header").
+            boolean dash = !first.isEmpty() && first.length() <= 3 && first.chars().allMatch(ch -> ch == '\u2014' || ch == '\u2013' || ch == '-' || ch == '\u2212');
+            c.problems().error(c.path(), 1, "the file does not start with a header" + (dash ? ": its first line is `" + first + "`, a dash a word processor"
+                            + " made of the three hyphens" : ""),
                     "put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md");
             return new Header(Map.of(), Map.of(), -1);
         }

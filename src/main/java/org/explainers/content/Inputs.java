@@ -210,9 +210,12 @@ public final class Inputs {
         } else {
             // An image in a format the site does not publish (a phone's HEIC, a WebP saved from a browser): export it as the site's own.
             boolean image = Set.of("webp", "avif", "heic", "heif", "tif", "tiff", "bmp", "jxl").contains(ext);
+            // Markdown by another of its extensions (an editor's trial: `.markdown` was told to move out of content/).
+            boolean markdownText = Set.of("markdown", "mdown", "mkd", "mkdn", "mdwn").contains(ext);
             refuse(problems, rel, image ? "." + ext + " is an image format the site does not publish"
                             : "unknown kind of content file" + (ext.isEmpty() ? "" : " ." + ext),
                     image ? "export it as PNG (drawings, charts) or JPEG (photographs) and show that file"
+                            : markdownText ? "a text is Markdown ending in `.md`: rename it to `" + name.substring(0, name.lastIndexOf('.')) + ".md`"
                             : "content files are Markdown (.md); images and downloads (" + String.join(", ", new java.util.TreeSet<>(Schema.MEDIA))
                             + ") may sit beside them; move anything else out of content/");
         }

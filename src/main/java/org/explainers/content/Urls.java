@@ -570,6 +570,13 @@ public final class Urls {
             return "link to an address on the web, which readers can reach";
         }
         String scheme = scheme(value);
+        if (scheme != null && scheme.length() >= 3 && (scheme.charAt(0) == 'h' || scheme.startsWith("tt")) && !LINK_SCHEMES.contains(scheme)) {
+            // A typo in the scheme (an editor's trial: `htps:` was told only that it may not be linked to).
+            String meant = Text.closest(scheme, java.util.List.of("https", "http"));
+            if (meant != null) {
+                return "a typo for `" + meant + ":`? Write `" + meant + value.substring(value.indexOf(':')) + "`";
+            }
+        }
         if ("mailto".equals(scheme) && mailtoProblem(value) != null) {
             return "keep only subject=, body= and cc= after the `?`";
         }

@@ -195,7 +195,8 @@ class HostileTextTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
         f.writeBytes("content/articles/a/map.png", png.toByteArray());
-        f.write(ONE, ContentChecksTest.section(1, "", "See [](02-two.md) here.\n\nAnd <a href=\"02-two.md\"> </a> there.\n\n![image](map.png)\n\n![map.png](map.png)\n"));
+        f.writeBytes("content/articles/a/img_4032.png", png.toByteArray());
+        f.write(ONE, ContentChecksTest.section(1, "", "See [](02-two.md) here.\n\nAnd <a href=\"02-two.md\"> </a> there.\n\n![image](map.png)\n\n![map.png](map.png)\n\n![IMG_4032](img_4032.png)\n\n![Map](map.png)\n"));
         List<String> messages = Fixture.messages(f.build());
         assertTrue(messages.contains(ONE + ":" + FIRST + ": the link to `02-two.md` has no text (write what it leads to between the brackets:"
                 + " [the text readers click](02-two.md))"), String.join("\n", messages));
@@ -204,6 +205,10 @@ class HostileTextTest {
                 + " brackets: ![What the image shows](map.png))"), String.join("\n", messages));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 6) + ": the image `map.png` is described only as `map.png`")),
                 String.join("\n", messages));
+        // A camera's name for it, without its extension (an editor's trial); a name of words may be meant.
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 8) + ": the image `img_4032.png` is described only as `IMG_4032`")),
+                String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith(ONE + ":" + (FIRST + 10) + ":")), String.join("\n", messages));
     }
 
     /** A footnote's id given to another element in raw HTML (an attacker's trial) would take the footnote's links there: told at that line. */

@@ -696,6 +696,17 @@ public class ContentChecksTest {
                 arguments("a placeholder in an image's description", ONE, section(1, "", "An extra line.\n\n![Chart of pledges, [TK] to come](https://example.org/x.png)\n"),
                         ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then;"
                                 + " a TK that is meant, such as an airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>)"),
+                arguments("a typo in https:", ONE, section(1, "", "See [the report](htps://unfccc.int/report).\n"),
+                        ONE + ":14: the address `htps://unfccc.int/report` uses `htps:`, which may not be linked to (only https:, http:, mailto:, tel: and the"
+                                + " site's own pages) (a typo for `https:`? Write `https://unfccc.int/report`)"),
+                arguments("an address without its colon", ONE, section(1, "", "See [the UN](http//unfccc.int).\n"),
+                        ONE + ":14: link `http//unfccc.int` points to articles/a/http/unfccc.int, which the site does not have (an address on another"
+                                + " site starts with http://: write `http://unfccc.int`)"),
+                arguments("a header opened with a word processor's dash", ONE, "\u2014\n" + s1.substring(4),
+                        ONE + ":1: the file does not start with a header: its first line is `\u2014`, a dash a word processor made of the three hyphens"
+                                + " (put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md)"),
+                arguments("a text ending in .markdown", DIR + "03-three.markdown", section(3, "", ""),
+                        DIR + "03-three.markdown: unknown kind of content file .markdown (a text is Markdown ending in `.md`: rename it to `03-three.md`)"),
                 arguments("a placeholder in a title", ONE, s1.replace("title: Section 1", "title: Pledges reach $TKTK billion"),
                         ONE + ":2: `title` still holds the placeholder `TKTK` (write what it stands for, or keep the file as `status: draft` until then)"),
                 arguments("dummy text in a summary", ONE, s1.replace("summary: Section 1.", "summary: \"[TK: number] countries signed, lorem ipsum.\""),
