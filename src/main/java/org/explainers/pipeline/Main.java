@@ -17,7 +17,7 @@ import java.util.Map;
  * <pre>
  *   build --project DIR [--site-host URL] [--now 2026-11-30T12:00:00Z] [--out DIR] [--daemon auto|off] [--quiet true]
  *   check --project DIR [--daemon auto|off]
- *   serve --project DIR [--port 8820] [--host 127.0.0.1]
+ *   serve --project DIR [--port 8820] [--host 127.0.0.1] [--daemon auto|off]   (off: stops a kept build process)
  * </pre>
  * An empty value means the option's default (Maven passes an unset property as nothing).
  * {@code --daemon auto} (what pom.xml passes) builds in a JVM kept for the next builds
@@ -124,14 +124,14 @@ public final class Main {
         }
         Command command = Command.parse(line);
         PrintStream notes = command.notes(System.out);
+        if (line.contains("--daemon") && command.options().get("daemon").equals("off")) {
+            Daemon.stop(command.project(), notes); // -Dbuild.daemon=off: none kept, now or later (the preview's too: a new user's trial)
+        }
         if (command.name().equals("serve")) {
             if (PreviewServer.main(command.project(), command.options().get("host"), command.options().get("port")) != 0) {
                 throw new Failed("the preview could not start (see above)");
             }
             return;
-        }
-        if (line.contains("--daemon") && command.options().get("daemon").equals("off") && !command.name().equals("serve")) {
-            Daemon.stop(command.project(), notes); // -Dbuild.daemon=off: none kept, now or later
         }
         Daemon daemon = command.daemon() ? Daemon.of(command.project(), notes) : null;
         Daemon.Reply reply = daemon != null ? daemon.build(line, System.out, notes) : null;
