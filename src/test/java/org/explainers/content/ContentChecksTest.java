@@ -428,6 +428,16 @@ public class ContentChecksTest {
         assertTrue(messages.stream().noneMatch(m -> m.contains("jo-doe-4")), String.join("\n", messages));
     }
 
+    /** An update with its time of day shows the time, whatever day it is (a reader's trial: only a same-day update did). */
+    @Test
+    void anUpdateWithItsTimeShowsIt(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(ONE, section(1, "updated: 2026-11-25 14:30\n", ""));
+        assertTrue(f.build().ok(), f.log());
+        String meta = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html")).selectFirst("main .meta").text();
+        assertTrue(meta.contains("Updated 25 November 2026, 14:30 ("), meta);
+    }
+
     /** A TK that is meant (an airline's code with its flight number, in code, spelled out in <abbr>) is published (an editor's trial). */
     @Test
     void aTkThatIsMeantIsPublished(@TempDir Path tmp) {
