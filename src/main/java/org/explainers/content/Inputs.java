@@ -60,7 +60,7 @@ public final class Inputs {
         }
         inputs.walk(project.content, "content/", problems, inputs::contentFile);
         inputs.walk(project.templates, "templates/", problems, (rel, p, stamp) -> inputs.templates.add(rel));
-        inputs.walk(project.assets, "assets/", problems, inputs::assetFile);
+        inputs.walk(project.assets, "assets/", problems, (rel, p, stamp) -> inputs.assetFile(project.assets, rel, p, stamp));
         for (List<String> list : List.of(inputs.markdown, inputs.data, inputs.media, inputs.templates, inputs.assets, inputs.ignoreFiles)) {
             Collections.sort(list);
         }
@@ -221,7 +221,7 @@ public final class Inputs {
         }
     }
 
-    private void assetFile(String rel, Problems problems, Stamp stamp) {
+    private void assetFile(Path assetsDir, String rel, Problems problems, Stamp stamp) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String badName = nameProblem(rel);
@@ -245,8 +245,24 @@ public final class Inputs {
         } else if (stamp.size() > MAX_MEDIA_BYTES) {
             // Copied into every build's folder and to every host: as content's files, bounded.
             problems.error("assets/" + rel, 0, tooLarge(stamp, "an asset"), "make it smaller (a font or an icon is rarely over 1 MB)");
+        } else if ((FONT_TYPES.contains(ext) || ext.equals("ico")) && !startsAsItsKind(assetsDir.resolve(rel), ext)) {
+            // A web page named as a font or an icon, which a browser opening the file from disk shows as a page (an attacker's trial).
+            problems.error("assets/" + rel, 0, "its bytes are not a ." + ext + " file's", "export the " + (ext.equals("ico") ? "icon" : "font") + " again as ." + ext);
         } else if (!name.equals(".gitkeep")) {
             assets.add(rel);
+        }
+    }
+
+    /** The first bytes of a font or an icon: WOFF's and WOFF2's signatures, an ICO's reserved 0 and type 1. */
+    private static final Map<String, byte[]> SIGNATURES = Map.of("woff", new byte[]{'w', 'O', 'F', 'F'}, "woff2", new byte[]{'w', 'O', 'F', '2'},
+            "ico", new byte[]{0, 0, 1, 0});
+
+    private static boolean startsAsItsKind(Path file, String ext) {
+        byte[] expected = SIGNATURES.get(ext);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Arrays.equals(in.readNBytes(expected.length), expected);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -396,7 +396,7 @@ class TemplateSafetyTest {
     @Test
     void aScriptComesFromTheSitesScriptsOnly(@TempDir Path tmp) {
         Fixture f = Fixture.newsroom(tmp);
-        f.write("assets/fonts/evil.woff", "document.title = 'x';");
+        f.write("assets/fonts/evil.woff", "wOFF = 1; document.title = 'x';"); // a font's signature, then script
         String layout = f.read("templates/layout.ftlh");
         refused(f, "templates/layout.ftlh", layout.replace("</head>", "<script src=\"${l.url('fonts/evil.woff')}\"></script>\n</head>"), "site/",
                 "loads fonts/evil.woff as a script");

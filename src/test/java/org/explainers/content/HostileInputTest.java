@@ -163,10 +163,14 @@ class HostileInputTest {
         f.writeBytes("content/articles/a/chart.PHP.png", icon);
         f.writeBytes("assets/images/logo.phtml.png", icon);
         f.writeBytes("content/articles/a/map.v2.png", icon); // an inner extension of no program: kept
+        f.write("assets/fonts/page.woff2", "<!doctype html><script>alert(1)</script>");
+        f.write("assets/favicon.ico", "<!doctype html><script>alert(1)</script>");
         Build.Result r = failing(f, "content/articles/a/table:v1.csv: the name holds `:`, which Windows does not allow in a file's name and an address reads as a"
                         + " scheme's end",
                 "content/articles/a/chart.PHP.png: the name holds `.PHP` before its extension, which some web servers (Apache's AddHandler) run as a program",
                 "assets/images/logo.phtml.png: the name holds `.phtml` before its extension, which some web servers (Apache's AddHandler) run as a program",
+                "assets/fonts/page.woff2: its bytes are not a .woff2 file's (export the font again as .woff2)",
+                "assets/favicon.ico: its bytes are not a .ico file's (export the icon again as .ico)",
                 "content/articles/a/" + "x".repeat(140) + "/" + "y".repeat(140) + "/" + "z".repeat(140) + ".csv: the path is 437 characters long;"
                         + " at most 400 are allowed",
                 "assets/ICON.PNG: a site icon other than those at the top of assets/, in small letters, which a maintainer reviews",
