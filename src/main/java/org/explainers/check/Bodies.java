@@ -15,6 +15,7 @@ import org.explainers.content.Markdown;
 import org.explainers.content.Problems;
 import org.explainers.content.Section;
 import org.explainers.content.SourceText;
+import org.explainers.content.Text;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -692,9 +693,6 @@ public final class Bodies {
         return otherwise.getAsInt();
     }
 
-    /** A newsroom's marks for what is still to come, and dummy text, in small letters. */
-    private static final List<String> PLACEHOLDER_TEXTS = List.of("[tk]", "tktk", "lorem ipsum");
-
     /**
      * A text to be published holds no placeholder for a fact still to come (`[TK]`, `TKTK`) nor
      * dummy text (an editor's trial: `[TK]` and "Lorem ipsum" went live). A draft may: it is
@@ -704,25 +702,25 @@ public final class Bodies {
         if (d.draft()) {
             return true;
         }
-        String mark = placeholderIn(text.toCharArray());
+        String mark = Text.placeholderIn(text.toCharArray());
         if (mark != null) {
             // Code and an abbreviation spelled out are the characters meant (an editor's trial: the airline's code TK).
             Element meant = root.clone();
             meant.select("code, kbd, samp, abbr[title]").remove();
-            mark = placeholderIn(meant.text().toCharArray());
+            mark = Text.placeholderIn(meant.text().toCharArray());
         }
         for (Element e : mark == null ? root.select("img[alt], [title]") : List.<Element>of()) {
             // What readers of a screen reader or a tooltip get (an editor's trial: `![Chart, [TK] to come](chart.png)`).
-            String alt = placeholderIn(e.attr("alt").toCharArray());
-            mark = alt != null ? alt : placeholderIn(e.attr("title").toCharArray());
+            String alt = Text.placeholderIn(e.attr("alt").toCharArray());
+            mark = alt != null ? alt : Text.placeholderIn(e.attr("title").toCharArray());
             if (mark != null) {
                 break;
             }
         }
         if (mark != null) {
             String found = mark;
-            boolean written = d.markdown().stream().anyMatch(l -> found.equals(placeholderIn(l.toCharArray())));
-            problems.error(d.path(), lineWhere(d, l -> written ? found.equals(placeholderIn(l.toCharArray())) : placeholderIn(l.toCharArray()) != null), "the text still holds the placeholder `" + found + "`",
+            boolean written = d.markdown().stream().anyMatch(l -> found.equals(Text.placeholderIn(l.toCharArray())));
+            problems.error(d.path(), lineWhere(d, l -> written ? found.equals(Text.placeholderIn(l.toCharArray())) : Text.placeholderIn(l.toCharArray()) != null), "the text still holds the placeholder `" + found + "`",
                     "write what it stands for, or keep the text as `status: draft` until then" + (found.equals("TK") ? "; a TK that is meant, such as an"
                             + " airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>" : ""));
             return false;
@@ -730,65 +728,6 @@ public final class Bodies {
         return true;
     }
 
-    /**
-     * The first placeholder the characters hold, as written, or null: {@link #PLACEHOLDER_TEXTS}
-     * in any capitals, a bracket opening with TK (`[TK: figure from the regulator]`, `[tk figure]`;
-     * an editor's trial: only `[TK]` itself was refused), or TK as a word in capitals not
-     * followed by a capitalised one or a number ("used TK litres", not "TK Maxx" nor the flight
-     * "TK 2412"). One pass over an array:
-     * it reads every text of every cold build, where lower-casing each text and searching the
-     * String three times was ~5% of the CPU.
-     */
-    static String placeholderIn(char[] cs) {
-        for (int i = 0; i < cs.length; i++) {
-            char c = lower(cs[i]);
-            if (c != '[' && c != 't' && c != 'l') {
-                continue; // the marks' first letters
-            }
-            for (String mark : PLACEHOLDER_TEXTS) {
-                int k = 0;
-                while (k < mark.length() && i + k < cs.length && lower(cs[i + k]) == mark.charAt(k)) {
-                    k++;
-                }
-                if (k == mark.length()) {
-                    return mark.equals("lorem ipsum") ? "Lorem ipsum" : mark.toUpperCase(Locale.ROOT);
-                }
-            }
-            if (c == '[' && i + 3 < cs.length && lower(cs[i + 1]) == 't' && lower(cs[i + 2]) == 'k' && !Character.isLetterOrDigit(cs[i + 3])) {
-                int end = i + 3;
-                while (end < cs.length && end < i + 60 && cs[end] != ']' && cs[end] != '\n') {
-                    end++;
-                }
-                return new String(cs, i, Math.min(end + 1, cs.length) - i);
-            }
-            if (cs[i] == 'T' && i + 1 < cs.length && cs[i + 1] == 'K' && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
-                    && (i + 2 == cs.length || !Character.isLetterOrDigit(cs[i + 2]))
-                    && !(i + 3 < cs.length && cs[i + 2] == ' ' && (Character.isUpperCase(cs[i + 3]) || Character.isDigit(cs[i + 3])))) {
-                return "TK";
-            }
-        }
-        return null;
-    }
-
-    /** The first placeholder in a header's value: a text, or the texts of a list or a map (a correction's). */
-    private static String placeholderInValue(Object value) {
-        if (value instanceof String text) {
-            return placeholderIn(text.toCharArray());
-        }
-        Iterable<?> parts = value instanceof java.util.Map<?, ?> map ? map.values() : value instanceof Iterable<?> list ? list : List.of();
-        for (Object part : parts) {
-            String mark = placeholderInValue(part);
-            if (mark != null) {
-                return mark;
-            }
-        }
-        return null;
-    }
-
-    /** ASCII's capitals in small letters: the marks are written in ASCII. */
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
 
     /** Descriptions that say nothing of an image: its file's name as it is, or a word for any image. */
     private static final Set<String> PLACEHOLDERS = Set.of("image", "picture", "photo", "photograph", "img", "graphic", "screenshot", "alt",
@@ -896,7 +835,7 @@ public final class Bodies {
             // As in the text (an editor's trial: `TKTK` in a title, `[TK: number]` in a summary, a lead image's caption and a
             // correction's text went live; they are the most read words of the site, on the home page, in feeds and in search).
             d.header.forEach((field, value) -> {
-                String mark = placeholderInValue(value);
+                String mark = Text.placeholderInValue(value);
                 if (mark != null) {
                     problems.error(d.path(), d.header.line(field), "`" + field + "` still holds the placeholder `" + mark + "`", "write what it"
                             + " stands for, or keep the file as `status: draft` until then");

@@ -200,6 +200,15 @@ public final class Vocabulary {
                 continue;
             }
             Entry entry = new Entry(slug, values, line);
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : map.getValue()) {
+                // Published on every page that names the entry, as a header's values are (an editor's trial: `TKTK` in a title).
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                String mark = key.equals("slug") || key.equals("moved_from") ? null : Text.placeholderInValue(values.get(key));
+                if (mark != null) {
+                    problems.error(path, t.getKeyNode().getStartMark().getLine() + 1, "`" + key + "` of " + spec.one() + " `" + slug
+                            + "` still holds the placeholder `" + mark + "`", "write what it stands for");
+                }
+            }
             String name = entry.text("name");
             Entry same = name == null ? null : named.putIfAbsent(Text.seenAs(name), entry);
             if (same != null) {

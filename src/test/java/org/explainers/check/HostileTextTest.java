@@ -370,14 +370,14 @@ class HostileTextTest {
     /** Placeholders as desks write them are found; a name that begins with TK is not one. */
     @Test
     void placeholdersAreFoundAsDesksWriteThem() {
-        assertEquals("[TK: figure]", Bodies.placeholderIn("Showers save [TK: figure] litres.".toCharArray()));
-        assertEquals("[tk figure]", Bodies.placeholderIn("Showers save [tk figure].".toCharArray()));
-        assertEquals("[TK]", Bodies.placeholderIn("[TK]".toCharArray()));
-        assertEquals("TK", Bodies.placeholderIn("Households used TK litres.".toCharArray()));
-        assertEquals("TK", Bodies.placeholderIn("The total is TK.".toCharArray()));
-        assertEquals("TKTK", Bodies.placeholderIn("It rose by tktk.".toCharArray()));
-        for (String fine : new String[]{"Shoppers at TK Maxx.", "The TKO came late.", "Hartkopf and Utkin met.", "[Tkachenko, 2020]", "ATK said so."}) {
-            assertEquals(null, Bodies.placeholderIn(fine.toCharArray()), fine);
+        assertEquals("[TK: figure]", org.explainers.content.Text.placeholderIn("Showers save [TK: figure] litres.".toCharArray()));
+        assertEquals("[tk figure]", org.explainers.content.Text.placeholderIn("Showers save [tk figure].".toCharArray()));
+        assertEquals("[TK]", org.explainers.content.Text.placeholderIn("[TK]".toCharArray()));
+        assertEquals("TK", org.explainers.content.Text.placeholderIn("Households used TK litres.".toCharArray()));
+        assertEquals("TK", org.explainers.content.Text.placeholderIn("The total is TK.".toCharArray()));
+        assertEquals("TKTK", org.explainers.content.Text.placeholderIn("It rose by tktk.".toCharArray()));
+        for (String fine : new String[]{"Shoppers at TK Maxx.", "Flight TK 2412 left.", "The TKO came late.", "Hartkopf and Utkin met.", "[Tkachenko, 2020]", "ATK said so."}) {
+            assertEquals(null, org.explainers.content.Text.placeholderIn(fine.toCharArray()), fine);
         }
     }
 
