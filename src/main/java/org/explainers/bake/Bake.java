@@ -340,12 +340,19 @@ public final class Bake {
             // reported by the watch that stopped it
         } catch (Templates.TooLarge e) {
             failed(tooLarge(run, page, e), page.path());
+        } catch (Templates.Unreviewable e) {
+            failed(inFile(e.template, e.line, e.getMessage(), run, page), page.path());
         } catch (OutOfMemoryError e) {
             // One value too large to make (a string doubled again and again): that allocation failed, the rest is as it was.
             failed(at(run, page, "rendering ran out of memory here (a value built up without end?)"), page.path());
         } catch (freemarker.template.TemplateException e) {
             // FreeMarker wraps what a macro or an include met: the stop and the bound, or a syntax error.
             if (cause(e, Templates.Stopped.class) != null) {
+                return;
+            }
+            Templates.Unreviewable unseen = cause(e, Templates.Unreviewable.class);
+            if (unseen != null) {
+                failed(inFile(unseen.template, unseen.line, unseen.getMessage(), run, page), page.path());
                 return;
             }
             Templates.TooLarge big = cause(e, Templates.TooLarge.class);

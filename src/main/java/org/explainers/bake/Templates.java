@@ -115,6 +115,7 @@ final class Templates {
         public void enterElement(Environment env, TracedElement element) {
             Template t = element.getTemplate();
             if (t != current) {
+                Unreviewable.check(t); // each template once, an included one or a string made a template (?interpret) too
                 current = t;
                 inFile = t.getSourceName() != null && !t.getSourceName().contains("->"); // "page.ftlh->anonymous_interpreted"
             }
@@ -141,6 +142,84 @@ final class Templates {
         int line() {
             TracedElement e = at;
             return e == null ? 0 : e.getBeginLine();
+        }
+    }
+
+    /**
+     * What a template may not do because no review of the pull request could see its effect:
+     * read the clock of the machine that builds (`.now`, which -Dbuild.now does not set: a page
+     * set to change on a date passes the pull request's build and its tests, then changes in a
+     * later build, unreviewed; an attacker's trial), or run a string as an expression (`?eval`,
+     * which could make `.now`). A string made a template (`?interpret`) is read as it is entered.
+     * Found in FreeMarker's own parse of the template; thrown with the line.
+     */
+    static final class Unreviewable extends RuntimeException {
+        final String template;
+        final int line;
+
+        private Unreviewable(Template t, int line, String message) {
+            super(message, null, false, false);
+            this.template = t.getSourceName();
+            this.line = line;
+        }
+
+        /** The templates read already (FreeMarker makes new ones for each bake: forgotten with it). */
+        private static final java.util.Set<Template> READ = java.util.Collections.synchronizedSet(
+                java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+        /**
+         * FreeMarker keeps the operands of its parsed expressions behind package-private methods
+         * and offers no public visitor of them (the elements' own tree is public): read through
+         * these, of the pinned FreeMarker 2.3.34 (TemplateSafetyTest proves each case is found).
+         */
+        private static final java.lang.reflect.Method COUNT;
+        private static final java.lang.reflect.Method VALUE;
+
+        static {
+            try {
+                COUNT = freemarker.core.TemplateObject.class.getDeclaredMethod("getParameterCount");
+                VALUE = freemarker.core.TemplateObject.class.getDeclaredMethod("getParameterValue", int.class);
+                COUNT.setAccessible(true);
+                VALUE.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        @SuppressWarnings("deprecation") // getRootTreeNode: FreeMarker's public way to the elements' tree
+        static void check(Template t) {
+            if (!READ.add(t)) {
+                return;
+            }
+            java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
+            todo.push(t.getRootTreeNode());
+            try {
+                while (!todo.isEmpty()) {
+                    if (!(todo.pop() instanceof freemarker.core.TemplateObject o)) {
+                        continue;
+                    }
+                    String kind = o.getClass().getSimpleName();
+                    if (kind.equals("BuiltinVariable") && o.getCanonicalForm().equals(".now")) {
+                        throw new Unreviewable(t, o.getBeginLine(), "`.now` reads the clock of the machine that builds, which -Dbuild.now does"
+                                + " not set: the page would change with the hour, unreviewed");
+                    }
+                    if (kind.equals("evalBI")) {
+                        throw new Unreviewable(t, o.getBeginLine(), "`?eval` runs a string as an expression, which a review cannot read");
+                    }
+                    for (int i = (int) COUNT.invoke(o) - 1; i >= 0; i--) {
+                        Object operand = VALUE.invoke(o, i);
+                        if (operand != null) {
+                            todo.push(operand);
+                        }
+                    }
+                    if (o instanceof freemarker.core.TemplateElement e) {
+                        for (int i = e.getChildCount() - 1; i >= 0; i--) {
+                            todo.push(e.getChildAt(i));
+                        }
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("FreeMarker's parsed template could not be read", e);
+            }
         }
     }
 

@@ -439,6 +439,31 @@ class TemplateSafetyTest {
         assertEquals(before, f.page("404.html"), "the published site is as it was");
     }
 
+    /**
+     * A template may not read the machine's clock (`.now`, which -Dbuild.now does not set: a page
+     * set to change on a date would pass review and change later, unreviewed; an attacker's trial),
+     * nor run a string as an expression (`?eval`), in a partial or a string made a template too.
+     */
+    @Test
+    void aTemplateCannotReadTheClock(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        String partial = f.read("templates/partials/dates.ftlh");
+        int line = (int) partial.lines().count() + 2;
+        f.write("templates/partials/dates.ftlh", partial + "\n<#macro probe><#if .now?long gt 0>x</#if></#macro>\n");
+        String layout = f.read("templates/layout.ftlh");
+        f.write("templates/layout.ftlh", layout.replace("</footer>", "<#import \"partials/dates.ftlh\" as dd><@dd.probe/></footer>"));
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/partials/dates.ftlh:" + line + ": `.now` reads the clock")), f.log());
+        f.write("templates/partials/dates.ftlh", partial);
+        f.write("templates/layout.ftlh", layout);
+        List<String> eval = failsWith404(f, "\n${\".n\" + \"ow\"?eval}\n");
+        assertTrue(eval.stream().anyMatch(m -> m.startsWith("templates/404.ftlh:") && m.contains("`?eval` runs a string as an expression")), String.join("\n", eval));
+        f.write("templates/404.ftlh", f.read("templates/404.ftlh").replace("\n${\".n\" + \"ow\"?eval}\n", ""));
+        List<String> interpreted = failsWith404(f, "\n<#assign t = \"$\" + \"{.now?string}\">\n<@t?interpret/>\n");
+        assertTrue(interpreted.stream().anyMatch(m -> m.startsWith("templates/404.ftlh:") && m.contains("`.now` reads the clock")), String.join("\n", interpreted));
+    }
+
     /** A string made a template with ?interpret that calls itself: reported at the file's line that used it. */
     @Test
     void anInterpretedTemplateIsReportedWhereTheFileUsesIt(@TempDir Path tmp) {
