@@ -369,10 +369,7 @@ class DownloadsTest {
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(stored, "jpeg", out);
-        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26);
-        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
-                .putShort((short) 6).putShort((short) 0).putInt(0);
-        f.writeBytes(DIR + "portrait.jpg", withSegment(out.toByteArray(), 0xE1, exif(tiff.array())));
+        f.writeBytes(DIR + "portrait.jpg", withSegment(out.toByteArray(), 0xE1, exif(orientation(6))));
         assertTrue(f.build().ok(), f.log());
         org.jsoup.nodes.Element img = org.jsoup.Jsoup.parse(f.page("articles/a/01-one.html")).selectFirst("img[src=portrait.jpg]");
         assertEquals("800", img.attr("width"));
@@ -396,10 +393,7 @@ class DownloadsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", out);
         byte[] jpeg = out.toByteArray();
-        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26);
-        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
-                .putShort((short) 1).putShort((short) 0).putInt(0);
-        byte[] app1 = exif(tiff.array());
+        byte[] app1 = exif(orientation(1));
         ByteArrayOutputStream swapped = new ByteArrayOutputStream();
         swapped.write(jpeg, 0, 2); // SOI, then the EXIF segment, then the JFIF one and the rest
         swapped.write(0xFF);
@@ -732,6 +726,14 @@ class DownloadsTest {
     }
 
     /** The JPEG with a segment (marker 0xFFxx, then its length and payload) after its JFIF segment, which ImageIO wants first. */
+    /** A TIFF directory of one entry, the orientation (EXIF's 0x0112). */
+    private static byte[] orientation(int value) {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) value).putShort((short) 0).putInt(0);
+        return tiff.array();
+    }
+
     private static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
         int app0 = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
