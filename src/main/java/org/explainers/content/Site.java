@@ -231,17 +231,24 @@ public final class Site {
         }
     }
 
-    /** A correction of a published explainer naming a section readers cannot see: it shows without its link to the section. */
+    /**
+     * A correction of a published explainer names a section readers can see: one of a section
+     * made a draft would leave the record with it (an attacker's trial: a one-word edit took a
+     * correction off the Corrections page, the feeds and the explainer), and one of a section not
+     * yet out would tell of it before it is (another trial). Judged from the content alone, as
+     * any build of the same commit judges it.
+     */
     private void checkCorrectedSections(Article article, Problems problems) {
         if (!listed(article)) {
             return;
         }
         for (Map<String, Object> c : article.corrections()) {
             Object file = c.get("section");
-            article.sections.stream().filter(x -> x.fileName().equals(file) && !listed(x) && !problems.hasErrorIn(x.path())).findFirst().ifPresent(x -> problems.warning(
+            article.sections.stream().filter(x -> x.fileName().equals(file) && !listed(x) && !problems.hasErrorIn(x.path())).findFirst().ifPresent(x -> problems.error(
                     article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not published ("
-                            + state(x).name().toLowerCase(java.util.Locale.ROOT) + "): it is held back with the section",
-                    "if it corrects what readers saw, name the section they saw it in"));
+                            + state(x).name().toLowerCase(java.util.Locale.ROOT) + "), so readers would not see it: a correction stays on the record",
+                    "remove the correction's `section:` line, so that it goes with the explainer (reword it if it says \"this section\"), or"
+                            + " publish the section"));
         }
     }
 

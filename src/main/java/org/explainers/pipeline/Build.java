@@ -499,18 +499,6 @@ public final class Build {
             }
         }
         for (Doc d : taken) {
-            if (d instanceof Section s && s.article() != null && site.listed(s.article())) {
-                // "A correction stays on the record": one of a section taken off the site would leave with it (an attacker's
-                // trial: a section made a draft took its correction off the Corrections page, the feeds and the explainer).
-                for (java.util.Map<String, Object> c : s.article().corrections()) {
-                    if (s.fileName().equals(c.get("section"))) {
-                        problems.error(s.article().path(), (Integer) c.get("line:section"), "the correction names `" + s.fileName() + "`, which was"
-                                + " published and this build takes off the site (" + site.state(s).name().toLowerCase(java.util.Locale.ROOT)
-                                + "): the correction would leave the record with it", "remove the correction's `section:` line, so that it stays on"
-                                + " the explainer, as a deleted section's does (reword it if it says \"this section\")");
-                    }
-                }
-            }
             if (d instanceof Section s && s.article() != null && s.article().draft() && taken.contains(s.article())) {
                 continue; // said once, by its explainer made a draft (with how many sections)
             }

@@ -555,7 +555,7 @@ class MovesTest {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 11; i++) {
             int topic = i;
-            many.append("- slug: t").append(i).append("\n  name: T\n  description: T.\n  moved_from: [")
+            many.append("- slug: t").append(i).append("\n  name: T").append(i).append("\n  description: T.\n  moved_from: [")
                     .append(String.join(", ", java.util.stream.IntStream.range(0, 20).mapToObj(j -> "old-" + topic + "-" + j).toList())).append("]\n");
         }
         String topics = f.read(TOPICS);
