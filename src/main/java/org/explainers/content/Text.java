@@ -3,6 +3,7 @@ package org.explainers.content;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** Small text helpers: slugs, folding for comparisons, and "did you mean". */
@@ -305,13 +306,24 @@ public final class Text {
             Map.entry('\u200D', "a zero-width joiner"), Map.entry('\u2060', "a word joiner"), Map.entry('\uFEFF', "a zero-width no-break space"));
 
     /**
-     * A name as readers tell it from another: compatibility forms folded, characters that show
-     * nothing dropped (format characters, every default-ignorable one), any run of spaces one
-     * space, capitals aside, and letters of other scripts that look alike the same (ICU's
-     * confusables): `The Explainer\u00A0desk` and `The Explainer desk\u200B` are `The Explainer desk`.
+     * A name as readers tell it from another, in two keys (two names look alike when either key is
+     * the same): compatibility forms folded, characters that show nothing dropped (format
+     * characters, every default-ignorable one), any run of spaces one space, capitals aside, and
+     * letters of other scripts that look alike the same (ICU's confusables, UTS #39):
+     * `The Explainer\u00A0desk`, `The Explainer desk\u200B` and `Тhe Explainer desk` (a Cyrillic
+     * Т) are `The Explainer desk`. Small letters then the skeleton (`I` and `l` stay apart), and
+     * the skeleton then small letters (a capital whose small letter looks like no Latin one, as
+     * Cyrillic т, is caught by its capital); each folded again after the skeleton, which may make
+     * spaces of other blanks (the braille blank).
      */
-    public static String seenAs(String name) {
-        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+    public static List<String> seenAs(String name) {
+        String folded = shown(name);
+        return List.of(shown(Urls.skeleton(folded.toLowerCase(Locale.ROOT))), shown(Urls.skeleton(folded)).toLowerCase(Locale.ROOT));
+    }
+
+    /** A text without what shows nothing, compatibility forms folded and spaces as one. */
+    private static String shown(String text) {
+        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(folded.length());
         boolean space = false;
         for (int i = 0; i < folded.length(); ) {
@@ -330,7 +342,7 @@ public final class Text {
             }
             out.appendCodePoint(c);
         }
-        return Urls.skeleton(out.toString().toLowerCase(Locale.ROOT));
+        return out.toString();
     }
 
     /**

@@ -210,7 +210,16 @@ public final class Vocabulary {
                 }
             }
             String name = entry.text("name");
-            Entry same = name == null ? null : named.putIfAbsent(Text.seenAs(name), entry);
+            Entry same = null;
+            if (name != null) {
+                List<String> keys = Text.seenAs(name);
+                for (int i = 0; i < keys.size() && same == null; i++) {
+                    same = named.get(i + ":" + keys.get(i));
+                }
+                for (int i = 0; i < keys.size() && same == null; i++) {
+                    named.put(i + ":" + keys.get(i), entry);
+                }
+            }
             if (same != null) {
                 // A byline or a topic readers cannot tell from another (an attacker's trial: a second "The Explainer desk" with a
                 // no-break space signed as the newsroom; a second "Peace talks" topic listed twice on the index).

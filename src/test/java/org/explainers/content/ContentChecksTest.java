@@ -412,6 +412,14 @@ public class ContentChecksTest {
                   name: Jo Doe-Smith
                   role: Reporter
                   bio: Another.
+                - slug: jo-doe-5
+                  name: "\u0408o Doe"
+                  role: Reporter
+                  bio: Another.
+                - slug: jo-doe-6
+                  name: "Jo Doe\u2800"
+                  role: Reporter
+                  bio: Another.
                 """);
         f.write("content/_data/topics.yml", TOPICS + """
                 - slug: sanctions-2
@@ -426,6 +434,9 @@ public class ContentChecksTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:9: author `jo-doe-3` is named")), String.join("\n", messages));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/topics.yml:7: topic `sanctions-2` is named")), String.join("\n", messages));
         assertTrue(messages.stream().noneMatch(m -> m.contains("jo-doe-4")), String.join("\n", messages));
+        // A Cyrillic capital Ј, and a braille blank, which the skeleton makes a space.
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:17: author `jo-doe-5` is named")), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:21: author `jo-doe-6` is named")), String.join("\n", messages));
     }
 
     /** An update with its time of day shows the time, whatever day it is (a reader's trial: only a same-day update did). */
