@@ -242,7 +242,7 @@ public final class Bodies {
         String prefix = d instanceof Section s ? s.anchor : "fn";
         Transforms.place(root, prefix, d.folder(), images);
         String text = root.text(); // once: the placeholder check, the search's words and its snippets all read it
-        ok &= noPlaceholder(d, root, text);
+        ok &= noPlaceholder(d, root, ast, text);
         ok &= readable(d, root, ast, text);
         ok &= tablesSized(d, root, ast);
         clean.outputSettings().prettyPrint(false);
@@ -698,7 +698,7 @@ public final class Bodies {
      * dummy text (an editor's trial: `[TK]` and "Lorem ipsum" went live). A draft may: it is
      * being written.
      */
-    private boolean noPlaceholder(Doc d, Element root, String text) {
+    private boolean noPlaceholder(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast, String text) {
         if (d.draft()) {
             return true;
         }
@@ -710,10 +710,16 @@ public final class Bodies {
             mark = Text.placeholderIn(meant.text().toCharArray());
         }
         for (Element e : mark == null ? root.select("img[alt], [title]") : List.<Element>of()) {
-            // What readers of a screen reader or a tooltip get (an editor's trial: `![Chart, [TK] to come](chart.png)`).
-            String alt = Text.placeholderIn(e.attr("alt").toCharArray());
-            mark = alt != null ? alt : Text.placeholderIn(e.attr("title").toCharArray());
+            // What readers of a screen reader or a tooltip get (an editor's trial), TK as a word aside (it cannot be marked as meant there).
+            String alt = Text.placeholderIn(e.attr("alt").toCharArray(), false);
+            mark = alt != null ? alt : Text.placeholderIn(e.attr("title").toCharArray(), false);
             if (mark != null) {
+                break;
+            }
+        }
+        for (Node n : mark == null ? ast.getDescendants() : List.<Node>of()) {
+            // An image's description as written: Markdown drops the brackets of `![Chart, [TK] to come](chart.png)` from its alt.
+            if (n instanceof Image image && (mark = Text.placeholderIn(image.getText().toString().toCharArray(), false)) != null) {
                 break;
             }
         }

@@ -445,6 +445,15 @@ public final class Text {
      * String three times was ~5% of the CPU.
      */
     public static String placeholderIn(char[] cs) {
+        return placeholderIn(cs, true);
+    }
+
+    /**
+     * As {@link #placeholderIn(char[])}; with {@code bare} false, without TK as a word: in a header's
+     * value or an image's description, a TK that is meant cannot be written as code or an
+     * abbreviation (a reviewer: "Turkish Airlines (TK) cuts flights" had no way through).
+     */
+    public static String placeholderIn(char[] cs, boolean bare) {
         for (int i = 0; i < cs.length; i++) {
             char c = lower(cs[i]);
             if (c != '[' && c != 't' && c != 'l') {
@@ -466,7 +475,7 @@ public final class Text {
                 }
                 return new String(cs, i, Math.min(end + 1, cs.length) - i);
             }
-            if (cs[i] == 'T' && i + 1 < cs.length && cs[i + 1] == 'K' && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
+            if (bare && cs[i] == 'T' && i + 1 < cs.length && cs[i + 1] == 'K' && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
                     && (i + 2 == cs.length || !Character.isLetterOrDigit(cs[i + 2]))
                     && !(i + 3 < cs.length && cs[i + 2] == ' ' && (Character.isUpperCase(cs[i + 3]) || Character.isDigit(cs[i + 3])))) {
                 return "TK";
@@ -475,10 +484,10 @@ public final class Text {
         return null;
     }
 
-    /** The first placeholder in a header's value: a text, or the texts of a list or a map (a correction's). */
+    /** The first placeholder in a header's value (TK as a word aside): a text, or the texts of a list or a map (a correction's). */
     public static String placeholderInValue(Object value) {
         if (value instanceof String text) {
-            return placeholderIn(text.toCharArray());
+            return placeholderIn(text.toCharArray(), false);
         }
         Iterable<?> parts = value instanceof java.util.Map<?, ?> map ? map.values() : value instanceof Iterable<?> list ? list : java.util.List.of();
         for (Object part : parts) {

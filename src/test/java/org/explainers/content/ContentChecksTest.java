@@ -449,12 +449,20 @@ public class ContentChecksTest {
         assertTrue(meta.contains("Updated 25 November 2026, 14:30 ("), meta);
     }
 
-    /** A TK that is meant (an airline's code with its flight number, in code, spelled out in <abbr>) is published (an editor's trial). */
+    /**
+     * A TK that is meant is published: in a text with its flight number, in code or spelled out in
+     * <abbr>; in a title or an image's description as it is (there it cannot be marked; an editor's
+     * trial and a reviewer's).
+     */
     @Test
-    void aTkThatIsMeantIsPublished(@TempDir Path tmp) {
+    void aTkThatIsMeantIsPublished(@TempDir Path tmp) throws java.io.IOException {
         Fixture f = validTree(tmp);
-        f.write(ONE, section(1, "", "Delegates flew flight TK 2412 from Istanbul, code `TK`, on <abbr title=\"Turkish Airlines\">TK</abbr>.\n"));
-        assertTrue(f.check().ok(), f.log());
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        f.writeBytes(DIR + "plane.png", png.toByteArray());
+        f.write(ONE, section(1, "title: Turkish Airlines (TK) cuts flights\n", "Delegates flew flight TK 2412 from Istanbul, code `TK`, on"
+                + " <abbr title=\"Turkish Airlines\">TK</abbr>.\n\n![A TK aircraft at Antalya](plane.png)\n").replace("title: Section 1\n", ""));
+        assertTrue(f.build().ok(), f.log());
     }
 
     /** An address in angle brackets written with `\<`, or as references, is meant as text, and published so. */
@@ -714,8 +722,7 @@ public class ContentChecksTest {
                         ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then;"
                                 + " a TK that is meant, such as an airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>)"),
                 arguments("a placeholder in an image's description", ONE, section(1, "", "An extra line.\n\n![Chart of pledges, [TK] to come](https://example.org/x.png)\n"),
-                        ONE + ":16: the text still holds the placeholder `TK` (write what it stands for, or keep the text as `status: draft` until then;"
-                                + " a TK that is meant, such as an airline's code, spelled out: <abbr title=\"Turkish Airlines\">TK</abbr>)"),
+                        ONE + ":16: the text still holds the placeholder `[TK]` (write what it stands for, or keep the text as `status: draft` until then)"),
                 arguments("a typo in https:", ONE, section(1, "", "See [the report](htps://unfccc.int/report).\n"),
                         ONE + ":14: the address `htps://unfccc.int/report` uses `htps:`, which may not be linked to (only https:, http:, mailto:, tel: and the"
                                 + " site's own pages) (a typo for `https:`? Write `https://unfccc.int/report`)"),
@@ -729,7 +736,7 @@ public class ContentChecksTest {
                         DIR + "03-three.markdown: unknown kind of content file .markdown (a text is Markdown ending in `.md`: rename it to `03-three.md`)"),
                 arguments("a placeholder in an author's biography", "content/_data/authors.yml", AUTHORS.replace("Jo writes about borders.",
                                 "Jo has covered TK for TKTK years."),
-                        "content/_data/authors.yml:4: `bio` of author `jo-doe` still holds the placeholder `TK` (write what it stands for)"),
+                        "content/_data/authors.yml:4: `bio` of author `jo-doe` still holds the placeholder `TKTK` (write what it stands for)"),
                 arguments("a placeholder in a title", ONE, s1.replace("title: Section 1", "title: Pledges reach $TKTK billion"),
                         ONE + ":2: `title` still holds the placeholder `TKTK` (write what it stands for, or keep the file as `status: draft` until then)"),
                 arguments("dummy text in a summary", ONE, s1.replace("summary: Section 1.", "summary: \"[TK: number] countries signed, lorem ipsum.\""),
