@@ -556,10 +556,10 @@
     }
   });
   /* A linked search (?q=) runs as the page opens, all its results at once. */
-  var linked = (new URLSearchParams(window.location.search).get("q") || "").slice(0, 200);
+  var linked = (new URLSearchParams(window.location.search).get("q") || "").slice(0, 100);
   if (linked.trim()) {
     input.value = linked;
-    input.focus();
+    input.focus({ preventScroll: true }); // an address with a #place still lands there
     run(true);
   }
   /* Arrows move from the box through the result links and back; Escape clears the search. */

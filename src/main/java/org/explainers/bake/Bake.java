@@ -362,16 +362,13 @@ public final class Bake {
             }
             freemarker.core.ParseException syntax = cause(e, freemarker.core.ParseException.class);
             if (syntax != null) {
-                // In a template another one imports or includes: reported once, at its own line, in full.
-                failed(inFile(syntax.getTemplateName(), syntax.getLineNumber(), "syntax error: " + syntax.getEditorMessage().strip(), run, page),
-                        page.path());
+                syntax(syntax, run, page); // in a template another one imports or includes
                 return;
             }
             String message = String.join(" ", e.getMessageWithoutStackTop().strip().lines().limit(2).map(String::strip).toList());
             failed(inFile(e.getTemplateSourceName(), e.getLineNumber() == null ? 0 : e.getLineNumber(), message, run, page), page.path());
         } catch (freemarker.core.ParseException syntax) {
-            // The page's own template (a template it includes is reported above, as FreeMarker wraps it): at its line too.
-            failed(inFile(syntax.getTemplateName(), syntax.getLineNumber(), "syntax error: " + syntax.getEditorMessage().strip(), run, page), page.path());
+            syntax(syntax, run, page); // the page's own template
         } catch (IOException e) {
             failed(new Problem("templates/" + page.template(), 0, "cannot be used: " + e.getMessage()), page.path());
         } catch (StackOverflowError e) {
@@ -381,6 +378,11 @@ public final class Bake {
             running.remove(run);
             spent.merge(page.template(), System.nanoTime() - run.started, Long::sum);
         }
+    }
+
+    /** A template that does not parse: reported once, at its own line, in full. */
+    private void syntax(freemarker.core.ParseException e, Templates.Run run, Pages.Out page) {
+        failed(inFile(e.getTemplateName(), e.getLineNumber(), "syntax error: " + e.getEditorMessage().strip(), run, page), page.path());
     }
 
     /** A problem where a page's render was: the template file and line it had reached. */
@@ -420,7 +422,8 @@ public final class Bake {
         static final int MAX_MESSAGE = 500;
 
         Problem {
-            message = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+            int cut = MAX_MESSAGE - (message.length() > MAX_MESSAGE && Character.isHighSurrogate(message.charAt(MAX_MESSAGE - 1)) ? 1 : 0);
+            message = message.length() <= MAX_MESSAGE ? message : message.substring(0, cut) + "…";
         }
     }
 

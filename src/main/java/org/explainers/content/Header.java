@@ -585,7 +585,8 @@ public final class Header {
         if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
             String first = lines.isEmpty() ? "" : lines.get(0).strip();
             // A word processor's dash for the three hyphens (an editor's trial: `—` was told only "does not start with a header").
-            boolean dash = !first.isEmpty() && first.length() <= 3 && first.chars().allMatch(ch -> ch == '\u2014' || ch == '\u2013' || ch == '-' || ch == '\u2212');
+            boolean dash = !first.isEmpty() && first.length() <= 3 && first.chars().allMatch(ch -> ch == '\u2014' || ch == '\u2013' || ch == '-' || ch == '\u2212')
+                    && first.chars().anyMatch(ch -> ch != '-');
             c.problems().error(c.path(), 1, "the file does not start with a header" + (dash ? ": its first line is `" + first + "`, a dash a word processor"
                             + " made of the three hyphens" : ""),
                     "put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md");

@@ -140,7 +140,9 @@ public final class Inputs {
 
     /** "the file is 300 MB; a file may have at most 20 MB". */
     private static String tooLarge(Stamp stamp, String what) {
-        return String.format(Locale.ROOT, "the file is %.1f MB; %s may have at most %d MB", stamp.size() / (1024.0 * 1024), what, MAX_MEDIA_BYTES / (1024 * 1024));
+        // Rounded up to a tenth: 21,000,000 bytes is 20.1 MB, not "20.0 MB; at most 20 MB" (a reviewer).
+        return String.format(Locale.ROOT, "the file is %.1f MB; %s may have at most %d MB", Math.ceil(stamp.size() * 10.0 / (1024 * 1024)) / 10, what,
+                MAX_MEDIA_BYTES / (1024 * 1024));
     }
 
     /** A content file refused: its problem, and a note that it is there (see {@link #refused}). */
@@ -245,7 +247,7 @@ public final class Inputs {
         } else if (stamp.size() > MAX_MEDIA_BYTES) {
             // Copied into every build's folder and to every host: as content's files, bounded.
             problems.error("assets/" + rel, 0, tooLarge(stamp, "an asset"), "make it smaller (a font or an icon is rarely over 1 MB)");
-        } else if ((FONT_TYPES.contains(ext) || ext.equals("ico")) && !startsAsItsKind(assetsDir.resolve(rel), ext)) {
+        } else if (SIGNATURES.containsKey(ext) && !startsAsItsKind(assetsDir.resolve(rel), ext)) {
             // A web page named as a font or an icon, which a browser opening the file from disk shows as a page (an attacker's trial).
             problems.error("assets/" + rel, 0, "its bytes are not a ." + ext + " file's", "export the " + (ext.equals("ico") ? "icon" : "font") + " again as ." + ext);
         } else if (!name.equals(".gitkeep")) {
@@ -257,10 +259,14 @@ public final class Inputs {
     private static final Map<String, byte[]> SIGNATURES = Map.of("woff", new byte[]{'w', 'O', 'F', 'F'}, "woff2", new byte[]{'w', 'O', 'F', '2'},
             "ico", new byte[]{0, 0, 1, 0});
 
+    /** A PNG's signature's first bytes: many icon makers write favicon.ico as a PNG, which browsers show. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+
     private static boolean startsAsItsKind(Path file, String ext) {
         byte[] expected = SIGNATURES.get(ext);
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return java.util.Arrays.equals(in.readNBytes(expected.length), expected);
+            byte[] first = in.readNBytes(expected.length);
+            return java.util.Arrays.equals(first, expected) || ext.equals("ico") && java.util.Arrays.equals(first, PNG);
         } catch (java.io.IOException e) {
             return false;
         }
@@ -383,9 +389,15 @@ public final class Inputs {
         return null;
     }
 
-    /** Extensions web servers commonly hand to a program (PHP, CGI, server-side includes, ASP, JSP). */
+    /**
+     * Extensions web servers commonly hand to a program (PHP, CGI, server-side includes, ASP, JSP), or
+     * whose file says itself how to serve it (Debian's Apache maps `.var` to type maps, whose
+     * headers make a CSV a page of the site: an attacker's trial; `.asis`).
+     * Not .pl or .py, which Apache runs only where a site says so, and which name languages too
+     * (`report.pl.pdf`, the Polish edition).
+     */
     private static final Set<String> PROGRAMS = Set.of("php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "phps", "cgi",
-            "shtml", "asp", "aspx", "jsp", "jspx");
+            "shtml", "asp", "aspx", "jsp", "jspx", "var", "asis");
 
     /** An extension of {@link #PROGRAMS} inside a file's name (before its own extension), or null. */
     private static String program(String name) {

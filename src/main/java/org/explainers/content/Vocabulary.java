@@ -224,7 +224,8 @@ public final class Vocabulary {
                 // A byline or a topic readers cannot tell from another (an attacker's trial: a second "The Explainer desk" with a
                 // no-break space signed as the newsroom; a second "Peace talks" topic listed twice on the index).
                 problems.error(path, line, spec.one() + " `" + slug + "` is named `" + name + "`, which readers cannot tell from the name of `"
-                        + same.slug() + "` (line " + same.line() + ")", "give each " + spec.one() + " a name of its own; for a renamed "
+                        + same.slug() + "` (line " + same.line() + ")", "give each " + spec.one() + " a name of its own (two people: a middle"
+                        + " initial tells them apart); for a renamed "
                         + spec.one() + ", keep one entry and put the other slug in its `moved_from`");
                 withProblems.add(slug);
                 continue;

@@ -186,6 +186,11 @@ class HostileTextTest {
         assertTrue(f.build().ok(), f.log());
         f.write(ONE, ContentChecksTest.section(1, "", "<table>" + tall.repeat(2) + "</table>\n"));
         assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.contains("the table is 400 columns wide and 400 rows long")), f.log());
+        // Columns widen it too, and it is told at its own line after a Markdown table (a round-two attacker's trial; a reviewer's).
+        f.write(ONE, ContentChecksTest.section(1, "", "| a | b |\n|---|---|\n| 1 | 2 |\n\n<table><colgroup>\n" + "<col span=\"1000\">".repeat(20)
+                + "\n</colgroup>\n" + "<tr><td>x</td></tr>\n".repeat(10) + "</table>\n"));
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 4) + ": the table is 20,000 columns wide"
+                + " and 10 rows long")), f.log());
     }
 
     /** A link without text, and an image described by its file's name or a word for any image, are refused at their lines (an editor's trial). */
@@ -196,7 +201,8 @@ class HostileTextTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
         f.writeBytes("content/articles/a/map.png", png.toByteArray());
         f.writeBytes("content/articles/a/img_4032.png", png.toByteArray());
-        f.write(ONE, ContentChecksTest.section(1, "", "See [](02-two.md) here.\n\nAnd <a href=\"02-two.md\"> </a> there.\n\n![image](map.png)\n\n![map.png](map.png)\n\n![IMG_4032](img_4032.png)\n\n![Map](map.png)\n"));
+        f.writeBytes("content/articles/a/3m.png", png.toByteArray());
+        f.write(ONE, ContentChecksTest.section(1, "", "See [](02-two.md) here.\n\nAnd <a href=\"02-two.md\"> </a> there.\n\n![image](map.png)\n\n![map.png](map.png)\n\n![IMG_4032](img_4032.png)\n\n![Map](map.png)\n\n![3M](3m.png)\n"));
         List<String> messages = Fixture.messages(f.build());
         assertTrue(messages.contains(ONE + ":" + FIRST + ": the link to `02-two.md` has no text (write what it leads to between the brackets:"
                 + " [the text readers click](02-two.md))"), String.join("\n", messages));
@@ -209,6 +215,7 @@ class HostileTextTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 8) + ": the image `img_4032.png` is described only as `IMG_4032`")),
                 String.join("\n", messages));
         assertTrue(messages.stream().noneMatch(m -> m.startsWith(ONE + ":" + (FIRST + 10) + ":")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith(ONE + ":" + (FIRST + 12) + ":")), "a logo's name: " + String.join("\n", messages));
     }
 
     /** A footnote's id given to another element in raw HTML (an attacker's trial) would take the footnote's links there: told at that line. */
@@ -376,6 +383,7 @@ class HostileTextTest {
         assertEquals("TK", org.explainers.content.Text.placeholderIn("Households used TK litres.".toCharArray()));
         assertEquals("TK", org.explainers.content.Text.placeholderIn("The total is TK.".toCharArray()));
         assertEquals("TKTK", org.explainers.content.Text.placeholderIn("It rose by tktk.".toCharArray()));
+        assertEquals("Lorem ipsum", org.explainers.content.Text.placeholderIn("Lorem\u00A0ipsum dolor.".toCharArray()));
         for (String fine : new String[]{"Shoppers at TK Maxx.", "Flight TK 2412 left.", "The TKO came late.", "Hartkopf and Utkin met.", "[Tkachenko, 2020]", "ATK said so."}) {
             assertEquals(null, org.explainers.content.Text.placeholderIn(fine.toCharArray()), fine);
         }

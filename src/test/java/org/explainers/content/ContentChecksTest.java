@@ -420,6 +420,14 @@ public class ContentChecksTest {
                   name: "Jo Doe\u2800"
                   role: Reporter
                   bio: Another.
+                - slug: jo-doe-7
+                  name: Jo DoeI
+                  role: Reporter
+                  bio: Another.
+                - slug: jo-doel
+                  name: Jo Doel
+                  role: Reporter
+                  bio: Another.
                 """);
         f.write("content/_data/topics.yml", TOPICS + """
                 - slug: sanctions-2
@@ -429,7 +437,7 @@ public class ContentChecksTest {
         List<String> messages = Fixture.messages(f.check());
         // The message shows the invisible character as its code.
         assertTrue(messages.contains("content/_data/authors.yml:5: author `jo-doe-2` is named `Jo\u00A0Doe\\u200B`, which readers cannot tell from the name"
-                + " of `jo-doe` (line 1) (give each author a name of its own; for a renamed author, keep one entry and put the other slug in its"
+                + " of `jo-doe` (line 1) (give each author a name of its own (two people: a middle initial tells them apart); for a renamed author, keep one entry and put the other slug in its"
                 + " `moved_from`)"), String.join("\n", messages));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:9: author `jo-doe-3` is named")), String.join("\n", messages));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/topics.yml:7: topic `sanctions-2` is named")), String.join("\n", messages));
@@ -437,6 +445,8 @@ public class ContentChecksTest {
         // A Cyrillic capital Ј, and a braille blank, which the skeleton makes a space.
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:17: author `jo-doe-5` is named")), String.join("\n", messages));
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:21: author `jo-doe-6` is named")), String.join("\n", messages));
+        // A capital I for a small l (the skeleton of the name as written).
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("content/_data/authors.yml:29: author `jo-doel` is named")), String.join("\n", messages));
     }
 
     /** An update with its time of day shows the time, whatever day it is (a reader's trial: only a same-day update did). */

@@ -161,6 +161,7 @@ class HostileInputTest {
         f.writeBytes("assets/images/Logo.png", icon);
         f.write("assets/images/brand.woff2", "wOF2junk");
         f.writeBytes("content/articles/a/chart.PHP.png", icon);
+        f.write("content/articles/a/data.var.csv", "a,b\n1,2\n");
         f.writeBytes("assets/images/logo.phtml.png", icon);
         f.writeBytes("content/articles/a/map.v2.png", icon); // an inner extension of no program: kept
         f.write("assets/fonts/page.woff2", "<!doctype html><script>alert(1)</script>");
@@ -169,6 +170,7 @@ class HostileInputTest {
                         + " scheme's end",
                 "content/articles/a/chart.PHP.png: the name holds `.PHP` before its extension, which some web servers (Apache's AddHandler) run as a program",
                 "assets/images/logo.phtml.png: the name holds `.phtml` before its extension, which some web servers (Apache's AddHandler) run as a program",
+                "content/articles/a/data.var.csv: the name holds `.var` before its extension",
                 "assets/fonts/page.woff2: its bytes are not a .woff2 file's (export the font again as .woff2)",
                 "assets/favicon.ico: its bytes are not a .ico file's (export the icon again as .ico)",
                 "content/articles/a/" + "x".repeat(140) + "/" + "y".repeat(140) + "/" + "z".repeat(140) + ".csv: the path is 437 characters long;"
@@ -177,6 +179,14 @@ class HostileInputTest {
                 "assets/images/Logo.png: differs from assets/images/logo.png only in capitals",
                 "assets/images/brand.woff2: a font outside assets/fonts/, the folder a maintainer reviews (move it to assets/fonts/");
         assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.startsWith("content/articles/a/map.v2.png:") && !m.contains("warning:")), f.log());
+    }
+
+    /** A favicon.ico written as a PNG, as many icon makers write it (browsers show it), is published (a round-two editor's trial). */
+    @Test
+    void aFaviconWrittenAsAPngIsPublished(@TempDir Path tmp) throws Exception {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.writeBytes("assets/favicon.ico", Files.readAllBytes(f.dir.resolve("assets/icon.png")));
+        assertTrue(f.build().ok(), f.log());
     }
 
     private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] payload) {
@@ -369,15 +379,16 @@ class HostileInputTest {
     @Test
     void aHugeFileIsRefusedFromItsSize(@TempDir Path tmp) throws Exception {
         Fixture f = ContentChecksTest.validTree(tmp);
-        for (String path : List.of("assets/images/big.png", "content/articles/a/big.png")) {
+        for (String path : List.of("assets/images/big.png", "content/articles/a/big.png", "content/articles/a/just.png")) {
             Files.createDirectories(f.dir.resolve(path).getParent());
             try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(f.dir.resolve(path).toFile(), "rw")) {
-                file.setLength(300L << 20);
+                file.setLength(path.contains("just") ? 21_000_000 : 300L << 20);
             }
         }
         f.write("content/articles/a/01-one.md", ContentChecksTest.section(1, "", "\n![A map](big.png)\n"));
         Build.Result r = failing(f, "assets/images/big.png: the file is 300.0 MB; an asset may have at most 20 MB",
-                "content/articles/a/big.png: the file is 300.0 MB; a file may have at most 20 MB");
+                "content/articles/a/big.png: the file is 300.0 MB; a file may have at most 20 MB",
+                "content/articles/a/just.png: the file is 20.1 MB; a file may have at most 20 MB");
         // The text showing it is not told the image is missing: its own problem says why it is not published.
         assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("does not have")), f.log());
     }
