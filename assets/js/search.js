@@ -497,8 +497,8 @@
     };
   }
 
-  /* The address carries the query (?q=), so that a search can be linked, bookmarked or shared, and
-     Back from a result comes to the results again. A browser may refuse a new address for a page
+  /* The address carries the query (?q=) while the results are open, so that a search can be linked,
+     bookmarked or shared, and Back from a result comes to the results again. A browser may refuse a new address for a page
      opened from disk: the search works the same without it. */
   function address(text) {
     var params = new URLSearchParams(window.location.search);
@@ -543,6 +543,7 @@
      (by keyboard or by scrolling it) lists the other results at once. */
   form.addEventListener("focusin", function (event) {
     form.classList.remove("is-closed");
+    address(queryWords().length ? input.value.trim() : "");
     if (event.target !== input) {
       later(true);
     }
@@ -553,6 +554,7 @@
   form.addEventListener("focusout", function (event) {
     if (!event.relatedTarget || !form.contains(event.relatedTarget)) {
       form.classList.add("is-closed");
+      address(""); // the page's own address again, to copy or share, until the search is back
     }
   });
   /* A linked search (?q=) runs as the page opens, all its results at once. */

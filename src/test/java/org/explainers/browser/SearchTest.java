@@ -157,6 +157,11 @@ class SearchTest {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#search-results li")).size() == listed);
             assertTrue(again.getText().contains("match"), again.getText());
             assertEquals("storage", driver.findElement(By.id("search-q")).getAttribute("value"));
+            // Closed (focus elsewhere), the page has its own address again; back in the box, the query's.
+            driver.executeScript("document.activeElement.blur(); document.querySelector('h1').setAttribute('tabindex', '-1'); document.querySelector('h1').focus();");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(server.url() + "topics/index.html"));
+            driver.findElement(By.id("search-q")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(server.url() + "topics/index.html?q=storage"));
             // Cleared with Escape, the query leaves the address.
             driver.findElement(By.id("search-q")).sendKeys(Keys.ESCAPE);
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(server.url() + "topics/index.html"));
