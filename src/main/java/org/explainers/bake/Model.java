@@ -420,6 +420,9 @@ final class Model {
         String position = "";
         boolean seenPart = false;
         int letter = 0;
+        // The explainer's parts, the one this section is in marked: a reader who comes from a search or a topic page sees where
+        // it stands (a reader's trial: only "Part 3b of 5" said so). Made of what the page's key holds (neighbours).
+        List<Object> contents = new ArrayList<>();
         for (Section x : siblings) {
             seenPart |= x.level() == 1;
             if (x.level() == 1 || !seenPart) {
@@ -428,6 +431,7 @@ final class Model {
                 if (x == s) {
                     position = String.valueOf(parts);
                 }
+                contents.add(link(x));
             } else if (x == s) {
                 position = parts + String.valueOf((char) ('a' + Math.min(letter, 25)));
             } else {
@@ -436,6 +440,8 @@ final class Model {
         }
         m.put("position", position);
         m.put("count", parts);
+        m.put("parts", contents);
+        m.put("part", position.replaceAll("[a-z]$", "")); // the number of the part it is in
         m.put("article", card(a));
         m.put("authors", a.authors().stream().map(slug -> (Object) ref(Schema.AUTHORS, slug)).filter(x -> x != null).toList());
         if (prev != null) {

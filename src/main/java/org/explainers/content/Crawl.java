@@ -36,7 +36,7 @@ public final class Crawl {
     /** The number a section's file name starts with, which its anchor leaves out. */
     /** Ids the article page itself uses: no section may take one as its #anchor. */
     static final Set<String> RESERVED_IDS = Set.of("main", "contents", "toc-title", "search-q", "search-status",
-            "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline");
+            "search-results", "related-title", "topics-title", "latest-title", "corrections-title", "byline", "parts-title", "all-corrections");
 
     /** The end of a footnote's id on the explainer's page (Flexmark's fn-1, fnref-1, fnref-1-2, after the section's name). */
     static final java.util.regex.Pattern NOTE_ID = java.util.regex.Pattern.compile(".+-fn(ref)?-[0-9]+(-[0-9]+)?");
