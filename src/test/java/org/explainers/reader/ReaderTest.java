@@ -207,6 +207,34 @@ class ReaderTest {
         }
     }
 
+    /**
+     * A section's page lists its explainer's parts, at most nine around its own, which is marked
+     * (the page itself, or the part it is a sub-section of); a list cut short links to them all.
+     */
+    @ParameterizedTest
+    @MethodSource("sites")
+    void aSectionsPageShowsWhereItStandsInItsExplainer(Path site) throws Exception {
+        int seen = 0;
+        for (String page : Sites.files(site, ".html")) {
+            Document doc = Sites.page(site, page);
+            Element parts = doc.selectFirst("nav.post-parts");
+            if (!page.startsWith("articles/") || page.endsWith("/index.html") || doc.selectFirst("article.post") == null || parts == null) {
+                continue;
+            }
+            seen++;
+            assertTrue(parts.select("li").size() <= 9, page);
+            assertEquals(1, parts.select("li.is-current").size(), page + ": " + parts);
+            String current = parts.selectFirst("li.is-current a").attr("aria-current");
+            String own = page.substring(page.lastIndexOf('/') + 1);
+            assertEquals(parts.selectFirst("li.is-current a").attr("href").equals(own) ? "page" : "true", current, page);
+            String meta = doc.selectFirst(".post-header .meta").text();
+            String part = meta.replaceAll(".*Part (\\d+)[a-z]? of (\\d+).*", "$1");
+            int start = parts.selectFirst("ol").hasAttr("start") ? Integer.parseInt(parts.selectFirst("ol").attr("start")) : 1;
+            assertEquals(Integer.parseInt(part), start + parts.select("li").indexOf(parts.selectFirst("li.is-current")), page + ": " + meta);
+        }
+        assertTrue(seen > 0, "section pages with their explainer's parts");
+    }
+
     @ParameterizedTest
     @MethodSource("sites")
     void listPagesWeighAtMostFortyKilobytes(Path site) throws Exception {
