@@ -89,6 +89,7 @@ public final class HtmlPolicy extends Safelist {
             addAttributes("img", "srcset", "sizes", "loading", "decoding");
             addAttributes("span", "class");
             addAttributes("a", "aria-label"); // a footnote's way back
+            addAttributes("div", "role", "tabindex", "aria-label"); // a table's box
         }
     }
 
@@ -163,7 +164,8 @@ public final class HtmlPolicy extends Safelist {
             }
             case "class" -> {
                 boolean ok = CLASSES.contains(value) || tag.equals("code") && value.matches("language-[A-Za-z0-9_+-]{1,30}")
-                        || published && tag.equals("span") && value.equals("credit");
+                        || published && tag.equals("span") && value.equals("credit")
+                        || published && tag.equals("div") && value.equals(Transforms.TABLE_BOX);
                 return ok ? null : "class `" + value + "` is not allowed (the site's stylesheet does the styling)";
             }
             case "allow" -> {
@@ -183,6 +185,10 @@ public final class HtmlPolicy extends Safelist {
                 // As the output check wants it, told at the text's line (an attacker's trial: `unsafe-url` passed the content check).
                 return REFERRERS.contains(value.strip().toLowerCase(Locale.ROOT)) ? null : "referrerpolicy `" + value + "` sends readers' addresses to"
                         + " other sites (use one of " + String.join(", ", new java.util.TreeSet<>(REFERRERS)) + ", or none)";
+            }
+            case "role", "tabindex" -> {
+                // The box the build puts around a table (Transforms.tables): a region the keyboard reaches.
+                return published && tag.equals("div") && value.equals(key.equals("role") ? "region" : "0") ? null : "`" + key + "` is the build's";
             }
             case "sandbox" -> {
                 return published && value.equals(Transforms.SANDBOX) ? null : "`sandbox` is the build's, `" + Transforms.SANDBOX + "`";

@@ -235,6 +235,22 @@ class ReaderTest {
         assertTrue(seen > 0, "section pages with their explainer's parts");
     }
 
+    /** Every table of a text scrolls in a box the keyboard reaches and a screen reader names, and stays a table (the sites have some). */
+    @Test
+    void aTableScrollsInANamedBoxOfItsOwn() throws Exception {
+        int tables = 0;
+        for (Path site : sites()) {
+            for (String page : Sites.files(site, ".html")) {
+                for (Element table : Sites.page(site, page).select(".prose table")) {
+                    Element box = table.parent();
+                    assertTrue(box.is("div.table-scroll[role=region][tabindex=0][aria-label]"), page + ": " + box.tagName() + " " + box.attributes());
+                    tables++;
+                }
+            }
+        }
+        assertTrue(tables > 0, "the sites' tables");
+    }
+
     @ParameterizedTest
     @MethodSource("sites")
     void listPagesWeighAtMostFortyKilobytes(Path site) throws Exception {
