@@ -420,6 +420,7 @@ final class Model {
         m.put("level", s.level());
         // Numbered as the explainer's contents number it: parts 1, 2, 3, and a part's sub-sections a, b, c (5a).
         int parts = 0;
+        int part = 1; // the number of the part it is in
         String position = "";
         boolean seenPart = false;
         int letter = 0;
@@ -433,10 +434,12 @@ final class Model {
                 letter = 0;
                 if (x == s) {
                     position = String.valueOf(parts);
+                    part = parts;
                 }
                 contents.add(link(x));
             } else if (x == s) {
                 position = parts + String.valueOf((char) ('a' + Math.min(letter, 25)));
+                part = parts;
             } else {
                 letter++;
             }
@@ -445,11 +448,10 @@ final class Model {
         m.put("count", parts);
         // At most PARTS_SHOWN of them, around its own: a long explainer's every part on each of its pages was 7% of a
         // 10,000-section cold build; the explainer's contents list them all.
-        int part = position.isEmpty() ? 1 : Integer.parseInt(position.replaceAll("[a-z]$", ""));
         int first = Math.max(0, Math.min(part - 1 - PARTS_SHOWN / 2, contents.size() - PARTS_SHOWN));
         m.put("parts", contents.subList(first, Math.min(contents.size(), first + PARTS_SHOWN)));
         m.put("parts_from", first + 1);
-        m.put("part", String.valueOf(part)); // the number of the part it is in
+        m.put("part", part);
         m.put("article", card(a));
         m.put("authors", a.authors().stream().map(slug -> (Object) ref(Schema.AUTHORS, slug)).filter(x -> x != null).toList());
         if (prev != null) {

@@ -617,15 +617,9 @@ public final class Bodies {
         StringBuilder said = new StringBuilder(a.text());
         a.select("img[alt]").forEach(img -> said.append(' ').append(img.attr("alt")));
         a.select("[title]").forEach(e -> said.append(' ').append(e.attr("title")));
-        String folded = java.text.Normalizer.normalize(said, java.text.Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(folded.length());
-        folded.codePoints().forEach(c -> {
-            if (Character.getType(c) == Character.FORMAT || c >= 0x80
-                    && com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
-                return;
-            }
-            out.appendCodePoint(c == '\\' ? '/' : c >= 0x80 ? org.explainers.content.Urls.separatorLookalike(c) : c); // Lisu's tone letter ꓿ looks like a full stop
-        });
+        String shown = Text.asShown(said);
+        StringBuilder out = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> out.appendCodePoint(c == '\\' ? '/' : c >= 0x80 ? org.explainers.content.Urls.separatorLookalike(c) : c)); // Lisu's tone letter ꓿ looks like a full stop
         return out.toString().strip();
     }
 
@@ -863,23 +857,19 @@ public final class Bodies {
      */
     private void plainHeader(Doc d) {
         // The machine's folder in a value as YAML reads it (`\/` or `\x2F` in double quotes hide it from the file's bytes).
+        // And placeholders, as in the text (an editor's trial: `TKTK` in a title, `[TK: number]` in a summary, a lead image's caption and
+        // a correction's text went live; they are the most read words of the site, on the home page, in feeds and in search).
         d.header.forEach((field, value) -> {
             if (String.valueOf(value).contains(machineFolder)) {
                 problems.error(d.path(), d.header.line(field), "`" + field + "` " + org.explainers.content.SourceText.showsFolder(machineFolder),
                         "leave the path out");
             }
+            String mark = d.draft() ? null : Text.placeholderInValue(value);
+            if (mark != null) {
+                problems.error(d.path(), d.header.line(field), "`" + field + "` still holds the placeholder `" + mark + "`", "write what it"
+                        + " stands for, or keep the file as `status: draft` until then");
+            }
         });
-        if (!d.draft()) {
-            // As in the text (an editor's trial: `TKTK` in a title, `[TK: number]` in a summary, a lead image's caption and a
-            // correction's text went live; they are the most read words of the site, on the home page, in feeds and in search).
-            d.header.forEach((field, value) -> {
-                String mark = Text.placeholderInValue(value);
-                if (mark != null) {
-                    problems.error(d.path(), d.header.line(field), "`" + field + "` still holds the placeholder `" + mark + "`", "write what it"
-                            + " stands for, or keep the file as `status: draft` until then");
-                }
-            });
-        }
         for (String field : List.of("title", "summary")) {
             String value = d.header.text(field);
             if (value != null && value.length() > 2 && (value.charAt(0) == '\u201C' && value.endsWith("\u201D")
@@ -893,7 +883,7 @@ public final class Bodies {
             if (unseen >= 0) {
                 // Pasted from a web page, it breaks or joins words where readers see nothing (an editor's trial); joiners that
                 // shape a script's letters (U+200C, U+200D) and the spaces of typography are meant.
-                problems.warning(d.path(), d.header.line(field), "`" + field + "` holds " + org.explainers.content.Text.invisible(value.substring(unseen))
+                problems.warning(d.path(), d.header.line(field), "`" + field + "` holds " + Text.invisible(value.substring(unseen))
                         + ", which readers do not see", "delete it (retype the words around it)");
             }
             if (value == null || value.chars().noneMatch(c -> c == '*' || c == '_' || c == '`' || c == '[' || c == '<' || c == '&')) {

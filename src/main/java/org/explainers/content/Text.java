@@ -321,17 +321,27 @@ public final class Text {
         return List.of(shown(Urls.skeleton(folded.toLowerCase(Locale.ROOT))), shown(Urls.skeleton(folded)).toLowerCase(Locale.ROOT));
     }
 
-    /** A text without what shows nothing, compatibility forms folded and spaces as one. */
+    /**
+     * A text as it shows: compatibility forms folded (ｗｗｗ is www, ．a dot), and without the
+     * characters that show nothing (format characters, and every default-ignorable one: a zero-width
+     * space, a grapheme joiner, a variation selector, the Hangul filler).
+     */
+    public static String asShown(CharSequence text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        folded.codePoints().filter(c -> Character.getType(c) != Character.FORMAT && (c < 0x80
+                || !com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT))).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /** A text as it shows ({@link #asShown}), its runs of spaces one space. */
     private static String shown(String text) {
-        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        String folded = asShown(text);
         StringBuilder out = new StringBuilder(folded.length());
         boolean space = false;
         for (int i = 0; i < folded.length(); ) {
             int c = folded.codePointAt(i);
             i += Character.charCount(c);
-            if (Character.getType(c) == Character.FORMAT || com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
-                continue;
-            }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = out.length() > 0;
                 continue;
@@ -433,7 +443,7 @@ public final class Text {
     }
 
     /** A newsroom's marks for what is still to come, and dummy text, in small letters. */
-    private static final java.util.List<String> PLACEHOLDER_TEXTS = java.util.List.of("[tk]", "tktk", "lorem ipsum");
+    private static final List<String> PLACEHOLDER_TEXTS = List.of("[tk]", "tktk", "lorem ipsum");
 
     /**
      * The first placeholder the characters hold, as written, or null: {@link #PLACEHOLDER_TEXTS}
@@ -490,7 +500,7 @@ public final class Text {
         if (value instanceof String text) {
             return placeholderIn(text.toCharArray(), false);
         }
-        Iterable<?> parts = value instanceof java.util.Map<?, ?> map ? map.values() : value instanceof Iterable<?> list ? list : java.util.List.of();
+        Iterable<?> parts = value instanceof java.util.Map<?, ?> map ? map.values() : value instanceof Iterable<?> list ? list : List.of();
         for (Object part : parts) {
             String mark = placeholderInValue(part);
             if (mark != null) {

@@ -505,7 +505,7 @@ public final class Urls {
      * `＠`), as ICU's confusables (UTS #39) map it, or the character: a link's text is read as seen.
      */
     public static int separatorLookalike(int c) {
-        String skeleton = Spoof.LABEL.getSkeleton(new String(Character.toChars(c)));
+        String skeleton = skeleton(new String(Character.toChars(c)));
         return skeleton.length() == 1 && ":./@".indexOf(skeleton.charAt(0)) >= 0 ? skeleton.charAt(0) : c;
     }
 
