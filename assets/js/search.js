@@ -498,8 +498,8 @@
   }
 
   /* The address carries the query (?q=) while the results are open, so that a search can be linked,
-     bookmarked or shared, and Back from a result comes to the results again. A browser may refuse a new address for a page
-     opened from disk: the search works the same without it. */
+     bookmarked or shared, and Back from a result comes to the results again. A browser may refuse
+     a new address for a page opened from disk: the search works the same without it. */
   function address(text) {
     var params = new URLSearchParams(window.location.search);
     if ((params.get("q") || "") === text) {
