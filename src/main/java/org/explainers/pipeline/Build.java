@@ -588,15 +588,19 @@ public final class Build {
                 task -> org.explainers.content.Jobs.daemons("history").newThread(task).start());
     }
 
+    /** Where a pull request's problems are: its input folders and the settings file. */
+    private static final Set<String> INPUTS = Set.of("content/", "templates/", "assets/", "jbake.properties");
+
     private Result fail(Problems problems, long start, String where) {
         report(problems);
         long errors = problems.errors().size();
-        if (where.equals("content/")) {
-            // The folders the problems are in, as the lines above say (an attacker's trial: assets/' problems were "in content/").
-            Set<String> folders = new TreeSet<>();
-            problems.errors().stream().map(org.explainers.content.Problem::path).filter(path -> path != null && !path.isEmpty())
-                    .forEach(path -> folders.add(path.contains("/") ? path.substring(0, path.indexOf('/') + 1) : path));
-            where = folders.isEmpty() ? where : String.join(" and ", folders);
+        // The input folders the problems are in, as the lines above say, when they are all there (an attacker's trial: assets/'
+        // problems were "in content/"); a stage's own name otherwise (the baked site, target/).
+        Set<String> folders = new TreeSet<>();
+        problems.errors().stream().map(org.explainers.content.Problem::path).filter(path -> path != null && !path.isEmpty())
+                .forEach(path -> folders.add(path.contains("/") ? path.substring(0, path.indexOf('/') + 1) : path));
+        if (!folders.isEmpty() && INPUTS.containsAll(folders)) {
+            where = String.join(" and ", folders);
         }
         out.println("BUILD FAILED: " + errors + " problem" + (errors == 1 ? "" : "s") + " in " + where + " (see above). "
                 + (Files.exists(options.site()) ? relative(options.site()) + "/ was not changed." : "Nothing was published."));
