@@ -1,5 +1,7 @@
 package org.explainers.content;
 
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -71,7 +73,13 @@ public interface FieldType {
 
     /** One line of text, at most {@code max} characters. */
     static FieldType text(int max) {
-        return (key, node, c) -> {
+        return new OneLine(max);
+    }
+
+    /** One line of text, at most {@code max} characters: a type of its own, as a value YAML reads otherwise is told to be quoted. */
+    record OneLine(int max) implements FieldType {
+        @Override
+        public Object read(String key, Node node, Context c) {
             String s = scalar(key, node, c);
             if (s == null) {
                 return null;
@@ -86,7 +94,7 @@ public interface FieldType {
                 return null;
             }
             return s;
-        };
+        }
     }
 
     static FieldType slug() {
@@ -596,11 +604,23 @@ public interface FieldType {
         return ok ? values : null;
     }
 
+    /** A node's text as the header has it (a flow list's brackets and all), from the reader's window YAML marks it in. */
+    private static String written(Node node) {
+        int[] window = node.getStartMark().getBuffer();
+        int from = node.getStartMark().getPointer();
+        int length = node.getEndMark().getIndex() - node.getStartMark().getIndex();
+        return from >= 0 && length >= 0 && from + length <= window.length ? new String(window, from, length) : "[Updated] \u2026";
+    }
+
     /** The text of a one-value node, or null after reporting what else it is. */
     static String scalar(String key, Node node, Context c) {
         if (!(node instanceof ScalarNode s)) {
+            // `title: [Updated]`: brackets an editor meant as text are YAML's list.
+            boolean brackets = node instanceof CollectionNode<?> flow && flow.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
             c.problems().error(c.path(), c.line(node), "`" + key + "` is " + (node instanceof SequenceNode ? "a list" : "a set of keys")
-                    + ", not one value", "write `" + key + ": value` on one line");
+                    + ", not one value", brackets ? "YAML reads a value starting with `" + (node instanceof SequenceNode ? "[" : "{")
+                    + "` as one: put the value in straight double quotes (`" + Header.quoted(key + ": " + written(node)) + "`)"
+                    : "write `" + key + ": value` on one line");
             return null;
         }
         String v = s.getValue().strip();

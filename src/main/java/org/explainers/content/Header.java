@@ -281,6 +281,11 @@ public final class Header {
             // start any token") do not say what to do (an editor's trial).
             problem = markOfItsOwn(value.startsWith("- ") ? "- " : value.substring(0, 1));
             fix = "put the value in straight double quotes: `" + quoted(text) + "`";
+        } else if (!value.isEmpty() && (value.charAt(0) == '[' || value.charAt(0) == '{') && Schema.field(keyOf(text)) != null
+                && Schema.field(keyOf(text)).type() instanceof FieldType.OneLine) {
+            // `title: [Updated] Gas prices`: a text field's brackets are a list to YAML, and the words after it are left over.
+            problem = "the value starts with `" + value.charAt(0) + "`, which YAML reads as the start of a list";
+            fix = "put the value in straight double quotes: `" + quoted(text) + "`";
         }
         invalid(lines, c, at + 1, problem, fix);
     }
@@ -439,16 +444,30 @@ public final class Header {
     }
 
     /** The line as it should be written, `key: value` (a long value cut), for a fix: `title How full` is `title: How full`. */
+    /** Whether YAML reads {@code key: value} as that one line of text (a fix shown to an editor must itself be valid). */
+    private static boolean readsAsWritten(String line) {
+        try {
+            return YAML.get().compose(new StringReader(line)) instanceof MappingNode m && m.getValue().size() == 1
+                    && m.getValue().get(0).getValueNode() instanceof ScalarNode value
+                    && line.substring(line.indexOf(':') + 1).strip().equals(value.getValue());
+        } catch (YAMLException e) {
+            return false;
+        }
+    }
+
     private static String colonExample(String line) {
         String l = line.strip();
         int colon = l.indexOf(':');
+        int equals = l.indexOf('=');
         int space = l.indexOf(' ');
-        int at = colon > 0 ? colon : space;
+        // `title=How full`: JBake's own header form, which an editor coming from it writes.
+        int at = colon > 0 ? colon : equals > 0 && (space < 0 || equals < space) ? equals : space;
         if (at <= 0) {
             return "level: 1";
         }
         String value = l.substring(at + 1).strip();
-        return l.substring(0, at).strip() + ": " + (value.length() > 40 ? value.substring(0, 40) + "\u2026" : value);
+        String example = l.substring(0, at).strip() + ": " + (value.length() > 40 ? value.substring(0, 40) + "\u2026" : value);
+        return readsAsWritten(example) ? example : quoted(example);
     }
 
     /** Whether a line without a colon is a value's words run onto a new line: not a header key's name, after a `key: value` line. */

@@ -605,6 +605,17 @@ public class ContentChecksTest {
                 arguments("an apostrophe closes a value in single quotes", ONE, s1.replace("summary: Section 1.", "summary: 'Moscow's demand.'"),
                         ONE + ":10: the header is not valid YAML: text follows the value's closing quote (a quote inside a value ends it: write"
                                 + " `summary: \"Moscow's demand.\"`)"),
+                arguments("a header line in JBake's own form", ONE, s1.replace("title: Section 1", "title=Section 1"),
+                        ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: Section 1`))"),
+                arguments("a header line in JBake's own form, its value in brackets", ONE, s1.replace("title: Section 1", "title=[TK] Section 1"),
+                        ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key"
+                                + " (`title: \"[TK] Section 1\"`))"),
+                arguments("a title starting with brackets", ONE, s1.replace("title: Section 1", "title: [Updated] Section 1"),
+                        ONE + ":2: the header is not valid YAML: the value starts with `[`, which YAML reads as the start of a list (put the value in"
+                                + " straight double quotes: `title: \"[Updated] Section 1\"`)"),
+                arguments("a title all in brackets", ONE, s1.replace("title: Section 1", "title: [Updated]"),
+                        ONE + ":2: `title` is a list, not one value (YAML reads a value starting with `[` as one: put the value in straight double"
+                                + " quotes (`title: \"[Updated]\"`))"),
                 arguments("a key without its colon", ONE, s1.replace("title: Section 1", "title Section 1"),
                         ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: Section 1`))"),
                 arguments("a correction's field indented a space too far", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
@@ -697,7 +708,8 @@ public class ContentChecksTest {
                 arguments("a title too long", ONE, s1.replace("title: Section 1", "title: " + "x".repeat(151)),
                         ONE + ":2: `title` has 151 characters; at most 150 are allowed (shorten it)"),
                 arguments("a list for one value", ONE, s1.replace("title: Section 1", "title: [a, b]"),
-                        ONE + ":2: `title` is a list, not one value (write `title: value` on one line)"),
+                        ONE + ":2: `title` is a list, not one value (YAML reads a value starting with `[` as one: put the value in straight double"
+                                + " quotes (`title: \"[a, b]\"`))"),
                 arguments("a date in another format", ONE, s1.replace("2026-11-20", "the 20th"),
                         ONE + ":7: `date: the 20th` is not a date (write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day)"),
                 arguments("a day November does not have", ONE, s1.replace("2026-11-20", "2026-11-31"),
