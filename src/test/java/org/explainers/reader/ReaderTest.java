@@ -286,7 +286,7 @@ class ReaderTest {
                 for (String candidate : candidates) {
                     assertTrue(Files.isRegularFile(site.resolve(candidate.substring(0, candidate.indexOf(' ')))), candidate);
                 }
-                assertEquals("(max-width: 46rem) 100vw, 44rem", img.attr("sizes"));
+                assertEquals("(max-width: 39.99rem) 100vw, 18rem", img.attr("sizes"));
                 cards++;
             }
         }
