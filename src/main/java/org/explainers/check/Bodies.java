@@ -244,7 +244,8 @@ public final class Bodies {
         String text = root.text(); // once: the placeholder check, the search's words and its snippets all read it
         ok &= noPlaceholder(d, root, ast, text);
         ok &= readable(d, root, ast, text);
-        ok &= tablesSized(d, root, ast);
+        int cells = tablesSized(d, root, ast);
+        ok &= cells >= 0;
         clean.outputSettings().prettyPrint(false);
         List<Body.Link> links = new ArrayList<>();
         List<String> deps = new ArrayList<>();
@@ -272,7 +273,7 @@ public final class Bodies {
                     org.explainers.content.SourceText.showsFolder(machineFolder), org.explainers.content.SourceText.FOLDER_FIX);
             ok = false;
         }
-        Body body = new Body(made.toString(), html, text, List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty());
+        Body body = new Body(made.toString(), html, text, List.copyOf(links), !root.select("h1, h2, h3, h4, h5, h6").isEmpty(), Math.max(cells, 0));
         if (ok) {
             cache.put(key, body, deps, images);
         }
@@ -307,8 +308,11 @@ public final class Bodies {
         return ok[0];
     }
 
-    /** The most cells a table's grid may have: a browser lays out a large grid of spanned cells for minutes. */
-    static final int MAX_TABLE_CELLS = 100_000;
+    /**
+     * The most cells the tables' grids of one text may have, and of one page showing several
+     * (Site's check of an explainer): a browser lays out a large grid of spanned cells for minutes.
+     */
+    public static final int MAX_TABLE_CELLS = 100_000;
 
     /**
      * Each table's grid, its widest row by its rows, has at most {@link #MAX_TABLE_CELLS} cells:
@@ -316,10 +320,14 @@ public final class Bodies {
      * million that froze a reader's browser for minutes (an attacker's trial; a browser's time
      * grows with the grid, each short row laid out as wide as the widest). A cell is as wide as
      * its colspan in each row its rowspan reaches (at most the end of its group of rows, as a
-     * browser reads it).
+     * browser reads it). The text's tables together too: a hundred tables of 1 by 100,000 each
+     * froze a browser for over a minute (a third attacker's trial).
+     *
+     * @return the cells of all its tables, or -1 after telling the table that passes the bound
      */
-    private boolean tablesSized(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
+    private int tablesSized(Doc d, Element root, com.vladsch.flexmark.util.ast.Document ast) {
         int k = 0;
+        long total = 0;
         for (Element table : root.select("table")) {
             long widest = 0;
             int count = 0;
@@ -353,11 +361,18 @@ public final class Bodies {
                         + " and " + String.format(Locale.ROOT, "%,d", count) + " rows long, its spans counted: " + String.format(Locale.ROOT, "%,d", cells)
                         + " cells; at most " + String.format(Locale.ROOT, "%,d", MAX_TABLE_CELLS) + " are allowed (a browser takes minutes to lay out more)",
                         "lower its colspan and rowspan, or split it; a large data set is better offered as a CSV download");
-                return false;
+                return -1;
+            }
+            total += cells;
+            if (total > MAX_TABLE_CELLS) {
+                problems.error(d.path(), tableLine(d, ast, k), "with this table, the text's tables have " + String.format(Locale.ROOT, "%,d", total)
+                        + " cells in all, their spans counted; at most " + String.format(Locale.ROOT, "%,d", MAX_TABLE_CELLS) + " are allowed in one"
+                        + " text (a browser takes minutes to lay out more)", "lower their colspan and rowspan, or offer the data as a CSV download");
+                return -1;
             }
             k++;
         }
-        return true;
+        return (int) total;
     }
 
     /**
@@ -434,7 +449,132 @@ public final class Bodies {
                 return false;
             }
         }
+        return numbersInOrder(d, root, text);
+    }
+
+    /** The blocks a browser lays out as paragraphs of their own, each with its own direction. */
+    private static final String BLOCKS = "p, li, td, th, caption, figcaption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, summary, div, pre";
+    private static final Set<String> BLOCK_NAMES = Set.of(BLOCKS.split(", "));
+
+    /**
+     * Two numbers with only spaces or punctuation between them read in the order written: laid
+     * out right to left they are shown the other way round (`000 50` as `50 000`), while the
+     * search, the feeds and the review read them as written. Each block is judged as a browser
+     * lays it out, by Unicode's bidirectional algorithm (ICU's) with its own direction and its
+     * inline `dir`s and <bdi>s as isolates: one Arabic word in a table's caption let a whole
+     * table of such numbers through the check above (a third attacker's trial). Two numbers with
+     * a letter between them are read in the text's own direction, as meant. Only texts with a
+     * `dir` or a right-to-left character are looked at.
+     */
+    private boolean numbersInOrder(Doc d, Element root, String text) {
+        if (root.selectFirst("[dir], bdi") == null && !com.ibm.icu.text.Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
+            return true;
+        }
+        for (Element block : root.select(BLOCKS)) {
+            StringBuilder own = new StringBuilder();
+            ownText(block, own);
+            String swapped = swappedNumbers(own.toString(), direction(block, root));
+            if (swapped != null) {
+                problems.error(d.path(), lineWhere(d, l -> l.contains(swapped)), "`" + swapped + "` is shown right to left, so its numbers appear in the"
+                        + " other order (as " + visual(swapped) + ")", "join a number's digits with a comma or a non-breaking space, not a space; or"
+                        + " remove the `dir` that sets the text right to left");
+                return false;
+            }
+        }
         return true;
+    }
+
+    /** A block's own text, its inline elements' included (those with a `dir`, and <bdi>, as isolates), not its blocks'. */
+    private static void ownText(Element e, StringBuilder into) {
+        for (org.jsoup.nodes.Node n : e.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) {
+                into.append(t.getWholeText());
+            } else if (n instanceof Element child && !BLOCK_NAMES.contains(child.normalName()) && !child.normalName().equals("table")) {
+                String dir = child.attr("dir").toLowerCase(Locale.ROOT);
+                int open = dir.equals("rtl") ? 0x2067 : dir.equals("ltr") ? 0x2066 : dir.equals("auto") || child.normalName().equals("bdi") ? 0x2068 : 0;
+                if (open != 0) {
+                    into.appendCodePoint(open);
+                }
+                ownText(child, into);
+                if (open != 0) {
+                    into.appendCodePoint(0x2069);
+                }
+            }
+        }
+    }
+
+    /** A block's paragraph level as a browser resolves it: its own or nearest `dir` (auto: its first strong letter), else left to right. */
+    private static byte direction(Element block, Element root) {
+        for (Element e = block; e != null; e = e == root ? null : e.parent()) {
+            String dir = e.attr("dir").toLowerCase(Locale.ROOT);
+            if (dir.equals("rtl")) {
+                return com.ibm.icu.text.Bidi.RTL;
+            } else if (dir.equals("ltr")) {
+                return com.ibm.icu.text.Bidi.LTR;
+            } else if (dir.equals("auto") || e.normalName().equals("bdi")) {
+                return com.ibm.icu.text.Bidi.LEVEL_DEFAULT_LTR;
+            }
+        }
+        return com.ibm.icu.text.Bidi.LTR;
+    }
+
+    /**
+     * The first two numbers (runs of digits) in {@code text} with only spaces between them (so
+     * that they read as one number, `000 50`) that the bidirectional algorithm shows in the other
+     * order; or null. Two runs change places when the lowest embedding level from the one to the
+     * other is odd (each reversal of rule L2 at a level up to it takes both). A dash or a word
+     * between them is read in the text's direction, as meant (`1990 – 2000` in Arabic).
+     */
+    static String swappedNumbers(String text, byte level) {
+        int first = -1;
+        for (int i = 0; i < text.length() && first < 0; i++) {
+            first = Character.isDigit(text.charAt(i)) ? i : -1;
+        }
+        if (first < 0) {
+            return null;
+        }
+        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
+        bidi.setPara(text, level, null);
+        if (bidi.isLeftToRight()) {
+            return null;
+        }
+        int start = -1;
+        boolean spaces = true;
+        for (int i = first; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isDigit(cp)) {
+                int from = i;
+                while (i < text.length() && Character.isDigit(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                if (start >= 0 && spaces) {
+                    int lowest = Integer.MAX_VALUE;
+                    for (int k = start; k < i; k++) {
+                        lowest = Math.min(lowest, bidi.getLevelAt(k));
+                    }
+                    if (lowest % 2 == 1) {
+                        return text.substring(start, i);
+                    }
+                }
+                start = from;
+                spaces = true;
+            } else {
+                spaces &= Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
+                i += Character.charCount(cp);
+            }
+        }
+        return null;
+    }
+
+    /** How a browser shows {@code text} laid out right to left, for the message. */
+    private static String visual(String text) {
+        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
+        bidi.setPara(text, com.ibm.icu.text.Bidi.RTL, null);
+        try {
+            return "`" + bidi.writeReordered(com.ibm.icu.text.Bidi.DO_MIRRORING) + "`";
+        } catch (RuntimeException e) {
+            return "another order";
+        }
     }
 
     /** A footnote's number as Flexmark makes it (`<sup id="fnref-1">`: raw HTML may not give ids), not counted as smaller text. */

@@ -160,6 +160,9 @@ public final class SiteCheck {
                 usedMedia.add(a.folder() + a.image().src());
             }
         }
+        for (Article a : site.listedArticles()) {
+            tablesOnOnePage(a);
+        }
         // A text that could not be read or checked may be the one that uses a file beside it: no warning until it is mended.
         Set<String> failing = new java.util.HashSet<>(unread);
         for (Doc d : problems.hasErrors() ? site.docs() : List.<Doc>of()) {
@@ -182,6 +185,25 @@ public final class SiteCheck {
             }
         }
         return usedMedia;
+    }
+
+    /**
+     * The explainer's page shows all its sections: their tables together are bounded as one
+     * text's are (a hundred sections, each under the bound, made a page no browser could lay
+     * out). Told at the section that passes it, in reading order.
+     */
+    private void tablesOnOnePage(Article a) {
+        long total = a.body() == null ? 0 : a.body().cells();
+        for (Section s : site.listedSections(a)) {
+            total += s.body() == null ? 0 : s.body().cells();
+            if (total > Bodies.MAX_TABLE_CELLS) {
+                problems.error(s.path(), 0, "with this section's, the tables on the explainer's page (which shows every section) have "
+                        + String.format(java.util.Locale.ROOT, "%,d", total) + " cells in all, their spans counted; at most "
+                        + String.format(java.util.Locale.ROOT, "%,d", Bodies.MAX_TABLE_CELLS) + " are allowed on one page (a browser takes"
+                        + " minutes to lay out more)", "lower their colspan and rowspan, or offer the data as a CSV download");
+                return;
+            }
+        }
     }
 
     /** Checks the text's {@code index}-th link. */

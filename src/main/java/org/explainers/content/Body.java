@@ -47,6 +47,7 @@ public final class Body {
     private final Supplier<byte[]> words;
     private final List<Link> links;
     private final boolean headings;
+    private final int cells;
 
     /**
      * @param key      a fingerprint of everything the HTML is made from (the file, Flexmark's options, the
@@ -56,19 +57,21 @@ public final class Body {
      * @param words    the text's distinct search words ({@link Text#words}) as UTF-8, separated by spaces
      * @param links    every address in it (a href, img src, iframe src), in document order
      * @param headings whether it has headings of its own (a page moves them below its own)
+     * @param cells    the cells of its tables' grids, spans counted (a page showing many texts is bounded by their sum)
      */
-    public Body(String key, Supplier<byte[]> html, Supplier<byte[]> text, Supplier<byte[]> words, List<Link> links, boolean headings) {
+    public Body(String key, Supplier<byte[]> html, Supplier<byte[]> text, Supplier<byte[]> words, List<Link> links, boolean headings, int cells) {
         this.key = key;
         this.html = html;
         this.text = text;
         this.words = words;
         this.links = List.copyOf(links);
         this.headings = headings;
+        this.cells = cells;
     }
 
     /** A body just made: its search words are worked out here, once (the cache keeps them). */
-    public Body(String key, String html, String text, List<Link> links, boolean headings) {
-        this(key, held(html.getBytes(StandardCharsets.UTF_8)), held(text.getBytes(StandardCharsets.UTF_8)), held(words(text)), links, headings);
+    public Body(String key, String html, String text, List<Link> links, boolean headings, int cells) {
+        this(key, held(html.getBytes(StandardCharsets.UTF_8)), held(text.getBytes(StandardCharsets.UTF_8)), held(words(text)), links, headings, cells);
     }
 
     /** Bytes in memory. */
@@ -131,5 +134,10 @@ public final class Body {
 
     public boolean headings() {
         return headings;
+    }
+
+    /** The cells of its tables' grids, spans counted. */
+    public int cells() {
+        return cells;
     }
 }

@@ -44,6 +44,21 @@ public final class Images {
      */
     public static final int MAX_SIDE = 50_000;
 
+    /**
+     * How many times its shorter side an image's longer side may be: a page shows a figure across
+     * the text's width, so a 1 × 50,000 "rule" of 179 bytes pushed the rest of an explainer, its
+     * corrections too, 33 million pixels down (a third attacker's trial). A phone's scrolling
+     * screenshot (1:16) and a long infographic fit.
+     */
+    public static final int MAX_RATIO = 25;
+
+    /**
+     * Chunks a PNG may have in all, and besides its image data (IDAT): an encoder writes a few
+     * dozen at most, and the image data in chunks of 8 KB or more (20 MB in ~2,500).
+     */
+    static final int MAX_PNG_CHUNKS = 20_000;
+    static final int MAX_PNG_OTHER_CHUNKS = 256;
+
     /** The image format the file's first bytes name ("png", "jpeg" or "gif"), or null. */
     static String signature(byte[] b) {
         if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
@@ -240,7 +255,16 @@ public final class Images {
                 Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
                 ImageReader reader = readers.next();
                 try {
-                    if (format.equals("png") && pngChunks(bytes).stream().anyMatch(c -> c.type().equals("acTL"))) {
+                    List<Chunk> chunks = format.equals("png") ? pngChunks(bytes) : List.of();
+                    long besideData = chunks.stream().filter(c -> !c.type().equals("IDAT")).count();
+                    if (chunks.size() > MAX_PNG_CHUNKS || besideData > MAX_PNG_OTHER_CHUNKS) {
+                        // Each is read, and each text or XMP one parsed: 275,941 XMP chunks of `<x/>` held a build for 55 s (a third attacker's trial).
+                        problems.error(path, 0, "the PNG is written in " + String.format(Locale.ROOT, "%,d", chunks.size()) + " chunks, "
+                                + String.format(Locale.ROOT, "%,d", besideData) + " of them besides its image data; at most " + String.format(Locale.ROOT,
+                                "%,d", MAX_PNG_CHUNKS) + " and " + MAX_PNG_OTHER_CHUNKS + " are allowed", "export it again (as any image program saves a PNG)");
+                        continue;
+                    }
+                    if (chunks.stream().anyMatch(c -> c.type().equals("acTL"))) {
                         // Its first picture, which the smaller copies are made of, need not be in its animation (an attacker's
                         // trial: a reviewer saw one picture, phones another); browsers decode frames of any size.
                         problems.error(path, 0, "is an animated PNG, which the site does not publish", "export a still PNG, or the animation as a GIF");
@@ -268,6 +292,13 @@ public final class Images {
                     if (w > MAX_SIDE || h > MAX_SIDE) {
                         problems.error(path, 0, "the image is " + w + " × " + h + " pixels; at most " + MAX_SIDE + " pixels a side are allowed",
                                 "scale it down (2,000 pixels wide is plenty for any screen)");
+                        continue;
+                    }
+                    if (Math.max(w, h) > (long) MAX_RATIO * Math.min(w, h)) {
+                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels: its " + (h > w ? "height" : "width") + " is more than "
+                                + MAX_RATIO + " times its " + (h > w ? "width" : "height") + " (a page shows it across the text's width"
+                                + (h > w ? ", " + String.format(Locale.ROOT, "%,d", Math.min(h * 700L / Math.max(w, 1), 1L << 25)) + " pixels tall there)" : ")"),
+                                "crop it, or split it into several images");
                         continue;
                     }
                     javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);

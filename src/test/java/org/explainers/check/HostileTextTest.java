@@ -95,6 +95,13 @@ class HostileTextTest {
                         "`dir=\"rtl\"` on text without a right-to-left letter shows its digits and words in another order than written"),
                 arguments("digits reordered by a right-to-left mark", "Seen.\n\nPrice: <bdi>&rlm;000 50</bdi> pounds.", 2,
                         "a right-to-left mark on text without a right-to-left letter shows its digits and words in another order than written"),
+                arguments("digits reordered in a table an Arabic caption covers", "Seen.\n\n<table dir=\"rtl\">\n<caption>Figures quoted by <q lang=\"ar\">وكالة</q>"
+                        + "</caption>\n<tr><th>Side</th><th>Losses</th></tr>\n<tr><td>000 50</td><td>2 17</td></tr>\n</table>", 5,
+                        "`000 50` is shown right to left, so its numbers appear in the other order (as `50 000`)"),
+                arguments("digits reordered beside an Arabic word", "Seen.\n\n<p dir=\"rtl\">000 50 <q lang=\"ar\">لا</q></p>", 2,
+                        "`000 50` is shown right to left, so its numbers appear in the other order (as `50 000`)"),
+                arguments("digits reordered in an inline part set right to left", "Seen.\n\nالسعر <span dir=\"rtl\">كان 000 50</span> جنيه.", 2,
+                        "`000 50` is shown right to left"),
                 arguments("text hidden under notes made by hand", "Seen.\n\nVisible " + "<sub><a class=\"footnote-ref\" href=\"https://example.org/\">.</a>".repeat(30)
                         + "hidden" + "</sub>".repeat(30) + " text.", 2, "makes its text too small to read"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
@@ -191,6 +198,32 @@ class HostileTextTest {
                 + "\n</colgroup>\n" + "<tr><td>x</td></tr>\n".repeat(10) + "</table>\n"));
         assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.startsWith(ONE + ":" + (FIRST + 4) + ": the table is 20,000 columns wide"
                 + " and 10 rows long")), f.log());
+    }
+
+    /**
+     * Tables each under the bound are bounded together, in a text and on the explainer's page that
+     * shows every section (a third attacker's trial: a hundred tables of 1 by 100,000 cells froze a
+     * browser for over a minute); the cache keeps a text's count for the next build.
+     */
+    @Test
+    void tablesEachUnderTheBoundAreBoundedTogether(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        String table = "<table><tr>" + "<td colspan=\"1000\">x</td>".repeat(60) + "</tr></table>\n\n"; // 60,000 cells
+        f.write(ONE, ContentChecksTest.section(1, "", "Before.\n\n" + table + table));
+        List<String> messages = Fixture.messages(f.build());
+        assertTrue(messages.contains(ONE + ":" + (FIRST + 4) + ": with this table, the text's tables have 120,000 cells in all, their spans counted;"
+                + " at most 100,000 are allowed in one text (a browser takes minutes to lay out more) (lower their colspan and rowspan, or offer"
+                + " the data as a CSV download)"), String.join("\n", messages));
+        f.write(ONE, ContentChecksTest.section(1, "", "Before.\n\n" + table));
+        assertTrue(f.build().ok(), f.log());
+        String two = "content/articles/a/02-two.md";
+        f.write(two, ContentChecksTest.section(2, "", "Before.\n\n" + table));
+        messages = Fixture.messages(f.build());
+        assertTrue(messages.contains(two + ": with this section's, the tables on the explainer's page (which shows every section) have 120,000"
+                + " cells in all, their spans counted; at most 100,000 are allowed on one page (a browser takes minutes to lay out more) (lower"
+                + " their colspan and rowspan, or offer the data as a CSV download)"), String.join("\n", messages));
+        f.write(two, ContentChecksTest.section(2, "", "Before.\n\n" + table).replace("status: published", "status: draft"));
+        assertTrue(f.build().ok(), f.log()); // a draft is not on the page
     }
 
     /** A link without text, and an image described by its file's name or a word for any image, are refused at their lines (an editor's trial). */
@@ -301,7 +334,7 @@ class HostileTextTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "", "The minister said <q lang=\"ar\" dir=\"rtl\">نحن ملتزمون بتزويد أوروبا بالغاز</q>,"
                 + " quoting <bdi>محمد</bdi> in <span lang=\"uk\">Київ</span>, <span lang=\"yue-Hant-HK\">廣東話</span> and <span lang=\"x-klingon\">Qapla'</span>."
-                + "\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"));
+                + "\n\n<p dir=\"rtl\">قتل 50,000 شخص بين 1990 – 2000، و50\u00A0000 في عام 2024.</p>\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"));
         Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
         Document page = Jsoup.parse(f.page("articles/a/01-one.html"));

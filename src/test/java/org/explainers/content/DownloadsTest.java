@@ -258,7 +258,7 @@ class DownloadsTest {
     @Test
     void anImageIsReadAsItsNameSaysAndAssetsAreCheckedToo(@TempDir Path tmp) throws IOException {
         Fixture f = linking(tmp);
-        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.png)\n\n![2](two.png)\n\n![3](three.gif)\n\n![4](four.png)\n"));
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![1](one.png)\n\n![2](two.png)\n\n![3](three.gif)\n\n![4](four.png)\n\n![5](five.png)\n"));
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "tiff", tiff);
         f.writeBytes(DIR + "one.png", tiff.toByteArray());
@@ -273,6 +273,9 @@ class DownloadsTest {
         ByteArrayOutputStream strip = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60_000, 1, java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", strip);
         f.writeBytes(DIR + "four.png", strip.toByteArray());
+        ByteArrayOutputStream rule = new ByteArrayOutputStream(); // a "rule" that pushes the rest of the page down (a third attacker's trial)
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 1000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", rule);
+        f.writeBytes(DIR + "five.png", rule.toByteArray());
         f.writeBytes("assets/images/staff.jpg", withSegment(jpeg(), 0xE1, exif(gpsTiff())));
         List<String> m = failing(f);
         has(m, DIR + "one.png: is not a PNG image (or it is damaged) (export the image again as PNG or JPEG)");
@@ -280,7 +283,23 @@ class DownloadsTest {
         has(m, DIR + "three.gif: is not a GIF image: its bytes are a PNG image's (rename it to three.png, and its links too)");
         has(m, DIR + "four.png: the image is 60000 × 1 pixels; at most 50000 pixels a side are allowed");
         has(m, "assets/images/staff.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
-        assertEquals(5, m.size(), String.join("\n", m));
+        has(m, DIR + "five.png: the image is 20 × 1000 pixels: its height is more than 25 times its width (a page shows it across the text's"
+                + " width, 35,000 pixels tall there) (crop it, or split it into several images)");
+        assertEquals(6, m.size(), String.join("\n", m));
+    }
+
+    /** A PNG of hundreds of text chunks is refused before they are read (a third attacker's trial: 275,941 XMP chunks held a build for 55 s). */
+    @Test
+    void aPngOfManyChunksIsRefused(@TempDir Path tmp) throws IOException {
+        Fixture f = linking(tmp);
+        f.write(HostileInputTest.ONE, ContentChecksTest.section(1, "", "![A grey chart](chunks.png)\n"));
+        byte[] png = pngWithXmp("");
+        for (int i = 0; i < 300; i++) {
+            png = withChunk(png, "tEXt", ("Comment\0" + i).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        f.writeBytes(DIR + "chunks.png", png);
+        has(failing(f), DIR + "chunks.png: the PNG is written in 304 chunks, 303 of them besides its image data; at most 20,000 and 256 are allowed"
+                + " (export it again (as any image program saves a PNG))");
     }
 
     /**
