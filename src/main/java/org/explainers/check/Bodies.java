@@ -622,7 +622,7 @@ public final class Bodies {
                         () -> line(d, ast, RAW_ONLY, k, src, "<img")), "the image `" + src + "` has no description",
                         "say what it shows between the brackets: ![What the image shows](" + src + ")");
                 ok = false;
-            } else if (placeholder(alt, src)) {
+            } else if (org.explainers.content.Image.describesNothing(alt, src)) {
                 // A screen reader reads it out, and learns nothing (an editor's trial: `![image](map.png)` passed).
                 int k = seen.merge("alt\0" + src + "\0" + alt, 1, Integer::sum) - 1;
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Image i && i.getUrl().toString().equals(src) && i.getText().toString().equals(alt), k,
@@ -634,7 +634,7 @@ public final class Bodies {
         // A frame's title is what a screen reader says of it: none, or an embed code's own, says nothing (an editor's trial).
         for (Element frame : root.select("iframe[src]")) {
             String title = frame.attr("title").strip().toLowerCase(Locale.ROOT);
-            if (title.isEmpty() || FRAME_DEFAULTS.contains(title) || PLACEHOLDERS.contains(title)) {
+            if (title.isEmpty() || FRAME_DEFAULTS.contains(title) || org.explainers.content.Image.PLACEHOLDERS.contains(title)) {
                 String src = frame.attr("src");
                 int k = seen.merge("iframe\0" + src, 1, Integer::sum) - 1;
                 problems.error(d.path(), line(d, ast, RAW_ONLY, k, src, "<iframe"), "the frame `" + src + "` has " + (title.isEmpty() ? "no title"
@@ -900,19 +900,6 @@ public final class Bodies {
         return true;
     }
 
-
-    /** Descriptions that say nothing of an image: its file's name as it is, or a word for any image. */
-    private static final Set<String> PLACEHOLDERS = Set.of("image", "picture", "photo", "photograph", "img", "graphic", "screenshot", "alt",
-            "alt text", "placeholder", "description", "caption");
-
-    static boolean placeholder(String alt, String src) {
-        String a = alt.strip().toLowerCase(Locale.ROOT);
-        String name = src.substring(src.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        // A camera's or a phone's name for it too, without its extension (an editor's trial: `![IMG_4032](IMG_4032.jpg)`, read out as
-        // "IMG underscore 4032"); a name of words (`![Map](map.png)`) may be meant.
-        String stem = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
-        return PLACEHOLDERS.contains(a) || a.equals(name) || a.equals(stem) && stem.matches(".*[0-9]{4}.*"); // a camera's number: not a logo's `3M`
-    }
 
     /**
      * Text on the line under an image is its caption only as a line in italics and nothing else

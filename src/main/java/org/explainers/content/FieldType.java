@@ -396,6 +396,14 @@ public interface FieldType {
                     new Vocabulary.Key("alt", true, text(300)),
                     new Vocabulary.Key("caption", false, text(300)),
                     new Vocabulary.Key("credit", false, text(150))), c, "the lead image (`" + key + "`)");
+            ScalarNode src = valueOf(map, "src");
+            ScalarNode alt = valueOf(map, "alt");
+            if (src != null && alt != null && Image.describesNothing(alt.getValue(), src.getValue())) {
+                // As a text's image is told (an editor's trial: `alt: photo` passed here, on the home page's card too).
+                c.problems().error(c.path(), c.line(alt), "the lead image `" + src.getValue() + "` is described only as `"
+                        + alt.getValue().strip() + "`", "say what it shows: `alt: Storage tanks at the Rehden gas field`");
+                return null;
+            }
             return v == null ? null : new Image((String) v.get("src"), (String) v.get("alt"), (String) v.get("caption"), (String) v.get("credit"));
         };
     }
@@ -604,6 +612,12 @@ public interface FieldType {
         return ok ? values : null;
     }
 
+    /** The value of {@code key} in {@code map} when it is one, or null. */
+    private static ScalarNode valueOf(MappingNode map, String key) {
+        return map.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                .map(t -> t.getValueNode() instanceof ScalarNode v ? v : null).findFirst().orElse(null);
+    }
+
     /** A node's text as the header has it (a flow list's brackets and all), from the reader's window YAML marks it in. */
     private static String written(Node node) {
         int[] window = node.getStartMark().getBuffer();
@@ -624,6 +638,13 @@ public interface FieldType {
             return null;
         }
         String v = s.getValue().strip();
+        if (!s.getTag().getValue().startsWith("tag:yaml.org,2002:")) {
+            // `title: !Important news`: YAML reads the first word as a tag of its own, and drops it from the value (an editor's trial:
+            // "`title` is empty").
+            c.problems().error(c.path(), c.line(node), "the value starts with `!`, which YAML reads as a mark of its own",
+                    "put the value in straight double quotes: `" + Header.quoted(key + ": " + (s.getTag().getValue() + " " + v).strip()) + "`");
+            return null;
+        }
         if (v.isEmpty()) {
             c.problems().error(c.path(), c.line(node), "`" + key + "` is empty", "give `" + key + "` a value, or remove the line if the field is optional");
             return null;

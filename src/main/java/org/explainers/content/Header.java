@@ -336,6 +336,11 @@ public final class Header {
     /** How to close a quote, shown on the line's own key (`summary: "…"`), or on a title's when the line has none. */
     private static String unclosedFix(String line) {
         String key = keyOf(line);
+        String value = line.indexOf(':') >= 0 ? line.substring(line.indexOf(':') + 1).strip() : "";
+        if (Schema.field(key) != null && value.startsWith("'") && value.indexOf('\'', 1) < 0) {
+            // `title: 'Tis the season`: an apostrophe, not a quote; closing it as told dropped it from the title (an editor's trial).
+            return "if it is an apostrophe, put the whole value in straight double quotes (`" + quoted(line) + "`)";
+        }
         return "close the value's quotes before the end of the line (`" + (Schema.field(key) != null ? key + ": \"…\"" : "title: \"How full is full?\"") + "`)";
     }
 
@@ -606,9 +611,14 @@ public final class Header {
             // A word processor's dash for the three hyphens (an editor's trial: `—` was told only "does not start with a header").
             boolean dash = !first.isEmpty() && first.length() <= 3 && first.chars().allMatch(ch -> ch == '\u2014' || ch == '\u2013' || ch == '-' || ch == '\u2212')
                     && first.chars().anyMatch(ch -> ch != '-');
+            // Hugo's TOML header, or JBake's own (`title=…` above `~~~~~~`): an editor moving pieces over from another tool (an editor's trial).
+            boolean toml = first.equals("+++");
+            boolean jbake = !toml && first.matches("[A-Za-z_]+\\s*=.*") && lines.stream().limit(40).anyMatch(l -> l.strip().matches("~{3,}"));
             c.problems().error(c.path(), 1, "the file does not start with a header" + (dash ? ": its first line is `" + first + "`, a dash a word processor"
-                            + " made of the three hyphens" : ""),
-                    "put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md");
+                            + " made of the three hyphens" : toml ? ": its header is Hugo's TOML, between lines of +++" : jbake
+                            ? ": its header is JBake's own, `key=value` lines above `~~~~~~`" : ""),
+                    toml || jbake ? "write it as YAML between two lines of --- (`title: How full is full?` for `title = …` or `title=…`); see"
+                            + " CONTRIBUTING.md" : "put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md");
             return new Header(Map.of(), Map.of(), -1);
         }
         int end = -1;
@@ -716,6 +726,13 @@ public final class Header {
                     meant.remove("authors");
                     hint = "; the byline is the explainer's: `authors:` goes in its index.md (a guest writer is added to"
                             + " content/_data/authors.yml and named there)";
+                } else if (c.kind() == Schema.Kind.ARTICLE && ("topics".equals(likely) || key.equals("categories"))) {
+                    // As the byline in a section, the other way round (an editor's trial: `tags:` in index.md, then "did you mean `topics`?").
+                    meant.remove("topics");
+                    hint = "; topics are each section's: write `topics: [a, b]` in the header of each section they fit";
+                } else if (key.equals("draft") || key.equals("published")) {
+                    // Jekyll's and Hugo's way of holding a text back.
+                    hint = "; a text is held back with `status: draft` (and published with `status: published`)";
                 }
                 c.problems().error(c.path(), line, field == null ? "unknown header key `" + key + "`"
                                 : "`" + key + "` is not a header key of " + c.kind().name + "s",

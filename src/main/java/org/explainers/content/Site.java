@@ -3,6 +3,7 @@ package org.explainers.content;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -133,7 +134,32 @@ public final class Site {
         for (Article a : articles) {
             site.checkCorrectedSections(a, problems);
         }
+        checkCopiedCorrections(articles, problems);
         return site;
+    }
+
+    /**
+     * A correction that says word for word what another explainer's says was copied with its
+     * folder (an editor's trial: `cp -r` to start a new explainer put the old one's correction on
+     * the Corrections page, under a piece never published). A warning: two pieces may be corrected
+     * for one slip in the same words. Told at the later explainer's (by date, then path), whatever
+     * order the files were read in.
+     */
+    private static void checkCopiedCorrections(List<Article> articles, Problems problems) {
+        List<Article> inOrder = new ArrayList<>(articles);
+        inOrder.sort(Comparator.comparing((Article a) -> a.date() == null ? Instant.MAX : a.date().instant()).thenComparing(Article::path));
+        Map<String, Article> first = new HashMap<>();
+        for (Article a : inOrder) {
+            for (Map<String, Object> c : a.corrections()) {
+                if (c.get("text") instanceof String text) {
+                    Article before = first.putIfAbsent(text.strip(), a);
+                    if (before != null && before != a) {
+                        problems.warning(a.path(), (Integer) c.getOrDefault("line:text", c.get("line")), "the correction says word for word what one of "
+                                + before.path() + " says: copied with its folder?", "if so, remove it: a correction belongs to the explainer it corrects");
+                    }
+                }
+            }
+        }
     }
 
     private void checkArticle(Article article, Problems problems) {

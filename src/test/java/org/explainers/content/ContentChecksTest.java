@@ -199,6 +199,21 @@ public class ContentChecksTest {
                 + " (" + DIR + "02-two.md)")), String.join("\n", messages));
     }
 
+    /** A correction copied with an explainer's folder to start another is warned of at the copy (an editor's trial: it went on the Corrections page). */
+    @Test
+    void aCorrectionCopiedWithAFolderIsWarnedOfAtTheCopy(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        String corrected = ARTICLE.replace("summary: What it is about.", "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n"
+                + "    text: An earlier version said storage was at 59%.");
+        f.write(DIR + "index.md", corrected);
+        f.write("content/articles/b/index.md", corrected.replace("title: An article", "title: Another article"));
+        f.write("content/articles/b/01-one.md", section(1, "", "").replace("article: a", "article: b"));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains("content/articles/b/index.md:10: warning: the correction says word for word what one of " + DIR + "index.md says:"
+                + " copied with its folder? (if so, remove it: a correction belongs to the explainer it corrects)"), String.join("\n", messages));
+        assertEquals(1, messages.size(), String.join("\n", messages));
+    }
+
     /** A link to a published section of a draft explainer names the draft: the explainer's index.md (an editor's trial). */
     @Test
     void aLinkIntoADraftExplainerNamesItsIndex(@TempDir Path tmp) {
@@ -548,7 +563,8 @@ public class ContentChecksTest {
                 arguments("no header", ONE, "Just text.\n",
                         ONE + ":1: the file does not start with a header (put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md)"),
                 arguments("JBake's old header", ONE, "title=One\nstatus=published\n~~~~~~\nText\n",
-                        ONE + ":1: the file does not start with a header (put the header between two lines of ---, the first one on line 1; see CONTRIBUTING.md)"),
+                        ONE + ":1: the file does not start with a header: its header is JBake's own, `key=value` lines above `~~~~~~` (write it as YAML"
+                                + " between two lines of --- (`title: How full is full?` for `title = …` or `title=…`); see CONTRIBUTING.md)"),
                 arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
                 // An editor's trial: the closing --- deleted, a rule below closed the header, and the text's first line was told as a field.
@@ -650,6 +666,10 @@ public class ContentChecksTest {
                 arguments("a lead image without its description", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\n  src: lead.png"),
                         DIR + "index.md:9: the lead image (`image`) has no `alt` (add an indented `alt:` line saying what the image shows)"),
+                arguments("a lead image described as a photo", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\nimage:\n  src: lead.png\n  alt: photo"),
+                        DIR + "index.md:10: the lead image `lead.png` is described only as `photo` (say what it shows: `alt: Storage tanks at the"
+                                + " Rehden gas field`)"),
                 arguments("an update still to come", ONE, s1.replace("status: published", "status: published\nupdated: 2026-12-20"),
                         ONE + ":9: `updated` is a date still to come, which the page, the feeds and the sitemap would show as done (write the date of the"
                                 + " change once it is made)"),
@@ -887,6 +907,21 @@ public class ContentChecksTest {
                 arguments("an alias of a text in a header", ONE, s1.replace("summary: Section 1.", "summary: &s Section 1.\ntitle2: *s"),
                         ONE + ":10: the header is not valid YAML: the value starts with `&`, which YAML reads as a mark of its own (an anchor, `&s`)"
                                 + " (put the value in straight double quotes: `summary: \"&s Section 1.\"`; anchors (&) and aliases (*) are not used in headers)"),
+                arguments("a title starting with !", ONE, s1.replace("title: Section 1", "title: !Important news"),
+                        ONE + ":2: the value starts with `!`, which YAML reads as a mark of its own (put the value in straight double quotes:"
+                                + " `title: \"!Important news\"`)"),
+                arguments("a title starting with an apostrophe", ONE, s1.replace("title: Section 1", "title: 'Tis the season"),
+                        ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (if it is an apostrophe, put the whole"
+                                + " value in straight double quotes (`title: \"'Tis the season\"`))"),
+                arguments("tags in an explainer's header", DIR + "index.md", ARTICLE.replace("summary: What it is about.", "summary: What it is about.\ntags: [energy]"),
+                        DIR + "index.md:8: unknown header key `tags` (use authors, corrections, date, image, moved_from, status, summary, title, type,"
+                                + " updated; topics are each section's: write `topics: [a, b]` in the header of each section they fit)"),
+                arguments("Hugo's draft key", ONE, s1.replace("status: published", "status: published\ndraft: true"),
+                        ONE + ":9: unknown header key `draft` (use article, date, level, moved_from, order, status, summary, title, topics, type, updated;"
+                                + " a text is held back with `status: draft` (and published with `status: published`))"),
+                arguments("Hugo's TOML header", ONE, "+++\ntitle = \"Section 1\"\n+++\n\nText.\n",
+                        ONE + ":1: the file does not start with a header: its header is Hugo's TOML, between lines of +++ (write it as YAML between two"
+                                + " lines of --- (`title: How full is full?` for `title = …` or `title=…`); see CONTRIBUTING.md)"),
                 arguments("a title starting with @", ONE, s1.replace("title: Section 1", "title: @Kremlin says no"),
                         ONE + ":2: the header is not valid YAML: the value starts with `@`, which YAML reads as a mark of its own (put the value in"
                                 + " straight double quotes: `title: \"@Kremlin says no\"`)"),
