@@ -206,6 +206,43 @@ public final class SiteCheck {
         }
     }
 
+    /**
+     * Links to another site's address kept for examples (`mailto:newsroom@explainers.example.org`):
+     * on a site published at its own address they lead nowhere (a publisher's trial: the About
+     * and Corrections pages kept the template's addresses, and readers' reports went nowhere).
+     * Warned of, as a text may be about such addresses; asked by the build only then.
+     */
+    public void warnOfExampleAddresses() {
+        for (Doc d : site.docs()) {
+            if (d.body() == null || !site.listed(d)) {
+                continue;
+            }
+            List<Body.Link> links = d.body().links();
+            for (int i = 0; i < links.size(); i++) {
+                String url = Urls.asBrowserReads(links.get(i).url());
+                String host = null;
+                String written = links.get(i).url();
+                if (url.regionMatches(true, 0, "mailto:", 0, 7)) {
+                    String to = url.substring(7);
+                    int end = to.indexOf('?');
+                    to = end >= 0 ? to.substring(0, end) : to;
+                    host = to.contains("@") ? to.substring(to.lastIndexOf('@') + 1) : null;
+                    written = to; // an autolink, <newsroom@…>, is written without its mailto:
+                } else if ("http".equalsIgnoreCase(Urls.scheme(url)) || "https".equalsIgnoreCase(Urls.scheme(url))) {
+                    try {
+                        host = new URI(url).getHost();
+                    } catch (URISyntaxException e) {
+                        host = null; // told by the allowlist's check
+                    }
+                }
+                if (host != null && !host.isEmpty() && org.explainers.content.SiteAddress.unreachable(host) != null) {
+                    problems.warning(d.path(), line(d, written, 0), "`" + links.get(i).url() + "` is " + org.explainers.content.SiteAddress.unreachable(host)
+                            + ", which no reader reaches", "write your newsroom's own");
+                }
+            }
+        }
+    }
+
     /** Checks the text's {@code index}-th link. */
     private void check(Doc d, int index, boolean published) {
         Body.Link link = d.body().links().get(index);

@@ -66,7 +66,12 @@ public record SiteAddress(String base, String path) {
      * canonical links published with one lead nowhere.
      */
     public String unreachable() {
-        String host = URI.create(base).getHost().toLowerCase(java.util.Locale.ROOT);
+        return unreachable(URI.create(base).getHost());
+    }
+
+    /** As {@link #unreachable()}, for any host name. */
+    public static String unreachable(String hostName) {
+        String host = hostName.toLowerCase(java.util.Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
                 || host.startsWith("127.") && host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
             return "this machine's own address";

@@ -223,7 +223,11 @@ public final class Build {
         // Files gone since the last commit: a link to one is told the file it most likely became.
         List<History.Gone> gone = options.preview() ? List.of() : History.gone(project.dir, text -> Moves.wasPublished(text, site, project.zone));
         Map<String, Doc> likely = Moves.likely(site, gone);
-        Set<String> media = new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, likely, problems).run();
+        SiteCheck links = new SiteCheck(site, project.paths, project.zone, inputs.markdown, inputs.refused, likely, problems);
+        Set<String> media = links.run();
+        if (!options.preview() && project.address.unreachable() == null) {
+            links.warnOfExampleAddresses();
+        }
         time("links", start);
         // Texts the walk refused count as there (a section renamed `.MD` is told to rename it back, not that it is gone).
         List<String> texts = new ArrayList<>(inputs.markdown);

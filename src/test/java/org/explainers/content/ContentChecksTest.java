@@ -214,6 +214,24 @@ public class ContentChecksTest {
         assertEquals(1, messages.size(), String.join("\n", messages));
     }
 
+    /**
+     * A link to an address kept for examples is warned of when the site is built for its own
+     * address, not for an example's (a publisher's trial: the template's contact addresses stayed).
+     */
+    @Test
+    void anExampleAddressIsWarnedOfOnARealSite(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write("content/pages/about.md", "---\ntitle: About\ntype: page\nstatus: published\nsummary: Us.\n---\n\nWrite to"
+                + " <newsroom@explainers.example.org> or see [our data](https://data.example.com/gas).\n");
+        Build.Result real = f.build(new org.explainers.pipeline.Build.Options(f.dir, f.site(), "https://news.mypaper.co.uk/explainers/", Fixture.NOW, true, false));
+        List<String> messages = Fixture.messages(real);
+        assertTrue(messages.contains("content/pages/about.md:8: warning: `mailto:newsroom@explainers.example.org` is an address kept for examples, which"
+                + " no reader reaches (write your newsroom's own)"), String.join("\n", messages));
+        assertTrue(messages.contains("content/pages/about.md:8: warning: `https://data.example.com/gas` is an address kept for examples, which"
+                + " no reader reaches (write your newsroom's own)"), String.join("\n", messages));
+        assertEquals(List.of(), Fixture.messages(f.check()), "built for an example's address, examples are expected");
+    }
+
     /** A link to a published section of a draft explainer names the draft: the explainer's index.md (an editor's trial). */
     @Test
     void aLinkIntoADraftExplainerNamesItsIndex(@TempDir Path tmp) {
