@@ -1096,11 +1096,23 @@ public final class Bodies {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).toString().strip();
-                    if (line.length() > 1 && "•◦▪‣".indexOf(line.charAt(0)) >= 0 && (Character.isSpaceChar(line.charAt(1)) || line.charAt(1) == '\t')) {
-                        problems.error(d.path(), lineOf(d, node) + i, "`" + line.charAt(0) + "` is a bullet from a word processor: Markdown reads it as text",
-                                "start each item with `- ` instead, after a blank line");
+                    if (pastedBullet(line) || i + 1 < lines.size() && listLike(line) && listLike(lines.get(i + 1).toString().strip())) {
+                        // Word's plain-text bullets (`·`, `o` and `§` before a tab), and two lines in a row of dashes or letters as items
+                        // (an editor's trial): all one paragraph, its items run together.
+                        String mark = line.substring(0, line.codePoints().limit(2).anyMatch(c -> c == ')') ? line.indexOf(')') + 1 : 1);
+                        problems.error(d.path(), lineOf(d, node) + i, "`" + mark + "` starts a list item as a word processor writes it: Markdown reads"
+                                + " it as text, and joins the items into one line", "start each item with `- ` instead (`- " + line.substring(mark.length())
+                                .strip() + "`), after a blank line");
                         ok = false;
-                        break; // one bullet a paragraph: the others are the same mistake
+                        break; // one list a paragraph: the others are the same mistake
+                    }
+                    if (i + 1 < lines.size() && tabbed(line) && tabbed(lines.get(i + 1).toString().strip())) {
+                        // A table pasted from a spreadsheet or a word processor: cells apart by tabs, all one line on the page (an editor's trial).
+                        problems.error(d.path(), lineOf(d, node) + i, "these lines hold cells apart by tabs, as a table pasted from a spreadsheet:"
+                                + " Markdown joins them into one line", "write it as a table: `| " + String.join(" | ", line.split("\t+")) + " |`, then a line"
+                                + " `|---|---|`, then a row per line");
+                        ok = false;
+                        break;
                     }
                     if (i > 0 && line.startsWith("|") && i + 1 < lines.size() && delimiterRow(lines.get(i + 1).toString().strip())) {
                         int at = lineOf(d, node) + i;
@@ -1118,6 +1130,24 @@ public final class Bodies {
             }
         }
         return ok;
+    }
+
+    /** A word processor's bullet at a line's start: `•` and its kin before a space, Word's plain-text `·`, `o` and `§` before a tab. */
+    private static boolean pastedBullet(String line) {
+        return line.length() > 1 && ("•◦▪‣·\uF0B7".indexOf(line.charAt(0)) >= 0 && (Character.isSpaceChar(line.charAt(1)) || line.charAt(1) == '\t')
+                || "o§".indexOf(line.charAt(0)) >= 0 && line.charAt(1) == '\t');
+    }
+
+    /** A line that starts an item as typed in a word processor: a dash (`– France`) or a letter (`a) Prices fall`) and a space. */
+    private static boolean listLike(String line) {
+        return line.length() > 2 && ("–—".indexOf(line.charAt(0)) >= 0 && line.charAt(1) == ' '
+                || line.length() > 3 && Character.isLetter(line.charAt(0)) && line.charAt(1) == ')' && line.charAt(2) == ' ');
+    }
+
+    /** A line of cells apart by tabs: text, a tab, text. */
+    private static boolean tabbed(String line) {
+        int tab = line.indexOf('\t');
+        return tab > 0 && tab < line.length() - 1;
     }
 
     /** Whether a source line holds `<www.` in any capitals: only then are a text's nodes read for {@link #noBareAngleAddress}. */

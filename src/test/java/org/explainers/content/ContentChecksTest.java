@@ -977,7 +977,20 @@ public class ContentChecksTest {
                 arguments("a numbered list right under a line of text", ONE, section(1, "", "An extra line.\n\nThe steps:\n1. Vote.\n2. Count.\n"),
                         ONE + ":17: this numbered list follows a line of text without a blank line, so it would be published as text (add a blank line before line 17)"),
                 arguments("bullets pasted from a word processor", ONE, section(1, "", "An extra line.\n\n• Norway\n• Qatar\n"),
-                        ONE + ":16: `•` is a bullet from a word processor: Markdown reads it as text (start each item with `- ` instead, after a blank line)"),
+                        ONE + ":16: `•` starts a list item as a word processor writes it: Markdown reads it as text, and joins the items into one line"
+                                + " (start each item with `- ` instead (`- Norway`), after a blank line)"),
+                arguments("Word's plain-text bullets", ONE, section(1, "", "An extra line.\n\n·\tPoland\no\tVienna\n"),
+                        ONE + ":16: `·` starts a list item as a word processor writes it: Markdown reads it as text, and joins the items into one line"
+                                + " (start each item with `- ` instead (`- Poland`), after a blank line)"),
+                arguments("dashes as bullets", ONE, section(1, "", "An extra line.\n\nThe countries:\n– Germany\n– France\n"),
+                        ONE + ":17: `–` starts a list item as a word processor writes it: Markdown reads it as text, and joins the items into one line"
+                                + " (start each item with `- ` instead (`- Germany`), after a blank line)"),
+                arguments("lettered items", ONE, section(1, "", "An extra line.\n\na) Prices fall\nb) Prices rise\n"),
+                        ONE + ":16: `a)` starts a list item as a word processor writes it: Markdown reads it as text, and joins the items into one line"
+                                + " (start each item with `- ` instead (`- Prices fall`), after a blank line)"),
+                arguments("a table pasted with tabs", ONE, section(1, "", "An extra line.\n\nCountry\tStorage\nGermany\t98%\n"),
+                        ONE + ":16: these lines hold cells apart by tabs, as a table pasted from a spreadsheet: Markdown joins them into one line (write"
+                                + " it as a table: `| Country | Storage |`, then a line `|---|---|`, then a row per line)"),
                 arguments("a paragraph indented as a word processor pastes it", ONE, section(1, "", "An extra line.\n\n\tA pasted paragraph.\n"),
                         ONE + ":16: this paragraph is indented (four spaces or a tab), so it would show as computer code (remove the spaces or tab"
                                 + " at the start of its lines; to show code, put ``` on a line before it and after it)"),
