@@ -10,6 +10,7 @@ import org.explainers.content.Moment;
 import org.explainers.content.Page;
 import org.explainers.content.Project;
 import org.explainers.content.Schema;
+import org.explainers.content.Text;
 import org.explainers.content.Section;
 import org.explainers.content.Site;
 import org.explainers.content.SitePaths;
@@ -251,6 +252,8 @@ final class Model {
                 put(m, key, data(d, value));
             }
         });
+        putDirection(m, "title");
+        putDirection(m, "summary");
         m.put("path", d.uri());
         m.put("source", d.path());
         putState(m, d);
@@ -330,9 +333,17 @@ final class Model {
     private final Map<String, Map<String, Object>> refs = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, Object> NONE = Map.of();
 
+    /** Beside a text shown with its own direction (title, summary), that direction as `<key>_dir`: see {@link Text#direction}. */
+    private static void putDirection(Map<String, Object> m, String key) {
+        if (m.get(key) instanceof String text) {
+            m.put(key + "_dir", Text.direction(text));
+        }
+    }
+
     Map<String, Object> link(Doc d) {
         Map<String, Object> m = map();
         m.put("title", d.title());
+        putDirection(m, "title");
         m.put("path", d.uri());
         putState(m, d); // the preview labels drafts and scheduled pieces wherever they are linked
         return m;
@@ -345,6 +356,7 @@ final class Model {
         return entries.computeIfAbsent(s, x -> {
             Map<String, Object> m = link(x);
             m.put("summary", x.summary());
+            putDirection(m, "summary");
             return shared.mark(java.util.Collections.unmodifiableMap(m));
         });
     }

@@ -1,5 +1,6 @@
 package org.explainers.check;
 
+import org.explainers.content.Text;
 import org.explainers.content.Images;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -108,19 +109,7 @@ final class Transforms {
             return; // most texts: the count below, element by element, was ~4% of a cold build's CPU
         }
         for (Element e : root.select(String.join(", ", DIRECTED))) {
-            int rtl = 0;
-            int ltr = 0;
-            String text = e.text();
-            for (int i = 0; i < text.length(); ) {
-                int c = text.codePointAt(i);
-                if (rightToLeft(c)) {
-                    rtl++;
-                } else if (Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                    ltr++;
-                }
-                i += Character.charCount(c);
-            }
-            if (rtl > ltr && !e.hasAttr("dir")) { // the editor's own dir stands
+            if (!e.hasAttr("dir") && Text.direction(e.text()).equals("rtl")) { // the editor's own dir stands
                 e.attr("dir", "rtl");
             }
         }

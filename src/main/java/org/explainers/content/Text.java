@@ -514,4 +514,26 @@ public final class Text {
     private static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
+
+    /**
+     * The direction a text reads in, by the count of its letters, not by its first one (a
+     * browser's `dir="auto"`): "rtl" when those of right-to-left scripts (Arabic, Hebrew)
+     * outnumber the others, "ltr" when fewer, "auto" when as many (no letter at all). An English
+     * headline opening with an Arabic name was laid out right to left (an editor's trial).
+     */
+    public static String direction(CharSequence text) {
+        int rtl = 0;
+        int ltr = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            byte d = Character.getDirectionality(c);
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                rtl++;
+            } else if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                ltr++;
+            }
+            i += Character.charCount(c);
+        }
+        return rtl > ltr ? "rtl" : ltr > rtl ? "ltr" : "auto";
+    }
 }
