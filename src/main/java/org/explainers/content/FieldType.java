@@ -214,6 +214,29 @@ public interface FieldType {
     int FIRST_YEAR = 1900;
 
     /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, in the site's time zone. */
+    /**
+     * The fix for an ISO 8601 time with seconds or an offset, as Hugo and Jekyll write it
+     * (`2026-11-20T09:00:00+01:00`): the same moment in the site's time zone, as this site's
+     * headers write it; or null. Read by java.time's own parsers.
+     */
+    static String isoFix(String key, String value, ZoneId zone) {
+        java.time.LocalDateTime local;
+        String why;
+        try {
+            local = java.time.OffsetDateTime.parse(value.strip()).atZoneSameInstant(zone).toLocalDateTime();
+            why = "the same moment in the site's time zone, " + zone;
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                local = java.time.LocalDateTime.parse(value.strip());
+                why = "without seconds: a time is the site's time zone's, " + zone;
+            } catch (java.time.format.DateTimeParseException again) {
+                return null;
+            }
+        }
+        return String.format(Locale.ROOT, "write it `%s: %04d-%02d-%02d %02d:%02d` (%s)", key, local.getYear(), local.getMonthValue(), local.getDayOfMonth(),
+                local.getHour(), local.getMinute(), why);
+    }
+
     static FieldType dateTime() {
         return (key, node, c) -> {
             String s = scalar(key, node, c);
@@ -226,7 +249,8 @@ public interface FieldType {
                 var loose = LOOSE_DATE.matcher(s.strip());
                 String fix = loose.matches() ? "write it `" + key + ": " + loose.group(1) + "-" + two(loose.group(2)) + "-" + two(loose.group(3))
                         + (loose.group(4) == null ? "" : " " + two(loose.group(4)) + ":" + loose.group(5)) + "` (" + shortParts(loose) + " in two digits)"
-                        : java.util.Objects.requireNonNullElse(DateGuess.fix(key, s), "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day");
+                        : java.util.Objects.requireNonNullElse(isoFix(key, s, c.zone()), java.util.Objects.requireNonNullElse(DateGuess.fix(key, s),
+                        "write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day"));
                 c.problems().error(c.path(), c.line(node), "`" + key + ": " + s + "` is not a date", fix);
                 return null;
             }
