@@ -69,8 +69,8 @@ class PublishedStateTest {
         f.replace("content/articles/gas-storage-explained/01-why-it-matters.md", "date: 2026-10-05\n", "date: 2026-10-05\nupdated: 2026-11-01 14:30\n");
         assertTrue(f.build().ok(), f.log());
         org.jsoup.nodes.Document page = Jsoup.parse(f.page("articles/gas-storage-explained/index.html"));
-        assertEquals("2026-11-01T14:30", page.selectFirst("main .meta-item:contains(Updated) time").attr("datetime"), page.select("main .meta").toString());
-        assertTrue(f.page("index.html").contains("Updated <time datetime=\"2026-11-01T14:30\">"), "on its card, with its time");
+        assertEquals("2026-11-01T14:30Z", page.selectFirst("main .meta-item:contains(Updated) time").attr("datetime"), page.select("main .meta").toString());
+        assertTrue(f.page("index.html").contains("Updated <time datetime=\"2026-11-01T14:30Z\">"), "on its card, with its time");
     }
 
     /** Updated the day it was published, a text says at what time, or the two dates read alike (an editor's trial). */
@@ -79,8 +79,8 @@ class PublishedStateTest {
         Fixture f = Fixture.newsroom(tmp);
         f.replace("content/articles/gas-storage-explained/01-why-it-matters.md", "date: 2026-10-05\n", "date: 2026-10-05\nupdated: 2026-10-05 15:00\n");
         assertTrue(f.build().ok(), f.log());
-        assertTrue(f.page("articles/gas-storage-explained/01-why-it-matters.html").contains("Updated <time datetime=\"2026-10-05T15:00\">5 October 2026,"
-                + " 15:00</time> (Europe/London)"), f.page("articles/gas-storage-explained/01-why-it-matters.html"));
+        assertTrue(f.page("articles/gas-storage-explained/01-why-it-matters.html").contains("Updated <time datetime=\"2026-10-05T15:00+01:00\">5 October 2026,"
+                + " 15:00 BST</time>"), f.page("articles/gas-storage-explained/01-why-it-matters.html"));
     }
 
     /** An author's page the site had goes when no published explainer carries the byline: said, as a topic's (an editor's trial). */
@@ -327,8 +327,8 @@ class PublishedStateTest {
         String draft = read(preview.resolve("articles/draft-piece/01-first.html"));
         assertTrue(Jsoup.parse(draft).selectFirst(".state-banner").text().startsWith("Draft:"), draft);
         String scheduled = read(preview.resolve("articles/scheduled-piece/index.html"));
-        assertTrue(Jsoup.parse(scheduled).selectFirst(".state-banner").text().startsWith("Scheduled: held back until 15 January 2027, 09:00 (Europe/London)"), scheduled);
-        assertTrue(Jsoup.parse(scheduled).selectFirst(".meta").text().contains("To be published 15 January 2027, 09:00 (Europe/London)"), scheduled);
+        assertTrue(Jsoup.parse(scheduled).selectFirst(".state-banner").text().startsWith("Scheduled: held back until 15 January 2027, 09:00 GMT"), scheduled);
+        assertTrue(Jsoup.parse(scheduled).selectFirst(".meta").text().contains("To be published 15 January 2027, 09:00 GMT"), scheduled);
         // On a published explainer's page and on the home page, its draft section is marked wherever it shows.
         org.jsoup.nodes.Document explainer = Jsoup.parse(read(preview.resolve("articles/gas-storage-explained/index.html")));
         assertEquals("Zanzibar draft section (draft)", explainer.selectFirst(".toc a[href=#unfinished]").parent().text(), "in the contents");
