@@ -82,6 +82,7 @@ class ScaleTest {
     @Test
     void pagersAndTheMenuSayWhereTheReaderIs() throws Exception {
         int gaps = 0;
+        int numbered = 0;
         List<Path> pages;
         try (Stream<Path> walk = Files.walk(site)) {
             pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
@@ -95,6 +96,12 @@ class ScaleTest {
                 assertTrue(Math.abs(before - after) >= 3, rel + ": the gap between " + before + " and " + after + " hides one page");
                 gaps++;
             }
+            // An older page says its number in its h1 as in its title (a reader's trial: only the title said it).
+            String number = doc.title().replaceAll(".*?(\\(page \\d+ of \\d+\\))?( · .*)?$", "$1");
+            if (doc.selectFirst("nav.pager") != null) {
+                assertEquals(number, doc.selectFirst("h1").text().replaceAll(".*?(\\(page \\d+ of \\d+\\))?$", "$1"), rel + ": " + doc.title());
+                numbered += number.isEmpty() ? 0 : 1;
+            }
             org.jsoup.select.Elements marked = doc.select(".site-nav a[aria-current]");
             assertTrue(marked.size() <= 1, rel + ": " + marked);
             if (rel.equals("topics/index.html") || rel.equals("archive.html")) {
@@ -104,6 +111,7 @@ class ScaleTest {
             }
         }
         assertTrue(gaps > 10, "pagers with gaps: " + gaps);
+        assertTrue(numbered > 50, "older pages: " + numbered);
     }
 
     /** Walks a topic from its newest page to its oldest by the pager, in a browser, counting sections. */
