@@ -557,11 +557,23 @@
       address(""); // the page's own address again, to copy or share, until the search is back
     }
   });
-  /* A linked search (?q=) runs as the page opens, all its results at once. */
+  /* A linked search (?q=) runs as the page opens, all its results at once. With a #place, the
+     browser's landing there moves focus to it (or to the page) once the page has loaded, which
+     would close the search and drop ?q=: the box takes focus after that, without scrolling. */
   var linked = (new URLSearchParams(window.location.search).get("q") || "").slice(0, 100);
   if (linked.trim()) {
     input.value = linked;
-    input.focus({ preventScroll: true }); // an address with a #place still lands there
+    var focus = function () {
+      var at = document.activeElement;
+      if (!at || at === document.body || at === document.querySelector(":target")) { // not where the reader has gone since
+        input.focus({ preventScroll: true });
+      }
+    };
+    if (window.location.hash && document.readyState !== "complete") {
+      window.addEventListener("load", function () { window.setTimeout(focus, 0); });
+    } else {
+      focus();
+    }
     run(true);
   }
   /* Arrows move from the box through the result links and back; Escape clears the search. */

@@ -168,6 +168,32 @@ class SearchTest {
         }
     }
 
+    /**
+     * A linked search with a #place lands there and opens its results, as without one (a reader's
+     * trial: the browser's landing took focus once the page had loaded, which closed the search and
+     * dropped ?q=).
+     */
+    @Test
+    void aLinkedSearchWithAPlaceLandsThereWithItsResults() {
+        String explainer = site.resolve("articles/gas-storage-explained/index.html").toUri().toString();
+        driver.get(explainer);
+        String place = (String) driver.executeScript("var s = document.querySelectorAll('section.article-section'); return s[s.length - 1].id;");
+        for (String url : List.of(site.resolve("index.html").toUri() + "?q=pipelines#main", explainer + "?q=pipelines#" + place)) {
+            driver.get(url);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+            WebElement status = driver.findElement(By.id("search-status"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> status.getText().contains("match"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> driver.switchTo().activeElement().getAttribute("id").equals("search-q"));
+            assertEquals(url, driver.getCurrentUrl(), "the address keeps the query and the place");
+            assertFalse(driver.findElement(By.cssSelector("form.search")).getAttribute("class").contains("is-closed"), url);
+            assertTrue(driver.findElement(By.cssSelector("#search-results li")).isDisplayed(), url);
+            assertEquals("1 matching section:", status.getText());
+            String id = url.substring(url.indexOf('#') + 1);
+            assertTrue((Boolean) driver.executeScript("var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                    + " return scrollY > 0 && r.top > -1 && r.top < innerHeight;", id), url + ": landed at the place");
+        }
+    }
+
     /** A reader remembers an explainer's headline, its byline or a topic more often than a section's words. */
     @Test
     void anExplainerIsFoundByItsHeadlineBylineAndTopics() {
