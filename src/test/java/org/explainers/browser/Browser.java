@@ -65,6 +65,11 @@ public final class Browser {
         }
     }
 
+    /** Emulates a medium: "print" lays the page out as printed, "" as on screen. */
+    public static void media(ChromeDriver driver, String media) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+    }
+
     /** Emulates the reader's colour-scheme preference ("light" or "dark"). */
     public static void colorScheme(ChromeDriver driver, String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",

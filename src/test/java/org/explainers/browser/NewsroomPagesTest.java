@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a newsroom's pages show a reader, in a browser, on the fixture's site under a sub-path:
  * a figure with its caption, credit and size (the phone gets a smaller copy, the layout does not
- * shift), the byline leading to the author's page, and the correction above the section's text.
+ * shift), the byline leading to the author's page, and the correction above the section's text;
+ * printed, no heading stands over nothing.
  */
 class NewsroomPagesTest {
 
@@ -96,6 +97,31 @@ class NewsroomPagesTest {
             assertTrue(gaps.get(0).doubleValue() < 2 && gaps.get(1).doubleValue() > 100, "the paragraph is aligned right: " + gaps);
             assertTrue(gaps.get(2).doubleValue() < 2 && gaps.get(3).doubleValue() > 100, "the title is aligned right: " + gaps);
             assertTrue(gaps.get(5).doubleValue() < 2, "an English paragraph opening with an Arabic name stays left to right: " + gaps);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * Printed, no heading stands over nothing: the topic chips are left out, and so is their
+     * heading (a reader's trial: "Topics" over a blank); on screen both are there.
+     */
+    @Test
+    void printedNoHeadingStandsOverNothing() throws Exception {
+        java.nio.file.Path site = Sites.fixture().toRealPath();
+        String bare = "return Array.from(document.querySelectorAll('main h1, main h2, main h3')).filter(function (h) {"
+                + " var next = h.nextElementSibling; return h.getClientRects().length && !(next && next.getClientRects().length); })"
+                + ".map(function (h) { return h.textContent.trim(); });";
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            for (String page : List.of(SECTION, "articles/gas-storage-explained/index.html", "index.html")) {
+                driver.get(site.resolve(page).toUri().toString());
+                assertEquals(List.of(), driver.executeScript(bare), page + " on screen");
+                assertTrue(driver.findElements(By.cssSelector("main h2 + .chips")).stream().allMatch(WebElement::isDisplayed), page + ": chips on screen");
+                Browser.media(driver, "print");
+                assertEquals(List.of(), driver.executeScript(bare), page + " printed");
+                Browser.media(driver, "");
+            }
         } finally {
             driver.quit();
         }
