@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a newsroom's pages show a reader, in a browser, on the fixture's site under a sub-path:
  * a figure with its caption, credit and size (the phone gets a smaller copy, the layout does not
  * shift), the byline leading to the author's page, and the correction above the section's text;
- * printed, no heading stands over nothing.
+ * printed, a section names its explainer and no heading stands over nothing.
  */
 class NewsroomPagesTest {
 
@@ -120,6 +120,33 @@ class NewsroomPagesTest {
                 assertTrue(driver.findElements(By.cssSelector("main h2 + .chips")).stream().allMatch(WebElement::isDisplayed), page + ": chips on screen");
                 Browser.media(driver, "print");
                 assertEquals(List.of(), driver.executeScript(bare), page + " printed");
+                Browser.media(driver, "");
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * Printed, a section (a sub-section too) names its explainer above its headline: its trail and
+     * "Read the whole explainer" are not printed, and "Part 2 of 2" named nothing (a reader's
+     * trial). On screen the trail is whole.
+     */
+    @Test
+    void aPrintedSectionNamesItsExplainer() throws Exception {
+        java.nio.file.Path site = Sites.fixture().toRealPath();
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            driver.get(site.resolve("articles/gas-storage-explained/index.html").toUri().toString());
+            String explainer = driver.findElement(By.tagName("h1")).getText();
+            for (String page : List.of(SECTION, "articles/gas-storage-explained/03-what-next.html")) {
+                driver.get(site.resolve(page).toUri().toString());
+                String headline = driver.findElement(By.tagName("h1")).getText();
+                assertEquals(List.of("Home", explainer), driver.findElements(By.cssSelector(".breadcrumbs a")).stream().limit(2).map(WebElement::getText).toList(),
+                        page + ": the trail on screen");
+                Browser.media(driver, "print");
+                String printed = driver.findElement(By.tagName("main")).getText();
+                assertTrue(printed.startsWith(explainer + "\n" + headline + "\n"), page + " printed:\n" + printed);
                 Browser.media(driver, "");
             }
         } finally {
