@@ -380,6 +380,17 @@ final class Model {
         if (updated != null && updated != a.updated() && (a.date() == null || updated.isAfter(a.date()))) {
             m.put("updated", Date.from(updated.instant()));
         }
+        // The latest correction readers see, said under the headline as explainer sites do (a reader's trial: the page said only
+        // "Published", its correction halfway down and at its end).
+        Moment corrected = null;
+        for (Map<String, Object> c : a.corrections()) {
+            if (shown(a, c)) {
+                corrected = Moment.later(corrected, (Moment) c.get("date"));
+            }
+        }
+        if (corrected != null) {
+            m.put("corrected", Date.from(corrected.instant()));
+        }
         List<Section> parts = sections.stream().filter(s -> s.level() == 1).toList();
         List<Object> shown = new ArrayList<>();
         for (Section s : parts.subList(0, Math.min(CARD_PARTS, parts.size()))) {

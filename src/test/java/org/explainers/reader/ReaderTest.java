@@ -293,6 +293,19 @@ class ReaderTest {
         assertTrue(cards > 0, "no home page shows a card's image");
     }
 
+    /** A corrected explainer says so under its headline, on its page and its card (a reader's trial: only "Published", the correction far below). */
+    @Test
+    void aCorrectedExplainerSaysSoUnderItsHeadline() {
+        for (String page : List.of("articles/gas-storage-explained/index.html", "index.html")) {
+            Document doc = Sites.page(Sites.fixture(), page);
+            Element meta = doc.select(".meta").stream().filter(m -> m.text().contains("Corrected")).findFirst().orElse(null);
+            assertNotNull(meta, page + ": " + doc.select(".meta"));
+            assertEquals("2026-10-07", meta.selectFirst(".meta-item:contains(Corrected) time").attr("datetime"), page);
+        }
+        assertTrue(Sites.page(Sites.fixture(), "articles/election-primer/index.html").select(".meta-item:contains(Corrected)").isEmpty(),
+                "an explainer without a correction says none");
+    }
+
     @Test
     void theFixturesFigureHasItsCaptionCreditAndSize() {
         Document page = Sites.page(Sites.fixture(), "articles/gas-storage-explained/02-how-full.html");
