@@ -20,8 +20,9 @@ public record SiteAddress(String base, String path) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '\\' || c >= 0x7F) {
+                String ascii = c > 0x7F ? ascii(s) : null;
                 throw new IllegalArgumentException("contains " + (c == ' ' ? "a space" : c < ' ' ? "a control character" : "`" + c + "`")
-                        + ", which an address cannot hold" + (c == ' ' ? ": write a space as %20" : ""));
+                        + ", which an address cannot hold" + (c == ' ' ? ": write a space as %20" : ascii != null ? ": write it `" + ascii + "`" : ""));
             }
         }
         URI uri;
@@ -57,6 +58,29 @@ public record SiteAddress(String base, String path) {
         }
         String authority = uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
         return new SiteAddress(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + authority + path, path);
+    }
+
+    /**
+     * The address as one is written in ASCII (a publisher's trial: `…/actualités/`, told only that
+     * it could not be): its host in IDNA's punycode, its path's other letters in UTF-8 and percent
+     * escapes, by java.net's IDN and URI; or null when it cannot be read so.
+     */
+    private static String ascii(String s) {
+        try {
+            int colon = s.indexOf("://");
+            if (colon <= 0) {
+                return null;
+            }
+            int slash = s.indexOf('/', colon + 3);
+            String authority = slash < 0 ? s.substring(colon + 3) : s.substring(colon + 3, slash);
+            String path = slash < 0 ? "/" : s.substring(slash);
+            int port = authority.lastIndexOf(':');
+            String host = port > 0 && authority.substring(port + 1).chars().allMatch(Character::isDigit) ? authority.substring(0, port) : authority;
+            String asciiHost = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED) + authority.substring(host.length());
+            return s.substring(0, colon + 3) + asciiHost + new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

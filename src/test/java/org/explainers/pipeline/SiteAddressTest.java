@@ -64,6 +64,8 @@ class SiteAddressTest {
             "news.example.org/explainers | `news.example.org/explainers` is not an absolute address starting with https:// or http://",
             "https://news.example.org/my explainers/ | contains a space, which an address cannot hold: write a space as %20 (write the site's full address",
             "https://news.example.org/x\" --out /tmp/evil | contains `\"`, which an address cannot hold",
+            "https://nachrichten.example/actualités/ | contains `é`, which an address cannot hold: write it `https://nachrichten.example/actualit%C3%A9s/`",
+            "https://bücher.example:8080/neu/ | contains `ü`, which an address cannot hold: write it `https://xn--bcher-kva.example:8080/neu/`",
             "javascript:alert(1)// | is not an absolute address starting with https:// or http://",
             "https://news.example.org/?page=1 | has a query or a #fragment",
             "https://example.org/news/index.html | ends in a page's name (index.html); the site's address is its folder's, https://example.org/news/"})
