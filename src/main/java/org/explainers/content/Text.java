@@ -486,7 +486,7 @@ public final class Text {
                 }
                 return new String(cs, i, Math.min(end + 1, cs.length) - i);
             }
-            if (bare && cs[i] == 'T' && i + 1 < cs.length && cs[i + 1] == 'K' && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
+            if (bare && ascii(cs[i]) == 'T' && i + 1 < cs.length && ascii(cs[i + 1]) == 'K' && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
                     && (i + 2 == cs.length || !Character.isLetterOrDigit(cs[i + 2]))
                     && !(i + 3 < cs.length && cs[i + 2] == ' ' && (Character.isUpperCase(cs[i + 3]) || Character.isDigit(cs[i + 3])))) {
                 return "TK";
@@ -510,9 +510,15 @@ public final class Text {
         return null;
     }
 
-    /** ASCII's capitals in small letters: the marks are written in ASCII. */
+    /** ASCII's capitals in small letters: the marks are written in ASCII (or its full-width forms, `ＴＫ`, folded to it). */
     private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        char a = ascii(c);
+        return a >= 'A' && a <= 'Z' ? (char) (a + 32) : a;
+    }
+
+    /** A full-width form of ASCII (U+FF01 to U+FF5E, as a CJK keyboard types it) as ASCII. */
+    private static char ascii(char c) {
+        return c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c;
     }
 
     /**

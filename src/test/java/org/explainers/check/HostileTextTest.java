@@ -413,7 +413,7 @@ class HostileTextTest {
         }
     }
 
-    /** Placeholders as desks write them are found; a name that begins with TK is not one. */
+    /** Placeholders as desks write them are found, full-width ones too; a name that begins with TK is not one. */
     @Test
     void placeholdersAreFoundAsDesksWriteThem() {
         assertEquals("[TK: figure]", org.explainers.content.Text.placeholderIn("Showers save [TK: figure] litres.".toCharArray()));
@@ -423,6 +423,9 @@ class HostileTextTest {
         assertEquals("TK", org.explainers.content.Text.placeholderIn("The total is TK.".toCharArray()));
         assertEquals("TKTK", org.explainers.content.Text.placeholderIn("It rose by tktk.".toCharArray()));
         assertEquals("Lorem ipsum", org.explainers.content.Text.placeholderIn("Lorem\u00A0ipsum dolor.".toCharArray()));
+        // Typed on a CJK keyboard: full-width forms of ASCII.
+        assertEquals("TK", org.explainers.content.Text.placeholderIn("Households used \uFF34\uFF2B litres.".toCharArray()));
+        assertEquals("TKTK", org.explainers.content.Text.placeholderIn("It rose by \uFF34\uFF2B\uFF34\uFF2B.".toCharArray()));
         for (String fine : new String[]{"Shoppers at TK Maxx.", "Flight TK 2412 left.", "The TKO came late.", "Hartkopf and Utkin met.", "[Tkachenko, 2020]", "ATK said so."}) {
             assertEquals(null, org.explainers.content.Text.placeholderIn(fine.toCharArray()), fine);
         }
