@@ -340,10 +340,15 @@ final class Model {
         }
     }
 
+    /** Each title's direction, worked out once: a section page links every part of its explainer. */
+    private final Map<Doc, String> titleDirections = new java.util.concurrent.ConcurrentHashMap<>();
+
     Map<String, Object> link(Doc d) {
         Map<String, Object> m = map();
         m.put("title", d.title());
-        putDirection(m, "title");
+        if (d.title() != null) {
+            m.put("title_dir", titleDirections.computeIfAbsent(d, x -> Text.direction(x.title())));
+        }
         m.put("path", d.uri());
         putState(m, d); // the preview labels drafts and scheduled pieces wherever they are linked
         return m;
@@ -382,12 +387,7 @@ final class Model {
         }
         // The latest correction readers see, said under the headline as explainer sites do (a reader's trial: the page said only
         // "Published", its correction halfway down and at its end).
-        Moment corrected = null;
-        for (Map<String, Object> c : a.corrections()) {
-            if (shown(a, c)) {
-                corrected = Moment.later(corrected, (Moment) c.get("date"));
-            }
-        }
+        Moment corrected = latestCorrection(a);
         if (corrected != null) {
             m.put("corrected", Date.from(corrected.instant()));
         }
@@ -560,12 +560,18 @@ final class Model {
         for (Section s : site.listedSections(a)) {
             newest = Moment.later(newest, site.changed(s));
         }
+        return Moment.later(newest, latestCorrection(a));
+    }
+
+    /** The date of the latest correction readers see, or null. */
+    private Moment latestCorrection(Article a) {
+        Moment latest = null;
         for (Map<String, Object> c : a.corrections()) {
             if (shown(a, c)) {
-                newest = Moment.later(newest, (Moment) c.get("date"));
+                latest = Moment.later(latest, (Moment) c.get("date"));
             }
         }
-        return newest;
+        return latest;
     }
 
     /** The section a correction names, or null: the explainer's own. */

@@ -365,15 +365,22 @@ public final class Bodies {
             }
             total += cells;
             if (total > MAX_TABLE_CELLS) {
-                problems.error(d.path(), tableLine(d, ast, k), "with this table, the text's tables have " + String.format(Locale.ROOT, "%,d", total)
-                        + " cells in all, their spans counted; at most " + String.format(Locale.ROOT, "%,d", MAX_TABLE_CELLS) + " are allowed in one"
-                        + " text (a browser takes minutes to lay out more)", "lower their colspan and rowspan, or offer the data as a CSV download");
+                problems.error(d.path(), tableLine(d, ast, k), "with this table, the text's tables have " + tooManyCells(total, "in one text"),
+                        TOO_MANY_CELLS_FIX);
                 return -1;
             }
             k++;
         }
         return (int) total;
     }
+
+    /** "120,000 cells in all, …; at most 100,000 are allowed {@code where} (…)": tables together, in a text or on a page. */
+    static String tooManyCells(long cells, String where) {
+        return String.format(Locale.ROOT, "%,d cells in all, their spans counted; at most %,d are allowed %s (a browser takes minutes to lay"
+                + " out more)", cells, MAX_TABLE_CELLS, where);
+    }
+
+    static final String TOO_MANY_CELLS_FIX = "lower their colspan and rowspan, or offer the data as a CSV download";
 
     /**
      * The line of the text's {@code k}-th table in document order: Markdown's tables and the
@@ -436,8 +443,7 @@ public final class Bodies {
         boolean marks = text.indexOf('\u200F') >= 0 || text.indexOf('\u061C') >= 0; // most texts: only their dir="rtl" is looked at
         for (Element e : root.select(marks ? "[dir=rtl], p, li, td, th, h1, h2, h3, h4, h5, h6, figcaption, dt, dd, caption, summary, blockquote" : "[dir=rtl]")) {
             String t = e.text();
-            boolean letter = t.codePoints().anyMatch(c -> Character.isLetter(c) && (Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC));
+            boolean letter = t.codePoints().anyMatch(c -> Character.isLetter(c) && Text.rightToLeft(c));
             boolean rtl = e.attr("dir").equalsIgnoreCase("rtl");
             if (!letter && (rtl || t.indexOf('\u200F') >= 0 || t.indexOf('\u061C') >= 0)) {
                 int k = rtl ? (int) root.select("[dir=rtl]").stream().takeWhile(x -> x != e).count() : 0;
@@ -453,7 +459,10 @@ public final class Bodies {
     }
 
     /** The blocks a browser lays out as paragraphs of their own, each with its own direction. */
-    private static final String BLOCKS = "p, li, td, th, caption, figcaption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, summary, div, pre";
+    private static final String BLOCKS = "p, li, td, th, caption, figcaption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, summary, div";
+    /** What {@link #ownText} leaves out of a block's text. */
+    private static final Set<String> UNREAD = Set.of("table", "pre", "code", "kbd", "samp", "sup");
+    private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
     private static final Set<String> BLOCK_NAMES = Set.of(BLOCKS.split(", "));
 
     /**
@@ -463,33 +472,52 @@ public final class Bodies {
      * lays it out, by Unicode's bidirectional algorithm (ICU's) with its own direction and its
      * inline `dir`s and <bdi>s as isolates: one Arabic word in a table's caption let a whole
      * table of such numbers through the check above (a third attacker's trial). Two numbers with
-     * a letter between them are read in the text's own direction, as meant. Only texts with a
-     * `dir` or a right-to-left character are looked at.
+     * a letter or a dash between them are read in the text's own direction, as meant. Only texts
+     * with a right-to-left character are looked at: without one, the check above refuses any
+     * `dir="rtl"`, and `dir="auto"` or a <bdi> reads left to right.
      */
     private boolean numbersInOrder(Doc d, Element root, String text) {
-        if (root.selectFirst("[dir], bdi") == null && !com.ibm.icu.text.Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
+        if (!Text.anyRightToLeft(text)) {
             return true;
         }
         for (Element block : root.select(BLOCKS)) {
             StringBuilder own = new StringBuilder();
             ownText(block, own);
-            String swapped = swappedNumbers(own.toString(), direction(block, root));
-            if (swapped != null) {
-                problems.error(d.path(), lineWhere(d, l -> l.contains(swapped)), "`" + swapped + "` is shown right to left, so its numbers appear in the"
-                        + " other order (as " + visual(swapped) + ")", "join a number's digits with a comma or a non-breaking space, not a space; or"
-                        + " remove the `dir` that sets the text right to left");
+            String found = swappedNumbers(own.toString(), direction(block, root));
+            if (found != null) {
+                String swapped = found.replaceAll("[\u2066-\u2069]", ""); // the isolates the check put in for inline dirs
+                int digits = 0;
+                while (digits < swapped.length() && Character.isDigit(swapped.charAt(digits))) {
+                    digits++;
+                }
+                String first = swapped.substring(0, digits);
+                String last = swapped.substring(swapped.length() - trailingDigits(swapped));
+                // The line that holds the two as written, or both numbers (`**06** 500`), or the first.
+                int line = d.markdown().stream().anyMatch(l -> l.contains(swapped)) ? lineWhere(d, l -> l.contains(swapped))
+                        : d.markdown().stream().anyMatch(l -> l.contains(first) && l.contains(last)) ? lineWhere(d, l -> l.contains(first) && l.contains(last))
+                        : lineWhere(d, l -> l.contains(first));
+                problems.error(d.path(), line, "`" + swapped + "` is shown right to left, so its numbers appear in the other order (as " + visual(swapped)
+                        + ")", "join a number's digits with a comma or a non-breaking space, not a space (`50,000`, `50&nbsp;000`); a phone number"
+                        + " or code that reads left to right goes in <bdi> (`<bdi>+962 6 500 0000</bdi>`)");
                 return false;
             }
         }
         return true;
     }
 
-    /** A block's own text, its inline elements' included (those with a `dir`, and <bdi>, as isolates), not its blocks'. */
+    /**
+     * A block's own text, its inline elements' included (those with a `dir`, and <bdi>, as isolates),
+     * not its blocks', nor its code (shown as written, a column of figures in a <pre> lines up
+     * reversed as a whole) and superscripts (a note's number after a year is not a second number).
+     * A line break is a paragraph's end to the bidirectional algorithm (two lines of an address).
+     */
     private static void ownText(Element e, StringBuilder into) {
         for (org.jsoup.nodes.Node n : e.childNodes()) {
             if (n instanceof org.jsoup.nodes.TextNode t) {
-                into.append(t.getWholeText());
-            } else if (n instanceof Element child && !BLOCK_NAMES.contains(child.normalName()) && !child.normalName().equals("table")) {
+                into.append(HTML_SPACES.matcher(t.getWholeText()).replaceAll(" ")); // collapsed, as a browser shows them (a no-break space stays)
+            } else if (n instanceof Element br && br.normalName().equals("br")) {
+                into.append('\n');
+            } else if (n instanceof Element child && !BLOCK_NAMES.contains(child.normalName()) && !UNREAD.contains(child.normalName())) {
                 String dir = child.attr("dir").toLowerCase(Locale.ROOT);
                 int open = dir.equals("rtl") ? 0x2067 : dir.equals("ltr") ? 0x2066 : dir.equals("auto") || child.normalName().equals("bdi") ? 0x2068 : 0;
                 if (open != 0) {
@@ -559,11 +587,19 @@ public final class Bodies {
                 start = from;
                 spaces = true;
             } else {
-                spaces &= Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
+                spaces &= cp != '\n' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT);
                 i += Character.charCount(cp);
             }
         }
         return null;
+    }
+
+    private static int trailingDigits(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isDigit(s.charAt(s.length() - 1 - n))) {
+            n++;
+        }
+        return n;
     }
 
     /** How a browser shows {@code text} laid out right to left, for the message. */
@@ -1094,19 +1130,23 @@ public final class Bodies {
             }
             if (node instanceof com.vladsch.flexmark.ast.Paragraph p) {
                 List<com.vladsch.flexmark.util.sequence.BasedSequence> lines = p.getContentLines();
+                // Lines kept apart (a hard break at a line's end, a quote's lines of dialogue or verse) are not one run-together line.
+                boolean apart = p.getAncestorOfType(com.vladsch.flexmark.ast.BlockQuote.class) != null;
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).toString().strip();
-                    if (pastedBullet(line) || i + 1 < lines.size() && listLike(line) && listLike(lines.get(i + 1).toString().strip())) {
+                    boolean joined = !apart && i + 1 < lines.size() && !hardBreak(lines.get(i).toString());
+                    if (pastedBullet(line) || joined && listLike(line) && listLike(lines.get(i + 1).toString().strip())) {
                         // Word's plain-text bullets (`·`, `o` and `§` before a tab), and two lines in a row of dashes or letters as items
                         // (an editor's trial): all one paragraph, its items run together.
-                        String mark = line.substring(0, line.codePoints().limit(2).anyMatch(c -> c == ')') ? line.indexOf(')') + 1 : 1);
+                        boolean lettered = line.length() > 1 && line.charAt(1) == ')';
+                        String mark = line.substring(0, lettered ? 2 : 1);
                         problems.error(d.path(), lineOf(d, node) + i, "`" + mark + "` starts a list item as a word processor writes it: Markdown reads"
-                                + " it as text, and joins the items into one line", "start each item with `- ` instead (`- " + line.substring(mark.length())
-                                .strip() + "`), after a blank line");
+                                + " it as text, and joins the items into one line", "start each item with `- ` instead (`- " + (lettered ? line
+                                : line.substring(1).strip()) + "`), after a blank line");
                         ok = false;
                         break; // one list a paragraph: the others are the same mistake
                     }
-                    if (i + 1 < lines.size() && tabbed(line) && tabbed(lines.get(i + 1).toString().strip())) {
+                    if (joined && tabbed(line) && tabbed(lines.get(i + 1).toString().strip())) {
                         // A table pasted from a spreadsheet or a word processor: cells apart by tabs, all one line on the page (an editor's trial).
                         problems.error(d.path(), lineOf(d, node) + i, "these lines hold cells apart by tabs, as a table pasted from a spreadsheet:"
                                 + " Markdown joins them into one line", "write it as a table: `| " + String.join(" | ", line.split("\t+")) + " |`, then a line"
@@ -1138,16 +1178,30 @@ public final class Bodies {
                 || "o§".indexOf(line.charAt(0)) >= 0 && line.charAt(1) == '\t');
     }
 
-    /** A line that starts an item as typed in a word processor: a dash (`– France`) or a letter (`a) Prices fall`) and a space. */
+    /**
+     * A line that starts an item as typed in a word processor: a dash (`– France`) or a letter
+     * (`a) Prices fall`) and a space, short and without a sentence's end: a line of dialogue
+     * (`– Did the water come?`) or of prose wrapped before a dash or a clause is not one.
+     */
     private static boolean listLike(String line) {
-        return line.length() > 2 && ("–—".indexOf(line.charAt(0)) >= 0 && line.charAt(1) == ' '
+        return line.length() > 2 && line.length() <= 60 && ".?!…:;\"”»".indexOf(line.charAt(line.length() - 1)) < 0
+                && ("–—".indexOf(line.charAt(0)) >= 0 && line.charAt(1) == ' '
                 || line.length() > 3 && Character.isLetter(line.charAt(0)) && line.charAt(1) == ')' && line.charAt(2) == ' ');
     }
 
-    /** A line of cells apart by tabs: text, a tab, text. */
+    /** A line of cells apart by tabs: text, a tab, text, none of it code. */
     private static boolean tabbed(String line) {
         int tab = line.indexOf('\t');
-        return tab > 0 && tab < line.length() - 1;
+        return tab > 0 && tab < line.length() - 1 && line.indexOf('`') < 0;
+    }
+
+    /** Whether a source line ends with Markdown's hard line break: two spaces, or a backslash. */
+    private static boolean hardBreak(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end >= 1 && line.charAt(end - 1) == '\\' || end >= 2 && line.charAt(end - 1) == ' ' && line.charAt(end - 2) == ' ';
     }
 
     /** Whether a source line holds `<www.` in any capitals: only then are a text's nodes read for {@link #noBareAngleAddress}. */

@@ -198,9 +198,7 @@ public final class SiteCheck {
             total += s.body() == null ? 0 : s.body().cells();
             if (total > Bodies.MAX_TABLE_CELLS) {
                 problems.error(s.path(), 0, "with this section's, the tables on the explainer's page (which shows every section) have "
-                        + String.format(java.util.Locale.ROOT, "%,d", total) + " cells in all, their spans counted; at most "
-                        + String.format(java.util.Locale.ROOT, "%,d", Bodies.MAX_TABLE_CELLS) + " are allowed on one page (a browser takes"
-                        + " minutes to lay out more)", "lower their colspan and rowspan, or offer the data as a CSV download");
+                        + Bodies.tooManyCells(total, "on one page"), Bodies.TOO_MANY_CELLS_FIX);
                 return;
             }
         }
@@ -220,24 +218,30 @@ public final class SiteCheck {
             List<Body.Link> links = d.body().links();
             for (int i = 0; i < links.size(); i++) {
                 String url = Urls.asBrowserReads(links.get(i).url());
-                String host = null;
-                String written = links.get(i).url();
-                if (url.regionMatches(true, 0, "mailto:", 0, 7)) {
+                List<String> hosts = new java.util.ArrayList<>();
+                boolean mail = url.regionMatches(true, 0, "mailto:", 0, 7);
+                if (mail) {
                     String to = url.substring(7);
                     int end = to.indexOf('?');
-                    to = end >= 0 ? to.substring(0, end) : to;
-                    host = to.contains("@") ? to.substring(to.lastIndexOf('@') + 1) : null;
-                    written = to; // an autolink, <newsroom@…>, is written without its mailto:
+                    for (String one : (end >= 0 ? to.substring(0, end) : to).split(",")) { // every recipient
+                        hosts.add(one.contains("@") ? one.substring(one.lastIndexOf('@') + 1).strip() : "");
+                    }
                 } else if ("http".equalsIgnoreCase(Urls.scheme(url)) || "https".equalsIgnoreCase(Urls.scheme(url))) {
                     try {
-                        host = new URI(url).getHost();
+                        hosts.add(java.util.Objects.requireNonNullElse(new URI(url).getHost(), ""));
                     } catch (URISyntaxException e) {
-                        host = null; // told by the allowlist's check
+                        // told by the allowlist's check
                     }
                 }
-                if (host != null && !host.isEmpty() && org.explainers.content.SiteAddress.unreachable(host) != null) {
-                    problems.warning(d.path(), line(d, written, 0), "`" + links.get(i).url() + "` is " + org.explainers.content.SiteAddress.unreachable(host)
-                            + ", which no reader reaches", "write your newsroom's own");
+                String kept = hosts.stream().filter(h -> !h.isEmpty()).map(org.explainers.content.SiteAddress::unreachable)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (kept != null) {
+                    // At the link's own line, the n-th of its address; an autolink, <newsroom@…>, is written without its mailto:.
+                    String address = links.get(i).url();
+                    int nth = (int) links.subList(0, i).stream().filter(l -> l.url().equals(address)).count();
+                    String written = mail && d.markdown().stream().noneMatch(l -> l.contains(address)) ? address.substring(7) : address;
+                    problems.warning(d.path(), line(d, written, nth), "`" + address + "` is " + kept + ", not a newsroom's",
+                            "write your newsroom's own");
                 }
             }
         }

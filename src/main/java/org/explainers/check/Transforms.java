@@ -128,7 +128,7 @@ final class Transforms {
                 if (node instanceof TextNode t) {
                     char[] cs = t.getWholeText().toCharArray();
                     for (int i = 0; i < cs.length; i++) {
-                        if (cs[i] >= '\u0590' && rightToLeft(Character.codePointAt(cs, i))) {
+                        if (cs[i] >= '\u0590' && Text.rightToLeft(Character.codePointAt(cs, i))) {
                             any[0] = true;
                             return FilterResult.STOP;
                         }
@@ -138,11 +138,6 @@ final class Transforms {
             }
         }, root);
         return any[0];
-    }
-
-    private static boolean rightToLeft(int codePoint) {
-        byte d = Character.getDirectionality(codePoint);
-        return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
     }
 
     /** The text's own top heading level becomes 2, so that `#` and `##` both sit below the page's h1. */

@@ -228,7 +228,7 @@ public interface FieldType {
         } catch (java.time.format.DateTimeParseException e) {
             try {
                 local = java.time.LocalDateTime.parse(value.strip());
-                why = "without seconds: a time is the site's time zone's, " + zone;
+                why = (local.getSecond() != 0 || value.strip().length() > 16 ? "without seconds: " : "") + "a time is the site's time zone's, " + zone;
             } catch (java.time.format.DateTimeParseException again) {
                 return null;
             }
@@ -647,7 +647,7 @@ public interface FieldType {
         int[] window = node.getStartMark().getBuffer();
         int from = node.getStartMark().getPointer();
         int length = node.getEndMark().getIndex() - node.getStartMark().getIndex();
-        return from >= 0 && length >= 0 && from + length <= window.length ? new String(window, from, length) : "[Updated] \u2026";
+        return from >= 0 && length >= 0 && from + length <= window.length ? new String(window, from, length) : "\u2026";
     }
 
     /** The text of a one-value node, or null after reporting what else it is. */

@@ -462,16 +462,20 @@ public final class Header {
 
     private static String colonExample(String line) {
         String l = line.strip();
-        int colon = l.indexOf(':');
-        int equals = l.indexOf('=');
-        int space = l.indexOf(' ');
-        // `title=How full`: JBake's own header form, which an editor coming from it writes.
-        int at = colon > 0 ? colon : equals > 0 && (space < 0 || equals < space) ? equals : space;
-        if (at <= 0) {
+        int key = 0;
+        while (key < l.length() && (Character.isLetterOrDigit(l.charAt(key)) || l.charAt(key) == '_' || l.charAt(key) == '-')) {
+            key++;
+        }
+        if (key == 0) {
             return "level: 1";
         }
-        String value = l.substring(at + 1).strip();
-        String example = l.substring(0, at).strip() + ": " + (value.length() > 40 ? value.substring(0, 40) + "\u2026" : value);
+        // After the key: its colon without a space (`level:1`), or `=` (`title=How full`, `title = How full`: JBake's own form).
+        int at = key;
+        while (at < l.length() && l.charAt(at) == ' ') {
+            at++;
+        }
+        String value = (at < l.length() && (l.charAt(at) == ':' || l.charAt(at) == '=') ? l.substring(at + 1) : l.substring(key)).strip();
+        String example = l.substring(0, key) + ": " + (value.length() > 40 ? value.substring(0, 40) + "\u2026" : value);
         return readsAsWritten(example) ? example : quoted(example);
     }
 

@@ -45,12 +45,14 @@ public final class Images {
     public static final int MAX_SIDE = 50_000;
 
     /**
-     * How many times its shorter side an image's longer side may be: a page shows a figure across
-     * the text's width, so a 1 × 50,000 "rule" of 179 bytes pushed the rest of an explainer, its
-     * corrections too, 33 million pixels down (a third attacker's trial). A phone's scrolling
-     * screenshot (1:16) and a long infographic fit.
+     * How many times its width an image's height may be: a page shows a figure across the text's
+     * width, so a 1 × 50,000 "rule" of 179 bytes pushed the rest of an explainer, its corrections
+     * too, 33 million pixels down (a third attacker's trial). A phone's scrolling screenshot (1:16)
+     * and a long infographic fit; a wide panorama is shown the less tall.
      */
     public static final int MAX_RATIO = 25;
+    /** The text column's width in CSS pixels (44rem), for how tall a figure is shown. */
+    private static final int COLUMN = 704;
 
     /**
      * Chunks a PNG may have in all, and besides its image data (IDAT): an encoder writes a few
@@ -294,11 +296,10 @@ public final class Images {
                                 "scale it down (2,000 pixels wide is plenty for any screen)");
                         continue;
                     }
-                    if (Math.max(w, h) > (long) MAX_RATIO * Math.min(w, h)) {
-                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels: its " + (h > w ? "height" : "width") + " is more than "
-                                + MAX_RATIO + " times its " + (h > w ? "width" : "height") + " (a page shows it across the text's width"
-                                + (h > w ? ", " + String.format(Locale.ROOT, "%,d", Math.min(h * 700L / Math.max(w, 1), 1L << 25)) + " pixels tall there)" : ")"),
-                                "crop it, or split it into several images");
+                    if (h > (long) MAX_RATIO * w) {
+                        problems.error(path, 0, "the image is " + w + " × " + h + " pixels: its height is more than " + MAX_RATIO + " times its width"
+                                + " (a page shows it across the text's width, " + String.format(Locale.ROOT, "%,d", Math.min(h * (long) COLUMN / w, 1L << 25))
+                                + " pixels tall there)", "crop it, or split it into several images");
                         continue;
                     }
                     javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);

@@ -139,7 +139,7 @@ public final class Site {
     }
 
     /**
-     * A correction that says word for word what another explainer's says was copied with its
+     * A correction that says word for word what another explainer's says, on the same day, was copied with its
      * folder (an editor's trial: `cp -r` to start a new explainer put the old one's correction on
      * the Corrections page, under a piece never published). A warning: two pieces may be corrected
      * for one slip in the same words. Told at the later explainer's (by date, then path), whatever
@@ -152,7 +152,8 @@ public final class Site {
         for (Article a : inOrder) {
             for (Map<String, Object> c : a.corrections()) {
                 if (c.get("text") instanceof String text) {
-                    Article before = first.putIfAbsent(text.strip(), a);
+                    // Its date too: two pieces corrected for one slip in a desk's standard words are corrected on their own days.
+                    Article before = first.putIfAbsent(text.strip() + '\0' + c.get("date"), a);
                     if (before != null && before != a) {
                         problems.warning(a.path(), (Integer) c.getOrDefault("line:text", c.get("line")), "the correction says word for word what one of "
                                 + before.path() + " says: copied with its folder?", "if so, remove it: a correction belongs to the explainer it corrects");

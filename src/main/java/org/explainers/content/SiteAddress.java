@@ -66,6 +66,9 @@ public record SiteAddress(String base, String path) {
      * escapes, by java.net's IDN and URI; or null when it cannot be read so.
      */
     private static String ascii(String s) {
+        if (s.indexOf('?') >= 0 || s.indexOf('#') >= 0 || s.indexOf('%') >= 0 || s.indexOf('@') >= 0) {
+            return null; // another problem to tell, or escapes already written: no guess
+        }
         try {
             int colon = s.indexOf("://");
             if (colon <= 0) {

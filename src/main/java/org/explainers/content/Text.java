@@ -532,14 +532,32 @@ public final class Text {
         int ltr = 0;
         for (int i = 0; i < text.length(); ) {
             int c = Character.codePointAt(text, i);
-            byte d = Character.getDirectionality(c);
-            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+            if (rightToLeft(c)) {
                 rtl++;
-            } else if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+            } else if (Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
                 ltr++;
             }
             i += Character.charCount(c);
         }
         return rtl > ltr ? "rtl" : ltr > rtl ? "ltr" : "auto";
+    }
+
+    /** A character of right-to-left direction: a letter of Arabic, Hebrew and their kin, or a right-to-left mark. */
+    public static boolean rightToLeft(int codePoint) {
+        byte d = Character.getDirectionality(codePoint);
+        return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+    }
+
+    /**
+     * Whether a text holds a {@link #rightToLeft} character. Every one is from U+0590 up, so most
+     * characters are passed over by one comparison (typographic quotes are there too).
+     */
+    public static boolean anyRightToLeft(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0590' && rightToLeft(Character.codePointAt(text, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

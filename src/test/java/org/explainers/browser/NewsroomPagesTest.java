@@ -80,6 +80,9 @@ class NewsroomPagesTest {
         org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
         String file = "content/articles/gas-storage-explained/02-how-full.md";
         f.replace(file, "title: \"How full is full?\"", "title: \"\u0645\u062E\u0632\u0648\u0646 \u0627\u0644\u063A\u0627\u0632 (gas).\"");
+        // A standfirst in English opening with an Arabic name: left to right, by the count of its letters (a browser's first-letter rule,
+        // `unicode-bidi: plaintext` on it, laid it out right to left: a reviewer).
+        f.write(file, f.read(file).replaceFirst("(?m)^summary: .*$", "summary: \"\u062D\u0645\u0627\u0633 said little about the field.\""));
         f.write(file, f.read(file) + "\n\u0627\u0644\u0645\u062E\u0632\u0648\u0646 \u0645\u0645\u062A\u0644\u0626.\n"
                 + "\n\u00AB\u062D\u0645\u0627\u0633\u00BB is the name used here, and this paragraph is in English.\n");
         assertTrue(f.build().ok(), f.log());
@@ -93,10 +96,12 @@ class NewsroomPagesTest {
                     function gaps(e) { var r = document.createRange(); r.selectNodeContents(e); var t = r.getBoundingClientRect(), b = e.getBoundingClientRect();
                       return [b.right - t.right, t.left - b.left]; }
                     var en = Array.prototype.find.call(document.querySelectorAll('main p'), function (e) { return e.textContent.indexOf('in English') >= 0; });
-                    return gaps(p).concat(gaps(h)).concat(gaps(en));""");
+                    var sf = document.querySelector('main .standfirst');
+                    return gaps(p).concat(gaps(h)).concat(gaps(en)).concat(gaps(sf));""");
             assertTrue(gaps.get(0).doubleValue() < 2 && gaps.get(1).doubleValue() > 100, "the paragraph is aligned right: " + gaps);
             assertTrue(gaps.get(2).doubleValue() < 2 && gaps.get(3).doubleValue() > 100, "the title is aligned right: " + gaps);
             assertTrue(gaps.get(5).doubleValue() < 2, "an English paragraph opening with an Arabic name stays left to right: " + gaps);
+            assertTrue(gaps.get(7).doubleValue() < 2 && gaps.get(6).doubleValue() > 100, "so does such a standfirst: " + gaps);
         } finally {
             driver.quit();
         }

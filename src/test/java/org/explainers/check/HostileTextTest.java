@@ -334,7 +334,11 @@ class HostileTextTest {
         Fixture f = ContentChecksTest.validTree(tmp);
         f.write(ONE, ContentChecksTest.section(1, "", "The minister said <q lang=\"ar\" dir=\"rtl\">نحن ملتزمون بتزويد أوروبا بالغاز</q>,"
                 + " quoting <bdi>محمد</bdi> in <span lang=\"uk\">Київ</span>, <span lang=\"yue-Hant-HK\">廣東話</span> and <span lang=\"x-klingon\">Qapla'</span>."
-                + "\n\n<p dir=\"rtl\">قتل 50,000 شخص بين 1990 – 2000، و50\u00A0000 في عام 2024.</p>\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"));
+                + "\n\n<p dir=\"rtl\">قتل 50,000 شخص بين 1990 – 2000، و50\u00A0000 في عام 2024.</p>\n\n<p dir=\"ltr\">مرحبا means hello.</p>\n"
+                // Numbers a browser shows as meant (a trial of the check for false alarms): a note's number after a year, two lines of an
+                // address, a column of figures in code.
+                + "\nوصلت النسبة إلى 48% في عام 2023 [^1]\n\n<p dir=\"rtl\">ص.ب 2412<br>11181 عمّان</p>\n\n```\nعمان          4007526     61\n```\n"
+                + "\n[^1]: المصدر.\n"));
         Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
         Document page = Jsoup.parse(f.page("articles/a/01-one.html"));
@@ -343,7 +347,7 @@ class HostileTextTest {
         assertEquals("rtl", q.attr("dir"));
         assertEquals("محمد", page.selectFirst(".prose bdi").text());
         assertEquals("uk", page.selectFirst(".prose span[lang]").attr("lang"));
-        assertEquals("ltr", page.select(".prose p").last().attr("dir"), "the editor's direction stands");
+        assertEquals("ltr", page.select(".prose p:contains(means hello)").first().attr("dir"), "the editor's direction stands");
         f.write(ONE, ContentChecksTest.section(1, "", "A <q lang=\"not a language\" dir=\"sideways\">quote</q>, <span lang=\"english\">this</span>,"
                 + " <span lang=\"Deutsch\">das</span> and <span lang=\"zz\">x</span>.\n"));
         List<String> messages = Fixture.messages(f.build());

@@ -284,7 +284,7 @@ class DownloadsTest {
         has(m, DIR + "four.png: the image is 60000 × 1 pixels; at most 50000 pixels a side are allowed");
         has(m, "assets/images/staff.jpg: the photo carries the place where it was taken (GPS data in its EXIF)");
         has(m, DIR + "five.png: the image is 20 × 1000 pixels: its height is more than 25 times its width (a page shows it across the text's"
-                + " width, 35,000 pixels tall there) (crop it, or split it into several images)");
+                + " width, 35,200 pixels tall there) (crop it, or split it into several images)");
         assertEquals(6, m.size(), String.join("\n", m));
     }
 

@@ -66,6 +66,7 @@ class SiteAddressTest {
             "https://news.example.org/x\" --out /tmp/evil | contains `\"`, which an address cannot hold",
             "https://nachrichten.example/actualités/ | contains `é`, which an address cannot hold: write it `https://nachrichten.example/actualit%C3%A9s/`",
             "https://bücher.example:8080/neu/ | contains `ü`, which an address cannot hold: write it `https://xn--bcher-kva.example:8080/neu/`",
+            "https://nachrichten.example/actualités/?seite=1 | contains `é`, which an address cannot hold (write the site's full address",
             "javascript:alert(1)// | is not an absolute address starting with https:// or http://",
             "https://news.example.org/?page=1 | has a query or a #fragment",
             "https://example.org/news/index.html | ends in a page's name (index.html); the site's address is its folder's, https://example.org/news/"})
