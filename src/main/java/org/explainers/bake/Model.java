@@ -323,6 +323,7 @@ final class Model {
             }
             Map<String, Object> m = map();
             e.values().forEach((key, v) -> put(m, key, v));
+            putDirection(m, "name");
             m.put("path", spec == Schema.TOPICS ? paths.topic(slug) : paths.author(slug));
             return shared.mark(java.util.Collections.unmodifiableMap(m));
         });
