@@ -459,9 +459,11 @@ public final class Bodies {
     }
 
     /** The blocks a browser lays out as paragraphs of their own, each with its own direction. */
-    private static final String BLOCKS = "p, li, td, th, caption, figcaption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, summary, div";
-    /** What {@link #ownText} leaves out of a block's text. */
-    private static final Set<String> UNREAD = Set.of("table", "pre", "code", "kbd", "samp", "sup");
+    private static final String BLOCKS = "p, li, td, th, caption, figcaption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, summary, div, pre";
+    /** Inline elements laid out apart with their own first letter's direction: <bdi>, and code (site.css: `unicode-bidi: plaintext`). */
+    private static final Set<String> FIRST_STRONG = Set.of("bdi", "code", "kbd", "samp");
+    /** Inline elements laid out apart in the direction around them (site.css: `unicode-bidi: isolate`): raised or lowered text. */
+    private static final Set<String> ISOLATED = Set.of("sup", "sub");
     private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
     private static final Set<String> BLOCK_NAMES = Set.of(BLOCKS.split(", "));
 
@@ -482,7 +484,7 @@ public final class Bodies {
         }
         for (Element block : root.select(BLOCKS)) {
             StringBuilder own = new StringBuilder();
-            ownText(block, own);
+            ownText(block, own, root, block.closest("pre") != null);
             String found = swappedNumbers(own.toString(), direction(block, root));
             if (found != null) {
                 String swapped = found.replaceAll("[\u2066-\u2069]", ""); // the isolates the check put in for inline dirs
@@ -506,24 +508,28 @@ public final class Bodies {
     }
 
     /**
-     * A block's own text, its inline elements' included (those with a `dir`, and <bdi>, as isolates),
-     * not its blocks', nor its code (shown as written, a column of figures in a <pre> lines up
-     * reversed as a whole) and superscripts (a note's number after a year is not a second number).
-     * A line break is a paragraph's end to the bidirectional algorithm (two lines of an address).
+     * A block's own text, its inline elements' included (those with a `dir`, and those the
+     * stylesheet isolates, as isolates: a note's number after a year, `2023¹`, is laid out apart
+     * from it), not its blocks' nor its tables'. A line break ends a line of numbers (two lines of
+     * an address).
      */
-    private static void ownText(Element e, StringBuilder into) {
+    private static void ownText(Element e, StringBuilder into, Element root, boolean pre) {
         for (org.jsoup.nodes.Node n : e.childNodes()) {
             if (n instanceof org.jsoup.nodes.TextNode t) {
-                into.append(HTML_SPACES.matcher(t.getWholeText()).replaceAll(" ")); // collapsed, as a browser shows them (a no-break space stays)
+                // Collapsed, as a browser shows them (a no-break space stays); in a <pre> as written, its columns apart by several.
+                into.append(pre ? t.getWholeText() : HTML_SPACES.matcher(t.getWholeText()).replaceAll(" "));
             } else if (n instanceof Element br && br.normalName().equals("br")) {
                 into.append('\n');
-            } else if (n instanceof Element child && !BLOCK_NAMES.contains(child.normalName()) && !UNREAD.contains(child.normalName())) {
+            } else if (n instanceof Element child && !BLOCK_NAMES.contains(child.normalName()) && !child.normalName().equals("table")) {
                 String dir = child.attr("dir").toLowerCase(Locale.ROOT);
-                int open = dir.equals("rtl") ? 0x2067 : dir.equals("ltr") ? 0x2066 : dir.equals("auto") || child.normalName().equals("bdi") ? 0x2068 : 0;
+                String name = child.normalName();
+                byte around = ISOLATED.contains(name) ? direction(child, root) : 0;
+                int open = dir.equals("rtl") || around == com.ibm.icu.text.Bidi.RTL ? 0x2067 : dir.equals("ltr") || around == com.ibm.icu.text.Bidi.LTR ? 0x2066
+                        : dir.equals("auto") || FIRST_STRONG.contains(name) || ISOLATED.contains(name) ? 0x2068 : 0;
                 if (open != 0) {
                     into.appendCodePoint(open);
                 }
-                ownText(child, into);
+                ownText(child, into, root, pre);
                 if (open != 0) {
                     into.appendCodePoint(0x2069);
                 }
@@ -547,11 +553,13 @@ public final class Bodies {
     }
 
     /**
-     * The first two numbers (runs of digits) in {@code text} with only spaces between them (so
-     * that they read as one number, `000 50`) that the bidirectional algorithm shows in the other
-     * order; or null. Two runs change places when the lowest embedding level from the one to the
-     * other is odd (each reversal of rule L2 at a level up to it takes both). A dash or a word
-     * between them is read in the text's direction, as meant (`1990 – 2000` in Arabic).
+     * The first two numbers (runs of digits) in {@code text} with one space between them (so that
+     * they read as one number, `000 50`) that the bidirectional algorithm shows in the other order;
+     * or null. Two runs change places when the lowest embedding level from the one to the other is
+     * odd (each reversal of rule L2 at a level up to it takes both). A dash or a word between them
+     * is read in the text's direction, as meant (`1990 – 2000` in Arabic), and so are columns of
+     * figures apart by several spaces in a <pre>; a number inside an isolate is not paired with one
+     * outside it (a note's number after a year).
      */
     static String swappedNumbers(String text, byte level) {
         int first = -1;
@@ -567,7 +575,7 @@ public final class Bodies {
             return null;
         }
         int start = -1;
-        boolean spaces = true;
+        int spaces = 0; // since the last number: one space (a format character aside) is what reads as one number
         for (int i = first; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (Character.isDigit(cp)) {
@@ -575,7 +583,7 @@ public final class Bodies {
                 while (i < text.length() && Character.isDigit(text.codePointAt(i))) {
                     i += Character.charCount(text.codePointAt(i));
                 }
-                if (start >= 0 && spaces) {
+                if (start >= 0 && spaces == 1) {
                     int lowest = Integer.MAX_VALUE;
                     for (int k = start; k < i; k++) {
                         lowest = Math.min(lowest, bidi.getLevelAt(k));
@@ -585,9 +593,11 @@ public final class Bodies {
                     }
                 }
                 start = from;
-                spaces = true;
+                spaces = 0;
             } else {
-                spaces &= cp != '\n' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT);
+                boolean isolate = cp >= 0x2066 && cp <= 0x2069;
+                boolean space = cp != '\n' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+                spaces = isolate || !space && Character.getType(cp) != Character.FORMAT ? 2 : space ? spaces + 1 : spaces;
                 i += Character.charCount(cp);
             }
         }

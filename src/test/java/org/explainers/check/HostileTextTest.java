@@ -100,6 +100,8 @@ class HostileTextTest {
                         "`000 50` is shown right to left, so its numbers appear in the other order (as `50 000`)"),
                 arguments("digits reordered beside an Arabic word", "Seen.\n\n<p dir=\"rtl\">000 50 <q lang=\"ar\">لا</q></p>", 2,
                         "`000 50` is shown right to left, so its numbers appear in the other order (as `50 000`)"),
+                arguments("digits reordered in a subscript of a right-to-left paragraph", "Seen.\n\n<p dir=\"rtl\">السعر <sub>000 50</sub> جنيه</p>", 2,
+                        "`000 50` is shown right to left"),
                 arguments("digits reordered in an inline part set right to left", "Seen.\n\nالسعر <span dir=\"rtl\">كان 000 50</span> جنيه.", 2,
                         "`000 50` is shown right to left"),
                 arguments("text hidden under notes made by hand", "Seen.\n\nVisible " + "<sub><a class=\"footnote-ref\" href=\"https://example.org/\">.</a>".repeat(30)
@@ -338,6 +340,7 @@ class HostileTextTest {
                 // Numbers a browser shows as meant (a trial of the check for false alarms): a note's number after a year, two lines of an
                 // address, a column of figures in code.
                 + "\nوصلت النسبة إلى 48% في عام 2023 [^1]\n\n<p dir=\"rtl\">ص.ب 2412<br>11181 عمّان</p>\n\n```\nعمان          4007526     61\n```\n"
+                + "\n<p dir=\"rtl\">السعر <code>000 50</code> جنيه</p>\n"
                 + "\n[^1]: المصدر.\n"));
         Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
