@@ -252,7 +252,9 @@ final class Model {
                 put(m, key, data(d, value));
             }
         });
-        putDirection(m, "title");
+        if (d.title() != null) {
+            m.put("title_dir", titleDirection(d));
+        }
         putDirection(m, "summary");
         m.put("path", d.uri());
         m.put("source", d.path());
@@ -344,11 +346,15 @@ final class Model {
     /** Each title's direction, worked out once: a section page links every part of its explainer. */
     private final Map<Doc, String> titleDirections = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private String titleDirection(Doc d) {
+        return titleDirections.computeIfAbsent(d, x -> Text.direction(x.title()));
+    }
+
     Map<String, Object> link(Doc d) {
         Map<String, Object> m = map();
         m.put("title", d.title());
         if (d.title() != null) {
-            m.put("title_dir", titleDirections.computeIfAbsent(d, x -> Text.direction(x.title())));
+            m.put("title_dir", titleDirection(d));
         }
         m.put("path", d.uri());
         putState(m, d); // the preview labels drafts and scheduled pieces wherever they are linked

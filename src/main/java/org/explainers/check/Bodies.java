@@ -488,12 +488,8 @@ public final class Bodies {
             String found = swappedNumbers(own.toString(), direction(block, root));
             if (found != null) {
                 String swapped = found.replaceAll("[\u2066-\u2069]", ""); // the isolates the check put in for inline dirs
-                int digits = 0;
-                while (digits < swapped.length() && Character.isDigit(swapped.charAt(digits))) {
-                    digits++;
-                }
-                String first = swapped.substring(0, digits);
-                String last = swapped.substring(swapped.length() - trailingDigits(swapped));
+                String first = swapped.substring(0, digits(swapped, true));
+                String last = swapped.substring(swapped.length() - digits(swapped, false));
                 // The line that holds the two as written, or both numbers (`**06** 500`), or the first.
                 int line = d.markdown().stream().anyMatch(l -> l.contains(swapped)) ? lineWhere(d, l -> l.contains(swapped))
                         : d.markdown().stream().anyMatch(l -> l.contains(first) && l.contains(last)) ? lineWhere(d, l -> l.contains(first) && l.contains(last))
@@ -604,9 +600,10 @@ public final class Bodies {
         return null;
     }
 
-    private static int trailingDigits(String s) {
+    /** How many digits {@code s} starts with, or ends with. */
+    private static int digits(String s, boolean leading) {
         int n = 0;
-        while (n < s.length() && Character.isDigit(s.charAt(s.length() - 1 - n))) {
+        while (n < s.length() && Character.isDigit(s.charAt(leading ? n : s.length() - 1 - n))) {
             n++;
         }
         return n;
@@ -1144,8 +1141,8 @@ public final class Bodies {
                 boolean apart = p.getAncestorOfType(com.vladsch.flexmark.ast.BlockQuote.class) != null;
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).toString().strip();
-                    boolean joined = !apart && i + 1 < lines.size() && !hardBreak(lines.get(i).toString());
-                    if (pastedBullet(line) || joined && listLike(line) && listLike(lines.get(i + 1).toString().strip())) {
+                    boolean more = !apart && i + 1 < lines.size(); // the next line's shape and the break are asked only of a likely pair
+                    if (pastedBullet(line) || more && listLike(line) && listLike(lines.get(i + 1).toString().strip()) && !hardBreakAfter(p, i)) {
                         // Word's plain-text bullets (`·`, `o` and `§` before a tab), and two lines in a row of dashes or letters as items
                         // (an editor's trial): all one paragraph, its items run together.
                         boolean lettered = line.length() > 1 && line.charAt(1) == ')';
@@ -1156,7 +1153,7 @@ public final class Bodies {
                         ok = false;
                         break; // one list a paragraph: the others are the same mistake
                     }
-                    if (joined && tabbed(line) && tabbed(lines.get(i + 1).toString().strip())) {
+                    if (more && tabbed(line) && tabbed(lines.get(i + 1).toString().strip()) && !hardBreakAfter(p, i)) {
                         // A table pasted from a spreadsheet or a word processor: cells apart by tabs, all one line on the page (an editor's trial).
                         problems.error(d.path(), lineOf(d, node) + i, "these lines hold cells apart by tabs, as a table pasted from a spreadsheet:"
                                 + " Markdown joins them into one line", "write it as a table: `| " + String.join(" | ", line.split("\t+")) + " |`, then a line"
@@ -1205,13 +1202,14 @@ public final class Bodies {
         return tab > 0 && tab < line.length() - 1 && line.indexOf('`') < 0;
     }
 
-    /** Whether a source line ends with Markdown's hard line break: two spaces, or a backslash. */
-    private static boolean hardBreak(String line) {
-        int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
-            end--;
+    /** Whether Flexmark read a hard line break (two spaces or a backslash) at the end of the paragraph's {@code i}-th line. */
+    private static boolean hardBreakAfter(com.vladsch.flexmark.ast.Paragraph p, int i) {
+        for (Node n : p.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.HardLineBreak && n.getStartLineNumber() == p.getStartLineNumber() + i) {
+                return true;
+            }
         }
-        return end >= 1 && line.charAt(end - 1) == '\\' || end >= 2 && line.charAt(end - 1) == ' ' && line.charAt(end - 2) == ' ';
+        return false;
     }
 
     /** Whether a source line holds `<www.` in any capitals: only then are a text's nodes read for {@link #noBareAngleAddress}. */

@@ -115,24 +115,15 @@ final class Transforms {
         }
     }
 
-    /**
-     * Whether a text of the tree holds a right-to-left letter. Every one is from U+0590 up, so most
-     * characters are passed over by one comparison: typographic quotes are there too, and
-     * need their direction asked.
-     */
+    /** Whether a text of the tree holds a right-to-left letter ({@link Text#anyRightToLeft}), its walk stopped at the first. */
     static boolean anyRightToLeft(Element root) {
         boolean[] any = {false};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    char[] cs = t.getWholeText().toCharArray();
-                    for (int i = 0; i < cs.length; i++) {
-                        if (cs[i] >= '\u0590' && Text.rightToLeft(Character.codePointAt(cs, i))) {
-                            any[0] = true;
-                            return FilterResult.STOP;
-                        }
-                    }
+                if (node instanceof TextNode t && Text.anyRightToLeft(t.getWholeText())) {
+                    any[0] = true;
+                    return FilterResult.STOP;
                 }
                 return FilterResult.CONTINUE;
             }

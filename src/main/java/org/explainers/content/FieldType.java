@@ -213,7 +213,6 @@ public interface FieldType {
     /** The earliest year a date of publishing, an update or a correction may have. */
     int FIRST_YEAR = 1900;
 
-    /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, in the site's time zone. */
     /**
      * The fix for an ISO 8601 time with seconds or an offset, as Hugo and Jekyll write it
      * (`2026-11-20T09:00:00+01:00`): the same moment in the site's time zone, as this site's
@@ -237,6 +236,7 @@ public interface FieldType {
                 local.getHour(), local.getMinute(), why);
     }
 
+    /** {@code YYYY-MM-DD} or {@code YYYY-MM-DD HH:MM}, in the site's time zone. */
     static FieldType dateTime() {
         return (key, node, c) -> {
             String s = scalar(key, node, c);

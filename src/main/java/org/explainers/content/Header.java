@@ -448,7 +448,6 @@ public final class Header {
         return before.endsWith("'") || before.endsWith("\"");
     }
 
-    /** The line as it should be written, `key: value` (a long value cut), for a fix: `title How full` is `title: How full`. */
     /** Whether YAML reads {@code key: value} as that one line of text (a fix shown to an editor must itself be valid). */
     private static boolean readsAsWritten(String line) {
         try {
@@ -460,6 +459,7 @@ public final class Header {
         }
     }
 
+    /** The line as it should be written, `key: value` (a long value cut), for a fix: `title How full` is `title: How full`. */
     private static String colonExample(String line) {
         String l = line.strip();
         int key = 0;
