@@ -55,6 +55,45 @@ class NewsroomPagesTest {
         }
     }
 
+    /**
+     * A phone's screenshot in a text, as a figure and on its own, is no taller than most of a
+     * laptop's window, at its own proportions (at the column's width it was two screens high);
+     * a wide chart still takes the column's width.
+     */
+    @Test
+    void aTallPictureIsNoTallerThanMostOfTheWindow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        String dir = "content/articles/gas-storage-explained/";
+        java.awt.image.BufferedImage shot = new java.awt.image.BufferedImage(1170, 2532, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(shot, "png", png));
+        f.writeBytes(dir + "app.png", png.toByteArray());
+        f.write(dir + "02-how-full.md", f.read(dir + "02-how-full.md")
+                + "\n![The app's storage screen, showing 90 per cent](app.png \"Screenshot: Tom Okafor\")\n*The operator's app on 1 November.*\n"
+                + "\nThe same screen on its own: ![The app's storage screen again](app.png)\n");
+        assertTrue(f.build().ok(), f.log());
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            driver.get(f.site().resolve(SECTION).toUri().toString());
+            @SuppressWarnings("unchecked")
+            List<List<Number>> boxes = (List<List<Number>>) driver.executeScript("""
+                    return Array.from(document.querySelectorAll('main .prose img')).map(function (i) {
+                      var r = i.getBoundingClientRect(); return [r.width, r.height, i.naturalWidth || i.width, i.naturalHeight || i.height,
+                        i.closest('.prose').getBoundingClientRect().width, window.innerHeight]; });""");
+            assertEquals(3, boxes.size(), "the chart and the screenshot twice: " + boxes);
+            List<Number> chart = boxes.get(0);
+            assertEquals(chart.get(4).doubleValue(), chart.get(0).doubleValue(), 1, "a wide chart takes the column's width: " + chart);
+            for (List<Number> b : boxes.subList(1, 3)) {
+                double window = b.get(5).doubleValue();
+                assertTrue(b.get(1).doubleValue() <= 0.75 * window + 1, "no taller than three quarters of the window: " + b);
+                assertTrue(b.get(1).doubleValue() > 0.7 * window, "not shrunk further: " + b);
+                assertEquals(1170.0 / 2532, b.get(0).doubleValue() / b.get(1).doubleValue(), 0.01, "at its own proportions: " + b);
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** Opened from disk, as a reader's browser opens it (no reads across files), every image of the pages that show images loads, at its own proportions. */
     @Test
     void everyImageShowsFromDisk() throws Exception {
