@@ -100,6 +100,9 @@ final class Model {
             d.add(relatedCards.computeIfAbsent(r.getKey(), x -> shared.mark(List.of(x.uri(), x.title(), x.article().title()))))
                     .add(r.getValue());
         }
+        if (isLast(s)) {
+            d.add(nextArticle(s.article()));
+        }
         return d.hex();
     }
 
@@ -116,11 +119,37 @@ final class Model {
      * section's: what it shows of itself and its sections, and each listed section's file and state.
      */
     String articleInputs(Article a) {
-        Digest d = new Digest("article " + context(), shared).add(neighbours.computeIfAbsent(a, this::neighbours));
+        Digest d = new Digest("article " + context(), shared).add(neighbours.computeIfAbsent(a, this::neighbours)).add(nextArticle(a));
         for (Doc text : articleTexts(a)) {
             file(d, text);
         }
         return d.hex();
+    }
+
+    private final Map<Article, Map<String, Object>> nextArticles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The explainer a reader is offered when they reach one's end (a reader's trial: its last
+     * section led nowhere): the one after it on the home page, the oldest's being the newest.
+     * Its link only, so that the pages showing it change with its title alone. Empty
+     * when the site lists no other.
+     */
+    Map<String, Object> nextArticle(Article a) {
+        return nextArticles.computeIfAbsent(a, x -> {
+            List<Article> listed = site.listedArticles();
+            int i = listed.indexOf(x);
+            if (listed.size() < 2 || i < 0) {
+                return shared.mark(Map.of());
+            }
+            Article next = listed.get((i + 1) % listed.size());
+            return shared.mark(java.util.Collections.unmodifiableMap(link(next)));
+        });
+    }
+
+    /** Whether a section is its explainer's last listed one, after which a reader is offered the next explainer. */
+    private boolean isLast(Section s) {
+        List<Section> siblings = site.listedSections(s.article());
+        return !siblings.isEmpty() && siblings.get(siblings.size() - 1) == s;
     }
 
     /** The files whose texts a section's page shows (see {@link Pages.Out#texts}): its own. */
@@ -432,6 +461,9 @@ final class Model {
         m.put("corrections", corrections(a, null, false));
         m.put("body", html(a.body(), 1));
         m.put("modified", Date.from(lastModified(a).instant()));
+        if (!nextArticle(a).isEmpty()) {
+            m.put("next_article", nextArticle(a));
+        }
         return m;
     }
 
@@ -489,6 +521,8 @@ final class Model {
         }
         if (next != null) {
             m.put("next", link(next));
+        } else if (isLast(s) && !nextArticle(a).isEmpty()) {
+            m.put("next_article", nextArticle(a));
         }
         if (s.level() > 1) {
             for (int j = i - 1; j >= 0; j--) {

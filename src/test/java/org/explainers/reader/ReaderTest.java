@@ -306,6 +306,46 @@ class ReaderTest {
                 "an explainer without a correction says none");
     }
 
+    /**
+     * An explainer's end offers the next one on the home page, the oldest's the newest (a
+     * reader's trial: its last section led nowhere): its page and its last section's page; a
+     * section before the last leads to the next section only.
+     */
+    @Test
+    void anExplainersEndLeadsToTheNextExplainer() {
+        Path site = Sites.fixture();
+        List<String> home = Sites.page(site, "index.html").select(".card-title a").eachAttr("abs:href");
+        assertTrue(home.size() >= 2, "the fixture lists several explainers: " + home);
+        for (int i = 0; i < home.size(); i++) {
+            String next = home.get((i + 1) % home.size());
+            Document explainer = page(home.get(i));
+            Element end = explainer.selectFirst("nav[aria-label=Next explainer] a");
+            assertNotNull(end, home.get(i));
+            assertEquals(next, end.absUrl("href"), home.get(i));
+            assertTrue(end.text().startsWith("Next explainer " + page(next).selectFirst("h1").text()), end.text());
+            List<String> sections = explainer.select(".article-section > h2 a, .article-section > h3 a").eachAttr("abs:href");
+            Element last = page(sections.get(sections.size() - 1)).selectFirst(".post-nav-next a");
+            assertNotNull(last, sections.get(sections.size() - 1));
+            assertEquals(next, last.absUrl("href"));
+            assertTrue(last.text().startsWith("Next explainer "), last.text());
+            if (sections.size() > 1) {
+                Element before = page(sections.get(sections.size() - 2)).selectFirst(".post-nav-next a");
+                assertEquals(sections.get(sections.size() - 1), before.absUrl("href"));
+                assertTrue(before.text().startsWith("Next "), before.text());
+                assertFalse(before.text().startsWith("Next explainer"), before.text());
+            }
+        }
+    }
+
+    private static Document page(String fileUrl) {
+        try {
+            Path file = Path.of(java.net.URI.create(fileUrl));
+            return org.jsoup.Jsoup.parse(file.toFile(), "UTF-8", fileUrl);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theFixturesFigureHasItsCaptionCreditAndSize() {
         Document page = Sites.page(Sites.fixture(), "articles/gas-storage-explained/02-how-full.html");
