@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import org.explainers.content.Body;
 import org.explainers.content.Doc;
 import org.explainers.content.Images;
+import org.explainers.content.Invisible;
 import org.explainers.content.Jobs;
 import org.explainers.content.Markdown;
 import org.explainers.content.Problems;
@@ -1268,23 +1269,28 @@ public final class Bodies {
         // The text and the attribute values as jsoup decoded them: root.html() would write such a
         // character back as the entity that made it.
         int[] found = {-1};
+        Invisible.Found[] hiding = {null};
         NodeTraversor.traverse((node, depth) -> {
             if (found[0] < 0 && node instanceof TextNode t) {
                 found[0] = refused(t.getWholeText());
+                hiding[0] = hiding[0] == null ? Invisible.in(t.getWholeText()) : hiding[0];
             } else if (found[0] < 0 && node instanceof Element e) {
                 for (Attribute a : e.attributes()) {
                     found[0] = found[0] < 0 ? refused(a.getValue()) : found[0];
+                    hiding[0] = hiding[0] == null ? Invisible.in(a.getValue()) : hiding[0];
                 }
             }
         }, root);
-        int c = found[0];
+        int c = found[0] >= 0 ? found[0] : hiding[0] != null ? hiding[0].codePoint() : -1;
         if (c < 0) {
             return true;
         }
+        // The file's own characters were checked as it was read: this one an entity made (`&#xE0049;`, `&zwj;`).
         String wanted = new String(Character.toChars(c));
         int line = lineWhere(d, l -> com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(wanted));
-        problems.error(d.path(), line, String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
-                + " non-character or bidirectional one)", c), "remove the entity");
+        problems.error(d.path(), line, found[0] >= 0 ? String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
+                + " non-character or bidirectional one)", c) : String.format(Locale.ROOT, "entities make %s: U+%04X, %s",
+                "an invisible character that can carry hidden text", c, hiding[0].why()), "remove the entity");
         return false;
     }
 

@@ -682,6 +682,12 @@ public interface FieldType {
                     + " non-character or bidirectional one), written as an escape", key, bad), "remove the escape from the value");
             return null;
         }
+        Invisible.Found hiding = Invisible.in(v);
+        if (hiding != null) {
+            c.problems().error(c.path(), c.line(node), String.format(java.util.Locale.ROOT, "`%s` holds an invisible character that can"
+                    + " carry hidden text (U+%04X: %s), written as an escape", key, hiding.codePoint(), hiding.why()), "remove the escape from the value");
+            return null;
+        }
         return v;
     }
 }

@@ -102,8 +102,10 @@ public final class SourceText {
         boolean header = false;
         boolean conflict = false; // told once a file
         boolean fenced = false;
+        boolean suspect = false; // whether the line may hold an invisible character that hides text (Invisible)
         for (int i = 0; i <= length; i++) {
             char c = i < length ? chars[i] : '\n';
+            suspect |= c >= 0xAD && Invisible.suspect(c);
             if (c == '\n') {
                 int end = i > start && chars[i - 1] == '\r' ? i - 1 : i;
                 if (i < length || start < length) {
@@ -118,6 +120,11 @@ public final class SourceText {
                         header = lines.isEmpty();
                     }
                     ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, inHeader, problems);
+                    Invisible.Found hiding = suspect && bad < 0 ? Invisible.in(java.nio.CharBuffer.wrap(chars), start, end) : null;
+                    if (hiding != null) {
+                        problems.error(path, lines.size() + 1, Invisible.what(hiding, hiding.index() - start + 1), Invisible.FIX);
+                        ok = false;
+                    }
                     String code = line.stripLeading();
                     if (markdown && !inHeader && (code.startsWith("```") || code.startsWith("~~~"))) {
                         fenced = !fenced; // a block of code may show a conflict's markers (an explainer about Git: a reviewer's trial)
@@ -142,6 +149,7 @@ public final class SourceText {
                 start = i + 1;
                 brackets = 0;
                 bad = -1;
+                suspect = false;
             } else if (c == '[') {
                 brackets++;
             } else if (bad < 0 && Character.isHighSurrogate(c) && i + 1 < length) {
