@@ -486,16 +486,16 @@ public final class Bodies {
         for (Element block : root.select(BLOCKS)) {
             StringBuilder own = new StringBuilder();
             ownText(block, own, root, block.closest("pre") != null);
-            String found = swappedNumbers(own.toString(), direction(block, root));
+            String found = Text.swappedNumbers(own.toString(), direction(block, root));
             if (found != null) {
                 String swapped = found.replaceAll("[\u2066-\u2069]", ""); // the isolates the check put in for inline dirs
-                String first = swapped.substring(0, digits(swapped, true));
-                String last = swapped.substring(swapped.length() - digits(swapped, false));
+                String first = swapped.substring(0, Text.digits(swapped, true));
+                String last = swapped.substring(swapped.length() - Text.digits(swapped, false));
                 // The line that holds the two as written, or both numbers (`**06** 500`), or the first.
                 int line = d.markdown().stream().anyMatch(l -> l.contains(swapped)) ? lineWhere(d, l -> l.contains(swapped))
                         : d.markdown().stream().anyMatch(l -> l.contains(first) && l.contains(last)) ? lineWhere(d, l -> l.contains(first) && l.contains(last))
                         : lineWhere(d, l -> l.contains(first));
-                problems.error(d.path(), line, "`" + swapped + "` is shown right to left, so its numbers appear in the other order (as " + visual(swapped)
+                problems.error(d.path(), line, "`" + swapped + "` is shown right to left, so its numbers appear in the other order (as " + Text.visual(swapped)
                         + ")", "join a number's digits with a comma or a non-breaking space, not a space (`50,000`, `50&nbsp;000`); a phone number"
                         + " or code that reads left to right goes in <bdi> (`<bdi>+962 6 500 0000</bdi>`)");
                 return false;
@@ -547,78 +547,6 @@ public final class Bodies {
             }
         }
         return com.ibm.icu.text.Bidi.LTR;
-    }
-
-    /**
-     * The first two numbers (runs of digits) in {@code text} with one space between them (so that
-     * they read as one number, `000 50`) that the bidirectional algorithm shows in the other order;
-     * or null. Two runs change places when the lowest embedding level from the one to the other is
-     * odd (each reversal of rule L2 at a level up to it takes both). A dash or a word between them
-     * is read in the text's direction, as meant (`1990 – 2000` in Arabic), and so are columns of
-     * figures apart by several spaces in a <pre>; a number inside an isolate is not paired with one
-     * outside it (a note's number after a year).
-     */
-    static String swappedNumbers(String text, byte level) {
-        int first = -1;
-        for (int i = 0; i < text.length() && first < 0; i++) {
-            first = Character.isDigit(text.charAt(i)) ? i : -1;
-        }
-        if (first < 0) {
-            return null;
-        }
-        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
-        bidi.setPara(text, level, null);
-        if (bidi.isLeftToRight()) {
-            return null;
-        }
-        int start = -1;
-        int spaces = 0; // since the last number: one space (a format character aside) is what reads as one number
-        for (int i = first; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (Character.isDigit(cp)) {
-                int from = i;
-                while (i < text.length() && Character.isDigit(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
-                }
-                if (start >= 0 && spaces == 1) {
-                    int lowest = Integer.MAX_VALUE;
-                    for (int k = start; k < i; k++) {
-                        lowest = Math.min(lowest, bidi.getLevelAt(k));
-                    }
-                    if (lowest % 2 == 1) {
-                        return text.substring(start, i);
-                    }
-                }
-                start = from;
-                spaces = 0;
-            } else {
-                boolean isolate = cp >= 0x2066 && cp <= 0x2069;
-                boolean space = cp != '\n' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp));
-                spaces = isolate || !space && Character.getType(cp) != Character.FORMAT ? 2 : space ? spaces + 1 : spaces;
-                i += Character.charCount(cp);
-            }
-        }
-        return null;
-    }
-
-    /** How many digits {@code s} starts with, or ends with. */
-    private static int digits(String s, boolean leading) {
-        int n = 0;
-        while (n < s.length() && Character.isDigit(s.charAt(leading ? n : s.length() - 1 - n))) {
-            n++;
-        }
-        return n;
-    }
-
-    /** How a browser shows {@code text} laid out right to left, for the message. */
-    private static String visual(String text) {
-        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
-        bidi.setPara(text, com.ibm.icu.text.Bidi.RTL, null);
-        try {
-            return "`" + bidi.writeReordered(com.ibm.icu.text.Bidi.DO_MIRRORING) + "`";
-        } catch (RuntimeException e) {
-            return "another order";
-        }
     }
 
     /** A footnote's number as Flexmark makes it (`<sup id="fnref-1">`: raw HTML may not give ids), not counted as smaller text. */

@@ -93,6 +93,14 @@ public interface FieldType {
                 c.problems().error(c.path(), c.line(node), "`" + key + "` runs over several lines", "write it on one line");
                 return null;
             }
+            // As in a text (Bodies.numbersInOrder): a title or correction is where a number matters most (an attacker's trial).
+            String swapped = Text.swappedNumbers(s);
+            if (swapped != null) {
+                c.problems().error(c.path(), c.line(node), "`" + key + "`'s `" + swapped + "` is shown right to left, so its numbers appear in the"
+                        + " other order (as " + Text.visual(swapped) + ")", "join a number's digits with a comma or a non-breaking space, not a space"
+                        + " (`50,000`, or `50\u00A0000` in double quotes)");
+                return null;
+            }
             return s;
         }
     }

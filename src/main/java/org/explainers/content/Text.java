@@ -522,6 +522,93 @@ public final class Text {
     }
 
     /**
+     * The first two numbers (runs of digits) in {@code text} with one space between them (so that
+     * they read as one number, `000 50`) that the bidirectional algorithm shows in the other order;
+     * or null. Two runs change places when the lowest embedding level from the one to the other is
+     * odd (each reversal of rule L2 at a level up to it takes both). A dash or a word between them
+     * is read in the text's direction, as meant (`1990 – 2000` in Arabic), and so are columns of
+     * figures apart by several spaces in a <pre>; a number inside an isolate is not paired with one
+     * outside it (a note's number after a year).
+     */
+    public static String swappedNumbers(String text, byte level) {
+        int first = -1;
+        for (int i = 0; i < text.length() && first < 0; i++) {
+            first = Character.isDigit(text.charAt(i)) ? i : -1;
+        }
+        if (first < 0) {
+            return null;
+        }
+        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
+        bidi.setPara(text, level, null);
+        if (bidi.isLeftToRight()) {
+            return null;
+        }
+        int start = -1;
+        int spaces = 0; // since the last number: one space (a format character aside) is what reads as one number
+        for (int i = first; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isDigit(cp)) {
+                int from = i;
+                while (i < text.length() && Character.isDigit(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                if (start >= 0 && spaces == 1) {
+                    int lowest = Integer.MAX_VALUE;
+                    for (int k = start; k < i; k++) {
+                        lowest = Math.min(lowest, bidi.getLevelAt(k));
+                    }
+                    if (lowest % 2 == 1) {
+                        return text.substring(start, i);
+                    }
+                }
+                start = from;
+                spaces = 0;
+            } else {
+                boolean isolate = cp >= 0x2066 && cp <= 0x2069;
+                boolean space = cp != '\n' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+                spaces = isolate || !space && Character.getType(cp) != Character.FORMAT ? 2 : space ? spaces + 1 : spaces;
+                i += Character.charCount(cp);
+            }
+        }
+        return null;
+    }
+
+    /** How many digits {@code s} starts with, or ends with. */
+    public static int digits(String s, boolean leading) {
+        int n = 0;
+        while (n < s.length() && Character.isDigit(s.charAt(leading ? n : s.length() - 1 - n))) {
+            n++;
+        }
+        return n;
+    }
+
+    /** How a browser shows {@code text} laid out right to left, for the message. */
+    public static String visual(String text) {
+        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
+        bidi.setPara(text, com.ibm.icu.text.Bidi.RTL, null);
+        try {
+            return "`" + bidi.writeReordered(com.ibm.icu.text.Bidi.DO_MIRRORING) + "`";
+        } catch (RuntimeException e) {
+            return "another order";
+        }
+    }
+
+    /**
+     * The first two numbers of a one-line value (a title, a summary, a caption) shown in the other
+     * order: laid out in the direction its page gives it ({@link #direction}), or by its first
+     * letter, as a browser's tab, a feed reader and a search engine lay it out; null when none.
+     */
+    public static String swappedNumbers(String value) {
+        if (!anyRightToLeft(value)) {
+            return null;
+        }
+        String dir = direction(value);
+        String found = swappedNumbers(value, dir.equals("rtl") ? com.ibm.icu.text.Bidi.RTL : dir.equals("ltr") ? com.ibm.icu.text.Bidi.LTR
+                : com.ibm.icu.text.Bidi.LEVEL_DEFAULT_LTR);
+        return found != null ? found : swappedNumbers(value, com.ibm.icu.text.Bidi.LEVEL_DEFAULT_LTR);
+    }
+
+    /**
      * The direction a text reads in, by the count of its letters, not by its first one (a
      * browser's `dir="auto"`): "rtl" when those of right-to-left scripts (Arabic, Hebrew)
      * outnumber the others, "ltr" when fewer, "auto" when as many (no letter at all). An English

@@ -160,6 +160,33 @@ class HostileTextTest {
     }
 
     /**
+     * Numbers shown in the other order are refused in a header's text as in the text (an
+     * attacker's trial: a Hebrew standfirst showed `50 000` where the review read `000 50`): a
+     * title, a summary, a lead image's caption, a correction; each at its line. A comma or a
+     * no-break space joins a number's digits and passes.
+     */
+    @Test
+    void numbersShownInTheOtherOrderAreRefusedInAHeaderToo(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        String swapped = "\"\u05E9\u05DC\u05D5\u05DD 000 50 \u05E0\u05E4\u05D2\u05E2\u05D9\u05DD\"";
+        f.write(ONE, ContentChecksTest.section(1, "", "").replace("title: Section 1", "title: " + swapped)
+                .replace("summary: Section 1.", "summary: " + swapped));
+        f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("summary: What it is about.", "summary: What it is about.\n"
+                + "corrections:\n  - date: 2026-11-21\n    text: " + swapped + "\n"));
+        List<String> messages = Fixture.messages(f.build());
+        for (String at : List.of(ONE + ":2: `title`'s `000 50` is shown right to left, so its numbers appear in the other order (as `50 000`)",
+                ONE + ":10: `summary`'s `000 50`", "content/articles/a/index.md:10: `text`'s `000 50`")) {
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith(at)), at + "\ngot:\n  " + String.join("\n  ", messages));
+        }
+        // An English title opening with a Hebrew name: a browser's tab lays it out by its first letter.
+        f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("title: An article", "title: \"\u05E9\u05DC\u05D5\u05DD 000 50 and more words here\""));
+        f.write(ONE, ContentChecksTest.section(1, "", ""));
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.startsWith("content/articles/a/index.md:2: `title`'s `000 50`")), f.log());
+        f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("title: An article", "title: \"\u05E9\u05DC\u05D5\u05DD 50,000 \u05D5-50\\u00A0000\""));
+        assertTrue(f.build().ok(), f.log());
+    }
+
+    /**
      * The same address twice, once in other capitals, is told at each of its lines (a new user's
      * trial: both were told at the first, found capitals aside but counted as written).
      */
