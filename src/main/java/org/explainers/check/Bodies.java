@@ -294,7 +294,7 @@ public final class Bodies {
                 return;
             }
             String key = a.getKey().toLowerCase(Locale.ROOT);
-            String why = policy.why(tag, key, a.getValue());
+            String why = policy.why(tag, e, key, a.getValue());
             boolean listed = why != null;
             String message = key.startsWith("on") ? "event handler `" + key + "` on <" + tag + "> is not allowed"
                     : listed ? why : "`" + key + "` on <" + tag + "> is not allowed";

@@ -106,6 +106,9 @@ class HostileTextTest {
                         "`000 50` is shown right to left"),
                 arguments("text hidden under notes made by hand", "Seen.\n\nVisible " + "<sub><a class=\"footnote-ref\" href=\"https://example.org/\">.</a>".repeat(30)
                         + "hidden" + "</sub>".repeat(30) + " text.", 2, "makes its text too small to read"),
+                // Flexmark's own marker's look, leading to another site (an attacker's trial).
+                arguments("a footnote's marker made by hand to another site", "A claim.[^1] A fake one.<sup><a class=\"footnote-ref\" href=\"https://evil.example/s\">2</a></sup>"
+                        + "\n\n[^1]: A real source.", 0, "class `footnote-ref` is a footnote's, on a link within the text"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
     }
 
