@@ -103,9 +103,13 @@ public final class SourceText {
         boolean conflict = false; // told once a file
         boolean fenced = false;
         boolean suspect = false; // whether the line may hold an invisible character that hides text (Invisible)
+        int joining = 0; // the line's joiners and combining marks: many may make one character of many
         for (int i = 0; i <= length; i++) {
             char c = i < length ? chars[i] : '\n';
             suspect |= c >= 0xAD && Invisible.suspect(c);
+            if (c >= 0x300 && (c == 0x200D || Character.isHighSurrogate(c) || combining(c))) { // a mark beyond the first plane: its pair
+                joining++;
+            }
             if (c == '\n') {
                 int end = i > start && chars[i - 1] == '\r' ? i - 1 : i;
                 if (i < length || start < length) {
@@ -123,6 +127,13 @@ public final class SourceText {
                     Invisible.Found hiding = suspect && bad < 0 ? Invisible.in(java.nio.CharBuffer.wrap(chars), start, end) : null;
                     if (hiding != null) {
                         problems.error(path, lines.size() + 1, Invisible.what(hiding, hiding.index() - start + 1), Invisible.FIX);
+                        ok = false;
+                    }
+                    int cluster = joining > MAX_CLUSTER / 2 ? longCluster(chars, start, end) : -1;
+                    if (cluster >= 0) {
+                        problems.error(path, lines.size() + 1, "one character at column " + (cluster - start + 1) + " is made of more than " + MAX_CLUSTER
+                                + " (combining marks or joined emoji): a browser cannot break it, and a phone scrolls sideways",
+                                "delete the marks or joiners that stack on it (they may have come with pasted text)");
                         ok = false;
                     }
                     String code = line.stripLeading();
@@ -150,6 +161,7 @@ public final class SourceText {
                 brackets = 0;
                 bad = -1;
                 suspect = false;
+                joining = 0;
             } else if (c == '[') {
                 brackets++;
             } else if (bad < 0 && Character.isHighSurrogate(c) && i + 1 < length) {
@@ -177,6 +189,31 @@ public final class SourceText {
             }
         }
         return ok ? new SourceText(path, lines, warned) : null;
+    }
+
+    /**
+     * Code points in one character as a reader sees it (a grapheme cluster): the longest emoji,
+     * a kiss of two people with their skin tones, has 10; a conjunct of Devanagari or a stack of
+     * Tibetan fewer. An attacker's 400 joined emoji, or a letter under 2,000 marks, was one
+     * character a browser could not break: a phone's page scrolled sideways.
+     */
+    static final int MAX_CLUSTER = 32;
+
+    private static boolean combining(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Where the first character of more than {@link #MAX_CLUSTER} code points starts in {@code chars[start, end)}, or -1. */
+    private static int longCluster(char[] chars, int start, int end) {
+        com.ibm.icu.text.BreakIterator clusters = com.ibm.icu.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        clusters.setText(new java.text.StringCharacterIterator(new String(chars, start, end - start)));
+        for (int from = clusters.first(), to = clusters.next(); to != com.ibm.icu.text.BreakIterator.DONE; from = to, to = clusters.next()) {
+            if (to - from > MAX_CLUSTER && Character.codePointCount(chars, start + from, to - from) > MAX_CLUSTER) {
+                return start + from;
+            }
+        }
+        return -1;
     }
 
     /** Characters web pages leave inside words, invisible on the page (a Thai or Khmer text's own spaces are not between Latin letters). */

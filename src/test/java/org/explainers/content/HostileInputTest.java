@@ -483,6 +483,27 @@ class HostileInputTest {
         assertTrue(f.check().ok(), f.log());
     }
 
+    /**
+     * One character a browser cannot break, made of hundreds of joined emoji or combining marks,
+     * is refused at its line (an attacker's trial: a phone's page scrolled sideways); the longest
+     * emoji, a Devanagari conjunct, a Vietnamese letter with two marks pass.
+     */
+    @Test
+    void aCharacterMadeOfHundredsIsRefused(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        String joined = String.join("\u200D", java.util.Collections.nCopies(400, "\uD83E\uDDD1"));
+        f.write(ONE, ContentChecksTest.section(1, "", "People: " + joined + ".\n"));
+        failing(f, ONE + ":14: one character at column 9 is made of more than 32 (combining marks or joined emoji): a browser cannot break it");
+        f.write(ONE, ContentChecksTest.section(1, "", "Marks: x" + "\u0300\u0301\u0302".repeat(700) + ".\n"));
+        failing(f, ONE + ":14: one character at column 8 is made of more than 32");
+        f.write(ONE, ContentChecksTest.section(1, "", "Marks: x" + "\uD834\uDD67".repeat(700) + ".\n")); // beyond the first plane
+        failing(f, ONE + ":14: one character at column 8 is made of more than 32");
+        String kiss = "\uD83D\uDC69\uD83C\uDFFD\u200D\u2764\uFE0F\u200D\uD83D\uDC8B\u200D\uD83D\uDC68\uD83C\uDFFF";
+        f.write(ONE, ContentChecksTest.section(1, "", (kiss + " ").repeat(20) + "\u0915\u094D\u0937\u094D\u092E\u094D\u092F, Vi\u1EC7t,"
+                + " \u0928\u092E\u0938\u094D\u0924\u0947 " + "\u0915\u093F".repeat(30) + ".\n"));
+        assertTrue(f.check().ok(), f.log());
+    }
+
     /** A YAML escape makes the character only once the header is read: it is refused there, with its line. */
     @Test
     void aControlCharacterWrittenAsAYamlEscapeIsRefused(@TempDir Path tmp) {
