@@ -1309,6 +1309,9 @@ public final class Bodies {
     }
 
     /** Tells of one place in a text node where Markdown was left as text ({@link #leftoverMarkdown}). */
+    /** Quotation marks a word processor types, which Markdown does not read around a link's title. */
+    private static final String CURLY = "\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB";
+
     private void leftover(Doc d, String s, int at, java.util.Map<String, Integer> told) {
         int from = Math.max(0, s.lastIndexOf('[', at) - 1);
         String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();
@@ -1335,7 +1338,15 @@ public final class Bodies {
             problems.error(d.path(), line, "the link `" + s.substring(s.lastIndexOf('[', at), end + 1) + "` names `" + label + "`, which no line defines",
                     "define it on a line of its own: `" + label + ": https://…`, or write the address in the link: [text](address)");
         } else {
-            String fix = s.startsWith("](", at) && close > 0 && s.substring(at, close).indexOf(' ') > 0
+            String inside = s.startsWith("](", at) && close > 0 ? s.substring(at + 2, close) : "";
+            int space = inside.indexOf(' ');
+            String title = space > 0 ? inside.substring(space).strip() : "";
+            // A title in a word processor's quotes (an editor's trial: a credit pasted as “Chart: Ana Silva” was told to rename the file).
+            String fix = title.length() >= 2 && CURLY.indexOf(title.charAt(0)) >= 0
+                    ? "the title after the address is in curly quotes, as a word processor types them, and Markdown reads only straight ones: write `]("
+                            + inside.substring(0, space) + " \"" + title.substring(1, title.length() - (CURLY.indexOf(title.charAt(title.length() - 1)) >= 0 ? 1 : 0))
+                            + "\")`"
+                    : space > 0
                     ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
                     : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";
             problems.error(d.path(), line, "Markdown left as text: `" + snippet + "`", fix);

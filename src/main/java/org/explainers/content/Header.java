@@ -275,7 +275,9 @@ public final class Header {
         String value = text.indexOf(':') >= 0 ? text.substring(text.indexOf(':') + 1).strip() : "";
         if (!value.isEmpty() && "\u201C\u201D\u201E\u2018\u2019".indexOf(value.charAt(0)) >= 0) {
             // A word processor's curly quotes are text to YAML, not quotes: the usual cause when a quoted value still fails.
-            fix = "the value's quotes are curly (\u201C\u2026\u201D), which YAML reads as text: type straight double quotes \"\u2026\" around it";
+            // Named as typed: single ones told as double were another puzzle (an editor's trial).
+            fix = "the value's quotes are curly (" + ("\u2018\u2019".indexOf(value.charAt(0)) >= 0 ? "\u2018\u2026\u2019" : "\u201C\u2026\u201D")
+                    + "), which YAML reads as text: type straight double quotes \"\u2026\" around it";
         } else if (!value.isEmpty() && ("@`*&!%".indexOf(value.charAt(0)) >= 0 || value.startsWith("- "))) {
             // YAML keeps these for its own marks (an alias, a tag, a list's item): its words ("found character '@' that cannot
             // start any token") do not say what to do (an editor's trial).

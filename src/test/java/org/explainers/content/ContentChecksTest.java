@@ -1083,6 +1083,15 @@ public class ContentChecksTest {
                 arguments("a title in curly quotes", ONE, s1.replace("title: Section 1", "title: \u201CTalks: the view from Kyiv\u201D"),
                         ONE + ":2: the header is not valid YAML: a second `: ` in the line (the value's quotes are curly (\u201C\u2026\u201D), which YAML"
                                 + " reads as text: type straight double quotes \"\u2026\" around it)"),
+                arguments("a title in single curly quotes", ONE, s1.replace("title: Section 1", "title: \u2018Gas: the winter\u2019"),
+                        ONE + ":2: the header is not valid YAML: a second `: ` in the line (the value's quotes are curly (\u2018\u2026\u2019), which YAML"
+                                + " reads as text: type straight double quotes \"\u2026\" around it)"),
+                arguments("an image's credit in curly quotes", ONE, section(1, "", "An extra line.\n\n![A chart](chart.png \u201CChart: Ana Silva\u201D)\n"),
+                        ONE + ":16: Markdown left as text: `![A chart](chart.png \u201CChart: Ana Silva\u201D)` (the title after the address is in curly"
+                                + " quotes, as a word processor types them, and Markdown reads only straight ones: write `](chart.png \"Chart: Ana Silva\")`)"),
+                arguments("a link's title in single curly quotes", ONE, section(1, "", "An extra line.\n\nSee the [cold snap](02-two.md \u2018what it would do\u2019).\n"),
+                        ONE + ":16: Markdown left as text: `[cold snap](02-two.md \u2018what it would do\u2019).` (the title after the address is in curly"
+                                + " quotes, as a word processor types them, and Markdown reads only straight ones: write `](02-two.md \"what it would do\")`)"),
                 arguments("a web address without https://", ONE, section(1, "", "An extra line.\n\nSee [this](www.example.org/report).\n"),
                         ONE + ":16: link `www.example.org/report` points to articles/a/www.example.org/report, which the site does not have"
                                 + " (an address on another site starts with https://: write `https://www.example.org/report`)"),
