@@ -268,7 +268,9 @@ public final class Moves {
                 String folderPath = folder.substring(0, folder.length() - 1); // articles/old-name
                 String oldFolder = folderPath.substring(folderPath.lastIndexOf('/') + 1);
                 String otherwise = name.equals("index.md")
-                        ? "if the explainer moved to another folder, add `moved_from: [../" + oldFolder + "/index.md]` to the index.md there"
+                        ? "if the explainer moved to another folder, add `moved_from: [../" + oldFolder + "/index.md]` to the index.md there;"
+                        + " to withdraw it with nothing in its place, restore its files and make them `status: draft` (CONTRIBUTING.md,"
+                        + " \"Withdrawing an explainer\")"
                         : index ? "add its old name to the `moved_from` of the file that took its place: `" + name + "` from this explainer's folder, `../"
                         + oldFolder + "/" + name + "` from another's; if nothing did, `moved_from: [" + name + "]` to content/" + folder + "index.md"
                         : "the folder content/" + folder + " is gone: if the explainer moved, add `moved_from: [../" + oldFolder + "/" + name

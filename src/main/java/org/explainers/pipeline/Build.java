@@ -530,7 +530,8 @@ public final class Build {
             } else {
                 problems.warning(d.path(), 0, "was published at " + d.uri() + (d.draft() ? with : "") + "; this build takes it off the site ("
                         + site.state(d).name().toLowerCase(java.util.Locale.ROOT) + ")", "if it is gone for good, delete the file and add"
-                        + " its name to `moved_from` in the file that replaces it, so its address leads there; if not, publish it again"
+                        + " its name to `moved_from` in the file that replaces it, so its address leads there (or, when nothing replaces"
+                        + " it, commit it as a draft, then delete it in a later commit); if not, publish it again"
                         + " (`status: published` and a past date, here and in its article's index.md)");
             }
         }

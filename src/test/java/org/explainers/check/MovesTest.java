@@ -169,6 +169,36 @@ class MovesTest {
                 && m.endsWith("(keep one `moved_from:` line and list every value in it: `moved_from: [first, second]`)")), f.log());
     }
 
+    /**
+     * An explainer withdrawn with nothing in its place, as CONTRIBUTING says (an editor's trial:
+     * deleting it was refused and no message said how to withdraw): deleted at once, the message
+     * says how; its files made drafts pass, and a later commit deleting them passes too.
+     */
+    @Test
+    void anExplainerIsWithdrawnAsTheGuideSays(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String folder = "content/articles/election-primer/";
+        List<String> files = List.of("index.md", "01-who-votes.md", "02-what-changes.md");
+        String linking = "content/articles/gas-storage-explained/03-what-next.md";
+        f.replace(linking, " Read the [sanctions chapter](../election-primer/02-what-changes.md).", "");
+        f.replace("content/articles/gas-storage-explained/01-why-it-matters.md", " and the [election primer](../election-primer/index.md#who-votes)", "");
+        git(f.dir, "rm", "-q", "-r", folder);
+        Build.Result r = f.build();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(folder + "index.md: was published at articles/election-primer/index.html and is gone")
+                && m.contains("to withdraw it with nothing in its place, restore its files and make them `status: draft`")), f.log());
+        git(f.dir, "checkout", "-q", "HEAD", "--", folder);
+        for (String file : files) {
+            f.replace(folder + file, "status: published", "status: draft");
+        }
+        assertTrue(f.build().ok(), f.log());
+        assertFalse(Files.exists(f.site().resolve("articles/election-primer/index.html")), "off the site");
+        git(f.dir, "commit", "-q", "-a", "-m", "withdraw the election primer");
+        git(f.dir, "rm", "-q", "-r", folder);
+        git(f.dir, "commit", "-q", "-m", "delete it");
+        assertTrue(f.build().ok(), f.log());
+    }
+
     /** A former name inside a folder named as a file of the site (an image) would make the build write a page inside that file: refused at its line. */
     @ParameterizedTest
     @ValueSource(strings = {"storage.png/old.md", "03-what-next.html/old.md", "../../index.md", "../../search/index.md", "a/b/c/d.md"})
