@@ -1086,7 +1086,7 @@ public final class Bodies {
                         // A table pasted from a spreadsheet or a word processor: cells apart by tabs, all one line on the page (an editor's trial).
                         problems.error(d.path(), lineOf(d, node) + i, "these lines hold cells apart by tabs, as a table pasted from a spreadsheet:"
                                 + " Markdown joins them into one line", "write it as a table: `| " + String.join(" | ", line.split("\t+")) + " |`, then a line"
-                                + " `|---|---|`, then a row per line");
+                                + " `|" + "---|".repeat(line.split("\t+").length) + "`, then a row per line");
                         ok = false;
                         break;
                     }

@@ -754,6 +754,8 @@ public class ContentChecksTest {
                                 + " content/_data/authors.yml and named there))"),
                 arguments("missing key", ONE, s1.replace("summary: Section 1.\n", ""),
                         ONE + ":1: the header has no `summary` (add a `summary: ...` line)"),
+                arguments("a section without its explainer", ONE, s1.replace("article: a\n", ""),
+                        ONE + ":1: the header has no `article` (add an `article: a` line)"),
                 arguments("a header line too long", ONE, s1.replace("summary: Section 1.", "summary: " + "x".repeat(10_001)),
                         ONE + ":10: the line has 10010 characters; a line may have at most 10000 (shorten the value: a header holds a title,"
                                 + " a one-sentence summary and such, the text goes below the header)"),
@@ -1012,6 +1014,9 @@ public class ContentChecksTest {
                 arguments("a table pasted with tabs", ONE, section(1, "", "An extra line.\n\nCountry\tStorage\nGermany\t98%\n"),
                         ONE + ":16: these lines hold cells apart by tabs, as a table pasted from a spreadsheet: Markdown joins them into one line (write"
                                 + " it as a table: `| Country | Storage |`, then a line `|---|---|`, then a row per line)"),
+                arguments("a table of three columns pasted with tabs", ONE, section(1, "", "An extra line.\n\nCountry\tStorage\tDays\nGermany\t98%\t80\n"),
+                        ONE + ":16: these lines hold cells apart by tabs, as a table pasted from a spreadsheet: Markdown joins them into one line (write"
+                                + " it as a table: `| Country | Storage | Days |`, then a line `|---|---|---|`, then a row per line)"),
                 arguments("a paragraph indented as a word processor pastes it", ONE, section(1, "", "An extra line.\n\n\tA pasted paragraph.\n"),
                         ONE + ":16: this paragraph is indented (four spaces or a tab), so it would show as computer code (remove the spaces or tab"
                                 + " at the start of its lines; to show code, put ``` on a line before it and after it)"),
