@@ -441,9 +441,37 @@ final class Model {
         return shared.mark(m);
     }
 
+    private final Map<Article, Map<String, Object>> listedCards = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An explainer as its own page and lists show it: its card, and how long it takes to read
+     * (a reader's trial: nothing said whether it was two minutes or twenty). Not on the card its
+     * sections' pages hold, which do not show it: an edit changing it re-makes the lists and the
+     * explainer's page, not its sections' pages.
+     */
+    Map<String, Object> listedCard(Article a) {
+        return listedCards.computeIfAbsent(a, x -> {
+            Map<String, Object> m = new LinkedHashMap<>(card(x));
+            m.put("minutes", minutes(x));
+            return shared.mark(m);
+        });
+    }
+
+    /** Words an adult reads in a minute of an explainer's kind of text (studies give 200–260 for non-fiction). */
+    static final int WORDS_PER_MINUTE = 230;
+
+    /** The explainer's reading time in whole minutes, at least one: its own text and its listed sections'. */
+    private int minutes(Article a) {
+        int words = a.body() == null ? 0 : a.body().wordCount();
+        for (Section s : site.listedSections(a)) {
+            words += s.body() == null ? 0 : s.body().wordCount();
+        }
+        return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+    }
+
     /** An article's page: everything on the card, and every section with its text. */
     Map<String, Object> article(Article a) {
-        Map<String, Object> m = new LinkedHashMap<>(card(a));
+        Map<String, Object> m = new LinkedHashMap<>(listedCard(a));
         List<Object> sections = new ArrayList<>();
         Set<String> topics = new LinkedHashSet<>();
         for (Section s : site.listedSections(a)) {

@@ -226,7 +226,7 @@ final class Pages {
     private void home() {
         List<Object> latest = new ArrayList<>();
         for (Article a : site.listedArticles().subList(0, Math.min(HOME, site.listedArticles().size()))) {
-            latest.add(model.card(a));
+            latest.add(model.listedCard(a));
         }
         List<Object> topics = topicIndex(false);
         add(paths.index(), template("masterindex"), "home", true, d -> {
@@ -284,7 +284,7 @@ final class Pages {
     private List<Object> cards(List<Article> oldestFirst) {
         List<Object> cards = new ArrayList<>();
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
-            cards.add(model.card(oldestFirst.get(i)));
+            cards.add(model.listedCard(oldestFirst.get(i)));
         }
         return cards;
     }
@@ -440,7 +440,7 @@ final class Pages {
         }
         List<Object> groups = new ArrayList<>();
         // The explainer as on the other lists (its card, made once): its dates tell a reader how recent it is (a reader's trial).
-        byArticle.forEach((a, sections) -> groups.add(Model.data("article", model.card(a), "sections", sections)));
+        byArticle.forEach((a, sections) -> groups.add(Model.data("article", model.listedCard(a), "sections", sections)));
         return groups;
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BodyCache {
 
     /** Bumped whenever the rendering or the allowlist changes in a way the key does not show. */
-    private static final int VERSION = 8;
+    private static final int VERSION = 9;
 
     private record Entry(Body body, Map<String, String> images) {
     }
@@ -88,6 +88,7 @@ public final class BodyCache {
                 java.util.function.Supplier<byte[]> words = run(in, opened);
                 boolean headings = in.readBoolean();
                 int cells = in.readInt();
+                int wordCount = in.readInt();
                 int links = in.count();
                 List<Body.Link> list = new ArrayList<>(links);
                 for (int k = 0; k < links; k++) {
@@ -98,7 +99,7 @@ public final class BodyCache {
                 for (int k = 0; k < deps; k++) {
                     images.put(in.readUTF(), in.readUTF());
                 }
-                map.put(key, new Entry(new Body(made, html, text, words, list, headings, cells), images.isEmpty() ? Map.of() : images));
+                map.put(key, new Entry(new Body(made, html, text, words, list, headings, cells, wordCount), images.isEmpty() ? Map.of() : images));
             }
             if (!in.verified()) {
                 return 0;
@@ -225,6 +226,7 @@ public final class BodyCache {
                 out.bytes(b.wordsBytes());
                 out.writeBoolean(b.headings());
                 out.writeInt(b.cells());
+                out.writeInt(b.wordCount());
                 out.writeInt(b.links().size());
                 for (Body.Link l : b.links()) {
                     out.writeUTF(l.element());

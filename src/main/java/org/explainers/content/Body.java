@@ -48,6 +48,7 @@ public final class Body {
     private final List<Link> links;
     private final boolean headings;
     private final int cells;
+    private final int wordCount;
 
     /**
      * @param key      a fingerprint of everything the HTML is made from (the file, Flexmark's options, the
@@ -58,8 +59,10 @@ public final class Body {
      * @param links    every address in it (a href, img src, iframe src), in document order
      * @param headings whether it has headings of its own (a page moves them below its own)
      * @param cells    the cells of its tables' grids, spans counted (a page showing many texts is bounded by their sum)
+     * @param wordCount its words as a reader reads them ({@link Text#readingWords}), for an explainer's reading time
      */
-    public Body(String key, Supplier<byte[]> html, Supplier<byte[]> text, Supplier<byte[]> words, List<Link> links, boolean headings, int cells) {
+    public Body(String key, Supplier<byte[]> html, Supplier<byte[]> text, Supplier<byte[]> words, List<Link> links, boolean headings, int cells,
+                int wordCount) {
         this.key = key;
         this.html = html;
         this.text = text;
@@ -67,11 +70,13 @@ public final class Body {
         this.links = List.copyOf(links);
         this.headings = headings;
         this.cells = cells;
+        this.wordCount = wordCount;
     }
 
     /** A body just made: its search words are worked out here, once (the cache keeps them). */
     public Body(String key, String html, String text, List<Link> links, boolean headings, int cells) {
-        this(key, held(html.getBytes(StandardCharsets.UTF_8)), held(text.getBytes(StandardCharsets.UTF_8)), held(words(text)), links, headings, cells);
+        this(key, held(html.getBytes(StandardCharsets.UTF_8)), held(text.getBytes(StandardCharsets.UTF_8)), held(words(text)), links, headings, cells,
+                Text.readingWords(text));
     }
 
     /** Bytes in memory. */
@@ -139,5 +144,10 @@ public final class Body {
     /** The cells of its tables' grids, spans counted. */
     public int cells() {
         return cells;
+    }
+
+    /** Its words as a reader reads them ({@link Text#readingWords}). */
+    public int wordCount() {
+        return wordCount;
     }
 }

@@ -54,7 +54,7 @@ class BodyTest {
         Files.write(file, "....<p>Hello “world”</p>....".getBytes(StandardCharsets.UTF_8));
         byte[] html = "<p>Hello “world”</p>".getBytes(StandardCharsets.UTF_8);
         try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "r")) {
-            Body body = new Body("key", new Body.Stored(open, 4, html.length), Body.held(new byte[0]), Body.held(new byte[0]), List.of(), false, 0);
+            Body body = new Body("key", new Body.Stored(open, 4, html.length), Body.held(new byte[0]), Body.held(new byte[0]), List.of(), false, 0, 0);
             // A failed bake stops its pool's threads: a read in an interrupted thread must not close the file for the next ones.
             Thread.currentThread().interrupt();
             try {

@@ -10,6 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TextTest {
 
     /** A slug's first words typed alone are nearer than a misspelling (an editor's trial: `#risks` was told `#lists`, not `#risks-ahead`). */
+    /** Words as a reader reads them: between spaces, a hyphenated word or a number one each; Chinese characters one each; Thai letters one in five. */
+    @Test
+    void readingWordsCountWhatAReaderReads() {
+        assertEquals(12, Text.readingWords("The e-mail said: \u201CStorage is 90% full\u201D \u2014 by 1 November, 2,000 GWh."));
+        assertEquals(0, Text.readingWords(" \u2014 . "));
+        assertEquals(4, Text.readingWords("\u5929\u7136\u6C14\u3002\u50A8"));
+        assertEquals(2, Text.readingWords("\u0E01\u0E32\u0E23\u0E40\u0E01\u0E47\u0E1A\u0E01\u0E4A\u0E32\u0E0B"));
+        assertEquals(3, Text.readingWords("\u0645\u062E\u0632\u0648\u0646 \u0627\u0644\u063A\u0627\u0632 2026"));
+    }
+
     @Test
     void aSlugsFirstWordsAreItsNearest() {
         assertEquals("risks-ahead", Text.closest("risks", List.of("lists", "risks-ahead", "outlook")));

@@ -337,6 +337,29 @@ class ReaderTest {
         }
     }
 
+    /**
+     * An explainer says how long it takes to read, on its page and its card alike (a reader's
+     * trial: nothing said whether it was two minutes or twenty), from its words at 230 a minute.
+     */
+    @ParameterizedTest
+    @MethodSource("sites")
+    void anExplainerSaysHowLongItTakesToRead(Path site) {
+        Element card = Sites.page(site, "index.html").selectFirst(".card");
+        Document explainer = page(card.selectFirst(".card-title a").absUrl("href"));
+        String said = explainer.selectFirst(".post-header .meta").select(".meta-item").stream().map(Element::text)
+                .filter(t -> t.endsWith(" min read")).findFirst().orElse(null);
+        assertNotNull(said, explainer.selectFirst(".post-header .meta").text());
+        assertTrue(card.select(".meta-item").eachText().contains(said), card.text());
+        int words = 0;
+        for (Element prose : explainer.select("main .prose")) {
+            words += org.explainers.content.Text.readingWords(prose.text());
+        }
+        assertEquals(Math.max(1, Math.round(words / 230f)) + " min read", said, words + " words");
+        if (site.equals(Sites.real())) {
+            assertTrue(words > 1000, "the manuscript is an explainer of some length: " + words);
+        }
+    }
+
     private static Document page(String fileUrl) {
         try {
             Path file = Path.of(java.net.URI.create(fileUrl));
