@@ -197,11 +197,23 @@ public final class SiteCheck {
         for (Section s : site.listedSections(a)) {
             total += s.body() == null ? 0 : s.body().cells();
             if (total > Bodies.MAX_TABLE_CELLS) {
-                problems.error(s.path(), 0, "with this section's, the tables on the explainer's page (which shows every section) have "
+                problems.error(s.path(), firstTable(s), "with this section's, the tables on the explainer's page (which shows every section) have "
                         + Bodies.tooManyCells(total, "on one page"), Bodies.TOO_MANY_CELLS_FIX);
                 return;
             }
         }
+    }
+
+    /** The line of a text's first table, a Markdown one's header row or a `<table>` (an editor's trial: the bound was told at no line); 0 when none is seen. */
+    private static int firstTable(Doc d) {
+        List<String> lines = d.markdown();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("|") || line.toLowerCase(java.util.Locale.ROOT).contains("<table")) {
+                return d.firstLine + i;
+            }
+        }
+        return 0;
     }
 
     /**

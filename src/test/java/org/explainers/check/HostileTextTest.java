@@ -251,7 +251,7 @@ class HostileTextTest {
         String two = "content/articles/a/02-two.md";
         f.write(two, ContentChecksTest.section(2, "", "Before.\n\n" + table));
         messages = Fixture.messages(f.build());
-        assertTrue(messages.contains(two + ": with this section's, the tables on the explainer's page (which shows every section) have 120,000"
+        assertTrue(messages.contains(two + ":" + (FIRST + 2) + ": with this section's, the tables on the explainer's page (which shows every section) have 120,000"
                 + " cells in all, their spans counted; at most 100,000 are allowed on one page (a browser takes minutes to lay out more) (lower"
                 + " their colspan and rowspan, or offer the data as a CSV download)"), String.join("\n", messages));
         f.write(two, ContentChecksTest.section(2, "", "Before.\n\n" + table).replace("status: published", "status: draft"));
