@@ -470,6 +470,7 @@ final class Pages {
             }
             Map<String, Object> author = new LinkedHashMap<>(ref);
             author.put("count", articles.size());
+            author.put("feed", paths.authorFeed(slug));
             String base = paths.author(slug);
             List<Article> oldestFirst = new ArrayList<>(articles);
             Collections.reverse(oldestFirst);
@@ -505,6 +506,28 @@ final class Pages {
             // getting its entries, with their summaries (not their texts: each old slug would be another copy of them).
             for (String old : site.vocabulary(Schema.TOPICS).get(slug).movedFrom()) {
                 addFeed(paths.topicFeed(old), paths.topicFeed(slug), feedTemplate, title, description, paths.topic(slug), entries, 0);
+            }
+        });
+        // Each author's feed, as a topic's: the sections of the explainers they wrote (a reader's trial: one could follow a topic, not a writer).
+        Map<String, List<Section>> newestByAuthor = new TreeMap<>();
+        for (Section s : sections) {
+            for (String a : s.article().authors()) {
+                List<Section> entries = newestByAuthor.computeIfAbsent(a, k -> new ArrayList<>());
+                if (entries.size() < FEED) {
+                    entries.add(s);
+                }
+            }
+        }
+        newestByAuthor.forEach((slug, entries) -> {
+            Map<String, Object> author = model.ref(Schema.AUTHORS, slug);
+            if (author == null) {
+                return;
+            }
+            String title = author.get("name") + " · " + project.setting("site.name"); // as the author's page is titled
+            String description = String.valueOf(author.get("bio"));
+            addFeed(paths.authorFeed(slug), paths.authorFeed(slug), feedTemplate, title, description, paths.author(slug), entries, TOPIC_FEED_TEXTS);
+            for (String old : site.vocabulary(Schema.AUTHORS).get(slug).movedFrom()) {
+                addFeed(paths.authorFeed(old), paths.authorFeed(slug), feedTemplate, title, description, paths.author(slug), entries, 0);
             }
         });
     }

@@ -37,6 +37,10 @@ public record SitePaths(String index, String archive, String feed, String sitema
         return authors + "/" + slug + ".html";
     }
 
+    public String authorFeed(String slug) {
+        return authors + "/" + slug + ".xml";
+    }
+
     /** A month of the archive: archive/2026/11.html. */
     public String month(int year, int month) {
         return stem(archive) + "/" + year + "/" + String.format(java.util.Locale.ROOT, "%02d", month) + ".html";

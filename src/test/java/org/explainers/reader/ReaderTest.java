@@ -360,6 +360,27 @@ class ReaderTest {
         }
     }
 
+    /** An author can be followed as a topic can (a reader's trial): their page names their feed, which holds sections of their explainers only. */
+    @Test
+    void anAuthorHasAFeedOfTheirExplainers() {
+        Path site = Sites.fixture();
+        List<String> authors = Sites.files(site, ".html").stream().filter(p -> p.startsWith("authors/") && !p.endsWith("index.html")).toList();
+        assertFalse(authors.isEmpty());
+        for (String page : authors) {
+            Document doc = Sites.page(site, page);
+            String name = doc.selectFirst("main h1").text();
+            Element link = doc.selectFirst("link[rel=alternate][href$=.xml]:not([href$=feed.xml])");
+            assertNotNull(link, page);
+            String feed = page.substring(0, page.lastIndexOf('/') + 1) + link.attr("href");
+            assertEquals(feed, page.replace(".html", ".xml"));
+            Document xml = Jsoup.parse(Sites.text(site, feed), "", Parser.xmlParser());
+            assertFalse(xml.select("entry").isEmpty(), feed);
+            for (Element entry : xml.select("entry")) {
+                assertTrue(entry.select("author > name").eachText().contains(name), feed + ": " + entry.selectFirst("title").text());
+            }
+        }
+    }
+
     private static Document page(String fileUrl) {
         try {
             Path file = Path.of(java.net.URI.create(fileUrl));
