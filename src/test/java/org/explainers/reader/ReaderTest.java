@@ -381,6 +381,30 @@ class ReaderTest {
         }
     }
 
+    /**
+     * An explainer's page and a section's can be passed on (a reader's trial: there was no way):
+     * each way sends the page's own canonical address, and its title where there is room.
+     */
+    @ParameterizedTest
+    @MethodSource("sites")
+    void aPageCanBePassedOnWithItsOwnAddress(Path site) {
+        Document home = Sites.page(site, "index.html");
+        Document explainer = page(home.selectFirst(".card-title a").absUrl("href"));
+        Document section = page(explainer.selectFirst(".article-section > h2 a").absUrl("href"));
+        for (Document doc : List.of(explainer, section)) {
+            String canonical = doc.selectFirst("link[rel=canonical]").attr("href");
+            List<String> links = doc.select("nav.share a").eachAttr("href");
+            assertEquals(6, links.size(), doc.location());
+            for (String link : links) {
+                String query = link.substring(link.indexOf('?') + 1);
+                String decoded = java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(decoded.contains(canonical), link + " sends " + canonical);
+            }
+            assertTrue(java.net.URLDecoder.decode(links.get(0), java.nio.charset.StandardCharsets.UTF_8).contains(doc.selectFirst("main h1").text()),
+                    "the e-mail's subject is the page's title");
+        }
+    }
+
     private static Document page(String fileUrl) {
         try {
             Path file = Path.of(java.net.URI.create(fileUrl));
