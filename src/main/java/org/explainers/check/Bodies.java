@@ -496,8 +496,8 @@ public final class Bodies {
                         : d.markdown().stream().anyMatch(l -> l.contains(first) && l.contains(last)) ? lineWhere(d, l -> l.contains(first) && l.contains(last))
                         : lineWhere(d, l -> l.contains(first));
                 problems.error(d.path(), line, "`" + swapped + "` is shown right to left, so its numbers appear in the other order (as " + Text.visual(swapped)
-                        + ")", "join a number's digits with a comma or a non-breaking space, not a space (`50,000`, `50&nbsp;000`); a phone number"
-                        + " or code that reads left to right goes in <bdi> (`<bdi>+962 6 500 0000</bdi>`)");
+                        + ")", "join one number's digits with a comma or a non-breaking space, not a space (`50,000`, `50&nbsp;000`); between two"
+                        + " numbers, put a word or a comma; a phone number or code that reads left to right goes in <bdi> (`<bdi>+962 6 500 0000</bdi>`)");
                 return false;
             }
         }
@@ -1309,8 +1309,18 @@ public final class Bodies {
     }
 
     /** Tells of one place in a text node where Markdown was left as text ({@link #leftoverMarkdown}). */
-    /** Quotation marks a word processor types, which Markdown does not read around a link's title. */
-    private static final String CURLY = "\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB";
+    /** Quotation marks a word processor types (Japanese brackets too), which Markdown does not read around a link's title. */
+    private static final String CURLY = "\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB\u300C\u300D\u300E\u300F";
+
+    /**
+     * A title written in curly quotes, in straight ones Markdown reads: double, or single when it
+     * holds a double quote, or brackets when it holds both (a false-alarm trial: `"He said "yes""`
+     * was told, which Markdown does not read either); a guillemet's inner spaces dropped.
+     */
+    private static String straightTitle(String title) {
+        String words = title.substring(1, title.length() - (CURLY.indexOf(title.charAt(title.length() - 1)) >= 0 ? 1 : 0)).strip();
+        return words.indexOf('"') < 0 ? "\"" + words + "\"" : words.indexOf('\'') < 0 ? "'" + words + "'" : "(" + words + ")";
+    }
 
     private void leftover(Doc d, String s, int at, java.util.Map<String, Integer> told) {
         int from = Math.max(0, s.lastIndexOf('[', at) - 1);
@@ -1344,8 +1354,7 @@ public final class Bodies {
             // A title in a word processor's quotes (an editor's trial: a credit pasted as “Chart: Ana Silva” was told to rename the file).
             String fix = title.length() >= 2 && CURLY.indexOf(title.charAt(0)) >= 0
                     ? "the title after the address is in curly quotes, as a word processor types them, and Markdown reads only straight ones: write `]("
-                            + inside.substring(0, space) + " \"" + title.substring(1, title.length() - (CURLY.indexOf(title.charAt(title.length() - 1)) >= 0 ? 1 : 0))
-                            + "\")`"
+                            + inside.substring(0, space) + " " + straightTitle(title) + ")`"
                     : space > 0
                     ? "an address with a space is not read as a link or image: rename the file without spaces (e.g. `screenshot-2026-11-28.png`) and write that name"
                     : "finish the Markdown (a link is [text](address), an image ![description](file.png)), or write a bracket meant as text as \\[";

@@ -166,7 +166,7 @@ public final class HtmlPolicy extends Safelist {
                 // A footnote's marker or way back leads to a note of this text: one by hand to another site looked
                 // like Flexmark's own marker (an attacker's trial). Asked of a text as written: a feed's are made absolute.
                 if (!published && tag.equals("a") && CLASSES.contains(value) && !el.attr("href").startsWith("#")) {
-                    return "class `" + value + "` is a footnote's, on a link within the text (write footnotes as `[^1]`)";
+                    return "class `" + value + "` belongs only on a link to a note of this text (`#…`) (write footnotes as `[^1]`)";
                 }
                 boolean ok = CLASSES.contains(value) || tag.equals("code") && value.matches("language-[A-Za-z0-9_+-]{1,30}")
                         || published && tag.equals("span") && value.equals("credit")

@@ -97,8 +97,8 @@ public interface FieldType {
             String swapped = Text.swappedNumbers(s);
             if (swapped != null) {
                 c.problems().error(c.path(), c.line(node), "`" + key + "`'s `" + swapped + "` is shown right to left, so its numbers appear in the"
-                        + " other order (as " + Text.visual(swapped) + ")", "join a number's digits with a comma or a non-breaking space, not a space"
-                        + " (`50,000`, or `50\u00A0000` in double quotes)");
+                        + " other order (as " + Text.visual(swapped) + ")", "join one number's digits with a comma or a no-break space, not a space"
+                        + " (`50,000`, or `\"50\\u00A0000\"` in double quotes); between two numbers, put a word or a comma");
                 return null;
             }
             return s;

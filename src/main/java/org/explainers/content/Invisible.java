@@ -9,11 +9,17 @@ import com.ibm.icu.lang.UProperty;
  * no reviewer and no reader, read by every tool that summarises the page). Each of them has a
  * use in a visible text, and only that use passes:
  * <ul>
- * <li>tag characters (U+E0020 to U+E007F) only inside a flag emoji: a black flag, tags, the
- * cancel tag (Scotland's, Wales's);</li>
- * <li>a variation selector right after the character it varies: U+FE00 to U+FE0F after a
- * visible character (an emoji's ️, a keycap's digit), U+E0100 to U+E01EF after a CJK ideograph
- * (a name's glyph variant);</li>
+ * <li>tag characters (U+E0020 to U+E007F) only as a flag emoji browsers show: a black flag, the
+ * tags of England, Scotland or Wales, the cancel tag (any other tags after a black flag show a
+ * black flag and carried a whole hidden sentence: a false-alarm trial);</li>
+ * <li>a variation selector right after the character it varies: U+FE0E and U+FE0F after an
+ * emoji (a keycap's digit too), U+FE00 to U+FE0D after a symbol or a letter of a script with such
+ * variants (not Latin, Greek or Cyrillic, where one after each letter carried a hidden byte),
+ * U+E0100 to U+E01EF after a CJK ideograph (a name's glyph variant), Mongolian's after a Mongolian
+ * letter;</li>
+ * <li>no joiner (zero-width joiner or non-joiner, the combining grapheme joiner) after a Latin,
+ * Greek or Cyrillic letter or an ASCII character: they join emoji and the letters of scripts that
+ * join (Arabic, Persian, Indic);</li>
  * <li>at most {@value #RUN} of Unicode's default-ignorable characters in a row (zero-width
  * spaces and joiners, fillers, soft hyphens, selectors): an emoji joins with one, a Persian word
  * with one, a hidden text needs many;</li>
@@ -39,25 +45,35 @@ public final class Invisible {
         }
         int prev = -1;
         int run = 0;
-        int tags = -1; // tag characters so far in a flag's sequence; -1 outside one
+        int flag = -1; // where the tags after a black flag began; -1 outside a flag
+        StringBuilder spec = new StringBuilder(); // those tags as ASCII
         for (int i = from; i < to; ) {
             int c = Character.codePointAt(s, i);
             if (c >= 0xE0000 && c <= 0xE007F) {
-                boolean inFlag = tags >= 0 && (c == 0xE007F ? tags > 0 : c >= 0xE0020 && tags < 32);
-                if (!inFlag) {
+                if (flag < 0) {
                     return new Found(i, c, "a tag character, which only a flag emoji holds");
                 }
-                tags = c == 0xE007F ? -1 : tags + 1;
+                if (c == 0xE007F) {
+                    if (!FLAGS.contains(spec.toString())) {
+                        return new Found(flag, Character.codePointAt(s, flag), "tags after a black flag that spell no flag browsers show"
+                                + " (only England's, Scotland's and Wales's)");
+                    }
+                    flag = -1;
+                } else if (c < 0xE0061 || c > 0xE007A || spec.length() == 5) {
+                    return new Found(flag, Character.codePointAt(s, flag), "tags after a black flag that spell no flag browsers show"
+                            + " (only England's, Scotland's and Wales's)");
+                } else {
+                    spec.append((char) (c - 0xE0000));
+                }
             } else {
-                tags = c == 0x1F3F4 ? 0 : -1; // a black flag starts one
-                if (c >= 0xE0080 && c <= 0xE0FFF && !(c >= 0xE0100 && c <= 0xE01EF)) {
-                    return new Found(i, c, "a character of the tag block");
+                if (flag >= 0 && spec.length() > 0) {
+                    return new Found(flag, Character.codePointAt(s, flag), "a flag's tags without the cancel tag that ends them");
                 }
-                if (c >= 0xFE00 && c <= 0xFE0F && (prev < 0 || Character.isWhitespace(prev) || ignorable(prev))) {
-                    return new Found(i, c, "a variation selector not right after a character it varies");
-                }
-                if (c >= 0xE0100 && c <= 0xE01EF && (prev < 0 || !UCharacter.hasBinaryProperty(prev, UProperty.IDEOGRAPHIC))) {
-                    return new Found(i, c, "an ideographic variation selector not right after a CJK ideograph");
+                flag = c == 0x1F3F4 ? i + Character.charCount(c) : -1; // a black flag may start one
+                spec.setLength(0);
+                String why = misplaced(c, prev);
+                if (why != null) {
+                    return new Found(i, c, why);
                 }
                 run = ignorable(c) ? run + 1 : 0;
                 if (run > RUN) {
@@ -68,7 +84,52 @@ public final class Invisible {
             prev = c;
             i += Character.charCount(c);
         }
+        if (flag >= 0 && spec.length() > 0) {
+            return new Found(flag, Character.codePointAt(s, flag), "a flag's tags without the cancel tag that ends them");
+        }
         return null;
+    }
+
+    /** The flags made of tags that browsers show (Unicode's recommended set): England, Scotland, Wales. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("gbeng", "gbsct", "gbwls");
+
+    /** Why {@code c} after {@code prev} (-1: nothing) is not where its visible use puts it; null when it is. */
+    private static String misplaced(int c, int prev) {
+        if (c >= 0xE0080 && c <= 0xE0FFF && !(c >= 0xE0100 && c <= 0xE01EF)) {
+            return "a character of the tag block";
+        }
+        boolean selector = c >= 0xFE00 && c <= 0xFE0F;
+        if (selector && (prev < 0 || Character.isWhitespace(prev) || ignorable(prev))) {
+            return "a variation selector not right after a character it varies";
+        }
+        if ((c == 0xFE0E || c == 0xFE0F) && !UCharacter.hasBinaryProperty(prev, UProperty.EMOJI)) {
+            return "an emoji's variation selector after a character that is no emoji";
+        }
+        if (selector && c < 0xFE0E && latinLike(prev)) {
+            return "a variation selector after a Latin, Greek or Cyrillic letter, which has no variants";
+        }
+        if (c >= 0xE0100 && c <= 0xE01EF && (prev < 0 || !UCharacter.hasBinaryProperty(prev, UProperty.IDEOGRAPHIC))) {
+            return "an ideographic variation selector not right after a CJK ideograph";
+        }
+        if ((c >= 0x180B && c <= 0x180D || c == 0x180F) && (prev < 0 || Character.UnicodeScript.of(prev) != Character.UnicodeScript.MONGOLIAN)) {
+            return "a Mongolian variation selector not right after a Mongolian letter";
+        }
+        if ((c == 0x200C || c == 0x200D || c == 0x034F) && prev >= 0 && latinLike(prev)) {
+            return "a joiner after a Latin, Greek or Cyrillic letter or a sign of the keyboard, which it joins to nothing";
+        }
+        return null;
+    }
+
+    /** An ASCII character, or a letter of the Latin, Greek or Cyrillic scripts. */
+    private static boolean latinLike(int c) {
+        if (c < 0x80) {
+            return true;
+        }
+        if (!Character.isLetter(c)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK || script == Character.UnicodeScript.CYRILLIC;
     }
 
     public static Found in(CharSequence s) {
@@ -103,6 +164,6 @@ public final class Invisible {
     }
 
     /** The fix. */
-    public static final String FIX = "delete it and what is invisible around it (it may have come with pasted text): readers do not see it,"
-            + " but feeds, search engines and tools that summarise pages read it";
+    public static final String FIX = "delete it, and any invisible characters right after it (they may have come with pasted text): readers do"
+            + " not see them, but feeds, search engines and tools that summarise pages read them";
 }

@@ -553,8 +553,9 @@ public final class Text {
     }
 
     /**
-     * The first two numbers (runs of digits) in {@code text} with one space between them (so that
-     * they read as one number, `000 50`) that the bidirectional algorithm shows in the other order;
+     * The first two numbers (runs of digits) in {@code text} with one space between them and a group
+     * of three digits on either side (so that they read as one number: `000 50`, `5 000`) that the
+     * bidirectional algorithm shows in the other order;
      * or null. Two runs change places when the lowest embedding level from the one to the other is
      * odd (each reversal of rule L2 at a level up to it takes both). A dash or a word between them
      * is read in the text's direction, as meant (`1990 – 2000` in Arabic), and so are columns of
@@ -575,15 +576,20 @@ public final class Text {
             return null;
         }
         int start = -1;
+        int before = 0; // the digits of the number at start
         int spaces = 0; // since the last number: one space (a format character aside) is what reads as one number
         for (int i = first; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (Character.isDigit(cp)) {
                 int from = i;
+                int count = 0;
                 while (i < text.length() && Character.isDigit(text.codePointAt(i))) {
                     i += Character.charCount(text.codePointAt(i));
+                    count++;
                 }
-                if (start >= 0 && spaces == 1) {
+                // Read as one number only with a group of three on either side (`000 50` shown `50 000`, `5 000` shown `000 5`):
+                // `1 2024` (Formula 1, 2024) or a score `2 1` are two numbers, which a right-to-left reader meets in their order.
+                if (start >= 0 && spaces == 1 && (before == 3 || count == 3)) {
                     int lowest = Integer.MAX_VALUE;
                     for (int k = start; k < i; k++) {
                         lowest = Math.min(lowest, bidi.getLevelAt(k));
@@ -593,6 +599,7 @@ public final class Text {
                     }
                 }
                 start = from;
+                before = count;
                 spaces = 0;
             } else {
                 boolean isolate = cp >= 0x2066 && cp <= 0x2069;
@@ -629,10 +636,13 @@ public final class Text {
      * order: laid out in the direction its page gives it ({@link #direction}), or by its first
      * letter, as a browser's tab, a feed reader and a search engine lay it out; null when none.
      */
+    private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
+
     public static String swappedNumbers(String value) {
         if (!anyRightToLeft(value)) {
             return null;
         }
+        value = HTML_SPACES.matcher(value).replaceAll(" "); // shown as one space, as HTML shows them
         String dir = direction(value);
         String found = swappedNumbers(value, dir.equals("rtl") ? com.ibm.icu.text.Bidi.RTL : dir.equals("ltr") ? com.ibm.icu.text.Bidi.LTR
                 : com.ibm.icu.text.Bidi.LEVEL_DEFAULT_LTR);

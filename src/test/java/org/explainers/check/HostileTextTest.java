@@ -108,7 +108,7 @@ class HostileTextTest {
                         + "hidden" + "</sub>".repeat(30) + " text.", 2, "makes its text too small to read"),
                 // Flexmark's own marker's look, leading to another site (an attacker's trial).
                 arguments("a footnote's marker made by hand to another site", "A claim.[^1] A fake one.<sup><a class=\"footnote-ref\" href=\"https://evil.example/s\">2</a></sup>"
-                        + "\n\n[^1]: A real source.", 0, "class `footnote-ref` is a footnote's, on a link within the text"),
+                        + "\n\n[^1]: A real source.", 0, "class `footnote-ref` belongs only on a link to a note of this text"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
     }
 
@@ -185,7 +185,13 @@ class HostileTextTest {
         f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("title: An article", "title: \"\u05E9\u05DC\u05D5\u05DD 000 50 and more words here\""));
         f.write(ONE, ContentChecksTest.section(1, "", ""));
         assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.startsWith("content/articles/a/index.md:2: `title`'s `000 50`")), f.log());
+        // Spaces as HTML shows them: two are one (a false-alarm trial).
+        f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("summary: What it is about.", "summary: \"\u05E9\u05DC\u05D5\u05DD 50  000\""));
+        assertTrue(Fixture.messages(f.build()).stream().anyMatch(m -> m.startsWith("content/articles/a/index.md:7: `summary`'s `50 000`")), f.log());
+        // A comma or a no-break space joins a number; two numbers without a group of three are two (Formula 1 2024, a score 2 1).
         f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("title: An article", "title: \"\u05E9\u05DC\u05D5\u05DD 50,000 \u05D5-50\\u00A0000\""));
+        assertTrue(f.build().ok(), f.log());
+        f.write("content/articles/a/index.md", ContentChecksTest.ARTICLE.replace("title: An article", "title: \"\u05E4\u05D5\u05E8\u05DE\u05D5\u05DC\u05D4 1 2024: \u05E0\u05D9\u05E6\u05D7\u05D5\u05DF 2 1\""));
         assertTrue(f.build().ok(), f.log());
     }
 

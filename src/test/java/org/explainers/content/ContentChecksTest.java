@@ -1097,6 +1097,15 @@ public class ContentChecksTest {
                 arguments("a link's title in single curly quotes", ONE, section(1, "", "An extra line.\n\nSee the [cold snap](02-two.md \u2018what it would do\u2019).\n"),
                         ONE + ":16: Markdown left as text: `[cold snap](02-two.md \u2018what it would do\u2019).` (the title after the address is in curly"
                                 + " quotes, as a word processor types them, and Markdown reads only straight ones: write `](02-two.md \"what it would do\")`)"),
+                arguments("a title in curly quotes holding straight ones", ONE, section(1, "", "An extra line.\n\nSee [the vote](02-two.md \u201CHe said \"yes\" twice\u201D).\n"),
+                        ONE + ":16: Markdown left as text: `[the vote](02-two.md \u201CHe said \"yes\" twice\u201D).` (the title after the address is in curly"
+                                + " quotes, as a word processor types them, and Markdown reads only straight ones: write `](02-two.md 'He said \"yes\" twice')`)"),
+                arguments("a title in guillemets", ONE, section(1, "", "An extra line.\n\nSee [the report](02-two.md \u00AB Rapport annuel \u00BB).\n"),
+                        ONE + ":16: Markdown left as text: `[the report](02-two.md \u00AB Rapport annuel \u00BB).` (the title after the address is in curly"
+                                + " quotes, as a word processor types them, and Markdown reads only straight ones: write `](02-two.md \"Rapport annuel\")`)"),
+                arguments("a title in Japanese brackets", ONE, section(1, "", "An extra line.\n\nSee [\u5831\u544A\u66F8](02-two.md \u300C\u5E74\u6B21\u300D).\n"),
+                        ONE + ":16: Markdown left as text: `[\u5831\u544A\u66F8](02-two.md \u300C\u5E74\u6B21\u300D).` (the title after the address is in curly"
+                                + " quotes, as a word processor types them, and Markdown reads only straight ones: write `](02-two.md \"\u5E74\u6B21\")`)"),
                 arguments("a web address without https://", ONE, section(1, "", "An extra line.\n\nSee [this](www.example.org/report).\n"),
                         ONE + ":16: link `www.example.org/report` points to articles/a/www.example.org/report, which the site does not have"
                                 + " (an address on another site starts with https://: write `https://www.example.org/report`)"),

@@ -463,23 +463,39 @@ class HostileInputTest {
         "hidden bytes".chars().forEach(b -> selectors.appendCodePoint(0xE0100 + b));
         f.write(ONE, ContentChecksTest.section(1, "", "A " + selectors + " here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0168 at column 4: an ideographic variation selector not right after a CJK ideograph");
-        f.write(ONE, ContentChecksTest.section(1, "", "A b\uFE0F\uFE0E here.\n"));
+        f.write(ONE, ContentChecksTest.section(1, "", "A \u2764\uFE0F\uFE0E here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0E at column 5: a variation selector not right after a character it varies");
         f.write(ONE, ContentChecksTest.section(1, "", "One\u200B\u200C\u200B\u200C\u200B\u200C\u200Btwo.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200C at column 7: more than 3 invisible characters in a row");
+        // Tags after a black flag that spell no flag (a false-alarm trial: a row of black flags carried a sentence), or without their end.
+        String cancel = new String(Character.toChars(0xE007F));
+        f.write(ONE, ContentChecksTest.section(1, "", "Flags \uD83C\uDFF4" + tagged("ignoreall") + cancel + " here.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0069 at column 9: tags after a black flag that spell no flag");
+        f.write(ONE, ContentChecksTest.section(1, "", "Flags \uD83C\uDFF4" + tagged("gbabc") + cancel + " here.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0067 at column 9: tags after a black flag that spell no flag");
+        f.write(ONE, ContentChecksTest.section(1, "", "Flags \uD83C\uDFF4" + tagged("gbsct") + " here.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0067 at column 9: a flag's tags without the cancel tag");
+        // A selector or a joiner after each Latin letter: a hidden byte a letter.
+        f.write(ONE, ContentChecksTest.section(1, "", "He\uFE01llo there.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE01 at column 3: a variation selector after a Latin, Greek or Cyrillic letter");
+        f.write(ONE, ContentChecksTest.section(1, "", "He\uFE0Fllo there.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0F at column 3: an emoji's variation selector after a character that is no emoji");
+        f.write(ONE, ContentChecksTest.section(1, "", "He\u200Dl\u200Clo there.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200D at column 3: a joiner after a Latin");
         // Written as a YAML escape, and as entities.
         f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Section \\U000E0049\\U000E0067\""));
         failing(f, ONE + ":2: `title` holds an invisible character that can carry hidden text (U+E0049: a tag character, which only a flag emoji holds), written as an escape");
         f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nBefore&#xE0049;&#xE0067;after.\n"));
         failing(f, ONE + ":16: entities make an invisible character that can carry hidden text: U+E0049, a tag character");
         f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nA <abbr title=\"x&zwnj;&zwj;&zwnj;&zwj;&zwnj;y\">z</abbr>.\n"));
-        failing(f, ONE + ":16: entities make an invisible character that can carry hidden text: U+200D, more than 3");
+        failing(f, ONE + ":16: entities make an invisible character that can carry hidden text: U+200C, a joiner after a Latin");
         // Visible text: Scotland's flag, a family emoji, the eye in a speech bubble, a keycap, 葛 in its variant, Persian's
         // half-space, a soft hyphen; and a heart after a space.
         String flag = "\uD83C\uDFF4" + tagged("gbsct") + new String(Character.toChars(0xE007F));
         f.write(ONE, ContentChecksTest.section(1, "", "Flags: " + flag + ", \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67, "
                 + "\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8\uFE0F, 1\uFE0F\u20E3, \u845B" + new String(Character.toChars(0xE0100))
-                + ", \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645, Donau\u00ADdampf\u00ADschiff, a \u2764\uFE0F.\n"));
+                + ", \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645, Donau\u00ADdampf\u00ADschiff, a \u2764\uFE0F, \u260E\uFE0E, #\uFE0F\u20E3,"
+                + " the pirates' \uD83C\uDFF4\u200D\u2620\uFE0F, \u1820\u180B\u1821, \u0D23\u0D4D\u200D.\n"));
         assertTrue(f.check().ok(), f.log());
     }
 
