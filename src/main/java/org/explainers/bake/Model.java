@@ -57,6 +57,9 @@ final class Model {
         this.images = images;
         this.related = related;
         this.siteData = shared.mark(siteData());
+        for (Article a : site.listedArticles()) {
+            homeOrder.put(a, homeOrder.size());
+        }
     }
 
     // ------------------------------------------------------------------ what pages are made from
@@ -88,7 +91,8 @@ final class Model {
      * What a section's page ({@link #section}) is made from, as a key worked out without making
      * the page: the section's file (header and text) and state; what it shows of its explainer
      * (the card, and each listed section's title, level and state, for the neighbours, the
-     * parent and its place); its related sections' titles; and the {@link #context}. A change
+     * parent and its place); its related sections' titles; the next explainer's link when it is
+     * the last section ({@link #nextArticle}); and the {@link #context}. A change
      * to {@link #section} must change this too: IncrementalTest compares with clean builds.
      */
     String sectionInputs(Section s) {
@@ -127,6 +131,8 @@ final class Model {
     }
 
     private final Map<Article, Map<String, Object>> nextArticles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each listed explainer's place on the home page (not a search of the list for each: 10,000 explainers). */
+    private final Map<Article, Integer> homeOrder = new java.util.HashMap<>();
 
     /**
      * The explainer a reader is offered when they reach one's end (a reader's trial: its last
@@ -137,8 +143,8 @@ final class Model {
     Map<String, Object> nextArticle(Article a) {
         return nextArticles.computeIfAbsent(a, x -> {
             List<Article> listed = site.listedArticles();
-            int i = listed.indexOf(x);
-            if (listed.size() < 2 || i < 0) {
+            Integer i = homeOrder.get(x);
+            if (listed.size() < 2 || i == null) {
                 return shared.mark(Map.of());
             }
             Article next = listed.get((i + 1) % listed.size());
@@ -179,6 +185,10 @@ final class Model {
         }
         for (String old : new java.util.TreeSet<>(moves.keySet())) {
             d.add(old).add(moves.get(old).path());
+        }
+        // The lists show each explainer's reading time, which its texts make: an edit that changes one re-makes them (a review).
+        for (Article a : site.listedArticles()) {
+            d.add(minutes(a));
         }
         return d.hex();
     }
@@ -446,8 +456,9 @@ final class Model {
     /**
      * An explainer as its own page and lists show it: its card, and how long it takes to read
      * (a reader's trial: nothing said whether it was two minutes or twenty). Not on the card its
-     * sections' pages hold, which do not show it: an edit changing it re-makes the lists and the
-     * explainer's page, not its sections' pages.
+     * sections' pages hold, which do not show it: an edit changing it re-makes the explainer's
+     * page (its key holds its texts' keys) and the lists (the {@link #shape} holds it), not its
+     * sections' pages.
      */
     Map<String, Object> listedCard(Article a) {
         return listedCards.computeIfAbsent(a, x -> {

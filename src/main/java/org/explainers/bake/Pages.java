@@ -484,50 +484,38 @@ final class Pages {
         String feedTemplate = template("feed");
         addFeed(paths.feed(), paths.feed(), feedTemplate, project.setting("site.name"), project.setting("site.description"), paths.index(),
                 sections, FEED_TEXTS);
-        // Each topic's feed: the site's entries of that topic, in the same order (a feed's worth of each).
-        Map<String, List<Section>> newestByTopic = new TreeMap<>();
+        // Each topic's feed and each author's (a reader's trial: a writer could not be followed, as a topic could).
+        entryFeeds(Schema.TOPICS, sections, Section::topics, paths::topicFeed, paths::topic, "description", feedTemplate);
+        entryFeeds(Schema.AUTHORS, sections, s -> s.article().authors(), paths::authorFeed, paths::author, "bio", feedTemplate);
+    }
+
+    /**
+     * A feed for each topic or author: the site's entries that carry it, in the same order (a
+     * feed's worth of each), titled as its page is. A renamed one's old feed stays, naming the
+     * feed now as its own address: readers subscribed to it keep getting its entries, with their
+     * summaries (not their texts: each old slug would be another copy of them).
+     */
+    private void entryFeeds(Vocabulary.Spec spec, List<Section> sections, java.util.function.Function<Section, java.util.Collection<String>> slugsOf,
+                            java.util.function.UnaryOperator<String> feed, java.util.function.UnaryOperator<String> page, String description, String template) {
+        Map<String, List<Section>> newest = new TreeMap<>();
         for (Section s : sections) {
-            for (String t : s.topics()) {
-                List<Section> entries = newestByTopic.computeIfAbsent(t, k -> new ArrayList<>());
+            for (String slug : slugsOf.apply(s)) {
+                List<Section> entries = newest.computeIfAbsent(slug, k -> new ArrayList<>());
                 if (entries.size() < FEED) {
                     entries.add(s);
                 }
             }
         }
-        newestByTopic.forEach((slug, entries) -> {
-            Map<String, Object> topic = model.ref(Schema.TOPICS, slug);
-            if (topic == null) {
+        newest.forEach((slug, entries) -> {
+            Map<String, Object> entry = model.ref(spec, slug);
+            if (entry == null) {
                 return;
             }
-            String title = topic.get("name") + " · " + project.setting("site.name"); // as the topic page is titled
-            String description = String.valueOf(topic.get("description"));
-            addFeed(paths.topicFeed(slug), paths.topicFeed(slug), feedTemplate, title, description, paths.topic(slug), entries, TOPIC_FEED_TEXTS);
-            // A renamed topic's old feed stays, naming the feed now as its own address: readers subscribed to it keep
-            // getting its entries, with their summaries (not their texts: each old slug would be another copy of them).
-            for (String old : site.vocabulary(Schema.TOPICS).get(slug).movedFrom()) {
-                addFeed(paths.topicFeed(old), paths.topicFeed(slug), feedTemplate, title, description, paths.topic(slug), entries, 0);
-            }
-        });
-        // Each author's feed, as a topic's: the sections of the explainers they wrote (a reader's trial: one could follow a topic, not a writer).
-        Map<String, List<Section>> newestByAuthor = new TreeMap<>();
-        for (Section s : sections) {
-            for (String a : s.article().authors()) {
-                List<Section> entries = newestByAuthor.computeIfAbsent(a, k -> new ArrayList<>());
-                if (entries.size() < FEED) {
-                    entries.add(s);
-                }
-            }
-        }
-        newestByAuthor.forEach((slug, entries) -> {
-            Map<String, Object> author = model.ref(Schema.AUTHORS, slug);
-            if (author == null) {
-                return;
-            }
-            String title = author.get("name") + " · " + project.setting("site.name"); // as the author's page is titled
-            String description = String.valueOf(author.get("bio"));
-            addFeed(paths.authorFeed(slug), paths.authorFeed(slug), feedTemplate, title, description, paths.author(slug), entries, TOPIC_FEED_TEXTS);
-            for (String old : site.vocabulary(Schema.AUTHORS).get(slug).movedFrom()) {
-                addFeed(paths.authorFeed(old), paths.authorFeed(slug), feedTemplate, title, description, paths.author(slug), entries, 0);
+            String title = entry.get("name") + " · " + project.setting("site.name");
+            String subtitle = String.valueOf(entry.get(description));
+            addFeed(feed.apply(slug), feed.apply(slug), template, title, subtitle, page.apply(slug), entries, TOPIC_FEED_TEXTS);
+            for (String old : site.vocabulary(spec).get(slug).movedFrom()) {
+                addFeed(feed.apply(old), feed.apply(slug), template, title, subtitle, page.apply(slug), entries, 0);
             }
         });
     }

@@ -1184,42 +1184,51 @@ public final class Bodies {
     }
 
     /** A table's line under its header row: `|---|:--:|`, pipes, dashes, colons and spaces, with a dash. */
-    private static boolean delimiterRow(String line) {
+    static boolean delimiterRow(String line) {
         return line.indexOf('-') >= 0 && line.indexOf('|') >= 0 && line.chars().allMatch(c -> c == '|' || c == '-' || c == ':' || c == ' ' || c == '\t');
     }
 
     /**
      * A character the file may not hold ({@link SourceText#allowed}: a control, non-character or
      * bidirectional one) that an entity made ({@code &#x202E;}): refused in the text too, at the
-     * first line whose entities make it.
+     * first line whose entities make it; and so is an invisible character that hides text
+     * ({@link Invisible}), at its line.
      */
     private boolean characters(Doc d, Element root) {
         // The text and the attribute values as jsoup decoded them: root.html() would write such a
         // character back as the entity that made it.
         int[] found = {-1};
-        Invisible.Found[] hiding = {null};
         NodeTraversor.traverse((node, depth) -> {
             if (found[0] < 0 && node instanceof TextNode t) {
                 found[0] = refused(t.getWholeText());
-                hiding[0] = hiding[0] == null ? Invisible.in(t.getWholeText()) : hiding[0];
             } else if (found[0] < 0 && node instanceof Element e) {
                 for (Attribute a : e.attributes()) {
                     found[0] = found[0] < 0 ? refused(a.getValue()) : found[0];
-                    hiding[0] = hiding[0] == null ? Invisible.in(a.getValue()) : hiding[0];
                 }
             }
         }, root);
-        int c = found[0] >= 0 ? found[0] : hiding[0] != null ? hiding[0].codePoint() : -1;
-        if (c < 0) {
-            return true;
+        int c = found[0];
+        if (c >= 0) {
+            String wanted = new String(Character.toChars(c));
+            int line = lineWhere(d, l -> com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(wanted));
+            problems.error(d.path(), line, String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
+                    + " non-character or bidirectional one)", c), "remove the entity");
+            return false;
         }
-        // The file's own characters were checked as it was read: this one an entity made (`&#xE0049;`, `&zwj;`).
-        String wanted = new String(Character.toChars(c));
-        int line = lineWhere(d, l -> com.vladsch.flexmark.util.sequence.Escaping.unescapeString(l).contains(wanted));
-        problems.error(d.path(), line, found[0] >= 0 ? String.format(Locale.ROOT, "an entity makes the character U+%04X (a control,"
-                + " non-character or bidirectional one)", c) : String.format(Locale.ROOT, "entities make %s: U+%04X, %s",
-                "an invisible character that can carry hidden text", c, hiding[0].why()), "remove the entity");
-        return false;
+        // An invisible character that hides text, made by an entity (`&#xE0049;`, `&zwj;`): each line with one read as its
+        // entities make it, in its own context, as the file's own characters were when it was read (SourceText).
+        List<String> lines = d.markdown();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).indexOf('&') >= 0) {
+                Invisible.Found hiding = Invisible.in(com.vladsch.flexmark.util.sequence.Escaping.unescapeString(lines.get(i)));
+                if (hiding != null) {
+                    problems.error(d.path(), d.firstLine + i, String.format(Locale.ROOT, "entities make an invisible character that can carry"
+                            + " hidden text: U+%04X, %s", hiding.codePoint(), hiding.why()), "remove the entity");
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The first code point of {@code s} that {@link SourceText#allowed} refuses (line ends aside); -1 when none. */
@@ -1308,20 +1317,21 @@ public final class Bodies {
         return ok[0];
     }
 
-    /** Tells of one place in a text node where Markdown was left as text ({@link #leftoverMarkdown}). */
     /** Quotation marks a word processor types (Japanese brackets too), which Markdown does not read around a link's title. */
     private static final String CURLY = "\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB\u300C\u300D\u300E\u300F";
 
     /**
      * A title written in curly quotes, in straight ones Markdown reads: double, or single when it
-     * holds a double quote, or brackets when it holds both (a false-alarm trial: `"He said "yes""`
+     * holds a double quote, or brackets (its own escaped) when it holds both (a false-alarm trial: `"He said "yes""`
      * was told, which Markdown does not read either); a guillemet's inner spaces dropped.
      */
     private static String straightTitle(String title) {
         String words = title.substring(1, title.length() - (CURLY.indexOf(title.charAt(title.length() - 1)) >= 0 ? 1 : 0)).strip();
-        return words.indexOf('"') < 0 ? "\"" + words + "\"" : words.indexOf('\'') < 0 ? "'" + words + "'" : "(" + words + ")";
+        return words.indexOf('"') < 0 ? "\"" + words + "\"" : words.indexOf('\'') < 0 ? "'" + words + "'"
+                : "(" + words.replace("(", "\\(").replace(")", "\\)") + ")";
     }
 
+    /** Tells of one place in a text node where Markdown was left as text ({@link #leftoverMarkdown}). */
     private void leftover(Doc d, String s, int at, java.util.Map<String, Integer> told) {
         int from = Math.max(0, s.lastIndexOf('[', at) - 1);
         String snippet = s.substring(from, Math.min(s.length(), at + 40)).strip();

@@ -127,6 +127,15 @@ public final class HtmlPolicy extends Safelist {
         return why(tag, el, attr.getKey(), attr.getValue()) == null;
     }
 
+    /** An image's width as the build wrote it (the column's when there is none). */
+    private static int width(Element img) {
+        try {
+            return img == null ? org.explainers.content.Images.COLUMN : Integer.parseInt(img.attr("width"));
+        } catch (NumberFormatException e) {
+            return org.explainers.content.Images.COLUMN;
+        }
+    }
+
     /** Why an attribute the list names for this element still cannot keep its value, or null. */
     String why(String tag, Element el, String key, String value) {
         switch (key) {
@@ -159,7 +168,7 @@ public final class HtmlPolicy extends Safelist {
                 if (!published || tag.equals("iframe")) {
                     return null; // a text's own frame says how it loads
                 }
-                String made = Map.of("sizes", Transforms.SIZES, "loading", "lazy", "decoding", "async").get(key);
+                String made = key.equals("sizes") ? Transforms.sizes(width(el)) : Map.of("loading", "lazy", "decoding", "async").get(key);
                 return value.equals(made) ? null : "`" + key + "` is the build's, `" + made + "`";
             }
             case "class" -> {

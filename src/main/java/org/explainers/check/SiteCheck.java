@@ -204,12 +204,20 @@ public final class SiteCheck {
         }
     }
 
-    /** The line of a text's first table, a Markdown one's header row or a `<table>` (an editor's trial: the bound was told at no line); 0 when none is seen. */
+    /**
+     * The line of a text's first table outside code (an editor's trial: the bound was told at no
+     * line): a Markdown table's header row, the line above its `|---|` row (with or without outer
+     * pipes), or a `<table>`; 0 when none is seen.
+     */
     private static int firstTable(Doc d) {
         List<String> lines = d.markdown();
+        boolean fenced = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith("|") || line.toLowerCase(java.util.Locale.ROOT).contains("<table")) {
+            if (line.startsWith("```") || line.startsWith("~~~")) {
+                fenced = !fenced;
+            } else if (!fenced && (line.toLowerCase(java.util.Locale.ROOT).contains("<table")
+                    || i + 1 < lines.size() && line.indexOf('|') >= 0 && Bodies.delimiterRow(lines.get(i + 1).strip()))) {
                 return d.firstLine + i;
             }
         }

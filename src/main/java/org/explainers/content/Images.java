@@ -51,8 +51,8 @@ public final class Images {
      * and a long infographic fit; a wide panorama is shown the less tall.
      */
     public static final int MAX_RATIO = 25;
-    /** The text column's width in CSS pixels (44rem), for how tall a figure is shown. */
-    private static final int COLUMN = 704;
+    /** The text column's width in CSS pixels (44rem), for how tall a figure is shown and how wide a picture is shown. */
+    public static final int COLUMN = 704;
 
     /**
      * Chunks a PNG may have in all, and besides its image data (IDAT): an encoder writes a few

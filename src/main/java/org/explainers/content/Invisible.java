@@ -12,19 +12,20 @@ import com.ibm.icu.lang.UProperty;
  * <li>tag characters (U+E0020 to U+E007F) only as a flag emoji browsers show: a black flag, the
  * tags of England, Scotland or Wales, the cancel tag (any other tags after a black flag show a
  * black flag and carried a whole hidden sentence: a false-alarm trial);</li>
- * <li>a variation selector right after the character it varies: U+FE0E and U+FE0F after an
- * emoji (a keycap's digit too), U+FE00 to U+FE0D after a symbol or a letter of a script with such
- * variants (not Latin, Greek or Cyrillic, where one after each letter carried a hidden byte),
- * U+E0100 to U+E01EF after a CJK ideograph (a name's glyph variant), Mongolian's after a Mongolian
- * letter;</li>
- * <li>no joiner (zero-width joiner or non-joiner, the combining grapheme joiner) after a Latin,
- * Greek or Cyrillic letter or an ASCII character: they join emoji and the letters of scripts that
- * join (Arabic, Persian, Indic);</li>
- * <li>at most {@value #RUN} of Unicode's default-ignorable characters in a row (zero-width
- * spaces and joiners, fillers, soft hyphens, selectors): an emoji joins with one, a Persian word
- * with one, a hidden text needs many;</li>
- * <li>nothing else of the tag block (U+E0000 to U+E0FFF).</li>
+ * <li>a variation selector right after the character it varies: an emoji's after an emoji (a
+ * keycap's digit too), the others after a symbol, an ideograph or a letter of Myanmar or
+ * Phags-pa, an ideographic one after an ideograph, Mongolian's after a Mongolian letter (one after
+ * each Latin or Arabic letter carried a hidden byte each: a review);</li>
+ * <li>a zero-width joiner or non-joiner next to an emoji or a letter of a script that joins
+ * (Arabic, Persian, the Indic scripts), a soft hyphen, zero-width space or word joiner alone or
+ * inside a word, a combining grapheme joiner before a mark, a Hangul filler next to Korean, a direction
+ * mark where it changes something;</li>
+ * <li>at most {@value #RUN} of Unicode's default-ignorable characters in a row;</li>
+ * <li>none of those with no use in a text (invisible operators, the music and shorthand format
+ * controls, the rest of the tag block).</li>
  * </ul>
+ * What remains is a bit or so in a gap between letters (a soft hyphen there or not), as with
+ * any choice of spelling.
  */
 public final class Invisible {
 
@@ -44,6 +45,7 @@ public final class Invisible {
             return null;
         }
         int prev = -1;
+        int base = -1; // the last character that is not a combining mark: what a mark, a selector or a joiner goes with
         int run = 0;
         int flag = -1; // where the tags after a black flag began; -1 outside a flag
         StringBuilder spec = new StringBuilder(); // those tags as ASCII
@@ -71,7 +73,8 @@ public final class Invisible {
                 }
                 flag = c == 0x1F3F4 ? i + Character.charCount(c) : -1; // a black flag may start one
                 spec.setLength(0);
-                String why = misplaced(c, prev);
+                int after = i + Character.charCount(c);
+                String why = misplaced(c, prev, base, after < to ? Character.codePointAt(s, after) : -1);
                 if (why != null) {
                     return new Found(i, c, why);
                 }
@@ -82,6 +85,9 @@ public final class Invisible {
                 }
             }
             prev = c;
+            if (!mark(c)) {
+                base = c;
+            }
             i += Character.charCount(c);
         }
         if (flag >= 0 && spec.length() > 0) {
@@ -93,10 +99,15 @@ public final class Invisible {
     /** The flags made of tags that browsers show (Unicode's recommended set): England, Scotland, Wales. */
     private static final java.util.Set<String> FLAGS = java.util.Set.of("gbeng", "gbsct", "gbwls");
 
-    /** Why {@code c} after {@code prev} (-1: nothing) is not where its visible use puts it; null when it is. */
-    private static String misplaced(int c, int prev) {
-        if (c >= 0xE0080 && c <= 0xE0FFF && !(c >= 0xE0100 && c <= 0xE01EF)) {
-            return "a character of the tag block";
+    /**
+     * Why {@code c} is not where its visible use puts it, between {@code prev} (its base being
+     * the last character that is no mark) and {@code next} (-1: nothing); null when it is.
+     */
+    private static String misplaced(int c, int prev, int base, int next) {
+        if (c >= 0xE0080 && c <= 0xE0FFF && !(c >= 0xE0100 && c <= 0xE01EF)
+                || c >= 0x2061 && c <= 0x2064 || c == 0x17B4 || c == 0x17B5 || c >= 0x1BCA0 && c <= 0x1BCA3 || c >= 0x1D173 && c <= 0x1D17A
+                || c >= 0xFFF0 && c <= 0xFFF8) {
+            return "a character with no use in a text (invisible operators, format controls of music or shorthand)";
         }
         boolean selector = c >= 0xFE00 && c <= 0xFE0F;
         if (selector && (prev < 0 || Character.isWhitespace(prev) || ignorable(prev))) {
@@ -105,31 +116,82 @@ public final class Invisible {
         if ((c == 0xFE0E || c == 0xFE0F) && !UCharacter.hasBinaryProperty(prev, UProperty.EMOJI)) {
             return "an emoji's variation selector after a character that is no emoji";
         }
-        if (selector && c < 0xFE0E && latinLike(prev)) {
-            return "a variation selector after a Latin, Greek or Cyrillic letter, which has no variants";
+        if (selector && c < 0xFE0E && !(UCharacter.hasBinaryProperty(prev, UProperty.IDEOGRAPHIC) || symbol(prev)
+                || ofScript(prev, Character.UnicodeScript.MYANMAR, Character.UnicodeScript.PHAGS_PA, Character.UnicodeScript.MANICHAEAN))) {
+            return "a variation selector after a character that has no variants (only symbols, ideographs, Myanmar and Phags-pa have)";
         }
-        if (c >= 0xE0100 && c <= 0xE01EF && (prev < 0 || !UCharacter.hasBinaryProperty(prev, UProperty.IDEOGRAPHIC))) {
+        if (c >= 0xE0100 && c <= 0xE01EF && !UCharacter.hasBinaryProperty(prev, UProperty.IDEOGRAPHIC)) {
             return "an ideographic variation selector not right after a CJK ideograph";
         }
-        if ((c >= 0x180B && c <= 0x180D || c == 0x180F) && (prev < 0 || Character.UnicodeScript.of(prev) != Character.UnicodeScript.MONGOLIAN)) {
-            return "a Mongolian variation selector not right after a Mongolian letter";
+        if ((c >= 0x180B && c <= 0x180F) && !ofScript(base, Character.UnicodeScript.MONGOLIAN)) {
+            return "a Mongolian variation selector or vowel separator not right after a Mongolian letter";
         }
-        if ((c == 0x200C || c == 0x200D || c == 0x034F) && prev >= 0 && latinLike(prev)) {
-            return "a joiner after a Latin, Greek or Cyrillic letter or a sign of the keyboard, which it joins to nothing";
+        if ((c == 0x200C || c == 0x200D) && !(joins(base) || joins(next) || emoji(prev) || emoji(next))) {
+            return "a joiner between characters it does not join (only emoji and the letters of scripts that join, such as Arabic and"
+                    + " the Indic scripts)";
+        }
+        if (c == 0x034F && !mark(next)) {
+            return "a combining grapheme joiner not before a combining mark";
+        }
+        // One alone, as pasted text brings them (the checks of names and slugs tell those better); two together say nothing visible.
+        if ((c == 0xAD || c == 0x200B || c == 0x2060) && (ignorable(prev) || ignorable(next)) && !(wordPart(prev) && wordPart(next))) {
+            return "a soft hyphen, zero-width space or word joiner beside another invisible character";
+        }
+        if ((c >= 0x115F && c <= 0x1160 || c == 0x3164 || c == 0xFFA0) && !(ofScript(prev, Character.UnicodeScript.HANGUL) || ofScript(next, Character.UnicodeScript.HANGUL))) {
+            return "a Hangul filler outside Korean";
+        }
+        if ((c == 0x200E || c == 0x200F || c == 0x061C) && prev >= 0 && next >= 0 && Character.isLetter(prev) && Character.isLetter(next)
+                && Text.rightToLeft(prev) == Text.rightToLeft(next)) {
+            return "a direction mark between two letters of one direction, where it changes nothing";
         }
         return null;
     }
 
-    /** An ASCII character, or a letter of the Latin, Greek or Cyrillic scripts. */
-    private static boolean latinLike(int c) {
-        if (c < 0x80) {
-            return true;
-        }
-        if (!Character.isLetter(c)) {
+    /** Scripts whose letters join, where a zero-width joiner or non-joiner changes their shapes. */
+    private static final java.util.Set<Character.UnicodeScript> JOINING = java.util.EnumSet.of(
+            Character.UnicodeScript.ARABIC, Character.UnicodeScript.SYRIAC, Character.UnicodeScript.NKO, Character.UnicodeScript.MONGOLIAN,
+            Character.UnicodeScript.MANDAIC, Character.UnicodeScript.MANICHAEAN, Character.UnicodeScript.ADLAM, Character.UnicodeScript.HANIFI_ROHINGYA,
+            Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.BENGALI, Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.GUJARATI,
+            Character.UnicodeScript.ORIYA, Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU, Character.UnicodeScript.KANNADA,
+            Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.SINHALA, Character.UnicodeScript.TIBETAN, Character.UnicodeScript.MYANMAR,
+            Character.UnicodeScript.KHMER, Character.UnicodeScript.BALINESE, Character.UnicodeScript.JAVANESE, Character.UnicodeScript.SUNDANESE,
+            Character.UnicodeScript.TAI_THAM, Character.UnicodeScript.CHAKMA, Character.UnicodeScript.LIMBU, Character.UnicodeScript.NEWA);
+
+    private static boolean joins(int c) {
+        return c >= 0x80 && (Character.isLetter(c) || mark(c)) && JOINING.contains(Character.UnicodeScript.of(c));
+    }
+
+    private static boolean emoji(int c) {
+        return c >= 0x80 && (UCharacter.hasBinaryProperty(c, UProperty.EXTENDED_PICTOGRAPHIC) || UCharacter.hasBinaryProperty(c, UProperty.EMOJI_MODIFIER)
+                || c == 0xFE0F || c == 0x20E3 || c == 0xE007F);
+    }
+
+    private static boolean symbol(int c) {
+        int type = c < 0 ? -1 : Character.getType(c);
+        return type == Character.MATH_SYMBOL || type == Character.OTHER_SYMBOL;
+    }
+
+    private static boolean mark(int c) {
+        int type = c < 0 ? -1 : Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /** A letter, a digit or a mark: what a soft hyphen or a zero-width space stands between in a word. */
+    private static boolean wordPart(int c) {
+        return c >= 0 && (Character.isLetterOrDigit(c) || mark(c));
+    }
+
+    private static boolean ofScript(int c, Character.UnicodeScript... scripts) {
+        if (c < 0) {
             return false;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK || script == Character.UnicodeScript.CYRILLIC;
+        for (Character.UnicodeScript x : scripts) {
+            if (x == script) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Found in(CharSequence s) {

@@ -103,13 +103,15 @@ public final class SourceText {
         boolean conflict = false; // told once a file
         boolean fenced = false;
         boolean suspect = false; // whether the line may hold an invisible character that hides text (Invisible)
-        int joining = 0; // the line's joiners and combining marks: many may make one character of many
+        int joining = 0; // characters in a row that may join the one before them into one (marks, joiners, emoji, jamo)
+        boolean longRun = false; // whether the line has more of them in a row than a character may hold
+        com.ibm.icu.text.BreakIterator clusters = null; // made once a file, for the lines that need it
         for (int i = 0; i <= length; i++) {
             char c = i < length ? chars[i] : '\n';
             suspect |= c >= 0xAD && Invisible.suspect(c);
-            if (c >= 0x300 && (c == 0x200D || Character.isHighSurrogate(c) || combining(c))) { // a mark beyond the first plane: its pair
-                joining++;
-            }
+            // A grapheme cluster is a base and what extends it: neither a letter nor a digit (a jamo aside), nor a space, nor ASCII.
+            joining = c >= 0x300 && (jamo(c) || !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) ? joining + 1 : 0;
+            longRun |= joining >= MAX_CLUSTER;
             if (c == '\n') {
                 int end = i > start && chars[i - 1] == '\r' ? i - 1 : i;
                 if (i < length || start < length) {
@@ -129,7 +131,10 @@ public final class SourceText {
                         problems.error(path, lines.size() + 1, Invisible.what(hiding, hiding.index() - start + 1), Invisible.FIX);
                         ok = false;
                     }
-                    int cluster = joining > MAX_CLUSTER / 2 ? longCluster(chars, start, end) : -1;
+                    if (longRun && clusters == null) {
+                        clusters = com.ibm.icu.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+                    }
+                    int cluster = longRun ? longCluster(clusters, chars, start, end) : -1;
                     if (cluster >= 0) {
                         problems.error(path, lines.size() + 1, "one character at column " + (cluster - start + 1) + " is made of more than " + MAX_CLUSTER
                                 + " (combining marks or joined emoji): a browser cannot break it, and a phone scrolls sideways",
@@ -162,6 +167,7 @@ public final class SourceText {
                 bad = -1;
                 suspect = false;
                 joining = 0;
+                longRun = false;
             } else if (c == '[') {
                 brackets++;
             } else if (bad < 0 && Character.isHighSurrogate(c) && i + 1 < length) {
@@ -199,15 +205,14 @@ public final class SourceText {
      */
     static final int MAX_CLUSTER = 32;
 
-    private static boolean combining(char c) {
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    /** A Hangul jamo, of which a run is one syllable, one character (conjoining jamo, their extensions). */
+    private static boolean jamo(char c) {
+        return c >= 0x1100 && c <= 0x11FF || c >= 0xA960 && c <= 0xA97F || c >= 0xD7B0 && c <= 0xD7FF;
     }
 
     /** Where the first character of more than {@link #MAX_CLUSTER} code points starts in {@code chars[start, end)}, or -1. */
-    private static int longCluster(char[] chars, int start, int end) {
-        com.ibm.icu.text.BreakIterator clusters = com.ibm.icu.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
-        clusters.setText(new java.text.StringCharacterIterator(new String(chars, start, end - start)));
+    private static int longCluster(com.ibm.icu.text.BreakIterator clusters, char[] chars, int start, int end) {
+        clusters.setText(new String(chars, start, end - start));
         for (int from = clusters.first(), to = clusters.next(); to != com.ibm.icu.text.BreakIterator.DONE; from = to, to = clusters.next()) {
             if (to - from > MAX_CLUSTER && Character.codePointCount(chars, start + from, to - from) > MAX_CLUSTER) {
                 return start + from;

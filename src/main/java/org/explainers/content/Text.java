@@ -631,13 +631,13 @@ public final class Text {
         }
     }
 
+    private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
+
     /**
      * The first two numbers of a one-line value (a title, a summary, a caption) shown in the other
      * order: laid out in the direction its page gives it ({@link #direction}), or by its first
      * letter, as a browser's tab, a feed reader and a search engine lay it out; null when none.
      */
-    private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
-
     public static String swappedNumbers(String value) {
         if (!anyRightToLeft(value)) {
             return null;

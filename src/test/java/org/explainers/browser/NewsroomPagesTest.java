@@ -68,9 +68,13 @@ class NewsroomPagesTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         assertTrue(javax.imageio.ImageIO.write(shot, "png", png));
         f.writeBytes(dir + "app.png", png.toByteArray());
+        java.io.ByteArrayOutputStream narrow = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(600, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", narrow));
+        f.writeBytes(dir + "narrow.png", narrow.toByteArray());
         f.write(dir + "02-how-full.md", f.read(dir + "02-how-full.md")
                 + "\n![The app's storage screen, showing 90 per cent](app.png \"Screenshot: Tom Okafor\")\n*The operator's app on 1 November.*\n"
-                + "\nThe same screen on its own: ![The app's storage screen again](app.png)\n");
+                + "\nThe same screen on its own: ![The app's storage screen again](app.png)\n"
+                + "\n![A chart narrower than the column](narrow.png)\n");
         assertTrue(f.build().ok(), f.log());
         ChromeDriver driver = Browser.start(1280, 900);
         try {
@@ -80,7 +84,9 @@ class NewsroomPagesTest {
                     return Array.from(document.querySelectorAll('main .prose img')).map(function (i) {
                       var r = i.getBoundingClientRect(); return [r.width, r.height, i.naturalWidth || i.width, i.naturalHeight || i.height,
                         i.closest('.prose').getBoundingClientRect().width, window.innerHeight]; });""");
-            assertEquals(3, boxes.size(), "the chart and the screenshot twice: " + boxes);
+            assertEquals(4, boxes.size(), "the chart, the screenshot twice and a narrow chart: " + boxes);
+            // A picture narrower than the column (it has a smaller copy, so a srcset) at its own width, not stretched (a review).
+            assertEquals(600, boxes.get(3).get(0).doubleValue(), 1, "at its own width: " + boxes.get(3));
             List<Number> chart = boxes.get(0);
             assertEquals(chart.get(4).doubleValue(), chart.get(0).doubleValue(), 1, "a wide chart takes the column's width: " + chart);
             for (List<Number> b : boxes.subList(1, 3)) {

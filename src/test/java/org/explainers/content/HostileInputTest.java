@@ -466,7 +466,7 @@ class HostileInputTest {
         f.write(ONE, ContentChecksTest.section(1, "", "A \u2764\uFE0F\uFE0E here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0E at column 5: a variation selector not right after a character it varies");
         f.write(ONE, ContentChecksTest.section(1, "", "One\u200B\u200C\u200B\u200C\u200B\u200C\u200Btwo.\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200C at column 7: more than 3 invisible characters in a row");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200B at column 4: a soft hyphen, zero-width space or word joiner beside another");
         // Tags after a black flag that spell no flag (a false-alarm trial: a row of black flags carried a sentence), or without their end.
         String cancel = new String(Character.toChars(0xE007F));
         f.write(ONE, ContentChecksTest.section(1, "", "Flags \uD83C\uDFF4" + tagged("ignoreall") + cancel + " here.\n"));
@@ -477,25 +477,40 @@ class HostileInputTest {
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0067 at column 9: a flag's tags without the cancel tag");
         // A selector or a joiner after each Latin letter: a hidden byte a letter.
         f.write(ONE, ContentChecksTest.section(1, "", "He\uFE01llo there.\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE01 at column 3: a variation selector after a Latin, Greek or Cyrillic letter");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE01 at column 3: a variation selector after a character that has no variants");
         f.write(ONE, ContentChecksTest.section(1, "", "He\uFE0Fllo there.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0F at column 3: an emoji's variation selector after a character that is no emoji");
         f.write(ONE, ContentChecksTest.section(1, "", "He\u200Dl\u200Clo there.\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200D at column 3: a joiner after a Latin");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200D at column 3: a joiner between characters it does not join");
+        // The same after Arabic or Hebrew letters (a review: one a letter), other invisible characters between words, and those with no use.
+        f.write(ONE, ContentChecksTest.section(1, "", "\u0643\uFE00\u062A\uFE01\u0627.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE00 at column 2: a variation selector after a character that has no variants");
+        f.write(ONE, ContentChecksTest.section(1, "", "\u05E9\u200D\u05DC.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200D at column 2: a joiner between characters it does not join");
+        f.write(ONE, ContentChecksTest.section(1, "", "Hello\u00AD\u200B world.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+00AD at column 6: a soft hyphen, zero-width space or word joiner beside another");
+        f.write(ONE, ContentChecksTest.section(1, "", "Hello\u2061\u2062 world.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+2061 at column 6: a character with no use in a text");
+        f.write(ONE, ContentChecksTest.section(1, "", "Hello a\u3164b.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+3164 at column 8: a Hangul filler outside Korean");
+        f.write(ONE, ContentChecksTest.section(1, "", "Hello ab\u200Ecd.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200E at column 9: a direction mark between two letters of one direction");
         // Written as a YAML escape, and as entities.
         f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Section \\U000E0049\\U000E0067\""));
         failing(f, ONE + ":2: `title` holds an invisible character that can carry hidden text (U+E0049: a tag character, which only a flag emoji holds), written as an escape");
         f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nBefore&#xE0049;&#xE0067;after.\n"));
         failing(f, ONE + ":16: entities make an invisible character that can carry hidden text: U+E0049, a tag character");
         f.write(ONE, ContentChecksTest.section(1, "", "Plain text.\n\nA <abbr title=\"x&zwnj;&zwj;&zwnj;&zwj;&zwnj;y\">z</abbr>.\n"));
-        failing(f, ONE + ":16: entities make an invisible character that can carry hidden text: U+200C, a joiner after a Latin");
+        failing(f, ONE + ":16: entities make an invisible character that can carry hidden text: U+200C, a joiner between characters it does not join");
         // Visible text: Scotland's flag, a family emoji, the eye in a speech bubble, a keycap, 葛 in its variant, Persian's
         // half-space, a soft hyphen; and a heart after a space.
         String flag = "\uD83C\uDFF4" + tagged("gbsct") + new String(Character.toChars(0xE007F));
         f.write(ONE, ContentChecksTest.section(1, "", "Flags: " + flag + ", \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67, "
                 + "\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8\uFE0F, 1\uFE0F\u20E3, \u845B" + new String(Character.toChars(0xE0100))
                 + ", \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645, Donau\u00ADdampf\u00ADschiff, a \u2764\uFE0F, \u260E\uFE0E, #\uFE0F\u20E3,"
-                + " the pirates' \uD83C\uDFF4\u200D\u2620\uFE0F, \u1820\u180B\u1821, \u0D23\u0D4D\u200D.\n"));
+                + " the pirates' \uD83C\uDFF4\u200D\u2620\uFE0F, \u1820\u180B\u1821, \u0D23\u0D4D\u200D, \u0915\u094D\u200D\u0937,"
+                + " **\u06A9\u062A\u0627\u0628**\u200C\u0647\u0627, [\u06A9\u062A\u0627\u0628](02-two.md)\u200C\u0647\u0627,"
+                + " \u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35\u200B\u0E04\u0E23\u0E31\u0E1A, \u0627\u0644\u0639\u0631\u0628\u064A\u0629 \u200F(2024).\n"));
         assertTrue(f.check().ok(), f.log());
     }
 
@@ -514,6 +529,8 @@ class HostileInputTest {
         failing(f, ONE + ":14: one character at column 8 is made of more than 32");
         f.write(ONE, ContentChecksTest.section(1, "", "Marks: x" + "\uD834\uDD67".repeat(700) + ".\n")); // beyond the first plane
         failing(f, ONE + ":14: one character at column 8 is made of more than 32");
+        f.write(ONE, ContentChecksTest.section(1, "", "Jamo: " + "\u1100".repeat(200) + "\u1161".repeat(200) + ".\n")); // letters, one syllable (a review)
+        failing(f, ONE + ":14: one character at column 7 is made of more than 32");
         String kiss = "\uD83D\uDC69\uD83C\uDFFD\u200D\u2764\uFE0F\u200D\uD83D\uDC8B\u200D\uD83D\uDC68\uD83C\uDFFF";
         f.write(ONE, ContentChecksTest.section(1, "", (kiss + " ").repeat(20) + "\u0915\u094D\u0937\u094D\u092E\u094D\u092F, Vi\u1EC7t,"
                 + " \u0928\u092E\u0938\u094D\u0924\u0947 " + "\u0915\u093F".repeat(30) + ".\n"));

@@ -101,6 +101,9 @@ class IncrementalTest {
         });
         sameAsClean(tmp, f, "a text edited", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
                 "A cold winter could drain", "A very cold winter could drain"));
+        // Its explainer's reading time, which the lists show, goes from one minute to three (a review).
+        sameAsClean(tmp, f, "a text made longer", x -> x.write("content/articles/gas-storage-explained/03-what-next.md",
+                x.read("content/articles/gas-storage-explained/03-what-next.md") + "\n" + "Storage matters for the winter ahead. ".repeat(100) + "\n"));
         // The search's lists: words gone from a text, one added, the rest of its words as they were.
         sameAsClean(tmp, f, "words taken out of a text", x -> x.replace("content/articles/gas-storage-explained/03-what-next.md",
                 "A very cold winter could drain", "A cold winter might drain"));
