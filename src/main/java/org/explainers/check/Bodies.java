@@ -1218,9 +1218,11 @@ public final class Bodies {
         // An invisible character that hides text, made by an entity (`&#xE0049;`, `&zwj;`): each line with one read as its
         // entities make it, in its own context, as the file's own characters were when it was read (SourceText).
         List<String> lines = d.markdown();
+        java.util.Set<Long> variants = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).indexOf('&') >= 0) {
-                Invisible.Found hiding = Invisible.in(com.vladsch.flexmark.util.sequence.Escaping.unescapeString(lines.get(i)));
+                String line = com.vladsch.flexmark.util.sequence.Escaping.unescapeString(lines.get(i));
+                Invisible.Found hiding = Invisible.in(line, 0, line.length(), variants);
                 if (hiding != null) {
                     problems.error(d.path(), d.firstLine + i, String.format(Locale.ROOT, "entities make an invisible character that can carry"
                             + " hidden text: U+%04X, %s", hiding.codePoint(), hiding.why()), "remove the entity");

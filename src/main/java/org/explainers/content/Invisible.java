@@ -14,7 +14,8 @@ import com.ibm.icu.lang.UProperty;
  * black flag and carried a whole hidden sentence: a false-alarm trial);</li>
  * <li>a variation selector right after the character it varies: an emoji's after an emoji (a
  * keycap's digit too), the others after a symbol, an ideograph or a letter of Myanmar or
- * Phags-pa, an ideographic one after an ideograph, Mongolian's after a Mongolian letter (one after
+ * Phags-pa, an ideographic one after an ideograph (at most {@value #MAX_VARIANTS} different ones a
+ * file), Mongolian's after a Mongolian letter (one after
  * each Latin or Arabic letter carried a hidden byte each: a review);</li>
  * <li>a zero-width joiner or non-joiner next to an emoji or a letter of a script that joins
  * (Arabic, Persian, the Indic scripts), a soft hyphen, zero-width space or word joiner alone or
@@ -39,8 +40,22 @@ public final class Invisible {
     public record Found(int index, int codePoint, String why) {
     }
 
+    /**
+     * Different ideographs with a variation selector in one file: a name's variant appears in a
+     * text a few times; a selector after each ideograph of a text would carry a byte each.
+     */
+    static final int MAX_VARIANTS = 8;
+
     /** The first invisible character of {@code s[from, to)} that may carry a hidden text; null when none. */
     public static Found in(CharSequence s, int from, int to) {
+        return in(s, from, to, new java.util.HashSet<>());
+    }
+
+    /**
+     * As {@link #in(CharSequence, int, int)}, counting the ideographic variants in {@code variants}
+     * (an ideograph and its selector each), which a file's lines share.
+     */
+    public static Found in(CharSequence s, int from, int to, java.util.Set<Long> variants) {
         if (!suspect(s, from, to)) {
             return null;
         }
@@ -77,6 +92,9 @@ public final class Invisible {
                 String why = misplaced(c, prev, base, after < to ? Character.codePointAt(s, after) : -1);
                 if (why != null) {
                     return new Found(i, c, why);
+                }
+                if (c >= 0xE0100 && c <= 0xE01EF && variants.add(((long) prev << 21) | c) && variants.size() > MAX_VARIANTS) {
+                    return new Found(i, c, "more than " + MAX_VARIANTS + " different ideographs with a variation selector in one file");
                 }
                 run = ignorable(c) ? run + 1 : 0;
                 if (run > RUN) {

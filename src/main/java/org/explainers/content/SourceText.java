@@ -106,6 +106,7 @@ public final class SourceText {
         int joining = 0; // characters in a row that may join the one before them into one (marks, joiners, emoji, jamo)
         boolean longRun = false; // whether the line has more of them in a row than a character may hold
         com.ibm.icu.text.BreakIterator clusters = null; // made once a file, for the lines that need it
+        java.util.Set<Long> variants = new java.util.HashSet<>(); // its ideographic variants (Invisible)
         for (int i = 0; i <= length; i++) {
             char c = i < length ? chars[i] : '\n';
             suspect |= c >= 0xAD && Invisible.suspect(c);
@@ -126,7 +127,7 @@ public final class SourceText {
                         header = lines.isEmpty();
                     }
                     ok &= checkLine(path, lines.size() + 1, chars, start, end, bad, brackets, markdown, inHeader, problems);
-                    Invisible.Found hiding = suspect && bad < 0 ? Invisible.in(java.nio.CharBuffer.wrap(chars), start, end) : null;
+                    Invisible.Found hiding = suspect && bad < 0 ? Invisible.in(java.nio.CharBuffer.wrap(chars), start, end, variants) : null;
                     if (hiding != null) {
                         problems.error(path, lines.size() + 1, Invisible.what(hiding, hiding.index() - start + 1), Invisible.FIX);
                         ok = false;

@@ -463,6 +463,12 @@ class HostileInputTest {
         "hidden bytes".chars().forEach(b -> selectors.appendCodePoint(0xE0100 + b));
         f.write(ONE, ContentChecksTest.section(1, "", "A " + selectors + " here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0168 at column 4: an ideographic variation selector not right after a CJK ideograph");
+        StringBuilder variants = new StringBuilder("Names: ");
+        for (char c : "\u4E00\u4E01\u4E03\u4E07\u4E08\u4E09\u4E0A\u4E0B\u4E0D".toCharArray()) {
+            variants.append(c).appendCodePoint(0xE0100 + c % 7); // a byte's worth each, after nine ideographs
+        }
+        f.write(ONE, ContentChecksTest.section(1, "", variants + ".\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0103 at column 33: more than 8 different ideographs with a variation selector");
         f.write(ONE, ContentChecksTest.section(1, "", "A \u2764\uFE0F\uFE0E here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0E at column 5: a variation selector not right after a character it varies");
         f.write(ONE, ContentChecksTest.section(1, "", "One\u200B\u200C\u200B\u200C\u200B\u200C\u200Btwo.\n"));
