@@ -109,10 +109,14 @@ public final class SourceText {
         java.util.Set<Long> variants = new java.util.HashSet<>(); // its ideographic variants (Invisible)
         for (int i = 0; i <= length; i++) {
             char c = i < length ? chars[i] : '\n';
-            suspect |= c >= 0xAD && Invisible.suspect(c);
-            // A grapheme cluster is a base and what extends it: neither a letter nor a digit (a jamo aside), nor a space, nor ASCII.
-            joining = c >= 0x300 && (jamo(c) || !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) ? joining + 1 : 0;
-            longRun |= joining >= MAX_CLUSTER;
+            if (c < 0xAD) {
+                joining = 0; // most characters: one test
+            } else {
+                suspect |= Invisible.suspect(c);
+                // A grapheme cluster is a base and what extends it: neither a letter nor a digit (a jamo aside), nor a space, nor ASCII.
+                joining = c >= 0x300 && (jamo(c) || !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) ? joining + 1 : 0;
+                longRun |= joining >= MAX_CLUSTER;
+            }
             if (c == '\n') {
                 int end = i > start && chars[i - 1] == '\r' ? i - 1 : i;
                 if (i < length || start < length) {

@@ -111,10 +111,17 @@ public final class Text {
         int words = 0;
         int unspaced = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            Character.UnicodeScript script = Character.isLetter(c) ? Character.UnicodeScript.of(c) : null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) { // most characters, without a look-up
+                boolean part = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+                words += part && !inWord ? 1 : 0;
+                inWord = part || inWord && c > ' ';
+                continue;
+            }
+            int cp = Character.isHighSurrogate(c) && i + 1 < text.length() ? Character.toCodePoint(c, text.charAt(++i)) : c;
+            // Scripts looked up only where those written without spaces are.
+            Character.UnicodeScript script = cp >= 0x0E00 && Character.isLetter(cp) ? Character.UnicodeScript.of(cp) : null;
             if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
                 words++;
                 inWord = false;
@@ -122,10 +129,10 @@ public final class Text {
                     || script == Character.UnicodeScript.MYANMAR) {
                 unspaced++;
                 inWord = false;
-            } else if (Character.isLetterOrDigit(c)) {
+            } else if (Character.isLetterOrDigit(cp)) {
                 words += inWord ? 0 : 1;
                 inWord = true;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 inWord = false;
             }
         }
