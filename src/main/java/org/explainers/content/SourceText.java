@@ -289,8 +289,13 @@ public final class SourceText {
                 }
             }
             String listed = String.join(", ", found.subList(0, Math.min(3, found.size()))) + (found.size() > 3 ? " and " + (found.size() - 3) + " more" : "");
+            // Direction controls say why they go (a trial: a phone number pasted from WhatsApp comes between U+202A and U+202C).
+            boolean direction = found.stream().allMatch(f -> java.util.Set.of("202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069")
+                    .contains(f.substring(2, 6)));
             problems.error(path, n, "invisible control character" + (found.size() == 1 ? " " : "s ") + listed,
-                    "delete " + (found.size() == 1 ? "it" : "them") + " (it may have come with pasted text); feeds and search engines reject it");
+                    "delete " + (found.size() == 1 ? "it" : "them") + " (it may have come with pasted text); " + (direction
+                            ? "a direction control can show what follows in another order than written (a phone number pasted from WhatsApp brings them)"
+                            : "feeds and search engines reject it"));
             return false;
         }
         if (!markdown) {

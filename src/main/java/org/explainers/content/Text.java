@@ -560,8 +560,8 @@ public final class Text {
     }
 
     /**
-     * The first two numbers (runs of digits) in {@code text} with one space between them and a group
-     * of three digits on either side (so that they read as one number: `000 50`, `5 000`) that the
+     * The first two numbers (runs of digits) in {@code text} with one space between them, in groups
+     * a number is written in (so that they read as one: `000 50`, `5 000`, not `2023 350`) that the
      * bidirectional algorithm shows in the other order;
      * or null. Two runs change places when the lowest embedding level from the one to the other is
      * odd (each reversal of rule L2 at a level up to it takes both). A dash or a word between them
@@ -594,9 +594,10 @@ public final class Text {
                     i += Character.charCount(text.codePointAt(i));
                     count++;
                 }
-                // Read as one number only with a group of three on either side (`000 50` shown `50 000`, `5 000` shown `000 5`):
-                // `1 2024` (Formula 1, 2024) or a score `2 1` are two numbers, which a right-to-left reader meets in their order.
-                if (start >= 0 && spaces == 1 && (before == 3 || count == 3)) {
+                // Read as one number only as groups a number is written in: up to three digits, then three (`5 000` shown `000 5`),
+                // or three, then up to three (`000 50` shown `50 000`). `1 2024` (Formula 1, 2024), `2023 350` or a score `2 1`
+                // are two numbers, which a right-to-left reader meets in their order (false-alarm trials).
+                if (start >= 0 && spaces == 1 && (before <= 3 && count == 3 || before == 3 && count <= 3)) {
                     int lowest = Integer.MAX_VALUE;
                     for (int k = start; k < i; k++) {
                         lowest = Math.min(lowest, bidi.getLevelAt(k));

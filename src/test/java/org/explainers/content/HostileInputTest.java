@@ -464,15 +464,31 @@ class HostileInputTest {
         f.write(ONE, ContentChecksTest.section(1, "", "A " + selectors + " here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0168 at column 4: an ideographic variation selector not right after a CJK ideograph");
         StringBuilder variants = new StringBuilder("Names: ");
-        for (char c : "\u4E00\u4E01\u4E03\u4E07\u4E08\u4E09\u4E0A\u4E0B\u4E0D".toCharArray()) {
+        for (char c : "\u4E00\u4E01\u4E03\u4E07\u4E08\u4E09\u4E0A\u4E0B\u4E0D\u4E0E\u4E10\u4E11\u4E13\u4E14\u4E15\u4E16\u4E18".toCharArray()) {
             variants.append(c).appendCodePoint(0xE0100 + c % 7); // a byte's worth each, after nine ideographs
         }
         f.write(ONE, ContentChecksTest.section(1, "", variants + ".\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0103 at column 33: more than 8 different ideographs with a variation selector");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+E0100 at column 57: more than 16 different variants");
+        // Other channels of a trial: a selector after each figure, after a table's pipe or after each Chinese character, a
+        // zero-width space after a space, a joiner between Arabic letters that join anyway.
+        f.write(ONE, ContentChecksTest.section(1, "", "Figures: 1\uFE0E0\uFE0E0 and 2.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0E at column 11: an emoji's variation selector after a digit");
+        f.write(ONE, ContentChecksTest.section(1, "", "| a |\uFE03 b |\n|---|---|\n| 1 | 2 |\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE03 at column 6: a variation selector after a character that has no variants");
+        StringBuilder chinese = new StringBuilder("\u5916\u4EA4");
+        for (char c : "\u90E8\u8868\u793A\u548C\u5E73\u8C08\u5224\u5C06\u7EE7\u7EED\u5173\u7CFB\u53D1\u5C55\u7ECF\u6D4E\u5408\u4F5C".toCharArray()) {
+            chinese.append(c).append((char) (0xFE00 + c % 14));
+        }
+        f.write(ONE, ContentChecksTest.section(1, "", chinese + ".\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE08 at column 36: more than 16 different variants");
+        f.write(ONE, ContentChecksTest.section(1, "", "Markets \u200Bopened.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200B at column 9: a zero-width space or word joiner after a space");
+        f.write(ONE, ContentChecksTest.section(1, "", "\u0633\u0644\u200D\u0627\u0645 \u0628\u200D\u064A\u0646.\n"));
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200D at column 3: a zero-width joiner between two letters that join without it");
         f.write(ONE, ContentChecksTest.section(1, "", "A \u2764\uFE0F\uFE0E here.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+FE0E at column 5: a variation selector not right after a character it varies");
         f.write(ONE, ContentChecksTest.section(1, "", "One\u200B\u200C\u200B\u200C\u200B\u200C\u200Btwo.\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200B at column 4: a soft hyphen, zero-width space or word joiner beside another");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200B at column 4: a zero-width space or word joiner after a space or beside another invisible character");
         // Tags after a black flag that spell no flag (a false-alarm trial: a row of black flags carried a sentence), or without their end.
         String cancel = new String(Character.toChars(0xE007F));
         f.write(ONE, ContentChecksTest.section(1, "", "Flags \uD83C\uDFF4" + tagged("ignoreall") + cancel + " here.\n"));
@@ -494,13 +510,14 @@ class HostileInputTest {
         f.write(ONE, ContentChecksTest.section(1, "", "\u05E9\u200D\u05DC.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200D at column 2: a joiner between characters it does not join");
         f.write(ONE, ContentChecksTest.section(1, "", "Hello\u00AD\u200B world.\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+00AD at column 6: a soft hyphen, zero-width space or word joiner beside another");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+00AD at column 6: a soft hyphen that is not inside a word");
         f.write(ONE, ContentChecksTest.section(1, "", "Hello\u2061\u2062 world.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+2061 at column 6: a character with no use in a text");
         f.write(ONE, ContentChecksTest.section(1, "", "Hello a\u3164b.\n"));
         failing(f, ONE + ":14: an invisible character that can carry hidden text, U+3164 at column 8: a Hangul filler outside Korean");
         f.write(ONE, ContentChecksTest.section(1, "", "Hello ab\u200Ecd.\n"));
-        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200E at column 9: a direction mark between two letters of one direction");
+        failing(f, ONE + ":14: an invisible character that can carry hidden text, U+200E at column 9: a direction mark in a line without right-to-left text");
+
         // Written as a YAML escape, and as entities.
         f.write(ONE, ContentChecksTest.section(1, "", "Text.\n").replace("title: Section 1", "title: \"Section \\U000E0049\\U000E0067\""));
         failing(f, ONE + ":2: `title` holds an invisible character that can carry hidden text (U+E0049: a tag character, which only a flag emoji holds), written as an escape");
@@ -516,7 +533,10 @@ class HostileInputTest {
                 + ", \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645, Donau\u00ADdampf\u00ADschiff, a \u2764\uFE0F, \u260E\uFE0E, #\uFE0F\u20E3,"
                 + " the pirates' \uD83C\uDFF4\u200D\u2620\uFE0F, \u1820\u180B\u1821, \u0D23\u0D4D\u200D, \u0915\u094D\u200D\u0937,"
                 + " **\u06A9\u062A\u0627\u0628**\u200C\u0647\u0627, [\u06A9\u062A\u0627\u0628](02-two.md)\u200C\u0647\u0627,"
-                + " \u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35\u200B\u0E04\u0E23\u0E31\u0E1A, \u0627\u0644\u0639\u0631\u0628\u064A\u0629 \u200F(2024).\n"));
+                + " \u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35\u200B\u0E04\u0E23\u0E31\u0E1A, \u0627\u0644\u0639\u0631\u0628\u064A\u0629 \u200F(2024),"
+                + " **\u0646\u0645\u06CC**\u200C**\u062E\u0648\u0627\u0647\u06CC\u0645**, <em>\u06A9\u062A\u0627\u0628</em>\u200C<em>\u0647\u0627</em>,"
+                + " \u0647\u200D.\u0634, \u09B0\u200D\u09CD\u09AF, \u05D4\u05E9\u05E2\u05D4 10:30\u200F, \u20AA50\u200F, \u05E9\u05DC\u05D5\u05DD\u200F \u05E2\u05DB\u05E9\u05D9\u05D5\u200F\u200F,"
+                + " \u0E02\u0E48\u0E32\u0E27 \u2764\uFE0F\u200B \u0E1B\u0E23\u0E30, E-\u00ADMail, \u201C\uFE01\u548C\u5E73\u201D\uFE01, 0\uFE00 7.\n"));
         assertTrue(f.check().ok(), f.log());
     }
 
