@@ -351,6 +351,7 @@ final class Model {
             }
             variants.add(data("src", src, "width", info.width()));
             m.put("variants", variants);
+            m.put("sizes", Images.sizes(info.width()));
         }
         return m;
     }
@@ -471,13 +472,17 @@ final class Model {
     /** Words an adult reads in a minute of an explainer's kind of text (studies give 200–260 for non-fiction). */
     static final int WORDS_PER_MINUTE = 230;
 
-    /** The explainer's reading time in whole minutes, at least one: its own text and its listed sections'. */
+    private final Map<Article, Integer> minutes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The explainer's reading time in whole minutes, at least one: its own text and its listed sections'. Worked out once (the shape and its card ask). */
     private int minutes(Article a) {
-        int words = a.body() == null ? 0 : a.body().wordCount();
-        for (Section s : site.listedSections(a)) {
-            words += s.body() == null ? 0 : s.body().wordCount();
-        }
-        return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+        return minutes.computeIfAbsent(a, x -> {
+            int words = x.body() == null ? 0 : x.body().wordCount();
+            for (Section s : site.listedSections(x)) {
+                words += s.body() == null ? 0 : s.body().wordCount();
+            }
+            return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+        });
     }
 
     /** An article's page: everything on the card, and every section with its text. */

@@ -465,7 +465,6 @@ public final class Bodies {
     private static final Set<String> FIRST_STRONG = Set.of("bdi", "code", "kbd", "samp");
     /** Inline elements laid out apart in the direction around them (site.css: `unicode-bidi: isolate`): raised or lowered text. */
     private static final Set<String> ISOLATED = Set.of("sup", "sub");
-    private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
     private static final Set<String> BLOCK_NAMES = Set.of(BLOCKS.split(", "));
 
     /**
@@ -495,8 +494,7 @@ public final class Bodies {
                 int line = d.markdown().stream().anyMatch(l -> l.contains(swapped)) ? lineWhere(d, l -> l.contains(swapped))
                         : d.markdown().stream().anyMatch(l -> l.contains(first) && l.contains(last)) ? lineWhere(d, l -> l.contains(first) && l.contains(last))
                         : lineWhere(d, l -> l.contains(first));
-                problems.error(d.path(), line, "`" + swapped + "` is shown right to left, so its numbers appear in the other order (as " + Text.visual(swapped)
-                        + ")", "join one number's digits with a comma or a non-breaking space, not a space (`50,000`, `50&nbsp;000`); between two"
+                problems.error(d.path(), line, Text.shownSwapped(swapped), "join one number's digits with a comma or a non-breaking space, not a space (`50,000`, `50&nbsp;000`); between two"
                         + " numbers, put a word or a comma; a phone number or code that reads left to right goes in <bdi> (`<bdi>+962 6 500 0000</bdi>`)");
                 return false;
             }
@@ -514,7 +512,7 @@ public final class Bodies {
         for (org.jsoup.nodes.Node n : e.childNodes()) {
             if (n instanceof org.jsoup.nodes.TextNode t) {
                 // Collapsed, as a browser shows them (a no-break space stays); in a <pre> as written, its columns apart by several.
-                into.append(pre ? t.getWholeText() : HTML_SPACES.matcher(t.getWholeText()).replaceAll(" "));
+                into.append(pre ? t.getWholeText() : Text.HTML_SPACES.matcher(t.getWholeText()).replaceAll(" "));
             } else if (n instanceof Element br && br.normalName().equals("br")) {
                 into.append('\n');
             } else if (n instanceof Element child && !BLOCK_NAMES.contains(child.normalName()) && !child.normalName().equals("table")) {

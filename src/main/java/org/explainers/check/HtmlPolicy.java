@@ -168,7 +168,7 @@ public final class HtmlPolicy extends Safelist {
                 if (!published || tag.equals("iframe")) {
                     return null; // a text's own frame says how it loads
                 }
-                String made = key.equals("sizes") ? Transforms.sizes(width(el)) : Map.of("loading", "lazy", "decoding", "async").get(key);
+                String made = key.equals("sizes") ? org.explainers.content.Images.sizes(width(el)) : Map.of("loading", "lazy", "decoding", "async").get(key);
                 return value.equals(made) ? null : "`" + key + "` is the build's, `" + made + "`";
             }
             case "class" -> {

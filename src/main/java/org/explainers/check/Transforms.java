@@ -22,17 +22,6 @@ final class Transforms {
     /** The blocks that get `dir="rtl"` when written mostly right to left (see {@link #directions}). */
     static final java.util.List<String> DIRECTED = java.util.List.of("p", "li", "blockquote", "figcaption", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6");
 
-    /** Width of the text column, for the browser's choice among an image's copies. */
-    static final String SIZES = "(max-width: 46rem) 100vw, 44rem";
-
-    /**
-     * The width an image is shown at, for the browser's choice among its copies: the column's, or
-     * its own when narrower (site.css shows an image at the width `sizes` gives: a 600-pixel
-     * picture was stretched to the column's 704, blurred; a review).
-     */
-    static String sizes(int width) {
-        return width >= org.explainers.content.Images.COLUMN ? SIZES : "(max-width: 46rem) min(100vw, " + width + "px), " + width + "px";
-    }
 
     private Transforms() {
     }
@@ -81,7 +70,7 @@ final class Transforms {
                     }
                     set.add(img.attr("src") + " " + info.width() + "w");
                     img.attr("srcset", set.toString());
-                    img.attr("sizes", sizes(info.width()));
+                    img.attr("sizes", Images.sizes(info.width()));
                 }
             }
             img.attr("loading", "lazy");

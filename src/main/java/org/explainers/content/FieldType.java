@@ -96,8 +96,7 @@ public interface FieldType {
             // As in a text (Bodies.numbersInOrder): a title or correction is where a number matters most (an attacker's trial).
             String swapped = Text.swappedNumbers(s);
             if (swapped != null) {
-                c.problems().error(c.path(), c.line(node), "`" + key + "`'s `" + swapped + "` is shown right to left, so its numbers appear in the"
-                        + " other order (as " + Text.visual(swapped) + ")", "join one number's digits with a comma or a no-break space, not a space"
+                c.problems().error(c.path(), c.line(node), "`" + key + "`'s " + Text.shownSwapped(swapped), "join one number's digits with a comma or a no-break space, not a space"
                         + " (`50,000`, or `\"50\\u00A0000\"` in double quotes); between two numbers, put a word or a comma");
                 return null;
             }

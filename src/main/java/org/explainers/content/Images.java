@@ -55,6 +55,16 @@ public final class Images {
     public static final int COLUMN = 704;
 
     /**
+     * The width an image is shown at (`sizes`), for the browser's choice among its copies: the
+     * column's, or its own when narrower (site.css shows an image at the width `sizes` gives: a
+     * 600-pixel picture was stretched to the column's 704, blurred; a review). A text's images and
+     * a lead image alike.
+     */
+    public static String sizes(int width) {
+        return width >= COLUMN ? "(max-width: 46rem) 100vw, 44rem" : "(max-width: 46rem) min(100vw, " + width + "px), " + width + "px";
+    }
+
+    /**
      * Chunks a PNG may have in all, and besides its image data (IDAT): an encoder writes a few
      * dozen at most, and the image data in chunks of 8 KB or more (20 MB in ~2,500).
      */

@@ -52,14 +52,18 @@ public final class Invisible {
      */
     static final int MAX_VARIANTS = 16;
 
+    public static Found in(CharSequence s) {
+        return in(s, 0, s.length());
+    }
+
     /** The first invisible character of {@code s[from, to)} that may carry a hidden text; null when none. */
     public static Found in(CharSequence s, int from, int to) {
         return in(s, from, to, new java.util.HashSet<>());
     }
 
     /**
-     * As {@link #in(CharSequence, int, int)}, counting the ideographic variants in {@code variants}
-     * (an ideograph and its selector each), which a file's lines share.
+     * As {@link #in(CharSequence, int, int)}, counting the variants in {@code variants} (a
+     * character and its selector each), which a file's lines share.
      */
     public static Found in(CharSequence s, int from, int to, java.util.Set<Long> variants) {
         if (!suspect(s, from, to)) {
@@ -70,6 +74,7 @@ public final class Invisible {
         int run = 0;
         int flag = -1; // where the tags after a black flag began; -1 outside a flag
         StringBuilder spec = new StringBuilder(); // those tags as ASCII
+        Boolean rightToLeft = null; // whether the line has right-to-left text, asked at its first direction mark
         for (int i = from; i < to; ) {
             int c = Character.codePointAt(s, i);
             if (c >= 0xE0000 && c <= 0xE007F) {
@@ -78,13 +83,11 @@ public final class Invisible {
                 }
                 if (c == 0xE007F) {
                     if (!FLAGS.contains(spec.toString())) {
-                        return new Found(flag, Character.codePointAt(s, flag), "tags after a black flag that spell no flag browsers show"
-                                + " (only England's, Scotland's and Wales's)");
+                        return new Found(flag, Character.codePointAt(s, flag), NO_FLAG);
                     }
                     flag = -1;
                 } else if (c < 0xE0061 || c > 0xE007A || spec.length() == 5) {
-                    return new Found(flag, Character.codePointAt(s, flag), "tags after a black flag that spell no flag browsers show"
-                            + " (only England's, Scotland's and Wales's)");
+                    return new Found(flag, Character.codePointAt(s, flag), NO_FLAG);
                 } else {
                     spec.append((char) (c - 0xE0000));
                 }
@@ -97,7 +100,14 @@ public final class Invisible {
                 int after = i + Character.charCount(c);
                 int next = after < to ? Character.codePointAt(s, after) : -1;
                 boolean joiner = c == 0x200C || c == 0x200D;
-                String why = c == 0x200E || c == 0x200F || c == 0x061C ? directionMark(s, from, to)
+                // A direction mark changes nothing in a line without right-to-left text (a trial: up to three after each space of an
+                // English paragraph carried a sentence); text copied from Hebrew and Arabic sites and chats holds marks doubled and
+                // after words, which only the run's bound limits (false-alarm trials). Its own right-to-left marks aside.
+                boolean directionMark = c == 0x200E || c == 0x200F || c == 0x061C;
+                if (directionMark && rightToLeft == null) {
+                    rightToLeft = Text.anyRightToLeft(s.subSequence(from, to).toString().replace("\u200F", "").replace("\u061C", ""));
+                }
+                String why = directionMark ? (rightToLeft ? null : "a direction mark in a line without right-to-left text, where it changes nothing")
                         : misplaced(c, prev, base, next, joiner ? letterBefore(s, from, i) : base, joiner ? letterAfter(s, after, to) : next);
                 if (why != null) {
                     return new Found(i, c, why);
@@ -127,6 +137,7 @@ public final class Invisible {
 
     /** The flags made of tags that browsers show (Unicode's recommended set): England, Scotland, Wales. */
     private static final java.util.Set<String> FLAGS = java.util.Set.of("gbeng", "gbsct", "gbwls");
+    private static final String NO_FLAG = "tags after a black flag that spell no flag browsers show (only England's, Scotland's and Wales's)";
 
     /**
      * Why {@code c} is not where its visible use puts it, between {@code prev} (its base being
@@ -182,19 +193,6 @@ public final class Invisible {
         }
         if ((c >= 0x115F && c <= 0x1160 || c == 0x3164 || c == 0xFFA0) && !(ofScript(prev, Character.UnicodeScript.HANGUL) || ofScript(next, Character.UnicodeScript.HANGUL))) {
             return "a Hangul filler outside Korean";
-        }
-        return null;
-    }
-
-    /**
-     * Why a direction mark (LRM, RLM, ALM) at {@code at} changes nothing a reader sees; null when
-     * it may. Only in a line without right-to-left text (a trial: up to three after each space of
-     * an English paragraph carried a sentence): text copied from Hebrew and Arabic sites and chats
-     * holds marks doubled and after words, which the run's bound limits (false-alarm trials).
-     */
-    private static String directionMark(CharSequence s, int from, int to) {
-        if (!Text.anyRightToLeft(s.subSequence(from, to).toString().replace("\u200F", "").replace("\u061C", ""))) {
-            return "a direction mark in a line without right-to-left text, where it changes nothing";
         }
         return null;
     }
@@ -311,10 +309,6 @@ public final class Invisible {
             }
         }
         return false;
-    }
-
-    public static Found in(CharSequence s) {
-        return in(s, 0, s.length());
     }
 
     private static boolean ignorable(int c) {

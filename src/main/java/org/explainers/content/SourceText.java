@@ -282,16 +282,15 @@ public final class SourceText {
         if (bad >= 0) {
             // Every one of the line at once (an editor's trial: a second on the same line was told only after the first was deleted).
             List<String> found = new ArrayList<>();
+            boolean direction = true; // direction controls only: they say why they go (a phone number pasted from WhatsApp comes between two)
             for (int i = bad; i < end; i += Character.charCount(Character.codePointAt(chars, i))) {
                 int c = Character.codePointAt(chars, i);
                 if (!allowed(c)) {
                     found.add("U+" + String.format(java.util.Locale.ROOT, "%04X", c) + " at column " + (i - start + 1));
+                    direction &= directionControl(c);
                 }
             }
             String listed = String.join(", ", found.subList(0, Math.min(3, found.size()))) + (found.size() > 3 ? " and " + (found.size() - 3) + " more" : "");
-            // Direction controls say why they go (a trial: a phone number pasted from WhatsApp comes between U+202A and U+202C).
-            boolean direction = found.stream().allMatch(f -> java.util.Set.of("202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069")
-                    .contains(f.substring(2, 6)));
             problems.error(path, n, "invisible control character" + (found.size() == 1 ? " " : "s ") + listed,
                     "delete " + (found.size() == 1 ? "it" : "them") + " (it may have come with pasted text); " + (direction
                             ? "a direction control can show what follows in another order than written (a phone number pasted from WhatsApp brings them)"
@@ -330,8 +329,13 @@ public final class SourceText {
             return c == '\t';
         }
         return !(c >= 0x7F && c <= 0x9F) && c != 0xFEFF && (c & 0xFFFE) != 0xFFFE && !(c >= 0xFDD0 && c <= 0xFDEF)
-                && !(c >= 0xD800 && c <= 0xDFFF) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069)
+                && !(c >= 0xD800 && c <= 0xDFFF) && !directionControl(c)
                 && c != 0x2028 && c != 0x2029; // line and paragraph separators: YAML breaks lines at them, the file does not
+    }
+
+    /** A bidirectional embedding, override or isolate (U+202A to U+202E, U+2066 to U+2069). */
+    private static boolean directionControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     /**

@@ -629,7 +629,7 @@ public final class Text {
     }
 
     /** How a browser shows {@code text} laid out right to left, for the message. */
-    public static String visual(String text) {
+    private static String visual(String text) {
         com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi();
         bidi.setPara(text, com.ibm.icu.text.Bidi.RTL, null);
         try {
@@ -639,7 +639,13 @@ public final class Text {
         }
     }
 
-    private static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
+    /** The spaces HTML collapses into one (not a no-break space). */
+    public static final java.util.regex.Pattern HTML_SPACES = java.util.regex.Pattern.compile("[ \t\n\r\f]+");
+
+    /** The problem's words for two numbers {@link #swappedNumbers} found, in a text or a header's value. */
+    public static String shownSwapped(String swapped) {
+        return "`" + swapped + "` is shown right to left, so its numbers appear in the other order (as " + visual(swapped) + ")";
+    }
 
     /**
      * The first two numbers of a one-line value (a title, a summary, a caption) shown in the other
