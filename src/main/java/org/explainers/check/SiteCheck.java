@@ -431,10 +431,13 @@ public final class SiteCheck {
         }
         if (anchor != null && !anchor.isEmpty() && !ids.contains(anchor) && !(target.equals(d.uri()) && anchor.startsWith((d instanceof Section s ? s.anchor : "fn") + "-fn"))) {
             // The anchors named: at most a few, and "did you mean" within the build's budget (a long explainer has hundreds).
-            List<String> some = new TreeSet<>(ids).stream().limit(MAX_ANCHORS_NAMED).toList();
-            String hint = suggested++ < MAX_SUGGESTIONS ? Text.didYouMean(anchor, ids) : "";
-            String fix = ids.isEmpty() ? "remove the #anchor" : "use one of " + String.join(", ", some) + (ids.size() > some.size()
-                    ? " (and " + (ids.size() - some.size()) + " more)" : "") + hint;
+            // The page's own places (`main`, `contents`) are valid but not what an editor looks for: the sections' are named.
+            Set<String> places = new TreeSet<>(ids);
+            places.removeAll(LAYOUT_IDS);
+            List<String> some = places.stream().limit(MAX_ANCHORS_NAMED).toList();
+            String hint = suggested++ < MAX_SUGGESTIONS ? Text.didYouMean(anchor, places) : "";
+            String fix = places.isEmpty() ? "remove the #anchor (the page has no sections to link into)" : "use one of " + String.join(", ", some)
+                    + (places.size() > some.size() ? " (and " + (places.size() - some.size()) + " more)" : "") + hint;
             if (other instanceof Section s && s.article() != null) {
                 // A section's own page has no places to link into (its sub-headings get no anchor); its explainer's page does.
                 fix = "link to the section itself (`" + s.source.substring(s.source.lastIndexOf('/') + 1) + "`), or to its place on the explainer's"
@@ -473,6 +476,8 @@ public final class SiteCheck {
         return image ? mediaByName : pagesByName;
     }
 
+    /** The anchors every page (or an explainer's) has from its layout: a link may use them, a message does not offer them. */
+    private static final Set<String> LAYOUT_IDS = Set.of("main", "contents");
     /** The anchors a message about a missing one names. */
     private static final int MAX_ANCHORS_NAMED = 12;
     /** "Did you mean" for this many broken links of a build at most. */

@@ -727,6 +727,10 @@ public class ContentChecksTest {
                 arguments("an anchor into a section's own page", ONE, section(1, "", "See [it](02-two.md#background).\n"),
                         ONE + ":14: anchor `#background` does not exist in articles/a/02-two.html (link to the section itself (`02-two.md`), or to"
                                 + " its place on the explainer's page (`index.md#two`))"),
+                arguments("a misspelt anchor names the sections' places, not the layout's", ONE, section(1, "", "See [it](index.md#tow).\n"),
+                        ONE + ":14: anchor `#tow` does not exist in articles/a/index.html (use one of one, two; did you mean `two`?)"),
+                arguments("an anchor into a page without sections", ONE, section(1, "", "See [it](../../index.html#team).\n"),
+                        ONE + ":14: anchor `#team` does not exist in index.html (remove the #anchor (the page has no sections to link into))"),
                 arguments("a merge conflict left in the text", ONE, section(1, "", "<<<<<<< HEAD\nOurs.\n\n=======\n\nTheirs.\n\n>>>>>>> feature/edit\n"),
                         ONE + ":14: a Git merge conflict was left in the file (`<<<<<<< HEAD`) (keep the text that should stay, and delete the lines"
                                 + " `<<<<<<<`, `=======` and `>>>>>>>` (and `|||||||`) around it)"),
