@@ -56,6 +56,36 @@ class NewsroomPagesTest {
     }
 
     /**
+     * "Copy link" among the share links copies the page's canonical address and says so, from
+     * disk as through a server (a reader's trial: there was no way to copy it); the button is
+     * hidden in the HTML, so a reader without JavaScript never sees one that cannot work.
+     */
+    @Test
+    void copyLinkCopiesThePagesAddress() throws Exception {
+        assertTrue(Sites.page(Sites.fixture(), SECTION).selectFirst(".share-copy").hasAttr("hidden"), "hidden without JavaScript");
+        ChromeDriver driver = Browser.start(390, 900);
+        try (StaticServer server = new StaticServer(Sites.fixture().toRealPath(), "/news/explainers/")) {
+            driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            for (String url : List.of(Sites.fixture().toRealPath().resolve(SECTION).toUri().toString(), server.url() + SECTION)) {
+                driver.get(url);
+                String canonical = driver.findElement(By.cssSelector("link[rel=canonical]")).getDomAttribute("href");
+                WebElement button = driver.findElement(By.cssSelector(".share-copy button"));
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+                assertTrue(button.isDisplayed(), url);
+                button.click();
+                WebElement status = driver.findElement(By.cssSelector(".share-copy [role=status]"));
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !status.getText().isEmpty());
+                assertEquals("Link copied", status.getText(), url);
+                Object copied = driver.executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('failed: ' + e); });");
+                assertEquals(canonical, copied, url);
+                assertTrue(canonical.startsWith("https://") && canonical.endsWith(SECTION), canonical);
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
      * A phone's screenshot in a text, as a figure and on its own, is no taller than most of a
      * laptop's window, at its own proportions (at the column's width it was two screens high);
      * a wide chart still takes the column's width.
