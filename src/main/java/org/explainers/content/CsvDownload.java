@@ -75,7 +75,9 @@ final class CsvDownload {
         }
         // As a spreadsheet set to semicolons or tabs reads it: line by line, each line's cells with Commons CSV, or, where a
         // line is not well-formed that way (`x;"a"b,c`), split at every separator, as a lenient spreadsheet goes on reading.
-        String[] physical = text.split("\n", -1);
+        // A line ends at CR LF, LF or a lone CR, as a spreadsheet takes it (Excel's "CSV (Macintosh)" ends lines with CR; an
+        // attacker's trial: `=cmd…` after a lone CR began a row there but was read as inside a cell here).
+        String[] physical = text.split("\r\n|\r|\n", -1);
         for (char separator : new char[]{';', '\t'}) {
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).build();
             for (int i = 0; i < physical.length; i++) {
@@ -147,7 +149,8 @@ final class CsvDownload {
     /** The line at {@code offset}, counted on from the last one asked (records come in order): one pass over the text, not one per record. */
     private long lines(String text, long offset) {
         for (int end = (int) Math.min(offset, text.length()); counted < end; counted++) {
-            line += text.charAt(counted) == '\n' ? 1 : 0;
+            char c = text.charAt(counted);
+            line += c == '\n' || c == '\r' && (counted + 1 == text.length() || text.charAt(counted + 1) != '\n') ? 1 : 0;
         }
         return line;
     }

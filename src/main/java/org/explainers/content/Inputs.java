@@ -112,7 +112,18 @@ public final class Inputs {
                 }
                 switch (look.kind()) {
                     case FOLDER -> folders.push(Map.entry(entry, rel + "/"));
-                    case FILE -> handler.file(rel, problems, look.stamp());
+                    case FILE -> {
+                        if (entry.getFileName().toString().equalsIgnoreCase(".gitattributes")) {
+                            // Git reads it for the files beside it: `-diff` or `linguist-generated` hides their changes from the pull
+                            // request's reviewer, `filter`/`working-tree-encoding` makes the checkout differ from what was reviewed
+                            // (an attacker's trial). Not content, so not a warning.
+                            problems.error(prefix + rel, 0, "a `.gitattributes` file changes how Git shows and checks out the files beside it"
+                                    + " (it can hide their changes from the pull request's review)", "delete it; the repository's attributes are in"
+                                    + " the top folder's .gitattributes, which a maintainer reviews");
+                        } else {
+                            handler.file(rel, problems, look.stamp());
+                        }
+                    }
                     case LINK -> {
                         unsafe = true;
                         String target;
@@ -397,7 +408,7 @@ public final class Inputs {
      * (`report.pl.pdf`, the Polish edition).
      */
     private static final Set<String> PROGRAMS = Set.of("php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "phps", "cgi",
-            "shtml", "asp", "aspx", "jsp", "jspx", "var", "asis");
+            "fcgi", "shtml", "shtm", "stm", "asp", "aspx", "jsp", "jspx", "var", "asis");
 
     /** An extension of {@link #PROGRAMS} inside a file's name (before its own extension), or null. */
     private static String program(String name) {

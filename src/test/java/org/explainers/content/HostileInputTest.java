@@ -361,6 +361,23 @@ class HostileInputTest {
         assertTrue(suggested > 0 && suggested <= 200, suggested + " suggestions");
     }
 
+    /**
+     * A `.gitattributes` among the inputs is refused, in any of the three folders (an attacker's trial: `*.md -diff` made the
+     * pull request's changes "binary files differ", hidden from its reviewer; the build skipped the hidden file).
+     */
+    @Test
+    void aGitAttributesFileAmongTheInputsIsRefused(@TempDir Path tmp) {
+        Fixture f = ContentChecksTest.validTree(tmp);
+        f.write("content/.gitattributes", "*.md linguist-generated=true -diff\n");
+        f.write("content/articles/a/.GitAttributes", "*.csv -diff\n");
+        f.write("assets/.gitattributes", "*.png -diff\n");
+        f.write("templates/partials/.gitattributes", "*.ftlh -diff\n");
+        failing(f, "content/.gitattributes: a `.gitattributes` file changes how Git shows and checks out the files beside it (it can hide their"
+                        + " changes from the pull request's review) (delete it; the repository's attributes are in the top folder's .gitattributes,",
+                "content/articles/a/.GitAttributes: a `.gitattributes` file", "assets/.gitattributes: a `.gitattributes` file",
+                "templates/partials/.gitattributes: a `.gitattributes` file");
+    }
+
     /** A long explainer's missing anchors name a few of its anchors, not all: each message stays short however many sections there are. */
     @Test
     void aMissingAnchorNamesAFewAnchors(@TempDir Path tmp) {
