@@ -42,6 +42,8 @@ public final class OutputCheck {
     /** Attributes that hold an address, by element ("*": any element). */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction", "poster",
             "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content", "imagesrcset");
+    /** Microdata's attributes: claims about the page (its publisher, its address) that the JSON-LD's checks would not see. */
+    private static final Set<String> MICRODATA = Set.of("itemscope", "itemprop", "itemtype", "itemid", "itemref");
     /** The elements whose rel="opener" lets the page they open navigate this one. */
     private static final Set<String> OPENERS = Set.of("a", "area", "form");
 
@@ -255,6 +257,11 @@ public final class OutputCheck {
                     // The site's script loads the search's files from data-root + data-index as scripts: only from the search's folder.
                     report(where, "has " + key + "=\"" + a.getValue() + "\" on <" + tag + ">, from which the site's search would load scripts",
                             "write " + key + "=\"" + (key.equals("data-index") ? "${site.paths.search}" : "${l.root()}") + "\", as templates/layout.ftlh does");
+                } else if (MICRODATA.contains(key) && !tag.equals("meta")) { // a <meta>'s: meta()
+                    report(where, "has microdata (`" + key + "`) on <" + tag + ">, which search engines read as claims about the page",
+                            "remove it; the page's structured data is its JSON-LD, whose addresses are checked");
+                } else if (key.equals("attributionsrc")) {
+                    report(where, "has `attributionsrc` on <" + tag + "> (it registers the reader with an advertiser's attribution reporting)", "remove it");
                 } else if (key.equals("srcdoc")) {
                     report(where, "has a `srcdoc` attribute on <" + tag + "> (a document of its own, outside the checks)", "remove it");
                 } else if (URL_ATTRIBUTES.contains(key) && !key.equals("content")) { // a <meta>'s content: meta()

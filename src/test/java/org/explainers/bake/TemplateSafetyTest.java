@@ -232,6 +232,11 @@ class TemplateSafetyTest {
                 "<link rel=\"canonical\" href=\"https://evil.example/\">", "<link rel=\"next\" href=\"//evil.example/2.html\">")) {
             refused(f, "templates/layout.ftlh", layout.replace("</head>", link + "\n</head>"), "site/", "is not an absolute address of the site");
         }
+        // Claims about the page in microdata, beside the checked JSON-LD, and an advertiser's attribution (an attacker's trial).
+        refused(f, "templates/layout.ftlh", layout.replace("</body>", "<div itemscope itemtype=\"https://schema.org/NewsArticle\"><link itemprop=\"url\""
+                + " href=\"https://explainers.example.org/\"></div>\n</body>"), "site/", "has microdata (`itemscope`) on <div>");
+        refused(f, "templates/layout.ftlh", layout.replace("</body>", "<img src=\"${l.url('icon.png')}\" alt=\"\" attributionsrc=\"https://evil.example/t\">\n</body>"),
+                "site/", "has `attributionsrc` on <img>");
     }
 
     /** The site's search loads scripts from its form's data-root and data-index: a template cannot point them at a file of the content. */
