@@ -664,7 +664,7 @@ public interface FieldType {
             boolean brackets = node instanceof CollectionNode<?> flow && flow.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
             c.problems().error(c.path(), c.line(node), "`" + key + "` is " + (node instanceof SequenceNode ? "a list" : "a set of keys")
                     + ", not one value", brackets ? "YAML reads a value starting with `" + (node instanceof SequenceNode ? "[" : "{")
-                    + "` as one: put the value in straight double quotes (`" + Header.quoted(key + ": " + written(node)) + "`)"
+                    + "` as one: put the value in " + Header.inQuotes(key + ": " + written(node))
                     : "write `" + key + ": value` on one line");
             return null;
         }
@@ -673,7 +673,7 @@ public interface FieldType {
             // `title: !Important news`: YAML reads the first word as a tag of its own, and drops it from the value (an editor's trial:
             // "`title` is empty").
             c.problems().error(c.path(), c.line(node), "the value starts with `!`, which YAML reads as a mark of its own",
-                    "put the value in straight double quotes: `" + Header.quoted(key + ": " + (s.getTag().getValue() + " " + v).strip()) + "`");
+                    "put the value in " + Header.inQuotes(key + ": " + (s.getTag().getValue() + " " + v).strip()));
             return null;
         }
         if (v.isEmpty()) {

@@ -256,19 +256,30 @@ public final class Header {
                     indented = i;
                 }
             }
-            if (indented >= 0 && indented >= 3 && lines.get(indented - 2).strip().endsWith(":") && !lines.get(indented - 2).startsWith(" ")
-                    && !lines.get(indented - 1).isBlank() && !Character.isWhitespace(lines.get(indented - 1).charAt(0))) {
-                // `image:`, then `src:` at the left edge, then `  alt:`: the line left out of the block is the one above (an editor's trial).
+            String left = indented >= 3 ? lines.get(indented - 1) : "";
+            if (indented >= 3 && !left.isBlank() && !Character.isWhitespace(left.charAt(0)) && !left.startsWith("-") && Schema.field(keyOf(left)) == null
+                    && (lines.get(indented - 2).strip().endsWith(":") || !lines.get(indented - 2).isBlank() && Character.isWhitespace(lines.get(indented - 2).charAt(0)))) {
+                // `image:`, then `src:` (or a correction's `text:`) at the left edge, then `  alt:`: the line left out of the block is
+                // the one above, a field of the block, not of the header (editors' trials: "start the line at the left edge" at the
+                // next line, followed, blamed the one after, round after round).
                 at = indented - 1;
-                problem = "the line is not indented under `" + lines.get(indented - 2).strip() + "`, as the lines below it are";
-                fix = "indent it by two spaces, as the lines below it";
+                String block = "";
+                for (int j = at - 1; j >= 1 && block.isEmpty(); j--) {
+                    block = !lines.get(j).isBlank() && !Character.isWhitespace(lines.get(j).charAt(0)) ? lines.get(j).strip() : "";
+                }
+                String below = lines.get(indented);
+                int spaces = below.length() - below.stripLeading().length();
+                problem = "the line is not indented under `" + (block.endsWith(":") ? block : keyOf(block) + ":") + "`, as the lines around it are";
+                fix = "indent it by " + (spaces == 2 ? "two" : spaces == 4 ? "four" : String.valueOf(spaces)) + " spaces, as the line below it";
             } else if (indented >= 0) {
                 at = indented;
                 problem = "the line is indented, so YAML reads it as part of the line before";
                 fix = "start the line at the left edge (only a list's `- ` items and the fields of a value ending in `:` are indented)";
             } else if ("mapping values are not allowed here".equals(problem)) {
                 problem = "a second `: ` in the line";
-                fix = "a value holding `: ` goes in straight double quotes: `" + quoted(at < lines.size() ? lines.get(at) : "") + "`";
+                String line = at < lines.size() ? lines.get(at) : "";
+                fix = "a value holding `: ` goes in " + inQuotes(line)
+                        + (!line.isEmpty() && Character.isWhitespace(line.charAt(0)) ? " (the line indented as it is)" : "");
             }
         }
         String text = at < lines.size() ? lines.get(at) : "";
@@ -282,12 +293,12 @@ public final class Header {
             // YAML keeps these for its own marks (an alias, a tag, a list's item): its words ("found character '@' that cannot
             // start any token") do not say what to do (an editor's trial).
             problem = markOfItsOwn(value.startsWith("- ") ? "- " : value.substring(0, 1));
-            fix = "put the value in straight double quotes: `" + quoted(text) + "`";
+            fix = "put the value in " + inQuotes(text);
         } else if (!value.isEmpty() && (value.charAt(0) == '[' || value.charAt(0) == '{') && Schema.field(keyOf(text)) != null
                 && Schema.field(keyOf(text)).type() instanceof FieldType.OneLine) {
             // `title: [Updated] Gas prices`: a text field's brackets are a list to YAML, and the words after it are left over.
             problem = "the value starts with `" + value.charAt(0) + "`, which YAML reads as the start of a list";
-            fix = "put the value in straight double quotes: `" + quoted(text) + "`";
+            fix = "put the value in " + inQuotes(text);
         }
         invalid(lines, c, at + 1, problem, fix);
     }
@@ -311,6 +322,12 @@ public final class Header {
         return line.substring(0, end);
     }
 
+    /** "straight double quotes: `title: "…"`": the line {@link #quoted}, with the quotes it got named (single where the value holds a double). */
+    static String inQuotes(String line) {
+        String fixed = quoted(line);
+        return (fixed.endsWith("\"") ? "straight double quotes" : "straight single quotes") + ": `" + fixed + "`";
+    }
+
     /**
      * The line with its value quoted as YAML takes it, for a fix: in double quotes, or in single
      * quotes (an apostrophe doubled) when it holds a double quote or a backslash (which double
@@ -321,7 +338,7 @@ public final class Header {
         if (colon <= 0) {
             return "title: \"Data: every strike\"";
         }
-        String key = line.substring(0, colon).strip();
+        String key = line.substring(0, colon).stripTrailing(); // with its indent: pasted over the line, the fix keeps the line's place
         String value = line.substring(colon + 1).strip();
         if (value.length() > 1 && (value.charAt(0) == '"' || value.charAt(0) == '\'') && value.charAt(value.length() - 1) == value.charAt(0)) {
             value = value.substring(1, value.length() - 1);
@@ -678,7 +695,7 @@ public final class Header {
             // trial). Most often a value that starts with & (`title: &Co. results`), told as such.
             int line = c.line(anchored);
             invalid(c, line, markOfItsOwn("&") + " (an anchor, `&" + anchored.getAnchor() + "`)",
-                    "put the value in straight double quotes: `" + quoted(lines.get(line - 1)) + "`; anchors (&) and aliases (*) are not used in headers");
+                    "put the value in " + inQuotes(lines.get(line - 1)) + "; anchors (&) and aliases (*) are not used in headers");
             return new Header(values, fieldLines, end + 1);
         }
         if (!(root instanceof MappingNode map)) {

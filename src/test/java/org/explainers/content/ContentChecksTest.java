@@ -667,7 +667,7 @@ public class ContentChecksTest {
                                 + " straight double quotes: `title: \"[Updated] Section 1\"`)"),
                 arguments("a title all in brackets", ONE, s1.replace("title: Section 1", "title: [Updated]"),
                         ONE + ":2: `title` is a list, not one value (YAML reads a value starting with `[` as one: put the value in straight double"
-                                + " quotes (`title: \"[Updated]\"`))"),
+                                + " quotes: `title: \"[Updated]\"`)"),
                 arguments("a key without its colon", ONE, s1.replace("title: Section 1", "title Section 1"),
                         ONE + ":2: the header is not valid YAML: no `: ` between the key and its value (write a colon and a space after the key (`title: Section 1`))"),
                 arguments("a correction's field indented a space too far", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
@@ -697,8 +697,16 @@ public class ContentChecksTest {
                                 + " as the field above it, by 2 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
                 arguments("a lead image's first field at the left edge", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\nsrc: lead.png\n  alt: A map"),
-                        DIR + "index.md:9: the header is not valid YAML: the line is not indented under `image:`, as the lines below it are (indent it"
-                                + " by two spaces, as the lines below it)"),
+                        DIR + "index.md:9: the header is not valid YAML: the line is not indented under `image:`, as the lines around it are (indent"
+                                + " it by two spaces, as the line below it)"),
+                arguments("a correction's field at the left edge", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\ntext: \"Correction: a name.\"\n    section: 01-one.md"),
+                        DIR + "index.md:10: the header is not valid YAML: the line is not indented under `corrections:`, as the lines around it are"
+                                + " (indent it by four spaces, as the line below it)"),
+                arguments("an indented line with a second colon keeps its indent in the fix", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: Correction: a name.\n    section: 01-one.md"),
+                        DIR + "index.md:10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                                + " `    text: \"Correction: a name.\"` (the line indented as it is))"),
                 arguments("a lead image without its description", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\n  src: lead.png"),
                         DIR + "index.md:9: the lead image (`image`) has no `alt` (add an indented `alt:` line saying what the image shows)"),
@@ -771,7 +779,7 @@ public class ContentChecksTest {
                         ONE + ":2: `title` has 151 characters; at most 150 are allowed (shorten it)"),
                 arguments("a list for one value", ONE, s1.replace("title: Section 1", "title: [a, b]"),
                         ONE + ":2: `title` is a list, not one value (YAML reads a value starting with `[` as one: put the value in straight double"
-                                + " quotes (`title: \"[a, b]\"`))"),
+                                + " quotes: `title: \"[a, b]\"`)"),
                 arguments("a date in another format", ONE, s1.replace("2026-11-20", "the 20th"),
                         ONE + ":7: `date: the 20th` is not a date (write YYYY-MM-DD, e.g. 2026-11-20, or YYYY-MM-DD HH:MM for a time of day)"),
                 arguments("a date with seconds and an offset, as Hugo writes it", ONE, s1.replace("2026-11-20", "2026-11-20T09:00:00+01:00"),
@@ -1041,7 +1049,7 @@ public class ContentChecksTest {
                 arguments("a date with a non-breaking space after it", ONE, s1.replace("date: 2026-11-20", "date: 20/11/2026\u00A0"),
                         ONE + ":7: `date: 20/11/2026\u00A0` is not a date (write it `date: 2026-11-20` (YYYY-MM-DD))"),
                 arguments("a colon in a value holding a backslash", ONE, s1.replace("summary: Section 1.", "summary: Files: C:\\Users\\ada"),
-                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
+                        ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight single quotes:"
                                 + " `summary: 'Files: C:\\Users\\ada'`)"),
                 arguments("a colon in a value holding a non-breaking space", ONE, s1.replace("summary: Section 1.", "summary: Oil: a cap in 5\u00A0km zones"),
                         ONE + ":10: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
