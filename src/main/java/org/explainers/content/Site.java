@@ -163,6 +163,32 @@ public final class Site {
         }
     }
 
+    /**
+     * The fix for a section whose order is taken: a free order between those of the files named
+     * before and after it, so that it stays where its file name puts it (an editor's trial: "1 is
+     * free", followed, made the last section the first, without a word).
+     */
+    private static String freeOrder(Article article, Section s) {
+        List<Section> byName = article.sections.stream().filter(x -> x.header.get("order") != null)
+                .sorted(java.util.Comparator.comparing(Section::fileName)).toList();
+        int i = byName.indexOf(s);
+        Section before = i > 0 ? byName.get(i - 1) : null, after = i + 1 < byName.size() ? byName.get(i + 1) : null;
+        Set<Integer> taken = new java.util.HashSet<>();
+        byName.forEach(x -> taken.add(x.order()));
+        int low = before == null ? 0 : before.order(), high = after == null ? 10_000 : after.order();
+        int free = low + 1;
+        while (free < high && taken.contains(free)) {
+            free++;
+        }
+        String between = (before == null ? "" : "after " + before.fileName() + " (" + before.order() + ")")
+                + (before != null && after != null ? " and " : "") + (after == null ? "" : "before " + after.fileName() + " (" + after.order() + ")");
+        if (free < high) {
+            return "give each section of an explainer its own order: " + free + " keeps it " + between + ", as the file names have it";
+        }
+        return "give each section of an explainer its own order, rising with the file names: no order is free " + between
+                + ", so renumber this section and the ones after it";
+    }
+
     private void checkArticle(Article article, Problems problems) {
         article.sections.sort(Orders.IN_ARTICLE);
         Map<Integer, Section> byOrder = new HashMap<>();
@@ -177,22 +203,16 @@ public final class Site {
             if (s.header.get("order") != null) {
                 Section other = byOrder.putIfAbsent(s.order(), s);
                 if (other != null) {
-                    Set<Integer> taken = new java.util.HashSet<>();
-                    article.sections.forEach(x -> taken.add(x.order()));
-                    int free = 1;
-                    while (taken.contains(free)) {
-                        free++; // the smallest unused: a section without an order counts as none
-                    }
                     // Told at the file whose number disagrees with the order (most often the one just added: `00-new.md` with
                     // `order: 1` beside `01-introduction.md`); at both when that does not tell them apart (an editor's trial:
                     // the published, untouched file was told to move).
                     boolean sOdd = s.order() != Text.number(s.fileName()), otherOdd = other.order() != Text.number(other.fileName());
-                    String fix = "give each section of an explainer its own order; " + free + " is free";
                     if (sOdd || !otherOdd) {
-                        problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(), fix);
+                        problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(), freeOrder(article, s));
                     }
                     if (otherOdd || !sOdd) {
-                        problems.error(other.path(), other.header.line("order"), "`order: " + other.order() + "` is also used by " + s.path(), fix);
+                        problems.error(other.path(), other.header.line("order"), "`order: " + other.order() + "` is also used by " + s.path(),
+                                freeOrder(article, other));
                     }
                 }
             }

@@ -882,9 +882,15 @@ public class ContentChecksTest {
                         ONE + ":16: raw <center> is not allowed (delete the <center> and </center> tags (the text stays); the site sets the layout)"),
                 // Told at the file whose number disagrees with its order, the one most likely just changed or added (an editor's trial).
                 arguments("duplicate order", ONE, s1.replace("order: 1", "order: 2"),
-                        ONE + ":5: `order: 2` is also used by " + DIR + "02-two.md (give each section of an explainer its own order; 1 is free)"),
+                        ONE + ":5: `order: 2` is also used by " + DIR + "02-two.md (give each section of an explainer its own order: 1 keeps it"
+                                + " before 02-two.md (2), as the file names have it)"),
+                // The free order offered keeps the file where its name puts it (an editor's trial: "1 is free" made the last section the first).
                 arguments("a new section's order taken", DIR + "00-new.md", section(1, "", ""),
-                        DIR + "00-new.md:5: `order: 1` is also used by " + ONE + " (give each section of an explainer its own order; 3 is free)"),
+                        DIR + "00-new.md:5: `order: 1` is also used by " + ONE + " (give each section of an explainer its own order, rising with the"
+                                + " file names: no order is free before 01-one.md (1), so renumber this section and the ones after it)"),
+                arguments("a last section's order taken", DIR + "03-three.md", section(3, "", "").replace("order: 3", "order: 1"),
+                        DIR + "03-three.md:5: `order: 1` is also used by " + ONE + " (give each section of an explainer its own order: 3 keeps it"
+                                + " after 02-two.md (2), as the file names have it)"),
                 arguments("unknown topic", ONE, s1.replace("[sanctions, territory]", "[sanction, territory]"),
                         ONE + ":9: unknown topic `sanction` (did you mean `sanctions`? Otherwise add it to content/_data/topics.yml)"),
                 arguments("a topic in capitals", ONE, s1.replace("[sanctions, territory]", "[Sanctions, territory]"),
