@@ -49,6 +49,8 @@ public final class SiteCheck {
     private final Map<String, String> unmade = new HashMap<>();
     /** Pages of files gone since the last commit to the page of the file each most likely became (no `moved_from` yet). */
     private final Map<String, String> renamedTo = new HashMap<>();
+    /** Files gone since the last commit, by source, to the file each most likely became. */
+    private final Map<String, Doc> renamed;
     /** Media that published pages use: these, and only these, are published. */
     private final Set<String> usedMedia = new TreeSet<>();
 
@@ -69,6 +71,7 @@ public final class SiteCheck {
         refused.forEach(r -> this.refused.add(Text.caseless(r)));
         this.paths = paths;
         this.problems = problems;
+        this.renamed = renamed;
         for (Doc d : site.docs()) {
             docs.put(d.uri(), d);
             Set<String> ids = new HashSet<>(Set.of("main"));
@@ -148,8 +151,8 @@ public final class SiteCheck {
             boolean published = site.listed(d);
             if (published && d instanceof Section && d.body().textless()
                     && org.jsoup.Jsoup.parseBodyFragment(d.body().html()).select("img, iframe, table").isEmpty()) {
-                // Its page would show its title alone (an editor's trial).
-                problems.warning(d.path(), 0, "the section has no text: its page shows its title alone",
+                // Its page would show its title alone (editors' trials; a warning went out unseen under -q).
+                problems.error(d.path(), 0, "the section has no text: its page would show its title alone",
                         "write its text below the header, or keep it as `status: draft` until it has one");
             }
             List<Body.Link> links = d.body().links();
@@ -163,6 +166,7 @@ public final class SiteCheck {
         for (Article a : site.listedArticles()) {
             tablesOnOnePage(a);
         }
+        site.articles().forEach(this::corrections);
         // A text that could not be read or checked may be the one that uses a file beside it: no warning until it is mended.
         Set<String> failing = new java.util.HashSet<>(unread);
         for (Doc d : problems.hasErrors() ? site.docs() : List.<Doc>of()) {
@@ -444,6 +448,42 @@ public final class SiteCheck {
                         + " page (`" + relative(d.uri(), s.article().uri()).replaceAll("\\.html$", ".md") + "#" + s.anchor + "`)";
             }
             problems.error(d.path(), line(d, index), "anchor `#" + anchor + "` does not exist in " + target, fix);
+        }
+    }
+
+    /** Each correction's `section:` names a section of its explainer (run after the history's renames are known, to name what a file became). */
+    private void corrections(Article article) {
+        for (Map<String, Object> c : article.corrections()) {
+            Object file = c.get("section");
+            // A section that could not be read is reported already: naming it is not a second mistake.
+            if (file != null && article.sections().stream().noneMatch(s -> s.fileName().equals(file))
+                    && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
+                Section moved = article.sections().stream().filter(s -> s.movedFrom().contains(file.toString())).findFirst().orElse(null);
+                if (moved != null) {
+                    // Renamed with `moved_from`: the correction goes with it under its new name (an editor's trial: "a typo?").
+                    problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, the former name of `"
+                            + moved.fileName() + "` (its `moved_from`)", "write its new name: `section: " + moved.fileName() + "`");
+                    continue;
+                }
+                Doc became = renamed.get(article.folder() + file);
+                if (became instanceof Section s && s.article() == article) {
+                    // Renamed in this change, without `moved_from` yet (an editor's trial: told "remove the section: line", the
+                    // correction went to the first section).
+                    problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which seems to have"
+                            + " become `" + s.fileName() + "`", "write its new name, `section: " + s.fileName() + "`, and give that file"
+                            + " `moved_from: [" + file + "]`, so that the published address leads to it");
+                    continue;
+                }
+                List<String> names = article.sections().stream().map(Doc::fileName).toList();
+                // A section moved to another explainer, or deleted, takes no correction with it: the fix is not another section's name.
+                String gone = "if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"
+                        + " if it is gone, remove the `section:` line (the correction then goes with the explainer's first section: reword it if it says"
+                        + " \"this section\")";
+                problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",
+                        names.isEmpty() ? "the explainer has no sections yet: add that section, or remove the correction's `section:` line"
+                                : Text.closest(file.toString(), names) == null ? gone
+                                : "a typo for `" + Text.closest(file.toString(), names) + "`? Otherwise, " + gone);
+            }
         }
     }
 

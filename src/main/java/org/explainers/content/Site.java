@@ -253,29 +253,6 @@ public final class Site {
             problems.warning(article.path(), 0, "the explainer has no published section, so it is held back (readers would find an empty page)",
                     "add a section, or set the explainer to `status: draft`");
         }
-        for (Map<String, Object> c : article.corrections()) {
-            Object file = c.get("section");
-            // A section that could not be read is reported already: naming it is not a second mistake.
-            if (file != null && article.sections.stream().noneMatch(s -> s.fileName().equals(file))
-                    && !problems.hasErrorIn(article.path().substring(0, article.path().lastIndexOf('/') + 1) + file)) {
-                Section renamed = article.sections.stream().filter(s -> s.movedFrom().contains(file.toString())).findFirst().orElse(null);
-                if (renamed != null) {
-                    // Renamed with `moved_from`: the correction goes with it under its new name (an editor's trial: "a typo?").
-                    problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, the former name of `"
-                            + renamed.fileName() + "` (its `moved_from`)", "write its new name: `section: " + renamed.fileName() + "`");
-                    continue;
-                }
-                List<String> names = article.sections.stream().map(Doc::fileName).toList();
-                // A section moved to another explainer, or deleted, takes no correction with it: the fix is not another section's name.
-                String gone = "if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"
-                        + " if it is gone, remove the `section:` line (the correction then goes with the explainer's first section: reword it if it says"
-                        + " \"this section\")";
-                problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",
-                        names.isEmpty() ? "the explainer has no sections yet: add that section, or remove the correction's `section:` line"
-                                : Text.closest(file.toString(), names) == null ? gone
-                                : "a typo for `" + Text.closest(file.toString(), names) + "`? Otherwise, " + gone);
-            }
-        }
     }
 
     /**

@@ -242,6 +242,29 @@ class MovesTest {
                 + " (that file seems to have become `../election-primer/02-what-changes-after.md`: link to it)"), f.log());
     }
 
+    /**
+     * A correction naming a section just renamed is told the new name and the `moved_from` it needs
+     * (an editor's trial: told to remove the `section:` line, the correction went to the first section).
+     */
+    @Test
+    void aCorrectionOfAFileJustRenamedNamesItsNewName(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String index = "content/articles/election-primer/index.md";
+        f.replace(index, "summary: Who", "corrections:\n  - date: 2026-11-03\n    text: An earlier version gave the wrong day.\n"
+                + "    section: 02-what-changes.md\nsummary: Who");
+        git(f.dir, "commit", "-qam", "a correction");
+        Files.move(f.dir.resolve(OLD), f.dir.resolve(NEW));
+        Build.Result r = f.build();
+        assertTrue(Fixture.messages(r).contains(index + ":10: the correction names `02-what-changes.md`, which seems to have become"
+                + " `02-what-changes-after.md` (write its new name, `section: 02-what-changes-after.md`, and give that file"
+                + " `moved_from: [02-what-changes.md]`, so that the published address leads to it)"), f.log());
+        f.replace(index, "section: 02-what-changes.md", "section: 02-what-changes-after.md");
+        f.replace(NEW, "status: published", "status: published\nmoved_from: [02-what-changes.md]");
+        f.replace("content/articles/gas-storage-explained/03-what-next.md", "02-what-changes.md", "02-what-changes-after.md");
+        assertTrue(f.build().ok(), f.log());
+        assertTrue(f.page("articles/election-primer/02-what-changes-after.html").contains("An earlier version gave the wrong day."));
+    }
+
     /** A section moved to another explainer is named with the old name as seen from there; one simply deleted gets the general advice. */
     @Test
     void aGoneFileNamesWhereItLikelyWent(@TempDir Path tmp) throws Exception {

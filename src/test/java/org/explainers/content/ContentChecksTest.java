@@ -888,6 +888,9 @@ public class ContentChecksTest {
                 arguments("a new section's order taken", DIR + "00-new.md", section(1, "", ""),
                         DIR + "00-new.md:5: `order: 1` is also used by " + ONE + " (give each section of an explainer its own order, rising with the"
                                 + " file names: no order is free before 01-one.md (1), so renumber this section and the ones after it)"),
+                arguments("a published section without text", ONE, section(1, "", "").replace("\nSome text.\n", "\n"),
+                        ONE + ": the section has no text: its page would show its title alone (write its text below the header, or keep it as"
+                                + " `status: draft` until it has one)"),
                 arguments("a last section's order taken", DIR + "03-three.md", section(3, "", "").replace("order: 3", "order: 1"),
                         DIR + "03-three.md:5: `order: 1` is also used by " + ONE + " (give each section of an explainer its own order: 3 keeps it"
                                 + " after 02-two.md (2), as the file names have it)"),
