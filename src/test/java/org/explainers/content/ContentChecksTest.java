@@ -804,6 +804,12 @@ public class ContentChecksTest {
                                 + " to it with it)"),
                 arguments("one ../ too many", ONE, section(1, "", "By [Jo](../../../authors/jo-doe.html).\n"),
                         ONE + ":14: link `../../../authors/jo-doe.html` leaves the site (one `../` too many: write `../../authors/jo-doe.html`)"),
+                arguments("a link from the repository's root", ONE, section(1, "", "See [two](/content/articles/a/02-two.md).\n"),
+                        ONE + ":14: link `/content/articles/a/02-two.md` leaves the site (a link from the site's root breaks under a sub-path and from"
+                                + " disk: write `02-two.md`, relative to this file)"),
+                arguments("a link from the site's root", ONE, section(1, "", "See [home](/index.html#main).\n"),
+                        ONE + ":14: link `/index.html#main` leaves the site (a link from the site's root breaks under a sub-path and from"
+                                + " disk: write `../../index.html#main`, relative to this file)"),
                 arguments("a correction naming a section of an explainer without any", "content/articles/b/index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-one.md"),
                         "content/articles/b/index.md:11: the correction names `01-one.md`, which is not a section of this article (the explainer has no"
