@@ -652,7 +652,15 @@ public final class Header {
             }
         }
         if (end < 0) {
-            c.problems().error(c.path(), 1, "the header is not closed", "end the header with a line of --- before the text");
+            // Told where the --- goes: at the first blank line, where the fields end and the text begins (an editor's trial: line 1).
+            int blank = 1;
+            while (blank < lines.size() && !lines.get(blank).isBlank()) {
+                blank++;
+            }
+            boolean found = blank < lines.size() && blank > 1;
+            c.problems().error(c.path(), found ? blank + 1 : 1, "the header is not closed", found
+                    ? "put a line of --- here, after the header's last field (line " + blank + ") and before the text"
+                    : "end the header with a line of --- before the text");
             return new Header(Map.of(), Map.of(), -1);
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -600,6 +600,8 @@ public class ContentChecksTest {
                         ONE + ":1: the file does not start with a header: its header is JBake's own, `key=value` lines above `~~~~~~` (write it as YAML"
                                 + " between two lines of --- (`title: How full is full?` for `title = …` or `title=…`); see CONTRIBUTING.md)"),
                 arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
+                        ONE + ":3: the header is not closed (put a line of --- here, after the header's last field (line 2) and before the text)"),
+                arguments("header not closed, nor followed by a blank line", ONE, "---\ntitle: One\nText\n",
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
                 // An editor's trial: the closing --- deleted, a rule below closed the header, and the text's first line was told as a field.
                 arguments("header not closed, a rule in the text below", ONE, "---\ntitle: Section 1\ntype: section\narticle: a\norder: 1\nlevel: 1\ndate: 2026-11-20\nstatus: published\ntopics: [sanctions, territory]\nsummary: Section 1.\n\nThe minister said: no.\n\n---\n\nMore.\n",
@@ -1324,7 +1326,7 @@ public class ContentChecksTest {
                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-one.md"));
         f.write(ONE, "---\ntitle: One\n\nText\n");
         List<String> messages = Fixture.messages(f.check());
-        assertTrue(messages.contains(ONE + ":1: the header is not closed (end the header with a line of --- before the text)"), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(ONE + ":3: the header is not closed")), String.join("\n", messages));
         assertTrue(messages.stream().noneMatch(m -> m.contains("the correction names")), String.join("\n", messages));
     }
 
