@@ -187,17 +187,23 @@ public final class Header {
             misplaced = 0; // a line YAML read well (a value wrapped onto an indented line): not the one that failed
         }
         if (problem.contains("(TAB)")) {
-            // YAML indents and separates with spaces only; its own words name the character, not the fix.
-            String line = at < end ? lines.get(at) : "";
-            boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
-            String above = at > 1 ? lines.get(at - 1) : "";
-            // `\tlevel: 1` under a field with its value: a field of its own; under `corrections:` or in an item, a nested one.
-            boolean field = indent && Schema.field(keyOf(line)) != null && fieldLike(above)
-                    && !above.startsWith(" ") && !above.startsWith("-") && !above.stripTrailing().endsWith(":");
-            invalid(lines, c, at + 1, "a tab in the line (YAML takes spaces only)",
-                    field ? "remove the tab: a field starts at the left edge"
-                            : indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"
-                            : "put a space after the colon, not a tab");
+            // YAML indents and separates with spaces only; its own words name the character, not the fix. The lines below
+            // indented with tabs too are told at once (an editor's trial: four such lines took four builds).
+            for (int i = at; i < Math.max(at + 1, end); i++) {
+                String line = i < end ? lines.get(i) : "";
+                boolean indent = line.substring(0, line.length() - line.stripLeading().length()).indexOf('\t') >= 0;
+                if (i > at && !indent) {
+                    continue;
+                }
+                String above = i > 1 ? lines.get(i - 1) : "";
+                // `\tlevel: 1` under a field with its value: a field of its own; under `corrections:` or in an item, a nested one.
+                boolean field = indent && Schema.field(keyOf(line)) != null && fieldLike(above)
+                        && !above.startsWith(" ") && !above.startsWith("-") && !above.stripTrailing().endsWith(":");
+                invalid(lines, c, i + 1, "a tab in the line (YAML takes spaces only)",
+                        field ? "remove the tab: a field starts at the left edge"
+                                : indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"
+                                : "put a space after the colon, not a tab");
+            }
             return;
         }
         if (quoted >= 0) {

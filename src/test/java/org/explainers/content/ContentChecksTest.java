@@ -643,6 +643,10 @@ public class ContentChecksTest {
                                 "summary: What it is about.\ncorrections:\n  - text: We misstated it.\n\tdate: 2026-11-21"),
                         DIR + "index.md:10: the header is not valid YAML: a tab in the line (YAML takes spaces only) (indent the line with spaces, not a"
                                 + " tab: two spaces under `image:` or in a list's item)"),
+                arguments("tabs before an image's fields, the last told in the same build", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\nimage:\n\tsrc: lead.png\n\talt: A map\n\tcaption: The map."),
+                        DIR + "index.md:11: the header is not valid YAML: a tab in the line (YAML takes spaces only) (indent the line with spaces, not a"
+                                + " tab: two spaces under `image:` or in a list's item)"),
                 arguments("a tab before a field", ONE, s1.replace("level: 1\n", "\tlevel: 1\n"),
                         ONE + ":6: the header is not valid YAML: a tab in the line (YAML takes spaces only) (remove the tab: a field starts at the"
                                 + " left edge)"),
