@@ -111,9 +111,10 @@
     return found;
   }
 
-  /* The words of the query that count: two letters or more, each once. */
+  /* The words of the query that count: two letters or more, each once, the first 40 letters of a
+     longer one (as the index keeps it: Text.MAX_WORD). */
   function queryWords() {
-    return words(input.value, true).filter(function (w, i, all) {
+    return words(input.value, true).map(function (w) { return w.slice(0, 40); }).filter(function (w, i, all) {
       return w.length >= 2 && all.indexOf(w) === i;
     }).slice(0, WORDS);
   }
@@ -576,11 +577,16 @@
     }
     run(true);
   }
-  /* Arrows move from the box through the result links and back; Escape clears the search. */
+  /* Arrows move from the box through the result links and back. Escape in the results goes back
+     to the box, the query and its results kept (a reader's trial: they were wiped); in the box,
+     it clears the search. */
   form.addEventListener("keydown", function (event) {
     var links = Array.prototype.slice.call(list.querySelectorAll("a"));
     var at = links.indexOf(document.activeElement);
-    if (event.key === "Escape") {
+    if (event.key === "Escape" && event.target !== input) {
+      event.preventDefault();
+      input.focus();
+    } else if (event.key === "Escape") {
       event.preventDefault();
       input.value = "";
       run();

@@ -47,6 +47,9 @@ final class Transforms {
                         before.appendText(" ").appendChild(a);
                     }
                 }
+                if (a.hasClass("footnote-ref")) {
+                    a.attr("aria-label", "Note " + a.text()); // read as "1" alone (a reader's trial)
+                }
                 a.attr("href", "#" + prefix + "-" + href.substring(1));
             } else if (org.explainers.content.Urls.scheme(href) != null && org.explainers.content.Urls.scheme(href).isEmpty()) {
                 a.attr("href", markdownToPage(href));
@@ -107,10 +110,32 @@ final class Transforms {
             return; // most texts: the count below, element by element, was ~4% of a cold build's CPU
         }
         for (Element e : root.select(String.join(", ", DIRECTED))) {
-            if (!e.hasAttr("dir") && Text.direction(e.text()).equals("rtl")) { // the editor's own dir stands
+            if (!e.hasAttr("dir") && Text.direction(directing(e)).equals("rtl")) { // the editor's own dir stands
                 e.attr("dir", "rtl");
             }
         }
+    }
+
+    /**
+     * The text whose letters set a block's direction: without what the editor isolated, a
+     * `<bdi>` or an element with its own `dir`, which keeps its own direction (a reader's trial:
+     * an English sentence quoting a long Arabic name in `<bdi>` was laid out right to left).
+     */
+    private static String directing(Element block) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node != block && node instanceof Element e && (e.normalName().equals("bdi") || e.hasAttr("dir"))) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof TextNode t) {
+                    text.append(t.getWholeText());
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, block);
+        return text.toString();
     }
 
     /** Whether a text of the tree holds a right-to-left letter ({@link Text#anyRightToLeft}), its walk stopped at the first. */

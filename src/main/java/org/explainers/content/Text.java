@@ -141,7 +141,7 @@ public final class Text {
 
     /**
      * The search's words of a text, in order: runs of letters and digits (accents included) of
-     * at least two and at most 40 characters, folded as search.js folds a query. Runs joined by
+     * at least two characters, the first 40 of a longer one, folded as search.js folds a query. Runs joined by
      * a hyphen ("co-operation") or digits grouped by commas ("2,000") count as one word too,
      * after their parts, so that "cooperation" and "2000" find them (search.js joins them in a
      * query the same way).
@@ -251,10 +251,12 @@ public final class Text {
         return c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060';
     }
 
+    /** The characters of a word the search keeps: a longer one is kept by its start (search.js cuts a query's words the same). */
+    public static final int MAX_WORD = 40;
+
     private static void word(String word, java.util.function.Consumer<String> each) {
-        if (word.length() <= 40) {
-            each.accept(word);
-        }
+        // A German compound or a chemical's name was left out of the search altogether (a reader's trial): its start finds it.
+        each.accept(word.length() <= MAX_WORD ? word : word.substring(0, MAX_WORD));
     }
 
     private static boolean wordChar(char c) {

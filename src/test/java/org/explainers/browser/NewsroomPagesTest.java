@@ -159,8 +159,14 @@ class NewsroomPagesTest {
         // `unicode-bidi: plaintext` on it, laid it out right to left: a reviewer).
         f.write(file, f.read(file).replaceFirst("(?m)^summary: .*$", "summary: \"\u062D\u0645\u0627\u0633 said little about the field.\""));
         f.write(file, f.read(file) + "\n\u0627\u0644\u0645\u062E\u0632\u0648\u0646 \u0645\u0645\u062A\u0644\u0626.\n"
-                + "\n\u00AB\u062D\u0645\u0627\u0633\u00BB is the name used here, and this paragraph is in English.\n");
+                + "\n\u00AB\u062D\u0645\u0627\u0633\u00BB is the name used here, and this paragraph is in English.\n"
+                + "\nA name in Arabic: <bdi lang=\"ar\">\u0627\u0644\u0634\u0631\u0643\u0629 \u0627\u0644\u0648\u0637\u0646\u064A\u0629 \u0644\u0644\u063A\u0627\u0632</bdi>,"
+                + " then <q lang=\"he\" dir=\"rtl\">\u05D4\u05D0\u05D7\u05E1\u05D5\u05DF \u05DE\u05DC\u05D0 \u05DB\u05DE\u05E2\u05D8</q>.\n");
         assertTrue(f.build().ok(), f.log());
+        // Letters the editor isolated (`<bdi>`, an element with its own `dir`) keep their own direction and do not set the paragraph's
+        // (a reader's trial: more Arabic and Hebrew letters than English ones turned the English sentence right to left).
+        org.jsoup.nodes.Element quoting = org.jsoup.Jsoup.parse(f.page(SECTION)).selectFirst("main p:contains(A name in Arabic)");
+        assertEquals("", quoting.attr("dir"), quoting.outerHtml());
         ChromeDriver driver = Browser.start(1280, 900);
         try {
             driver.get(f.site().resolve(SECTION).toUri().toString());
@@ -229,6 +235,40 @@ class NewsroomPagesTest {
                 assertTrue(printed.startsWith(explainer + "\n" + headline + "\n"), page + " printed:\n" + printed);
                 Browser.media(driver, "");
             }
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * Printed at an A4 page's width, a wide table and a long line of code fit the page: on paper
+     * nothing scrolls (a reader's trial: columns and the ends of lines were cut at the margin).
+     */
+    @Test
+    void aPrintedWideTableAndCodeFitThePage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        String file = "content/articles/gas-storage-explained/02-how-full.md";
+        String header = "| Country | Storage capacity | Days of cover at peak | Operator | Notes on the winter | Injection rate | Withdrawal rate | Share of"
+                + " imports | Largest site | Regulator |\n";
+        f.write(file, f.read(file) + "\n" + header + "|---|---|---|---|---|---|---|---|---|---|\n" + "| Deutschland | Speicherkapazit\u00E4t | Reichweitenberechnung | Uniper-Gruppe"
+                + " | Winterbevorratung | Einspeicherleistung | Ausspeicherleistung | Importabh\u00E4ngigkeit | Untertagespeicher | Bundesnetzagentur |\n\n"
+                + "```\ncurl --silent --show-error https://agsi.gie.eu/api?country=de&from=2026-06-01&to=2026-11-30&size=300 | jq '.data[] | {date: .gasDayStart, full: .full}'\n```\n");
+        assertTrue(f.build().ok(), f.log());
+        ChromeDriver driver = Browser.start(794, 1123);
+        try {
+            driver.get(f.site().resolve(SECTION).toUri().toString());
+            Browser.media(driver, "print");
+            @SuppressWarnings("unchecked")
+            List<Number> widths = (List<Number>) driver.executeScript("""
+                    var page = document.documentElement.clientWidth;
+                    var boxes = document.querySelectorAll('main .table-scroll'), box = boxes[boxes.length - 1], table = box.querySelector('table');
+                    var pre = document.querySelector('main pre');
+                    return [page, table.getBoundingClientRect().right, box.scrollWidth - box.clientWidth, pre.getBoundingClientRect().right,
+                      pre.scrollWidth - pre.clientWidth];""");
+            assertTrue(widths.get(1).doubleValue() <= widths.get(0).doubleValue() + 1, "the table fits the page: " + widths);
+            assertTrue(widths.get(2).doubleValue() <= 1, "its box holds it whole, nothing cut: " + widths);
+            assertTrue(widths.get(3).doubleValue() <= widths.get(0).doubleValue() + 1, "so does the code: " + widths);
+            assertTrue(widths.get(4).doubleValue() <= 1, "its lines wrap, none cut: " + widths);
         } finally {
             driver.quit();
         }

@@ -371,6 +371,24 @@ class SearchTest {
         assertTrue(title(results.get(0)).startsWith("What changes"), title(results.get(0)) + ", then " + title(results.get(1)));
     }
 
+    /**
+     * A word longer than the 40 letters the index keeps (a German compound) is found by the whole
+     * word and by its start (a reader's trial: it was left out of the index).
+     */
+    @Test
+    void aVeryLongWordIsFoundByItselfAndItsStart(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        org.explainers.fixtures.Fixture f = org.explainers.fixtures.Fixture.newsroom(tmp);
+        String word = "Rindfleischetikettierungs\u00FCberwachungsaufgaben\u00FCbertragungsgesetz";
+        String second = "content/articles/election-primer/02-what-changes.md";
+        f.write(second, f.read(second) + "\nThe " + word + " was repealed.\n");
+        assertTrue(f.build().ok(), f.log());
+        for (String query : List.of(word, "rindfleischetikett", "Rindfleischetikettierungsuberwachungsaufgabenubertragungsgesetz")) {
+            List<WebElement> results = search(driver, f.site().resolve("index.html").toUri().toString(), query);
+            assertEquals(1, results.size(), query);
+            assertTrue(title(results.get(0)).startsWith("What changes"), query + ": " + title(results.get(0)));
+        }
+    }
+
     @Test
     void resultsAreReachedByKeyboardAndAnnounced() {
         List<WebElement> results = search(driver, site.resolve("index.html").toUri().toString(), "storage");
@@ -387,6 +405,13 @@ class SearchTest {
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         assertEquals(input, driver.switchTo().activeElement(), "up from the first: back in the box");
+        // Escape in the results goes back to the box with the query and its results (a reader's trial: it wiped them); in the box, it clears.
+        input.sendKeys(Keys.ARROW_DOWN);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertEquals(input, driver.switchTo().activeElement(), "Escape in the results: back in the box");
+        assertEquals("storage", input.getAttribute("value"));
+        assertEquals(results.size(), driver.findElements(By.cssSelector("#search-results li")).size(), "the results kept");
         input.sendKeys(Keys.ESCAPE);
         assertEquals("", input.getAttribute("value"));
         assertTrue(driver.findElements(By.cssSelector("#search-results li")).isEmpty(), "Escape clears the results");
