@@ -58,6 +58,14 @@ final class Media {
         }
     }
 
+    /**
+     * Whether a copy is in the cache: a file of its own, not a link (an attacker's trial: a link planted in target/cache/images
+     * published whatever file it led to under an image's name). A link is made again, the new file replacing it.
+     */
+    private static boolean cached(Path copy) {
+        return Files.isRegularFile(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     void publish(String path, Images images, Output out) throws IOException {
         Path source = content.resolve(path);
         Images.Info info = images.get(path);
@@ -68,7 +76,7 @@ final class Media {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         java.util.List<Integer> widths = new java.util.ArrayList<>(info.variants());
         java.util.Collections.reverse(widths); // the largest first: each reduction starts from the one before
-        if (widths.stream().anyMatch(w -> !Files.isRegularFile(copy(info, w, ext)))) {
+        if (widths.stream().anyMatch(w -> !cached(copy(info, w, ext)))) {
             // Decoded once for all its copies, and only when one is not cached; every reduction is made
             // again, so that a copy is the same whichever others the cache held.
             if (System.nanoTime() - deadline >= 0) {
@@ -84,7 +92,7 @@ final class Media {
                             image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
                     image = new ResampleOp(2 * width, height, ResampleOp.FILTER_BOX).filter(image, reduced);
                 }
-                if (!Files.isRegularFile(copy(info, width, ext))) {
+                if (!cached(copy(info, width, ext))) {
                     write(image, info, width, ext, copy(info, width, ext), source);
                 }
             }

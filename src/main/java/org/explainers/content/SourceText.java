@@ -51,7 +51,8 @@ public final class SourceText {
     public static SourceText decode(String path, byte[] bytes, int maxBytes, boolean markdown, Problems problems) {
         if (bytes.length > maxBytes) {
             problems.error(path, 0, "the file is " + bytes.length / 1024 + " KB; a file may have at most " + maxBytes / 1024 + " KB",
-                    "split it into several files (a section per file)");
+                    markdown ? "split it into several files (a section per file)"
+                            : "keep the entries short (a vocabulary's descriptions are a sentence or two), or remove entries no longer used");
             return null;
         }
         if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {

@@ -51,6 +51,18 @@ public final class Publish {
         if (!Trees.ours(builds)) {
             return builds;
         }
+        // Nor a link among the builds: one named as a build, with a manifest beside it, was taken over as the build before, and
+        // the new build written, and the old one's files removed, where it led (an attacker's trial: docs/, or a home folder).
+        if (Files.isDirectory(builds, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> list = Files.list(builds)) {
+                Path link = list.filter(Files::isSymbolicLink).sorted().findFirst().orElse(null);
+                if (link != null) {
+                    return link;
+                }
+            } catch (IOException e) {
+                return builds;
+            }
+        }
         if (!Files.isSymbolicLink(site)) {
             return Trees.ours(site) ? null : site;
         }
@@ -122,7 +134,7 @@ public final class Publish {
     /** The manifest of what a build's folder held when {@link #next} took it over, or null for a new folder. */
     public static Path held(Path build) {
         Path held = Path.of(build + HELD);
-        return Files.isRegularFile(held) && Files.isDirectory(build) ? held : null;
+        return Files.isRegularFile(held, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(build, LinkOption.NOFOLLOW_LINKS) ? held : null;
     }
 
     /** Publishes a complete build: {@code site} then points at it. */
@@ -202,8 +214,8 @@ public final class Publish {
 
     private static Path newestComplete(Path builds, Path except) throws IOException {
         try (Stream<Path> list = Files.list(builds)) {
-            return list.filter(p -> isBuild(p.getFileName().toString()) && Files.isDirectory(p)
-                            && Files.exists(Path.of(p + COMPLETE))
+            return list.filter(p -> isBuild(p.getFileName().toString()) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                            && Files.isRegularFile(Path.of(p + COMPLETE), LinkOption.NOFOLLOW_LINKS)
                             && (except == null || !p.getFileName().equals(except.getFileName())))
                     .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
         }

@@ -36,13 +36,16 @@ class PublishTest {
      * folder it named).
      */
     @ParameterizedTest(name = "a link at target/{0}")
-    @ValueSource(strings = {"site.builds", "site", "cache", "preview.builds"})
+    @ValueSource(strings = {"site.builds", "site", "cache", "preview.builds", "site.builds/900000"})
     void aLinkAddedUnderTargetIsRefusedAndNothingIsWrittenThroughIt(String name, @TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
         Path victim = Files.createDirectories(tmp.resolve("victim"));
         Files.writeString(victim.resolve("notes.txt"), "kept");
-        Files.createDirectories(f.dir.resolve("target"));
+        Files.createDirectories(f.dir.resolve("target").resolve(name).getParent());
         Files.createSymbolicLink(f.dir.resolve("target").resolve(name), victim);
+        if (name.contains("/")) {
+            Files.writeString(f.dir.resolve("target").resolve(name + ".manifest"), "a manifest naming notes.txt"); // taken for a complete build
+        }
         Build.Result r = name.startsWith("preview")
                 ? f.build(new Build.Options(f.dir, f.dir.resolve("target/preview"), Fixture.HOST, Fixture.NOW, false, true)) : f.build();
         assertFalse(r.ok(), f.log());
@@ -52,6 +55,36 @@ class PublishTest {
             assertEquals(List.of(victim.resolve("notes.txt")), files.toList(), "nothing is written or removed through the link");
         }
         assertEquals("kept", Files.readString(victim.resolve("notes.txt")));
+    }
+
+    /**
+     * A link planted among the cached image copies is not published: the copy is made again
+     * (an attacker's trial: the file it led to was published under an image's name).
+     */
+    @Test
+    void aLinkAmongTheCachedImageCopiesIsNotPublished(@TempDir Path tmp) throws Exception {
+        Fixture f = Fixture.newsroom(tmp);
+        assertTrue(f.build().ok(), f.log());
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-KEY");
+        Path images = f.dir.resolve("target/cache/images");
+        List<Path> copies;
+        try (var list = Files.list(images)) {
+            copies = list.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        assertFalse(copies.isEmpty(), "the fixture's images have copies");
+        for (Path copy : copies) {
+            Files.delete(copy);
+            Files.createSymbolicLink(copy, secret);
+        }
+        org.explainers.content.Trees.delete(f.dir.resolve("target/site"));
+        org.explainers.content.Trees.delete(Publish.builds(f.site()));
+        assertTrue(f.build().ok(), f.log());
+        try (var files = Files.walk(f.site().toRealPath())) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1).contains("TOP-SECRET"), p.toString());
+            }
+        }
+        assertTrue(Files.isRegularFile(copies.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the copy made again, in the link's place");
     }
 
     @ParameterizedTest(name = "stopped {0}")
