@@ -18,10 +18,11 @@
     item.hidden = false;
     button.addEventListener("click", function () {
       status.textContent = "";
+      // Said a moment after the status is emptied, so that a second copy is announced again.
       navigator.clipboard.writeText(address).then(function () {
-        status.textContent = "Link copied";
+        window.setTimeout(function () { status.textContent = "Link copied"; }, 100);
       }, function () {
-        status.textContent = "Could not copy. The address is " + address;
+        window.setTimeout(function () { status.textContent = "Could not copy. The address is " + address; }, 100);
       });
     });
   });

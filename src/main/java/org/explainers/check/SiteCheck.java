@@ -151,9 +151,15 @@ public final class SiteCheck {
             boolean published = site.listed(d);
             if (published && d instanceof Section && d.body().textless()
                     && org.jsoup.Jsoup.parseBodyFragment(d.body().html()).select("img, iframe, table").isEmpty()) {
-                // Its page would show its title alone (editors' trials; a warning went out unseen under -q).
-                problems.error(d.path(), 0, "the section has no text: its page would show its title alone",
-                        "write its text below the header, or keep it as `status: draft` until it has one");
+                // Its page would show its title alone (editors' trials; a warning went out unseen under -q). In the preview, which
+                // shows drafts too, a section just begun is a warning: the overlay would block the tab it is being written in.
+                String what = "the section has no text: its page would show its title alone";
+                String fix = "write its text below the header, or keep it as `status: draft` until it has one";
+                if (site.preview) {
+                    problems.warning(d.path(), 0, what, fix);
+                } else {
+                    problems.error(d.path(), 0, what, fix);
+                }
             }
             List<Body.Link> links = d.body().links();
             for (int i = 0; i < links.size(); i++) {
@@ -447,7 +453,7 @@ public final class SiteCheck {
             Set<String> places = new TreeSet<>(ids);
             places.removeAll(LAYOUT_IDS);
             List<String> some = places.stream().limit(MAX_ANCHORS_NAMED).toList();
-            String hint = suggested++ < MAX_SUGGESTIONS ? Text.didYouMean(anchor, places) : "";
+            String hint = suggested++ < MAX_SUGGESTIONS ? Text.didYouMean(anchor, ids) : ""; // `#content` is most likely `#contents`
             String fix = places.isEmpty() ? "remove the #anchor (the page has no sections to link into)" : "use one of " + String.join(", ", some)
                     + (places.size() > some.size() ? " (and " + (places.size() - some.size()) + " more)" : "") + hint;
             if (other instanceof Section s && s.article() != null) {
@@ -459,7 +465,7 @@ public final class SiteCheck {
         }
     }
 
-    /** Each correction's `section:` names a section of its explainer (run after the history's renames are known, to name what a file became). */
+    /** Each correction's `section:` names a section of its explainer; what a renamed file became is named where the history is read (not in the preview). */
     private void corrections(Article article) {
         for (Map<String, Object> c : article.corrections()) {
             Object file = c.get("section");
@@ -484,7 +490,8 @@ public final class SiteCheck {
                 }
                 List<String> names = article.sections().stream().map(Doc::fileName).toList();
                 // A section moved to another explainer, or deleted, takes no correction with it: the fix is not another section's name.
-                String gone = "if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"
+                String gone = "if you renamed the section, write its new file name here, and give that file `moved_from` with this one;"
+                        + " if the section moved to another explainer, move the correction to that explainer's index.md (with `section:`);"
                         + " if it is gone, remove the `section:` line (the correction then goes with the explainer's first section: reword it if it says"
                         + " \"this section\")";
                 problems.error(article.path(), (Integer) c.get("line:section"), "the correction names `" + file + "`, which is not a section of this article",

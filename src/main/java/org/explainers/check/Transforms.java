@@ -110,7 +110,11 @@ final class Transforms {
             return; // most texts: the count below, element by element, was ~4% of a cold build's CPU
         }
         for (Element e : root.select(String.join(", ", DIRECTED))) {
-            if (!e.hasAttr("dir") && Text.direction(directing(e)).equals("rtl")) { // the editor's own dir stands
+            String direction = e.hasAttr("dir") ? null : Text.direction(directing(e)); // the editor's own dir stands
+            if ("auto".equals(direction)) {
+                direction = Text.direction(e.text()); // all of it isolated (a paragraph that is one <bdi>): its letters, as before
+            }
+            if ("rtl".equals(direction)) {
                 e.attr("dir", "rtl");
             }
         }

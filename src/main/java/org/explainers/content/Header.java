@@ -263,15 +263,20 @@ public final class Header {
                 }
             }
             String left = indented >= 3 ? lines.get(indented - 1) : "";
-            if (indented >= 3 && !left.isBlank() && !Character.isWhitespace(left.charAt(0)) && !left.startsWith("-") && Schema.field(keyOf(left)) == null
-                    && (lines.get(indented - 2).strip().endsWith(":") || !lines.get(indented - 2).isBlank() && Character.isWhitespace(lines.get(indented - 2).charAt(0)))) {
+            String above = indented >= 3 ? lines.get(indented - 2) : "";
+            // The stray is the left line when it is no field of the header's own, or when the line below is none (a correction's
+            // `date:`, a header field too, above its `section:`); else the line below may be the one indented by mistake.
+            if (indented >= 3 && !left.isBlank() && !Character.isWhitespace(left.charAt(0)) && !left.startsWith("-")
+                    && (Schema.field(keyOf(left)) == null || Schema.field(keyOf(lines.get(indented))) == null)
+                    && (above.strip().endsWith(":") || above.startsWith("- ") || !above.isBlank() && Character.isWhitespace(above.charAt(0)))) {
                 // `image:`, then `src:` (or a correction's `text:`) at the left edge, then `  alt:`: the line left out of the block is
                 // the one above, a field of the block, not of the header (editors' trials: "start the line at the left edge" at the
                 // next line, followed, blamed the one after, round after round).
                 at = indented - 1;
                 String block = "";
                 for (int j = at - 1; j >= 1 && block.isEmpty(); j--) {
-                    block = !lines.get(j).isBlank() && !Character.isWhitespace(lines.get(j).charAt(0)) ? lines.get(j).strip() : "";
+                    String l = lines.get(j); // the block's key: at the left edge, not one of its `- ` items
+                    block = !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("-") ? l.strip() : "";
                 }
                 String below = lines.get(indented);
                 int spaces = below.length() - below.stripLeading().length();
@@ -364,7 +369,7 @@ public final class Header {
         String value = line.indexOf(':') >= 0 ? line.substring(line.indexOf(':') + 1).strip() : "";
         if (Schema.field(key) != null && value.startsWith("'") && value.indexOf('\'', 1) < 0) {
             // `title: 'Tis the season`: an apostrophe, not a quote; closing it as told dropped it from the title (an editor's trial).
-            return "if it is an apostrophe, put the whole value in straight double quotes (`" + quoted(line) + "`)";
+            return "if it is an apostrophe, put the whole value in " + inQuotes(line);
         }
         return "close the value's quotes before the end of the line (`" + (Schema.field(key) != null ? key + ": \"…\"" : "title: \"How full is full?\"") + "`)";
     }
@@ -658,14 +663,29 @@ public final class Header {
             }
         }
         if (end < 0) {
-            // Told where the --- goes: at the first blank line, where the fields end and the text begins (an editor's trial: line 1).
-            int blank = 1;
-            while (blank < lines.size() && !lines.get(blank).isBlank()) {
-                blank++;
+            // Told where the --- goes, after the last line that reads as a field (an editor's trial: line 1): the fields end at a
+            // line of text, or at a blank line that text follows (a blank line between fields does not end them).
+            int body = 1;
+            while (body < lines.size()) {
+                String line = lines.get(body);
+                int next = body + 1;
+                while (line.isBlank() && next < lines.size() && lines.get(next).isBlank()) {
+                    next++;
+                }
+                // A `#` line is Markdown's heading here, not a YAML comment: texts open with one.
+                String after = line.isBlank() ? (next < lines.size() ? lines.get(next) : "#") : line;
+                if (!fieldLike(after) || after.startsWith("#")) {
+                    break;
+                }
+                body = line.isBlank() ? next : body + 1;
             }
-            boolean found = blank < lines.size() && blank > 1;
-            c.problems().error(c.path(), found ? blank + 1 : 1, "the header is not closed", found
-                    ? "put a line of --- here, after the header's last field (line " + blank + ") and before the text"
+            int last = body - 1; // the last field's index
+            while (last > 0 && lines.get(last).isBlank()) {
+                last--;
+            }
+            boolean found = last >= 1 && body < lines.size();
+            c.problems().error(c.path(), found ? last + 2 : 1, "the header is not closed", found
+                    ? "put a line of --- here, after the header's last field (line " + (last + 1) + ") and before the text"
                     : "end the header with a line of --- before the text");
             return new Header(Map.of(), Map.of(), -1);
         }

@@ -169,8 +169,9 @@ public final class Site {
      * free", followed, made the last section the first, without a word).
      */
     private static String freeOrder(Article article, Section s) {
+        // By the files' numbers (`2-x.md` before `10-y.md`), then names.
         List<Section> byName = article.sections.stream().filter(x -> x.header.get("order") != null)
-                .sorted(java.util.Comparator.comparing(Section::fileName)).toList();
+                .sorted(java.util.Comparator.comparingInt((Section x) -> Text.number(x.fileName())).thenComparing(Section::fileName)).toList();
         int i = byName.indexOf(s);
         Section before = i > 0 ? byName.get(i - 1) : null, after = i + 1 < byName.size() ? byName.get(i + 1) : null;
         Set<Integer> taken = new java.util.HashSet<>();
@@ -182,6 +183,9 @@ public final class Site {
         }
         String between = (before == null ? "" : "after " + before.fileName() + " (" + before.order() + ")")
                 + (before != null && after != null ? " and " : "") + (after == null ? "" : "before " + after.fileName() + " (" + after.order() + ")");
+        if (low >= high) {
+            return "give each section of an explainer its own order, rising with the file names (here they do not: " + between + ")";
+        }
         if (free < high) {
             return "give each section of an explainer its own order: " + free + " keeps it " + between + ", as the file names have it";
         }

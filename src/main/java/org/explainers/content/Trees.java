@@ -70,6 +70,22 @@ public final class Trees {
         }
     }
 
+    /** The first entry of a folder's tree, in the walk's order, that is neither a folder nor a file (a link), or null; links are not followed. */
+    public static Path firstLink(Path dir) throws IOException {
+        Path[] found = {null};
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                if (a.isRegularFile() || a.isDirectory()) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                found[0] = file;
+                return java.nio.file.FileVisitResult.TERMINATE;
+            }
+        });
+        return found[0];
+    }
+
     /** Removes a folder and everything in it (or a file); nothing if it is not there. */
     public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -156,7 +156,7 @@ public final class Build {
         }
         time("configuration", start);
         if (!options.checkOnly()) {
-            for (Path own : List.of(target, cache)) {
+            for (Path own : List.of(target, cache, cache.resolve("images"))) { // images: copies are published from there
                 if (!Trees.ours(own)) {
                     return foreign(problems, start, own);
                 }

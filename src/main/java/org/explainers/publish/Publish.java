@@ -51,13 +51,22 @@ public final class Publish {
         if (!Trees.ours(builds)) {
             return builds;
         }
-        // Nor a link among the builds: one named as a build, with a manifest beside it, was taken over as the build before, and
-        // the new build written, and the old one's files removed, where it led (an attacker's trial: docs/, or a home folder).
+        // Nor a link among the builds, nor inside the two a build reads and writes: the published one (its files are linked into
+        // the new build) and the one taken over (its files are replaced and removed). One named as a build, with a manifest beside
+        // it, was taken over, and the new build written, and files removed, where it led (attackers' trials: docs/, a home folder,
+        // and a link one folder down).
         if (Files.isDirectory(builds, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> list = Files.list(builds)) {
                 Path link = list.filter(Files::isSymbolicLink).sorted().findFirst().orElse(null);
                 if (link != null) {
                     return link;
+                }
+                Path published = current(site);
+                for (Path build : java.util.Arrays.asList(published, newestComplete(builds, published))) {
+                    Path inside = build == null ? null : Trees.firstLink(build);
+                    if (inside != null) {
+                        return inside;
+                    }
                 }
             } catch (IOException e) {
                 return builds;

@@ -44,6 +44,8 @@ public final class OutputCheck {
             "data", "cite", "background", "ping", "manifest", "longdesc", "usemap", "codebase", "xlink:href", "content", "imagesrcset");
     /** Microdata's attributes: claims about the page (its publisher, its address) that the JSON-LD's checks would not see. */
     private static final Set<String> MICRODATA = Set.of("itemscope", "itemprop", "itemtype", "itemid", "itemref");
+    /** RDFa's, which search engines read alike (`property` is Open Graph's too, on <meta> only). */
+    private static final Set<String> RDFA = Set.of("vocab", "typeof", "resource", "about", "prefix", "datatype", "inlist");
     /** The elements whose rel="opener" lets the page they open navigate this one. */
     private static final Set<String> OPENERS = Set.of("a", "area", "form");
 
@@ -257,8 +259,9 @@ public final class OutputCheck {
                     // The site's script loads the search's files from data-root + data-index as scripts: only from the search's folder.
                     report(where, "has " + key + "=\"" + a.getValue() + "\" on <" + tag + ">, from which the site's search would load scripts",
                             "write " + key + "=\"" + (key.equals("data-index") ? "${site.paths.search}" : "${l.root()}") + "\", as templates/layout.ftlh does");
-                } else if (MICRODATA.contains(key) && !tag.equals("meta")) { // a <meta>'s: meta()
-                    report(where, "has microdata (`" + key + "`) on <" + tag + ">, which search engines read as claims about the page",
+                } else if (MICRODATA.contains(key) && !(tag.equals("meta") && key.equals("itemprop")) // a <meta>'s itemprop: meta()
+                        || RDFA.contains(key) || key.equals("property") && !tag.equals("meta")) {
+                    report(where, "has microdata or RDFa (`" + key + "`) on <" + tag + ">, which search engines read as claims about the page",
                             "remove it; the page's structured data is its JSON-LD, whose addresses are checked");
                 } else if (key.equals("attributionsrc")) {
                     report(where, "has `attributionsrc` on <" + tag + "> (it registers the reader with an advertiser's attribution reporting)", "remove it");

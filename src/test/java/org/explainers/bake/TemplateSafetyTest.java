@@ -234,7 +234,9 @@ class TemplateSafetyTest {
         }
         // Claims about the page in microdata, beside the checked JSON-LD, and an advertiser's attribution (an attacker's trial).
         refused(f, "templates/layout.ftlh", layout.replace("</body>", "<div itemscope itemtype=\"https://schema.org/NewsArticle\"><link itemprop=\"url\""
-                + " href=\"https://explainers.example.org/\"></div>\n</body>"), "site/", "has microdata (`itemscope`) on <div>");
+                + " href=\"https://explainers.example.org/\"></div>\n</body>"), "site/", "has microdata or RDFa (`itemscope`) on <div>");
+        refused(f, "templates/layout.ftlh", layout.replace("</body>", "<div vocab=\"https://schema.org/\" typeof=\"NewsArticle\"><span property=\"publisher\">"
+                + "Another</span></div>\n</body>"), "site/", "has microdata or RDFa (`vocab`) on <div>");
         refused(f, "templates/layout.ftlh", layout.replace("</body>", "<img src=\"${l.url('icon.png')}\" alt=\"\" attributionsrc=\"https://evil.example/t\">\n</body>"),
                 "site/", "has `attributionsrc` on <img>");
     }

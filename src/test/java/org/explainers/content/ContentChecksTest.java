@@ -601,8 +601,22 @@ public class ContentChecksTest {
                                 + " between two lines of --- (`title: How full is full?` for `title = …` or `title=…`); see CONTRIBUTING.md)"),
                 arguments("header not closed", ONE, "---\ntitle: One\n\nText\n",
                         ONE + ":3: the header is not closed (put a line of --- here, after the header's last field (line 2) and before the text)"),
-                arguments("header not closed, nor followed by a blank line", ONE, "---\ntitle: One\nText\n",
+                arguments("header not closed, its text right after it", ONE, "---\ntitle: One\nText\n\nMore.\n",
+                        ONE + ":3: the header is not closed (put a line of --- here, after the header's last field (line 2) and before the text)"),
+                arguments("header not closed, a blank line among its fields", ONE, "---\ntitle: One\n\ntype: section\n\nText\n",
+                        ONE + ":5: the header is not closed (put a line of --- here, after the header's last field (line 4) and before the text)"),
+                arguments("header not closed, its text opening with a heading", ONE, "---\ntitle: One\n\n# The heading\n\nText\n",
+                        ONE + ":3: the header is not closed (put a line of --- here, after the header's last field (line 2) and before the text)"),
+                arguments("header not closed, nothing but fields", ONE, "---\ntitle: One\ntype: section\n",
                         ONE + ":1: the header is not closed (end the header with a line of --- before the text)"),
+                arguments("a correction's header field left at the left edge", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - text: A name.\ndate: 2026-11-21\n    section: 01-one.md"),
+                        DIR + "index.md:10: the header is not valid YAML: the line is not indented under `corrections:`, as the lines around it are"
+                                + " (indent it by four spaces, as the line below it)"),
+                arguments("a correction's field left at the left edge of a list written there", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n- date: 2026-11-21\ntext: A name.\n  section: 01-one.md"),
+                        DIR + "index.md:10: the header is not valid YAML: the line is not indented under `corrections:`, as the lines around it are"
+                                + " (indent it by two spaces, as the line below it)"),
                 // An editor's trial: the closing --- deleted, a rule below closed the header, and the text's first line was told as a field.
                 arguments("header not closed, a rule in the text below", ONE, "---\ntitle: Section 1\ntype: section\narticle: a\norder: 1\nlevel: 1\ndate: 2026-11-20\nstatus: published\ntopics: [sanctions, territory]\nsummary: Section 1.\n\nThe minister said: no.\n\n---\n\nMore.\n",
                         ONE + ":11: the header seems not to be closed: its fields end on line 10, and the text after them is read as more fields, up to"
@@ -918,7 +932,8 @@ public class ContentChecksTest {
                         ONE + ":4: `article: b` does not match the folder `a` (write `article: a`)"),
                 arguments("a correction naming no section", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 03-three.md"),
-                        DIR + "index.md:11: the correction names `03-three.md`, which is not a section of this article (if the section moved to another"
+                        DIR + "index.md:11: the correction names `03-three.md`, which is not a section of this article (if you renamed the section, write"
+                                + " its new file name here, and give that file `moved_from` with this one; if the section moved to another"
                                 + " explainer, move the correction to that explainer's index.md (with `section:`); if it is gone, remove the `section:` line"
                                 + " (the correction then goes with the explainer's first section: reword it if it says \"this section\"))"),
                 arguments("a correction naming its section without .md", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
@@ -986,7 +1001,7 @@ public class ContentChecksTest {
                                 + " `title: \"!Important news\"`)"),
                 arguments("a title starting with an apostrophe", ONE, s1.replace("title: Section 1", "title: 'Tis the season"),
                         ONE + ":2: the header is not valid YAML: a quote opened in this line is not closed (if it is an apostrophe, put the whole"
-                                + " value in straight double quotes (`title: \"'Tis the season\"`))"),
+                                + " value in straight double quotes: `title: \"'Tis the season\"`)"),
                 arguments("tags in an explainer's header", DIR + "index.md", ARTICLE.replace("summary: What it is about.", "summary: What it is about.\ntags: [energy]"),
                         DIR + "index.md:8: unknown header key `tags` (use authors, corrections, date, image, moved_from, status, summary, title, type,"
                                 + " updated; topics are each section's: write `topics: [a, b]` in the header of each section they fit)"),

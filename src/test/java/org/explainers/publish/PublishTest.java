@@ -36,20 +36,23 @@ class PublishTest {
      * folder it named).
      */
     @ParameterizedTest(name = "a link at target/{0}")
-    @ValueSource(strings = {"site.builds", "site", "cache", "preview.builds", "site.builds/900000"})
+    @ValueSource(strings = {"site.builds", "site", "cache", "preview.builds", "site.builds/900000", "site.builds/000001/articles", "cache/images"})
     void aLinkAddedUnderTargetIsRefusedAndNothingIsWrittenThroughIt(String name, @TempDir Path tmp) throws Exception {
         Fixture f = Fixture.newsroom(tmp);
         Path victim = Files.createDirectories(tmp.resolve("victim"));
         Files.writeString(victim.resolve("notes.txt"), "kept");
         Files.createDirectories(f.dir.resolve("target").resolve(name).getParent());
         Files.createSymbolicLink(f.dir.resolve("target").resolve(name), victim);
-        if (name.contains("/")) {
-            Files.writeString(f.dir.resolve("target").resolve(name + ".manifest"), "a manifest naming notes.txt"); // taken for a complete build
+        if (name.startsWith("site.builds/")) {
+            // Taken for a complete build: a manifest beside it (a link one folder down: inside a build that looks complete).
+            String build = name.substring(0, name.indexOf('/', "site.builds/".length()) < 0 ? name.length() : name.indexOf('/', "site.builds/".length()));
+            Files.writeString(f.dir.resolve("target").resolve(build + ".manifest"), "a manifest naming notes.txt");
         }
         Build.Result r = name.startsWith("preview")
                 ? f.build(new Build.Options(f.dir, f.dir.resolve("target/preview"), Fixture.HOST, Fixture.NOW, false, true)) : f.build();
         assertFalse(r.ok(), f.log());
         String told = "target/" + name + ": is a link or not a folder of yours, which the build does not make";
+        assertTrue(Files.isSymbolicLink(f.dir.resolve("target").resolve(name)), "the link is left for the user to look at");
         assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith(told)), f.log());
         try (var files = Files.list(victim)) {
             assertEquals(List.of(victim.resolve("notes.txt")), files.toList(), "nothing is written or removed through the link");
