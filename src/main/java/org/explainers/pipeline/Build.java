@@ -143,8 +143,12 @@ public final class Build {
         return fail(problems, start, "target/");
     }
 
+    /** A link inside the builds ({@link Publish#linkInside}), looked for while the content is checked. */
+    private CompletableFuture<Path> linkInside = CompletableFuture.completedFuture(null);
+
     public Result run() {
         long start = System.nanoTime();
+        linkInside = CompletableFuture.completedFuture(null);
         asPublished = List.of();
         Problems problems = new Problems();
         Path target = options.project().resolve("target");
@@ -165,6 +169,13 @@ public final class Build {
             if (foreign != null) {
                 return foreign(problems, start, foreign);
             }
+            linkInside = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Publish.linkInside(options.site());
+                } catch (IOException e) {
+                    return Publish.builds(options.site());
+                }
+            });
             try {
                 Publish.recover(options.site());
             } catch (IOException e) {
@@ -282,6 +293,10 @@ public final class Build {
         }
         long checked = elapsed(start);
 
+        Path inside = linkInside.join();
+        if (inside != null) {
+            return foreign(problems, start, inside);
+        }
         Path build;
         Output output;
         CompletableFuture<Void> clean;

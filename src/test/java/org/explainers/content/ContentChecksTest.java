@@ -1540,6 +1540,35 @@ public class ContentChecksTest {
                 String.join("\n", messages));
     }
 
+    /**
+     * A section without text is an error in the site's build, a warning in the preview (which shows drafts: a section just begun as
+     * a draft blocked the tab it was being written in, a review found), and nothing for a draft in the site's build.
+     */
+    @Test
+    void aSectionWithoutTextIsAnErrorOnlyWhenPublished(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "03-three.md", section(3, "", "").replace("\nSome text.\n", "\n").replace("status: published", "status: draft"));
+        assertTrue(f.build().ok(), f.log());
+        org.explainers.pipeline.Build.Result preview = f.build(new org.explainers.pipeline.Build.Options(f.dir, f.dir.resolve("target/preview"),
+                Fixture.HOST, Fixture.NOW, false, true));
+        assertTrue(preview.ok(), f.log());
+        assertTrue(Fixture.messages(preview).contains(DIR + "03-three.md: warning: the section has no text: its page would show its title alone (write"
+                + " its text below the header, or keep it as `status: draft` until it has one)"), String.join("\n", Fixture.messages(preview)));
+    }
+
+    /** The free order offered goes by the files' numbers, not their names as text (`2-` before `10-`). */
+    @Test
+    void aFreeOrderGoesByTheFilesNumbers(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        for (int n = 3; n <= 10; n++) {
+            f.write(DIR + n + "-part.md", section(n, "", ""));
+        }
+        f.write(DIR + "11-extra.md", section(11, "", "").replace("order: 11", "order: 10"));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.contains(DIR + "11-extra.md:5: `order: 10` is also used by " + DIR + "10-part.md (give each section of an explainer its own"
+                + " order: 11 keeps it after 10-part.md (10), as the file names have it)"), String.join("\n", messages));
+    }
+
     /** The footer, on every page, lists at most 12 pages: the 13th is told. */
     @Test
     void theFooterHasAtMostTwelvePages(@TempDir Path tmp) {
