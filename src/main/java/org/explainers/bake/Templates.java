@@ -63,6 +63,7 @@ final class Templates {
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocale(Locale.UK);
         freemarker.setTimeZone(TimeZone.getTimeZone(zone));
+        freemarker.setCustomDateFormats(Map.of("zone", new ZoneNames(zone)));
         freemarker.setNumberFormat("computer");
         freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE); // one bake, read once
     }
