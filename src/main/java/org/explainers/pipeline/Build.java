@@ -143,12 +143,8 @@ public final class Build {
         return fail(problems, start, "target/");
     }
 
-    /** A link inside the builds ({@link Publish#linkInside}), looked for while the content is checked. */
-    private CompletableFuture<Path> linkInside = CompletableFuture.completedFuture(null);
-
     public Result run() {
         long start = System.nanoTime();
-        linkInside = CompletableFuture.completedFuture(null);
         asPublished = List.of();
         Problems problems = new Problems();
         Path target = options.project().resolve("target");
@@ -159,6 +155,8 @@ public final class Build {
             return fail(problems, start, "the project's settings");
         }
         time("configuration", start);
+        // A link inside the builds (Publish.linkInside), looked for while the content is checked, once they are recovered.
+        CompletableFuture<Path> linkInside = CompletableFuture.completedFuture(null);
         if (!options.checkOnly()) {
             for (Path own : List.of(target, cache, cache.resolve("images"))) { // images: copies are published from there
                 if (!Trees.ours(own)) {
@@ -169,13 +167,6 @@ public final class Build {
             if (foreign != null) {
                 return foreign(problems, start, foreign);
             }
-            linkInside = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Publish.linkInside(options.site());
-                } catch (IOException e) {
-                    return Publish.builds(options.site());
-                }
-            });
             try {
                 Publish.recover(options.site());
             } catch (IOException e) {
@@ -183,6 +174,13 @@ public final class Build {
                         "check the disk and its permissions");
                 return fail(problems, start, "target/");
             }
+            linkInside = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Publish.linkInside(options.site());
+                } catch (IOException e) {
+                    return Publish.builds(options.site());
+                }
+            });
         }
         // The headers' cache is ours (target/), not content: it is read while content/ is walked.
         CompletableFuture<DocCache.Stored> readingHeaders = CompletableFuture.supplyAsync(() -> DocCache.load(cache.resolve("docs.bin")));
