@@ -327,7 +327,12 @@ public final class SiteCheck {
             // `/pages/about.md` or `/content/articles/…/chart.png`: from the site's root (or the repository's), a file the site has
             // is named by its relative link (an editor's trial: the general advice left the editor to work it out).
             String rooted = file.startsWith("/") && !file.startsWith("//") ? file.substring(1).replaceFirst("^content/", "") : null;
-            if (rooted != null && (pages.containsKey(rooted.replaceAll("\\.md$", ".html")) || media.contains(rooted))) {
+            // Copied from the live site under a sub-path (`/explainers/articles/…`): the site's own page past the sub-path.
+            while (rooted != null && !(pages.containsKey(rooted.replaceAll("\\.md$", ".html")) || media.contains(rooted))) {
+                int slash = rooted.indexOf('/');
+                rooted = slash < 0 ? null : rooted.substring(slash + 1);
+            }
+            if (rooted != null) {
                 String relativeLink = relative(d.uri(), rooted) + (anchor == null ? "" : "#" + anchor);
                 relativeLink = named.get().contains(".md") ? asMd(relativeLink) : relativeLink; // as the editor wrote it
                 fix = "a link from the site's root breaks under a sub-path and from disk: write `" + relativeLink + "`, relative to this file";

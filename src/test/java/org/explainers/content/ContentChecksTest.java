@@ -830,6 +830,9 @@ public class ContentChecksTest {
                 arguments("a link from the site's root", ONE, section(1, "", "See [home](/index.html#main).\n"),
                         ONE + ":14: link `/index.html#main` leaves the site (a link from the site's root breaks under a sub-path and from"
                                 + " disk: write `../../index.html#main`, relative to this file)"),
+                arguments("a link copied from the live site under a sub-path", ONE, section(1, "", "See [two](/explainers/articles/a/02-two.html).\n"),
+                        ONE + ":14: link `/explainers/articles/a/02-two.html` leaves the site (a link from the site's root breaks under a sub-path and from"
+                                + " disk: write `02-two.html`, relative to this file)"),
                 arguments("a correction naming a section of an explainer without any", "content/articles/b/index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: A figure was wrong.\n    section: 01-one.md"),
                         "content/articles/b/index.md:11: the correction names `01-one.md`, which is not a section of this article (the explainer has no"
