@@ -27,9 +27,12 @@ import org.jsoup.select.NodeTraversor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -615,8 +618,9 @@ public final class Bodies {
         }
         // A link with nothing to read is a place a screen reader announces as "link" alone, and others cannot see (an editor's trial:
         // `[](x.md)`). One holding an image without a description is told as that image.
+        Map<Element, List<String>> joined = joined(root);
         for (Element a : root.select("a[href]")) {
-            Shown shows = shownElsewhere(a);
+            Shown shows = shownElsewhere(a, joined.getOrDefault(a, List.of()));
             if (shows != null) {
                 String href = a.attr("href");
                 // Which of the links to this address it is, the allowed ones counted: the k-th such link is looked for in the file.
@@ -648,6 +652,15 @@ public final class Bodies {
     }
 
     static Shown shownElsewhere(Element a) {
+        Element root = a;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return shownElsewhere(a, joined(root).getOrDefault(a, List.of()));
+    }
+
+    /** @param joined the words shown joined to the link's text ({@link #joined(Element)}) */
+    static Shown shownElsewhere(Element a, List<String> joined) {
         String href = a.attr("href");
         java.net.URI target;
         try {
@@ -672,7 +685,17 @@ public final class Bodies {
         String text = shown(a);
         String fix = "write the address it leads to as its text, or say in words what it leads to: [what it leads to, in words](" + href + ")";
         java.util.Set<String> shownMail = new java.util.TreeSet<>();
-        for (String word : SPACES.split(text)) {
+        List<String> words = new ArrayList<>(List.of(SPACES.split(text)));
+        int own = words.size();
+        if (!scheme.isEmpty()) {
+            words.addAll(joined); // judged last: the link's own text is told first
+        }
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            if (w == own) { // read with the text written against the link, as one word: `[gov.](…)[uk/sign-in](…)`, `[GOV](…).UK`
+                fix = "a link's text and the text against it read as one: link the whole address shown, or say in words what it leads to: [what it leads to,"
+                        + " in words](" + href + ")";
+            }
             // Without the quotes, brackets, arrows and punctuation around it (`“https://www.gov.uk”`, `<help@hmrc.gov.uk>`,
             // `→https://…`), nor a possessive (`gov.uk's`); its first 400 characters (an address's host comes first).
             String token = trimmed(word.length() > 400 ? word.substring(0, 400) : word);
@@ -694,9 +717,10 @@ public final class Bodies {
                 if (address && shown != null && !sameHost(shown, host, false)) {
                     return new Shown("shows the address `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"), fix);
                 }
-            } else if ((lower.equals(token) || lower.split("\\.").length > 2) && siteName(lower) && !sameHost(hostOf(lower), host, true)) {
-                // A site's name as an address is typed (`gov.uk`, in small letters, or `HMRC.gov.uk`): `Booking.com`, a company's name,
-                // may lead to news of it (an editor's trial).
+            } else if ((lower.equals(token) || lower.split("\\.").length > 2 || lower.matches(".*\\.\\p{L}{2}")) && siteName(lower)
+                    && !sameHost(hostOf(lower), host, true)) {
+                // A site's name as an address is typed (`gov.uk`, in small letters, `HMRC.gov.uk`, or a country's domain, as `GOV.UK`
+                // and `NHS.UK` write themselves: an attacker's trial): `Booking.com`, a company's name, may lead to news of it (an editor's trial).
                 return new Shown("shows the name of the site `" + token + "` but leads " + (host == null ? "elsewhere" : "to `" + host + "`"), fix);
             }
         }
@@ -714,6 +738,89 @@ public final class Bodies {
             }
         }
         return null;
+    }
+
+    /**
+     * For each link in {@code root}, the words a reader sees joined to its text, with nothing
+     * between them (`[gov.](…)[uk/sign-in](…)` shows `gov.uk/sign-in`; `[GOV](…).UK`): at each side
+     * its text touches, its first or last word with what touches it, up to a space or a block's
+     * edge, at most 400 characters. One pass over the text, each block's links read together.
+     */
+    static Map<Element, List<String>> joined(Element root) {
+        Map<Element, List<String>> out = new java.util.IdentityHashMap<>();
+        record Flow(StringBuilder text, List<Element> links, List<int[]> spans) {
+        }
+        Map<Element, int[]> open = new java.util.IdentityHashMap<>(); // a link's start and end in its block's text
+        Deque<Flow> blocks = new ArrayDeque<>();
+        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof TextNode t && !blocks.isEmpty()) {
+                    blocks.peek().text().append(t.text());
+                } else if (node instanceof Element e) {
+                    if (e == root || e.isBlock()) {
+                        if (!blocks.isEmpty()) {
+                            blocks.peek().text().append(' ');
+                        }
+                        blocks.push(new Flow(new StringBuilder(), new ArrayList<>(), new ArrayList<>()));
+                    } else if (e.normalName().equals("br")) {
+                        blocks.peek().text().append(' ');
+                    }
+                    if (e.normalName().equals("a") && e.hasAttr("href")) {
+                        int[] span = {blocks.peek().text().length(), -1};
+                        blocks.peek().links().add(e);
+                        blocks.peek().spans().add(span);
+                        open.put(e, span);
+                    }
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (!(node instanceof Element e)) {
+                    return;
+                }
+                int[] span = open.remove(e);
+                if (span != null) {
+                    span[1] = blocks.peek().text().length(); // a block inside the link has ended: this is the link's block again
+                }
+                if (e == root || e.isBlock()) {
+                    Flow f = blocks.pop();
+                    for (int k = 0; k < f.links().size(); k++) {
+                        out.put(f.links().get(k), touching(f.text(), f.spans().get(k)));
+                    }
+                    if (!blocks.isEmpty()) {
+                        blocks.peek().text().append(' ');
+                    }
+                }
+            }
+        }, root);
+        return out;
+    }
+
+    private static List<String> touching(StringBuilder text, int[] span) {
+        int start = span[0];
+        int end = span[1] < 0 ? text.length() : span[1];
+        int from = start;
+        while (from > 0 && start - from < 400 && !SPACES.matcher(text.subSequence(from - 1, from)).matches()) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && to - end < 400 && !SPACES.matcher(text.subSequence(to, to + 1)).matches()) {
+            to++;
+        }
+        if (from == start && to == end) {
+            return List.of();
+        }
+        String[] run = SPACES.split(Text.asShown(text.substring(from, to)).strip());
+        List<String> words = new ArrayList<>(2);
+        if (run.length > 0 && !run[0].isEmpty() && from < start) {
+            words.add(run[0]);
+        }
+        if (run.length > 0 && to > end && (from == start || run.length > 1)) {
+            words.add(run[run.length - 1]);
+        }
+        return words;
     }
 
     /**

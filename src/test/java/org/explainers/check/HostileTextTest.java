@@ -109,6 +109,8 @@ class HostileTextTest {
                 // Flexmark's own marker's look, leading to another site (an attacker's trial).
                 arguments("a footnote's marker made by hand to another site", "A claim.[^1] A fake one.<sup><a class=\"footnote-ref\" href=\"https://evil.example/s\">2</a></sup>"
                         + "\n\n[^1]: A real source.", 0, "class `footnote-ref` belongs only on a link to a note of this text"),
+                arguments("text hidden in notes' blocks inside each other", "Seen.\n\n" + "<div class=\"footnotes\">".repeat(60) + "hidden" + "</div>".repeat(60),
+                        2, "class `footnotes` belongs only to the notes Flexmark writes at the text's end"),
                 arguments("a comment before a script", "<!-- x --><script>alert(1)</script>", 0, "raw <script> is not allowed"));
     }
 
@@ -591,6 +593,28 @@ class HostileTextTest {
         assertTrue(titled.apply("https://www.gov.uk/sign-in", "https://evil.example/") != null);
         assertTrue(Bodies.shownElsewhere(org.jsoup.Jsoup.parseBodyFragment("<a href=\"https://evil.example/\" title=\"Official\">gov.uk</a>").selectFirst("a")) != null);
         assertEquals(null, titled.apply("The form to sign in", "https://evil.example/"));
+        // A twentieth session's attacker: a link's text read with the text written against it (two links to one place showing
+        // one address, a dot outside the link), and a country's domain in capitals, as GOV.UK and NHS.UK write themselves.
+        java.util.function.Function<String, Bodies.Shown> first = html -> Bodies.shownElsewhere(
+                org.jsoup.Jsoup.parseBodyFragment("<p>" + html + "</p>").selectFirst("a"));
+        java.util.function.Function<String, Bodies.Shown> last = html -> Bodies.shownElsewhere(
+                org.jsoup.Jsoup.parseBodyFragment("<p>" + html + "</p>").select("a").last());
+        String evil = "<a href=\"https://evil.example/\">";
+        assertTrue(first.apply("Sign in at " + evil + "gov.</a>" + evil + "uk/sign-in</a> today") != null);
+        assertTrue(last.apply("Sign in at " + evil + "gov.</a>" + evil + "uk/sign-in</a> today") != null);
+        assertTrue(first.apply("Write to <a href=\"mailto:x@evil.example\">help@gov.</a><a href=\"mailto:x@evil.example\">uk</a>") != null);
+        assertTrue(first.apply(evil + "gov</a>." + evil + "uk/sign-in</a>") != null);
+        assertTrue(first.apply(evil + "gov</a><span>.</span>" + evil + "uk/sign-in</a>") != null);
+        assertTrue(first.apply(evil + "GOV</a>.UK") != null);
+        assertTrue(first.apply(evil + "<em>GOV</em></a><strong>.UK</strong>") != null);
+        assertTrue(shown.apply("GOV.UK", "https://evil.example/sign-in") != null);
+        assertTrue(shown.apply("NHS.UK", "https://evil.example/") != null);
+        assertEquals(null, first.apply("See <a href=\"https://www.gov.uk/guidance\">gov.uk</a>."));
+        assertEquals(null, first.apply("gov.uk/<a href=\"https://www.gov.uk/guidance\">guidance</a>, then"));
+        assertEquals(null, first.apply("(<a href=\"https://www.bbc.co.uk/news\">BBC</a>)"));
+        assertEquals(null, first.apply("<a href=\"https://www.reuters.com/x\">Reuters</a>/Ipsos poll"));
+        assertEquals(null, first.apply("as www.gov.uk says<sup><a href=\"#fn-1\">1</a></sup>"));
+        assertEquals(null, first.apply("<a href=\"https://example.org/a\">One</a>.<br>www.gov.uk"));
         // A second attacker's trial: a tab in the address, and text that shows an address less plainly.
         assertTrue(shown.apply("https://www.gov.uk/login", "https://evil.exa\tmple/") != null, "a tab a browser drops");
         for (String text : new String[]{"\u200Ehttps://www.gov.uk/login", "gov.uk/login", "\u201Chttps://www.gov.uk/login\u201D", "Sign in at https://www.gov.uk/login",

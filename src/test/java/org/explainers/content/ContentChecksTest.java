@@ -1179,6 +1179,11 @@ public class ContentChecksTest {
                         ONE + ":16: the link to `https://evil.example/login` shows the address `https://www.gov.uk/login` but leads to `evil.example` (an address"
                                 + " shown must be the one followed) (write the address it leads to as its text, or say in words what it leads to: [what it"
                                 + " leads to, in words](https://evil.example/login))"),
+                arguments("two links to one place showing one address together", ONE, section(1, "", "An extra line.\n\nSign in at"
+                                + " [gov.](https://evil.example/)[uk/sign-in](https://evil.example/) today.\n"),
+                        ONE + ":16: the link to `https://evil.example/` shows the address `gov.uk/sign-in` but leads to `evil.example` (an address shown must"
+                                + " be the one followed) (a link's text and the text against it read as one: link the whole address shown, or say in words"
+                                + " what it leads to: [what it leads to, in words](https://evil.example/))"),
                 arguments("a link showing a free number that dials another", ONE, section(1, "", "An extra line.\n\nCall [0800 123 4567](tel:+449098790000).\n"),
                         ONE + ":16: the link to `tel:+449098790000` shows the number `0800 123 4567` but dials another (an address shown must be the one followed)"
                                 + " (write the number it dials as its text, or link the number shown)"),
