@@ -240,7 +240,19 @@ public final class Inputs {
         String badName = nameProblem(rel);
         String place = name.equals(".gitkeep") ? null : assetPlaceProblem(rel, ext);
         if (JUNK.matcher(name).matches() || isHidden(rel) && !name.equals(".gitkeep")) {
-            problems.warning("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file: it is skipped, not published", "delete it");
+            String hidden = null; // the hidden folder it is in (`.well-known/security.txt`), its own name not hidden
+            for (String part : name.startsWith(".") ? new String[0] : rel.split("/")) {
+                if (part.startsWith(".")) {
+                    hidden = part;
+                    break;
+                }
+            }
+            if (hidden != null && !JUNK.matcher(name).matches()) {
+                problems.warning("assets/" + rel, 0, "`" + name + "` is inside the hidden folder `" + hidden + "`: it is skipped, not published",
+                        "a host's own files, such as .well-known/security.txt, go in its configuration (README, Publishing); delete it here");
+            } else {
+                problems.warning("assets/" + rel, 0, "`" + name + "` is a backup, hidden or system file: it is skipped, not published", "delete it");
+            }
         } else if (ext.equals("svg")) {
             problems.error("assets/" + rel, 0, "SVG images can run script when opened on their own, so the site publishes none",
                     "export the image as PNG and use that file");

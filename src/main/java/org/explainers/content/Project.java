@@ -77,7 +77,7 @@ public final class Project {
      * Reads jbake.properties and checks the settings; returns null after reporting why the
      * project cannot be built.
      *
-     * @param siteHost the deployment's address from the command line, or null/blank for jbake.properties' own
+     * @param siteHost the deployment's address from the command line (empty is refused), or null for jbake.properties' own
      */
     public static Project open(Path dir, Path output, String siteHost, Problems problems) {
         Path project = dir.toAbsolutePath().normalize();
@@ -123,13 +123,16 @@ public final class Project {
             }
         }
 
-        boolean fromCommandLine = siteHost != null && !siteHost.isBlank();
+        boolean fromCommandLine = siteHost != null;
         String host = fromCommandLine ? siteHost : jbake.getSiteHost();
         SiteAddress address = null;
         try {
             address = SiteAddress.parse(host);
         } catch (IllegalArgumentException e) {
-            if (fromCommandLine) {
+            if (fromCommandLine && host.isBlank()) {
+                problems.error("-Dsite.host", 0, "is empty (was a variable not set?)",
+                        "write the site's full address, e.g. -Dsite.host=https://example.org/explainers/, or leave -Dsite.host out for site.host in jbake.properties");
+            } else if (fromCommandLine) {
                 problems.error("-Dsite.host", 0, "`" + host + "` " + e.getMessage(),
                         "write the site's full address, e.g. -Dsite.host=https://example.org/explainers/");
             } else {

@@ -56,8 +56,12 @@ public record SiteAddress(String base, String path) {
             }
             path += "/";
         }
+        String lowerScheme = scheme.toLowerCase(java.util.Locale.ROOT);
         String authority = uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
-        return new SiteAddress(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + authority + path, path);
+        if (uri.getPort() == (lowerScheme.equals("https") ? 443 : 80)) {
+            authority = uri.getHost().toLowerCase(java.util.Locale.ROOT); // the scheme's own port, which browsers and share cards leave out
+        }
+        return new SiteAddress(lowerScheme + "://" + authority + path, path);
     }
 
     /**

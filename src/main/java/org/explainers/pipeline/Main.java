@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public final class Main {
 
+    /** pom.xml's value of site.host when none is given: the address in jbake.properties. */
+    static final String SITE_HOST_DEFAULT = "jbake.properties";
     private static final List<String> OPTIONS = List.of("project", "site-host", "now", "out", "port", "host", "daemon", "quiet");
 
     private Main() {
@@ -56,7 +58,9 @@ public final class Main {
                     throw new Failed("unknown option, or an option without its value: " + arg);
                 }
                 String value = args.get(i + 1);
-                if (!value.isBlank()) {
+                if (key.equals("site-host") && !value.equals(SITE_HOST_DEFAULT)) {
+                    options.put(key, value.strip()); // empty too: `-Dsite.host=$HOST` with HOST unset is refused, not built for the example address
+                } else if (!value.isBlank() && !key.equals("site-host")) {
                     options.put(key, value.strip());
                 }
             }

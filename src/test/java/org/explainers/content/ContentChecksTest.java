@@ -1284,10 +1284,15 @@ public class ContentChecksTest {
         f.write(DIR + "01-one.md~", "the text as it was");
         f.write(DIR + "#01-one.md#", "the text being typed");
         f.write("assets/css/site.css.orig", "body { color: red }");
+        f.write("assets/.well-known/security.txt", "Contact: mailto:security@example.org");
         org.explainers.pipeline.Build.Result r = f.build();
         assertTrue(r.ok(), f.log());
-        assertEquals(3, Fixture.messages(r).stream().filter(m -> m.contains(": warning: ") && m.contains("it is skipped, not published")).count(), f.log());
-        assertTrue(Fixture.files(f.site()).stream().noneMatch(p -> p.endsWith("~") || p.endsWith("#") || p.endsWith(".orig")),
+        assertEquals(4, Fixture.messages(r).stream().filter(m -> m.contains(": warning: ") && m.contains("it is skipped, not published")).count(), f.log());
+        // A publisher's trial: the file is not hidden, its folder is.
+        assertTrue(Fixture.messages(r).contains("assets/.well-known/security.txt: warning: `security.txt` is inside the hidden folder `.well-known`:"
+                + " it is skipped, not published (a host's own files, such as .well-known/security.txt, go in its configuration (README, Publishing);"
+                + " delete it here)"), f.log());
+        assertTrue(Fixture.files(f.site()).stream().noneMatch(p -> p.endsWith("~") || p.endsWith("#") || p.endsWith(".orig") || p.contains(".well-known")),
                 String.join("\n", Fixture.files(f.site())));
     }
 

@@ -33,6 +33,27 @@ class SiteAddressTest {
         assertEquals("/explainers/css/site.css", notFound, "the 404 page links from the site's path on its host");
     }
 
+    /** The scheme's own port is left out, as browsers show the address; another is kept. */
+    @Test
+    void theSchemesOwnPortIsLeftOut() {
+        assertEquals("https://news.acme-daily.com/explainers/", org.explainers.content.SiteAddress.parse("HTTPS://News.Acme-Daily.COM:443/explainers").base());
+        assertEquals("http://example.org/x/", org.explainers.content.SiteAddress.parse("http://example.org:80/x").base());
+        assertEquals("https://example.org:8443/", org.explainers.content.SiteAddress.parse("https://example.org:8443").base());
+        assertEquals("http://[::1]:8000/", org.explainers.content.SiteAddress.parse("http://[::1]:8000/").base());
+    }
+
+    /** An empty -Dsite.host= (a variable not set) is refused, not built for jbake.properties' example address. */
+    @Test
+    void anEmptyAddressOnTheCommandLineIsRefused(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        Build.Result r = build(f, "");
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).contains("-Dsite.host: is empty (was a variable not set?) (write the site's full address, e.g."
+                + " -Dsite.host=https://example.org/explainers/, or leave -Dsite.host out for site.host in jbake.properties)"), f.log());
+        assertEquals("", Main.Command.parse(java.util.List.of("build", "--site-host", "")).options().get("site-host"));
+        assertFalse(Main.Command.parse(java.util.List.of("build", "--site-host", Main.SITE_HOST_DEFAULT)).options().containsKey("site-host"));
+    }
+
     /**
      * A build for an address kept for examples, or for this machine's own, says so after it, since
      * its feeds and canonical links would lead nowhere; a real one does not.
