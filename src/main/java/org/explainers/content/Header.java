@@ -201,7 +201,7 @@ public final class Header {
                         && !above.startsWith(" ") && !above.startsWith("-") && !above.stripTrailing().endsWith(":");
                 invalid(lines, c, i + 1, "a tab in the line (YAML takes spaces only)",
                         field ? "remove the tab: a field starts at the left edge"
-                                : indent ? "indent the line with spaces, not a tab: two spaces under `image:` or in a list's item"
+                                : indent ? "indent the line with spaces, not a tab: two under `image:`, a list item's fields lined up after its `- `"
                                 : "put a space after the colon, not a tab");
             }
             return;
@@ -428,6 +428,7 @@ public final class Header {
      */
     private static int misindented(List<String> lines, int last) {
         ArrayDeque<Integer> levels = new ArrayDeque<>(List.of(0));
+        java.util.Set<Integer> lists = new java.util.HashSet<>(); // levels deeper than their key's that hold a list's `- ` items
         boolean opens = false; // the line before ends in `:`, or is a list item: the next sets a deeper level
         int text = -1; // within a block of text deeper than this
         for (int i = 1; i <= last && i < lines.size(); i++) {
@@ -446,7 +447,7 @@ public final class Header {
             } else {
                 boolean closed = false;
                 while (indent < levels.peek()) {
-                    levels.pop();
+                    lists.remove(levels.pop());
                     closed = true;
                 }
                 if (indent != levels.peek()) {
@@ -454,6 +455,14 @@ public final class Header {
                     // lines, after one of them, is a continuation the caller names as indented.
                     return levels.size() == 1 && !closed ? 0 : i;
                 }
+                if (lists.contains(indent) && !content.startsWith("- ") && !content.equals("-")) {
+                    // A field at its list's dashes (`  - date: …`, then `  section: …`): an item's fields line up after the dash
+                    // (an editor's trial: YAML's "expected <block end>" came with advice that led to a duplicate key).
+                    return i;
+                }
+            }
+            if (content.startsWith("- ") && indent > 0 && indent == levels.peek() && levels.size() > 1) {
+                lists.add(indent);
             }
             opens = content.endsWith(":") || content.startsWith("- ");
             if (content.startsWith("- ")) {
@@ -663,6 +672,18 @@ public final class Header {
             }
         }
         if (end < 0) {
+            // A line of dashes that is not three (`----`, `- - -`), where the header ends: told as itself (an editor's trial: "put ---
+            // after line 11", the four dashes, joined the dashes to the summary, which was published with them).
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.length() >= 2 && line.chars().allMatch(ch -> ch == '-' || ch == ' ') && line.chars().filter(ch -> ch == '-').count() >= 2) {
+                    c.problems().error(c.path(), i + 1, "the header's closing line is `" + line + "`", "write exactly three hyphens: `---`");
+                    return new Header(Map.of(), Map.of(), -1);
+                }
+                if (!fieldLike(line) && !line.isBlank() && !Character.isWhitespace(lines.get(i).charAt(0)) && !line.startsWith("#")) {
+                    break; // the text: no closing line before it
+                }
+            }
             // Told where the --- goes, after the last line that reads as a field (an editor's trial: line 1): the fields end at a
             // line of text, or at a blank line that text follows (a blank line between fields does not end them).
             int body = 1;

@@ -190,7 +190,7 @@ public final class Inputs {
         } else if (ext.equals("md") && !name.endsWith(".md")) {
             // JBake reads `.md` only: `.MD` would be skipped by its crawl, with nothing to say why.
             refuse(problems, rel, "the extension is `" + name.substring(name.lastIndexOf('.')) + "`; texts end in `.md`, in lower case",
-                    "rename it to `" + name.substring(0, name.lastIndexOf('.')) + ".md`");
+                    "rename it to `" + Text.slugify(name.substring(0, name.lastIndexOf('.'))) + ".md`"); // a name the next build takes too (an editor's trial)
         } else if (ext.equals("md")) {
             markdown.add(rel);
             stamps.put(rel, stamp);

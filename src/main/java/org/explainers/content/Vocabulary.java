@@ -149,11 +149,11 @@ public final class Vocabulary {
             } else if (problem.equals("mapping values are not allowed here")) {
                 what = "not valid YAML: a second `: ` in the line";
                 // The line's own key and value, quoted (an editor's trial: the example named another key than the line's).
-                String l = line > 0 && line <= text.lines.size() ? text.lines.get(line - 1).strip() : "";
+                // With its indent, as Header tells it (an editor's trial: pasted at the left edge, the line then started an entry).
+                String l = line > 0 && line <= text.lines.size() ? text.lines.get(line - 1) : "";
                 int colon = l.indexOf(": ");
-                String own = colon > 0 && !l.substring(0, colon).contains("\"") ? (l.startsWith("- ") ? "- " : "") + l.substring(l.startsWith("- ") ? 2 : 0, colon)
-                        + ": \"" + l.substring(colon + 2).strip().replace("\"", "\\\"") + "\"" : "description: \"Oil: the cap\"";
-                fix = "put a value containing `: ` in straight double quotes: `" + own + "`";
+                fix = "put a value containing `: ` in " + (colon > 0 && !l.substring(0, colon).contains("\"") ? Header.inQuotes(l)
+                        + (Character.isWhitespace(l.charAt(0)) ? " (the line indented as it is)" : "") : "straight double quotes: `description: \"Oil: the cap\"`");
             }
             problems.error(path, line, what, fix);
             return null;

@@ -656,11 +656,11 @@ public class ContentChecksTest {
                 arguments("a tab before a correction's field", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n  - text: We misstated it.\n\tdate: 2026-11-21"),
                         DIR + "index.md:10: the header is not valid YAML: a tab in the line (YAML takes spaces only) (indent the line with spaces, not a"
-                                + " tab: two spaces under `image:` or in a list's item)"),
+                                + " tab: two under `image:`, a list item's fields lined up after its `- `)"),
                 arguments("tabs before an image's fields, the last told in the same build", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\nimage:\n\tsrc: lead.png\n\talt: A map\n\tcaption: The map."),
                         DIR + "index.md:11: the header is not valid YAML: a tab in the line (YAML takes spaces only) (indent the line with spaces, not a"
-                                + " tab: two spaces under `image:` or in a list's item)"),
+                                + " tab: two under `image:`, a list item's fields lined up after its `- `)"),
                 arguments("a tab before a field", ONE, s1.replace("level: 1\n", "\tlevel: 1\n"),
                         ONE + ":6: the header is not valid YAML: a tab in the line (YAML takes spaces only) (remove the tab: a field starts at the"
                                 + " left edge)"),
@@ -694,11 +694,20 @@ public class ContentChecksTest {
                                 "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n     text: Fixed."),
                         DIR + "index.md:10: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
                                 + " as the field above it, by 4 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
+                // At the list's dashes (an editor's trial: YAML's own words, and "the left edge", which made a duplicate key).
+                arguments("a correction's field at its list's dashes", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
+                                "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n    text: Fixed.\n  section: 01-one.md"),
+                        DIR + "index.md:11: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
+                                + " as the field above it, by 4 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
                 // The list's items at the left edge: its fields by two (an editor's trial: "by four" misled).
                 arguments("a correction's field indented beyond the one above", DIR + "index.md", ARTICLE.replace("summary: What it is about.",
                                 "summary: What it is about.\ncorrections:\n- date: 2026-11-21\n  text: Fixed.\n    section: 01-one.md"),
                         DIR + "index.md:11: the header is not valid YAML: the line is indented differently from the lines it belongs with (indent it"
                                 + " as the field above it, by 2 spaces (the fields of `image:` by two, a list item's fields as its first one))"),
+                arguments("a text's extension in capitals, its name no slug", DIR + "05-Outlook Section.MD", section(5, "", ""),
+                        DIR + "05-Outlook Section.MD: the extension is `.MD`; texts end in `.md`, in lower case (rename it to `05-outlook-section.md`)"),
+                arguments("a header closed with four hyphens", ONE, s1.replace("\n---\n\nSome", "\n----\n\nSome"),
+                        ONE + ":11: the header's closing line is `----` (write exactly three hyphens: `---`)"),
                 arguments("a text's extension in capitals", DIR + "03-three.MD", section(3, "", ""),
                         DIR + "03-three.MD: the extension is `.MD`; texts end in `.md`, in lower case (rename it to `03-three.md`)"),
                 arguments("a heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n#### Gas\n\nMore.\n"),
@@ -1510,7 +1519,10 @@ public class ContentChecksTest {
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: Territory: land"));
         List<String> messages = Fixture.messages(f.check());
         assertEquals(List.of("content/_data/topics.yml:5: not valid YAML: a second `: ` in the line "
-                + "(put a value containing `: ` in straight double quotes: `name: \"Territory: land\"`)"), messages);
+                + "(put a value containing `: ` in straight double quotes: `  name: \"Territory: land\"` (the line indented as it is))"), messages);
+        // The fix pasted as given builds (an editor's trial: without its indent it started an entry of its own).
+        f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: \"Territory: land\""));
+        assertEquals(List.of(), Fixture.messages(f.check()), f.log());
         f.write("content/_data/topics.yml", TOPICS.replace("  name: Territory", "  name: \"Territory"));
         assertTrue(Fixture.messages(f.check()).get(0).startsWith("content/_data/topics.yml:5: not valid YAML: a quote opened in this line is not closed"),
                 f.log());
