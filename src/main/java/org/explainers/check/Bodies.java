@@ -1032,23 +1032,40 @@ public final class Bodies {
     }
 
     /**
-     * Each heading of a text is at most one level below the one before it (the text's first may
-     * be `#` or `##`: both become the level below the section's title): readers who move through
-     * a page by its headings, as screen readers do, would otherwise miss a level.
+     * Each heading of a text is at most one level below the one before it, and its first is `#`
+     * or `##` (both become the level below the section's title): readers who move through a page
+     * by its headings, as screen readers do, would otherwise miss a level. Raw HTML's `<h4>` counts
+     * too, read by jsoup (an editor's trial: `##`, then `<h4>`, and a first `###`, passed).
      */
     private boolean headingsInOrder(Doc d, com.vladsch.flexmark.util.ast.Document ast) {
         boolean ok = true;
         int before = 0;
         for (Node node : ast.getDescendants()) {
+            List<Integer> levels;
+            boolean raw = node instanceof HtmlBlockBase || node instanceof HtmlInlineBase;
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
-                if (before > 0 && h.getLevel() > before + 1) {
-                    problems.error(d.path(), lineOf(d, node), "the heading skips from level " + before + " to level "
-                                    + h.getLevel() + " (`" + "#".repeat(before) + "` to `" + "#".repeat(h.getLevel()) + "`): readers who move"
-                                    + " through a page by its headings, as screen readers do, would miss a level",
-                            "write it `" + "#".repeat(before + 1) + "`, one `#` more than the heading before");
+                levels = List.of(h.getLevel());
+            } else if (raw && !(node.getParent() instanceof HtmlBlockBase) && node.getChars().toString().toLowerCase(Locale.ROOT).contains("<h")) {
+                levels = Jsoup.parseBodyFragment(node.getChars().toString()).body().select("h1, h2, h3, h4, h5, h6").stream()
+                        .map(e -> e.normalName().charAt(1) - '0').toList();
+            } else {
+                continue;
+            }
+            for (int level : levels) {
+                int allowed = before == 0 ? 2 : before + 1;
+                if (level > allowed) {
+                    String was = raw ? "<h" + level + ">" : "#".repeat(level);
+                    String write = raw ? "<h" + allowed + ">" : "#".repeat(allowed);
+                    problems.error(d.path(), lineOf(d, node), before == 0
+                                    ? "the text's first heading is level " + level + " (`" + was + "`), under the section's title: readers who move"
+                                    + " through a page by its headings, as screen readers do, would miss a level"
+                                    : "the heading skips from level " + before + " to level " + level + " (`" + (raw ? "<h" + before + ">" : "#".repeat(before))
+                                    + "` to `" + was + "`): readers who move through a page by its headings, as screen readers do, would miss a level",
+                            "write it `" + write + "`" + (before == 0 ? (raw ? "" : " or `#`") + ": a text's first heading is the level below its title"
+                                    : raw ? ", one level below the heading before" : ", one `#` more than the heading before"));
                     ok = false;
                 }
-                before = h.getLevel();
+                before = level;
             }
         }
         return ok;

@@ -713,6 +713,13 @@ public class ContentChecksTest {
                 arguments("a heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n#### Gas\n\nMore.\n"),
                         ONE + ":19: the heading skips from level 2 to level 4 (`##` to `####`): readers who move through a page by its headings,"
                                 + " as screen readers do, would miss a level (write it `###`, one `#` more than the heading before)"),
+                arguments("a raw HTML heading that skips a level", ONE, section(1, "", "\n## Costs\n\nText.\n\n<h4>Gas</h4>\n\nMore.\n"),
+                        ONE + ":19: the heading skips from level 2 to level 4 (`<h2>` to `<h4>`): readers who move through a page by its headings,"
+                                + " as screen readers do, would miss a level (write it `<h3>`, one level below the heading before)"),
+                arguments("a text whose first heading is level 3", ONE, section(1, "", "\n### The weather\n\nText.\n\n## Supply\n\nMore.\n"),
+                        ONE + ":15: the text's first heading is level 3 (`###`), under the section's title: readers who move through a page by its"
+                                + " headings, as screen readers do, would miss a level (write it `##` or `#`: a text's first heading is the level below"
+                                + " its title)"),
                 arguments("a quoted value wrapped on purpose, then another mistake", ONE, s1.replace("title: Section 1", "title: \"Section 1,\n  wrapped\"")
                                 .replace("summary: Section 1.", "summary: Oil: the cap."),
                         ONE + ":11: the header is not valid YAML: a second `: ` in the line (a value holding `: ` goes in straight double quotes:"
