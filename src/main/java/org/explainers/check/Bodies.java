@@ -1076,7 +1076,19 @@ public final class Bodies {
      * (`*Really*`, `**not**`, a `code` span, a [link](…)) or HTML (`<em>`, `&amp;`) would be
      * published with its marks, which is said. Flexmark reads them to tell (`snake_case` or a lone `*` is no emphasis).
      */
+    /** The narrowest lead image: home-page cards and share previews show one about this wide or wider, on phones' screens twice as many pixels. */
+    static final int LEAD_MIN_WIDTH = 400;
+
     private void plainHeader(Doc d) {
+        if (d instanceof org.explainers.content.Article a && a.image() != null) {
+            Images.Info lead = images.get(a.folder() + a.image().src());
+            if (lead != null && lead.width() < LEAD_MIN_WIDTH) {
+                // An 8 × 8 PNG went out as the home page's card and every share preview, blurred (an editor's trial).
+                problems.error(d.path(), d.header.line("image"), "the lead image is " + lead.width() + " × " + lead.height() + " pixels: cards and share"
+                        + " previews show it at least " + LEAD_MIN_WIDTH + " pixels wide, blurred", "use one at least 1,200 pixels wide (a figure in the"
+                        + " text may be smaller)");
+            }
+        }
         // The machine's folder in a value as YAML reads it (`\/` or `\x2F` in double quotes hide it from the file's bytes).
         // And placeholders, as in the text (an editor's trial: `TKTK` in a title, `[TK: number]` in a summary, a lead image's caption and
         // a correction's text went live; they are the most read words of the site, on the home page, in feeds and in search).

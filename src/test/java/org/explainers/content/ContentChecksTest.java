@@ -524,6 +524,22 @@ public class ContentChecksTest {
         assertTrue(f.build().ok(), f.log());
     }
 
+    /** A lead image too small for the cards and share previews that show it is refused (an editor's trial: an 8 × 8 PNG went out). */
+    @Test
+    void aLeadImageTooSmallForItsCardIsRefused(@TempDir Path tmp) throws java.io.IOException {
+        Fixture f = validTree(tmp);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        f.writeBytes(DIR + "lead.png", png.toByteArray());
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.", "summary: What it is about.\nimage:\n  src: lead.png\n  alt: A map of the front"));
+        assertEquals(List.of(DIR + "index.md:8: the lead image is 8 × 8 pixels: cards and share previews show it at least 400 pixels wide, blurred (use one"
+                + " at least 1,200 pixels wide (a figure in the text may be smaller))"), Fixture.messages(f.check()));
+        png.reset();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        f.writeBytes(DIR + "lead.png", png.toByteArray());
+        assertTrue(f.build().ok(), f.log());
+    }
+
     /** An address in angle brackets written with `\<`, or as references, is meant as text, and published so. */
     @Test
     void anAddressInAngleBracketsMayBeMeantAsText(@TempDir Path tmp) {
