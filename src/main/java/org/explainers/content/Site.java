@@ -109,7 +109,9 @@ public final class Site {
         // An explainer published while each of its sections is still to come is an empty page until the first appears (an editor's
         // trial): said, with the section whose date would be its own.
         for (Article a : articles) {
-            if (!preview && site.listed(a) && site.listedByArticle.get(a).isEmpty()) {
+            // Not while one of its texts fails (an editor's trial: its sections saved as UTF-16 were unread, and the advice would
+            // have taken the explainer off the site).
+            if (!preview && site.listed(a) && site.listedByArticle.get(a).isEmpty() && !problems.hasErrorInTextOf("content/" + a.folder())) {
                 a.sections.stream().filter(x -> site.state(x) == State.SCHEDULED && x.date() != null).min(java.util.Comparator.comparing(Doc::date))
                         .ifPresent(first -> problems.warning(a.path(), a.header.line("date"), "the explainer is published, but none of its sections is"
                                 + " yet: readers find an empty page until " + first.path() + " appears", "give index.md the date of that section"));

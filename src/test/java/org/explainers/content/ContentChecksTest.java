@@ -430,6 +430,13 @@ public class ContentChecksTest {
         assertTrue(r.ok(), f.log());
         assertTrue(Fixture.messages(r).contains(DIR + "index.md:4: warning: the explainer is published, but none of its sections is yet: readers find an"
                 + " empty page until " + ONE + " appears (give index.md the date of that section)"), String.join("\n", Fixture.messages(r)));
+        // Not while the published ones cannot be read (an editor's trial: saved as UTF-16, they were told, and so was this advice,
+        // which would have taken the explainer off the site).
+        f.write(ONE, section(1, "", "").replace("date: 2026-11-20", "date: \"2030-01-10 09:00\""));
+        f.writeBytes(DIR + "02-two.md", section(2, "", "").getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        r = f.check();
+        assertFalse(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().noneMatch(m -> m.contains("none of its sections is yet")), String.join("\n", Fixture.messages(r)));
     }
 
     /** A draft may hold a placeholder: it is being written. */
