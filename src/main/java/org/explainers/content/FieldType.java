@@ -233,7 +233,8 @@ public interface FieldType {
             why = "the same moment in the site's time zone, " + zone;
         } catch (java.time.format.DateTimeParseException e) {
             try {
-                local = java.time.LocalDateTime.parse(value.strip());
+                // `2026-11-20 09:00:00`, seconds written with a space (an editor's trial): read as with ISO's T.
+                local = java.time.LocalDateTime.parse(value.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:)", "$1T$2"));
                 why = (local.getSecond() != 0 || value.strip().length() > 16 ? "without seconds: " : "") + "a time is the site's time zone's, " + zone;
             } catch (java.time.format.DateTimeParseException again) {
                 return null;

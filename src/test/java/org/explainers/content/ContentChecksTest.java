@@ -844,6 +844,9 @@ public class ContentChecksTest {
                 arguments("a date with seconds and an offset, as Hugo writes it", ONE, s1.replace("2026-11-20", "2026-11-20T09:00:00+01:00"),
                         ONE + ":7: `date: 2026-11-20T09:00:00+01:00` is not a date (write it `date: 2026-11-20 08:00` (the same moment in the site's"
                                 + " time zone, Europe/London))"),
+                arguments("a time with seconds", ONE, s1.replace("date: 2026-11-20", "date: 2026-11-20 09:00:00"),
+                        ONE + ":7: `date: 2026-11-20 09:00:00` is not a date (write it `date: 2026-11-20 09:00` (without seconds: a time is the site's"
+                                + " time zone's, Europe/London))"),
                 arguments("a day November does not have", ONE, s1.replace("2026-11-20", "2026-11-31"),
                         ONE + ":7: 2026-11-31: November has 30 days (correct the date of `date`)"),
                 arguments("February 29th of a common year", ONE, s1.replace("2026-11-20", "2026-02-29"),
