@@ -488,15 +488,18 @@ public interface FieldType {
                 return null;
             }
             List<Map<String, Object>> list = new ArrayList<>();
+            boolean ok = true; // every entry is read, and its problems told, in one build (an editor's trial: five took three)
             for (Node item : seq.getValue()) {
                 if (!(item instanceof MappingNode map)) {
                     c.problems().error(c.path(), c.line(item), "an entry of `" + key + "` is not a set of keys",
                             "write `- " + keys.get(0).name() + ": ...` with its other keys indented below it");
-                    return null;
+                    ok = false;
+                    continue;
                 }
                 Map<String, Object> e = entry(key, map, keys, c);
                 if (e == null) {
-                    return null;
+                    ok = false;
+                    continue;
                 }
                 e.put("line", c.line(item));
                 // And each key's own line, for a problem found once all is read (a section the article lacks).
@@ -507,7 +510,7 @@ public interface FieldType {
                 }
                 list.add(e);
             }
-            return List.copyOf(list);
+            return ok ? List.copyOf(list) : null;
         };
     }
 

@@ -531,6 +531,18 @@ public class ContentChecksTest {
         assertTrue(f.build().ok(), f.log());
     }
 
+    /** Every entry of a list of corrections is read in one build, each problem told (an editor's trial: five took three builds). */
+    @Test
+    void everyCorrectionsProblemIsToldInOneBuild(@TempDir Path tmp) {
+        Fixture f = validTree(tmp);
+        f.write(DIR + "index.md", ARTICLE.replace("summary: What it is about.", "summary: What it is about.\ncorrections:\n  - date: 2026-11-21\n"
+                + "    text: A figure was wrong.\n    section: 01-one\n  - date: 03/12/2026\n    text: A name was misspelled.\n  - text: No date."));
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "index.md:11: `section: 01-one` is not a section's file name")), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "index.md:12: `date: 03/12/2026` is not a date")), String.join("\n", messages));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(DIR + "index.md:14: an entry of `corrections` has no `date`")), String.join("\n", messages));
+    }
+
     /** A lead image too small for the cards and share previews that show it is refused (an editor's trial: an 8 × 8 PNG went out). */
     @Test
     void aLeadImageTooSmallForItsCardIsRefused(@TempDir Path tmp) throws java.io.IOException {
