@@ -149,6 +149,46 @@ public final class History {
         return result;
     }
 
+    /**
+     * The files under content/ (their paths there) that the change being built touches: the
+     * working tree's changes and new files when there are any (an editor's build), else the last
+     * commit's against its first parent (a pull request's merge commit); null when Git cannot say.
+     */
+    public static java.util.Set<String> changed(Path project) {
+        long deadline = deadline();
+        try {
+            Repository repo = repository(project, deadline);
+            if (repo == null) {
+                return null;
+            }
+            String content = project.resolve("content").toString();
+            List<String> files = git(project, deadline, "diff", "--name-only", "HEAD", "--", content);
+            List<String> added = git(project, deadline, "ls-files", "--others", "--exclude-standard", "--full-name", "--", content);
+            if (files == null || added == null) {
+                return null;
+            }
+            files.addAll(added);
+            if (files.isEmpty()) {
+                files = git(project, deadline, "diff", "--name-only", "HEAD~1", "HEAD", "--", content);
+            }
+            if (files == null) {
+                return null;
+            }
+            java.util.Set<String> sources = new java.util.HashSet<>();
+            for (String f : files) {
+                if (f.startsWith(repo.content())) {
+                    sources.add(f.substring(repo.content().length()));
+                }
+            }
+            return sources;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** The object id of a `--batch-check` answer if it is a blob the build could have read, else null. */
     private static String readable(String answer) {
         String[] parts = answer == null ? new String[0] : answer.split(" ");

@@ -57,6 +57,15 @@ public final class Site {
      */
     public static Site assemble(List<Doc> docs, Map<Vocabulary.Spec, Vocabulary> vocabularies, List<String> media,
                                 Instant now, boolean preview, Problems problems) {
+        return assemble(docs, vocabularies, media, now, preview, d -> false, problems);
+    }
+
+    /**
+     * @param untouched whether a file is as the change being built found it (Git's history): of two
+     *                  sections with one `order`, the one changed is told, not the other
+     */
+    public static Site assemble(List<Doc> docs, Map<Vocabulary.Spec, Vocabulary> vocabularies, List<String> media,
+                                Instant now, boolean preview, java.util.function.Predicate<Doc> untouched, Problems problems) {
         Map<String, Article> bySlug = new TreeMap<>();
         Map<String, List<Section>> sectionsByFolder = new TreeMap<>();
         List<Page> pages = new ArrayList<>();
@@ -90,7 +99,7 @@ public final class Site {
         pages.sort(java.util.Comparator.comparing(p -> p.source));
         Site site = new Site(now, preview, articles, pages, vocabularies, media);
         for (Article a : articles) {
-            site.checkArticle(a, problems);
+            site.checkArticle(a, untouched, problems);
         }
         // Told at the newer of two explainers with one headline (the one most likely just written): oldest first, the later is it.
         Map<String, Article> headlines = new HashMap<>();
@@ -195,7 +204,11 @@ public final class Site {
                 + ", so renumber this section and the ones after it";
     }
 
-    private void checkArticle(Article article, Problems problems) {
+    /** How many pairs of sections with one order Git's history is asked about in a build. */
+    private static final int MAX_HISTORY_ASKED = 20;
+    private int historyAsked;
+
+    private void checkArticle(Article article, java.util.function.Predicate<Doc> untouched, Problems problems) {
         article.sections.sort(Orders.IN_ARTICLE);
         Map<Integer, Section> byOrder = new HashMap<>();
         Map<String, Section> byAnchor = new HashMap<>();
@@ -213,6 +226,16 @@ public final class Site {
                     // `order: 1` beside `01-introduction.md`); at both when that does not tell them apart (an editor's trial:
                     // the published, untouched file was told to move).
                     boolean sOdd = s.order() != Text.number(s.fileName()), otherOdd = other.order() != Text.number(other.fileName());
+                    if (historyAsked++ < MAX_HISTORY_ASKED) {
+                        // Git's history tells them apart, when it can: the one the change being built touched (an editor's trial: after
+                        // sections were swapped on purpose, the untouched one was told to renumber, or to undo the swap). Asked of a few
+                        // pairs only: each question runs git.
+                        boolean sKept = untouched.test(s), otherKept = untouched.test(other);
+                        if (sKept != otherKept) {
+                            sOdd = !sKept;
+                            otherOdd = !otherKept;
+                        }
+                    }
                     if (sOdd || !otherOdd) {
                         problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(), freeOrder(article, s));
                     }

@@ -212,7 +212,22 @@ public final class Build {
         List<String> explainers = docs.stream().filter(d -> d instanceof Article).map(d -> d.source).sorted().toList();
         CompletableFuture<Map<String, String>> explainersBefore = before(project.dir, explainers, SourceText.MAX_BYTES);
         time("crawl", start);
-        Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), problems);
+        // Asked only of two sections with one order (Git is run then, once): is the file one the change being built leaves as it was?
+        java.util.function.Supplier<Set<String>> changed = options.preview() ? () -> null : new java.util.function.Supplier<>() {
+            private Set<String> files;
+            private boolean asked;
+
+            @Override
+            public Set<String> get() {
+                if (!asked) {
+                    asked = true;
+                    files = History.changed(project.dir);
+                }
+                return files;
+            }
+        };
+        java.util.function.Predicate<Doc> untouched = d -> changed.get() != null && !changed.get().contains(d.source);
+        Site site = Site.assemble(docs, vocabularies, inputs.media, options.now(), options.preview(), untouched, problems);
         nextScheduled = options.preview() ? site.nextScheduled() : null; // only the preview waits for it
         Images images = Images.read(project.content, inputs.media, project.assets, inputs.assets, options.checkOnly() ? null : cache, problems);
         Downloads.check(project.content, inputs.media, options.checkOnly() ? null : cache, problems);

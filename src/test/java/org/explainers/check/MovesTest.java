@@ -47,6 +47,30 @@ class MovesTest {
     }
 
     /**
+     * Of two sections with one `order`, the one the change touched is told, not the other (an
+     * editor's trial: after two sections were swapped on purpose, a third given a taken order
+     * made the untouched one be told to renumber).
+     */
+    @Test
+    void ofTwoSectionsWithOneOrderTheOneChangedIsTold(@TempDir Path tmp) throws Exception {
+        Fixture f = committed(tmp);
+        String dir = "content/articles/gas-storage-explained/";
+        f.replace(dir + "02-how-full.md", "order: 2", "order: 3");
+        f.replace(dir + "03-what-next.md", "order: 3", "order: 2");
+        git(f.dir, "commit", "-q", "-am", "swapped");
+        f.replace(dir + "01-why-it-matters.md", "order: 1", "order: 2");
+        List<String> messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(dir + "01-why-it-matters.md:5: `order: 2` is also used by")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith(dir + "03-what-next.md")), String.join("\n", messages));
+        // Changed back the other way: the changed file is told, though its number now agrees with its order.
+        f.replace(dir + "01-why-it-matters.md", "order: 2", "order: 1");
+        f.replace(dir + "02-how-full.md", "order: 3", "order: 2");
+        messages = Fixture.messages(f.check());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(dir + "02-how-full.md:5: `order: 2` is also used by")), String.join("\n", messages));
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith(dir + "03-what-next.md")), String.join("\n", messages));
+    }
+
+    /**
      * The preview shows a published piece dated years ahead (a typo in the year) with a scheduled
      * banner; the site's build refuses it. The preview says so, as what the site's build would
      * refuse (an editor's trial: it said nothing, and the pull request failed).
