@@ -215,8 +215,21 @@ public final class PreviewServer {
         return rebuilds.get();
     }
 
+    /**
+     * A render past its limit that could not be stopped (a built-in working through billions of
+     * items): its thread runs on, and the preview no longer re-bakes, since each bake would leave
+     * another (an attacker's trial: eight threads spun after four saves, the template mended).
+     */
+    private volatile Problem wedged;
+
     /** Re-bakes the site; tells the tabs what changed, or what is wrong. */
     private void rebuild() {
+        if (wedged != null) {
+            System.out.println(wedged.message() + " (" + wedged.fix() + ")");
+            tell(problemsEvent(failed));
+            rebuilds.incrementAndGet();
+            return;
+        }
         Map<String, Output.Entry> before = manifest();
         nextScheduled = null; // a build that fails before it knows leaves nothing to wait for (no re-bake in a loop)
         Build build = new Build(new Build.Options(project, site, address(), clock.instant(), false, true), System.out);
@@ -261,9 +274,36 @@ public final class PreviewServer {
                     + (wasFailing ? ",\"fixed\":true" : "") + ",\"notices\":" + problemsJson(notices) + "}");
         } else {
             failed = result.problems().stream().filter(p -> !p.warning()).toList();
+            List<String> running = stillRunning();
+            if (!running.isEmpty()) {
+                wedged = new Problem("templates/", 0, "a page's render could not be stopped and still runs in the preview (" + String.join(", ", running)
+                        + "), so the preview no longer re-bakes", "mend what the other problems name, then restart the preview: Ctrl+C, then"
+                        + " ./mvnw -Ppreview package", false);
+                failed = java.util.stream.Stream.concat(failed.stream(), java.util.stream.Stream.of(wedged)).toList();
+                System.out.println(wedged.message() + " (" + wedged.fix() + ")");
+            }
             tell(problemsEvent(failed));
         }
         rebuilds.incrementAndGet();
+    }
+
+    /** The build's render threads still running a few seconds after a failed bake (named by Bake's and Bodies' pools). */
+    static List<String> stillRunning() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            List<String> running = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> (t.getName().equals("bake") || t.getName().equals("bodies")) && t.getState() == Thread.State.RUNNABLE)
+                    .map(Thread::getName).sorted().toList();
+            if (running.isEmpty() || System.nanoTime() > deadline) {
+                return running;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return running;
+            }
+        }
     }
 
     private Map<String, Output.Entry> manifest() {

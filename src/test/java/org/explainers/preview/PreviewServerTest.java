@@ -62,6 +62,32 @@ class PreviewServerTest {
         return Integer.parseInt(s.address().replaceAll(".*:(\\d+)/", "$1"));
     }
 
+    /**
+     * A render thread still running after a failed bake is seen (then the preview stops
+     * re-baking and says to restart it: an attacker's trial piled up spinning threads save after
+     * save); one that ends in time is not.
+     */
+    @Test
+    void aRenderStillRunningAfterABakeIsSeen() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread render = new Thread(() -> {
+            long n = 0;
+            while (spin.get()) {
+                n++; // as a built-in working through billions of items: running, not waiting
+            }
+            assertTrue(n >= 0);
+        }, "bake");
+        render.setDaemon(true);
+        render.start();
+        try {
+            assertEquals(List.of("bake"), PreviewServer.stillRunning());
+        } finally {
+            spin.set(false);
+            render.join(5_000);
+        }
+        assertEquals(List.of(), PreviewServer.stillRunning());
+    }
+
     @Test
     void itAnswersOnlyToLoopbackNames(@TempDir Path tmp) throws Exception {
         int port = port(start(tmp));
