@@ -150,6 +150,13 @@ public final class Bake {
             }
         }
         reportFailures();
+        new java.util.TreeMap<>(slowest).forEach((template, slow) -> {
+            if (slow.nanos() >= slowPage) {
+                problems.warning("templates/" + template, 0, String.format(java.util.Locale.ROOT, "a page took %.1f s to render (%s), where this"
+                        + " site's pages take a tenth of a second", slow.nanos() / 1e9, slow.path()), "look for a loop over many items in it, or in"
+                        + " what it includes; a page is stopped at " + TimeUnit.NANOSECONDS.toSeconds(pageLimit) + " s");
+            }
+        });
         if (failures.isEmpty() && related != null) {
             related.save(cache.resolve("related.bin"), shape);
         }
@@ -226,6 +233,18 @@ public final class Bake {
     /** Each template's render time so far, summed over its pages (to name one when the whole bake takes too long). */
     private final Map<String, Long> spent = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopped;
+    /** Each template's slowest page, for the warning of one that took seconds but not its limit. */
+    private final Map<String, Slow> slowest = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Slow(long nanos, String path) {
+    }
+
+    /**
+     * A page of this site renders in well under a second: one that took 3 s or more
+     * (-Dexplainers.slowPageSeconds) is said, with its template, though under the page's limit (an attacker's trial: a loop of 6 s
+     * a page held a build of 24 pages for two and a half minutes, and it succeeded without a word).
+     */
+    private final long slowPage = TimeUnit.SECONDS.toNanos(Long.getLong("explainers.slowPageSeconds", 3));
 
     /**
      * Waits for every job, watching the pages being rendered: one over {@link #pageLimit}, or a
@@ -376,7 +395,9 @@ public final class Bake {
             failed(at(run, page, "it, or a template it includes, includes or calls itself without end"), page.path());
         } finally {
             running.remove(run);
-            spent.merge(page.template(), System.nanoTime() - run.started, Long::sum);
+            long took = System.nanoTime() - run.started;
+            spent.merge(page.template(), took, Long::sum);
+            slowest.merge(page.template(), new Slow(took, page.path()), (a, b) -> a.nanos() >= b.nanos() ? a : b);
         }
     }
 

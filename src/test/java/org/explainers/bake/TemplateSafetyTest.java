@@ -128,6 +128,21 @@ class TemplateSafetyTest {
         assertTrue(Fixture.messages(r.result()).stream().noneMatch(m -> m.contains("rendering a page took longer")), f.log());
     }
 
+    /**
+     * A template whose pages take seconds, under the page's limit, is said after the build (an
+     * attacker's trial: 6 s a page held a build for minutes without a word); here every page is
+     * "slow" from 0 s on, and the build still succeeds.
+     */
+    @Test
+    void aSlowTemplateIsSaid(@TempDir Path tmp) {
+        Fixture f = Fixture.newsroom(tmp);
+        Build.Result r = f.buildWith("explainers.slowPageSeconds", "0");
+        assertTrue(r.ok(), f.log());
+        assertTrue(Fixture.messages(r).stream().anyMatch(m -> m.startsWith("templates/404.ftlh: warning: a page took ") && m.contains("(404.html)")
+                && m.endsWith("(look for a loop over many items in it, or in what it includes; a page is stopped at 10 s)")), f.log());
+        assertTrue(Fixture.messages(f.build()).stream().noneMatch(m -> m.contains("a page took")), f.log());
+    }
+
     private record Looped(Build.Result result, int line) {
     }
 
