@@ -618,13 +618,14 @@ public final class Bodies {
         }
         // A link with nothing to read is a place a screen reader announces as "link" alone, and others cannot see (an editor's trial:
         // `[](x.md)`). One holding an image without a description is told as that image.
-        Map<Element, List<String>> joined = joined(root);
-        for (Element a : root.select("a[href]")) {
+        org.jsoup.select.Elements links = root.select("a[href]");
+        Map<Element, List<String>> joined = links.isEmpty() ? Map.of() : joined(root); // most texts have no link: no pass over them
+        for (Element a : links) {
             Shown shows = shownElsewhere(a, joined.getOrDefault(a, List.of()));
             if (shows != null) {
                 String href = a.attr("href");
                 // Which of the links to this address it is, the allowed ones counted: the k-th such link is looked for in the file.
-                int k = (int) root.select("a[href]").stream().takeWhile(x -> x != a).filter(x -> x.attr("href").equals(href)).count();
+                int k = (int) links.stream().takeWhile(x -> x != a).filter(x -> x.attr("href").equals(href)).count();
                 problems.error(d.path(), nthLine(d, ast, n -> n instanceof Link l && l.getUrl().toString().equals(href), k,
                         () -> line(d, ast, LINKS, k, href)), "the link to `" + href + "` " + shows.what() + " (an address shown must be the one followed)",
                         shows.fix());

@@ -289,8 +289,7 @@ public final class Header {
             } else if ("mapping values are not allowed here".equals(problem)) {
                 problem = "a second `: ` in the line";
                 String line = at < lines.size() ? lines.get(at) : "";
-                fix = "a value holding `: ` goes in " + inQuotes(line)
-                        + (!line.isEmpty() && Character.isWhitespace(line.charAt(0)) ? " (the line indented as it is)" : "");
+                fix = "a value holding `: ` goes in " + inQuotesInPlace(line);
             }
         }
         String text = at < lines.size() ? lines.get(at) : "";
@@ -337,6 +336,11 @@ public final class Header {
     static String inQuotes(String line) {
         String fixed = quoted(line);
         return (fixed.endsWith("\"") ? "straight double quotes" : "straight single quotes") + ": `" + fixed + "`";
+    }
+
+    /** {@link #inQuotes}, saying that an indented line keeps its indent (pasted at the left edge, it is another field or entry). */
+    static String inQuotesInPlace(String line) {
+        return inQuotes(line) + (!line.isEmpty() && Character.isWhitespace(line.charAt(0)) ? " (the line indented as it is)" : "");
     }
 
     /**

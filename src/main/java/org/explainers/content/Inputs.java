@@ -240,13 +240,8 @@ public final class Inputs {
         String badName = nameProblem(rel);
         String place = name.equals(".gitkeep") ? null : assetPlaceProblem(rel, ext);
         if (JUNK.matcher(name).matches() || isHidden(rel) && !name.equals(".gitkeep")) {
-            String hidden = null; // the hidden folder it is in (`.well-known/security.txt`), its own name not hidden
-            for (String part : name.startsWith(".") ? new String[0] : rel.split("/")) {
-                if (part.startsWith(".")) {
-                    hidden = part;
-                    break;
-                }
-            }
+            // The hidden folder it is in (`.well-known/security.txt`), its own name not hidden.
+            String hidden = name.startsWith(".") ? null : java.util.Arrays.stream(rel.split("/")).filter(p -> p.startsWith(".")).findFirst().orElse(null);
             if (hidden != null && !JUNK.matcher(name).matches()) {
                 problems.warning("assets/" + rel, 0, "`" + name + "` is inside the hidden folder `" + hidden + "`: it is skipped, not published",
                         "a host's own files, such as .well-known/security.txt, go in its configuration (README, Publishing); delete it here");

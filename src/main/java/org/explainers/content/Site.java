@@ -204,10 +204,6 @@ public final class Site {
                 + ", so renumber this section and the ones after it";
     }
 
-    /** How many pairs of sections with one order Git's history is asked about in a build. */
-    private static final int MAX_HISTORY_ASKED = 20;
-    private int historyAsked;
-
     private void checkArticle(Article article, java.util.function.Predicate<Doc> untouched, Problems problems) {
         article.sections.sort(Orders.IN_ARTICLE);
         Map<Integer, Section> byOrder = new HashMap<>();
@@ -226,15 +222,12 @@ public final class Site {
                     // `order: 1` beside `01-introduction.md`); at both when that does not tell them apart (an editor's trial:
                     // the published, untouched file was told to move).
                     boolean sOdd = s.order() != Text.number(s.fileName()), otherOdd = other.order() != Text.number(other.fileName());
-                    if (historyAsked++ < MAX_HISTORY_ASKED) {
-                        // Git's history tells them apart, when it can: the one the change being built touched (an editor's trial: after
-                        // sections were swapped on purpose, the untouched one was told to renumber, or to undo the swap). Asked of a few
-                        // pairs only: each question runs git.
-                        boolean sKept = untouched.test(s), otherKept = untouched.test(other);
-                        if (sKept != otherKept) {
-                            sOdd = !sKept;
-                            otherOdd = !otherKept;
-                        }
+                    // Git's history tells them apart, when it can: the one the change being built touched (an editor's trial: after
+                    // sections were swapped on purpose, the untouched one was told to renumber, or to undo the swap).
+                    boolean sKept = untouched.test(s), otherKept = untouched.test(other);
+                    if (sKept != otherKept) {
+                        sOdd = !sKept;
+                        otherOdd = !otherKept;
                     }
                     if (sOdd || !otherOdd) {
                         problems.error(s.path(), s.header.line("order"), "`order: " + s.order() + "` is also used by " + other.path(), freeOrder(article, s));

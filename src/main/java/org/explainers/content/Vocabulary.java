@@ -152,8 +152,8 @@ public final class Vocabulary {
                 // With its indent, as Header tells it (an editor's trial: pasted at the left edge, the line then started an entry).
                 String l = line > 0 && line <= text.lines.size() ? text.lines.get(line - 1) : "";
                 int colon = l.indexOf(": ");
-                fix = "put a value containing `: ` in " + (colon > 0 && !l.substring(0, colon).contains("\"") ? Header.inQuotes(l)
-                        + (Character.isWhitespace(l.charAt(0)) ? " (the line indented as it is)" : "") : "straight double quotes: `description: \"Oil: the cap\"`");
+                fix = "put a value containing `: ` in " + (colon > 0 && !l.substring(0, colon).contains("\"") ? Header.inQuotesInPlace(l)
+                        : "straight double quotes: `description: \"Oil: the cap\"`");
             }
             problems.error(path, line, what, fix);
             return null;
