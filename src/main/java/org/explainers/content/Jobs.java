@@ -50,4 +50,33 @@ public final class Jobs {
         }
         return true;
     }
+
+    /**
+     * The names of the threads of {@code group} still running (not waiting for work) after up to
+     * 5 s: jobs past their limits that could not be stopped (a built-in working through billions
+     * of items), which end only with the JVM. Empty when all of them end or wait in time.
+     */
+    public static List<String> leftRunning(ThreadGroup group) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Thread[] threads = new Thread[group.activeCount() + 8];
+            int n = group.enumerate(threads);
+            List<String> running = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // Idle threads (a pool's workers, the JDK's timer) wait for work; a job past its limit runs.
+                if (threads[i].getState() == Thread.State.RUNNABLE) {
+                    running.add(threads[i].getName());
+                }
+            }
+            if (running.isEmpty() || System.nanoTime() > deadline) {
+                return running;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return running;
+            }
+        }
+    }
 }

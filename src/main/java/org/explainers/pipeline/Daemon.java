@@ -666,30 +666,11 @@ final class Daemon {
 
     /** Whether the build left a job running (a text's render past its limit): waits a little for the pools to end first. */
     private static boolean overran() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (true) {
-            Thread[] threads = new Thread[BUILDS.activeCount() + 8];
-            int n = BUILDS.enumerate(threads);
-            List<String> running = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                // Idle threads (the common pool's workers, the JDK's timer) wait for work; a job past its limit runs.
-                if (threads[i].getState() == Thread.State.RUNNABLE) {
-                    running.add(threads[i].getName());
-                }
-            }
-            if (running.isEmpty()) {
-                return false;
-            }
-            if (System.nanoTime() > deadline) {
-                System.out.println("a build left jobs running " + running + ": stopping, the next build starts a new process");
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return true;
-            }
+        List<String> running = org.explainers.content.Jobs.leftRunning(BUILDS);
+        if (!running.isEmpty()) {
+            System.out.println("a build left jobs running " + running + ": stopping, the next build starts a new process");
         }
+        return !running.isEmpty() || Thread.currentThread().isInterrupted();
     }
 
     /** The build's output as frames of the reply. */

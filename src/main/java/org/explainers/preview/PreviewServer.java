@@ -238,7 +238,7 @@ public final class PreviewServer {
         }
         Build.Result result;
         try {
-            result = build.run();
+            result = bake(build);
         } catch (RuntimeException e) {
             System.out.println("Re-bake failed: " + e + " (the last good preview stays up; save again to retry)");
             rebuilds.incrementAndGet();
@@ -274,7 +274,7 @@ public final class PreviewServer {
                     + (wasFailing ? ",\"fixed\":true" : "") + ",\"notices\":" + problemsJson(notices) + "}");
         } else {
             failed = result.problems().stream().filter(p -> !p.warning()).toList();
-            List<String> running = stillRunning();
+            List<String> running = org.explainers.content.Jobs.leftRunning(BAKES);
             if (!running.isEmpty()) {
                 wedged = new Problem("templates/", 0, "a page's render could not be stopped and still runs in the preview (" + String.join(", ", running)
                         + "), so the preview no longer re-bakes", "mend what the other problems name, then restart the preview: Ctrl+C, then"
@@ -287,22 +287,26 @@ public final class PreviewServer {
         rebuilds.incrementAndGet();
     }
 
-    /** The build's render threads still running a few seconds after a failed bake (named by Bake's and Bodies' pools). */
-    static List<String> stillRunning() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            List<String> running = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> (t.getName().equals("bake") || t.getName().equals("bodies")) && t.getState() == Thread.State.RUNNABLE)
-                    .map(Thread::getName).sorted().toList();
-            if (running.isEmpty() || System.nanoTime() > deadline) {
-                return running;
-            }
+    /** The bakes' threads and those their pools start, as the kept build process has them: what a bake leaves running is among them. */
+    private static final ThreadGroup BAKES = new ThreadGroup("preview-bakes");
+
+    /** Runs the build on a thread of {@link #BAKES}, and waits for it. */
+    private static Build.Result bake(Build build) {
+        java.util.concurrent.CompletableFuture<Build.Result> done = new java.util.concurrent.CompletableFuture<>();
+        new Thread(BAKES, () -> {
             try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return running;
+                done.complete(build.run());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
             }
+        }, "preview-bake").start();
+        try {
+            return done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
         }
     }
 
